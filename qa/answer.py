@@ -1,0 +1,67 @@
+"""Turn ranked hits into an Answer: citations (best first), a short answer text, a refusal."""
+from __future__ import annotations
+
+from .index import Index
+from .question import Question
+from .types import REFUSAL, Answer, Citation, Hit
+
+MAX_CITATIONS = 4
+NEAREST_SHOWN = 3
+MULTI_TYPES = ("list", "reason")
+
+
+def passage_bounds(index: Index, row: int) -> tuple[int, int]:
+    """Character span of the paragraph holding sentence ``row`` (the passage shown around it)."""
+    s = index.sentences[row]
+    a, b = index.doc_rows[s.doc]
+    lo = hi = row
+    while lo - 1 >= a and index.sentences[lo - 1].para == s.para:
+        lo -= 1
+    while hi + 1 < b and index.sentences[hi + 1].para == s.para:
+        hi += 1
+    return index.sentences[lo].start, index.sentences[hi].end
+
+
+def cite(index: Index, hit: Hit) -> Citation:
+    s = hit.sentence
+    p_start, p_end = passage_bounds(index, hit.features["row"])
+    return Citation(doc=s.doc, sentence=s.text, start=s.start, end=s.end, score=hit.score,
+                    passage_start=p_start, passage_end=p_end, section=s.section)
+
+
+def choose(hits: list[Hit], q: Question, cite_ratio: float) -> list[Hit]:
+    """The best hit, plus others nearly as strong; list and why questions may take several."""
+    if not hits:
+        return []
+    best = hits[0].score
+    limit = MAX_CITATIONS if q.qtype in MULTI_TYPES else 2
+    ratio = cite_ratio if q.qtype in MULTI_TYPES else max(cite_ratio, 0.8)
+    chosen = [hits[0]]
+    for h in hits[1:limit]:
+        if h.score >= ratio * best and h.sentence.kind == "text":
+            chosen.append(h)
+    return chosen
+
+
+def answer_text(index: Index, chosen: list[Hit]) -> str:
+    """The cited sentences themselves, numbered; metadata is spelt out."""
+    parts = []
+    for k, h in enumerate(chosen, 1):
+        s = h.sentence
+        if s.kind == "meta":
+            doc = index.by_id[s.doc]
+            text = f"The article is dated {doc.date}." if doc.date else s.text
+        else:
+            text = s.text
+        parts.append(f"{text} [{k}]")
+    return " ".join(parts)
+
+
+def build(index: Index, q: Question, hits: list[Hit], confidence: float, answerable: bool,
+          cite_ratio: float) -> Answer:
+    if not answerable or not hits:
+        nearest = tuple(cite(index, h) for h in hits[:NEAREST_SHOWN])
+        return Answer(q.text, REFUSAL, False, confidence, (), nearest, q.search)
+    chosen = choose(hits, q, cite_ratio)
+    return Answer(q.text, answer_text(index, chosen), True, confidence,
+                  tuple(cite(index, h) for h in chosen), (), q.search)

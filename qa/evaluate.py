@@ -1,0 +1,139 @@
+"""`qa eval`: the reference scorer's figures (../shared/eval/score.py), computed in-process.
+
+Reads a contract question file (JSONL with gold sentences) or a SQuAD-layout file
+(.json/.json.gz), which is converted to a corpus folder + questions, per-article scope.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import time
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+
+def norm(s: str) -> str:
+    """Exactly score.py's normalisation, so the figures agree."""
+    s = unicodedata.normalize("NFKC", s or "")
+    s = s.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    s = s.replace("\u2014", " ").replace("\u2013", " ")
+    return re.sub(r"\s+", " ", s).strip().lower()
+
+
+def _hit(golds, texts) -> bool:
+    return any(norm(g) in t for g in golds for t in texts)
+
+
+def slug(title: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-").lower()
+
+
+def squad_to_corpus(src: str | Path, out: Path, skip: int = 0, articles: int = 10**9,
+                    per_article: int = 10**9) -> list[dict]:
+    """Same conversion as ../shared/eval/squad_to_contract.py: one .txt per article + questions."""
+    opener = gzip.open if str(src).endswith(".gz") else open
+    with opener(src, "rt", encoding="utf-8") as fh:
+        data = json.load(fh)["data"]
+    (out / "corpus").mkdir(parents=True, exist_ok=True)
+    questions = []
+    for art in data[skip:skip + articles]:
+        name = slug(art["title"])
+        text = art["title"].replace("_", " ") + "\n\n" + "\n\n".join(p["context"] for p in art["paragraphs"]) + "\n"
+        path = out / "corpus" / f"{name}.txt"
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        k = 0
+        for p in art["paragraphs"]:
+            for qa in p["qas"]:
+                if k >= per_article:
+                    break
+                k += 1
+                ans = sorted({a["text"] for a in qa["answers"]})
+                imp = qa.get("is_impossible", False) or not ans
+                row = {"id": qa["id"], "doc": name, "question": qa["question"].strip(),
+                       "kind": "squad-unanswerable" if imp else "squad", "answerable": not imp}
+                if not imp:
+                    row["gold"] = row["answer"] = ans
+                questions.append(row)
+    return questions
+
+
+def score(questions: list[dict], answers: dict[str, dict]) -> tuple[dict, dict, list]:
+    """(summary, per-kind table, misses) with score.py's definitions."""
+    by_kind: dict = defaultdict(lambda: defaultdict(int))
+    tot: dict = defaultdict(int)
+    misses = []
+    for q in questions:
+        a, k = answers.get(q["id"]), q["kind"]
+        by_kind[k]["n"] += 1
+        if a is None or "error" in a:
+            misses.append((q["id"], "no answer: " + str((a or {}).get("error", ""))))
+            continue
+        texts = [norm(c.get("sentence", "")) for c in a.get("citations") or []]
+        said = bool(a.get("answerable", True)) and bool(texts)
+        if not q["answerable"]:
+            tot["unans"] += 1
+            if not said:
+                by_kind[k]["ok"] += 1
+                tot["abstain_ok"] += 1
+            else:
+                misses.append((q["id"], "answered: " + a.get("answer", "")[:80]))
+            continue
+        tot["ans"] += 1
+        if not said:
+            tot["false_abstain"] += 1
+            misses.append((q["id"], "abstained"))
+            continue
+        if "gold_all" in q:
+            ok = all(_hit([g], texts[:5]) for g in q["gold_all"])
+            tot["hit3"] += ok
+        else:
+            ok = _hit(q["gold"], texts[:1])
+            tot["hit3"] += _hit(q["gold"], texts[:3])
+        ans_ok = any(norm(x) in norm(a.get("answer", "")) for x in q.get("answer", []))
+        tot["top1"] += ok
+        tot["answer_ok"] += ans_ok
+        by_kind[k]["ok"] += ok
+        by_kind[k]["ans_ok"] += ans_ok
+        if not ok:
+            misses.append((q["id"], "cited: " + (texts[0][:90] if texts else "-")))
+    n_ans, n_un = max(tot["ans"], 1), max(tot["unans"], 1)
+    summary = {
+        "cite_top1": round(tot["top1"] / n_ans, 3),
+        "cite_top3": round(tot["hit3"] / n_ans, 3),
+        "answer_text": round(tot["answer_ok"] / n_ans, 3),
+        "abstain_correct": round(tot["abstain_ok"] / n_un, 3) if tot["unans"] else None,
+        "false_abstain": round(tot["false_abstain"] / n_ans, 3),
+        "answerable": tot["ans"], "unanswerable": tot["unans"],
+    }
+    return summary, by_kind, misses
+
+
+def run(engine, questions: list[dict]) -> tuple[dict[str, dict], list[float]]:
+    """Ask every question; returns contract answers by id and per-question seconds."""
+    from .engine import QuestionError
+
+    answers, times = {}, []
+    for q in questions:
+        t0 = time.perf_counter()
+        try:
+            a = engine.ask(q["question"], q.get("history") or [], q.get("doc")).contract(q["id"])
+        except QuestionError as exc:
+            a = {"id": q["id"], "error": str(exc)}
+        times.append(time.perf_counter() - t0)
+        answers[q["id"]] = a
+    return answers, times
+
+
+def report(summary: dict, by_kind: dict, misses: list, show_misses: int = 30) -> str:
+    lines = [f"{'kind':20} {'n':>5} {'cite-ok':>8} {'answer-ok':>9}"]
+    for k, d in sorted(by_kind.items()):
+        lines.append(f"{k:20} {d['n']:>5} {d['ok']:>8} {d.get('ans_ok', 0):>9}")
+    for qid, why in misses[:show_misses]:
+        lines.append(f"  miss {qid}: {why}")
+    if len(misses) > show_misses:
+        lines.append(f"  ... and {len(misses) - show_misses} more misses")
+    lines.append(json.dumps(summary))
+    return "\n".join(lines)

@@ -1,0 +1,118 @@
+"""Features of (question, candidate sentence) pairs: what the ranker and the answerability
+model learn from. One function serves the engine and the training script, so a model is
+always applied to exactly the features it was trained on.
+"""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+import numpy as np
+
+from .lexical import tokenize
+from .question import Question
+from .types import Sentence
+
+_MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+_ENTITY = {
+    "number": re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several|half)\b", re.I),
+    "date": re.compile(rf"\b(1\d{{3}}|20\d{{2}})s?\b|\b{_MONTHS}\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|century|decade|\d{{4}}-\d{{2}}-\d{{2}})\b", re.I),
+    "person": re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b|\b(he|she|CEO|president|king|queen|emperor|minister|leader|founder|director)\b"),
+    "place": re.compile(r"\b(in|at|from|near|to) (the )?[A-Z][a-z]+|\b(city|country|region|province|state|river|island|capital)\b"),
+    "reason": re.compile(r"\b(because|due to|since|as a result|in response|thanks to|so that|in order to|owing to|led to|caused)\b", re.I),
+}
+
+QTYPES = ("number", "date", "person", "place", "reason", "list", "other")
+
+NAMES = (
+    "dense", "dense_z", "dense_gap", "dense_ctx", "e5", "e5_z",
+    "bm25", "bm25_n", "bm25_ctx_n",
+    "cover", "cover_ctx", "cover_rare", "missing_rare", "cap_cover",
+    "type_match", "len_log", "first_in_para", "is_meta", "asks_published",
+    "followup", "near_prior",
+    *(f"q_{t}" for t in QTYPES),
+)
+
+
+@lru_cache(maxsize=200_000)
+def sentence_tokens(text: str) -> frozenset[str]:
+    return frozenset(tokenize([text])[0])
+
+
+def _zscore(x: np.ndarray) -> np.ndarray:
+    sd = float(x.std()) if len(x) > 1 else 0.0
+    return (x - float(x.mean())) / (sd + 1e-6)
+
+
+def _neighbour_max(values: np.ndarray, sents: list[Sentence]) -> np.ndarray:
+    """For each sentence, the best value among its paragraph neighbours (i-1, i+1)."""
+    out = np.zeros_like(values)
+    for k, s in enumerate(sents):
+        best = 0.0
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(sents) and sents[j].doc == s.doc and sents[j].para == s.para:
+                best = max(best, float(values[j]))
+        out[k] = best
+    return out
+
+
+_ASKS_PUBLISHED = re.compile(r"\b(publish|published|publication|dated|date of (the|this) (article|story|report)|when was (the|this) (article|story|report|piece))", re.I)
+
+
+def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndarray,
+            df: dict[str, int], n_total: int, e5: np.ndarray | None = None,
+            prior_rows: set[int] | None = None, rows: np.ndarray | None = None) -> np.ndarray:
+    """Feature matrix (len(sents), len(NAMES)) for one question over its candidate sentences.
+
+    ``sents`` must be in document order within the scope (neighbour features rely on it);
+    ``df`` gives each question token's sentence frequency over the corpus of ``n_total``.
+    """
+    n = len(sents)
+    F = np.zeros((n, len(NAMES)), dtype=np.float32)
+    if n == 0:
+        return F
+    col = {name: k for k, name in enumerate(NAMES)}
+    qtok = [t for t in dict.fromkeys(q.tokens) if t]
+    idf = {t: math.log(1 + n_total / (1 + df.get(t, 0))) for t in qtok}
+    total_idf = sum(idf.values()) or 1.0
+    rare = [t for t in qtok if df.get(t, 0) <= max(3, 0.01 * n_total)]
+    caps = set(tokenize([" ".join(re.findall(r"\b[A-Z][\w-]*", q.search))])[0]) if q.english else set()
+    caps = {t for t in caps if t in idf}
+    stoks = [sentence_tokens(s.text) for s in sents]
+
+    F[:, col["dense"]] = dense
+    F[:, col["dense_z"]] = _zscore(dense)
+    F[:, col["dense_gap"]] = dense - float(dense.max())
+    F[:, col["dense_ctx"]] = _neighbour_max(dense, sents)
+    if e5 is not None:
+        F[:, col["e5"]] = e5
+        F[:, col["e5_z"]] = _zscore(e5)
+    bmax = float(bm25.max()) if n else 0.0
+    F[:, col["bm25"]] = bm25
+    F[:, col["bm25_n"]] = bm25 / bmax if bmax > 0 else 0.0
+    F[:, col["bm25_ctx_n"]] = _neighbour_max(bm25, sents) / bmax if bmax > 0 else 0.0
+    cover = np.array([sum(idf[t] for t in qtok if t in st) / total_idf for st in stoks], dtype=np.float32)
+    F[:, col["cover"]] = cover
+    F[:, col["cover_ctx"]] = np.maximum(cover, _neighbour_max(cover, sents))
+    if rare:
+        F[:, col["cover_rare"]] = [sum(t in st for t in rare) / len(rare) for st in stoks]
+    # question words the whole scope never mentions: a strong sign the text can't answer
+    scope_tokens = frozenset().union(*stoks)
+    missing = [t for t in rare if t not in scope_tokens]
+    F[:, col["missing_rare"]] = len(missing) / max(1, len(qtok))
+    if caps:
+        F[:, col["cap_cover"]] = [sum(t in st for t in caps) / len(caps) for st in stoks]
+    rx = _ENTITY.get(q.qtype)
+    if rx is not None:
+        F[:, col["type_match"]] = [1.0 if rx.search(s.text) else 0.0 for s in sents]
+    F[:, col["len_log"]] = [math.log1p(len(s.text)) for s in sents]
+    F[:, col["first_in_para"]] = [1.0 if k == 0 or sents[k - 1].para != s.para or sents[k - 1].doc != s.doc
+                                  else 0.0 for k, s in enumerate(sents)]
+    F[:, col["is_meta"]] = [1.0 if s.kind == "meta" else 0.0 for s in sents]
+    F[:, col["asks_published"]] = 1.0 if _ASKS_PUBLISHED.search(q.text) else 0.0
+    F[:, col["followup"]] = 1.0 if q.followup else 0.0
+    if prior_rows and rows is not None:
+        F[:, col["near_prior"]] = [1.0 if int(r) in prior_rows else 0.0 for r in rows]
+    F[:, col[f"q_{q.qtype}"]] = 1.0
+    return F

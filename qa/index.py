@@ -1,0 +1,305 @@
+"""The on-disk index: open data with a manifest, built incrementally and swapped in atomically.
+
+Layout of an index folder (readable with numpy/json/faiss alone)::
+
+    manifest.json        format version, embedder name and dimension, the generation folder,
+                         and per document: file, size, mtime, sha256, rows, sentence count
+    g-<id>/documents.json    id, title, date, path and full text of every document
+    g-<id>/sentences.npy     one structured row per sentence: doc, start, end, para, section, kind
+    g-<id>/sections.json     section headings referenced by sentences.npy
+    g-<id>/vectors.npy       float32 (n, dim) L2-normalised MiniLM embeddings, row = sentence
+    g-<id>/bm25/             bm25s sparse matrices over the sentences
+    g-<id>/checksums.json    sha256 of every file above, to detect damage
+
+A build writes a new generation folder, then replaces manifest.json (an atomic rename), then
+removes older generations: a crash at any moment leaves the previous index whole.
+Unchanged documents (same sha256) reuse their vectors, so editing one file re-embeds only it.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import logging
+import os
+import shutil
+import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+
+from .corpus import content_hash, corpus_files, load_document
+from .embed import MINILM_NAME, get_embedder
+from .lexical import BM25
+from .segment import search_text, segment
+from .types import Document, Sentence
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+KINDS = ("text", "meta")
+SENTENCE_DTYPE = np.dtype([("doc", "<i4"), ("start", "<i8"), ("end", "<i8"), ("para", "<i4"),
+                           ("section", "<i4"), ("kind", "i1")])
+
+
+class IndexError_(RuntimeError):
+    """The index on disk cannot be used (missing, damaged or built for another model)."""
+
+
+@dataclass
+class Index:
+    """A loaded index: documents, sentences and the two search channels over them."""
+
+    folder: Path
+    manifest: dict
+    documents: list[Document]
+    sentences: list[Sentence]
+    vectors: np.ndarray
+    bm25: BM25
+    doc_rows: dict[str, tuple[int, int]]
+
+    @cached_property
+    def by_id(self) -> dict[str, Document]:
+        return {d.id: d for d in self.documents}
+
+
+# ---------------------------------------------------------------- reading
+
+def _sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def read_manifest(folder: Path) -> dict | None:
+    try:
+        return json.loads((Path(folder) / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def load_index(folder: str | Path, verify: bool = True) -> Index:
+    """Open an index folder; raises IndexError_ with the reason when it cannot be used."""
+    folder = Path(folder)
+    manifest = read_manifest(folder)
+    if manifest is None:
+        raise IndexError_(f"no readable manifest in {folder}")
+    if manifest.get("format_version") != FORMAT_VERSION or manifest.get("embedder", {}).get("name") != MINILM_NAME:
+        raise IndexError_("index was built by another format or model")
+    gen = folder / manifest["generation"]
+    try:
+        if verify:
+            for name, digest in json.loads((gen / "checksums.json").read_text()).items():
+                if _sha256_file(gen / name) != digest:
+                    raise IndexError_(f"index file {name} is damaged (checksum mismatch)")
+        docs = [Document(**d) for d in json.loads((gen / "documents.json").read_text(encoding="utf-8"))]
+        sections = json.loads((gen / "sections.json").read_text(encoding="utf-8"))
+        rows = np.load(gen / "sentences.npy")
+        vectors = np.load(gen / "vectors.npy", mmap_mode="r")
+        bm25 = BM25.load(gen / "bm25")
+    except IndexError_:
+        raise
+    except Exception as exc:  # damaged or missing files: the caller rebuilds
+        raise IndexError_(f"index files unreadable: {exc}") from exc
+    dim = manifest["embedder"]["dim"]
+    if vectors.ndim != 2 or vectors.shape != (len(rows), dim):
+        raise IndexError_(f"vectors have shape {vectors.shape}, expected ({len(rows)}, {dim})")
+    sentences = _sentences_from_rows(rows, docs, sections)
+    doc_rows = {d["id"]: tuple(d["rows"]) for d in manifest["documents"]}
+    return Index(folder, manifest, docs, sentences, vectors, bm25, doc_rows)
+
+
+def _sentences_from_rows(rows: np.ndarray, docs: list[Document], sections: list[str]) -> list[Sentence]:
+    out, last_doc, i = [], -1, 0
+    for r in rows.tolist():
+        d, start, end, para, sec, kind = r
+        i = i + 1 if d == last_doc else 0
+        last_doc = d
+        doc = docs[d]
+        out.append(Sentence(doc.id, i, start, end, doc.text[start:end], para,
+                            sections[sec] if sec >= 0 else "", KINDS[kind]))
+    return out
+
+
+# ---------------------------------------------------------------- freshness
+
+def corpus_state(corpus: Path) -> dict[str, dict]:
+    """file name -> size and mtime of each corpus file (cheap: no reading)."""
+    out = {}
+    for p in corpus_files(corpus):
+        st = p.stat()
+        out[p.name] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+    return out
+
+
+def is_fresh(manifest: dict | None, corpus: Path) -> bool:
+    """True when the manifest describes exactly the corpus files as they are now."""
+    if not manifest:
+        return False
+    known = {f["file"]: f for f in manifest.get("files", [])}
+    state = corpus_state(corpus)
+    if set(state) != set(known):
+        return False
+    for name, st in state.items():
+        f = known[name]
+        if (f["size"], f["mtime_ns"]) != (st["size"], st["mtime_ns"]):
+            if _sha256_file(corpus / name) != f["sha256"]:  # touched but unchanged is fine
+                return False
+    return True
+
+
+# ---------------------------------------------------------------- building
+
+@contextmanager
+def _build_lock(folder: Path):
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _reusable(folder: Path) -> tuple[dict, np.ndarray | None]:
+    """sha256 -> rows of the previous index, so unchanged documents skip the embedder."""
+    try:
+        old = load_index(folder, verify=True)
+    except IndexError_:
+        return {}, None
+    return {d["sha256"]: tuple(d["rows"]) for d in old.manifest["documents"]}, old.vectors
+
+
+def build_index(corpus: str | Path, folder: str | Path, progress: bool = True) -> Index:
+    """(Re)build the index of ``corpus`` into ``folder``, re-embedding only changed documents."""
+    corpus, folder = Path(corpus), Path(folder)
+    t0 = time.perf_counter()
+    with _build_lock(folder):
+        old_rows, old_vectors = _reusable(folder)
+        docs, files, doc_meta, seen = [], [], [], {}
+        all_sentences: list[Sentence] = []
+        for path in corpus_files(corpus):
+            try:
+                data = path.read_bytes()
+                doc = load_document(path, data)
+            except (OSError, ValueError) as exc:
+                log.warning("skipping %s: %s", path.name, exc)
+                continue
+            digest = content_hash(data)
+            if digest in seen or any(d.id == doc.id for d in docs):
+                log.warning("skipping %s: duplicate of %s", path.name, seen.get(digest, doc.id))
+                continue
+            seen[digest] = path.name
+            st = path.stat()
+            sents = segment(doc)
+            if not sents:
+                log.warning("skipping %s: no sentences found", path.name)
+                continue
+            files.append({"file": path.name, "size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": digest})
+            doc_meta.append({"id": doc.id, "file": path.name, "sha256": digest,
+                             "rows": [len(all_sentences), len(all_sentences) + len(sents)],
+                             "sentences": len(sents)})
+            docs.append(doc)
+            all_sentences.extend(sents)
+        vectors = _embed_changed(docs, doc_meta, all_sentences, old_rows, old_vectors, progress)
+        gen = _write_generation(folder, docs, doc_meta, files, all_sentences, vectors)
+        _prune_generations(folder, keep=gen)
+    n = len(all_sentences)
+    log.info("indexed %d documents, %d sentences in %.1fs", len(docs), n, time.perf_counter() - t0)
+    return load_index(folder, verify=False)
+
+
+def _embed_changed(docs, doc_meta, sentences, old_rows, old_vectors, progress) -> np.ndarray:
+    vectors = np.zeros((len(sentences), 384), dtype=np.float32)
+    todo: list[int] = []
+    by_id = {d.id: d for d in docs}
+    reused = 0
+    for meta in doc_meta:
+        a, b = meta["rows"]
+        prev = old_rows.get(meta["sha256"])
+        if prev is not None and old_vectors is not None and prev[1] - prev[0] == b - a:
+            vectors[a:b] = old_vectors[prev[0]:prev[1]]
+            reused += 1
+        else:
+            todo.extend(range(a, b))
+    if todo:
+        log.info("embedding %d sentences (%d documents unchanged)", len(todo), reused)
+        texts = [search_text(sentences[i], by_id[sentences[i].doc]) for i in todo]
+        vectors[todo] = get_embedder("minilm").encode_documents(texts, progress=progress)
+    return vectors
+
+
+def _write_generation(folder, docs, doc_meta, files, sentences, vectors) -> str:
+    gen_name = f"g-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}"
+    tmp = folder / f".tmp-{gen_name}"
+    tmp.mkdir(parents=True)
+    try:
+        doc_index = {d.id: k for k, d in enumerate(docs)}
+        sections = sorted({s.section for s in sentences if s.section})
+        sec_index = {s: k for k, s in enumerate(sections)}
+        rows = np.array([(doc_index[s.doc], s.start, s.end, s.para,
+                          sec_index.get(s.section, -1), KINDS.index(s.kind)) for s in sentences],
+                        dtype=SENTENCE_DTYPE)
+        (tmp / "documents.json").write_text(json.dumps(
+            [{"id": d.id, "title": d.title, "date": d.date, "path": d.path, "text": d.text} for d in docs],
+            ensure_ascii=False), encoding="utf-8")
+        (tmp / "sections.json").write_text(json.dumps(sections, ensure_ascii=False), encoding="utf-8")
+        np.save(tmp / "sentences.npy", rows)
+        np.save(tmp / "vectors.npy", vectors)
+        texts = [search_text(s, docs[doc_index[s.doc]]) for s in sentences]
+        BM25.build(texts).save(tmp / "bm25")
+        checksums = {str(p.relative_to(tmp)): _sha256_file(p) for p in sorted(tmp.rglob("*")) if p.is_file()}
+        (tmp / "checksums.json").write_text(json.dumps(checksums, indent=1))
+        _fsync_tree(tmp)
+        os.rename(tmp, folder / gen_name)
+        manifest = {"format_version": FORMAT_VERSION, "generation": gen_name,
+                    "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                    "embedder": {"name": MINILM_NAME, "dim": int(vectors.shape[1])},
+                    "sentences": len(sentences), "documents": doc_meta, "files": files}
+        tmp_manifest = folder / f".manifest-{gen_name}.json"
+        tmp_manifest.write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
+        with open(tmp_manifest, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp_manifest, folder / "manifest.json")  # the moment the new index goes live
+        return gen_name
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _fsync_tree(folder: Path) -> None:
+    for p in folder.rglob("*"):
+        if p.is_file():
+            with open(p, "rb") as fh:
+                os.fsync(fh.fileno())
+
+
+def _prune_generations(folder: Path, keep: str) -> None:
+    for p in folder.iterdir():
+        if p.name != keep and (p.name.startswith("g-") or p.name.startswith(".tmp-g-")
+                               or p.name.startswith(".manifest-")):
+            if p.is_dir():
+                shutil.rmtree(p, ignore_errors=True)
+            else:
+                p.unlink(missing_ok=True)
+
+
+def open_index(corpus: str | Path, folder: str | Path, progress: bool = True) -> Index:
+    """The index for ``corpus``: loaded when fresh, otherwise (re)built first, with a message."""
+    corpus, folder = Path(corpus), Path(folder)
+    manifest = read_manifest(folder)
+    if is_fresh(manifest, corpus):
+        try:
+            return load_index(folder)
+        except IndexError_ as exc:
+            log.warning("index unusable (%s): rebuilding", exc)
+    elif manifest:
+        log.info("corpus changed since the index was built: updating it")
+    else:
+        log.info("no index yet in %s: building it", folder)
+    return build_index(corpus, folder, progress=progress)

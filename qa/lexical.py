@@ -1,0 +1,62 @@
+"""BM25 over sentences, on bm25s's sparse matrices (fast at a million rows, saved as .npy files)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def tokenize(texts: list[str]) -> list[list[str]]:
+    """Lower-cased, stop-worded, Snowball-stemmed tokens: the same rule for sentences and questions."""
+    import bm25s
+
+    return bm25s.tokenize(texts, stopwords="en_plus", stemmer=_stemmer(), return_ids=False,
+                          show_progress=False)
+
+
+class BM25:
+    """A thin wrapper so the rest of the code never touches bm25s directly."""
+
+    def __init__(self, retriever) -> None:
+        self.retriever = retriever
+
+    @classmethod
+    def build(cls, texts: list[str]) -> "BM25":
+        import bm25s
+
+        retriever = bm25s.BM25()
+        retriever.index(bm25s.tokenize(texts, stopwords="en_plus", stemmer=_stemmer(), show_progress=False),
+                        show_progress=False)
+        return cls(retriever)
+
+    def save(self, folder: Path) -> None:
+        self.retriever.save(str(folder), show_progress=False)
+
+    @classmethod
+    def load(cls, folder: Path) -> "BM25":
+        import bm25s
+
+        return cls(bm25s.BM25.load(str(folder), mmap=True, show_progress=False))
+
+    def scores(self, query_tokens: list[str]) -> np.ndarray:
+        """BM25 score of every sentence for one tokenised question (unknown words ignored)."""
+        vocab = self.retriever.vocab_dict
+        known = [t for t in query_tokens if t in vocab]
+        n = self.retriever.scores["num_docs"]
+        if not known:
+            return np.zeros(n, dtype=np.float32)
+        return np.asarray(self.retriever.get_scores(known), dtype=np.float32)
+
+    def document_frequency(self, tokens: list[str]) -> dict[str, int]:
+        """How many sentences hold each token (0 for unknown): rare question words matter most."""
+        vocab = self.retriever.vocab_dict
+        indptr = self.retriever.scores["indptr"]
+        return {t: int(indptr[vocab[t] + 1] - indptr[vocab[t]]) if t in vocab else 0 for t in tokens}

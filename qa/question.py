@@ -1,0 +1,73 @@
+"""Understand a question before searching: its expected answer type, its key words, and
+whether it leans on the conversation ("How did he describe it?").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexical import tokenize
+
+MAX_QUESTION_CHARS = 2000
+
+_PRONOUN = re.compile(r"\b(he|she|it|its|they|them|their|his|her|hers|him|this|that|these|those|"
+                      r"the company|the firm|the system|there|then)\b", re.I)
+_TYPES = [
+    ("number", re.compile(r"\b(how (many|much|long|far|old|big|large|tall|high|often|fast)|what (number|percentage|percent|amount|size)|which year|what year)\b", re.I)),
+    ("date", re.compile(r"\b(when|what (date|day|month|time|century|decade|period)|since when|which (date|day|month|century|decade))\b", re.I)),
+    ("person", re.compile(r"\b(who|whom|whose|which person|what person|what is the name of the (ceo|founder|president|leader))\b", re.I)),
+    ("place", re.compile(r"\b(where|which (city|country|place|region|state|town|continent)|what (city|country|place|region|state|town|continent))\b", re.I)),
+    ("reason", re.compile(r"\b(why|what (caused|causes|led to)|for what reason|how come)\b", re.I)),
+    ("list", re.compile(r"\b(which|what) (\w+ ){0,2}(are|were)\b|\b(list|name (the|all)|each|both)\b", re.I)),
+]
+_LATIN = re.compile(r"[A-Za-z]")
+_NON_LATIN_LETTER = re.compile(r"[^\x00-\u024f\s\d\W]")
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str            # as asked (cleaned)
+    search: str          # what is searched: the text, plus context from history for a follow-up
+    tokens: tuple[str, ...]
+    qtype: str           # number, date, person, place, reason, list or other
+    english: bool
+    followup: bool
+    context: str = ""    # the earlier question a follow-up leans on
+
+
+def clean(text: str) -> str:
+    """Drop control characters and collapse whitespace; keep every script."""
+    text = "".join(ch if ch.isprintable() or ch in "\t\n" else " " for ch in text)
+    text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def answer_type(text: str) -> str:
+    for name, rx in _TYPES:
+        if rx.search(text):
+            return name
+    return "other"
+
+
+def is_english(text: str) -> bool:
+    """Mostly Latin letters and not obviously Spanish: English-only channels can be trusted."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return True
+    latin = sum(1 for c in letters if c.isascii())
+    if latin / len(letters) < 0.7:
+        return False
+    return not re.search(r"[¿¡ñáéíóú]|\b(qué|quién|cuándo|dónde|cuál|cuántos|cómo|por qué|el|la|los|las|del|de la)\b",
+                         text, re.I)
+
+
+def parse(text: str, history: list[str] | tuple[str, ...] = ()) -> Question:
+    """A Question from raw text and the earlier user questions of the conversation."""
+    text = clean(text)
+    tokens = tokenize([text])[0]
+    prior = next((clean(h) for h in reversed(history) if isinstance(h, str) and clean(h)), "")
+    followup = bool(prior) and (bool(_PRONOUN.search(text)) or len(tokens) <= 2)
+    search = f"{prior} {text}" if followup else text
+    return Question(text=text, search=search, tokens=tuple(tokenize([search])[0]),
+                    qtype=answer_type(text), english=is_english(text), followup=followup,
+                    context=prior if followup else "")

@@ -1,0 +1,73 @@
+"""Hybrid retrieval: pick candidate sentences (dense + BM25), compute their features, rank them.
+
+Within one document (or a small corpus) every sentence is a candidate, so nothing relevant
+is lost before ranking; in a large corpus the union of the dense and BM25 top-k is.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from . import features
+from .index import Index
+from .question import Question
+from .rank import Models
+from .types import Hit
+
+EXHAUSTIVE_LIMIT = 4000  # score every sentence of a scope up to this size
+TOP_K = 100
+
+
+class Retriever:
+    def __init__(self, index: Index, models: Models, e5_vectors: np.ndarray | None = None) -> None:
+        self.index = index
+        self.models = models
+        self.e5_vectors = e5_vectors
+        self._dense = None
+
+    def scope_rows(self, doc: str | None) -> np.ndarray:
+        if doc is None:
+            return np.arange(len(self.index.sentences))
+        a, b = self.index.doc_rows[doc]
+        return np.arange(a, b)
+
+    def _dense_search(self, qvec: np.ndarray, k: int) -> np.ndarray:
+        import faiss
+
+        if self._dense is None:
+            idx = faiss.IndexFlatIP(self.index.vectors.shape[1])
+            idx.add(np.ascontiguousarray(self.index.vectors))
+            self._dense = idx
+        _, ids = self._dense.search(qvec.reshape(1, -1), k)
+        return ids[0][ids[0] >= 0]
+
+    def candidates(self, q: Question, qvec: np.ndarray, bm25_all: np.ndarray, doc: str | None) -> np.ndarray:
+        rows = self.scope_rows(doc)
+        if len(rows) <= EXHAUSTIVE_LIMIT:
+            return rows
+        if doc is not None:  # a large single document: top-k inside it
+            dense = self.index.vectors[rows] @ qvec
+            pick = np.union1d(rows[np.argsort(-dense)[:TOP_K]], rows[np.argsort(-bm25_all[rows])[:TOP_K]])
+            return pick
+        dense_ids = self._dense_search(qvec, TOP_K)
+        bm_ids = np.argpartition(-bm25_all, TOP_K)[:TOP_K] if len(bm25_all) > TOP_K else np.arange(len(bm25_all))
+        return np.union1d(dense_ids, bm_ids)
+
+    def rank(self, q: Question, qvec: np.ndarray, doc: str | None = None,
+             e5_qvec: np.ndarray | None = None, prior_rows: set[int] | None = None
+             ) -> tuple[list[Hit], np.ndarray, np.ndarray]:
+        """Hits best first, plus the feature matrix and logits in the same order."""
+        bm25_all = self.index.bm25.scores(list(q.tokens))
+        rows = np.sort(self.candidates(q, qvec, bm25_all, doc))
+        sents = [self.index.sentences[r] for r in rows]
+        dense = np.asarray(self.index.vectors[rows] @ qvec, dtype=np.float32)
+        e5 = None
+        if self.e5_vectors is not None and e5_qvec is not None:
+            e5 = np.asarray(self.e5_vectors[rows] @ e5_qvec, dtype=np.float32)
+        df = self.index.bm25.document_frequency(list(q.tokens))
+        F = features.compute(q, sents, dense, bm25_all[rows], df, len(self.index.sentences),
+                             e5=e5, prior_rows=prior_rows, rows=rows)
+        logits = self.models.ranker.logit(F)
+        order = np.argsort(-logits)
+        probs = 1.0 / (1.0 + np.exp(-logits))
+        hits = [Hit(sents[k], float(probs[k]), {"row": int(rows[k])}) for k in order]
+        return hits, F[order], logits[order]

@@ -1,0 +1,98 @@
+"""The small vocabulary every stage speaks: Document -> Sentence -> Hit -> Citation -> Answer.
+
+Offsets are born in `segment` and travel unchanged to the page, so
+``document.text[s.start:s.end] == s.text`` holds for every sentence and citation.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+REFUSAL = "The article doesn't say."
+
+
+@dataclass(frozen=True)
+class Document:
+    """One corpus file: its id (file name without extension), metadata and full text."""
+
+    id: str
+    title: str
+    text: str
+    date: str | None = None
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A citable span of a document.
+
+    ``kind`` is "text" for a sentence of the story and "meta" for a metadata line
+    (``date 2025-07-28``); headings are never sentences, they live on as ``section``.
+    ``para`` numbers the paragraph, so neighbours and passages can be found.
+    """
+
+    doc: str
+    i: int
+    start: int
+    end: int
+    text: str
+    para: int
+    section: str = ""
+    kind: str = "text"
+
+
+@dataclass
+class Hit:
+    """A candidate sentence with the features and score the ranker gave it."""
+
+    sentence: Sentence
+    score: float = 0.0
+    features: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A sentence an answer stands on, with the passage around it for display.
+
+    ``answer_start``/``answer_end`` (document offsets) mark the short answer inside
+    the sentence when one was found; ``passage_start``/``passage_end`` bound its paragraph.
+    """
+
+    doc: str
+    sentence: str
+    start: int
+    end: int
+    score: float
+    answer_start: int | None = None
+    answer_end: int | None = None
+    passage_start: int = 0
+    passage_end: int = 0
+    section: str = ""
+
+    def contract(self) -> dict:
+        """The citation as the JSONL contract spells it."""
+        return {"doc": self.doc, "sentence": self.sentence, "start": self.start,
+                "end": self.end, "score": round(float(self.score), 4)}
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the engine returns: short text, citations best first, and how sure it is."""
+
+    question: str
+    answer: str
+    answerable: bool
+    confidence: float
+    citations: tuple[Citation, ...] = ()
+    nearest: tuple[Citation, ...] = ()  # shown, labelled, when the engine refuses
+    query: str = ""  # the question as searched, after follow-up resolution
+
+    def contract(self, qid: str | None = None) -> dict:
+        """The answer object of the JSONL contract (and of the HTTP /ask endpoint)."""
+        out: dict = {} if qid is None else {"id": qid}
+        out.update(answer=self.answer, answerable=self.answerable,
+                   confidence=round(float(self.confidence), 4),
+                   citations=[c.contract() for c in self.citations])
+        return out
+
+    def to_dict(self) -> dict:
+        return asdict(self)
