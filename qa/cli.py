@@ -122,14 +122,21 @@ def _answer_line(engine, raw: bytes) -> dict:
     qid = None
     try:
         try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            return {"error": "line is not valid UTF-8"}
-        obj = json.loads(text)
+            text, bad_utf8 = raw.decode("utf-8"), False
+        except UnicodeDecodeError:  # still parse it (with U+FFFD) so the answer keeps its id
+            text, bad_utf8 = raw.decode("utf-8", errors="replace"), True
+        try:
+            obj = json.loads(text)
+        except (ValueError, RecursionError):
+            if bad_utf8:
+                return {"error": "line is not valid UTF-8"}
+            raise
         if not isinstance(obj, dict):
-            return {"error": "line must be a JSON object"}
+            return {"error": "line is not valid UTF-8" if bad_utf8 else "line must be a JSON object"}
         qid = obj.get("id")
         out = {"id": qid} if qid is not None else {}
+        if bad_utf8:
+            return {**out, "error": "line is not valid UTF-8"}
         if "question" not in obj:
             return {**out, "error": "missing 'question'"}
         ans = engine.ask(obj["question"], obj.get("history"), obj.get("doc"))

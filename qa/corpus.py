@@ -88,14 +88,17 @@ def load_document(path: Path, data: bytes | None = None) -> Document:
 
 
 def _heading_title(text: str, meta: dict) -> str | None:
-    """A document whose first line is a short heading (SQuAD's layout) is titled by it."""
-    from .segment import is_heading  # segment owns the heading rule
+    """A document whose first line is a heading (SQuAD's layout, or Markdown's "# Title") is
+    titled by it, without the Markdown "#" marker."""
+    from .segment import _blocks, heading_flags, strip_heading_marker  # segment owns the heading rule
 
     if meta:
         return None
-    first = text.strip().split("\n", 1)[0].strip()
-    rest = text.strip()[len(first):].strip()
-    return first if rest and is_heading(first) else None
+    blocks = list(_blocks(text, 0))
+    if not blocks or not heading_flags(text, blocks)[0]:
+        return None
+    start, end = blocks[0]
+    return strip_heading_marker(text[start:end]) or None
 
 
 def load_corpus(folder: str | Path) -> list[Document]:

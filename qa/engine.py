@@ -17,7 +17,7 @@ from . import answer as answering
 from .embed import get_embedder
 from .index import open_index
 from .question import MAX_QUESTION_CHARS, parse
-from .rank import answer_features, load_models
+from .rank import answer_features, confidence, load_models
 from .retrieve import Retriever
 from .types import Answer
 
@@ -44,6 +44,7 @@ class Engine:
             if self._retriever is None:
                 index = open_index(self.corpus, self.index_dir, progress=self.progress)
                 get_embedder("minilm")
+                get_embedder("e5")
                 self._retriever = Retriever(index, load_models())
         return self
 
@@ -79,21 +80,27 @@ class Engine:
         question, history, doc = self.validate(question, history, doc)
         r = self.load()._retriever
         q = parse(question, history)
-        minilm = get_embedder("minilm")
-        qvec = minilm.encode_queries([q.search])[0]
+        qvec, e5vec = self._encode(q)
         prior_rows = self._prior_rows(r, q, doc) if q.followup else None
-        hits, F, logits = r.rank(q, qvec, doc=doc, prior_rows=prior_rows)
+        hits, F, logits = r.rank(q, qvec, doc=doc, e5_qvec=e5vec, prior_rows=prior_rows)
         if not hits:
             return answering.build(r.index, q, [], 0.0, False, r.models.cite_ratio)
         probs = np.array([h.score for h in hits], dtype=np.float32)
-        conf = float(r.models.answerable.prob(answer_features(F, probs, logits)[None, :])[0])
+        conf = confidence(r.models, answer_features(F, probs, logits))
         return answering.build(r.index, q, hits, conf, conf >= r.models.threshold, r.models.cite_ratio)
+
+    @staticmethod
+    def _encode(q) -> tuple[np.ndarray, np.ndarray]:
+        """The question in both dense spaces: MiniLM reads the English search text (a translation
+        for Chinese), e5 the words as asked (it is multilingual)."""
+        e5_text = q.text if q.search == q.text or not q.english else q.search
+        return get_embedder("minilm").encode_queries([q.search])[0], get_embedder("e5").encode_queries([e5_text])[0]
 
     def _prior_rows(self, r: Retriever, q, doc) -> set[int]:
         """Rows of the paragraph the previous question was answered from: follow-ups point there."""
         prev = parse(q.context)
-        pvec = get_embedder("minilm").encode_queries([prev.search])[0]
-        hits, _, _ = r.rank(prev, pvec, doc=doc)
+        pvec, pe5 = self._encode(prev)
+        hits, _, _ = r.rank(prev, pvec, doc=doc, e5_qvec=pe5)
         if not hits:
             return set()
         top = hits[0].sentence

@@ -12,6 +12,7 @@ import numpy as np
 
 from .lexical import tokenize
 from .question import Question
+from .segment import search_text
 from .types import Sentence
 
 _MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
@@ -20,6 +21,7 @@ _ENTITY = {
     "date": re.compile(rf"\b(1\d{{3}}|20\d{{2}})s?\b|\b{_MONTHS}\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|century|decade|\d{{4}}-\d{{2}}-\d{{2}})\b", re.I),
     "person": re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b|\b(he|she|CEO|president|king|queen|emperor|minister|leader|founder|director)\b"),
     "place": re.compile(r"\b(in|at|from|near|to) (the )?[A-Z][a-z]+|\b(city|country|region|province|state|river|island|capital)\b"),
+    "list": re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][\w-]*[A-Za-z]"),  # names: which companies, which chipmakers
     "reason": re.compile(r"\b(because|due to|since|as a result|in response|thanks to|so that|in order to|owing to|led to|caused)\b", re.I),
 }
 
@@ -28,16 +30,36 @@ QTYPES = ("number", "date", "person", "place", "reason", "list", "other")
 NAMES = (
     "dense", "dense_z", "dense_gap", "dense_ctx", "e5", "e5_z",
     "bm25", "bm25_n", "bm25_ctx_n",
-    "cover", "cover_ctx", "cover_rare", "missing_rare", "cap_cover",
-    "type_match", "len_log", "first_in_para", "is_meta", "asks_published",
-    "followup", "near_prior",
+    "cover", "cover_ctx", "cover_rare", "missing_rare", "missing_idf", "missing_max", "missing_name", "cap_cover",
+    "type_match", "type_new", "bigram", "window", "exact",
+    "len_log", "first_in_para", "is_meta", "asks_published",
     *(f"q_{t}" for t in QTYPES),
 )
 
 
 @lru_cache(maxsize=200_000)
+def token_list(text: str) -> tuple[str, ...]:
+    return tuple(tokenize([text])[0])
+
+
+@lru_cache(maxsize=200_000)
 def sentence_tokens(text: str) -> frozenset[str]:
-    return frozenset(tokenize([text])[0])
+    return frozenset(token_list(text))
+
+
+def _bigrams(tokens) -> set[tuple[str, str]]:
+    return set(zip(tokens, tokens[1:]))
+
+
+def _window(tokens: tuple[str, ...], wanted: set[str]) -> float:
+    """How tightly the question's words sit together in the sentence: matched / span length."""
+    pos = [k for k, t in enumerate(tokens) if t in wanted]
+    if len(pos) < 2:
+        return float(len(pos) > 0) * 0.5
+    return len(pos) / (pos[-1] - pos[0] + 1)
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def _zscore(x: np.ndarray) -> np.ndarray:
@@ -61,8 +83,7 @@ _ASKS_PUBLISHED = re.compile(r"\b(publish|published|publication|dated|date of (t
 
 
 def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndarray,
-            df: dict[str, int], n_total: int, e5: np.ndarray | None = None,
-            prior_rows: set[int] | None = None, rows: np.ndarray | None = None) -> np.ndarray:
+            df: dict[str, int], n_total: int, e5: np.ndarray | None = None) -> np.ndarray:
     """Feature matrix (len(sents), len(NAMES)) for one question over its candidate sentences.
 
     ``sents`` must be in document order within the scope (neighbour features rely on it);
@@ -79,7 +100,8 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     rare = [t for t in qtok if df.get(t, 0) <= max(3, 0.01 * n_total)]
     caps = set(tokenize([" ".join(re.findall(r"\b[A-Z][\w-]*", q.search))])[0]) if q.english else set()
     caps = {t for t in caps if t in idf}
-    stoks = [sentence_tokens(s.text) for s in sents]
+    texts = [search_text(s) for s in sents]
+    stoks = [sentence_tokens(t) for t in texts]
 
     F[:, col["dense"]] = dense
     F[:, col["dense_z"]] = _zscore(dense)
@@ -99,20 +121,33 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
         F[:, col["cover_rare"]] = [sum(t in st for t in rare) / len(rare) for st in stoks]
     # question words the whole scope never mentions: a strong sign the text can't answer
     scope_tokens = frozenset().union(*stoks)
-    missing = [t for t in rare if t not in scope_tokens]
-    F[:, col["missing_rare"]] = len(missing) / max(1, len(qtok))
-    if caps:
+    # a word-by-word translation (Chinese) says nothing reliable about missing words
+    absent = [t for t in qtok if t not in scope_tokens] if q.english else []
+    F[:, col["missing_rare"]] = sum(t in rare for t in absent) / max(1, len(qtok))
+    F[:, col["missing_idf"]] = sum(idf[t] for t in absent) / total_idf
+    F[:, col["missing_max"]] = max((idf[t] for t in absent), default=0.0) / math.log(1 + n_total)
+    if caps:  # a name the text never mentions ("What did Microsoft present?") is the surest sign
+        F[:, col["missing_name"]] = sum(t not in scope_tokens for t in caps) / len(caps)
         F[:, col["cap_cover"]] = [sum(t in st for t in caps) / len(caps) for st in stoks]
     rx = _ENTITY.get(q.qtype)
     if rx is not None:
+        qwords = {w.lower() for w in _WORD.findall(q.search)}
         F[:, col["type_match"]] = [1.0 if rx.search(s.text) else 0.0 for s in sents]
+        # an answer of the expected type that the question itself doesn't already contain
+        F[:, col["type_new"]] = [1.0 if any(m.group(0).lower() not in qwords for m in rx.finditer(s.text)) else 0.0
+                                 for s in sents]
+    qbi = _bigrams(tuple(q.tokens))
+    if qbi:
+        F[:, col["bigram"]] = [len(qbi & _bigrams(token_list(t))) / len(qbi) for t in texts]
+    qset = set(qtok)
+    F[:, col["window"]] = [_window(token_list(t), qset) for t in texts]
+    qlow = {w.lower() for w in _WORD.findall(q.text) if len(w) > 3}
+    if qlow:
+        F[:, col["exact"]] = [len(qlow & {w.lower() for w in _WORD.findall(t)}) / len(qlow) for t in texts]
     F[:, col["len_log"]] = [math.log1p(len(s.text)) for s in sents]
     F[:, col["first_in_para"]] = [1.0 if k == 0 or sents[k - 1].para != s.para or sents[k - 1].doc != s.doc
                                   else 0.0 for k, s in enumerate(sents)]
     F[:, col["is_meta"]] = [1.0 if s.kind == "meta" else 0.0 for s in sents]
     F[:, col["asks_published"]] = 1.0 if _ASKS_PUBLISHED.search(q.text) else 0.0
-    F[:, col["followup"]] = 1.0 if q.followup else 0.0
-    if prior_rows and rows is not None:
-        F[:, col["near_prior"]] = [1.0 if int(r) in prior_rows else 0.0 for r in rows]
     F[:, col[f"q_{q.qtype}"]] = 1.0
     return F

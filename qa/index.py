@@ -3,11 +3,14 @@
 Layout of an index folder (readable with numpy/json/faiss alone)::
 
     manifest.json        format version, embedder name and dimension, the generation folder,
-                         and per document: file, size, mtime, sha256, rows, sentence count
+                         "channels" (dense channel -> its file and model), per document: id,
+                         file, sha256, rows, sentence count; and per corpus file ("files"):
+                         size, mtime, sha256 and, for a file left out, "skipped": the reason
     g-<id>/documents.json    id, title, date, path and full text of every document
     g-<id>/sentences.npy     one structured row per sentence: doc, start, end, para, section, kind
     g-<id>/sections.json     section headings referenced by sentences.npy
     g-<id>/vectors.npy       float32 (n, dim) L2-normalised MiniLM embeddings, row = sentence
+    g-<id>/e5.npy            float32 (n, 384) multilingual-e5-small vectors, same rows
     g-<id>/bm25/             bm25s sparse matrices over the sentences
     g-<id>/checksums.json    sha256 of every file above, to detect damage
 
@@ -33,15 +36,17 @@ from pathlib import Path
 import numpy as np
 
 from .corpus import content_hash, corpus_files, load_document
-from .embed import MINILM_NAME, get_embedder
+from .embed import E5_NAME, MINILM_NAME, get_embedder
 from .lexical import BM25
 from .segment import search_text, segment
 from .types import Document, Sentence
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: e5.npy and the "channels" manifest key
 KINDS = ("text", "meta")
+CHANNELS = {"minilm": "vectors.npy", "e5": "e5.npy"}  # dense channels: embedder -> file
+CHANNEL_MODELS = {"minilm": MINILM_NAME, "e5": E5_NAME}
 SENTENCE_DTYPE = np.dtype([("doc", "<i4"), ("start", "<i8"), ("end", "<i8"), ("para", "<i4"),
                            ("section", "<i4"), ("kind", "i1")])
 
@@ -61,6 +66,7 @@ class Index:
     vectors: np.ndarray
     bm25: BM25
     doc_rows: dict[str, tuple[int, int]]
+    e5: np.ndarray | None = None  # multilingual channel: questions in other languages
 
     @cached_property
     def by_id(self) -> dict[str, Document]:
@@ -78,10 +84,12 @@ def _sha256_file(path: Path) -> str:
 
 
 def read_manifest(folder: Path) -> dict | None:
+    """The manifest as a dict, or None when it is missing, unreadable or not a JSON object."""
     try:
-        return json.loads((Path(folder) / "manifest.json").read_text(encoding="utf-8"))
+        manifest = json.loads((Path(folder) / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return manifest if isinstance(manifest, dict) else None
 
 
 def load_index(folder: str | Path, verify: bool = True) -> Index:
@@ -90,9 +98,17 @@ def load_index(folder: str | Path, verify: bool = True) -> Index:
     manifest = read_manifest(folder)
     if manifest is None:
         raise IndexError_(f"no readable manifest in {folder}")
-    if manifest.get("format_version") != FORMAT_VERSION or manifest.get("embedder", {}).get("name") != MINILM_NAME:
-        raise IndexError_("index was built by another format or model")
-    gen = folder / manifest["generation"]
+    try:  # valid JSON of the wrong shape is as unusable as garbage
+        if manifest.get("format_version") != FORMAT_VERSION or manifest.get("embedder", {}).get("name") != MINILM_NAME:
+            raise IndexError_("index was built by another format or model")
+        gen_name = manifest["generation"]
+        if not isinstance(gen_name, str) or not gen_name or Path(gen_name).name != gen_name:
+            raise ValueError(f"bad generation {gen_name!r}")
+        gen = folder / gen_name
+        dim = int(manifest["embedder"]["dim"])
+        doc_rows = {d["id"]: tuple(int(x) for x in d["rows"]) for d in manifest["documents"]}
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise IndexError_(f"manifest is malformed: {type(exc).__name__}: {exc}") from exc
     try:
         if verify:
             for name, digest in json.loads((gen / "checksums.json").read_text()).items():
@@ -102,17 +118,20 @@ def load_index(folder: str | Path, verify: bool = True) -> Index:
         sections = json.loads((gen / "sections.json").read_text(encoding="utf-8"))
         rows = np.load(gen / "sentences.npy")
         vectors = np.load(gen / "vectors.npy", mmap_mode="r")
+        e5 = np.load(gen / "e5.npy", mmap_mode="r") if (gen / "e5.npy").exists() else None
         bm25 = BM25.load(gen / "bm25")
     except IndexError_:
         raise
     except Exception as exc:  # damaged or missing files: the caller rebuilds
         raise IndexError_(f"index files unreadable: {exc}") from exc
-    dim = manifest["embedder"]["dim"]
-    if vectors.ndim != 2 or vectors.shape != (len(rows), dim):
-        raise IndexError_(f"vectors have shape {vectors.shape}, expected ({len(rows)}, {dim})")
+    for name, v in (("vectors", vectors), ("e5", e5)):
+        if v is not None and (v.ndim != 2 or v.shape != (len(rows), dim)):
+            raise IndexError_(f"{name} have shape {v.shape}, expected ({len(rows)}, {dim})")
+    if set(doc_rows) != {d.id for d in docs} or any(
+            len(r) != 2 or not 0 <= r[0] <= r[1] <= len(rows) for r in doc_rows.values()):
+        raise IndexError_("manifest documents do not match the index files")
     sentences = _sentences_from_rows(rows, docs, sections)
-    doc_rows = {d["id"]: tuple(d["rows"]) for d in manifest["documents"]}
-    return Index(folder, manifest, docs, sentences, vectors, bm25, doc_rows)
+    return Index(folder, manifest, docs, sentences, vectors, bm25, doc_rows, e5)
 
 
 def _sentences_from_rows(rows: np.ndarray, docs: list[Document], sections: list[str]) -> list[Sentence]:
@@ -139,19 +158,29 @@ def corpus_state(corpus: Path) -> dict[str, dict]:
 
 
 def is_fresh(manifest: dict | None, corpus: Path) -> bool:
-    """True when the manifest describes exactly the corpus files as they are now."""
-    if not manifest:
+    """True when the manifest describes exactly the corpus files as they are now, including
+    the files the build skipped (empty, binary, duplicate...); False for a malformed manifest."""
+    if not isinstance(manifest, dict) or not manifest:
         return False
-    known = {f["file"]: f for f in manifest.get("files", [])}
-    state = corpus_state(corpus)
-    if set(state) != set(known):
-        return False
-    for name, st in state.items():
-        f = known[name]
-        if (f["size"], f["mtime_ns"]) != (st["size"], st["mtime_ns"]):
-            if _sha256_file(corpus / name) != f["sha256"]:  # touched but unchanged is fine
+    try:
+        if set(manifest.get("channels", {})) != set(CHANNELS):
+            return False
+        known = {}
+        for f in manifest.get("files", []):
+            if not isinstance(f, dict) or not isinstance(f.get("file"), str):
                 return False
-    return True
+            known[f["file"]] = f
+        state = corpus_state(corpus)
+        if set(state) != set(known):
+            return False
+        for name, st in state.items():
+            f = known[name]
+            if (f.get("size"), f.get("mtime_ns")) != (st["size"], st["mtime_ns"]):
+                if _sha256_file(corpus / name) != f.get("sha256"):  # touched but unchanged is fine
+                    return False
+        return True
+    except (OSError, KeyError, TypeError, AttributeError, ValueError):
+        return False
 
 
 # ---------------------------------------------------------------- building
@@ -167,13 +196,15 @@ def _build_lock(folder: Path):
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _reusable(folder: Path) -> tuple[dict, np.ndarray | None]:
-    """sha256 -> rows of the previous index, so unchanged documents skip the embedder."""
+def _reusable(folder: Path) -> tuple[dict, dict[str, np.ndarray]]:
+    """sha256 -> rows of the previous index, and its vectors per channel, so unchanged
+    documents skip the embedders."""
     try:
         old = load_index(folder, verify=True)
     except IndexError_:
-        return {}, None
-    return {d["sha256"]: tuple(d["rows"]) for d in old.manifest["documents"]}, old.vectors
+        return {}, {}
+    vectors = {"minilm": old.vectors, "e5": old.e5}
+    return {d["sha256"]: tuple(d["rows"]) for d in old.manifest["documents"]}, vectors
 
 
 def build_index(corpus: str | Path, folder: str | Path, progress: bool = True) -> Index:
@@ -185,29 +216,37 @@ def build_index(corpus: str | Path, folder: str | Path, progress: bool = True) -
         docs, files, doc_meta, seen = [], [], [], {}
         all_sentences: list[Sentence] = []
         for path in corpus_files(corpus):
+            # every corpus file is listed in "files", skipped ones too (with the reason), so that
+            # is_fresh() can tell an unchanged corpus from a changed one
             try:
+                st = path.stat()
                 data = path.read_bytes()
-                doc = load_document(path, data)
-            except (OSError, ValueError) as exc:
+            except OSError as exc:
                 log.warning("skipping %s: %s", path.name, exc)
-                continue
+                continue  # unreadable: not listed, so the next open tries again
             digest = content_hash(data)
+            entry = {"file": path.name, "size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": digest}
+            try:
+                doc = load_document(path, data)
+            except ValueError as exc:
+                files.append(_skipped(entry, str(exc)))
+                continue
             if digest in seen or any(d.id == doc.id for d in docs):
-                log.warning("skipping %s: duplicate of %s", path.name, seen.get(digest, doc.id))
+                files.append(_skipped(entry, f"duplicate of {seen.get(digest, doc.id)}"))
                 continue
             seen[digest] = path.name
-            st = path.stat()
             sents = segment(doc)
             if not sents:
-                log.warning("skipping %s: no sentences found", path.name)
+                files.append(_skipped(entry, "no sentences found"))
                 continue
-            files.append({"file": path.name, "size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": digest})
+            files.append(entry)
             doc_meta.append({"id": doc.id, "file": path.name, "sha256": digest,
                              "rows": [len(all_sentences), len(all_sentences) + len(sents)],
                              "sentences": len(sents)})
             docs.append(doc)
             all_sentences.extend(sents)
-        vectors = _embed_changed(docs, doc_meta, all_sentences, old_rows, old_vectors, progress)
+        vectors = {ch: _embed_changed(ch, docs, doc_meta, all_sentences, old_rows, old_vectors.get(ch), progress)
+                   for ch in CHANNELS}
         gen = _write_generation(folder, docs, doc_meta, files, all_sentences, vectors)
         _prune_generations(folder, keep=gen)
     n = len(all_sentences)
@@ -215,7 +254,12 @@ def build_index(corpus: str | Path, folder: str | Path, progress: bool = True) -
     return load_index(folder, verify=False)
 
 
-def _embed_changed(docs, doc_meta, sentences, old_rows, old_vectors, progress) -> np.ndarray:
+def _skipped(entry: dict, reason: str) -> dict:
+    log.warning("skipping %s: %s", entry["file"], reason)
+    return {**entry, "skipped": reason}
+
+
+def _embed_changed(channel, docs, doc_meta, sentences, old_rows, old_vectors, progress) -> np.ndarray:
     vectors = np.zeros((len(sentences), 384), dtype=np.float32)
     todo: list[int] = []
     by_id = {d.id: d for d in docs}
@@ -229,9 +273,9 @@ def _embed_changed(docs, doc_meta, sentences, old_rows, old_vectors, progress) -
         else:
             todo.extend(range(a, b))
     if todo:
-        log.info("embedding %d sentences (%d documents unchanged)", len(todo), reused)
+        log.info("%s: embedding %d sentences (%d documents unchanged)", channel, len(todo), reused)
         texts = [search_text(sentences[i], by_id[sentences[i].doc]) for i in todo]
-        vectors[todo] = get_embedder("minilm").encode_documents(texts, progress=progress)
+        vectors[todo] = get_embedder(channel).encode_documents(texts, progress=progress)
     return vectors
 
 
@@ -251,7 +295,8 @@ def _write_generation(folder, docs, doc_meta, files, sentences, vectors) -> str:
             ensure_ascii=False), encoding="utf-8")
         (tmp / "sections.json").write_text(json.dumps(sections, ensure_ascii=False), encoding="utf-8")
         np.save(tmp / "sentences.npy", rows)
-        np.save(tmp / "vectors.npy", vectors)
+        for channel, file_name in CHANNELS.items():
+            np.save(tmp / file_name, vectors[channel])
         texts = [search_text(s, docs[doc_index[s.doc]]) for s in sentences]
         BM25.build(texts).save(tmp / "bm25")
         checksums = {str(p.relative_to(tmp)): _sha256_file(p) for p in sorted(tmp.rglob("*")) if p.is_file()}
@@ -260,7 +305,8 @@ def _write_generation(folder, docs, doc_meta, files, sentences, vectors) -> str:
         os.rename(tmp, folder / gen_name)
         manifest = {"format_version": FORMAT_VERSION, "generation": gen_name,
                     "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                    "embedder": {"name": MINILM_NAME, "dim": int(vectors.shape[1])},
+                    "embedder": {"name": MINILM_NAME, "dim": int(vectors["minilm"].shape[1])},
+                    "channels": {ch: {"file": f, "model": CHANNEL_MODELS[ch]} for ch, f in CHANNELS.items()},
                     "sentences": len(sentences), "documents": doc_meta, "files": files}
         tmp_manifest = folder / f".manifest-{gen_name}.json"
         tmp_manifest.write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .crosslingual import has_cjk, to_english
 from .lexical import tokenize
 
 MAX_QUESTION_CHARS = 2000
@@ -20,14 +21,14 @@ _TYPES = [
     ("reason", re.compile(r"\b(why|what (caused|causes|led to)|for what reason|how come)\b", re.I)),
     ("list", re.compile(r"\b(which|what) (\w+ ){0,2}(are|were)\b|\b(list|name (the|all)|each|both)\b", re.I)),
 ]
-_LATIN = re.compile(r"[A-Za-z]")
-_NON_LATIN_LETTER = re.compile(r"[^\x00-\u024f\s\d\W]")
+# words about the document itself ("Which chipmakers are mentioned in the article?"): never evidence
+_DOC_WORDS = {"articl", "mention", "passag", "document", "paragraph"}
 
 
 @dataclass(frozen=True)
 class Question:
-    text: str            # as asked (cleaned)
-    search: str          # what is searched: the text, plus context from history for a follow-up
+    text: str            # as asked (cleaned); the multilingual embedder reads this
+    search: str          # what is searched: the text, or for a bare follow-up ("Why?") the earlier question too
     tokens: tuple[str, ...]
     qtype: str           # number, date, person, place, reason, list or other
     english: bool
@@ -64,10 +65,19 @@ def is_english(text: str) -> bool:
 def parse(text: str, history: list[str] | tuple[str, ...] = ()) -> Question:
     """A Question from raw text and the earlier user questions of the conversation."""
     text = clean(text)
-    tokens = tokenize([text])[0]
+    english = is_english(text)
+    # Chinese is translated word by word (CC-CEDICT) so names and keywords match the English text
+    words = (to_english(text) or text) if has_cjk(text) else text
+    tokens = content_tokens(words)
     prior = next((clean(h) for h in reversed(history) if isinstance(h, str) and clean(h)), "")
     followup = bool(prior) and (bool(_PRONOUN.search(text)) or len(tokens) <= 2)
-    search = f"{prior} {text}" if followup else text
-    return Question(text=text, search=search, tokens=tuple(tokenize([search])[0]),
-                    qtype=answer_type(text), english=is_english(text), followup=followup,
+    # a follow-up keeps its own words (the engine favours the earlier answer's paragraph);
+    # only one too bare to search on its own ("Why?", "And then?") borrows the earlier question
+    search = f"{prior} {words}" if followup and len(tokens) <= 1 else words
+    return Question(text=text, search=search, tokens=tuple(content_tokens(search)),
+                    qtype=answer_type(words), english=english, followup=followup,
                     context=prior if followup else "")
+
+
+def content_tokens(text: str) -> list[str]:
+    return [t for t in tokenize([text])[0] if t not in _DOC_WORDS]

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -14,10 +15,13 @@ import numpy as np
 
 from . import features
 
+log = logging.getLogger(__name__)
+
 MODEL_PATH = Path(__file__).parent / "models" / "ranker.json"
 
 # question-level features the answerability model sees, computed from the ranked candidates
-ANSWER_NAMES = ("top", "top_logit", "margin", "second", "top_cover", "top_cover_rare", "missing_rare",
+ANSWER_NAMES = ("top", "top_logit", "margin", "second", "top_cover", "top_cover_rare", "top_cover_ctx", "missing_rare",
+                "missing_idf", "missing_max", "missing_name", "top_type_new", "top_bigram",
                 "top_dense", "top_bm25", "top_type_match", "top_e5", "max_dense", "n_log",
                 *(f"q_{t}" for t in features.QTYPES))
 
@@ -48,6 +52,37 @@ class Logistic:
                 "coef": self.coef.tolist(), "intercept": self.intercept}
 
 
+class Trees:
+    """Gradient-boosted trees (LightGBM, binary objective) kept as LightGBM's own text format."""
+
+    def __init__(self, booster, names: tuple[str, ...], text: str) -> None:
+        self.booster, self.names, self.text = booster, names, text
+
+    @classmethod
+    def from_string(cls, text: str, names: tuple[str, ...]) -> "Trees":
+        import lightgbm as lgb
+
+        booster = lgb.Booster(model_str=text)
+        if tuple(booster.feature_name()) != tuple(names):
+            raise ValueError("model was trained on other features: retrain with scripts/train_ranker.py")
+        return cls(booster, tuple(names), text)
+
+    def logit(self, X: np.ndarray) -> np.ndarray:
+        return np.asarray(self.booster.predict(np.atleast_2d(X), raw_score=True, num_threads=1), dtype=np.float32)
+
+    def prob(self, X: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.logit(X)))
+
+    def to_dict(self) -> dict:
+        return {"kind": "lightgbm", "names": list(self.names), "model": self.text}
+
+
+def model_from_dict(d: dict, names: tuple[str, ...]):
+    if d.get("kind") == "lightgbm":
+        return Trees.from_string(d["model"], names)
+    return Logistic.from_dict(d, names)
+
+
 def _hand_ranker() -> Logistic:
     """Fallback weights (before a trained model exists): dense + BM25 + rare-word coverage."""
     w = {"dense_z": 1.0, "bm25_n": 1.2, "cover": 1.5, "cover_rare": 1.0, "type_match": 0.3,
@@ -66,8 +101,10 @@ def _hand_answerable() -> Logistic:
 
 @dataclass(frozen=True)
 class Models:
-    ranker: Logistic
-    answerable: Logistic
+    ranker: "Logistic | Trees"
+    coverage: "Logistic | Trees"  # P(the corpus covers what the question asks about)
+    answerable: "Logistic | Trees"  # P(the best sentence answers it, given coverage)
+    answer_shift: float  # prior-shift from SQuAD 2.0's adversarial 50% to a reader's share, in logits
     threshold: float  # refuse below this answerability probability
     cite_ratio: float  # extra citations need at least this share of the best one's probability
     info: dict
@@ -75,13 +112,25 @@ class Models:
 
 @lru_cache(maxsize=1)
 def load_models(path: str = str(MODEL_PATH)) -> Models:
+    """The shipped models; hand weights (with a warning) if the file is missing or stale."""
     p = Path(path)
-    if p.exists():
+    try:
         d = json.loads(p.read_text())
-        return Models(Logistic.from_dict(d["ranker"], features.NAMES),
-                      Logistic.from_dict(d["answerable"], ANSWER_NAMES),
-                      float(d["threshold"]), float(d.get("cite_ratio", 0.5)), d.get("info", {}))
-    return Models(_hand_ranker(), _hand_answerable(), 0.5, 0.5, {"source": "hand weights"})
+        return Models(model_from_dict(d["ranker"], features.NAMES),
+                      model_from_dict(d["coverage"], ANSWER_NAMES),
+                      model_from_dict(d["answerable"], ANSWER_NAMES),
+                      float(d.get("answer_shift", 0.0)), float(d["threshold"]), float(d.get("cite_ratio", 0.5)), d.get("info", {}))
+    except (OSError, ValueError, KeyError) as exc:
+        log.warning("ranker model unusable (%s): using hand weights", exc)
+        return Models(_hand_ranker(), _hand_answerable(), _hand_answerable(), 0.0, 0.25, 0.5,
+                      {"source": "hand weights"})
+
+
+def confidence(models: Models, row: np.ndarray) -> float:
+    """P(answerable) = P(covered) x P(answered | covered), for one question-level feature row."""
+    X = row[None, :]
+    answered = 1.0 / (1.0 + np.exp(-(models.answerable.logit(X)[0] + models.answer_shift)))
+    return float(models.coverage.prob(X)[0] * answered)
 
 
 def answer_features(F: np.ndarray, probs: np.ndarray, logits: np.ndarray) -> np.ndarray:
@@ -93,7 +142,10 @@ def answer_features(F: np.ndarray, probs: np.ndarray, logits: np.ndarray) -> np.
     row = {
         "top": probs[top], "top_logit": logits[top], "margin": probs[top] - second, "second": second,
         "top_cover": F[top, col["cover"]], "top_cover_rare": F[top, col["cover_rare"]],
-        "missing_rare": F[top, col["missing_rare"]], "top_dense": F[top, col["dense"]],
+        "missing_rare": F[top, col["missing_rare"]], "missing_idf": F[top, col["missing_idf"]],
+        "missing_max": F[top, col["missing_max"]], "missing_name": F[top, col["missing_name"]], "top_cover_ctx": F[top, col["cover_ctx"]],
+        "top_type_new": F[top, col["type_new"]], "top_bigram": F[top, col["bigram"]],
+        "top_dense": F[top, col["dense"]],
         "top_bm25": F[top, col["bm25"]], "top_type_match": F[top, col["type_match"]],
         "top_e5": F[top, col["e5"]], "max_dense": F[:, col["dense"]].max(), "n_log": np.log1p(len(probs)),
     }

@@ -15,13 +15,13 @@ from .types import Hit
 
 EXHAUSTIVE_LIMIT = 4000  # score every sentence of a scope up to this size
 TOP_K = 100
+PRIOR_BONUS = 1.0  # logit added to the previous answer's paragraph for a follow-up question
 
 
 class Retriever:
-    def __init__(self, index: Index, models: Models, e5_vectors: np.ndarray | None = None) -> None:
+    def __init__(self, index: Index, models: Models) -> None:
         self.index = index
         self.models = models
-        self.e5_vectors = e5_vectors
         self._dense = None
 
     def scope_rows(self, doc: str | None) -> np.ndarray:
@@ -52,22 +52,29 @@ class Retriever:
         bm_ids = np.argpartition(-bm25_all, TOP_K)[:TOP_K] if len(bm25_all) > TOP_K else np.arange(len(bm25_all))
         return np.union1d(dense_ids, bm_ids)
 
-    def rank(self, q: Question, qvec: np.ndarray, doc: str | None = None,
-             e5_qvec: np.ndarray | None = None, prior_rows: set[int] | None = None
-             ) -> tuple[list[Hit], np.ndarray, np.ndarray]:
-        """Hits best first, plus the feature matrix and logits in the same order."""
+    def featurize(self, q: Question, qvec: np.ndarray, doc: str | None = None,
+                  e5_qvec: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Candidate rows (document order) and their feature matrix: what the ranker sees."""
         bm25_all = self.index.bm25.scores(list(q.tokens))
         rows = np.sort(self.candidates(q, qvec, bm25_all, doc))
         sents = [self.index.sentences[r] for r in rows]
         dense = np.asarray(self.index.vectors[rows] @ qvec, dtype=np.float32)
         e5 = None
-        if self.e5_vectors is not None and e5_qvec is not None:
-            e5 = np.asarray(self.e5_vectors[rows] @ e5_qvec, dtype=np.float32)
+        if self.index.e5 is not None and e5_qvec is not None:
+            e5 = np.asarray(self.index.e5[rows] @ e5_qvec, dtype=np.float32)
         df = self.index.bm25.document_frequency(list(q.tokens))
-        F = features.compute(q, sents, dense, bm25_all[rows], df, len(self.index.sentences),
-                             e5=e5, prior_rows=prior_rows, rows=rows)
+        F = features.compute(q, sents, dense, bm25_all[rows], df, len(self.index.sentences), e5=e5)
+        return rows, F
+
+    def rank(self, q: Question, qvec: np.ndarray, doc: str | None = None,
+             e5_qvec: np.ndarray | None = None, prior_rows: set[int] | None = None
+             ) -> tuple[list[Hit], np.ndarray, np.ndarray]:
+        """Hits best first, plus the feature matrix and logits in the same order."""
+        rows, F = self.featurize(q, qvec, doc, e5_qvec)
         logits = self.models.ranker.logit(F)
-        order = np.argsort(-logits)
+        if prior_rows:  # a follow-up most likely asks about where the last answer came from
+            logits = logits + PRIOR_BONUS * np.isin(rows, list(prior_rows))
+        order = np.argsort(-logits, kind="stable")
         probs = 1.0 / (1.0 + np.exp(-logits))
-        hits = [Hit(sents[k], float(probs[k]), {"row": int(rows[k])}) for k in order]
+        hits = [Hit(self.index.sentences[rows[k]], float(probs[k]), {"row": int(rows[k])}) for k in order]
         return hits, F[order], logits[order]

@@ -1,7 +1,9 @@
 """Split a Document into citable Sentences with exact character offsets.
 
 Lines are blocks: a short line without end punctuation is a section heading (kept as the
-``section`` of the sentences under it, never cited); every other line is a paragraph,
+``section`` of the sentences under it, never cited) unless it is a list item ("- x", "1. x")
+or one of two or more such lines in a row (a list, an address: text, not headings); a
+Markdown "# " line is always a heading (stored without its "#"). Every other line is a paragraph,
 split into sentences by pysbd (rule-based, handles U.S., Inc., decimals, quotes that end a
 sentence). Metadata at the top of the file becomes a "meta" sentence of its own.
 """
@@ -17,10 +19,35 @@ _END_PUNCT = tuple(".!?:;,\"'”’)]…")
 MAX_HEADING_WORDS = 14
 
 
-def is_heading(line: str) -> bool:
-    """Short, unpunctuated lines are headings ("Strategic shift amid US tech sanctions")."""
+_MD_HEADING = re.compile(r"#{1,6}(?:\s|$)")  # "# Title", "## Section"
+_MD_MARKER = re.compile(r"#+\s*")
+_MD_CLOSING = re.compile(r"\s+#+\s*$")  # optional closing sequence: "## Results ##"
+_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:\s|$)")  # "- x", "* x", "+ x", "1. x", "1) x"
+
+
+def is_markdown_heading(line: str) -> bool:
+    """A Markdown ATX heading ("# Title"): always a heading when it has any text."""
     line = line.strip()
+    return bool(_MD_HEADING.match(line)) and bool(strip_heading_marker(line))
+
+
+def strip_heading_marker(line: str) -> str:
+    """The heading text without its Markdown "#" marker ("## Results ##" -> "Results")."""
+    line = line.strip()
+    m = _MD_MARKER.match(line)
+    if not m:
+        return line
+    return _MD_CLOSING.sub("", line[m.end():]).strip()
+
+
+def is_heading(line: str) -> bool:
+    """Short, unpunctuated lines are headings ("Strategic shift amid US tech sanctions");
+    list items ("- Revenue grew", "1. First step") never are; "# Title" always is."""
+    line = line.strip()
+    if is_markdown_heading(line):
+        return True
     return (bool(line) and len(line) <= 120 and len(line.split()) <= MAX_HEADING_WORDS
+            and not _LIST_ITEM.match(line)
             and not line.endswith(_END_PUNCT) and any(c.isalpha() for c in line))
 
 
@@ -59,6 +86,33 @@ def _blocks(text: str, begin: int):
             yield start, start + len(body)
 
 
+def heading_flags(text: str, blocks: list[tuple[int, int]]) -> list[bool]:
+    """Which of ``blocks`` (from `_blocks`) are section headings.
+
+    A heading-like line is a heading only when it stands alone: two or more of them in a row
+    (consecutive blocks) are paragraphs, e.g. a list of short lines. Markdown "#" lines are
+    always headings, and do not count as part of such a run. The first block, when a blank
+    line follows it, is a title line (SQuAD's layout) and stays a heading. A document of a
+    single block has no heading, so its text is never lost.
+    """
+    n = len(blocks)
+    if n < 2:
+        return [False] * n
+    lines = [text[a:b] for a, b in blocks]
+    markdown = [is_markdown_heading(line) for line in lines]
+    like = [not md and is_heading(line) for line, md in zip(lines, markdown)]
+    title = like[0] and text.count("\n", blocks[0][1], blocks[1][0]) >= 2
+    flags = []
+    for k in range(n):
+        if markdown[k] or (k == 0 and title):
+            flags.append(True)
+            continue
+        prev_like = k > 0 and like[k - 1] and not (k == 1 and title)
+        next_like = k + 1 < n and like[k + 1]
+        flags.append(like[k] and not prev_like and not next_like)
+    return flags
+
+
 def segment(doc: Document) -> list[Sentence]:
     """Every citable sentence of ``doc``, in reading order, numbered from 0."""
     text = doc.text
@@ -69,10 +123,10 @@ def segment(doc: Document) -> list[Sentence]:
     body_start = meta[-1][3] if meta else 0
     section, para = "", 0
     blocks = list(_blocks(text, body_start))
-    for b_start, b_end in blocks:
+    for (b_start, b_end), heading in zip(blocks, heading_flags(text, blocks)):
         line = text[b_start:b_end]
-        if len(blocks) > 1 and is_heading(line):
-            section = line
+        if heading:
+            section = strip_heading_marker(line)  # offsets never point into headings
             continue
         for s_start, s_end in split_sentences(line):
             out.append(Sentence(doc.id, len(out), b_start + s_start, b_start + s_end,
@@ -81,7 +135,7 @@ def segment(doc: Document) -> list[Sentence]:
     return out
 
 
-def search_text(s: Sentence, doc: Document) -> str:
+def search_text(s: Sentence, doc: Document | None = None) -> str:
     """What gets embedded and indexed for a sentence: metadata is spelt out in words."""
     if s.kind == "meta":
         key, _, value = s.text.partition(" ")

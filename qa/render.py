@@ -1,0 +1,167 @@
+"""HTML for the page: an Answer becomes a chat message and a sources panel.
+
+Pure functions, no Gradio, so they are cheap to test. Every piece of text that came from a
+question or a document goes through ``esc`` (html.escape) before it is placed in markup; the
+only markup in the output is ours. Anchors (``href="#qa-t2-c1"``) let a citation marker bring
+its passage into view without any custom JavaScript.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from .types import Answer, Citation, Document
+
+NEAREST_LABEL = "Nearest passages (not an answer)"
+EMPTY_SOURCES = ("Ask a question: the sentences the answer stands on appear here, "
+                 "highlighted in their passages.")
+MARKER = re.compile(r"\[(\d+)\]")
+
+
+def esc(text: object) -> str:
+    """Escape text for HTML; newlines become <br> so a message never holds a blank line
+    (a blank line would end an HTML block if a Markdown renderer ever saw it)."""
+    return html.escape(str(text), quote=True).replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def anchor(turn: int, k: int) -> str:
+    """Element id of citation ``k`` of conversation turn ``turn`` (unique across turns, so a
+    marker in an old message never scrolls to a newer answer's passage)."""
+    return f"qa-t{turn}-c{k}"
+
+
+# ------------------------------------------------------------------ chat messages
+def user_message(question: str) -> str:
+    return f'<div class="qa-user">{esc(question)}</div>'
+
+
+def pending_message(warming: bool) -> str:
+    text = ("Warming up the model: your question will be answered in a moment…" if warming
+            else "Reading the article…")
+    return f'<div class="qa-msg qa-pending">{esc(text)}</div>'
+
+
+def error_message(reason: str) -> str:
+    return f'<div class="qa-msg qa-error">Can\'t ask that: {esc(reason)}</div>'
+
+
+def _with_markers(text: str, turn: int, count: int) -> str:
+    """Escape the answer text and turn its ``[k]`` markers into links to the sources panel."""
+    out, pos = [], 0
+    for m in MARKER.finditer(text):
+        k = int(m.group(1))
+        if not 1 <= k <= count:
+            continue
+        out.append(esc(text[pos:m.start()]))
+        out.append(f'<a class="qa-marker" href="#{anchor(turn, k)}" title="Show source {k}">[{k}]</a>')
+        pos = m.end()
+    out.append(esc(text[pos:]))
+    return "".join(out)
+
+
+def answer_message(ans: Answer, turn: int, docs: dict[str, Document]) -> str:
+    """The chat bubble: the short answer with linked markers, then each cited sentence
+    (omitted when the answer text already quotes it verbatim)."""
+    if not ans.answerable:
+        return refusal_message(ans, turn)
+    parts = [f'<div class="qa-msg qa-answer"><p class="qa-short">'
+             f'{_with_markers(ans.answer, turn, len(ans.citations))}</p>']
+    extra = [(k, c) for k, c in enumerate(ans.citations, 1) if c.sentence not in ans.answer]
+    if extra:
+        parts.append('<ol class="qa-cited">')
+        for k, c in extra:
+            parts.append(f'<li><a class="qa-marker" href="#{anchor(turn, k)}">[{k}]</a> '
+                         f'{esc(c.sentence)}</li>')
+        parts.append("</ol>")
+    titles = sorted({_title(docs, c.doc) for c in ans.citations})
+    parts.append(f'<p class="qa-meta">From {esc(", ".join(titles))} · confidence '
+                 f'{ans.confidence:.0%}</p></div>')
+    return "".join(parts)
+
+
+def refusal_message(ans: Answer, turn: int) -> str:
+    """A refusal looks different (muted amber) and points at the nearest passages, labelled."""
+    parts = [f'<div class="qa-msg qa-refusal"><p class="qa-short">{esc(ans.answer)}</p>']
+    if ans.nearest:
+        parts.append(f'<p class="qa-meta">{esc(NEAREST_LABEL)}:</p><ul class="qa-cited">')
+        for k, c in enumerate(ans.nearest, 1):
+            parts.append(f'<li><a class="qa-marker" href="#{anchor(turn, k)}">[{k}]</a> '
+                         f'{esc(c.sentence)}</li>')
+        parts.append("</ul>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+# ------------------------------------------------------------------ sources panel
+def _title(docs: dict[str, Document], doc_id: str) -> str:
+    doc = docs.get(doc_id)
+    return doc.title if doc else doc_id
+
+
+def passage_html(doc_text: str, c: Citation) -> str:
+    """The passage around a citation with its sentence in <mark> and, when the engine found
+    one, the short answer span inside it in <strong>. Bad bounds fall back to the sentence."""
+    start, end = c.start, c.end
+    p_start, p_end = c.passage_start, c.passage_end
+    if not (0 <= p_start <= start <= end <= p_end <= len(doc_text)):
+        p_start, p_end = start, end
+    a, b = c.answer_start, c.answer_end
+    if a is None or b is None or not (start <= a < b <= end):
+        inner = esc(doc_text[start:end])
+    else:
+        inner = (esc(doc_text[start:a]) + '<strong class="qa-span">' + esc(doc_text[a:b])
+                 + "</strong>" + esc(doc_text[b:end]))
+    return (esc(doc_text[p_start:start]) + f'<mark class="qa-hl">{inner}</mark>'
+            + esc(doc_text[end:p_end]))
+
+
+def source_card(c: Citation, k: int, turn: int, docs: dict[str, Document]) -> str:
+    doc = docs.get(c.doc)
+    text = doc.text if doc else c.sentence
+    if not doc:  # keep the offsets meaningful for the fallback text
+        c = Citation(c.doc, c.sentence, 0, len(c.sentence), c.score)
+    head = [f'<span class="qa-num">{k}</span>', f'<span class="qa-title">{esc(_title(docs, c.doc))}</span>']
+    if doc and doc.date:
+        head.append(f'<time>{esc(doc.date)}</time>')
+    if c.section:
+        head.append(f'<span class="qa-section">{esc(c.section)}</span>')
+    return (f'<article class="qa-source" id="{anchor(turn, k)}">'
+            f'<header>{" ".join(head)}</header>'
+            f'<p class="qa-passage">{passage_html(text, c)}</p>'
+            f'<footer>characters {c.start}–{c.end} · score {c.score:.2f}</footer></article>')
+
+
+def sources_panel(ans: Answer | None, turn: int, docs: dict[str, Document]) -> str:
+    """The right-hand panel for the latest answer: cited passages, or the nearest ones
+    (clearly labelled) when the engine refused."""
+    if ans is None:
+        return f'<div class="qa-sources qa-empty"><p>{esc(EMPTY_SOURCES)}</p></div>'
+    if ans.answerable:
+        cites, label, cls = ans.citations, f"Sources · {len(ans.citations)} cited", "qa-cited-sources"
+    else:
+        cites, label, cls = ans.nearest, NEAREST_LABEL, "qa-nearest"
+    if not cites:
+        return f'<div class="qa-sources {cls}"><h3>{esc(label)}</h3><p>Nothing close enough to show.</p></div>'
+    cards = "".join(source_card(c, k, turn, docs) for k, c in enumerate(cites, 1))
+    return f'<div class="qa-sources {cls}"><h3>{esc(label)}</h3>{cards}</div>'
+
+
+# ------------------------------------------------------------------ header and status
+def header_html(docs: list[Document]) -> str:
+    """Title and a subtitle naming the document(s) the answers come from."""
+    if len(docs) == 1:
+        d = docs[0]
+        names = f"“{esc(d.title)}”" + (f" ({esc(d.date)})" if d.date else "")
+    elif docs:
+        shown = ", ".join(f"“{esc(d.title)}”" for d in docs[:3])
+        more = f" and {len(docs) - 3} more" if len(docs) > 3 else ""
+        names = f"{len(docs)} documents: {shown}{more}"
+    else:
+        names = "no documents yet"
+    return ('<div class="qa-header"><h1>Ask the article</h1>'
+            f'<p>Answers quote the exact sentences they stand on, from {names}.</p></div>')
+
+
+def status_html(state: str, message: str) -> str:
+    """One line under the header: warming up (with the latest progress message), ready, failed."""
+    return f'<div class="qa-status qa-{esc(state)}"><span class="qa-dot"></span>{esc(message)}</div>'

@@ -1,0 +1,322 @@
+"""The page: a chat over the Engine with a sources panel that highlights the cited sentences.
+
+Gradio is imported first and the server started before the engine loads (torch and the model
+cost ~10 s): the page is served at once, says it is warming up, and answers when ready.
+The UI only formats Answers (qa.render); it never retrieves or scores.
+
+>>> serve("corpus", "index", port=7860)  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import json
+import logging
+import threading
+
+import gradio as gr
+
+from . import render
+from .corpus import load_corpus
+from .engine import Engine, QuestionError
+from .types import Document
+
+log = logging.getLogger(__name__)
+
+EXAMPLES = (
+    "What system did Huawei launch at the conference?",
+    "Which model powers Alibaba's glasses?",
+    "腾讯发布了什么？",
+    "What is Huawei's stock price?",
+)
+ALL_DOCS = "All documents"
+ENGINE_JOBS = "qa-engine"  # chat and /ask share one queue slot: one question at a time
+
+THEME = gr.themes.Soft(
+    primary_hue="indigo", neutral_hue="slate",
+    font=[gr.themes.Font("system-ui"), gr.themes.Font("-apple-system"), gr.themes.Font("Segoe UI"), "sans-serif"],
+    font_mono=[gr.themes.Font("ui-monospace"), gr.themes.Font("SFMono-Regular"), gr.themes.Font("Menlo"), "monospace"],
+)
+
+
+class Warmup:
+    """Loads the engine in a background thread and keeps a one-line status for the page
+    (the latest progress message the engine logged, e.g. while the first run builds the index)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.state, self.message = "idle", "The model loads with the first question."
+        self._started = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        with self._started:
+            if self._thread is None:
+                self.state, self.message = "warming", "Warming up: loading the index and the model…"
+                self._thread = threading.Thread(target=self._run, name="qa-warmup", daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        handler = _ProgressHandler(self)
+        qa_log = logging.getLogger("qa")
+        qa_log.addHandler(handler)
+        if qa_log.getEffectiveLevel() > logging.INFO:
+            qa_log.setLevel(logging.INFO)
+        try:
+            self.engine.load()
+            n, k = len(self.engine.documents), len(self.engine.index.sentences)
+            self.state, self.message = "ready", f"Ready · {n} document{'s' if n != 1 else ''}, {k} sentences indexed"
+            log.info("engine ready")
+        except Exception as exc:  # shown on the page; questions will retry the load
+            log.exception("engine failed to load")
+            self.state, self.message = "failed", f"The engine failed to load: {exc}"
+        finally:
+            qa_log.removeHandler(handler)
+
+    @property
+    def ready(self) -> bool:
+        return self.state == "ready"
+
+
+class _ProgressHandler(logging.Handler):
+    """Copies the engine's INFO log lines (index building, embedding) into the page status."""
+
+    def __init__(self, warmup: Warmup) -> None:
+        super().__init__(logging.INFO)
+        self.warmup = warmup
+        self.building = False  # the index is being (re)built: say so, it takes longer
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.warmup.state != "warming":
+            return
+        text = record.getMessage()
+        if record.name == "qa.index" and ("building" in text or "embedding" in text or "updating" in text):
+            self.building = True
+        phase = "Building the index (first run)" if self.building else "Warming up"
+        self.warmup.message = f"{phase}: {text}…"
+
+
+def parse_history(history) -> list[str]:
+    """History as a list of strings; a JSON-encoded list (from raw HTTP callers) is accepted too."""
+    if history is None or history == "":
+        return []
+    if isinstance(history, str):
+        try:
+            history = json.loads(history)
+        except ValueError:
+            raise QuestionError("history must be a list of strings") from None
+    if not isinstance(history, (list, tuple)) or not all(isinstance(h, str) for h in history):
+        raise QuestionError("history must be a list of strings")
+    return list(history)
+
+
+class Page:
+    """The callbacks of one app, sharing the engine and its warm-up."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.warmup = Warmup(engine)
+        self._docs: dict[str, Document] | None = None
+
+    def docs(self) -> dict[str, Document]:
+        if self._docs is None:
+            self._docs = {d.id: d for d in self.engine.documents}
+        return self._docs
+
+    # ---------------------------------------------------------------- API
+    def ask_api(self, question: str, history: list[str] | None = None) -> dict:
+        """Answer a question about the corpus. `history` holds the earlier questions of the
+        conversation (oldest first) for follow-ups. Returns the contract's answer object
+        {answer, answerable, confidence, citations[{doc, sentence, start, end, score}]},
+        or {"error": "..."}."""
+        try:
+            return self.engine.ask(question, parse_history(history)).contract()
+        except QuestionError as exc:
+            return {"error": str(exc)}
+        except Exception as exc:
+            log.exception("ask failed")
+            return {"error": f"internal error: {type(exc).__name__}"}
+
+    # ---------------------------------------------------------------- chat
+    def respond(self, question: str, chat: list, asked: list[str], doc_id: str | None):
+        """Show the question at once, then the answer and its sources (a generator, so the
+        user sees their message and a 'warming up' note while the engine loads)."""
+        if not question or not question.strip():
+            yield gr.update(), chat, asked, gr.update()
+            return
+        chat = list(chat or []) + [_message("user", render.user_message(question))]
+        pending = _message("assistant", render.pending_message(not self.warmup.ready))
+        yield "", chat + [pending], asked, gr.update()
+        reply, sources = self._answer(question, asked, doc_id or None)
+        if sources is None:  # not asked: keep it out of the follow-up history and the panel
+            yield "", chat + [_message("assistant", reply)], asked, gr.update()
+        else:
+            yield "", chat + [_message("assistant", reply)], asked + [question], sources
+
+    def _answer(self, question: str, asked: list[str], doc_id: str | None) -> tuple[str, str | None]:
+        """(chat reply, sources panel); the panel is None when the question could not be asked."""
+        turn = len(asked) + 1
+        try:
+            ans = self.engine.ask(question, list(asked), doc_id)
+        except QuestionError as exc:
+            return render.error_message(str(exc)), None
+        except Exception as exc:
+            log.exception("ask failed")
+            return render.error_message(f"the engine failed ({type(exc).__name__}); see the server log"), None
+        docs = self.docs()
+        return render.answer_message(ans, turn, docs), render.sources_panel(ans, turn, docs)
+
+    def clear(self):
+        return [], [], render.sources_panel(None, 0, {}), ""
+
+    def status(self):
+        """Timer tick: the status line, and stop ticking once the engine is ready or failed."""
+        self.warmup.start()
+        done = self.warmup.state in ("ready", "failed")
+        return render.status_html(self.warmup.state, self.warmup.message), gr.Timer(active=not done)
+
+
+def _message(role: str, html: str) -> dict:
+    return {"role": role, "content": html}
+
+
+def _documents(engine: Engine) -> list[Document]:
+    """The corpus read directly (cheap, no model) so the header and picker render before the
+    engine has loaded; problems surface in the status line via the warm-up."""
+    try:
+        return load_corpus(engine.corpus)
+    except (OSError, ValueError) as exc:
+        log.warning("cannot read the corpus: %s", exc)
+        return []
+
+
+def build_app(engine: Engine) -> gr.Blocks:
+    """The page for an engine. The engine starts loading when the first browser opens the page
+    (``serve`` starts it right after launch instead); ``app.page.warmup`` exposes it."""
+    page = Page(engine)
+    docs = _documents(engine)
+    with gr.Blocks(title="Ask the article", analytics_enabled=False) as app:
+        gr.HTML(render.header_html(docs), js_on_load=None, elem_id="qa-header")
+        status = gr.HTML(render.status_html(page.warmup.state, page.warmup.message), js_on_load=None,
+                         elem_id="qa-status")
+        asked = gr.State([])
+        with gr.Row(equal_height=False, elem_id="qa-main"):
+            with gr.Column(scale=3, min_width=360):
+                # Messages are HTML we built with everything escaped: no Markdown or LaTeX pass
+                # over them, and Gradio's sanitizer stays on as a second guard. No buttons: "share"
+                # posts to Hugging Face, and "copy" would copy our markup.
+                chat = gr.Chatbot(elem_id="qa-chat", label="Conversation", show_label=False, height=520,
+                                  sanitize_html=True, render_markdown=False, latex_delimiters=[],
+                                  feedback_options=None, buttons=[],
+                                  placeholder="Ask a question about the article, or pick an example below.")
+                with gr.Row(elem_id="qa-ask-row"):
+                    box = gr.Textbox(elem_id="qa-question", show_label=False, scale=5, lines=1, max_lines=4,
+                                     placeholder="Ask a question, e.g. What did Tencent introduce?", autofocus=True)
+                    ask_btn = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="qa-ask")
+                with gr.Row(elem_id="qa-examples"):
+                    example_btns = [gr.Button(q, size="sm", variant="secondary", elem_classes="qa-example")
+                                    for q in EXAMPLES]
+                with gr.Row(elem_id="qa-tools"):
+                    picker = gr.Dropdown([(ALL_DOCS, "")] + [(d.title, d.id) for d in docs], value="",
+                                         label="Search in", visible=len(docs) > 1, elem_id="qa-doc", scale=3)
+                    clear_btn = gr.Button("Clear conversation", variant="secondary", size="sm", scale=1,
+                                          elem_id="qa-clear")
+            with gr.Column(scale=2, min_width=320):
+                sources = gr.HTML(render.sources_panel(None, 0, {}), js_on_load=None, elem_id="qa-sources",
+                                  label="Sources")
+        _wire(page, app, status, asked, chat, box, ask_btn, example_btns, picker, clear_btn, sources)
+    app.page = page
+    return app
+
+
+def _wire(page, app, status, asked, chat, box, ask_btn, example_btns, picker, clear_btn, sources) -> None:
+    """Events: ask (enter, button, examples), clear, the status timer and the /ask endpoint."""
+    io = dict(fn=page.respond, inputs=[box, chat, asked, picker], outputs=[box, chat, asked, sources],
+              concurrency_id=ENGINE_JOBS, concurrency_limit=1, show_progress="minimal")
+    box.submit(api_visibility="private", **io)
+    ask_btn.click(api_visibility="private", **io)
+    for btn, q in zip(example_btns, EXAMPLES):
+        btn.click(lambda q=q: q, outputs=box, queue=False, api_visibility="private").then(
+            api_visibility="private", **io)
+    clear_btn.click(page.clear, outputs=[chat, asked, sources, box], queue=False, api_visibility="private")
+    chat.clear(page.clear, outputs=[chat, asked, sources, box], queue=False, api_visibility="private")
+    timer = gr.Timer(0.5)
+    timer.tick(page.status, outputs=[status, timer], show_progress="hidden", queue=False, api_visibility="private")
+    app.load(page.status, outputs=[status, timer], show_progress="hidden", queue=False, api_visibility="private")
+    gr.api(page.ask_api, api_name="ask", concurrency_id=ENGINE_JOBS, concurrency_limit=1)
+
+
+CSS = """
+.gradio-container { max-width: 1280px !important; margin: 0 auto; }
+#qa-header h1 { font-size: 1.75rem; font-weight: 700; margin: .25rem 0 .1rem; letter-spacing: -.01em; }
+#qa-header p { margin: 0; color: var(--body-text-color-subdued); }
+.qa-status { display: flex; align-items: center; gap: .5rem; font-size: .875rem;
+  color: var(--body-text-color-subdued); }
+.qa-dot { width: .6rem; height: .6rem; border-radius: 50%; background: #94a3b8; flex: none; }
+.qa-warming .qa-dot { background: #f59e0b; animation: qa-pulse 1s ease-in-out infinite; }
+.qa-ready .qa-dot { background: #10b981; }
+.qa-failed { color: #b91c1c; } .qa-failed .qa-dot { background: #dc2626; }
+@keyframes qa-pulse { 50% { opacity: .3; } }
+.qa-msg p { margin: 0 0 .4rem; } .qa-msg p:last-child { margin-bottom: 0; }
+.qa-short { font-size: 1rem; line-height: 1.5; }
+.qa-cited { margin: .3rem 0 .4rem 1.1rem; padding: 0; font-size: .9rem; color: var(--body-text-color-subdued); }
+.qa-meta { font-size: .78rem; color: var(--body-text-color-subdued); }
+a.qa-marker { font-weight: 600; text-decoration: none; color: var(--color-accent); padding: 0 .1rem;
+  border-radius: 4px; }
+a.qa-marker:hover { background: var(--color-accent-soft); }
+.qa-refusal { border-left: 4px solid #f59e0b; padding: .35rem .5rem .35rem .7rem; background: #fffbeb;
+  border-radius: 4px; }
+.dark .qa-refusal { background: rgba(245, 158, 11, .12); }
+.qa-refusal .qa-short { color: #92400e; font-weight: 600; }
+.dark .qa-refusal .qa-short { color: #fbbf24; }
+.qa-error { color: #b91c1c; } .qa-pending { color: var(--body-text-color-subdued); font-style: italic; }
+#qa-examples { flex-wrap: wrap; gap: .4rem; }
+#qa-examples button { flex: 0 1 auto !important; min-width: 0 !important; font-weight: 400; }
+#qa-status { margin-top: -.6rem; }
+#qa-tools { align-items: flex-end; justify-content: flex-end; }
+#qa-tools #qa-clear { flex: 0 0 auto !important; min-width: 0 !important; width: auto; }
+#qa-sources { max-height: 760px; overflow-y: auto; scroll-behavior: smooth; padding-right: .25rem; }
+.qa-sources h3 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; margin: .2rem 0 .6rem;
+  color: var(--body-text-color-subdued); }
+.qa-empty p { color: var(--body-text-color-subdued); border: 1px dashed var(--border-color-primary);
+  border-radius: 10px; padding: 1.2rem; margin: 0; }
+.qa-source { border: 1px solid var(--border-color-primary); border-radius: 10px; padding: .75rem .9rem;
+  margin-bottom: .75rem; background: var(--block-background-fill); scroll-margin-top: .5rem; }
+.qa-source:target { outline: 2px solid var(--color-accent); outline-offset: 1px; }
+.qa-source header { display: flex; flex-wrap: wrap; align-items: baseline; gap: .15rem .6rem; font-size: .8rem;
+  color: var(--body-text-color-subdued); margin-bottom: .4rem; }
+.qa-source .qa-title { font-weight: 600; color: var(--body-text-color); }
+.qa-num { display: inline-grid; place-items: center; min-width: 1.35rem; height: 1.35rem; border-radius: 999px;
+  background: var(--color-accent); color: white; font-weight: 700; font-size: .75rem; }
+.qa-passage { margin: 0; line-height: 1.6; font-size: .92rem; white-space: normal; }
+mark.qa-hl { background: #fde68a; color: inherit; padding: .05rem .1rem; border-radius: 3px; }
+.dark mark.qa-hl { background: #854d0e; }
+strong.qa-span { background: #fbbf24; border-radius: 3px; }
+.dark strong.qa-span { background: #a16207; }
+.qa-source footer { font-size: .72rem; color: var(--body-text-color-subdued); margin-top: .4rem; }
+.qa-nearest h3 { color: #b45309; }
+.qa-nearest .qa-source { border-style: dashed; background: transparent; opacity: .9; }
+.qa-nearest mark.qa-hl { background: #e2e8f0; }
+.dark .qa-nearest mark.qa-hl { background: #334155; }
+.qa-nearest .qa-num { background: #94a3b8; }
+"""
+
+
+def launch(app: gr.Blocks, host: str = "127.0.0.1", port: int = 7860) -> gr.Blocks:
+    """Start the server without blocking: no share link, no SSR, no monitoring, system fonts."""
+    app.queue(default_concurrency_limit=1)
+    app.launch(server_name=host, server_port=port, share=False, ssr_mode=False, prevent_thread_lock=True,
+               enable_monitoring=False, footer_links=["api"], theme=THEME, css=CSS, show_error=False,
+               quiet=True, pwa=False, mcp_server=False)
+    return app
+
+
+def serve(corpus="corpus", index="index", host: str = "127.0.0.1", port: int = 7860, block: bool = True):
+    """Serve the page, then warm the engine up in the background (first run builds the index)."""
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # Gradio's own startup probes
+    app = launch(build_app(Engine(corpus, index, progress=True)), host, port)
+    app.page.warmup.start()
+    log.info("page at http://%s:%s (the engine warms up in the background)", host, port)
+    if block:
+        app.block_thread()
+    return app

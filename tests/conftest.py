@@ -1,0 +1,91 @@
+"""Shared fixtures: a temp copy of the corpus and one Engine (one model load) per test session.
+
+Nothing here writes into the repository's corpus/ or index/.
+"""
+import os
+
+# Before anything imports torch / transformers / gradio: offline, quiet, no OpenMP spinning.
+for _key, _value in {
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "OMP_WAIT_POLICY": "PASSIVE",
+    "TOKENIZERS_PARALLELISM": "false",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+}.items():
+    os.environ.setdefault(_key, _value)
+
+import json  # noqa: E402
+import shutil  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+ARTICLE_ID = "2025-07-28-china-ai-alliances-waic"
+ARTICLE = CORPUS / f"{ARTICLE_ID}.txt"
+
+
+def _shared() -> Path:
+    """../shared next to the repository (CI lays a copy beside the clone)."""
+    for cand in (ROOT.parent / "shared", Path("/work/shared")):
+        if cand.is_dir():
+            return cand
+    return ROOT.parent / "shared"
+
+
+SHARED = _shared()
+DEV_QUESTIONS = SHARED / "eval" / "article_dev.jsonl"
+SQUAD_DEV = SHARED / "data" / "squad2.0_dev.json.gz"
+
+
+def copy_corpus(dest: Path) -> Path:
+    """A writable copy of corpus/ (the repo copy of the article is read-only)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for p in CORPUS.iterdir():
+        if p.is_file():
+            shutil.copyfile(p, dest / p.name)
+    return dest
+
+
+def read_doc_text(corpus: Path, doc_id: str) -> str:
+    """A document's text read straight from its corpus file, as the contract's offsets index it."""
+    from qa.corpus import decode
+
+    matches = [p for p in corpus.iterdir() if p.stem == doc_id and p.suffix.lower() in (".txt", ".md")]
+    assert len(matches) == 1, f"no single corpus file for doc {doc_id!r}: {matches}"
+    return decode(matches[0].read_bytes())
+
+
+@pytest.fixture(scope="session")
+def corpus_dir(tmp_path_factory) -> Path:
+    """A temp copy of the repository's corpus/; tests must not modify it."""
+    return copy_corpus(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.fixture(scope="session")
+def index_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("index")
+
+
+@pytest.fixture(scope="session")
+def engine(corpus_dir, index_dir):
+    """The one Engine of the session, built over the temp corpus into a temp index (loads the model)."""
+    from qa.engine import Engine
+
+    return Engine(corpus_dir, index_dir, progress=False).load()
+
+
+@pytest.fixture(scope="session")
+def article_text() -> str:
+    from qa.corpus import decode
+
+    return decode(ARTICLE.read_bytes())
+
+
+@pytest.fixture(scope="session")
+def dev_questions() -> list[dict]:
+    if not DEV_QUESTIONS.exists():
+        pytest.skip(f"{DEV_QUESTIONS} not present")
+    return [json.loads(line) for line in DEV_QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]

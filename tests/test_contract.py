@@ -1,0 +1,235 @@
+"""The JSONL contract of `qa ask --jsonl` (and `qa ask --json`), run as a real subprocess,
+plus the offset invariant for every citation of every dev-set answer.
+"""
+import json
+import math
+import os
+import select
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ARTICLE_ID, read_doc_text
+from qa.types import REFUSAL
+
+pytestmark = pytest.mark.slow
+
+ANSWER_KEYS = {"id", "answer", "answerable", "confidence", "citations"}
+CITATION_KEYS = {"doc", "sentence", "start", "end", "score"}
+SUBPROCESS_TIMEOUT = 300
+
+
+def qa_command() -> list[str]:
+    script = Path(sys.executable).with_name("qa")
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("qa")
+    return [found] if found else [sys.executable, "-m", "qa.cli"]
+
+
+def env() -> dict:
+    e = dict(os.environ)
+    e.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", GRADIO_ANALYTICS_ENABLED="False",
+             OMP_WAIT_POLICY="PASSIVE", PYTHONIOENCODING="utf-8")
+    return e
+
+
+def line(obj) -> bytes:
+    return json.dumps(obj, ensure_ascii=False).encode("utf-8") + b"\n"
+
+
+# (input line, expectation): "answer" = a contract answer; "error" = an error object
+FIRST = (line({"id": "q01", "question": "What system did Huawei launch at the conference?"}), "answer", "q01")
+REST = [
+    (b"this is not json at all\n", "error", None),
+    (b"[1, 2, 3]\n", "error", None),
+    (b"null\n", "error", None),
+    (b'"just a string"\n', "error", None),
+    (line({"id": "q06"}), "error", "q06"),  # missing question
+    (line({"id": "q07", "question": ""}), "error", "q07"),
+    (line({"id": "q08", "question": "   \t "}), "error", "q08"),
+    (line({"id": "q09", "question": 42}), "error", "q09"),
+    (b'{"id": "q10", "question": "caf\xe9 \xff\xfe?"}\n', "error", None),  # invalid UTF-8 bytes
+    (line({"id": "q11", "question": "What did Alibaba unveil?", "doc": "no-such-document"}), "error", "q11"),
+    (line({"id": "q12", "question": "What did Alibaba unveil?", "history": "not a list"}), "error", "q12"),
+    (line({"id": "q13", "question": "x" * 5000}), "error", "q13"),
+    (b"[" * 50000 + b"]" * 50000 + b"\n", "error", None),  # pathologically deep JSON
+    (b'{"id": "q15", "question": "unterminated\n', "error", None),
+    (line({"id": "q16", "question": "When was the article published?", "doc": ARTICLE_ID}), "answer", "q16"),
+    (line({"id": "q17", "question": "How did he describe the alliance?",
+           "history": ["Who is Zhao Lidong?"]}), "answer", "q17"),
+    (line({"id": "q18", "question": "腾讯发布了什么？"}), "answer", "q18"),
+    (line({"id": "q19", "question": "What is the capital of France?"}), "answer", "q19"),
+    (line({"id": "q20", "question": "What are Alibaba's new glasses called?"}).replace(b"\n", b"\r\n"), "answer", "q20"),
+    (line({"id": "q21", "question": "metax supernod chips", "history": []}), "answer", "q21"),
+    (line({"id": "q22", "question": "Which chipmakers are mentioned?", "doc": None}), "answer", "q22"),
+    (line({"id": "q23", "question": "What can Baidu's AI cloning tool replicate?"}), "answer", "q23"),
+]
+
+
+def read_line(proc, timeout: float) -> bytes:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([proc.stdout], [], [], 1.0)
+        if ready:
+            return proc.stdout.readline()
+        if proc.poll() is not None:
+            break
+    raise AssertionError(f"no answer line within {timeout}s (exit {proc.poll()}): "
+                         f"{proc.stderr.read().decode(errors='replace')[-2000:] if proc.poll() is not None else ''}")
+
+
+@pytest.fixture(scope="module")
+def batch(engine, corpus_dir, index_dir):
+    """Run one `qa ask --jsonl` over all lines; the first answer must arrive before more input is sent."""
+    cmd = qa_command() + ["ask", "--jsonl", "--corpus", str(corpus_dir), "--index", str(index_dir)]
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=env(), bufsize=0)
+    try:
+        proc.stdin.write(FIRST[0])
+        proc.stdin.flush()
+        first = read_line(proc, SUBPROCESS_TIMEOUT)  # flushed per line, while stdin is still open
+        out, err = proc.communicate(b"".join(raw for raw, _, _ in REST), timeout=SUBPROCESS_TIMEOUT)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    return {"rc": proc.returncode, "stdout": first + out, "stderr": err.decode("utf-8", "replace")}
+
+
+@pytest.fixture(scope="module")
+def outputs(batch):
+    text = batch["stdout"].decode("utf-8")  # stdout must be valid UTF-8
+    return [json.loads(s) for s in text.splitlines()]
+
+
+def check_citation(c: dict, corpus_dir: Path):
+    assert set(c) == CITATION_KEYS, c
+    assert isinstance(c["doc"], str) and isinstance(c["sentence"], str) and c["sentence"]
+    assert isinstance(c["start"], int) and isinstance(c["end"], int) and not isinstance(c["start"], bool)
+    assert isinstance(c["score"], (int, float)) and math.isfinite(c["score"])
+    text = read_doc_text(corpus_dir, c["doc"])
+    assert 0 <= c["start"] < c["end"] <= len(text)
+    assert text[c["start"]:c["end"]] == c["sentence"]
+
+
+def check_answer(obj: dict, qid, corpus_dir: Path):
+    assert "error" not in obj, obj
+    assert set(obj) == ANSWER_KEYS, obj
+    assert obj["id"] == qid
+    assert isinstance(obj["answer"], str) and obj["answer"].strip()
+    assert isinstance(obj["answerable"], bool)
+    assert isinstance(obj["confidence"], (int, float)) and not isinstance(obj["confidence"], bool)
+    assert 0.0 <= obj["confidence"] <= 1.0
+    assert isinstance(obj["citations"], list)
+    if obj["answerable"]:
+        assert obj["citations"], "an answer stands on at least one citation"
+    else:
+        assert obj["answer"] == REFUSAL and obj["citations"] == []
+    scores = [c["score"] for c in obj["citations"]]
+    assert scores == sorted(scores, reverse=True), "citations best first"
+    for c in obj["citations"]:
+        check_citation(c, corpus_dir)
+
+
+def test_process_exits_cleanly(batch):
+    assert batch["rc"] == 0, batch["stderr"][-3000:]
+
+
+def test_one_output_line_per_input_line(outputs):
+    assert len(outputs) == 1 + len(REST)
+
+
+def test_stdout_holds_only_json_object_lines(batch):
+    raw = batch["stdout"]
+    assert raw.endswith(b"\n")
+    for s in raw.decode("utf-8").split("\n")[:-1]:
+        assert s.strip() == s and s.startswith("{") and s.endswith("}"), s[:200]
+        assert isinstance(json.loads(s), dict)
+
+
+def test_answers_and_errors_in_order(outputs, corpus_dir):
+    expected = [FIRST] + REST
+    for k, ((raw, kind, qid), obj) in enumerate(zip(expected, outputs)):
+        where = f"line {k + 1}: {raw[:80]!r} -> {json.dumps(obj, ensure_ascii=False)[:300]}"
+        if kind == "answer":
+            try:
+                check_answer(obj, qid, corpus_dir)
+            except AssertionError as exc:
+                raise AssertionError(f"{where}: {exc}") from None
+        else:
+            assert set(obj) <= {"id", "error"} and "error" in obj, where
+            assert isinstance(obj["error"], str) and obj["error"].strip(), where
+            if qid is not None:
+                assert obj.get("id") == qid, where
+
+
+def test_error_messages_say_why(outputs):
+    by_id = {o.get("id"): o for o in outputs if "error" in o}
+    assert "question" in by_id["q06"]["error"].lower()
+    assert "empty" in by_id["q07"]["error"].lower()
+    assert "no-such-document" in by_id["q11"]["error"] or "unknown" in by_id["q11"]["error"].lower()
+    assert "long" in by_id["q13"]["error"].lower()
+
+
+def test_doc_scoped_question_cites_only_that_doc(outputs):
+    obj = next(o for o in outputs if o.get("id") == "q16")
+    assert all(c["doc"] == ARTICLE_ID for c in obj["citations"])
+
+
+def test_ask_json_prints_one_object(engine, corpus_dir, index_dir):
+    cmd = qa_command() + ["ask", "--json", "--corpus", str(corpus_dir), "--index", str(index_dir),
+                          "What are Alibaba's new glasses called?"]
+    p = subprocess.run(cmd, capture_output=True, env=env(), stdin=subprocess.DEVNULL, timeout=SUBPROCESS_TIMEOUT)
+    assert p.returncode == 0, p.stderr.decode(errors="replace")[-3000:]
+    text = p.stdout.decode("utf-8")
+    assert text.count("\n") == 1 and text.endswith("\n"), text
+    obj = json.loads(text)
+    assert set(obj) == ANSWER_KEYS - {"id"}
+    check_answer({"id": None, **obj}, None, corpus_dir)
+    if obj["answerable"]:
+        assert "Quark AI Glasses" in obj["citations"][0]["sentence"]
+
+
+def test_help_is_fast_and_lazy():
+    """`qa --help` must not import torch, sentence-transformers or gradio."""
+    code = ("import sys, contextlib, io\n"
+            "from qa import cli\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    try: cli.main(['--help'])\n"
+            "    except SystemExit: pass\n"
+            "heavy = [m for m in ('torch', 'sentence_transformers', 'gradio', 'faiss') if m in sys.modules]\n"
+            "print(','.join(heavy))\n")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env(), timeout=60)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip() == "", f"heavy modules imported by qa --help: {p.stdout.strip()}"
+
+
+# ---------------------------------------------------------------- every dev-set answer, in process
+
+def test_dev_set_citation_offsets(engine, corpus_dir, dev_questions):
+    checked = 0
+    for q in dev_questions:
+        ans = engine.ask(q["question"], q.get("history"), q.get("doc"))
+        assert 0.0 <= ans.confidence <= 1.0, q["id"]
+        if ans.answerable:
+            assert ans.citations, q["id"]
+        else:
+            assert ans.answer == REFUSAL and not ans.citations, q["id"]
+        for c in list(ans.citations) + list(ans.nearest):
+            text = read_doc_text(corpus_dir, c.doc)
+            assert text[c.start:c.end] == c.sentence, (q["id"], c)
+            assert engine.index.by_id[c.doc].text[c.start:c.end] == c.sentence
+            assert c.passage_start <= c.start < c.end <= c.passage_end, (q["id"], c)
+            if c.answer_start is not None:
+                assert c.start <= c.answer_start < c.answer_end <= c.end, (q["id"], c)
+            checked += 1
+        contract = ans.contract(q["id"])
+        assert set(contract) == ANSWER_KEYS
+        for c in contract["citations"]:
+            check_citation(c, corpus_dir)
+    assert checked >= len(dev_questions)

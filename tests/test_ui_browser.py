@@ -1,0 +1,138 @@
+"""The page end to end in headless Chromium (Debian's /usr/bin/chromium driven by Playwright)."""
+from __future__ import annotations
+
+import os
+import re
+from urllib.parse import urlparse
+
+import pytest
+
+from ui_server import CHROMIUM, CHROMIUM_FLAGS, ROOT, article_server, hostile_server
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} not installed"),
+]
+
+SCREENSHOT = ROOT / "docs" / "screenshot.png"
+HUAWEI = "What system did Huawei launch at the conference?"
+LOCAL = {"127.0.0.1", "localhost"}
+ANSWER_TIMEOUT = 90_000  # ms; the first question may wait for the model to warm up
+
+
+def network_host(url: str) -> str:
+    """The host a request goes to; data: and blob: URLs never leave the page."""
+    u = urlparse(url)
+    return u.hostname if u.scheme in ("http", "https", "ws", "wss") else "localhost"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records every request host and every JS dialog (alert); no test may
+    make the page fetch anything from another machine (fonts, scripts, analytics)."""
+    pg = browser.new_page(viewport={"width": 1400, "height": 900})
+    pg.hosts, pg.dialogs = set(), []
+    pg.on("request", lambda r: pg.hosts.add(network_host(r.url)))
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    yield pg
+    pg.close()
+    assert pg.hosts <= LOCAL, f"requests left the machine: {pg.hosts - LOCAL}"
+
+
+def open_page(pg, url):
+    pg.goto(url)
+    pg.wait_for_selector("#qa-question textarea")
+
+
+def ask(pg, question: str, n: int = 1):
+    """Type a question, press Enter, wait for the n-th finished answer (by content, not network)."""
+    pg.fill("#qa-question textarea", question)
+    pg.press("#qa-question textarea", "Enter")
+    done = pg.locator('[data-testid="bot"] :is(.qa-answer, .qa-refusal, .qa-error)').nth(n - 1)
+    done.wait_for(timeout=ANSWER_TIMEOUT)
+    return done
+
+
+def test_answer_is_cited_and_highlighted(page):
+    server = article_server()
+    open_page(page, server.url)
+    ask(page, HUAWEI)
+    bot = page.locator('[data-testid="bot"]').last
+    assert "CloudMatrix 384" in bot.inner_text()
+    mark = page.locator("#qa-sources mark.qa-hl").first
+    assert "Huawei took centre stage at the conference with the launch of its CloudMatrix 384 system" \
+        in mark.inner_text()
+    assert page.locator("#qa-sources .qa-source .qa-title").first.inner_text().strip()
+    assert page.locator("#qa-doc").count() == 0 or not page.locator("#qa-doc").is_visible()  # one document
+    page.wait_for_selector(".qa-status.qa-ready")
+    page.locator("#qa-sources").evaluate("e => e.scrollTop = 0")
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT))
+    page.locator("a.qa-marker").first.click()  # the marker brings its passage into view
+    assert urlparse(page.url).fragment == "qa-t1-c1"
+    assert page.locator("#qa-t1-c1").is_visible()
+    assert page.hosts <= LOCAL, f"requests left the machine: {page.hosts - LOCAL}"
+
+
+def test_followup_and_refusal_in_the_chat(page):
+    open_page(page, article_server().url)
+    ask(page, "What did Alibaba unveil?")
+    ask(page, "Which model powers it?", 2)
+    ask(page, "What is the population of Peru?", 3)
+    assert page.locator('[data-testid="bot"]').count() == 3
+    last = page.locator('[data-testid="bot"]').last
+    if last.locator(".qa-refusal").count():  # refusals look different and label the nearest passages
+        assert "The article doesn't say." in last.inner_text()
+        assert "Nearest passages (not an answer)" in page.locator("#qa-sources").text_content()
+    page.click("#qa-clear")
+    page.wait_for_function("document.querySelectorAll('[data-testid=\"bot\"]').length === 0")
+    assert page.locator("#qa-sources .qa-empty").count() == 1
+
+
+def test_example_button_asks(page):
+    open_page(page, article_server().url)
+    page.get_by_role("button", name=HUAWEI).click()
+    page.locator('[data-testid="bot"] :is(.qa-answer, .qa-refusal)').first.wait_for(timeout=ANSWER_TIMEOUT)
+    assert HUAWEI in page.locator('[data-testid="user"]').first.inner_text()
+
+
+@pytest.mark.parametrize("question, flag", [
+    ("<img src=x onerror=alert(1)>", None),
+    ('<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>', "__xss"),
+])
+def test_question_markup_renders_as_text(page, question, flag):
+    open_page(page, article_server().url)
+    ask(page, question)
+    assert question in page.locator('[data-testid="user"]').last.inner_text()
+    assert page.locator('[data-testid="user"] img, [data-testid="user"] script').count() == 0
+    if flag:
+        assert page.evaluate(f"typeof window.{flag}") == "undefined"
+    assert page.dialogs == []
+
+
+def test_corpus_markup_renders_as_text(page):
+    open_page(page, hostile_server().url)
+    picker = page.locator("#qa-doc")
+    assert picker.is_visible()  # more than one document: the picker shows
+    picker.locator("input").click()
+    page.locator('#qa-doc [role="option"]', has_text=re.compile("zoo", re.I)).click()
+    ask(page, "How many zebras were counted at the zoo?")
+    sources = page.locator("#qa-sources")
+    text = sources.inner_text()
+    assert "<script>window.__xss2=2</script>" in text
+    assert '<img src=x onerror="window.__xss2=3">' in text
+    assert "${window.__xss3=1}" in text and "{{constructor.constructor(" in text
+    assert page.locator("#qa-header, #qa-sources, #qa-doc, [data-testid='bot']").locator("script, img").count() == 0
+    for flag in ("__xss2", "__xss3"):
+        assert page.evaluate(f"typeof window.{flag}") == "undefined"
+    assert page.dialogs == []

@@ -1,0 +1,66 @@
+"""The page's HTML formatting (qa.render): escaping, highlighting by offsets, refusals. No model."""
+from __future__ import annotations
+
+from qa import render
+from qa.types import REFUSAL, Answer, Citation, Document
+
+TEXT = "Intro line.\n\nFirst <b>bold</b> claim. The CloudMatrix 384 launched & won. Last one."
+DOC = Document(id="d1", title="Title <i>x</i>", text=TEXT, date="2025-07-28")
+DOCS = {"d1": DOC}
+
+
+def cite(sentence: str, **kw) -> Citation:
+    start = TEXT.index(sentence)
+    para = TEXT.index("First")
+    return Citation("d1", sentence, start, start + len(sentence), 0.9,
+                    passage_start=para, passage_end=len(TEXT), **kw)
+
+
+def test_passage_highlights_the_cited_sentence_and_escapes():
+    c = cite("The CloudMatrix 384 launched & won.")
+    out = render.passage_html(TEXT, c)
+    assert '<mark class="qa-hl">The CloudMatrix 384 launched &amp; won.</mark>' in out
+    assert out.startswith("First &lt;b&gt;bold&lt;/b&gt; claim. ")
+    assert out.endswith(" Last one.")
+
+
+def test_answer_span_is_highlighted_more_strongly():
+    s = "The CloudMatrix 384 launched & won."
+    c = cite(s, answer_start=TEXT.index("CloudMatrix"), answer_end=TEXT.index("CloudMatrix") + len("CloudMatrix 384"))
+    assert '<strong class="qa-span">CloudMatrix 384</strong>' in render.passage_html(TEXT, c)
+
+
+def test_bad_passage_bounds_fall_back_to_the_sentence():
+    c = Citation("d1", "Last one.", TEXT.index("Last"), len(TEXT), 0.5, passage_start=999, passage_end=5)
+    assert render.passage_html(TEXT, c) == '<mark class="qa-hl">Last one.</mark>'
+
+
+def test_answer_message_links_markers_and_escapes():
+    c = cite("First <b>bold</b> claim.")
+    ans = Answer("q", "First <b>bold</b> claim. [1]", True, 0.9, (c,))
+    out = render.answer_message(ans, 3, DOCS)
+    assert '<a class="qa-marker" href="#qa-t3-c1"' in out
+    assert "<b>" not in out and "&lt;b&gt;bold&lt;/b&gt;" in out
+    assert "Title &lt;i&gt;x&lt;/i&gt;" in out
+
+
+def test_refusal_is_styled_and_labels_nearest_passages():
+    ans = Answer("q", REFUSAL, False, 0.1, (), (cite("Last one."),))
+    msg = render.answer_message(ans, 1, DOCS)
+    assert "qa-refusal" in msg and render.NEAREST_LABEL in msg
+    panel = render.sources_panel(ans, 1, DOCS)
+    assert "qa-nearest" in panel and render.NEAREST_LABEL in panel and 'id="qa-t1-c1"' in panel
+
+
+def test_user_text_cannot_inject_markup():
+    q = '<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1)) "quoted"'
+    out = render.user_message(q)
+    assert "<img" not in out and "&lt;img src=x onerror=alert(1)&gt;" in out
+    assert "\n" not in out  # no blank line could end the HTML block
+    assert "&quot;quoted&quot;" in out
+
+
+def test_header_names_the_documents_escaped():
+    assert "“Title &lt;i&gt;x&lt;/i&gt;” (2025-07-28)" in render.header_html([DOC])
+    many = render.header_html([DOC] * 5)
+    assert "5 documents" in many and "and 2 more" in many
