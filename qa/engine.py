@@ -86,7 +86,7 @@ class Engine:
         if not hits:
             return answering.build(r.index, q, [], 0.0, False, r.models.cite_ratio)
         probs = np.array([h.score for h in hits], dtype=np.float32)
-        conf = confidence(r.models, answer_features(F, probs, logits))
+        conf = confidence(r.models, answer_features(F, probs, logits), english=q.english)
         return answering.build(r.index, q, hits, conf, conf >= r.models.threshold, r.models.cite_ratio)
 
     @staticmethod

@@ -31,7 +31,7 @@ NAMES = (
     "dense", "dense_z", "dense_gap", "dense_ctx", "e5", "e5_z",
     "bm25", "bm25_n", "bm25_ctx_n",
     "cover", "cover_ctx", "cover_rare", "missing_rare", "missing_idf", "missing_max", "missing_name", "cap_cover",
-    "type_match", "type_new", "bigram", "window", "exact",
+    "type_match", "type_new", "bigram", "window", "exact", "cover_prev", "continues",
     "len_log", "first_in_para", "is_meta", "asks_published",
     *(f"q_{t}" for t in QTYPES),
 )
@@ -65,6 +65,15 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 def _zscore(x: np.ndarray) -> np.ndarray:
     sd = float(x.std()) if len(x) > 1 else 0.0
     return (x - float(x.mean())) / (sd + 1e-6)
+
+
+def _previous(values: np.ndarray, sents: list[Sentence]) -> np.ndarray:
+    """Each sentence's predecessor's value in the same paragraph (0 for a paragraph's first)."""
+    out = np.zeros_like(values)
+    for k in range(1, len(sents)):
+        if sents[k - 1].doc == sents[k].doc and sents[k - 1].para == sents[k].para:
+            out[k] = values[k - 1]
+    return out
 
 
 def _neighbour_max(values: np.ndarray, sents: list[Sentence]) -> np.ndarray:
@@ -136,6 +145,10 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
         # an answer of the expected type that the question itself doesn't already contain
         F[:, col["type_new"]] = [1.0 if any(m.group(0).lower() not in qwords for m in rx.finditer(s.text)) else 0.0
                                  for s in sents]
+    # "Another consortium, the X Committee, ... . Members include A, B and C.": the answer often
+    # continues the sentence that names what the question asks about
+    F[:, col["cover_prev"]] = _previous(cover, sents)
+    F[:, col["continues"]] = F[:, col["cover_prev"]] * F[:, col["type_new"]]
     qbi = _bigrams(tuple(q.tokens))
     if qbi:
         F[:, col["bigram"]] = [len(qbi & _bigrams(token_list(t))) / len(qbi) for t in texts]

@@ -126,9 +126,15 @@ def load_models(path: str = str(MODEL_PATH)) -> Models:
                       {"source": "hand weights"})
 
 
-def confidence(models: Models, row: np.ndarray) -> float:
-    """P(answerable) = P(covered) x P(answered | covered), for one question-level feature row."""
+def confidence(models: Models, row: np.ndarray, english: bool = True) -> float:
+    """P(answerable) = P(covered) x P(answered | covered), for one question-level feature row.
+
+    The second factor reads lexical cues learned from English questions; for a question in
+    another language only coverage is judged.
+    """
     X = row[None, :]
+    if not english:
+        return float(models.coverage.prob(X)[0])
     answered = 1.0 / (1.0 + np.exp(-(models.answerable.logit(X)[0] + models.answer_shift)))
     return float(models.coverage.prob(X)[0] * answered)
 

@@ -79,7 +79,7 @@ if [[ "$WITH_TEST" == 1 ]]; then
         say "installing chromium + chromium-driver (apt-get) for the browser tests"
         export DEBIAN_FRONTEND=noninteractive
         quietly apt-get update -qq
-        quietly apt-get install -y -qq --no-install-recommends chromium chromium-driver
+        quietly apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-wqy-zenhei
     else
         say "warning: /usr/bin/chromium missing and not root: browser tests will be skipped"
     fi
