@@ -13,6 +13,8 @@ for _key, _value in {
     "TOKENIZERS_PARALLELISM": "false",
     "GRADIO_ANALYTICS_ENABLED": "False",
     "HF_HUB_DISABLE_TELEMETRY": "1",
+    "HF_HUB_DISABLE_PROGRESS_BARS": "1",  # our own progress bars (indexing) are the ones that matter
+    "TRANSFORMERS_VERBOSITY": "error",
 }.items():
     os.environ.setdefault(_key, _value)
 

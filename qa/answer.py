@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .index import Index
 from .question import Question
+from .span import find_span
 from .types import REFUSAL, Answer, Citation, Hit
 
 MAX_CITATIONS = 4
@@ -22,10 +23,13 @@ def passage_bounds(index: Index, row: int) -> tuple[int, int]:
     return index.sentences[lo].start, index.sentences[hi].end
 
 
-def cite(index: Index, hit: Hit) -> Citation:
+def cite(index: Index, hit: Hit, q: Question | None = None) -> Citation:
     s = hit.sentence
     p_start, p_end = passage_bounds(index, hit.features["row"])
+    span = find_span(q, s.text) if q is not None and s.kind == "text" else None
+    a_start, a_end = (s.start + span[0], s.start + span[1]) if span else (None, None)
     return Citation(doc=s.doc, sentence=s.text, start=s.start, end=s.end, score=hit.score,
+                    answer_start=a_start, answer_end=a_end,
                     passage_start=p_start, passage_end=p_end, section=s.section)
 
 
@@ -64,4 +68,4 @@ def build(index: Index, q: Question, hits: list[Hit], confidence: float, answera
         return Answer(q.text, REFUSAL, False, confidence, (), nearest, q.search)
     chosen = choose(hits, q, cite_ratio)
     return Answer(q.text, answer_text(index, chosen), True, confidence,
-                  tuple(cite(index, h) for h in chosen), (), q.search)
+                  tuple(cite(index, h, q if k == 0 else None) for k, h in enumerate(chosen)), (), q.search)

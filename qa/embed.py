@@ -68,11 +68,18 @@ class E5:
         with self._lock:
             return np.atleast_2d(np.asarray(self.model.query(list(texts)), dtype=np.float32))
 
-    def encode_documents(self, texts: list[str], progress: bool = False) -> np.ndarray:
+    def encode_documents(self, texts: list[str], progress: bool = False, batch_size: int = 64) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        with self._lock:
-            return np.atleast_2d(np.asarray(self.model.passage(list(texts)), dtype=np.float32))
+        from tqdm.auto import tqdm
+
+        out = []
+        with self._lock, tqdm(total=len(texts), desc="e5 sentences", unit="sent", disable=not progress) as bar:
+            for k in range(0, len(texts), batch_size):
+                chunk = list(texts[k:k + batch_size])
+                out.append(np.atleast_2d(np.asarray(self.model.passage(chunk), dtype=np.float32)))
+                bar.update(len(chunk))
+        return np.concatenate(out)
 
 
 @lru_cache(maxsize=None)

@@ -143,6 +143,26 @@ def fit_trees(X: np.ndarray, y: np.ndarray, names, rounds: int = 300, leaves: in
     return Trees.from_string(booster.model_to_string(), tuple(names))
 
 
+ABLATIONS = {
+    "no MiniLM": ("dense", "dense_z", "dense_gap", "dense_ctx"),
+    "no e5": ("e5", "e5_z"),
+    "no BM25": ("bm25", "bm25_n", "bm25_ctx_n"),
+    "dense only": tuple(n for n in features.NAMES if not n.startswith(("dense", "e5"))),
+}
+
+
+def ablate(X: np.ndarray, y: np.ndarray, tune, C: float) -> dict[str, float]:
+    """Held-out top-1 with groups of features switched off: what each channel is worth."""
+    out = {}
+    for name, cols in ABLATIONS.items():
+        keep = np.array([n not in cols for n in features.NAMES])
+        r = fit_logistic(X[:, keep], y, tuple(n for n, k in zip(features.NAMES, keep) if k), C)
+        items = [{**it, "F": it["F"][:, keep]} for it in tune]
+        out[name] = round(top1(r, items), 3)
+        log.info("ablation %-12s held-out top-1 %.3f", name, out[name])
+    return out
+
+
 def top1(ranker: Logistic, items) -> float:
     ok = [bool(it["y"][np.argmax(ranker.logit(it["F"]))]) for it in items if it["answerable"] and it["y"].any()]
     return float(np.mean(ok)) if ok else 0.0
@@ -219,6 +239,7 @@ def main() -> int:
         if score > best[0]:
             best = (score, f"trees {rounds}x{leaves}", r)
     ranker = best[2]
+    ablation = ablate(X, y, tune, best[1] if isinstance(best[1], float) else 0.01)
 
     # answerability = P(the document covers the question) x P(its best sentence answers it):
     # coverage learns from swapped-word questions, answering from SQuAD 2.0's own negatives
@@ -259,7 +280,7 @@ def main() -> int:
         c["abstain_swapped"] = round(float((ps < c["threshold"]).mean()), 3)
     info = {"trained_on": f"SQuAD 2.0 dev articles 0-{args.fit_articles - 1}",
             "threshold_from": f"articles {args.fit_articles}-{n_art - 1}",
-            "held_out_top1": round(best[0], 3), "ranker": best[1],
+            "held_out_top1": round(best[0], 3), "ablation_top1": ablation, "ranker": best[1],
             "held_out_answerable_auc": round(float(roc_auc_score(yt, p)), 3),
             "held_out_swapped_auc": round(float(roc_auc_score(ysa, confidence(Xsa))), 3),
             "refusal_curve": curve}

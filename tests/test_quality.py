@@ -38,3 +38,45 @@ def test_headings_never_cited(engine):
         ans = engine.ask(q)
         for c in list(ans.citations) + list(ans.nearest):
             assert c.sentence not in headings, (q, c.sentence)
+
+
+def _hits(engine, questions) -> list[str]:
+    """Ids of the questions whose first citation holds one of their gold strings."""
+    from qa.evaluate import norm
+
+    ok = []
+    for q in questions:
+        ans = engine.ask(q["question"], q.get("history") or [])
+        if ans.citations and any(norm(g) in norm(ans.citations[0].sentence) for g in q["gold"]):
+            ok.append(q["id"])
+    return ok
+
+
+def test_chinese_and_spanish_questions_find_the_english_sentence(engine):
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "multilingual.jsonl"
+    questions = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    ok = _hits(engine, questions)
+    assert len(ok) >= 10, f"only {len(ok)}/{len(questions)} right: {sorted(set(q['id'] for q in questions) - set(ok))}"
+
+
+def test_followups_resolve_with_history(engine):
+    ans, c = first_citation(engine, "Which model powers it?", history=["What did Alibaba unveil?"])
+    assert "Qwen model" in c.sentence
+    ans, c = first_citation(engine, "How did he describe the alliance?", history=["Who is Zhao Lidong?"])
+    assert "innovative ecosystem" in c.sentence
+
+
+def test_short_answer_span_marks_the_number(engine, article_text):
+    ans, c = first_citation(engine, "How many chips did Metax's supernode use?")
+    assert c.answer_start is not None and article_text[c.answer_start:c.answer_end] == "128"
+    assert c.start <= c.answer_start < c.answer_end <= c.end
+
+
+def test_out_of_article_questions_are_refused(engine):
+    for q in ("What is the capital of France?", "Who won the football match?", "Who is the president of Brazil?"):
+        ans = engine.ask(q)
+        assert not ans.answerable and ans.answer == "The article doesn't say.", (q, ans.confidence)
+        assert ans.citations == ()
