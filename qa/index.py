@@ -11,7 +11,7 @@ Layout of an index folder (readable with numpy/json/faiss alone)::
     g-<id>/sections.json     section headings referenced by sentences.npy
     g-<id>/vectors.npy       float32 (n, dim) L2-normalised MiniLM embeddings, row = sentence
     g-<id>/e5.npy            float32 (n, 384) multilingual-e5-small vectors, same rows
-    g-<id>/bm25/             bm25s sparse matrices over the sentences
+    g-<id>/bm25/             bm25s sparse matrices over the sentences (absent when there are none)
     g-<id>/checksums.json    sha256 of every file above, to detect damage
 
 A build writes a new generation folder, then replaces manifest.json (an atomic rename), then
@@ -36,7 +36,7 @@ from pathlib import Path
 import numpy as np
 
 from .corpus import content_hash, corpus_files, load_document
-from .embed import E5_NAME, MINILM_NAME, get_embedder
+from .embed import E5_NAME, MINILM_NAME, MiniLM, get_embedder
 from .lexical import BM25
 from .segment import search_text, segment
 from .types import Document, Sentence
@@ -47,6 +47,9 @@ FORMAT_VERSION = 2  # 2: e5.npy and the "channels" manifest key
 KINDS = ("text", "meta")
 CHANNELS = {"minilm": "vectors.npy", "e5": "e5.npy"}  # dense channels: embedder -> file
 CHANNEL_MODELS = {"minilm": MINILM_NAME, "e5": E5_NAME}
+DIM = MiniLM.dim  # both embedders make 384-d vectors (E5.dim too); an index of another dimension is unusable
+# files every generation must hold (and checksums.json must cover); bm25/ is checked by its loader
+REQUIRED_FILES = ("documents.json", "sections.json", "sentences.npy", *CHANNELS.values())
 SENTENCE_DTYPE = np.dtype([("doc", "<i4"), ("start", "<i8"), ("end", "<i8"), ("para", "<i4"),
                            ("section", "<i4"), ("kind", "i1")])
 
@@ -64,7 +67,7 @@ class Index:
     documents: list[Document]
     sentences: list[Sentence]
     vectors: np.ndarray
-    bm25: BM25
+    bm25: BM25 | None  # None only for an index of no sentences (a corpus without usable files)
     doc_rows: dict[str, tuple[int, int]]
     e5: np.ndarray | None = None  # multilingual channel: questions in other languages
 
@@ -107,19 +110,28 @@ def load_index(folder: str | Path, verify: bool = True) -> Index:
         gen = folder / gen_name
         dim = int(manifest["embedder"]["dim"])
         doc_rows = {d["id"]: tuple(int(x) for x in d["rows"]) for d in manifest["documents"]}
+        channels = manifest["channels"]
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise IndexError_(f"manifest is malformed: {type(exc).__name__}: {exc}") from exc
+    if dim != DIM:
+        raise IndexError_(f"index vectors have dimension {dim}; the embedders make {DIM}")
+    expected = {ch: {"file": f, "model": CHANNEL_MODELS[ch]} for ch, f in CHANNELS.items()}
+    if channels != expected:
+        raise IndexError_(f"index channels were built by other models or files: {str(channels)[:200]}")
     try:
         if verify:
-            for name, digest in json.loads((gen / "checksums.json").read_text()).items():
+            checksums = json.loads((gen / "checksums.json").read_text())
+            if not isinstance(checksums, dict) or not set(REQUIRED_FILES) <= set(checksums):
+                raise IndexError_("checksums.json is damaged (it does not cover the index files)")
+            for name, digest in checksums.items():
                 if _sha256_file(gen / name) != digest:
                     raise IndexError_(f"index file {name} is damaged (checksum mismatch)")
         docs = [Document(**d) for d in json.loads((gen / "documents.json").read_text(encoding="utf-8"))]
         sections = json.loads((gen / "sections.json").read_text(encoding="utf-8"))
         rows = np.load(gen / "sentences.npy")
-        vectors = np.load(gen / "vectors.npy", mmap_mode="r")
-        e5 = np.load(gen / "e5.npy", mmap_mode="r") if (gen / "e5.npy").exists() else None
-        bm25 = BM25.load(gen / "bm25")
+        vectors = np.load(gen / CHANNELS["minilm"], mmap_mode="r")
+        e5 = np.load(gen / CHANNELS["e5"], mmap_mode="r")
+        bm25 = BM25.load(gen / "bm25") if len(rows) else None
     except IndexError_:
         raise
     except Exception as exc:  # damaged or missing files: the caller rebuilds
@@ -127,20 +139,39 @@ def load_index(folder: str | Path, verify: bool = True) -> Index:
     for name, v in (("vectors", vectors), ("e5", e5)):
         if v is not None and (v.ndim != 2 or v.shape != (len(rows), dim)):
             raise IndexError_(f"{name} have shape {v.shape}, expected ({len(rows)}, {dim})")
+    try:
+        bm25_rows = int(bm25.retriever.scores["num_docs"]) if bm25 is not None else 0
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:
+        raise IndexError_(f"bm25 index unreadable: {exc}") from exc
+    if bm25_rows != len(rows):
+        raise IndexError_(f"bm25 index has {bm25_rows} rows, expected {len(rows)}")
     if set(doc_rows) != {d.id for d in docs} or any(
             len(r) != 2 or not 0 <= r[0] <= r[1] <= len(rows) for r in doc_rows.values()):
         raise IndexError_("manifest documents do not match the index files")
-    sentences = _sentences_from_rows(rows, docs, sections)
+    try:
+        sentences = _sentences_from_rows(rows, docs, sections)
+    except (IndexError, KeyError, TypeError, ValueError) as exc:  # rows that point nowhere
+        raise IndexError_(f"sentence rows are damaged: {exc}") from exc
+    for d in docs:  # every row of a document's range belongs to it
+        a, b = doc_rows[d.id]
+        if any(s.doc != d.id for s in sentences[a:b]):
+            raise IndexError_(f"sentence rows of {d.id!r} do not match the manifest")
     return Index(folder, manifest, docs, sentences, vectors, bm25, doc_rows, e5)
 
 
 def _sentences_from_rows(rows: np.ndarray, docs: list[Document], sections: list[str]) -> list[Sentence]:
+    """Sentences from the stored rows; offsets outside their document raise ValueError, so a
+    damaged index can never produce a citation whose offsets do not match its text."""
     out, last_doc, i = [], -1, 0
     for r in rows.tolist():
         d, start, end, para, sec, kind = r
         i = i + 1 if d == last_doc else 0
         last_doc = d
+        if not 0 <= d < len(docs):
+            raise ValueError(f"row {len(out)} names document {d} of {len(docs)}")
         doc = docs[d]
+        if not 0 <= start < end <= len(doc.text) or not -1 <= sec < len(sections) or not 0 <= kind < len(KINDS):
+            raise ValueError(f"row {len(out)} ({start}, {end}) does not fit document {doc.id!r}")
         out.append(Sentence(doc.id, i, start, end, doc.text[start:end], para,
                             sections[sec] if sec >= 0 else "", KINDS[kind]))
     return out
@@ -175,9 +206,11 @@ def is_fresh(manifest: dict | None, corpus: Path) -> bool:
             return False
         for name, st in state.items():
             f = known[name]
-            if (f.get("size"), f.get("mtime_ns")) != (st["size"], st["mtime_ns"]):
-                if _sha256_file(corpus / name) != f.get("sha256"):  # touched but unchanged is fine
-                    return False
+            # the content hash decides: a file can change and keep its size and mtime (an edit
+            # within the clock's resolution, a copy that preserves times, a restored backup);
+            # touched but unchanged is fine. Hashing the corpus costs far less than loading the index.
+            if f.get("size") != st["size"] or _sha256_file(corpus / name) != f.get("sha256"):
+                return False
         return True
     except (OSError, KeyError, TypeError, AttributeError, ValueError):
         return False
@@ -298,7 +331,8 @@ def _write_generation(folder, docs, doc_meta, files, sentences, vectors) -> str:
         for channel, file_name in CHANNELS.items():
             np.save(tmp / file_name, vectors[channel])
         texts = [search_text(s, docs[doc_index[s.doc]]) for s in sentences]
-        BM25.build(texts).save(tmp / "bm25")
+        if texts:  # bm25s cannot index nothing; an empty corpus gives an index of no sentences
+            BM25.build(texts).save(tmp / "bm25")
         checksums = {str(p.relative_to(tmp)): _sha256_file(p) for p in sorted(tmp.rglob("*")) if p.is_file()}
         (tmp / "checksums.json").write_text(json.dumps(checksums, indent=1))
         _fsync_tree(tmp)

@@ -58,8 +58,27 @@ def _splitter():
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
+CHUNK = 4000  # pysbd's cost grows much faster than linearly with a paragraph's length
+_SAFE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘(\[])")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of one paragraph, whitespace trimmed."""
+    """(start, end) of each sentence of one paragraph, whitespace trimmed.
+
+    Very long paragraphs are first cut at clear sentence ends (". The") into pieces of about
+    CHUNK characters, so one huge line can't stall indexing.
+    """
+    spans, begin = [], 0
+    while len(text) - begin > CHUNK:
+        m = _SAFE_BREAK.search(text, begin + CHUNK)
+        cut = m.start() if m and m.start() < begin + 4 * CHUNK else begin + 4 * CHUNK
+        spans.extend((begin + a, begin + b) for a, b in _split_piece(text[begin:cut]))
+        begin = cut
+    spans.extend((begin + a, begin + b) for a, b in _split_piece(text[begin:]))
+    return spans
+
+
+def _split_piece(text: str) -> list[tuple[int, int]]:
     spans, pos = [], 0
     for piece in _splitter().segment(text):
         chunk = piece.sent

@@ -28,7 +28,21 @@ EXAMPLES = (
     "What is Huawei's stock price?",
 )
 ALL_DOCS = "All documents"
-ENGINE_JOBS = "qa-engine"  # chat and /ask share one queue slot: one question at a time
+ENGINE_JOBS = "qa-engine"  # chat and /ask share one concurrency group (ENGINE_CONCURRENCY slots)
+# The queue, set on purpose (see `launch`; tests/test_load.py runs 50 clients x 20 questions).
+# A question costs ~45 ms of engine CPU, almost all of it in the two embedders, each of which
+# runs one query at a time behind its own lock, plus ~15 ms of Gradio's. Two questions at a time
+# let one embed with e5 while the other runs MiniLM or ranks, so two cores can both work
+# (measured on a busy 2-core machine: 5-10% more answers/s than one at a time); four were no
+# better than two (they only wait on the embedders' locks, and each extra slot is one more
+# thread competing for the GIL). Everyone else waits in FIFO order.
+ENGINE_CONCURRENCY = 2
+# At most this many waiting questions (~15-25 answers/s: the last waits ~10-20 s); beyond it a
+# caller gets "queue is full" at once instead of an unbounded wait and unbounded memory.
+QUEUE_MAX_SIZE = 256
+# Queue positions go to waiting clients once a second, not after every finished job (Gradio's
+# "auto" sends every waiting client an update per job: O(queue length) messages per answer).
+QUEUE_STATUS_EVERY_S = 1.0
 
 THEME = gr.themes.Soft(
     primary_hue="indigo", neutral_hue="slate",
@@ -101,7 +115,7 @@ def parse_history(history) -> list[str]:
     if isinstance(history, str):
         try:
             history = json.loads(history)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: absurdly deep nesting
             raise QuestionError("history must be a list of strings") from None
     if not isinstance(history, (list, tuple)) or not all(isinstance(h, str) for h in history):
         raise QuestionError("history must be a list of strings")
@@ -139,7 +153,7 @@ class Page:
     def respond(self, question: str, chat: list, asked: list[str], doc_id: str | None):
         """Show the question at once, then the answer and its sources (a generator, so the
         user sees their message and a 'warming up' note while the engine loads)."""
-        if not question or not question.strip():
+        if not isinstance(question, str) or not question.strip():
             yield gr.update(), chat, asked, gr.update()
             return
         chat = list(chat or []) + [_message("user", render.user_message(question))]
@@ -230,7 +244,7 @@ def build_app(engine: Engine) -> gr.Blocks:
 def _wire(page, app, status, asked, chat, box, ask_btn, example_btns, picker, clear_btn, sources) -> None:
     """Events: ask (enter, button, examples), clear, the status timer and the /ask endpoint."""
     io = dict(fn=page.respond, inputs=[box, chat, asked, picker], outputs=[box, chat, asked, sources],
-              concurrency_id=ENGINE_JOBS, concurrency_limit=1, show_progress="minimal")
+              concurrency_id=ENGINE_JOBS, concurrency_limit=ENGINE_CONCURRENCY, show_progress="minimal")
     box.submit(api_visibility="private", **io)
     ask_btn.click(api_visibility="private", **io)
     for btn, q in zip(example_btns, EXAMPLES):
@@ -241,7 +255,7 @@ def _wire(page, app, status, asked, chat, box, ask_btn, example_btns, picker, cl
     timer = gr.Timer(0.5)
     timer.tick(page.status, outputs=[status, timer], show_progress="hidden", queue=False, api_visibility="private")
     app.load(page.status, outputs=[status, timer], show_progress="hidden", queue=False, api_visibility="private")
-    gr.api(page.ask_api, api_name="ask", concurrency_id=ENGINE_JOBS, concurrency_limit=1)
+    gr.api(page.ask_api, api_name="ask", concurrency_id=ENGINE_JOBS, concurrency_limit=ENGINE_CONCURRENCY)
 
 
 CSS = """
@@ -301,11 +315,16 @@ strong.qa-span { background: #fbbf24; border-radius: 3px; }
 
 
 def launch(app: gr.Blocks, host: str = "127.0.0.1", port: int = 7860) -> gr.Blocks:
-    """Start the server without blocking: no share link, no SSR, no monitoring, system fonts."""
-    app.queue(default_concurrency_limit=1)
+    """Start the server without blocking: no share link, no SSR, no monitoring, system fonts.
+
+    Every question goes through the queue (``api_open=False`` closes /gradio_api/run/*, which
+    would skip it and its limits); the page takes no files, so uploads are refused
+    (``max_file_size=0``) and nothing can be stored through /gradio_api/upload."""
+    app.queue(default_concurrency_limit=1, max_size=QUEUE_MAX_SIZE, api_open=False,
+              status_update_rate=QUEUE_STATUS_EVERY_S)
     app.launch(server_name=host, server_port=port, share=False, ssr_mode=False, prevent_thread_lock=True,
                enable_monitoring=False, footer_links=["api"], theme=THEME, css=CSS, show_error=False,
-               quiet=True, pwa=False, mcp_server=False)
+               quiet=True, pwa=False, mcp_server=False, max_file_size=0)
     return app
 
 
