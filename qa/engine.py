@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -36,6 +37,7 @@ class Engine:
         self.progress = progress
         self._lock = threading.Lock()
         self._retriever: Retriever | None = None
+        self._e5_pool: ThreadPoolExecutor | None = None
 
     # -------------------------------------------------------------- lifecycle
     def load(self) -> "Engine":
@@ -93,12 +95,24 @@ class Engine:
         conf = confidence(r.models, answer_features(F, probs, logits), english=q.english)
         return answering.build(r.index, q, hits, conf, conf >= r.models.threshold, r.models.cite_ratio)
 
-    @staticmethod
-    def _encode(q) -> tuple[np.ndarray, np.ndarray]:
+    def _encode(self, q) -> tuple[np.ndarray, np.ndarray]:
         """The question in both dense spaces: MiniLM reads the English search text (a translation
-        for Chinese), e5 the words as asked (it is multilingual)."""
+        for Chinese), e5 the words as asked (it is multilingual).
+
+        The two encoders run at once (e5 in a worker thread: its C engine and torch both release
+        the GIL), so a question costs the slower encoder, not the sum of both.
+        """
         e5_text = q.text if q.search == q.text or not q.english else q.search
-        return get_embedder("minilm").encode_queries([q.search])[0], get_embedder("e5").encode_queries([e5_text])[0]
+        e5_job = self._pool().submit(get_embedder("e5").encode_queries, [e5_text])
+        minilm = get_embedder("minilm").encode_queries([q.search])[0]
+        return minilm, e5_job.result()[0]
+
+    def _pool(self) -> ThreadPoolExecutor:
+        if self._e5_pool is None:
+            with self._lock:
+                if self._e5_pool is None:
+                    self._e5_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="e5-query")
+        return self._e5_pool
 
     def _prior_rows(self, r: Retriever, q, doc) -> set[int]:
         """Rows of the paragraph the previous question was answered from: follow-ups point there."""
