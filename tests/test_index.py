@@ -357,3 +357,75 @@ def test_session_engine_index_is_outside_repo(engine, index_dir):
 
     assert engine.index.folder == index_dir
     assert ROOT not in index_dir.parents
+
+
+# ---------------------------------------------------------------- approximate search at scale
+
+@pytest.fixture
+def ann_small(small, monkeypatch):
+    """The small corpus indexed as if it were large: an HNSW graph and top-k candidates."""
+    import qa.retrieve
+
+    monkeypatch.setattr(qa.index, "ANN_LIMIT", 3)
+    monkeypatch.setattr(qa.retrieve, "EXHAUSTIVE_LIMIT", 2)
+    monkeypatch.setattr(qa.retrieve, "TOP_K", 3)
+    return small
+
+
+def test_large_corpus_gets_an_hnsw_graph_covered_by_checksums(ann_small):
+    corpus, folder = ann_small
+    idx = build_index(corpus, folder, progress=False)
+    manifest = read_manifest(folder)
+    assert manifest["ann"]["file"] == qa.index.ANN_FILE
+    gen = folder / manifest["generation"]
+    checksums = json.loads((gen / "checksums.json").read_text())
+    assert checksums[qa.index.ANN_FILE] == sha256(gen / qa.index.ANN_FILE)
+    loaded = load_index(folder)
+    assert loaded.ann is not None and loaded.ann.ntotal == len(loaded.sentences) == len(idx.sentences)
+
+
+def test_damaged_hnsw_graph_is_rebuilt(ann_small):
+    corpus, folder = ann_small
+    build_index(corpus, folder, progress=False)
+    gen = folder / read_manifest(folder)["generation"]
+    (gen / qa.index.ANN_FILE).write_bytes(b"garbage")
+    with pytest.raises(IndexError_):
+        load_index(folder)
+    idx = open_index(corpus, folder, progress=False)
+    assert idx.ann is not None and idx.ann.ntotal == len(idx.sentences)
+
+
+def test_engine_answers_through_the_hnsw_graph(ann_small, tmp_path):
+    from qa.engine import Engine
+
+    corpus, folder = ann_small
+    engine = Engine(corpus, folder, progress=False).load()
+    assert engine.index.ann is not None
+    r = engine._retriever
+    for s in engine.index.sentences:  # each sentence's own vector finds it first
+        row = engine.index.sentences.index(s)
+        assert r._dense_search(np.asarray(engine.index.vectors[row]), 1)[0] == row
+    ans = engine.ask("Where did Alpha Corp build a new factory?")
+    assert ans.answerable and "Lyon" in ans.citations[0].sentence
+
+
+def test_hnsw_recall_at_10_against_exact_search():
+    """On clustered vectors like sentence embeddings, with queries near (not on) stored points."""
+    import faiss
+
+    from qa.retrieve import EF_SEARCH
+
+    rng = np.random.default_rng(0)
+    centres = rng.normal(size=(200, 384))
+    x = centres[rng.integers(0, 200, 20_000)] + 0.6 * rng.normal(size=(20_000, 384))
+    x = (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32)
+    q = x[rng.integers(0, len(x), 200)] + 0.05 * rng.normal(size=(200, 384)).astype(np.float32)
+    q = (q / np.linalg.norm(q, axis=1, keepdims=True)).astype(np.float32)
+    exact = faiss.IndexFlatIP(384)
+    exact.add(x)
+    _, want = exact.search(q, 10)
+    ann = qa.index.build_ann(x)
+    ann.hnsw.efSearch = EF_SEARCH
+    _, got = ann.search(q, 10)
+    recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(got, want)])
+    assert recall >= 0.95, recall
