@@ -31,6 +31,7 @@ import os
 import shutil
 import time
 import uuid
+from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
@@ -57,6 +58,7 @@ REQUIRED_FILES = ("documents.json", "sections.json", "sentences.npy", *CHANNELS.
 ANN_LIMIT = 100_000
 ANN_FILE = "minilm.hnsw"
 ANN_PARAMS = {"kind": "hnsw_sq8", "M": 32, "ef_construction": 100}  # recall@10 0.98 at 1M (qa bench)
+EAGER_LIMIT = 200_000  # sentences made into objects at load; above, made on access (memory)
 SENTENCE_DTYPE = np.dtype([("doc", "<i4"), ("start", "<i8"), ("end", "<i8"), ("para", "<i4"),
                            ("section", "<i4"), ("kind", "i1")])
 
@@ -72,7 +74,7 @@ class Index:
     folder: Path
     manifest: dict
     documents: list[Document]
-    sentences: list[Sentence]
+    sentences: "SentenceTable | list[Sentence]"
     vectors: np.ndarray
     bm25: BM25 | None  # None only for an index of no sentences (a corpus without usable files)
     doc_rows: dict[str, tuple[int, int]]
@@ -158,12 +160,12 @@ def load_index(folder: str | Path, verify: bool = True) -> Index:
             len(r) != 2 or not 0 <= r[0] <= r[1] <= len(rows) for r in doc_rows.values()):
         raise IndexError_("manifest documents do not match the index files")
     try:
-        sentences = _sentences_from_rows(rows, docs, sections)
+        sentences = SentenceTable(rows, docs, sections)
     except (IndexError, KeyError, TypeError, ValueError) as exc:  # rows that point nowhere
         raise IndexError_(f"sentence rows are damaged: {exc}") from exc
-    for d in docs:  # every row of a document's range belongs to it
+    for k, d in enumerate(docs):  # every row of a document's range belongs to it
         a, b = doc_rows[d.id]
-        if any(s.doc != d.id for s in sentences[a:b]):
+        if (sentences.doc_of_rows(a, b) != k).any():
             raise IndexError_(f"sentence rows of {d.id!r} do not match the manifest")
     return Index(folder, manifest, docs, sentences, vectors, bm25, doc_rows, e5, ann)
 
@@ -195,22 +197,61 @@ def build_ann(vectors: np.ndarray):
     return ann
 
 
-def _sentences_from_rows(rows: np.ndarray, docs: list[Document], sections: list[str]) -> list[Sentence]:
-    """Sentences from the stored rows; offsets outside their document raise ValueError, so a
-    damaged index can never produce a citation whose offsets do not match its text."""
-    out, last_doc, i = [], -1, 0
-    for r in rows.tolist():
-        d, start, end, para, sec, kind = r
-        i = i + 1 if d == last_doc else 0
-        last_doc = d
-        if not 0 <= d < len(docs):
-            raise ValueError(f"row {len(out)} names document {d} of {len(docs)}")
-        doc = docs[d]
-        if not 0 <= start < end <= len(doc.text) or not -1 <= sec < len(sections) or not 0 <= kind < len(KINDS):
-            raise ValueError(f"row {len(out)} ({start}, {end}) does not fit document {doc.id!r}")
-        out.append(Sentence(doc.id, i, start, end, doc.text[start:end], para,
-                            sections[sec] if sec >= 0 else "", KINDS[kind]))
-    return out
+class SentenceTable(Sequence):
+    """The index's sentences as a read-only sequence over the stored rows.
+
+    A corpus up to EAGER_LIMIT sentences is turned into Sentence objects once; above it they are
+    made on access (a question reads a few hundred), since a million Python objects with their
+    texts would cost about a gigabyte. Rows are validated up front either way: offsets outside
+    their document raise ValueError, so a damaged index never yields a citation whose offsets
+    do not match its text.
+    """
+
+    def __init__(self, rows: np.ndarray, docs: list[Document], sections: list[str]) -> None:
+        self.rows, self.docs, self.sections = rows, docs, sections
+        n = len(rows)
+        d = rows["doc"].astype(np.int64)
+        bad = np.flatnonzero((d < 0) | (d >= len(docs)))
+        if len(bad):
+            raise ValueError(f"row {bad[0]} names document {d[bad[0]]} of {len(docs)}")
+        lengths = np.array([len(doc.text) for doc in docs], dtype=np.int64)
+        start, end, sec, kind = rows["start"], rows["end"], rows["section"], rows["kind"]
+        bad = np.flatnonzero((start < 0) | (start >= end) | (end > lengths[d]) | (sec < -1) |
+                             (sec >= len(sections)) | (kind < 0) | (kind >= len(KINDS)))
+        if len(bad):
+            raise ValueError(f"row {bad[0]} ({start[bad[0]]}, {end[bad[0]]}) does not fit document {docs[d[bad[0]]].id!r}")
+        first = np.ones(n, dtype=bool)
+        first[1:] = d[1:] != d[:-1]
+        run_start = np.maximum.accumulate(np.where(first, np.arange(n), 0)) if n else np.zeros(0, np.int64)
+        self._i = np.arange(n) - run_start  # position within its document
+        self._list = [self._make(k) for k in range(n)] if n <= EAGER_LIMIT else None
+
+    def _make(self, k: int) -> Sentence:
+        d, start, end, para, sec, kind = self.rows[k].tolist()
+        doc = self.docs[d]
+        return Sentence(doc.id, int(self._i[k]), start, end, doc.text[start:end], para,
+                        self.sections[sec] if sec >= 0 else "", KINDS[kind])
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, k):
+        if self._list is not None:
+            return self._list[k]
+        if isinstance(k, slice):
+            return [self._make(j) for j in range(*k.indices(len(self)))]
+        k = int(k)
+        if k < 0:
+            k += len(self)
+        if not 0 <= k < len(self):
+            raise IndexError("sentence row out of range")
+        return self._make(k)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, (list, tuple, Sequence)) and list(self) == list(other)
+
+    def doc_of_rows(self, a: int, b: int) -> np.ndarray:
+        return self.rows["doc"][a:b]
 
 
 # ---------------------------------------------------------------- freshness

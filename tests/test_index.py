@@ -429,3 +429,16 @@ def test_hnsw_recall_at_10_against_exact_search():
     _, got = ann.search(q, 10)
     recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(got, want)])
     assert recall >= 0.95, recall
+
+
+def test_large_index_makes_sentences_on_access_with_the_same_content(small, monkeypatch):
+    corpus, folder = small
+    eager = build_index(corpus, folder, progress=False).sentences
+    monkeypatch.setattr(qa.index, "EAGER_LIMIT", 0)
+    lazy = load_index(folder).sentences
+    assert lazy._list is None and len(lazy) == len(eager) > 0
+    assert list(lazy) == list(eager) and lazy == list(eager)
+    assert lazy[-1] == eager[-1] and lazy[1:3] == eager[1:3]
+    with pytest.raises(IndexError):
+        lazy[len(eager)]
+    check_index(load_index(folder), corpus)
