@@ -58,6 +58,7 @@ REQUIRED_FILES = ("documents.json", "sections.json", "sentences.npy", *CHANNELS.
 ANN_LIMIT = 100_000
 ANN_FILE = "minilm.hnsw"
 ANN_PARAMS = {"kind": "hnsw_sq8", "M": 32, "ef_construction": 100}  # recall@10 0.98 at 1M (qa bench)
+PREAD_LIMIT = 200_000  # dense vectors memory-mapped up to this many sentences, read by row above
 EAGER_LIMIT = 200_000  # sentences made into objects at load; above, made on access (memory)
 SENTENCE_DTYPE = np.dtype([("doc", "<i4"), ("start", "<i8"), ("end", "<i8"), ("para", "<i4"),
                            ("section", "<i4"), ("kind", "i1")])
@@ -139,8 +140,7 @@ def load_index(folder: str | Path, verify: bool = True) -> Index:
         docs = [Document(**d) for d in json.loads((gen / "documents.json").read_text(encoding="utf-8"))]
         sections = json.loads((gen / "sections.json").read_text(encoding="utf-8"))
         rows = np.load(gen / "sentences.npy")
-        vectors = np.load(gen / CHANNELS["minilm"], mmap_mode="r")
-        e5 = np.load(gen / CHANNELS["e5"], mmap_mode="r")
+        vectors, e5 = (_open_rows(gen / CHANNELS[ch], len(rows)) for ch in ("minilm", "e5"))
         bm25 = BM25.load(gen / "bm25") if len(rows) else None
         ann = _load_ann(gen, manifest.get("ann"), len(rows))
     except IndexError_:
@@ -195,6 +195,67 @@ def build_ann(vectors: np.ndarray):
     ann.train(x)
     ann.add(x)
     return ann
+
+
+def _open_rows(path: Path, n_rows: int):
+    """A dense channel's vectors: memory-mapped for a small index (a question may read them all),
+    read row by row above PREAD_LIMIT (a question reads a few hundred rows, and a memory map would
+    keep every page it touched, and its neighbours, resident: 3 GB after 200 questions at 1M)."""
+    if n_rows <= PREAD_LIMIT:
+        return np.load(path, mmap_mode="r")
+    return RowFile(path)
+
+
+class RowFile:
+    """Rows of a 2-D float32 .npy file read with pread on demand: indexing gives numpy arrays,
+    and nothing stays mapped."""
+
+    ndim = 2
+
+    def __init__(self, path: Path) -> None:
+        with open(path, "rb") as fh:
+            major, _ = np.lib.format.read_magic(fh)
+            read_header = np.lib.format.read_array_header_1_0 if major == 1 else np.lib.format.read_array_header_2_0
+            shape, fortran, dtype = read_header(fh)
+            self.offset = fh.tell()
+        if len(shape) != 2 or fortran or dtype != np.float32:
+            raise ValueError(f"{path.name}: not a C-ordered float32 matrix")
+        self.shape, self.dtype = shape, dtype
+        self.row_bytes = shape[1] * dtype.itemsize
+        if path.stat().st_size < self.offset + shape[0] * self.row_bytes:
+            raise ValueError(f"{path.name} is truncated")
+        self._fd = os.open(path, os.O_RDONLY)
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, key) -> np.ndarray:
+        if isinstance(key, slice):
+            a, b, step = key.indices(len(self))
+            if step == 1:
+                buf = os.pread(self._fd, max(0, b - a) * self.row_bytes, self.offset + a * self.row_bytes)
+                return np.frombuffer(buf, self.dtype).reshape(-1, self.shape[1])
+            key = np.arange(a, b, step)
+        if np.ndim(key) == 0:
+            return self[[int(key)]][0]
+        rows = np.asarray(key, dtype=np.int64)
+        if len(rows) and (rows.min() < -len(self) or rows.max() >= len(self)):
+            raise IndexError("vector row out of range")
+        rows = np.where(rows < 0, rows + len(self), rows)
+        out = np.empty((len(rows), self.shape[1]), self.dtype)
+        for k, r in enumerate(rows.tolist()):
+            out[k] = np.frombuffer(os.pread(self._fd, self.row_bytes, self.offset + r * self.row_bytes), self.dtype)
+        return out
+
+    def __array__(self, dtype=None, copy=None) -> np.ndarray:
+        full = self[0:len(self)]
+        return full.astype(dtype) if dtype is not None else full
+
+    def __del__(self) -> None:
+        try:
+            os.close(self._fd)
+        except (AttributeError, OSError):
+            pass
 
 
 class SentenceTable(Sequence):

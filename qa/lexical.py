@@ -44,7 +44,9 @@ class BM25:
     def load(cls, folder: Path) -> "BM25":
         import bm25s
 
-        return cls(bm25s.BM25.load(str(folder), mmap=True, show_progress=False))
+        # read into memory (~100 MB at a million sentences), not mapped: a mapped matrix keeps
+        # resident every posting list a question touched, which grows without bound at scale
+        return cls(bm25s.BM25.load(str(folder), mmap=False, show_progress=False))
 
     def scores(self, query_tokens: list[str]) -> np.ndarray:
         """BM25 score of every sentence for one tokenised question (unknown words ignored)."""

@@ -442,3 +442,31 @@ def test_large_index_makes_sentences_on_access_with_the_same_content(small, monk
     with pytest.raises(IndexError):
         lazy[len(eager)]
     check_index(load_index(folder), corpus)
+
+
+def test_large_index_reads_vectors_by_row_with_the_same_values(small, monkeypatch):
+    corpus, folder = small
+    build_index(corpus, folder, progress=False)
+    mapped = load_index(folder)
+    monkeypatch.setattr(qa.index, "PREAD_LIMIT", 0)
+    idx = load_index(folder)
+    for name in ("vectors", "e5"):
+        rows, want = getattr(idx, name), np.asarray(getattr(mapped, name))
+        assert isinstance(rows, qa.index.RowFile) and rows.shape == want.shape
+        assert np.array_equal(rows[[2, 0, 1]], want[[2, 0, 1]]) and np.array_equal(rows[1], want[1])
+        assert np.array_equal(rows[1:3], want[1:3]) and np.array_equal(np.asarray(rows), want)
+        with pytest.raises(IndexError):
+            rows[[len(want)]]
+    check_index(idx, corpus)
+
+
+def test_truncated_vectors_of_a_large_index_are_detected(small, monkeypatch):
+    corpus, folder = small
+    build_index(corpus, folder, progress=False)
+    monkeypatch.setattr(qa.index, "PREAD_LIMIT", 0)
+    gen = folder / read_manifest(folder)["generation"]
+    path = gen / "vectors.npy"
+    path.write_bytes(path.read_bytes()[:-100])
+    with pytest.raises(IndexError_):
+        load_index(folder, verify=False)
+    assert open_index(corpus, folder, progress=False).vectors.shape[0] == len(load_index(folder).sentences)
