@@ -285,16 +285,17 @@ class SentenceTable(Sequence):
         first[1:] = d[1:] != d[:-1]
         run_start = np.maximum.accumulate(np.where(first, np.arange(n), 0)) if n else np.zeros(0, np.int64)
         self._i = np.arange(n) - run_start  # position within its document
+        self._n = n
         self._list = [self._make(k) for k in range(n)] if n <= EAGER_LIMIT else None
 
     def _make(self, k: int) -> Sentence:
-        d, start, end, para, sec, kind = self.rows[k].tolist()
+        d, start, end, para, sec, kind = self.rows[k].item()
         doc = self.docs[d]
         return Sentence(doc.id, int(self._i[k]), start, end, doc.text[start:end], para,
                         self.sections[sec] if sec >= 0 else "", KINDS[kind])
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return self._n
 
     def __getitem__(self, k):
         if self._list is not None:
@@ -303,8 +304,8 @@ class SentenceTable(Sequence):
             return [self._make(j) for j in range(*k.indices(len(self)))]
         k = int(k)
         if k < 0:
-            k += len(self)
-        if not 0 <= k < len(self):
+            k += self._n
+        if not 0 <= k < self._n:
             raise IndexError("sentence row out of range")
         return self._make(k)
 

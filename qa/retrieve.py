@@ -19,6 +19,15 @@ EF_SEARCH = 400  # HNSW breadth for a top 100: recall@100 0.98 at 1M sentences (
 PRIOR_BONUS = 1.0  # logit added to the previous answer's paragraph for a follow-up question
 
 
+def _top(scores: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the k highest positive scores, unordered. BM25 is zero for most sentences of
+    a large corpus, so partitioning only the others is several times cheaper at a million."""
+    nz = np.flatnonzero(scores > 0)
+    if len(nz) <= k:
+        return nz
+    return nz[np.argpartition(-scores[nz], k)[:k]]
+
+
 class Retriever:
     def __init__(self, index: Index, models: Models) -> None:
         self.index = index
@@ -48,16 +57,15 @@ class Retriever:
 
     def candidates(self, q: Question, qvec: np.ndarray, bm25_all: np.ndarray, doc: str | None,
                    e5_qvec: np.ndarray | None = None) -> np.ndarray:
-        rows = self.scope_rows(doc)
-        if len(rows) <= EXHAUSTIVE_LIMIT:
-            return rows
+        a, b = (0, len(self.index.sentences)) if doc is None else self.index.doc_rows[doc]
+        size = b - a
+        if size <= EXHAUSTIVE_LIMIT:
+            return self.scope_rows(doc)
         if doc is not None:  # a large single document: top-k inside it
+            rows = self.scope_rows(doc)
             dense = self.index.vectors[rows] @ qvec
-            pick = np.union1d(rows[np.argsort(-dense)[:TOP_K]], rows[np.argsort(-bm25_all[rows])[:TOP_K]])
-            return pick
-        dense_ids = self._dense_search(qvec, TOP_K)
-        bm_ids = np.argpartition(-bm25_all, TOP_K)[:TOP_K] if len(bm25_all) > TOP_K else np.arange(len(bm25_all))
-        pick = np.union1d(dense_ids, bm_ids)
+            return np.union1d(rows[np.argsort(-dense)[:TOP_K]], rows[_top(bm25_all[rows], TOP_K)])
+        pick = np.union1d(self._dense_search(qvec, TOP_K), _top(bm25_all, TOP_K))
         if not q.english and e5_qvec is not None and self.index.e5 is not None and self.index.ann is None:
             # a question in another language shares no words with the text, and MiniLM reads
             # only its rough translation: the multilingual channel proposes candidates too
