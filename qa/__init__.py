@@ -10,6 +10,9 @@ for _key, _value in {
     "HF_HUB_OFFLINE": "1",
     "TRANSFORMERS_OFFLINE": "1",
     "OMP_WAIT_POLICY": "PASSIVE",
+    # numpy's OpenBLAS: a question's small matrices gain nothing from a second thread, and its
+    # spinning threads slow the e5 encoder running beside it
+    "OPENBLAS_NUM_THREADS": "1",
     "TOKENIZERS_PARALLELISM": "false",
     "GRADIO_ANALYTICS_ENABLED": "False",
     "HF_HUB_DISABLE_TELEMETRY": "1",

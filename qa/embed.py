@@ -92,8 +92,19 @@ class E5:
         return np.concatenate(out)
 
 
+def _minilm_query():
+    from .minilm_numpy import MiniLMNumpy
+
+    return MiniLMNumpy()
+
+
 @lru_cache(maxsize=None)
 def get_embedder(kind: str = "minilm"):
-    """The process-wide embedder of a kind ("minilm" or "e5"); the first call pays the load."""
+    """The process-wide embedder of a kind; the first call pays the load.
+
+    "minilm" is all-MiniLM-L6-v2 through sentence-transformers (torch: fast for batches, used to
+    index), "minilm-query" the same model in numpy for questions (the same vectors without the
+    seconds of importing torch), "e5" multilingual-e5-small.
+    """
     log.info("loading the %s embedder", kind)
-    return {"minilm": MiniLM, "e5": E5}[kind]()
+    return {"minilm": MiniLM, "minilm-query": _minilm_query, "e5": E5}[kind]()

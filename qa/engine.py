@@ -45,7 +45,7 @@ class Engine:
         with self._lock:
             if self._retriever is None:
                 index = open_index(self.corpus, self.index_dir, progress=self.progress)
-                get_embedder("minilm")
+                get_embedder("minilm-query")  # numpy: a question never waits for torch to import
                 get_embedder("e5")
                 self._retriever = Retriever(index, load_models())
         return self
@@ -104,7 +104,7 @@ class Engine:
         """
         e5_text = q.text if q.search == q.text or not q.english else q.search
         e5_job = self._pool().submit(get_embedder("e5").encode_queries, [e5_text])
-        minilm = get_embedder("minilm").encode_queries([q.search])[0]
+        minilm = get_embedder("minilm-query").encode_queries([q.search])[0]
         return minilm, e5_job.result()[0]
 
     def _pool(self) -> ThreadPoolExecutor:
