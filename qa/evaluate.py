@@ -14,6 +14,20 @@ from collections import defaultdict
 from pathlib import Path
 
 
+def _shared() -> Path:
+    """The evaluation data: ../shared next to the repository (CI lays a copy beside the clone)."""
+    root = Path(__file__).resolve().parent.parent
+    for cand in (root.parent / "shared", Path("/work/shared")):
+        if cand.is_dir():
+            return cand
+    return root.parent / "shared"
+
+
+SHARED = _shared()
+DEV_QUESTIONS = SHARED / "eval" / "article_dev.jsonl"
+SQUAD = SHARED / "data" / "squad2.0_dev.json.gz"
+SQUAD_SHIFTS = SHARED / "data" / "squadshifts_new_wiki_v1.0.json.gz"
+
 def norm(s: str) -> str:
     """Exactly score.py's normalisation, so the figures agree."""
     s = unicodedata.normalize("NFKC", s or "")

@@ -21,23 +21,12 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
+from qa.evaluate import DEV_QUESTIONS, SQUAD as SQUAD_DEV  # noqa: E402,F401  (../shared, found once)
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 ARTICLE_ID = "2025-07-28-china-ai-alliances-waic"
 ARTICLE = CORPUS / f"{ARTICLE_ID}.txt"
-
-
-def _shared() -> Path:
-    """../shared next to the repository (CI lays a copy beside the clone)."""
-    for cand in (ROOT.parent / "shared", Path("/work/shared")):
-        if cand.is_dir():
-            return cand
-    return ROOT.parent / "shared"
-
-
-SHARED = _shared()
-DEV_QUESTIONS = SHARED / "eval" / "article_dev.jsonl"
-SQUAD_DEV = SHARED / "data" / "squad2.0_dev.json.gz"
 
 
 def copy_corpus(dest: Path) -> Path:
