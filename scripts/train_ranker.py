@@ -18,6 +18,7 @@ import random
 import re
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -163,6 +164,10 @@ def fit_listwise(items, names, l2: float) -> Logistic:
                     (a * w).astype(np.float32), b)
 
 
+def fit_pointwise(items, names, C: float) -> Logistic:
+    return fit_logistic(np.concatenate([it["F"] for it in items]), np.concatenate([it["y"] for it in items]), names, C)
+
+
 def fit_trees(X: np.ndarray, y: np.ndarray, names, rounds: int = 300, leaves: int = 15) -> "Trees":
     import lightgbm as lgb
 
@@ -181,22 +186,20 @@ ABLATIONS = {
 }
 
 
-def ablate(fit_fn, pos, tune) -> dict[str, float]:
+def ablate(refit, pos, tune) -> dict[str, float]:
     """Held-out top-1 with groups of features switched off: what each channel is worth."""
     out = {}
     for name, cols in ABLATIONS.items():
-        keep = np.array([n not in cols for n in features.NAMES])
-        r = fit_fn([{**it, "F": it["F"][:, keep]} for it in pos], tuple(n for n, k in zip(features.NAMES, keep) if k))
-        out[name] = round(top1(r, [{**it, "F": it["F"][:, keep]} for it in tune]), 3)
+        out[name] = round(top1(without(refit, pos, cols), tune), 3)
         log.info("ablation %-12s held-out top-1 %.3f", name, out[name])
     return out
 
 
-def without(fit_fn, pos, drop: tuple[str, ...]) -> Logistic:
+def without(refit, pos, drop: tuple[str, ...]) -> Logistic:
     """A ranker fit without the features in ``drop``, written over all features with zero
     weight on the dropped ones, so the engine's feature matrix is unchanged."""
     keep = np.array([n not in drop for n in features.NAMES])
-    r = fit_fn([{**it, "F": it["F"][:, keep]} for it in pos], tuple(n for n, k in zip(features.NAMES, keep) if k))
+    r = refit([{**it, "F": it["F"][:, keep]} for it in pos], tuple(n for n, k in zip(features.NAMES, keep) if k))
     n = len(features.NAMES)
     mean, scale, coef = np.zeros(n, np.float32), np.ones(n, np.float32), np.zeros(n, np.float32)
     mean[keep], scale[keep], coef[keep] = r.mean, r.scale, r.coef
@@ -267,49 +270,37 @@ def main() -> int:
     pos = [it for it in fit if it["answerable"] and it["y"].any()]
     X = np.concatenate([it["F"] for it in pos])
     y = np.concatenate([it["y"] for it in pos])
-    best = None
+    best = None  # (held-out top-1, label, model, how to refit it on other features: None for trees)
     for C in (0.01, 0.1, 1.0):
         r = fit_logistic(X, y, features.NAMES, C)
         score = top1(r, tune)
         log.info("ranker C=%s: top-1 fit %.3f, held-out %.3f", C, top1(r, fit), score)
         if best is None or score > best[0]:
-            best = (score, C, r)
+            best = (score, C, r, partial(fit_pointwise, C=C))
     for l2 in (0.1, 1.0, 10.0):
         r = fit_listwise(pos, features.NAMES, l2)
         score = top1(r, tune)
         log.info("ranker listwise l2=%s: top-1 fit %.3f, held-out %.3f", l2, top1(r, fit), score)
         if score > best[0]:
-            best = (score, f"listwise l2={l2}", r)
+            best = (score, f"listwise l2={l2}", r, partial(fit_listwise, l2=l2))
     for rounds, leaves in ((200, 15), (400, 31)):
         r = fit_trees(X, y, features.NAMES, rounds, leaves)
         score = top1(r, tune)
         log.info("ranker trees %d x %d leaves: top-1 fit %.3f, held-out %.3f", rounds, leaves, top1(r, fit), score)
         if score > best[0]:
-            best = (score, f"trees {rounds}x{leaves}", r)
-    ranker = best[2]
-    if isinstance(best[2], Logistic):
-        kind, param = best[1].split("=") if isinstance(best[1], str) else ("C", best[1])
-        param = float(param)
-
-        def fit_fn(items, names):
-            if kind.startswith("listwise"):
-                return fit_listwise(items, names, param)
-            return fit_logistic(np.concatenate([it["F"] for it in items]),
-                                np.concatenate([it["y"] for it in items]), names, param)
-
-        ablation = ablate(fit_fn, pos, tune)
+            best = (score, f"trees {rounds}x{leaves}", r, None)
+    best_top1, label, ranker, refit = best
+    ablation = {}
+    if refit is not None:
+        ablation = ablate(refit, pos, tune)
         # drop a channel's features when the held-out articles say the ranker is better without them
-        dropped = [name for name, score in ablation.items()
-                   if name != "dense only" and score >= best[0] + args.min_gain]
+        dropped = [name for name, s in ablation.items() if name != "dense only" and s >= best_top1 + args.min_gain]
         if dropped:
-            drop = tuple(c for name in dropped for c in ABLATIONS[name])
-            r = without(fit_fn, pos, drop)
+            r = without(refit, pos, tuple(c for name in dropped for c in ABLATIONS[name]))
             score = top1(r, tune)
             log.info("ranker without %s: held-out %.3f", ", ".join(dropped), score)
-            if score > best[0]:
-                best, ranker = (score, f"{best[1]}, without {', '.join(dropped)}", r), r
-    else:
-        ablation = {}
+            if score > best_top1:
+                best_top1, label, ranker = score, f"{label}, without {', '.join(dropped)}", r
 
     # answerability = P(the document covers the question) x P(its best sentence answers it):
     # coverage learns from swapped-word questions, answering from SQuAD 2.0's own negatives
@@ -350,7 +341,7 @@ def main() -> int:
         c["abstain_swapped"] = round(float((ps < c["threshold"]).mean()), 3)
     info = {"trained_on": f"SQuAD 2.0 dev articles 0-{args.fit_articles - 1}",
             "threshold_from": f"articles {args.fit_articles}-{n_art - 1}",
-            "held_out_top1": round(best[0], 3), "ablation_top1": ablation, "ranker": best[1],
+            "held_out_top1": round(best_top1, 3), "ablation_top1": ablation, "ranker": label,
             "held_out_answerable_auc": round(float(roc_auc_score(yt, p)), 3),
             "held_out_swapped_auc": round(float(roc_auc_score(ysa, confidence(Xsa))), 3),
             "refusal_curve": curve}
@@ -360,7 +351,7 @@ def main() -> int:
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(out, indent=1))
     log.info("held-out top-1 %.3f, answerable AUC %.3f, threshold %.2f -> %s (%.0fs)",
-             best[0], info["held_out_answerable_auc"], threshold, args.out, time.perf_counter() - t0)
+             best_top1, info["held_out_answerable_auc"], threshold, args.out, time.perf_counter() - t0)
     for c in curve:
         log.info("  refuse below %.2f: abstain_correct %.3f (swapped-word questions %.3f), false_abstain %.3f",
                  c["threshold"], c["abstain_correct"], c["abstain_swapped"], c["false_abstain"])
