@@ -37,7 +37,8 @@ class Engine:
         self.progress = progress
         self._lock = threading.Lock()
         self._retriever: Retriever | None = None
-        self._e5_pool: ThreadPoolExecutor | None = None
+        # e5 encodes a question beside MiniLM; the pool starts its thread on first use
+        self._e5_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="e5-query")
 
     # -------------------------------------------------------------- lifecycle
     def load(self) -> "Engine":
@@ -103,16 +104,9 @@ class Engine:
         the GIL), so a question costs the slower encoder, not the sum of both.
         """
         e5_text = q.text if q.search == q.text or not q.english else q.search
-        e5_job = self._pool().submit(get_embedder("e5").encode_queries, [e5_text])
+        e5_job = self._e5_pool.submit(get_embedder("e5").encode_queries, [e5_text])
         minilm = get_embedder("minilm-query").encode_queries([q.search])[0]
         return minilm, e5_job.result()[0]
-
-    def _pool(self) -> ThreadPoolExecutor:
-        if self._e5_pool is None:
-            with self._lock:
-                if self._e5_pool is None:
-                    self._e5_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="e5-query")
-        return self._e5_pool
 
     def _prior_rows(self, r: Retriever, q, doc) -> set[int]:
         """Rows of the paragraph the previous question was answered from: follow-ups point there."""

@@ -165,7 +165,7 @@ def load_index(folder: str | Path, verify: bool = True) -> Index:
         raise IndexError_(f"sentence rows are damaged: {exc}") from exc
     for k, d in enumerate(docs):  # every row of a document's range belongs to it
         a, b = doc_rows[d.id]
-        if (sentences.doc_of_rows(a, b) != k).any():
+        if (rows["doc"][a:b] != k).any():
             raise IndexError_(f"sentence rows of {d.id!r} do not match the manifest")
     return Index(folder, manifest, docs, sentences, vectors, bm25, doc_rows, e5, ann)
 
@@ -184,7 +184,7 @@ def _load_ann(gen: Path, spec, n_rows: int):
 
 
 def build_ann(vectors: np.ndarray):
-    """HNSW over 8-bit scalar-quantised vectors: a quarter of the memory of HNSW-Flat with the
+    """HNSW over 8-bit scalar-quantised vectors: about a third of the memory of HNSW-Flat with the
     same recall (qa bench), and only a candidate generator, since ranking re-reads exact vectors."""
     import faiss
 
@@ -311,9 +311,6 @@ class SentenceTable(Sequence):
 
     def __eq__(self, other) -> bool:
         return isinstance(other, (list, tuple, Sequence)) and list(self) == list(other)
-
-    def doc_of_rows(self, a: int, b: int) -> np.ndarray:
-        return self.rows["doc"][a:b]
 
 
 # ---------------------------------------------------------------- freshness

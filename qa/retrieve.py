@@ -34,12 +34,6 @@ class Retriever:
         self.models = models
         self._dense = None
 
-    def scope_rows(self, doc: str | None) -> np.ndarray:
-        if doc is None:
-            return np.arange(len(self.index.sentences))
-        a, b = self.index.doc_rows[doc]
-        return np.arange(a, b)
-
     def _dense_search(self, qvec: np.ndarray, k: int) -> np.ndarray:
         """The k nearest sentences: the index's HNSW graph for a large corpus, else exact search."""
         import faiss
@@ -58,11 +52,10 @@ class Retriever:
     def candidates(self, q: Question, qvec: np.ndarray, bm25_all: np.ndarray, doc: str | None,
                    e5_qvec: np.ndarray | None = None) -> np.ndarray:
         a, b = (0, len(self.index.sentences)) if doc is None else self.index.doc_rows[doc]
-        size = b - a
-        if size <= EXHAUSTIVE_LIMIT:
-            return self.scope_rows(doc)
+        if b - a <= EXHAUSTIVE_LIMIT:
+            return np.arange(a, b)
         if doc is not None:  # a large single document: top-k inside it
-            rows = self.scope_rows(doc)
+            rows = np.arange(a, b)
             dense = self.index.vectors[rows] @ qvec
             return np.union1d(rows[np.argsort(-dense)[:TOP_K]], rows[_top(bm25_all[rows], TOP_K)])
         pick = np.union1d(self._dense_search(qvec, TOP_K), _top(bm25_all, TOP_K))
