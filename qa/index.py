@@ -43,7 +43,7 @@ from .corpus import content_hash, corpus_files, load_document
 from .embed import E5_NAME, MINILM_NAME, get_embedder
 from .lexical import BM25
 from .minilm import MiniLM
-from .segment import search_text, segment, segmenter_id
+from .segment import EMBED_TEXT, embed_text, search_text, segment, segmenter_id
 from .types import Document, Sentence
 
 log = logging.getLogger(__name__)
@@ -54,6 +54,11 @@ CHANNELS = {"minilm": "vectors.npy", "e5": "e5.npy"}  # dense channels: embedder
 CHANNEL_MODELS = {"minilm": MINILM_NAME, "e5": E5_NAME}
 DIM = MiniLM.dim  # both embedders make 384-d vectors (E5.dim too); an index of another dimension is unusable
 # files every generation must hold (and checksums.json must cover); bm25/ is checked by its loader
+def _channels() -> dict:
+    """Each dense channel's file, model and what it embeds: an index built otherwise is rebuilt."""
+    return {ch: {"file": f, "model": CHANNEL_MODELS[ch], "text": EMBED_TEXT} for ch, f in CHANNELS.items()}
+
+
 REQUIRED_FILES = ("documents.json", "sections.json", "sentences.npy", *CHANNELS.values())
 # approximate dense search above this many sentences (exact search costs ~160 ms at 1M, HNSW ~1-2 ms)
 ANN_LIMIT = 100_000
@@ -127,7 +132,7 @@ def load_index(folder: str | Path, verify: bool = True) -> Index:
         raise IndexError_(f"manifest is malformed: {type(exc).__name__}: {exc}") from exc
     if dim != DIM:
         raise IndexError_(f"index vectors have dimension {dim}; the embedders make {DIM}")
-    expected = {ch: {"file": f, "model": CHANNEL_MODELS[ch]} for ch, f in CHANNELS.items()}
+    expected = _channels()
     if channels != expected:
         raise IndexError_(f"index channels were built by other models or files: {str(channels)[:200]}")
     try:
@@ -427,8 +432,8 @@ def build_index(corpus: str | Path, folder: str | Path, progress: bool = True) -
                              "sentences": len(sents)})
             docs.append(doc)
             all_sentences.extend(sents)
-        vectors = {ch: _embed_changed(ch, docs, doc_meta, all_sentences, old_rows, old_vectors.get(ch), progress)
-                   for ch in CHANNELS}
+        vectors = {ch: _embed_changed(ch, docs, doc_meta, all_sentences, old, old_rows, old_vectors.get(ch),
+                                      progress) for ch in CHANNELS}
         gen = _write_generation(folder, docs, doc_meta, files, all_sentences, vectors)
         _prune_generations(folder, keep=gen)
     n = len(all_sentences)
@@ -441,7 +446,9 @@ def _skipped(entry: dict, reason: str) -> dict:
     return {**entry, "skipped": reason}
 
 
-def _embed_changed(channel, docs, doc_meta, sentences, old_rows, old_vectors, progress) -> np.ndarray:
+def _embed_changed(channel, docs, doc_meta, sentences, old, old_rows, old_vectors, progress) -> np.ndarray:
+    """The channel's vectors: an unchanged document (same content, same sentences, same title,
+    which is embedded with every sentence and can come from the file name) keeps its own."""
     vectors = np.zeros((len(sentences), 384), dtype=np.float32)
     todo: list[int] = []
     by_id = {d.id: d for d in docs}
@@ -449,14 +456,15 @@ def _embed_changed(channel, docs, doc_meta, sentences, old_rows, old_vectors, pr
     for meta in doc_meta:
         a, b = meta["rows"]
         prev = old_rows.get(meta["sha256"])
-        if prev is not None and old_vectors is not None and prev[1] - prev[0] == b - a:
+        if prev is not None and old_vectors is not None and prev[1] - prev[0] == b - a and \
+                (a == b or old.by_id[old.sentences[prev[0]].doc].title == by_id[meta["id"]].title):
             vectors[a:b] = old_vectors[prev[0]:prev[1]]
             reused += 1
         else:
             todo.extend(range(a, b))
     if todo:
         log.info("%s: embedding %d sentences (%d documents unchanged)", channel, len(todo), reused)
-        texts = [search_text(sentences[i], by_id[sentences[i].doc]) for i in todo]
+        texts = [embed_text(sentences[i], by_id[sentences[i].doc]) for i in todo]
         vectors[todo] = get_embedder(channel).encode_documents(texts, progress=progress)
     return vectors
 
@@ -496,7 +504,7 @@ def _write_generation(folder, docs, doc_meta, files, sentences, vectors) -> str:
         manifest = {"format_version": FORMAT_VERSION, "generation": gen_name,
                     "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                     "embedder": {"name": MINILM_NAME, "dim": int(vectors["minilm"].shape[1])},
-                    "channels": {ch: {"file": f, "model": CHANNEL_MODELS[ch]} for ch, f in CHANNELS.items()},
+                    "channels": _channels(),
                     "segmenter": segmenter_id(), "sentences": len(sentences), "documents": doc_meta, "files": files, "ann": ann}
         tmp_manifest = folder / f".manifest-{gen_name}.json"
         tmp_manifest.write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")

@@ -43,7 +43,8 @@ SIGMA = 0.02
 
 
 class ReusedVectors:
-    """Stands in for an embedder at build time: each text's real vector from an existing index."""
+    """Stands in for an embedder at build time: each sentence's real vector from an existing index
+    (the source's own title context, not the copy's)."""
 
     def __init__(self, table: dict[str, np.ndarray], seed: int) -> None:
         self.table, self.rng = table, np.random.default_rng(seed)
@@ -53,6 +54,8 @@ class ReusedVectors:
         out = np.empty((len(texts), 384), np.float32)
         for k, t in enumerate(texts):
             v = self.table.get(t)
+            if v is None:  # the build embeds "<title>: <sentence>" and each copy has its own title
+                v = self.table.get(t.split(": ", 1)[-1])
             if v is None:  # a sentence split differently from the source index: any real vector
                 self.misses += 1
                 v = self.table[next(iter(self.table))]

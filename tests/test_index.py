@@ -14,7 +14,7 @@ import qa.index
 from qa.embed import MINILM_NAME, get_embedder
 from qa.index import FORMAT_VERSION, IndexError_, build_index, load_index, open_index, read_manifest
 from qa.corpus import load_corpus
-from qa.segment import search_text, segment
+from qa.segment import embed_text, segment
 
 pytestmark = pytest.mark.slow
 
@@ -91,7 +91,7 @@ def small(tmp_path):
 
 def expected_texts(corpus, doc_id):
     doc = next(d for d in load_corpus(corpus) if d.id == doc_id)
-    return [search_text(s, doc) for s in segment(doc)]
+    return [embed_text(s, doc) for s in segment(doc)]
 
 
 def sha256(path):
@@ -224,6 +224,30 @@ def test_renamed_document_reuses_its_sentences_under_the_new_id(small, monkeypat
     assert seen == []
     a, b = idx.doc_rows["renamed"]
     assert {s.doc for s in idx.sentences[a:b]} == {"renamed"}
+
+
+def test_renamed_document_titled_by_its_file_name_is_embedded_again(small, spy):
+    """Its title (from the file name) is embedded with every sentence, so its vectors change;
+    a document titled by its own heading keeps them."""
+    corpus, folder = small
+    open_index(corpus, folder, progress=False)
+    spy.reset()
+    (corpus / "a.txt").rename(corpus / "alpha-factory.txt")  # titled by its name
+    (corpus / "b.md").rename(corpus / "beta.md")  # titled "Beta Labs" by its heading
+    idx = open_index(corpus, folder, progress=False)
+    assert spy.texts == expected_texts(corpus, "alpha-factory")
+    assert any(t.startswith("Alpha Factory: ") for t in spy.texts)
+    check_index(idx, corpus)
+
+
+def test_sentences_are_embedded_after_their_document_title(small, spy):
+    corpus, folder = small
+    idx = open_index(corpus, folder, progress=False)
+    a, b = idx.doc_rows["b"]
+    texts = spy.by_kind["minilm"]
+    assert [t for t in texts if t.startswith("Beta Labs: ")] == \
+           ["Beta Labs: " + s.text for s in idx.sentences[a:b]]
+    assert "Beta Labs" not in [s.text for s in idx.sentences], "the heading itself is never a sentence"
 
 
 def test_another_splitter_resegments_everything(small, monkeypatch):
