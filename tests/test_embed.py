@@ -62,3 +62,14 @@ def test_batch_of_mixed_lengths_equals_one_at_a_time():
     one = np.stack([e5.bert.forward([ids], e5.bert._torch.float32)[0] for ids in e5.token_ids(texts, "query: ")])
     both = e5.bert.forward(e5.token_ids(texts, "query: "), e5.bert._torch.float32)
     assert min_cos(one, both) > 0.99999
+
+
+def test_cpus_without_bfloat16_encode_batches_in_float32(monkeypatch):
+    """Where bfloat16 would be emulated (slower than float32), batches stay float32."""
+    import qa.bert
+
+    monkeypatch.setattr(qa.bert, "_fast_bf16", lambda: False)
+    minilm = get_embedder("minilm")
+    texts = ["Huawei showed the CloudMatrix 384.", "Alibaba unveiled smart glasses powered by Qwen.", "x"]
+    one_by_one = np.concatenate([minilm.encode_queries([t]) for t in texts])
+    assert min_cos(minilm.encode_documents(texts), one_by_one) > 0.999999
