@@ -15,6 +15,7 @@ from typing import Callable, Iterator
 import numpy as np
 
 BATCH_TOKENS = 4096  # padded tokens per forward pass when embedding many texts
+_BULK_THREADS: list[int] = []  # torch's own default thread count, read before we ever change it
 
 
 def batches(lengths: list[int], budget: int = BATCH_TOKENS) -> Iterator[list[int]]:
@@ -43,7 +44,9 @@ class Bert:
         self.dim, self.heads, self.eps = int(pos.shape[1]), heads, eps
         self._weights = {torch.float32: blocks}
         self._lock = lock
-        self._cores = torch.get_num_threads()
+        if not _BULK_THREADS:  # questions set 1 thread (process-wide); bulk work goes back to this
+            _BULK_THREADS.append(torch.get_num_threads())
+        self._cores = _BULK_THREADS[0]
 
     def _blocks(self, dtype) -> list[tuple]:
         """The matrices and biases in `dtype`, made once; LayerNorm parameters stay float32."""
