@@ -1084,7 +1084,7 @@ def table(res: dict) -> str:
              f"{_f(e.get('p95_ms'), ' ms')} / {_f(e.get('max_ms'), ' ms')} | {_f(p.get('p50_ms'), ' ms')} / "
              f"{_f(p.get('p95_ms'), ' ms')} / {_f(p.get('max_ms'), ' ms')} |")
     enc = wa.get("encoders", {})
-    L.append(f"| of which: encode question MiniLM / e5 (p50, each alone) | {_f(enc.get('minilm', enc.get('minilm-query', {})).get('p50_ms'), ' ms')} / "
+    L.append(f"| of which: encode question MiniLM / e5 (p50, each alone) | {_f(enc.get('minilm', {}).get('p50_ms'), ' ms')} / "
              f"{_f(enc.get('e5', {}).get('p50_ms'), ' ms')} | (MiniLM, {p.get('torch_threads', '-')} torch threads) |")
     ia = g("index_article", {})
     L.append(f"| indexing ({ia.get('sentences', '-')} sentences) | {_f(ia.get('sentences_per_s'), '/s')} "

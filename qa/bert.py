@@ -10,6 +10,7 @@ sentence-transformers (4–8 s here) out of both answering and indexing.
 from __future__ import annotations
 
 import threading
+from functools import lru_cache
 from typing import Callable, Iterator
 
 import numpy as np
@@ -86,6 +87,12 @@ class Bert:
             torch.set_num_threads(1)
             return self.forward([ids], torch.float32)[0]
 
+    def encode_questions(self, id_lists: list[list[int]]) -> np.ndarray:
+        """One question: float32 on one thread; many (training, benchmarks): a bulk encode."""
+        if len(id_lists) != 1:
+            return self.encode_many(id_lists)
+        return self.encode_one(id_lists[0])[None, :]
+
     def encode_many(self, id_lists: list[list[int]], progress: bool = False, desc: str = "") -> np.ndarray:
         """Many texts (an index build): every core, bfloat16 where the CPU has it."""
         out = np.zeros((len(id_lists), self.dim), dtype=np.float32)
@@ -104,6 +111,7 @@ class Bert:
         return out
 
 
+@lru_cache(maxsize=1)
 def _fast_bf16() -> bool:
     """bfloat16 matrix products pay only on CPUs with native support (AMX or AVX-512 BF16);
     elsewhere torch emulates them, slower than float32."""

@@ -146,17 +146,17 @@ class E5:
             name = r.raw(r.take("H")).decode()
             tensors[name] = r.take("BIQQ")  # dtype (0 float32, 1 Q4_0), count, offset, bytes
 
+        def raw(name: str) -> np.ndarray:
+            _dtype, _count, off, nbytes = tensors[name]
+            return np.frombuffer(r.buf, np.uint8, nbytes, off)
+
         def tensor(name: str, shape: tuple[int, int] | None = None):
-            dtype, _count, off, nbytes = tensors[name]
-            raw = np.frombuffer(r.buf, np.uint8, nbytes, off)
-            if dtype == 0:
-                return torch.from_numpy(raw.view(np.float32).copy())
-            return torch.from_numpy(_dequantize(*_q4_blocks(raw, *shape)))
+            if tensors[name][0] == 0:
+                return torch.from_numpy(raw(name).view(np.float32).copy())
+            return torch.from_numpy(_dequantize(*_q4_blocks(raw(name), *shape)))
 
         # the 250k-row word table stays 4-bit (54 MB, not 384 MB): rows are expanded when looked up
-        scales, nibbles = (torch.from_numpy(np.ascontiguousarray(a))
-                           for a in _q4_blocks(np.frombuffer(r.buf, np.uint8, tensors["emb.word"][3],
-                                                             tensors["emb.word"][2]), vocab, H))
+        scales, nibbles = (torch.from_numpy(np.ascontiguousarray(a)) for a in _q4_blocks(raw("emb.word"), vocab, H))
 
         def word(ids):
             nib = nibbles[ids]
@@ -186,10 +186,7 @@ class E5:
         return [[self.bos, *self.tokenizer.encode(s)[:keep], self.eos] for s in normed]
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
-        """One question: float32 on one thread; many (training, benchmarks): a bulk encode."""
-        if len(texts) != 1:
-            return self.bert.encode_many(self.token_ids(texts, "query: "))
-        return self.bert.encode_one(self.token_ids(texts, "query: ")[0])[None, :]
+        return self.bert.encode_questions(self.token_ids(texts, "query: "))
 
     def encode_documents(self, texts: list[str], progress: bool = False) -> np.ndarray:
         return self.bert.encode_many(self.token_ids(texts, "passage: "), progress, desc="e5 sentences")

@@ -54,11 +54,6 @@ CHANNELS = {"minilm": "vectors.npy", "e5": "e5.npy"}  # dense channels: embedder
 CHANNEL_MODELS = {"minilm": MINILM_NAME, "e5": E5_NAME}
 DIM = MiniLM.dim  # both embedders make 384-d vectors (E5.dim too); an index of another dimension is unusable
 # files every generation must hold (and checksums.json must cover); bm25/ is checked by its loader
-def _channels() -> dict:
-    """Each dense channel's file, model and what it embeds: an index built otherwise is rebuilt."""
-    return {ch: {"file": f, "model": CHANNEL_MODELS[ch], "text": EMBED_TEXT} for ch, f in CHANNELS.items()}
-
-
 REQUIRED_FILES = ("documents.json", "sections.json", "sentences.npy", *CHANNELS.values())
 # approximate dense search above this many sentences (exact search costs ~160 ms at 1M, HNSW ~1-2 ms)
 ANN_LIMIT = 100_000
@@ -68,6 +63,11 @@ PREAD_LIMIT = 200_000  # dense vectors memory-mapped up to this many sentences, 
 EAGER_LIMIT = 200_000  # sentences made into objects at load; above, made on access (memory)
 SENTENCE_DTYPE = np.dtype([("doc", "<i4"), ("start", "<i8"), ("end", "<i8"), ("para", "<i4"),
                            ("section", "<i4"), ("kind", "i1")])
+
+
+def _channels() -> dict:
+    """Each dense channel's file, model and what it embeds: an index built otherwise is rebuilt."""
+    return {ch: {"file": f, "model": CHANNEL_MODELS[ch], "text": EMBED_TEXT} for ch, f in CHANNELS.items()}
 
 
 class IndexError_(RuntimeError):
@@ -371,26 +371,31 @@ def _build_lock(folder: Path):
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _reusable(folder: Path) -> tuple[dict, dict[str, np.ndarray], Index | None]:
-    """sha256 -> rows of the previous index, its vectors per channel, and the index itself, so
-    unchanged documents skip the embedders and the sentence splitter."""
+@dataclass
+class _Previous:
+    """A document of the previous index: its rows there and the Document they were made from."""
+
+    rows: tuple[int, int]
+    doc: Document
+
+
+def _reusable(folder: Path) -> tuple[dict[str, _Previous], dict[str, np.ndarray], Index | None]:
+    """sha256 -> that document in the previous index, its vectors per channel, and the index
+    itself, so unchanged documents skip the embedders and the sentence splitter."""
     try:
         old = load_index(folder, verify=True)
     except IndexError_:
         return {}, {}, None
     vectors = {"minilm": old.vectors, "e5": old.e5}
-    return {d["sha256"]: tuple(d["rows"]) for d in old.manifest["documents"]}, vectors, old
+    previous = {d["sha256"]: _Previous(tuple(d["rows"]), old.by_id[d["id"]]) for d in old.manifest["documents"]}
+    return previous, vectors, old
 
 
-def _segment(doc, digest: str, old: Index | None, old_rows: dict) -> list[Sentence]:
+def _segment(doc, prev: _Previous | None, old: Index | None) -> list[Sentence]:
     """The document's sentences; an unchanged document's come from the previous index (pysbd is
     most of a re-index), if the same splitter made them from the same text."""
-    rows = old_rows.get(digest)
-    if old is not None and rows is not None and old.manifest.get("segmenter") == segmenter_id():
-        a, b = rows
-        first = old.sentences[a] if b > a else None
-        if first is not None and old.by_id[first.doc].text == doc.text:
-            return [replace(old.sentences[i], doc=doc.id) for i in range(a, b)]
+    if prev is not None and old.manifest.get("segmenter") == segmenter_id() and prev.doc.text == doc.text:
+        return [replace(old.sentences[i], doc=doc.id) for i in range(*prev.rows)]
     return segment(doc)
 
 
@@ -399,7 +404,7 @@ def build_index(corpus: str | Path, folder: str | Path, progress: bool = True) -
     corpus, folder = Path(corpus), Path(folder)
     t0 = time.perf_counter()
     with _build_lock(folder):
-        old_rows, old_vectors, old = _reusable(folder)
+        previous, old_vectors, old = _reusable(folder)
         docs, files, doc_meta, seen = [], [], [], {}
         all_sentences: list[Sentence] = []
         for path in corpus_files(corpus):
@@ -422,7 +427,7 @@ def build_index(corpus: str | Path, folder: str | Path, progress: bool = True) -
                 files.append(_skipped(entry, f"duplicate of {seen.get(digest, doc.id)}"))
                 continue
             seen[digest] = path.name
-            sents = _segment(doc, digest, old, old_rows)
+            sents = _segment(doc, previous.get(digest), old)
             if not sents:
                 files.append(_skipped(entry, "no sentences found"))
                 continue
@@ -432,8 +437,8 @@ def build_index(corpus: str | Path, folder: str | Path, progress: bool = True) -
                              "sentences": len(sents)})
             docs.append(doc)
             all_sentences.extend(sents)
-        vectors = {ch: _embed_changed(ch, docs, doc_meta, all_sentences, old, old_rows, old_vectors.get(ch),
-                                      progress) for ch in CHANNELS}
+        vectors = {ch: _embed_changed(ch, docs, doc_meta, all_sentences, previous, old_vectors.get(ch), progress)
+                   for ch in CHANNELS}
         gen = _write_generation(folder, docs, doc_meta, files, all_sentences, vectors)
         _prune_generations(folder, keep=gen)
     n = len(all_sentences)
@@ -446,7 +451,7 @@ def _skipped(entry: dict, reason: str) -> dict:
     return {**entry, "skipped": reason}
 
 
-def _embed_changed(channel, docs, doc_meta, sentences, old, old_rows, old_vectors, progress) -> np.ndarray:
+def _embed_changed(channel, docs, doc_meta, sentences, previous, old_vectors, progress) -> np.ndarray:
     """The channel's vectors: an unchanged document (same content, same sentences, same title,
     which is embedded with every sentence and can come from the file name) keeps its own."""
     vectors = np.zeros((len(sentences), 384), dtype=np.float32)
@@ -455,10 +460,10 @@ def _embed_changed(channel, docs, doc_meta, sentences, old, old_rows, old_vector
     reused = 0
     for meta in doc_meta:
         a, b = meta["rows"]
-        prev = old_rows.get(meta["sha256"])
-        if prev is not None and old_vectors is not None and prev[1] - prev[0] == b - a and \
-                (a == b or old.by_id[old.sentences[prev[0]].doc].title == by_id[meta["id"]].title):
-            vectors[a:b] = old_vectors[prev[0]:prev[1]]
+        prev = previous.get(meta["sha256"])
+        if prev is not None and old_vectors is not None and prev.rows[1] - prev.rows[0] == b - a and \
+                prev.doc.title == by_id[meta["id"]].title:
+            vectors[a:b] = old_vectors[slice(*prev.rows)]
             reused += 1
         else:
             todo.extend(range(a, b))

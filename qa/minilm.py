@@ -59,10 +59,7 @@ class MiniLM:
         return [e.ids for e in self.tokenizer.encode_batch(list(texts))]
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
-        """One question: float32 on one thread; many (training, benchmarks): a bulk encode."""
-        if len(texts) != 1:
-            return self.bert.encode_many(self.token_ids(texts))
-        return self.bert.encode_one(self.token_ids(texts)[0])[None, :]
+        return self.bert.encode_questions(self.token_ids(texts))
 
     def encode_documents(self, texts: list[str], progress: bool = False) -> np.ndarray:
         return self.bert.encode_many(self.token_ids(texts), progress, desc="MiniLM sentences")
