@@ -45,9 +45,11 @@ class Bert:
         self.dim, self.heads, self.eps = int(pos.shape[1]), heads, eps
         self._weights = {torch.float32: blocks}
         self._lock = lock
-        if not _BULK_THREADS:  # questions set 1 thread (process-wide); bulk work goes back to this
-            _BULK_THREADS.append(torch.get_num_threads())
-        self._cores = _BULK_THREADS[0]
+        self._cores = bulk_threads()
+
+    def blocks(self) -> list[tuple]:
+        """The layers' float32 tensors, as given (qa/rerank.py builds on them)."""
+        return self._weights[self._torch.float32]
 
     def _blocks(self, dtype) -> list[tuple]:
         """The matrices and biases in `dtype`, made once; LayerNorm parameters stay float32."""
@@ -56,19 +58,25 @@ class Bert:
                                     for block in self._weights[self._torch.float32]]
         return self._weights[dtype]
 
-    def forward(self, id_lists: list[list[int]], dtype) -> np.ndarray:
-        """Vectors of a batch of token-id lists, padded to the longest. The residual stream and
-        the LayerNorms stay float32; only the matrix products and attention run in `dtype`."""
+    def pooled(self, id_lists: list[list[int]], dtype, type_lists: list[list[int]] | None = None):
+        """Mean-pooled last hidden states of a batch of token-id lists, padded to the longest.
+        The residual stream and the LayerNorms stay float32; only the matrix products and
+        attention run in `dtype`. `type_lists` gives segment ids (a question/sentence pair);
+        `typ` is then the whole segment table, else the one row every token gets."""
         torch, f = self._torch, self._f
         n, width, d = len(id_lists), max(map(len, id_lists)), self.dim
         ids = torch.zeros((n, width), dtype=torch.long)
         mask = torch.zeros((n, width), dtype=torch.bool)
+        types = torch.zeros((n, width), dtype=torch.long) if type_lists is not None else None
         for i, row in enumerate(id_lists):
             ids[i, :len(row)] = torch.tensor(row)
             mask[i, :len(row)] = True
+            if types is not None:
+                types[i, :len(row)] = torch.tensor(type_lists[i])
         attn_mask = None if bool(mask.all()) else mask[:, None, None, :]
         ln = lambda h, w, b: f.layer_norm(h, (d,), w, b, self.eps)  # noqa: E731
-        x = ln(self.word(ids) + self.pos[:width] + self.typ, *self.emb_ln)
+        typ = self.typ if types is None else self.typ[types]
+        x = ln(self.word(ids) + self.pos[:width] + typ, *self.emb_ln)
         hd = d // self.heads
         for qkv_w, qkv_b, o_w, o_b, i_w, i_b, f_w, f_b, ln1_w, ln1_b, ln2_w, ln2_b in self._blocks(dtype):
             q, k, v = f.linear(x.to(dtype), qkv_w, qkv_b).split(d, dim=-1)
@@ -77,7 +85,11 @@ class Bert:
             x = ln(x + f.linear(ctx.reshape(n, width, d), o_w, o_b), ln1_w, ln1_b)
             x = ln(x + f.linear(f.gelu(f.linear(x.to(dtype), i_w, i_b)), f_w, f_b), ln2_w, ln2_b)
         m = mask[..., None].to(x.dtype)
-        return f.normalize((x * m).sum(1) / m.sum(1), dim=-1).numpy()
+        return (x * m).sum(1) / m.sum(1)
+
+    def forward(self, id_lists: list[list[int]], dtype) -> np.ndarray:
+        """Sentence vectors: the pooled states, L2-normalised."""
+        return self._f.normalize(self.pooled(id_lists, dtype), dim=-1).numpy()
 
     def encode_one(self, ids: list[int]) -> np.ndarray:
         """A question: float32 on one thread (a short text gains nothing from a second, and the
@@ -101,7 +113,7 @@ class Bert:
         from tqdm.auto import tqdm
 
         torch = self._torch
-        dtype = torch.bfloat16 if _fast_bf16() else torch.float32
+        dtype = torch.bfloat16 if fast_bf16() else torch.float32
         with self._lock, torch.inference_mode(), \
                 tqdm(total=len(id_lists), desc=desc, unit="sent", disable=not progress) as bar:
             torch.set_num_threads(self._cores)  # process-wide: the lock keeps bulk runs apart
@@ -111,8 +123,18 @@ class Bert:
         return out
 
 
+def bulk_threads() -> int:
+    """Torch's own default thread count (every core), read before a question ever sets 1: the
+    count is process-wide, and bulk work goes back to it."""
+    if not _BULK_THREADS:
+        import torch
+
+        _BULK_THREADS.append(torch.get_num_threads())
+    return _BULK_THREADS[0]
+
+
 @lru_cache(maxsize=1)
-def _fast_bf16() -> bool:
+def fast_bf16() -> bool:
     """bfloat16 matrix products pay only on CPUs with native support (AMX or AVX-512 BF16);
     elsewhere torch emulates them, slower than float32."""
     import torch

@@ -68,7 +68,7 @@ def test_cpus_without_bfloat16_encode_batches_in_float32(monkeypatch):
     """Where bfloat16 would be emulated (slower than float32), batches stay float32."""
     import qa.bert
 
-    monkeypatch.setattr(qa.bert, "_fast_bf16", lambda: False)
+    monkeypatch.setattr(qa.bert, "fast_bf16", lambda: False)
     minilm = get_embedder("minilm")
     texts = ["Huawei showed the CloudMatrix 384.", "Alibaba unveiled smart glasses powered by Qwen.", "x"]
     one_by_one = np.concatenate([minilm.encode_queries([t]) for t in texts])
