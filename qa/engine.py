@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -19,8 +20,9 @@ from .embed import get_embedder
 from .index import open_index
 from .question import MAX_QUESTION_CHARS, parse
 from .rank import answer_features, confidence, load_models
+from .rerank import get_reranker
 from .retrieve import Retriever
-from .types import Answer
+from .types import Answer, Hit
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,7 @@ class Engine:
                 index = open_index(self.corpus, self.index_dir, progress=self.progress)
                 e5 = self._e5_pool.submit(get_embedder, "e5")  # both models load at once
                 get_embedder("minilm")
+                get_reranker()
                 e5.result()
                 self._retriever = Retriever(index, load_models())
         return self
@@ -95,7 +98,21 @@ class Engine:
             return answering.build(r.index, q, [], 0.0, False, r.models.cite_ratio)
         probs = np.array([h.score for h in hits], dtype=np.float32)
         conf = confidence(r.models, answer_features(F, probs, logits), english=q.english)
+        if conf >= r.models.threshold:
+            hits = self._rerank(q, hits, logits)
         return answering.build(r.index, q, hits, conf, conf >= r.models.threshold, r.models.cite_ratio)
+
+    @staticmethod
+    def _rerank(q, hits: list[Hit], logits: np.ndarray) -> list[Hit]:
+        """The ranker's best few re-read by the cross-encoder (English questions: MiniLM reads
+        English). Answerability stays the ranker's: it was calibrated on its features."""
+        rr = get_reranker()
+        if rr is None or not q.english or len(hits) < 2:
+            return hits
+        top = hits[:rr.k]
+        combined, probs = rr.rescore(q.search, [h.sentence.text for h in top], logits[:len(top)])
+        order = np.argsort(-combined, kind="stable")
+        return [replace(top[j], score=float(probs[j])) for j in order] + hits[len(top):]
 
     def _encode(self, q) -> tuple[np.ndarray, np.ndarray]:
         """The question in both dense spaces: MiniLM reads the English search text (a translation

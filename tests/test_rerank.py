@@ -1,0 +1,74 @@
+"""The cross-encoder reranker: its shipped file, what it prefers, and the engine without it."""
+import numpy as np
+import pytest
+
+from qa import rerank
+
+
+@pytest.fixture(scope="module")
+def reranker():
+    r = rerank.get_reranker()
+    assert r is not None, "qa/models/reranker.safetensors did not load"
+    return r
+
+
+def test_shipped_file_is_small_and_says_how_it_was_made(reranker):
+    assert rerank.MODEL_PATH.stat().st_size < 3_000_000  # LoRA updates, not a copy of MiniLM
+    assert 2 <= reranker.k <= 8 and reranker.weight > 0
+    assert reranker.calibration[0] > 0  # a higher combined logit is a higher probability
+    assert reranker.info["held_out_top1"] > reranker.info["held_out_ranker_top1"]
+
+
+def test_logits_do_not_depend_on_the_batch(reranker):
+    sents = ["A short one.", "A much longer sentence about the history of the bridge and the city " * 3]
+    both = reranker.logits("What is it about?", sents)
+    alone = np.array([reranker.logits("What is it about?", [s])[0] for s in sents])
+    assert np.allclose(both, alone, atol=0.15)  # bfloat16 batches: padding must not leak in
+
+
+@pytest.mark.parametrize("damage", ["missing", "truncated"])
+def test_engine_answers_in_ranker_order_without_the_file(engine, monkeypatch, caplog, tmp_path, damage):
+    want = engine.ask("How many chips did Metax's supernode use?")
+    bad = tmp_path / "reranker.safetensors"
+    if damage == "truncated":
+        bad.write_bytes(rerank.MODEL_PATH.read_bytes()[:1000])
+    monkeypatch.setattr(rerank, "MODEL_PATH", bad)
+    rerank.get_reranker.cache_clear()
+    try:
+        got = engine.ask("How many chips did Metax's supernode use?")
+        assert "reranker unusable" in caplog.text
+        assert got.answerable == want.answerable and got.confidence == want.confidence
+        assert got.citations and "128 of its C550 chips" in got.citations[0].sentence
+    finally:
+        rerank.get_reranker.cache_clear()
+
+
+def test_questions_in_other_languages_keep_the_ranker_order(engine, monkeypatch):
+    calls = []
+    real = rerank.Reranker.rescore
+    monkeypatch.setattr(rerank.Reranker, "rescore", lambda self, *a: calls.append(a) or real(self, *a))
+    engine.ask("¿Qué sistema lanzó Huawei en la conferencia?")
+    assert calls == []
+    engine.ask("What system did Huawei launch at the conference?")
+    assert len(calls) == 1
+
+
+def test_engine_path_equals_the_trained_network(reranker):
+    """qa.rerank merges the shipped LoRA factors into MiniLM's matrices and runs qa.bert; the
+    training script runs transformers with the factors beside the frozen weights. Same logits."""
+    import sys
+
+    import torch
+
+    sys.path.insert(0, str(rerank.MODEL_PATH.parents[2] / "scripts"))
+    from train_reranker import CrossEncoder
+
+    m = CrossEncoder(int(reranker.config["lora_rank"]), float(reranker.config["lora_alpha"]))
+    m.load(rerank.MODEL_PATH)
+    q = "Who founded the company?"
+    sents = ["The company was established in 1998 by Larry Page and Sergey Brin.",
+             "The company sells advertising in more than 100 countries.",
+             "It was a long road to success for the firm, which began in a garage in California."]
+    with torch.no_grad():
+        want = m([(q, s) for s in sents]).float().numpy()
+    assert np.abs(reranker.logits(q, sents) - want).max() < 0.05
