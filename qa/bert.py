@@ -91,16 +91,20 @@ class Bert:
         """Sentence vectors: the pooled states, L2-normalised."""
         return self._f.normalize(self.pooled(id_lists, dtype), dim=-1).numpy()
 
+    question_bf16 = False  # an embedder on a question's critical path sets this (qa/e5.py)
+
     def encode_one(self, ids: list[int]) -> np.ndarray:
-        """A question: float32 on one thread (a short text gains nothing from a second, and the
-        other encoder runs beside it)."""
+        """A question on one thread (a short text gains nothing from a second, and the other
+        encoder runs beside it): float32, or bfloat16 for an encoder whose question time is the
+        one the user waits for."""
         torch = self._torch
+        dtype = torch.bfloat16 if self.question_bf16 and fast_bf16() else torch.float32
         with torch.inference_mode():
             torch.set_num_threads(1)
-            return self.forward([ids], torch.float32)[0]
+            return self.forward([ids], dtype)[0]
 
     def encode_questions(self, id_lists: list[list[int]]) -> np.ndarray:
-        """One question: float32 on one thread; many (training, benchmarks): a bulk encode."""
+        """One question: on one thread; many (training, benchmarks): a bulk encode."""
         if len(id_lists) != 1:
             return self.encode_many(id_lists)
         return self.encode_one(id_lists[0])[None, :]
