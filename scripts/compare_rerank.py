@@ -6,6 +6,8 @@ the first citation holds a gold answer.
     python scripts/compare_rerank.py                                   # the article's dev questions
     python scripts/compare_rerank.py --questions /tmp/sqtest/questions.jsonl \\
         --corpus /tmp/sqtest/corpus --index /tmp/sqtest/index --limit 300
+    python scripts/compare_rerank.py --questions /tmp/sqtest/questions.jsonl --corpus-wide \
+        --corpus /tmp/qa-scale1m/corpus --index /tmp/qa-scale1m/index --limit 200 --rounds 2   # 1M
 """
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ def main() -> int:
     ap.add_argument("--index", default=str(ROOT / "index"))
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--corpus-wide", action="store_true", help="ignore the questions' doc: search the whole corpus")
     args = ap.parse_args()
     qs = [json.loads(line) for line in Path(args.questions).read_text(encoding="utf-8").splitlines() if line.strip()]
     qs = qs[:args.limit or None]
@@ -50,7 +53,7 @@ def main() -> int:
             engine_module.get_reranker = pick
             for q in qs:
                 t = time.perf_counter()
-                ans = eng.ask(q["question"], q.get("history") or [], q.get("doc"))
+                ans = eng.ask(q["question"], q.get("history") or [], None if args.corpus_wide else q.get("doc"))
                 times[name].append(time.perf_counter() - t)
                 if r == 0 and q.get("answerable", True) and ans.citations and \
                         any(norm(g) in norm(ans.citations[0].sentence) for g in q.get("gold", [])):

@@ -14,7 +14,7 @@ def reranker():
 
 def test_shipped_file_is_small_and_says_how_it_was_made(reranker):
     assert rerank.MODEL_PATH.stat().st_size < 3_000_000  # LoRA updates, not a copy of MiniLM
-    assert 2 <= reranker.k <= 8 and reranker.weight > 0
+    assert 2 <= reranker.k <= 8 and reranker.weight > 0 and reranker.skip_margin > 0
     assert reranker.calibration[0] > 0  # a higher combined logit is a higher probability
     assert reranker.info["held_out_top1"] > reranker.info["held_out_ranker_top1"]
 
@@ -44,13 +44,28 @@ def test_engine_answers_in_ranker_order_without_the_file(engine, monkeypatch, ca
 
 
 def test_questions_in_other_languages_keep_the_ranker_order(engine, monkeypatch):
+    reranker = rerank.get_reranker()  # the engine's (an earlier test may have reloaded it)
     calls = []
     real = rerank.Reranker.rescore
     monkeypatch.setattr(rerank.Reranker, "rescore", lambda self, *a: calls.append(a) or real(self, *a))
+    monkeypatch.setattr(reranker, "skip_margin", float("inf"))  # always re-read an English question
     engine.ask("¿Qué sistema lanzó Huawei en la conferencia?")
     assert calls == []
     engine.ask("What system did Huawei launch at the conference?")
     assert len(calls) == 1
+
+
+def test_a_wide_lead_skips_the_reranker(engine, monkeypatch):
+    reranker = rerank.get_reranker()
+    calls = []
+    real = rerank.Reranker.rescore
+    monkeypatch.setattr(rerank.Reranker, "rescore", lambda self, *a: calls.append(a) or real(self, *a))
+    want = engine.ask("What system did Huawei launch at the conference?")
+    monkeypatch.setattr(reranker, "skip_margin", float("-inf"))  # any lead is wide enough
+    calls.clear()
+    got = engine.ask("What system did Huawei launch at the conference?")
+    assert calls == [] and got.answerable and got.citations
+    assert got.confidence == want.confidence  # answerability never depends on the reranker
 
 
 def test_engine_path_equals_the_trained_network(reranker):
