@@ -53,6 +53,25 @@ def gold_offsets(src: Path, n_articles: int) -> dict[str, list[int]]:
     return out
 
 
+def add_split_arguments(ap: argparse.ArgumentParser) -> None:
+    """The SQuAD 2.0 split both training scripts share: fit articles, then held-out ones."""
+    ap.add_argument("--squad", default=str(ROOT.parent / "shared" / "data" / "squad2.0_dev.json.gz"))
+    ap.add_argument("--work", default="/tmp/qa-train")
+    ap.add_argument("--fit-articles", type=int, default=20)
+    ap.add_argument("--tune-articles", type=int, default=5)
+
+
+def load_split(squad: Path, work: Path, n_art: int):
+    """SQuAD 2.0's first `n_art` articles as a corpus in `work` with its index: the questions,
+    each document's article number, the gold answer offsets and the index."""
+    assert n_art <= 25, "articles 25-34 are the test articles"
+    questions = squad_to_corpus(squad, work, skip=0, articles=n_art)
+    with gzip.open(squad, "rt", encoding="utf-8") as fh:
+        titles = [a["title"] for a in json.load(fh)["data"][:n_art]]
+    article_of = {slug(t): k for k, t in enumerate(titles)}
+    return questions, article_of, gold_offsets(squad, n_art), open_index(work / "corpus", work / "index", progress=True)
+
+
 _WORDS = re.compile(r"[A-Za-z][A-Za-z-]{3,}")
 _COMMON = {"what", "which", "when", "where", "whom", "whose", "does", "were", "have", "many", "much",
            "that", "this", "there", "their", "with", "from", "into", "about", "after", "before", "name"}
@@ -234,10 +253,7 @@ def refusal_curve(p: np.ndarray, y: np.ndarray) -> list[dict]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--squad", default=str(ROOT.parent / "shared" / "data" / "squad2.0_dev.json.gz"))
-    ap.add_argument("--work", default="/tmp/qa-train")
-    ap.add_argument("--fit-articles", type=int, default=20)
-    ap.add_argument("--tune-articles", type=int, default=5)
+    add_split_arguments(ap)
     ap.add_argument("--max-false-abstain", type=float, default=0.05,
                     help="refusal threshold: the highest one whose held-out false-refusal rate stays below this")
     ap.add_argument("--answer-prior", type=float, default=0.8,
@@ -248,17 +264,11 @@ def main() -> int:
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
     n_art = args.fit_articles + args.tune_articles
-    assert n_art <= 25, "articles 25-34 are the test articles"
     work = Path(args.work)
     t0 = time.perf_counter()
-    questions = squad_to_corpus(args.squad, work, skip=0, articles=n_art)
+    questions, article_of, golds, index = load_split(Path(args.squad), work, n_art)
     texts = {p.stem: p.read_text(encoding="utf-8") for p in (work / "corpus").glob("*.txt")}
     questions += swap_negatives(questions, texts)
-    with gzip.open(args.squad, "rt", encoding="utf-8") as fh:
-        titles = [a["title"] for a in json.load(fh)["data"][:n_art]]
-    article_of = {slug(t): k for k, t in enumerate(titles)}
-    golds = gold_offsets(Path(args.squad), n_art)
-    index = open_index(work / "corpus", work / "index", progress=True)
     log.info("%d questions, %d sentences (%.0fs)", len(questions), len(index.sentences), time.perf_counter() - t0)
     texts = [parse(q["question"]).search for q in questions]
     qvecs, e5vecs = embed_questions(texts, work)

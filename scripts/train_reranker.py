@@ -18,7 +18,6 @@ linear layer learns a rank-16 update (LoRA), with a linear head on the mean-pool
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import logging
 import math
@@ -33,10 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_ranker import embed_questions, gold_offsets  # noqa: E402
+from train_ranker import add_split_arguments, embed_questions, load_split  # noqa: E402
 
-from qa.evaluate import slug, squad_to_corpus  # noqa: E402
-from qa.index import open_index  # noqa: E402
 from qa.minilm import LAYERS, model_dir  # noqa: E402
 from qa.question import parse  # noqa: E402
 from qa.rank import load_models  # noqa: E402
@@ -50,12 +47,7 @@ MAX_TOKENS = 160
 def candidates(work: Path, squad: Path, n_art: int, keep: int) -> list[dict]:
     """Per question: its search text, the ranker's top `keep` sentences with their logits, which
     of them hold a gold answer, answerability and article number."""
-    questions = squad_to_corpus(squad, work, skip=0, articles=n_art)
-    with gzip.open(squad, "rt", encoding="utf-8") as fh:
-        titles = [a["title"] for a in json.load(fh)["data"][:n_art]]
-    article_of = {slug(t): k for k, t in enumerate(titles)}
-    golds = gold_offsets(squad, n_art)
-    index = open_index(work / "corpus", work / "index", progress=True)
+    questions, article_of, golds, index = load_split(squad, work, n_art)
     parsed = [parse(q["question"]) for q in questions]
     qvecs, e5vecs = embed_questions([p.search for p in parsed], work)
     retriever = Retriever(index, load_models())
@@ -202,10 +194,7 @@ def train(model: CrossEncoder, lists: list[dict], epochs: float, lr: float, per_
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--squad", default=str(ROOT.parent / "shared" / "data" / "squad2.0_dev.json.gz"))
-    ap.add_argument("--work", default="/tmp/qa-train")
-    ap.add_argument("--fit-articles", type=int, default=20)
-    ap.add_argument("--tune-articles", type=int, default=5)
+    add_split_arguments(ap)
     ap.add_argument("--k", type=int, default=3, help="hits the engine re-reads per question")
     ap.add_argument("--train-k", type=int, default=6, help="candidates per fit question")
     ap.add_argument("--unanswerable-share", type=float, default=0.5, help="share of SQuAD 2.0's unanswerable fit questions used")
@@ -222,7 +211,6 @@ def main() -> int:
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
     n_art = args.fit_articles + args.tune_articles
-    assert n_art <= 25, "articles 25-34 are the test articles"
     import torch
     from safetensors.torch import save_file
     from sklearn.linear_model import LogisticRegression
