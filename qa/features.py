@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from .crosslingual import has_cjk
 from .lexical import tokenize
 from .question import Question
 from .segment import search_text
@@ -130,8 +131,15 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
         F[:, col["cover_rare"]] = [sum(t in st for t in rare) / len(rare) for st in stoks]
     # question words the whole scope never mentions: a strong sign the text can't answer
     scope_tokens = frozenset().union(*stoks)
-    # a word-by-word translation (Chinese) says nothing reliable about missing words
-    absent = [t for t in qtok if t not in scope_tokens] if q.english else []
+    # a word-by-word translation (Chinese) says nothing reliable about one missing word (its
+    # glosses are alternatives, names come out as pinyin), but a translation sharing no word at
+    # all with the text ("你好" -> "hello hi") asks about something the text never mentions
+    if q.english:
+        absent = [t for t in qtok if t not in scope_tokens]
+    elif has_cjk(q.text) and not scope_tokens.intersection(qtok):
+        absent = qtok
+    else:
+        absent = []
     F[:, col["missing_rare"]] = sum(t in rare for t in absent) / max(1, len(qtok))
     F[:, col["missing_idf"]] = sum(idf[t] for t in absent) / total_idf
     F[:, col["missing_max"]] = max((idf[t] for t in absent), default=0.0) / math.log(1 + n_total)

@@ -80,3 +80,14 @@ def test_out_of_article_questions_are_refused(engine):
         ans = engine.ask(q)
         assert not ans.answerable and ans.answer == "The article doesn't say.", (q, ans.confidence)
         assert ans.citations == ()
+
+
+def test_chinese_questions_sharing_no_word_with_the_article_are_refused(engine):
+    # hello; what's the weather today; what did Apple release: their dictionary translations
+    # ("hello hi", "today present time weather how", "Apple company firm release issue what")
+    # share no word with the article
+    for q in ("你好", "今天天气怎么样？", "苹果公司发布了什么？"):
+        ans = engine.ask(q)
+        assert not ans.answerable and ans.citations == (), (q, ans.confidence)
+    ans, c = first_citation(engine, "腾讯发布了什么？")  # what did Tencent release: still answered
+    assert "Hunyuan3D" in c.sentence
