@@ -20,7 +20,7 @@ from .embed import get_embedder
 from .index import open_index
 from .question import MAX_QUESTION_CHARS, parse
 from .rank import answer_features, confidence, load_models
-from .rerank import get_reranker
+from .rerank import get_reranker, previous_in_paragraph
 from .retrieve import Retriever
 from .types import Answer, Hit
 
@@ -99,11 +99,11 @@ class Engine:
         probs = np.array([h.score for h in hits], dtype=np.float32)
         conf = confidence(r.models, answer_features(F, probs, logits), english=q.english)
         if conf >= r.models.threshold:
-            hits = self._rerank(q, hits, logits)
+            hits = self._rerank(r.index, q, hits, logits)
         return answering.build(r.index, q, hits, conf, conf >= r.models.threshold, r.models.cite_ratio)
 
     @staticmethod
-    def _rerank(q, hits: list[Hit], logits: np.ndarray) -> list[Hit]:
+    def _rerank(index, q, hits: list[Hit], logits: np.ndarray) -> list[Hit]:
         """The ranker's best few re-read by the cross-encoder (English questions: MiniLM reads
         English), unless the ranker's first leads by a wide margin. Answerability stays the
         ranker's: it was calibrated on its features."""
@@ -111,9 +111,10 @@ class Engine:
         if rr is None or not q.english or len(hits) < 2 or logits[0] - logits[1] > rr.skip_margin:
             return hits
         top = hits[:rr.k]
-        if len({h.sentence.text for h in top}) < 2:  # copies of one sentence: nothing to reorder
+        contexts = [previous_in_paragraph(index, h.features["row"]) if rr.context == "previous" else "" for h in top]
+        if len({(h.sentence.text, c) for h, c in zip(top, contexts)}) < 2:  # copies of one passage: nothing to reorder
             return hits
-        combined, probs = rr.rescore(q.search, [h.sentence.text for h in top], logits[:len(top)])
+        combined, probs = rr.rescore(q.search, [h.sentence.text for h in top], logits[:len(top)], contexts)
         order = np.argsort(-combined, kind="stable")
         return [replace(top[j], score=float(probs[j])) for j in order] + hits[len(top):]
 

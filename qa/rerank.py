@@ -13,6 +13,10 @@ fitted on held-out articles. Where the ranker's first hit leads its second by mo
 `skip_margin` (logits) it is not consulted: on the held-out articles that skips about 70% of the
 questions for one answer in 900. Questions in other languages are left to the ranker: MiniLM reads
 English.
+
+A model trained with context (its config says ``"context": "previous"``) reads each sentence
+followed by the sentence before it in its paragraph: "Members include SenseTime ..." only answers
+"Which companies are members of the AI Committee?" through the sentence that names the committee.
 """
 from __future__ import annotations
 
@@ -32,6 +36,20 @@ log = logging.getLogger(__name__)
 MODEL_PATH = Path(__file__).parent / "models" / "reranker.safetensors"
 
 
+def previous_in_paragraph(index, row: int) -> str:
+    """The sentence before index row `row` in the same paragraph ("" at a paragraph's start)."""
+    s = index.sentences[row]
+    if row == 0:
+        return ""
+    p = index.sentences[row - 1]
+    return p.text if p.doc == s.doc and p.para == s.para and p.kind == "text" else ""
+
+
+def with_context(sentence: str, context: str) -> str:
+    """What the reranker reads for a sentence: the sentence, then its context after a [SEP]."""
+    return f"{sentence} [SEP] {context}" if context else sentence
+
+
 class Reranker:
     def __init__(self, path: str | Path | None = None) -> None:
         import torch
@@ -42,6 +60,7 @@ class Reranker:
             t = {name: fh.get_tensor(name).float() for name in fh.keys()}
         self.k, self.weight = int(meta["k"]), float(meta["weight"])
         self.skip_margin = float(meta.get("skip_margin", 1e9))
+        self.context = meta.get("context", "none")  # "previous": read the sentence before each one too
         self.calibration = (float(meta["scale"]), float(meta["bias"]))
         self.config, self.info = meta, meta.get("info", {})
         scale = float(meta["lora_alpha"]) / float(meta["lora_rank"])
@@ -71,9 +90,13 @@ class Reranker:
             pooled = self.bert.pooled([e.ids for e in enc], dtype, [e.type_ids for e in enc])
             return (pooled @ self.head_w + self.head_b).numpy().astype(np.float32)
 
-    def rescore(self, question: str, sentences: list[str], logits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def rescore(self, question: str, sentences: list[str], logits: np.ndarray,
+                contexts: list[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """The ranker's logits of its top hits combined with the cross-encoder's: (new logits,
-        calibrated probabilities). Equal sentences get equal logits."""
+        calibrated probabilities). Equal sentences get equal logits. `contexts` (the sentence
+        before each) are read only by a model trained with them."""
+        if self.context == "previous" and contexts is not None:
+            sentences = [with_context(s, c) for s, c in zip(sentences, contexts)]
         unique = list(dict.fromkeys(sentences))  # a copied document repeats its sentences: read each once
         read = dict(zip(unique, self.logits(question, unique)))
         combined = np.asarray(logits, dtype=np.float32) + self.weight * np.array([read[s] for s in sentences], np.float32)

@@ -8,6 +8,7 @@ the first citation holds a gold answer.
         --corpus /tmp/sqtest/corpus --index /tmp/sqtest/index --limit 300
     python scripts/compare_rerank.py --questions /tmp/sqtest/questions.jsonl --corpus-wide \
         --corpus /tmp/qa-scale1m/corpus --index /tmp/qa-scale1m/index --limit 200 --rounds 2   # 1M
+    python scripts/compare_rerank.py --also /tmp/new-reranker.safetensors   # the shipped file against a retrained one
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from qa import engine as engine_module  # noqa: E402
 from qa.engine import Engine  # noqa: E402
 from qa.evaluate import DEV_QUESTIONS, norm  # noqa: E402
-from qa.rerank import get_reranker  # noqa: E402
+from qa.rerank import Reranker, get_reranker  # noqa: E402
 
 
 def main() -> int:
@@ -37,11 +38,16 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--corpus-wide", action="store_true", help="ignore the questions' doc: search the whole corpus")
+    ap.add_argument("--also", action="append", default=[], metavar="FILE",
+                    help="another reranker file to compare in the same rounds (repeatable)")
     args = ap.parse_args()
     qs = [json.loads(line) for line in Path(args.questions).read_text(encoding="utf-8").splitlines() if line.strip()]
     qs = qs[:args.limit or None]
     eng = Engine(args.corpus, args.index, progress=False).load()
     variants = {"ranker only": lambda: None, "ranker + reranker": get_reranker}
+    for path in args.also:
+        other = Reranker(path)
+        variants[f"ranker + {Path(path).name}"] = lambda other=other: other
     times = {name: [] for name in variants}
     hits = {name: 0 for name in variants}
     answerable = [q for q in qs if q.get("answerable", True)]

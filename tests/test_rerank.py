@@ -87,3 +87,35 @@ def test_engine_path_equals_the_trained_network(reranker):
     with torch.no_grad():
         want = m([(q, s) for s in sents]).float().numpy()
     assert np.abs(reranker.logits(q, sents) - want).max() < 0.05
+
+
+def test_the_context_is_the_previous_sentence_of_the_same_paragraph(engine):
+    index = engine.index
+    rows = {s.text[:24]: k for k, s in enumerate(index.sentences)}
+    members = rows["Members include sanction"]
+    assert rerank.previous_in_paragraph(index, members).startswith("Another consortium, the Shanghai General")
+    first_of_paragraph = rows["Huawei took centre stage"]
+    assert rerank.previous_in_paragraph(index, first_of_paragraph) == ""
+    # the story's first sentence follows the date line, which is metadata, not context
+    story = next(k for k, s in enumerate(index.sentences) if s.kind == "text")
+    assert rerank.previous_in_paragraph(index, story) == ""
+    assert rerank.with_context("B.", "A.") == "B. [SEP] A." and rerank.with_context("B.", "") == "B."
+
+
+@pytest.mark.parametrize("context", ["previous", "none"])
+def test_the_engine_gives_a_context_model_its_contexts(engine, monkeypatch, context):
+    reranker = rerank.get_reranker()
+    calls = []
+    real = rerank.Reranker.rescore
+    monkeypatch.setattr(rerank.Reranker, "rescore", lambda self, *a: calls.append(a) or real(self, *a))
+    monkeypatch.setattr(reranker, "skip_margin", float("inf"))
+    monkeypatch.setattr(reranker, "context", context)
+    engine.ask("Which companies are members of the Shanghai General Chamber of Commerce AI Committee?")
+    (question, sentences, _, contexts), = calls
+    assert len(contexts) == len(sentences) >= 2
+    if context == "none":
+        assert set(contexts) == {""}
+    else:
+        by_text = {s.text: k for k, s in enumerate(engine.index.sentences)}
+        assert contexts == [rerank.previous_in_paragraph(engine.index, by_text[s]) for s in sentences]
+        assert any(contexts)
