@@ -1,6 +1,8 @@
 """Turn ranked hits into an Answer: citations (best first), a short answer text, a refusal."""
 from __future__ import annotations
 
+import re
+
 from .index import Index
 from .question import Question
 from .span import find_span
@@ -9,6 +11,7 @@ from .types import REFUSAL, Answer, Citation, Hit
 MAX_CITATIONS = 4
 NEAREST_SHOWN = 3
 MULTI_TYPES = ("list", "reason")
+SUBJECT_DEPTH = 10  # how far down the ranking a sentence naming one of the question's subjects is sought
 
 
 def passage_bounds(index: Index, row: int) -> tuple[int, int]:
@@ -44,6 +47,14 @@ def choose(hits: list[Hit], q: Question, cite_ratio: float) -> list[Hit]:
     for h in hits[1:limit]:
         if h.score >= ratio * best and h.sentence.kind == "text":
             chosen.append(h)
+    # "What did Tencent and Baidu each launch?": every name gets the best sentence that mentions
+    # it, however far below the first it ranks (one sentence naming both serves both)
+    for name in q.subjects:
+        said = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I)
+        if not any(said.search(h.sentence.text) for h in chosen):
+            h = next((h for h in hits[:SUBJECT_DEPTH] if h.sentence.kind == "text" and said.search(h.sentence.text)), None)
+            if h is not None and len(chosen) < MAX_CITATIONS:
+                chosen.append(h)
     return chosen
 
 

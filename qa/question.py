@@ -21,6 +21,10 @@ _TYPES = [
     ("reason", re.compile(r"\b(why|what (caused|causes|led to)|for what reason|how come)\b", re.I)),
     ("list", re.compile(r"\b(which|what) (\w+ ){0,2}(are|were)\b|\b(list|name (the|all)|each|both)\b", re.I)),
 ]
+# a name: capitalised words in a row ("Shanghai General Chamber", "Hunyuan3D World Model 1.0")
+_NAME = re.compile(r"[A-Z][\w’'.&-]*(?:\s+[A-Z0-9][\w’'.&-]*)*")
+# what may stand between two names of one list: "X and Y", "X, Y", "X, Y, and Z", "X & Y"
+_LIST_JOIN = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?")
 # words about the document itself ("Which chipmakers are mentioned in the article?"): never evidence
 _DOC_WORDS = {"articl", "mention", "passag", "document", "paragraph"}
 
@@ -34,6 +38,7 @@ class Question:
     english: bool
     followup: bool
     context: str = ""    # the earlier question a follow-up leans on
+    subjects: tuple[str, ...] = ()  # names joined by "and"/commas: each gets its own citation
 
 
 def clean(text: str) -> str:
@@ -76,7 +81,23 @@ def parse(text: str, history: list[str] | tuple[str, ...] = ()) -> Question:
     search = f"{prior} {words}" if followup and len(tokens) <= 1 else words
     return Question(text=text, search=search, tokens=tuple(content_tokens(search)),
                     qtype=answer_type(words), english=english, followup=followup,
-                    context=prior if followup else "")
+                    context=prior if followup else "", subjects=subjects(text) if english else ())
+
+
+def subjects(text: str) -> tuple[str, ...]:
+    """The longest run of names the question lists ("What did Tencent and Baidu each launch?" ->
+    Tencent, Baidu); () when it names fewer than two."""
+    best: list[tuple[int, str]] = []
+    run: list[tuple[int, str]] = []  # (end offset, name)
+    for m in _NAME.finditer(text):
+        name, begin = m.group(0), m.start()
+        if not text[:begin].strip(" ¿¡\"“'"):  # the first word is capitalised anyway: "Did Huawei"
+            first, _, rest = name.partition(" ")
+            name, begin = (rest, begin + len(first) + 1) if rest else (name, begin)
+        run = run + [(m.end(), name)] if run and _LIST_JOIN.fullmatch(text[run[-1][0]:begin]) else [(m.end(), name)]
+        if len(run) > len(best):
+            best = run
+    return tuple(dict.fromkeys(name.rstrip(".") for _, name in best)) if len(best) >= 2 else ()
 
 
 def content_tokens(text: str) -> list[str]:

@@ -91,3 +91,30 @@ def test_chinese_questions_sharing_no_word_with_the_article_are_refused(engine):
         assert not ans.answerable and ans.citations == (), (q, ans.confidence)
     ans, c = first_citation(engine, "腾讯发布了什么？")  # what did Tencent release: still answered
     assert "Hunyuan3D" in c.sentence
+
+
+@pytest.mark.parametrize("text, names", [
+    ("What did Tencent and Baidu each launch?", ("Tencent", "Baidu")),
+    ("What did Alibaba, Tencent, and Baidu unveil?", ("Alibaba", "Tencent", "Baidu")),
+    ("Did Huawei and Metax show clusters?", ("Huawei", "Metax")),  # not "Did Huawei"
+    ("What did the Normans and the Franks do?", ("Normans", "Franks")),
+    ("How do AT&T and Verizon compare?", ("AT&T", "Verizon")),
+    ("What did Huawei launch?", ()),
+    ("Which companies are members of the Shanghai General Chamber of Commerce AI Committee?", ()),
+])
+def test_subjects_are_the_names_a_question_lists(text, names):
+    from qa.question import subjects
+
+    assert subjects(text) == names
+
+
+def test_each_listed_name_gets_its_own_citation(engine):
+    ans = engine.ask("What did Tencent and Baidu each launch?")
+    assert ans.answerable
+    cited = [c.sentence for c in ans.citations]
+    assert any(s.startswith("Tencent introduced its Hunyuan3D") for s in cited), cited
+    assert any("Baidu showcased a new" in s for s in cited), cited
+    assert len(cited) == len(set(cited))
+    # one sentence naming both serves both: no second citation needed
+    ans = engine.ask("Who are SenseTime and MiniMax?")
+    assert [c.sentence[:16] for c in ans.citations] == ["Members include "]
