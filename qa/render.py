@@ -128,7 +128,9 @@ def source_card(c: Citation, k: int, turn: int, docs: dict[str, Document]) -> st
     return (f'<article class="qa-source" id="{anchor(turn, k)}">'
             f'<header>{" ".join(head)}</header>'
             f'<p class="qa-passage">{passage_html(text, c)}</p>'
-            f'<footer>characters {c.start}–{c.end} · score {c.score:.2f}</footer></article>')
+            # no per-sentence score: the ranker's probabilities are not comparable across
+            # questions (a list question's best sentence may read 0.01), the answer's confidence is
+            f'<footer>characters {c.start}–{c.end}</footer></article>')
 
 
 def sources_panel(ans: Answer | None, turn: int, docs: dict[str, Document]) -> str:

@@ -64,3 +64,11 @@ def test_header_names_the_documents_escaped():
     assert "“Title &lt;i&gt;x&lt;/i&gt;” (2025-07-28)" in render.header_html([DOC])
     many = render.header_html([DOC] * 5)
     assert "5 documents" in many and "and 2 more" in many
+
+
+def test_source_card_gives_offsets_not_the_rankers_probability():
+    s = "The CloudMatrix 384 launched & won."
+    card = render.source_card(cite(s), 1, 1, DOCS)
+    start = TEXT.index(s)
+    assert f"<footer>characters {start}–{start + len(s)}</footer>" in card
+    assert "score" not in card  # a list question's best sentence may read 0.01: not for the page
