@@ -25,6 +25,10 @@ _TYPES = [
 _NAME = re.compile(r"[A-Z][\w’'.&-]*(?:\s+[A-Z0-9][\w’'.&-]*)*")
 # what may stand between two names of one list: "X and Y", "X, Y", "X, Y, and Z", "X & Y", "X y Y"
 _LIST_JOIN = re.compile(r"(?:\s*,\s*(?:(?:and|y|e)\s+)?|\s+(?:and|y|e)\s+|\s*&\s*)(?:the\s+)?")  # Spanish "y"/"e" too
+# question and helper words that start a question capitalised but name nothing
+_LEADING_WORD = re.compile(r"(?i)what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|"
+                           r"will|would|should|has|have|had|and|but|so|tell|name|list|give|explain|describe|"
+                           r"qué|quién|cuál|cuándo|dónde|cómo|y")
 # words about the document itself ("Which chipmakers are mentioned in the article?"): never evidence
 _DOC_WORDS = {"articl", "mention", "passag", "document", "paragraph"}
 
@@ -79,26 +83,56 @@ def parse(text: str, history: list[str] | tuple[str, ...] = ()) -> Question:
     # a follow-up keeps its own words (the engine favours the earlier answer's paragraph);
     # only one too bare to search on its own ("Why?", "And then?") borrows the earlier question
     search = f"{prior} {words}" if followup and len(tokens) <= 1 else words
+    own = {n.lower() for _, _, n in names(text)}
+    earlier = [n for _, _, n in names(prior)] if prior else []
+    if followup and own and not own & {n.lower() for n in earlier} and len(tokens) <= 2:
+        # "What about Metax?" after "How many chips did Huawei use?": the earlier question asked
+        # of the new name, a question of its own (the earlier answer's paragraph is about Huawei)
+        search, followup = f"{without_names(prior)} {words}", False
+    elif followup and _PRONOUN.search(text):
+        # "How did he describe it?" after "Who is Zhao Lidong?": "he" is most likely a name asked
+        # about before, so the earlier question's names join the search
+        search = " ".join([search, *(n for n in earlier if n.lower() not in search.lower())])
     return Question(text=text, search=search, tokens=tuple(content_tokens(search)),
                     qtype=answer_type(words), english=english, followup=followup,
                     context=prior if followup else "",
                     subjects=listed_names(text) if has_cjk(text) else subjects(text))
 
 
+def names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the capitalised names in a question; its first word is capitalised
+    anyway, so "Did Huawei" is "Huawei" and a lone "What" at the start is no name."""
+    out = []
+    for m in _NAME.finditer(text):
+        name, begin = m.group(0), m.start()
+        if not text[:begin].strip(" ¿¡\"“'"):
+            first, _, rest = name.partition(" ")
+            if not rest and _LEADING_WORD.fullmatch(first):
+                continue
+            name, begin = (rest, begin + len(first) + 1) if rest else (name, begin)
+        out.append((begin, m.end(), name))
+    return out
+
+
 def subjects(text: str) -> tuple[str, ...]:
     """The longest run of names the question lists ("What did Tencent and Baidu each launch?" ->
     Tencent, Baidu); () when it names fewer than two."""
-    best: list[tuple[int, str]] = []
-    run: list[tuple[int, str]] = []  # (end offset, name)
-    for m in _NAME.finditer(text):
-        name, begin = m.group(0), m.start()
-        if not text[:begin].strip(" ¿¡\"“'"):  # the first word is capitalised anyway: "Did Huawei"
-            first, _, rest = name.partition(" ")
-            name, begin = (rest, begin + len(first) + 1) if rest else (name, begin)
-        run = run + [(m.end(), name)] if run and _LIST_JOIN.fullmatch(text[run[-1][0]:begin]) else [(m.end(), name)]
+    best: list[tuple[int, int, str]] = []
+    run: list[tuple[int, int, str]] = []
+    for span in names(text):
+        run = run + [span] if run and _LIST_JOIN.fullmatch(text[run[-1][1]:span[0]]) else [span]
         if len(run) > len(best):
             best = run
-    return tuple(dict.fromkeys(name.rstrip(".") for _, name in best)) if len(best) >= 2 else ()
+    return tuple(dict.fromkeys(name.rstrip(".") for _, _, name in best)) if len(best) >= 2 else ()
+
+
+def without_names(text: str) -> str:
+    """The question with its names taken out: "How many chips did Huawei use?" -> "How many
+    chips did use?", what it asks of whichever name comes next."""
+    spans = names(text)
+    kept = [text[(spans[k - 1][1] if k else 0):(spans[k][0] if k < len(spans) else len(text))]
+            for k in range(len(spans) + 1)]
+    return re.sub(r"\s+", " ", " ".join(kept)).strip()
 
 
 def content_tokens(text: str) -> list[str]:

@@ -69,6 +69,28 @@ def test_followups_resolve_with_history(engine):
     assert "innovative ecosystem" in c.sentence
 
 
+@pytest.mark.parametrize("question, earlier, cited", [
+    # a new name in a bare follow-up: the earlier question, asked of it
+    ("What about Metax?", "How many chips did Huawei use?", "128 of its C550 chips"),
+    ("And Tencent?", "What did Alibaba unveil?", "Tencent introduced its Hunyuan3D"),
+    # a pronoun: the earlier question's names join the search
+    ("How many chips does it use?", "What did Huawei launch?", "CloudMatrix 384 system"),
+])
+def test_followups_that_change_the_subject_or_lean_on_a_name(engine, question, earlier, cited):
+    ans, c = first_citation(engine, question, history=[earlier])
+    assert cited in c.sentence
+
+
+def test_names_and_what_a_question_asks_without_them():
+    from qa.question import names, without_names
+
+    assert [n for _, _, n in names("Did Huawei and Metax show clusters?")] == ["Huawei", "Metax"]
+    assert [n for _, _, n in names("What did the Shanghai General Chamber say?")] == ["Shanghai General Chamber"]
+    assert names("Why?") == [] and names("What about it?") == []
+    assert without_names("How many chips did Huawei use?") == "How many chips did use?"
+    assert without_names("Who leads Enflame and Biren?") == "Who leads and ?"
+
+
 def test_short_answer_span_marks_the_number(engine, article_text):
     ans, c = first_citation(engine, "How many chips did Metax's supernode use?")
     assert c.answer_start is not None and article_text[c.answer_start:c.answer_end] == "128"
