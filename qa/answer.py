@@ -42,6 +42,8 @@ def choose(hits: list[Hit], q: Question, cite_ratio: float) -> list[Hit]:
         return []
     best = hits[0].score
     limit = MAX_CITATIONS if q.qtype in MULTI_TYPES else 2
+    if not q.english:  # the ranker's probabilities are English-calibrated (腾讯发布了什么？ read
+        limit = 1      # 0.0008 for Tencent's sentence and Baidu's alike): "nearly as strong" means nothing
     ratio = cite_ratio if q.qtype in MULTI_TYPES else max(cite_ratio, 0.8)
     chosen = [hits[0]]
     for h in hits[1:limit]:
