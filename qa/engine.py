@@ -18,7 +18,7 @@ import numpy as np
 from . import answer as answering
 from .embed import get_embedder
 from .index import open_index
-from .question import MAX_QUESTION_CHARS, parse
+from .question import MAX_QUESTION_CHARS, parse, person_names, refers_to_person, with_names
 from .rank import answer_features, confidence, load_models
 from .rerank import get_reranker, previous_in_paragraph
 from .retrieve import Retriever
@@ -91,8 +91,12 @@ class Engine:
         question, history, doc = self.validate(question, history, doc)
         r = self.load()._retriever
         q = parse(question, history)
+        prior_rows, prior_top = self._prior(r, q, doc) if q.followup else (None, None)
+        if prior_top is not None and refers_to_person(q.text):
+            # "What company does he lead?" after "Who described the alliance ...?": "he" is most
+            # likely the person the earlier answer named
+            q = with_names(q, person_names(prior_top.text))
         qvec, e5vec = self._encode(q)
-        prior_rows = self._prior_rows(r, q, doc) if q.followup else None
         hits, F, logits = r.rank(q, qvec, doc=doc, e5_qvec=e5vec, prior_rows=prior_rows)
         if not hits:
             return answering.build(r.index, q, [], 0.0, False, r.models.cite_ratio)
@@ -130,13 +134,14 @@ class Engine:
         minilm = get_embedder("minilm").encode_queries([q.search])[0]
         return minilm, e5_job.result()[0]
 
-    def _prior_rows(self, r: Retriever, q, doc) -> set[int]:
-        """Rows of the paragraph the previous question was answered from: follow-ups point there."""
+    def _prior(self, r: Retriever, q, doc):
+        """Rows of the paragraph the previous question was answered from (follow-ups point
+        there) and the sentence it was answered with."""
         prev = parse(q.context)
         pvec, pe5 = self._encode(prev)
         hits, _, _ = r.rank(prev, pvec, doc=doc, e5_qvec=pe5)
         if not hits:
-            return set()
+            return set(), None
         top = hits[0].sentence
         a, b = r.index.doc_rows[top.doc]
-        return {i for i in range(a, b) if r.index.sentences[i].para == top.para}
+        return {i for i in range(a, b) if r.index.sentences[i].para == top.para}, top

@@ -4,7 +4,7 @@ whether it leans on the conversation ("How did he describe it?").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .crosslingual import has_cjk, listed_names, to_english
 from .lexical import tokenize
@@ -29,6 +29,8 @@ _LIST_JOIN = re.compile(r"(?:\s*,\s*(?:(?:and|y|e)\s+)?|\s+(?:and|y|e)\s+|\s*&\s
 _LEADING_WORD = re.compile(r"(?i)what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|"
                            r"will|would|should|has|have|had|and|but|so|tell|name|list|give|explain|describe|"
                            r"qué|quién|cuál|cuándo|dónde|cómo|y")
+_PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.I)
+_PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 # words about the document itself ("Which chipmakers are mentioned in the article?"): never evidence
 _DOC_WORDS = {"articl", "mention", "passag", "document", "paragraph"}
 
@@ -133,6 +135,24 @@ def without_names(text: str) -> str:
     kept = [text[(spans[k - 1][1] if k else 0):(spans[k][0] if k < len(spans) else len(text))]
             for k in range(len(spans) + 1)]
     return re.sub(r"\s+", " ", " ".join(kept)).strip()
+
+
+def refers_to_person(text: str) -> bool:
+    return bool(_PERSON_PRONOUN.search(text))
+
+
+def person_names(text: str) -> list[str]:
+    """Two or more capitalised words in a row, as people's names are written ("Zhao Lidong")."""
+    return list(dict.fromkeys(_PERSON_NAME.findall(text)))
+
+
+def with_names(q: Question, extra: list[str]) -> Question:
+    """The question searched with names it leans on but does not say."""
+    add = [n for n in extra if n.lower() not in q.search.lower()]
+    if not add:
+        return q
+    search = " ".join([q.search, *add])
+    return replace(q, search=search, tokens=tuple(content_tokens(search)))
 
 
 def content_tokens(text: str) -> list[str]:

@@ -75,6 +75,8 @@ def test_followups_resolve_with_history(engine):
     ("And Tencent?", "What did Alibaba unveil?", "Tencent introduced its Hunyuan3D"),
     # a pronoun: the earlier question's names join the search
     ("How many chips does it use?", "What did Huawei launch?", "CloudMatrix 384 system"),
+    # "he": the person the earlier answer named
+    ("What company does he lead?", "Who described the alliance as an innovative ecosystem?", "Zhao Lidong, CEO of Enflame"),
 ])
 def test_followups_that_change_the_subject_or_lean_on_a_name(engine, question, earlier, cited):
     ans, c = first_citation(engine, question, history=[earlier])
@@ -89,6 +91,15 @@ def test_names_and_what_a_question_asks_without_them():
     assert names("Why?") == [] and names("What about it?") == []
     assert without_names("How many chips did Huawei use?") == "How many chips did use?"
     assert without_names("Who leads Enflame and Biren?") == "Who leads and ?"
+
+
+def test_person_names_and_pronouns():
+    from qa.question import parse, person_names, refers_to_person, with_names
+
+    assert person_names("Zhao Lidong, CEO of Enflame, described the alliance") == ["Zhao Lidong"]
+    assert refers_to_person("What did he say?") and not refers_to_person("What did they say?")
+    q = with_names(parse("What company does he lead?"), ["Zhao Lidong"])
+    assert q.search.endswith("Zhao Lidong") and "zhao" in q.tokens
 
 
 def test_short_answer_span_marks_the_number(engine, article_text):
