@@ -17,7 +17,10 @@ import numpy as np
 
 from . import answer as answering
 from .embed import get_embedder
+from .crosslingual import has_cjk
+from .features import NAMES as FEATURE_NAMES
 from .index import open_index
+from .offtopic import OFF_TOPIC_FACTOR, closer_to_background
 from .question import MAX_QUESTION_CHARS, parse, person_names, refers_to_person, with_names
 from .rank import answer_features, confidence, load_models
 from .rerank import get_reranker, previous_in_paragraph
@@ -27,6 +30,7 @@ from .types import Answer, Hit
 log = logging.getLogger(__name__)
 
 MAX_HISTORY = 20  # only the latest questions of a conversation matter
+E5_COLUMN = FEATURE_NAMES.index("e5")
 
 
 class QuestionError(ValueError):
@@ -102,6 +106,11 @@ class Engine:
             return answering.build(r.index, q, [], 0.0, False, r.models.cite_ratio)
         probs = np.array([h.score for h in hits], dtype=np.float32)
         conf = confidence(r.models, answer_features(F, probs, logits), english=q.english)
+        if not q.english and not has_cjk(q.text) and r.index.e5 is not None \
+                and closer_to_background(e5vec, float(F[:, E5_COLUMN].max())):
+            # "Hola": general text fits it better than the document does (Chinese questions have
+            # the dictionary's no-shared-word rule instead; this one refused an answerable one)
+            conf *= OFF_TOPIC_FACTOR
         if conf >= r.models.threshold:
             hits = self._rerank(r.index, q, hits, logits)
         return answering.build(r.index, q, hits, conf, conf >= r.models.threshold, r.models.cite_ratio)

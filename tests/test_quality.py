@@ -163,3 +163,33 @@ def test_a_question_in_another_language_cites_its_best_sentence_only(engine):
     assert [x.sentence[:24] for x in ans.citations] == ["Tencent introduced its H"]
     ans, c = first_citation(engine, "腾讯和百度分别发布了什么？")  # listed names still get one each
     assert len(ans.citations) == 2
+
+
+def test_off_topic_questions_in_other_languages_are_refused(engine):
+    # what's the weather today; tell me a joke: encyclopedia text fits them better than the article
+    for q in ("¿Qué tiempo hace hoy?", "Cuéntame un chiste"):
+        ans = engine.ask(q)
+        assert not ans.answerable and ans.citations == (), (q, ans.confidence)
+    ans, c = first_citation(engine, "¿Qué sistema lanzó Huawei en la conferencia?")
+    assert "CloudMatrix 384" in c.sentence
+
+
+def test_background_sentences_ship_and_fail_safe(monkeypatch, tmp_path, caplog):
+    import numpy as np
+
+    from qa import offtopic
+
+    bg = offtopic.background()
+    assert bg is not None and bg.ndim == 2 and bg.shape[1] == 384 and len(bg) >= 1000
+    q = bg[0] / np.linalg.norm(bg[0])
+    assert offtopic.closer_to_background(q, best_in_scope=0.5)      # a background sentence itself
+    assert not offtopic.closer_to_background(q, best_in_scope=1.01)
+    bad = tmp_path / "e5_background.npy"
+    bad.write_bytes(b"not an array")
+    monkeypatch.setattr(offtopic, "BACKGROUND_PATH", bad)
+    offtopic.background.cache_clear()
+    try:
+        assert offtopic.background() is None and "background sentences unusable" in caplog.text
+        assert not offtopic.closer_to_background(q, best_in_scope=0.0)  # no file: never a veto
+    finally:
+        offtopic.background.cache_clear()

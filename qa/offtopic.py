@@ -1,0 +1,43 @@
+"""Is a question in another language about the document at all?
+
+The refusal features are lexical (words of the question the text never uses) and read English;
+a Spanish "Hola" or "¿Qué tiempo hace hoy?" shares no words with an English text whatever it
+asks. The multilingual embedder can still tell: when some sentence of general encyclopedia text
+(models/e5_background.npy, scripts/build_background.py) fits the question better than every
+sentence of the document, the question is about something else. On SQuAD 2.0's held-out
+articles (English, same domain as the background: the hardest case) that is so for 1.3% of
+answerable questions.
+"""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+BACKGROUND_PATH = Path(__file__).parent / "models" / "e5_background.npy"
+OFF_TOPIC_FACTOR = 0.1  # an off-topic question keeps a tenth of its confidence
+
+
+@lru_cache(maxsize=1)
+def background() -> np.ndarray | None:
+    """The background sentences' e5 vectors (float32), or None, with a warning, if unusable."""
+    try:
+        vectors = np.load(BACKGROUND_PATH).astype(np.float32)
+        if vectors.ndim != 2 or not len(vectors):
+            raise ValueError(f"shape {vectors.shape}")
+        return vectors
+    except (OSError, ValueError) as exc:
+        log.warning("background sentences unusable (%s): questions in other languages are not checked", exc)
+        return None
+
+
+def closer_to_background(e5_question: np.ndarray, best_in_scope: float) -> bool:
+    """True when a background sentence fits the question better than the document's best."""
+    bg = background()
+    if bg is None or bg.shape[1] != e5_question.shape[-1]:
+        return False
+    return float(np.max(bg @ e5_question)) > best_in_scope
