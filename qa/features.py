@@ -12,7 +12,7 @@ import numpy as np
 
 from .crosslingual import has_cjk
 from .lexical import tokenize
-from .question import Question
+from .question import PERSON_NAME, Question
 from .segment import search_text
 from .types import Sentence
 
@@ -20,7 +20,7 @@ _MONTHS = r"(January|February|March|April|May|June|July|August|September|October
 _ENTITY = {
     "number": re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several|half)\b", re.I),
     "date": re.compile(rf"\b(1\d{{3}}|20\d{{2}})s?\b|\b{_MONTHS}\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|century|decade|\d{{4}}-\d{{2}}-\d{{2}})\b", re.I),
-    "person": re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b|\b(he|she|CEO|president|king|queen|emperor|minister|leader|founder|director)\b"),
+    "person": re.compile(rf"{PERSON_NAME.pattern}|\b(he|she|CEO|president|king|queen|emperor|minister|leader|founder|director)\b"),
     "place": re.compile(r"\b(in|at|from|near|to) (the )?[A-Z][a-z]+|\b(city|country|region|province|state|river|island|capital)\b"),
     "list": re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][\w-]*[A-Za-z]"),  # names: which companies, which chipmakers
     "reason": re.compile(r"\b(because|due to|since|as a result|in response|thanks to|so that|in order to|owing to|led to|caused)\b", re.I),

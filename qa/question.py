@@ -30,7 +30,8 @@ _LEADING_WORD = re.compile(r"(?i)what|which|who|whom|whose|when|where|why|how|is
                            r"will|would|should|has|have|had|and|but|so|tell|name|list|give|explain|describe|"
                            r"qué|quién|cuál|cuándo|dónde|cómo|y")
 _PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.I)
-_PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+# a person's name as written: two or more capitalised words ("Zhao Lidong"); qa/features.py reads it too
+PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 # words about the document itself ("Which chipmakers are mentioned in the article?"): never evidence
 _DOC_WORDS = {"articl", "mention", "passag", "document", "paragraph"}
 
@@ -143,7 +144,7 @@ def refers_to_person(text: str) -> bool:
 
 def person_names(text: str) -> list[str]:
     """Two or more capitalised words in a row, as people's names are written ("Zhao Lidong")."""
-    return list(dict.fromkeys(_PERSON_NAME.findall(text)))
+    return list(dict.fromkeys(PERSON_NAME.findall(text)))
 
 
 def with_names(q: Question, extra: list[str]) -> Question:
