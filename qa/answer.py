@@ -74,6 +74,27 @@ def answer_text(index: Index, chosen: list[Hit]) -> str:
     return " ".join(parts)
 
 
+LEAD_SENTENCES = 3  # a gist is the opening paragraph, at most this many of its sentences
+
+
+def gist(index: Index, q: Question, doc_id: str) -> Answer:
+    """The document's opening paragraph, cited: a news story's lead says what it is about, and so
+    does an encyclopedia article's first paragraph. Confidence 1: the request was for the lead."""
+    a, b = index.doc_rows[doc_id]
+    rows = [i for i in range(a, b) if index.sentences[i].kind == "text"]
+    if not rows:
+        return build(index, q, [], 0.0, False, 1.0)
+    para = index.sentences[rows[0]].para
+    lead = [Hit(index.sentences[i], 1.0, {"row": i}) for i in rows if index.sentences[i].para == para][:LEAD_SENTENCES]
+    return Answer(q.text, answer_text(index, lead), True, 1.0, tuple(cite(index, h) for h in lead), (), q.search,
+                  kind="gist")
+
+
+def chat(question: str, reply: str) -> Answer:
+    """Small talk gets a reply, not a search: nothing to cite, nothing answered (confidence 0)."""
+    return Answer(question, reply, False, 0.0, (), (), "", kind="chat")
+
+
 def build(index: Index, q: Question, hits: list[Hit], confidence: float, answerable: bool,
           cite_ratio: float) -> Answer:
     if not answerable or not hits:

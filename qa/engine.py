@@ -20,6 +20,8 @@ from .embed import get_embedder
 from .crosslingual import has_cjk
 from .features import NAMES as FEATURE_NAMES
 from .index import open_index
+from .intent import gist_request, reply, small_talk
+from .lexical import tokenize
 from .offtopic import OFF_TOPIC_FACTOR, closer_to_background
 from .question import MAX_QUESTION_CHARS, parse, person_names, refers_to_person, with_names
 from .rank import answer_features, confidence, load_models
@@ -94,7 +96,14 @@ class Engine:
     def ask(self, question: str, history: list[str] | None = None, doc: str | None = None) -> Answer:
         question, history, doc = self.validate(question, history, doc)
         r = self.load()._retriever
+        talk = small_talk(question)
+        if talk is not None:  # "thanks", 你是谁？: a reply, not a search
+            return answering.chat(question, reply(*talk, title=self._only_title(doc)))
         q = parse(question, history)
+        asked_gist = gist_request(q.text, followup=bool(q.context) or any(h.strip() for h in history))
+        target = self._gist_document(asked_gist, doc) if asked_gist is not None else None
+        if target is not None:  # "What is this article about?": its opening paragraph
+            return answering.gist(r.index, q, target)
         prior_rows, prior_top = self._prior(r, q, doc) if q.followup else (None, None)
         if prior_top is not None and refers_to_person(q.text):
             # "What company does he lead?" after "Who described the alliance ...?": "he" is most
@@ -114,6 +123,24 @@ class Engine:
         if conf >= r.models.threshold:
             hits = self._rerank(r.index, q, hits, logits)
         return answering.build(r.index, q, hits, conf, conf >= r.models.threshold, r.models.cite_ratio)
+
+    def _only_title(self, doc: str | None) -> str | None:
+        """The title small talk names: the one document in scope, if there is one."""
+        docs = self.documents
+        if doc is not None:
+            return self.index.by_id[doc].title
+        return docs[0].title if len(docs) == 1 else None
+
+    def _gist_document(self, words: tuple[str, ...], doc: str | None) -> str | None:
+        """Which document a gist request means: the one in scope, or the one whose title holds
+        all the request's own words ("What is the Normans article about?"); None if unclear."""
+        if doc is not None:
+            return doc if set(words) <= set(tokenize([self.index.by_id[doc].title])[0]) else None
+        docs = self.documents
+        if not words:
+            return docs[0].id if len(docs) == 1 else None
+        named = [d.id for d in docs if set(words) <= set(tokenize([d.title])[0])]
+        return named[0] if len(named) == 1 else None
 
     @staticmethod
     def _rerank(index, q, hits: list[Hit], logits: np.ndarray) -> list[Hit]:

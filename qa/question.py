@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .crosslingual import has_cjk, listed_names, to_english
+from .intent import small_talk
 from .lexical import tokenize
 
 MAX_QUESTION_CHARS = 2000
@@ -34,6 +35,11 @@ _PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.I)
 PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 # words about the document itself ("Which chipmakers are mentioned in the article?"): never evidence
 _DOC_WORDS = {"articl", "mention", "passag", "document", "paragraph"}
+# what a text does ("What does the article say about Huawei?"): no evidence either, when the
+# question is about the text; "What did Zhao Lidong say?" keeps its "say"
+_TEXT_VERBS = {"say", "said", "tell", "told", "write", "wrote", "written", "report", "describ", "discuss",
+               "cover", "state", "claim", "explain"}
+_ABOUT_THE_TEXT = {"articl", "passag", "paragraph"}
 
 
 @dataclass(frozen=True)
@@ -81,7 +87,9 @@ def parse(text: str, history: list[str] | tuple[str, ...] = ()) -> Question:
     # Chinese is translated word by word (CC-CEDICT) so names and keywords match the English text
     words = (to_english(text) or text) if has_cjk(text) else text
     tokens = content_tokens(words)
-    prior = next((clean(h) for h in reversed(history) if isinstance(h, str) and clean(h)), "")
+    # "thanks" or "hi" in between is no earlier question to lean on
+    prior = next((clean(h) for h in reversed(history)
+                  if isinstance(h, str) and clean(h) and small_talk(clean(h)) is None), "")
     followup = bool(prior) and (bool(_PRONOUN.search(text)) or len(tokens) <= 2)
     # a follow-up keeps its own words (the engine favours the earlier answer's paragraph);
     # only one too bare to search on its own ("Why?", "And then?") borrows the earlier question
@@ -157,4 +165,6 @@ def with_names(q: Question, extra: list[str]) -> Question:
 
 
 def content_tokens(text: str) -> list[str]:
-    return [t for t in tokenize([text])[0] if t not in _DOC_WORDS]
+    tokens = tokenize([text])[0]
+    drop = _DOC_WORDS | _TEXT_VERBS if _ABOUT_THE_TEXT.intersection(tokens) else _DOC_WORDS
+    return [t for t in tokens if t not in drop]

@@ -62,6 +62,8 @@ def _with_markers(text: str, turn: int, count: int) -> str:
 def answer_message(ans: Answer, turn: int, docs: dict[str, Document]) -> str:
     """The chat bubble: the short answer with linked markers, then each cited sentence
     (omitted when the answer text already quotes it verbatim)."""
+    if ans.kind == "chat":
+        return f'<div class="qa-msg qa-chat"><p class="qa-short">{esc(ans.answer)}</p></div>'
     if not ans.answerable:
         return refusal_message(ans, turn)
     parts = [f'<div class="qa-msg qa-answer"><p class="qa-short">'
@@ -74,8 +76,8 @@ def answer_message(ans: Answer, turn: int, docs: dict[str, Document]) -> str:
                          f'{esc(c.sentence)}</li>')
         parts.append("</ol>")
     titles = sorted({_title(docs, c.doc) for c in ans.citations})
-    parts.append(f'<p class="qa-meta">From {esc(", ".join(titles))} · confidence '
-                 f'{ans.confidence:.0%}</p></div>')
+    how = "its opening paragraph" if ans.kind == "gist" else f"confidence {ans.confidence:.0%}"
+    parts.append(f'<p class="qa-meta">From {esc(", ".join(titles))} · {how}</p></div>')
     return "".join(parts)
 
 
@@ -98,45 +100,72 @@ def _title(docs: dict[str, Document], doc_id: str) -> str:
     return doc.title if doc else doc_id
 
 
-def passage_html(doc_text: str, c: Citation) -> str:
-    """The passage around a citation with its sentence in <mark> and, when the engine found
-    one, the short answer span inside it in <strong>. Bad bounds fall back to the sentence."""
-    start, end = c.start, c.end
-    p_start, p_end = c.passage_start, c.passage_end
-    if not (0 <= p_start <= start <= end <= p_end <= len(doc_text)):
-        p_start, p_end = start, end
-    a, b = c.answer_start, c.answer_end
+def _mark(doc_text: str, c: Citation, ident: str | None = None) -> str:
+    """One cited sentence in <mark>, its short answer span (if any) in <strong>."""
+    start, end, a, b = c.start, c.end, c.answer_start, c.answer_end
     if a is None or b is None or not (start <= a < b <= end):
         inner = esc(doc_text[start:end])
     else:
         inner = (esc(doc_text[start:a]) + '<strong class="qa-span">' + esc(doc_text[a:b])
                  + "</strong>" + esc(doc_text[b:end]))
-    return (esc(doc_text[p_start:start]) + f'<mark class="qa-hl">{inner}</mark>'
-            + esc(doc_text[end:p_end]))
+    id_attr = f' id="{ident}"' if ident else ""
+    return f'<mark class="qa-hl"{id_attr}>{inner}</mark>'
 
 
-def source_card(c: Citation, k: int, turn: int, docs: dict[str, Document]) -> str:
+def passage_html(doc_text: str, c: Citation, also: tuple[tuple[Citation, str], ...] = ()) -> str:
+    """The passage around a citation with its sentence in <mark> and, when the engine found
+    one, the short answer span inside it in <strong>. ``also`` holds other citations of the same
+    passage (with their anchors), marked too. Bad bounds fall back to the sentence."""
+    start, end = c.start, c.end
+    p_start, p_end = c.passage_start, c.passage_end
+    if not (0 <= p_start <= start <= end <= p_end <= len(doc_text)):
+        p_start, p_end, also = start, end, ()
+    marks = sorted([(c, None), *((o, i) for o, i in also if p_start <= o.start <= o.end <= p_end)],
+                   key=lambda m: m[0].start)
+    out, pos = [], p_start
+    for cit, ident in marks:
+        if cit.start < pos:  # overlaps the previous mark: already shown
+            continue
+        out.append(esc(doc_text[pos:cit.start]) + _mark(doc_text, cit, ident))
+        pos = cit.end
+    return "".join(out) + esc(doc_text[pos:p_end])
+
+
+def source_card(c: Citation, k: int, turn: int, docs: dict[str, Document],
+                also: tuple[tuple[Citation, int], ...] = ()) -> str:
+    """A card for a cited passage; citations ``also`` of the same passage share it (one card
+    with several highlighted sentences, not the same paragraph repeated)."""
     doc = docs.get(c.doc)
     text = doc.text if doc else c.sentence
     if not doc:  # keep the offsets meaningful for the fallback text
-        c = Citation(c.doc, c.sentence, 0, len(c.sentence), c.score)
-    head = [f'<span class="qa-num">{k}</span>', f'<span class="qa-title">{esc(_title(docs, c.doc))}</span>']
+        c, also = Citation(c.doc, c.sentence, 0, len(c.sentence), c.score), ()
+    nums = [f'<span class="qa-num">{n}</span>' for n in (k, *(j for _, j in also))]
+    head = [*nums, f'<span class="qa-title">{esc(_title(docs, c.doc))}</span>']
     if doc and doc.date:
         head.append(f'<time>{esc(doc.date)}</time>')
     if c.section:
         head.append(f'<span class="qa-section">{esc(c.section)}</span>')
+    spans = ", ".join(f"{x.start}–{x.end}" for x in (c, *(o for o, _ in also)))
     return (f'<article class="qa-source" id="{anchor(turn, k)}">'
             f'<header>{" ".join(head)}</header>'
-            f'<p class="qa-passage">{passage_html(text, c)}</p>'
+            f'<p class="qa-passage">{passage_html(text, c, tuple((o, anchor(turn, j)) for o, j in also))}</p>'
             # no per-sentence score: the ranker's probabilities are not comparable across
             # questions (a list question's best sentence may read 0.01), the answer's confidence is
-            f'<footer>characters {c.start}–{c.end}</footer></article>')
+            f'<footer>characters {spans}</footer></article>')
+
+
+def _by_passage(cites) -> list[tuple[Citation, int, tuple[tuple[Citation, int], ...]]]:
+    """Citations grouped by the passage they sit in, in order of each passage's first citation."""
+    groups: dict[tuple, list[tuple[Citation, int]]] = {}
+    for k, c in enumerate(cites, 1):
+        groups.setdefault((c.doc, c.passage_start, c.passage_end), []).append((c, k))
+    return [(g[0][0], g[0][1], tuple(g[1:])) for g in groups.values()]
 
 
 def sources_panel(ans: Answer | None, turn: int, docs: dict[str, Document]) -> str:
     """The right-hand panel for the latest answer: cited passages, or the nearest ones
     (clearly labelled) when the engine refused."""
-    if ans is None:
+    if ans is None or ans.kind == "chat":
         return f'<div class="qa-sources qa-empty"><p>{esc(EMPTY_SOURCES)}</p></div>'
     if ans.answerable:
         cites, label, cls = ans.citations, f"Sources · {len(ans.citations)} cited", "qa-cited-sources"
@@ -144,7 +173,7 @@ def sources_panel(ans: Answer | None, turn: int, docs: dict[str, Document]) -> s
         cites, label, cls = ans.nearest, NEAREST_LABEL, "qa-nearest"
     if not cites:
         return f'<div class="qa-sources {cls}"><h3>{esc(label)}</h3><p>Nothing close enough to show.</p></div>'
-    cards = "".join(source_card(c, k, turn, docs) for k, c in enumerate(cites, 1))
+    cards = "".join(source_card(c, k, turn, docs, also) for c, k, also in _by_passage(cites))
     return f'<div class="qa-sources {cls}"><h3>{esc(label)}</h3>{cards}</div>'
 
 

@@ -25,7 +25,7 @@ from ui_server import HOSTILE_TEXT, ROOT, article_server
 # every tag and attribute qa.render may emit; anything else in its output came from the input
 ALLOWED = {
     "div": {"class"}, "p": {"class"}, "h1": set(), "h3": set(), "br": set(), "ol": {"class"}, "ul": {"class"},
-    "li": set(), "a": {"class", "href", "title"}, "mark": {"class"}, "strong": {"class"}, "span": {"class"},
+    "li": set(), "a": {"class", "href", "title"}, "mark": {"class", "id"}, "strong": {"class"}, "span": {"class"},
     "article": {"class", "id"}, "header": set(), "footer": set(), "time": set(),
 }
 SAFE_VALUE = {"class": re.compile(r"[a-z0-9 -]+"), "id": re.compile(r"qa-t\d+-c\d+"),

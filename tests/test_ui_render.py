@@ -72,3 +72,14 @@ def test_source_card_gives_offsets_not_the_rankers_probability():
     start = TEXT.index(s)
     assert f"<footer>characters {start}–{start + len(s)}</footer>" in card
     assert "score" not in card  # a list question's best sentence may read 0.01: not for the page
+
+
+def test_citations_of_one_passage_share_a_card():
+    a, b = cite("First <b>bold</b> claim."), cite("Last one.")
+    panel = render.sources_panel(Answer("q", "x [1] y [2]", True, 0.9, (a, b)), 2, DOCS)
+    assert panel.count('<article class="qa-source"') == 1
+    assert 'id="qa-t2-c1"' in panel and 'id="qa-t2-c2"' in panel  # both markers still have a target
+    assert panel.count('<mark class="qa-hl"') == 2 and panel.count('class="qa-num"') == 2
+    other = Citation("d1", "Intro line.", 0, 11, 0.5, passage_start=0, passage_end=11)
+    panel = render.sources_panel(Answer("q", "x [1] y [2]", True, 0.9, (a, other)), 2, DOCS)
+    assert panel.count('<article class="qa-source"') == 2

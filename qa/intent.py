@@ -1,0 +1,155 @@
+"""Messages that are not questions about the text's details: small talk ("thanks", "who are
+you?") and requests for the gist ("What is this article about?", 这篇文章讲了什么？).
+
+Searching for them cites nothing useful: "thanks" was refused, 谢谢 was answered with an
+unrelated sentence, and "What is this article about?" cited the date line. A small talk message
+gets a short reply in its own language; a gist request gets the document's lead paragraph, which
+is what a news story (and an encyclopedia article) puts first for that reason.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexical import tokenize
+
+# ------------------------------------------------------------------ small talk
+# whole messages only, matched after lower-casing and dropping punctuation, so "help" is small
+# talk and "How did the alliance help chipmakers?" is a question
+_SMALL_TALK = {
+    "greeting": {
+        "en": r"(hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|how are you( doing)?|"
+              r"(hi|hello|hey) (there|bot)( how are you)?)",
+        "es": r"(hola|buenas|buenos d[ií]as|buenas (tardes|noches)|qu[eé] tal|c[oó]mo est[aá]s|hola qu[eé] tal)",
+        "zh": r"(你好|您好|嗨|哈喽|哈啰|早上好|下午好|晚上好|你好吗)",
+    },
+    "thanks": {
+        "en": r"((ok|okay|great|perfect|awesome) )?(thanks|thank you|thank u|thx|ty|cheers|many thanks)"
+              r"( (a lot|so much|very much))?",
+        "es": r"((muchas|mil) )?gracias",
+        "zh": r"(谢谢|谢谢你|谢谢您|多谢|感谢|非常感谢|谢了)",
+    },
+    "goodbye": {
+        "en": r"(bye|goodbye|good bye|bye bye|see you|see ya|cya)",
+        "es": r"(adi[oó]s|hasta luego|chao|nos vemos)",
+        "zh": r"(再见|拜拜|回头见)",
+    },
+    "ack": {
+        "en": r"(ok|okay|k|cool|great|nice|got it|i see|alright|all right|sure|awesome|perfect|good|fine)",
+        "es": r"(vale|genial|de acuerdo|perfecto|entendido|bien|ok)",
+        "zh": r"(好的|好|明白了|知道了|懂了|行|嗯)",
+    },
+    "help": {
+        "en": r"((who|what) are you|what is this|what can you do|what do you do|how does this work|"
+              r"how do (i|you) use (this|it|you)|help|help me|what can i ask( you)?|what should i ask|"
+              r"are you a (bot|robot|human|person))",
+        "es": r"(qui[eé]n eres|qu[eé] eres|qu[eé] puedes hacer|ayuda|ay[uú]dame|c[oó]mo funciona( esto)?|"
+              r"qu[eé] (puedo|debo) preguntar)",
+        "zh": r"(你是谁|你是什么|你能做什么|你会做什么|你会什么|你可以做什么|帮助|帮帮我|怎么用|如何使用)",
+    },
+}
+_SMALL_TALK_RX = {(kind, lang): re.compile(rx) for kind, by_lang in _SMALL_TALK.items() for lang, rx in by_lang.items()}
+
+_REPLIES = {
+    "greeting": {
+        "en": "Hello! Ask me anything about {what}: I answer with its own sentences, cited, or tell you when it doesn't say.",
+        "es": "¡Hola! Pregúntame lo que quieras sobre {what}: respondo con sus propias frases, citadas, o te digo si no lo dice.",
+        "zh": "你好！可以问我关于{what}的任何问题：我用原文的句子回答并注明出处，原文没有提到的我会直说。",
+    },
+    "thanks": {
+        "en": "You're welcome. Ask another question about {what} whenever you like.",
+        "es": "De nada. Pregunta lo que quieras sobre {what} cuando quieras.",
+        "zh": "不客气。随时可以继续问关于{what}的问题。",
+    },
+    "goodbye": {
+        "en": "Goodbye!",
+        "es": "¡Adiós!",
+        "zh": "再见！",
+    },
+    "ack": {
+        "en": "Ask another question about {what} whenever you like.",
+        "es": "Pregunta lo que quieras sobre {what} cuando quieras.",
+        "zh": "随时可以继续问关于{what}的问题。",
+    },
+    "help": {
+        "en": ("I answer questions about {what}. Each answer quotes the exact sentences it stands on, "
+               "highlighted in their passage, and I say so when the text doesn't cover something. "
+               "Ask who, what, when, where, why or how many, in English, Chinese or Spanish; "
+               "follow-up questions work, and \"What is it about?\" gives the gist."),
+        "es": ("Respondo preguntas sobre {what}. Cada respuesta cita las frases exactas en que se basa, "
+               "resaltadas en su pasaje, y digo cuándo el texto no lo cubre. Pregunta quién, qué, cuándo, "
+               "dónde, por qué o cuántos, en español, inglés o chino; \"¿De qué trata?\" da la idea general."),
+        "zh": ("我回答关于{what}的问题。每个回答都引用所依据的原句，并在段落中高亮；原文没有涉及的我会直说。"
+               "可以用中文、英文或西班牙文提问，也可以追问；问“讲了什么？”可以得到概要。"),
+    },
+}
+_WHAT = {"en": "the article", "es": "el artículo", "zh": "这篇文章"}
+
+
+def _normal(text: str) -> str:
+    """Lower case, punctuation and emoji dropped, spaces collapsed: "Thanks!! 🙏" -> "thanks"."""
+    text = re.sub(r"[^\w\s']", " ", text.lower())
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def small_talk(text: str) -> tuple[str, str] | None:
+    """(kind, language) when the whole message is small talk, else None."""
+    norm = _normal(text)
+    if not norm:
+        return None
+    for (kind, lang), rx in _SMALL_TALK_RX.items():
+        if rx.fullmatch(norm.replace(" ", "") if lang == "zh" else norm):
+            return kind, lang
+    return None
+
+
+def reply(kind: str, lang: str, title: str | None = None) -> str:
+    """The reply to a small talk message, naming the document when there is only one."""
+    what = f"“{title}”" if title else _WHAT[lang]
+    return _REPLIES[kind][lang].format(what=what)
+
+
+# ------------------------------------------------------------------ the gist
+# words that ask for the gist and words that name the text itself; a request made only of these
+# (after stop words) asks for the gist, one with any other word ("What does the article say about
+# Huawei?") is an ordinary question
+_GIST_CUE = re.compile(r"\b(summar\w*|sum (it )?up|recap|gist|overview|tl ?;? ?dr|main (points?|ideas?|topics?|takeaways?|message|story)|"
+                       r"key (points?|takeaways?|facts)|what('s| is| was)\b.*\babout|what (does|did)\b.*\b(say|cover|discuss|talk about|tell)|"
+                       r"central (idea|point|message|theme))\b", re.I)
+_GIST_WORDS = set(tokenize(["summary summarize summarise summarized summarizing sum recap gist overview tldr tl dr "
+                            "main key central point points idea ideas topic topics takeaway takeaways message theme "
+                            "facts say says cover covers discuss discusses talk talks tell tells brief briefly short "
+                            "nutshell whole mainly mostly basically generally general please give quick story"])[0])
+_TEXT_WORDS = set(tokenize(["article articles story text document piece news report page passage paragraph post"])[0])
+_NAMES_THE_TEXT = re.compile(r"\b(article|story|text|document|piece|news|report|page|passage|post)\b", re.I)
+_GIST_ES = re.compile(
+    r"(de qu[eé] (trata|habla|va|se trata)|sobre qu[eé] (es|trata)|qu[eé] dice|"
+    r"(resume|res[uú]meme|resumir|resumen|resume me)|(idea|tema|punto) principal|puntos clave)"
+    r"( (el|este|la|esta|del|de la|de este|de esta|de) (art[ií]culo|texto|documento|noticia|nota|reportaje))?"
+    r"( por favor)?", re.I)
+_GIST_ES_PREFIX = re.compile(r"^((me )?(puedes|podr[ií]as) |hazme |haz |dame |cu[aá]l es (la |el )?|cu[aá]les son (los )?|por favor )*")
+_GIST_ZH = re.compile(
+    r"(请)?((这|该|本|此)(篇|个|则)?)?(文章|新闻|报道|文本|文)?(主要|大概|都)?"
+    r"((讲|说|写|谈|介绍|报道|关于)(了|的是|的)?(些)?(什么|啥)(内容|事情|事)?(的)?"
+    r"|(的)?(主要内容|大意|要点|主旨|中心思想|主题|概要|摘要)(是什么|是啥)?"
+    r"|(总结|概括|概述|归纳)(一下)?((这|该|本|此)(篇|个)?)?(文章|新闻|报道)?(的)?(内容|要点)?)(吗|呢)?")
+
+
+def gist_request(text: str, followup: bool = False) -> tuple[str, ...] | None:
+    """The request's own words (what is left once gist and text words go: a title, perhaps)
+    when it asks for the gist; None when it is an ordinary question.
+
+    In a conversation "What is it about?" may mean the thing asked about last, so a follow-up
+    must name the text ("the article") or ask for a summary in so many words.
+    """
+    norm = _normal(text)
+    if re.search(r"[\u4e00-\u9fff]", text):
+        return () if _GIST_ZH.fullmatch(norm.replace(" ", "")) else None
+    es = _GIST_ES_PREFIX.sub("", norm)
+    if _GIST_ES.fullmatch(es):
+        return ()
+    if not _GIST_CUE.search(norm):
+        return None
+    left = tuple(t for t in tokenize([text])[0] if t not in _GIST_WORDS and t not in _TEXT_WORDS)
+    if followup and not _NAMES_THE_TEXT.search(text) and not re.search(r"summar|gist|overview|tl ?;? ?dr|recap", norm):
+        return None
+    return left

@@ -1,0 +1,114 @@
+"""Small talk gets a reply and requests for the gist get the opening paragraph (qa.intent)."""
+from __future__ import annotations
+
+import pytest
+
+from qa import render
+from qa.intent import gist_request, small_talk
+from qa.question import content_tokens, parse
+
+
+@pytest.mark.parametrize("text, kind, lang", [
+    ("hi", "greeting", "en"), ("Hello there!", "greeting", "en"), ("Thanks!!", "thanks", "en"),
+    ("thank you so much", "thanks", "en"), ("Who are you?", "help", "en"), ("help", "help", "en"),
+    ("what can you do?", "help", "en"), ("bye", "goodbye", "en"), ("ok", "ack", "en"),
+    ("Hola", "greeting", "es"), ("Muchas gracias", "thanks", "es"), ("¿Quién eres?", "help", "es"),
+    ("你好", "greeting", "zh"), ("谢谢", "thanks", "zh"), ("你是谁？", "help", "zh"), ("再见", "goodbye", "zh"),
+])
+def test_small_talk_is_recognised_in_three_languages(text, kind, lang):
+    assert small_talk(text) == (kind, lang)
+
+
+@pytest.mark.parametrize("text", [
+    "How did the alliance help chipmakers?", "Who are the members?", "thanks to what did the system win?",
+    "Hi, what did Huawei launch?", "腾讯发布了什么？", "¿Quién es Zhao Lidong?", "",
+])
+def test_questions_are_not_small_talk(text):
+    assert small_talk(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "What is this article about?", "Summarize the article", "Can you summarize it?", "tl;dr",
+    "What's the main point?", "What does the article say?", "Give me a summary",
+    "这篇文章讲了什么？", "文章的主要内容是什么？", "总结一下", "¿De qué trata el artículo?", "Resume el artículo",
+])
+def test_gist_requests(text):
+    assert gist_request(text) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "What does the article say about Huawei?", "What is Hunyuan3D about?", "What is known about Huawei?",
+    "What term or idea is the main topic of the paragraph?", "What did the patent cover?",
+])
+def test_questions_with_words_of_their_own_are_no_gist_request_of_this_document(text):
+    assert gist_request(text)  # words left over: only a document titled by them could be meant
+
+
+def test_in_a_conversation_it_may_mean_the_last_subject():
+    assert gist_request("What is it about?") == ()
+    assert gist_request("What is it about?", followup=True) is None
+    assert gist_request("What is the article about?", followup=True) == ()
+
+
+def test_what_the_text_does_is_no_evidence_when_the_question_is_about_the_text():
+    assert content_tokens("What does the article say about Huawei?") == ["huawei"]
+    assert "said" in content_tokens("What said Zhao Lidong about the alliance?")
+
+
+def test_small_talk_in_the_history_is_no_earlier_question():
+    q = parse("What about Metax?", ["How many chips did Huawei use?", "thanks"])
+    assert "chips" in q.search and "Metax" in q.search
+
+
+def test_engine_replies_to_small_talk_without_citing(engine):
+    for text in ("thanks", "Who are you?", "谢谢", "¿Quién eres?"):
+        ans = engine.ask(text)
+        assert ans.kind == "chat" and not ans.answerable and ans.citations == () and ans.confidence == 0.0
+        assert ans.answer and "doesn't say" not in ans.answer
+    assert "China AI Alliances WAIC" in engine.ask("hi").answer  # the one document, by title
+
+
+def test_engine_gives_the_opening_paragraph_as_the_gist(engine, article_text):
+    for text in ("What is this article about?", "这篇文章讲了什么？", "¿De qué trata el artículo?", "Summarize it"):
+        ans = engine.ask(text)
+        assert ans.answerable and ans.kind == "gist", text
+        first = ans.citations[0]
+        assert first.sentence.startswith("Chinese artificial intelligence firms are forming new alliances")
+        assert [c.start for c in ans.citations] == sorted(c.start for c in ans.citations)  # in reading order
+        assert all(article_text[c.start:c.end] == c.sentence for c in ans.citations)
+        assert len(ans.citations) == 3 and "date 2025" not in ans.answer
+
+
+def test_follow_ups_still_search(engine):
+    ans = engine.ask("What is it about?", ["What is Hunyuan3D World Model 1.0?"])
+    assert ans.kind == "search" and "Hunyuan3D" in ans.citations[0].sentence
+    ans = engine.ask("What about Metax?", ["How many chips did Huawei use?", "thanks"])
+    assert "128 of its C550" in ans.citations[0].sentence
+    ans = engine.ask("What does the article say about Baidu?")
+    assert ans.answerable and "Baidu" in ans.citations[0].sentence
+
+
+def test_gist_of_a_document_named_by_its_title(tmp_path):
+    from qa.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "alpha-corp.txt").write_text("Alpha Corp opened a factory in Lyon. It makes bicycles.\n\n"
+                                          "The factory employs 300 people.\n")
+    (corpus / "beta-river.txt").write_text("The Beta River floods every spring. Farmers plant rice after the floods.\n")
+    engine = Engine(corpus, tmp_path / "index", progress=False).load()
+    ans = engine.ask("What is the Beta River article about?")
+    assert ans.kind == "gist" and [c.doc for c in ans.citations] == ["beta-river", "beta-river"]
+    assert engine.ask("What is this article about?").kind == "search"  # two documents: which one?
+    ans = engine.ask("What is this article about?", doc="alpha-corp")
+    assert ans.kind == "gist" and len(ans.citations) == 2 and "Lyon" in ans.citations[0].sentence
+    assert "“" not in engine.ask("hello").answer  # no single title to name
+
+
+def test_page_shows_small_talk_as_a_plain_reply():
+    from qa.types import Answer
+
+    ans = Answer("thanks", "You're welcome.", False, 0.0, kind="chat")
+    msg = render.answer_message(ans, 1, {})
+    assert "qa-chat" in msg and "qa-refusal" not in msg and "You&#x27;re welcome." in msg
+    assert "qa-empty" in render.sources_panel(ans, 1, {})
