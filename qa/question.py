@@ -68,16 +68,30 @@ def answer_type(text: str) -> str:
     return "other"
 
 
+_EN_WORDS = frozenset("what which who whom whose when where why how is was were are did does do the of in on "
+                      "at to for and a an by with from that this many much".split())
+_ES_WORDS = frozenset("qué que quién quien quiénes cuándo cuando dónde donde cuál cual cuáles cuántos cuántas "
+                      "cuánto cómo como por el la los las del de en y un una es son fue se con para al lo "
+                      "su sus".split())
+
+
 def is_english(text: str) -> bool:
-    """Mostly Latin letters and not obviously Spanish: English-only channels can be trusted."""
+    """Mostly Latin letters and more English than Spanish function words: English-only channels
+    can be trusted. Capitalised words inside the question are names ("Where is El Castillo?",
+    "Who was mayor of Los Angeles?") and cast no vote."""
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return True
     latin = sum(1 for c in letters if c.isascii())
     if latin / len(letters) < 0.7:
         return False
-    return not re.search(r"[¿¡ñáéíóú]|\b(qué|quién|cuándo|dónde|cuál|cuántos|cómo|por qué|el|la|los|las|del|de la)\b",
-                         text, re.I)
+    if re.search(r"[¿¡]", text):
+        return False
+    words = re.findall(r"\w+", text)
+    votes = [w.lower() for k, w in enumerate(words) if k == 0 or not w[0].isupper()]
+    spanish = sum(w in _ES_WORDS or bool(re.search(r"[ñáéíóú]", w)) for w in votes)
+    english = sum(w in _EN_WORDS for w in votes)
+    return spanish <= english
 
 
 def parse(text: str, history: list[str] | tuple[str, ...] = ()) -> Question:

@@ -133,3 +133,16 @@ def test_later_calls_under_five_ms():
 ])
 def test_listed_names(text, names):
     assert listed_names(text) == names
+
+
+@pytest.mark.parametrize("text, english", [
+    ("Where is the El Castillo?", True), ("Who was mayor of Los Angeles in 2015?", True),
+    ("How high is the Ojos del Salado?", True), ("In what general area is the Guilá Naquitz cave located?", True),
+    ("¿Qué presentó Tencent?", False), ("Quien es el CEO de Enflame", False), ("Cuéntame un chiste", False),
+])
+def test_spanish_words_inside_names_leave_a_question_english(text, english):
+    """SQuADShifts questions naming El Salvador or Los Angeles were read as Spanish and lost the
+    English channels (and met the other-language off-topic check: 2 of 10 were refused)."""
+    from qa.question import is_english
+
+    assert is_english(text) is english
