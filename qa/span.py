@@ -2,6 +2,8 @@
 
 Marked only when the question's type says what to look for and one candidate stands out
 (nearest to the words the question shares with the sentence); otherwise nothing is marked.
+A "what/which <noun>" question asks for a name of that kind: "What system did Huawei launch?"
+marks "CloudMatrix 384" in "... its CloudMatrix 384 system ...".
 """
 from __future__ import annotations
 
@@ -22,19 +24,56 @@ _PATTERNS = {
                         r"|(?<=\bfrom )[A-Z][\w-]+(?: [A-Z][\w-]+)*"),
 }
 _WORD = re.compile(r"\w+")
+# "What system did Huawei launch?", "Which model powers it?": the noun the answer is an instance of
+_HEAD = re.compile(r"^(?:what|which)\s+(?:(?:kind|type|sort|form|name) of\s+(?:the\s+)?)?((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+"
+                   r"(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|powers?|makes?)\b", re.I)
+# a name: capitalised words (digits allowed after the first: "CloudMatrix 384", "Quark AI Glasses")
+_NAME_RUN = re.compile(r"(?<![\w-])[A-Z][\w’'&.-]*(?:\s+(?:[A-Z0-9][\w’'&.-]*))*")
+
+
+def head_noun(question: str) -> str | None:
+    """The noun a "what/which <noun> ..." question asks for an instance of, lower-cased."""
+    m = _HEAD.search(question.strip())
+    return m.group(1).split()[-1].lower() if m else None
+
+
+def _named(head: str, sentence: str, qwords: set[str]) -> list[tuple[int, int]]:
+    """Names in the sentence that are a ``head``: "its CloudMatrix 384 system" or "Quark AI Glasses"
+    for "glasses" (the head noun following the name, or ending it); names the question says are out."""
+    stem = head[:-1] if head.endswith("s") and len(head) > 3 else head
+    out = []
+    for m in _NAME_RUN.finditer(sentence):
+        words = m.group().split()
+        after = re.match(r"\s+([a-z-]+)", sentence[m.end():])
+        if words[-1].lower().startswith(stem) and len(words) > 1:
+            span = (m.start(), m.end())
+        elif after and after.group(1).startswith(stem):
+            span = (m.start(), m.end())
+        else:
+            continue
+        if m.start() == 0 and len(words) == 1:  # a sentence's first word is capitalised anyway
+            continue
+        if {w.lower() for w in _WORD.findall(sentence[span[0]:span[1]])} <= qwords:
+            continue
+        out.append(span)
+    return out
 
 
 def find_span(q: Question, sentence: str) -> tuple[int, int] | None:
     """(start, end) within ``sentence`` of the short answer, or None when unsure."""
     rx = _PATTERNS.get(q.qtype)
-    if rx is None:
-        return None
     qwords = {w.lower() for w in _WORD.findall(q.search)}
+    head = head_noun(q.text) if q.english else None
+    if rx is None and head is None:
+        return None
     cands = []
-    for m in rx.finditer(sentence):
-        words = {w.lower() for w in _WORD.findall(m.group())}
-        if words and not words <= qwords:
-            cands.append((m.start(), m.end()))
+    if rx is not None:
+        for m in rx.finditer(sentence):
+            words = {w.lower() for w in _WORD.findall(m.group())}
+            if words and not words <= qwords:
+                cands.append((m.start(), m.end()))
+    elif head is not None:
+        cands = _named(head, sentence, qwords)
     if not cands:
         return None
     if len(cands) == 1:

@@ -108,6 +108,25 @@ def test_short_answer_span_marks_the_number(engine, article_text):
     assert c.start <= c.answer_start < c.answer_end <= c.end
 
 
+@pytest.mark.parametrize("question, name", [
+    ("What system did Huawei launch at the conference?", "CloudMatrix 384"),
+    ("Which model powers Alibaba's glasses?", "Qwen"),
+])
+def test_short_answer_span_marks_the_name_a_what_question_asks_for(engine, article_text, question, name):
+    ans, c = first_citation(engine, question)
+    assert c.answer_start is not None and article_text[c.answer_start:c.answer_end] == name
+
+
+def test_no_span_without_a_name_of_the_asked_kind():
+    from qa.question import parse
+    from qa.span import find_span, head_noun
+
+    assert head_noun("What system did Huawei launch?") == "system" and head_noun("Why did it fail?") is None
+    sentence = "Notable alumni include a judge. The system failed."
+    assert find_span(parse("What alumni became a judge?"), sentence) is None  # a first word is no name
+    assert find_span(parse("What system did Huawei launch?"), "Huawei launched a system.") is None
+
+
 def test_out_of_article_questions_are_refused(engine):
     for q in ("What is the capital of France?", "Who won the football match?", "Who is the president of Brazil?"):
         ans = engine.ask(q)
