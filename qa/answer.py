@@ -90,6 +90,28 @@ def gist(index: Index, q: Question, doc_id: str) -> Answer:
                   kind="gist")
 
 
+MORE_SENTENCES = 2  # "tell me more" reads on this many sentences
+
+
+def more(index: Index, q: Question, previous: Answer) -> Answer | None:
+    """What the text says right after the previous answer's sentences (reading on, as a person
+    would: the rest of the paragraph, then the next); None when the previous answer cited nothing
+    or the document ends there."""
+    if not previous.answerable or not previous.citations:
+        return None
+    doc = previous.citations[0].doc
+    last = max(c.end for c in previous.citations if c.doc == doc)
+    a, b = index.doc_rows[doc]
+    rows = [i for i in range(a, b) if index.sentences[i].kind == "text" and index.sentences[i].start >= last]
+    # the rest of the paragraph first; a new paragraph only once that one is read
+    rows = [i for i in rows if index.sentences[i].para == index.sentences[rows[0]].para] if rows else rows
+    nxt = [Hit(index.sentences[i], 1.0, {"row": i}) for i in rows[:MORE_SENTENCES]]
+    if not nxt:
+        return None
+    return Answer(q.text, answer_text(index, nxt), True, 1.0, tuple(cite(index, h) for h in nxt), (), q.search,
+                  kind="more")
+
+
 def chat(question: str, reply: str) -> Answer:
     """Small talk gets a reply, not a search: nothing to cite, nothing answered (confidence 0)."""
     return Answer(question, reply, False, 0.0, (), (), "", kind="chat")

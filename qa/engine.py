@@ -20,7 +20,7 @@ from .embed import get_embedder
 from .crosslingual import has_cjk
 from .features import NAMES as FEATURE_NAMES
 from .index import open_index
-from .intent import gist_request, reply, small_talk
+from .intent import gist_request, more_request, nothing_more, reply, small_talk
 from .lexical import tokenize
 from .offtopic import OFF_TOPIC_FACTOR, closer_to_background
 from .question import MAX_QUESTION_CHARS, parse, person_names, refers_to_person, with_names
@@ -99,6 +99,9 @@ class Engine:
         talk = small_talk(question)
         if talk is not None:  # "thanks", 你是谁？: a reply, not a search
             return answering.chat(question, reply(*talk, title=self._only_title(doc)))
+        lang = more_request(question)
+        if lang is not None:  # "tell me more": read on after the previous answer
+            return self._more(question, history, doc, lang)
         q = parse(question, history)
         asked_gist = gist_request(q.text, followup=bool(q.context) or any(h.strip() for h in history))
         target = self._gist_document(asked_gist, doc) if asked_gist is not None else None
@@ -123,6 +126,19 @@ class Engine:
         if conf >= r.models.threshold:
             hits = self._rerank(r.index, q, hits, logits)
         return answering.build(r.index, q, hits, conf, conf >= r.models.threshold, r.models.cite_ratio)
+
+    def _more(self, question: str, history: list[str], doc: str | None, lang: str) -> Answer:
+        """The previous answer (asked again: the engine keeps no state between calls), then the
+        sentences after it; a reply when there is nothing to read on from."""
+        earlier = [k for k, h in enumerate(history) if small_talk(h) is None and h.strip()]
+        if not earlier:
+            return answering.chat(question, reply("help", lang, title=self._only_title(doc)))
+        k = earlier[-1]
+        previous = self.ask(history[k], history[:k], doc)
+        if not previous.answerable:
+            return answering.build(self.index, parse(question), [], 0.0, False, 1.0)
+        following = answering.more(self.index, parse(question), previous)
+        return following or answering.chat(question, nothing_more(lang))
 
     def _only_title(self, doc: str | None) -> str | None:
         """The title small talk names: the one document in scope, if there is one."""

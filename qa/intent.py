@@ -108,6 +108,33 @@ def reply(kind: str, lang: str, title: str | None = None) -> str:
     return _REPLIES[kind][lang].format(what=what)
 
 
+# ------------------------------------------------------------------ "tell me more"
+_MORE = {
+    "en": r"((tell|show) me more( about (it|that|this|them))?|more( please)?|go on|continue|keep going|what else|"
+          r"anything else|and then|what happened next|what comes next|more details?|elaborate|can you elaborate|"
+          r"what else does (it|the article) say)",
+    "es": r"(m[aá]s|cu[eé]ntame m[aá]s|dime m[aá]s|sigue|contin[uú]a|algo m[aá]s|qu[eé] m[aá]s|y qu[eé] m[aá]s)",
+    "zh": r"(还有呢|还有吗|还有什么|继续|继续说|详细一点|详细点|详细说说|多说一点|再说说|更多|然后呢)",
+}
+_MORE_RX = {lang: re.compile(rx) for lang, rx in _MORE.items()}
+_NOTHING_MORE = {"en": "That is where the article ends: it says nothing more after that.",
+                 "es": "Ahí termina el artículo: no dice nada más después.",
+                 "zh": "文章到这里就结束了，后面没有更多内容。"}
+
+
+def more_request(text: str) -> str | None:
+    """The language of "tell me more" (the text that follows the last answer is wanted), else None."""
+    norm = _normal(text)
+    for lang, rx in _MORE_RX.items():
+        if rx.fullmatch(norm.replace(" ", "") if lang == "zh" else norm):
+            return lang
+    return None
+
+
+def nothing_more(lang: str) -> str:
+    return _NOTHING_MORE[lang]
+
+
 # ------------------------------------------------------------------ the gist
 # words that ask for the gist and words that name the text itself; a request made only of these
 # (after stop words) asks for the gist, one with any other word ("What does the article say about

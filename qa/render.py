@@ -76,7 +76,7 @@ def answer_message(ans: Answer, turn: int, docs: dict[str, Document]) -> str:
                          f'{esc(c.sentence)}</li>')
         parts.append("</ol>")
     titles = sorted({_title(docs, c.doc) for c in ans.citations})
-    how = "its opening paragraph" if ans.kind == "gist" else f"confidence {ans.confidence:.0%}"
+    how = {"gist": "its opening paragraph", "more": "what it says next"}.get(ans.kind, f"confidence {ans.confidence:.0%}")
     parts.append(f'<p class="qa-meta">From {esc(", ".join(titles))} · {how}</p></div>')
     return "".join(parts)
 

@@ -85,7 +85,8 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     nearest: tuple[Citation, ...] = ()  # shown, labelled, when the engine refuses
     query: str = ""  # the question as searched, after follow-up resolution
-    kind: str = "search"  # "search"; "gist" (the lead paragraph, asked for); "chat" (small talk, a reply)
+    kind: str = "search"  # "search"; "gist" (the lead paragraph, asked for); "more" (the sentences after
+    # the previous answer, "tell me more"); "chat" (small talk, a reply)
 
     def contract(self, qid: str | None = None) -> dict:
         """The answer object of the JSONL contract (and of the HTTP /ask endpoint)."""

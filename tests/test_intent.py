@@ -112,3 +112,23 @@ def test_page_shows_small_talk_as_a_plain_reply():
     msg = render.answer_message(ans, 1, {})
     assert "qa-chat" in msg and "qa-refusal" not in msg and "You&#x27;re welcome." in msg
     assert "qa-empty" in render.sources_panel(ans, 1, {})
+
+
+def test_tell_me_more_reads_on_after_the_previous_answer(engine, article_text):
+    first = engine.ask("What did Alibaba unveil?")
+    assert "Quark AI Glasses" in first.citations[0].sentence
+    for text in ("Tell me more", "更多", "Cuéntame más", "What else?"):
+        ans = engine.ask(text, ["What did Alibaba unveil?", "thanks"])
+        assert ans.kind == "more" and ans.answerable, text
+        assert ans.citations[0].sentence.startswith("Powered by the company’s Qwen model")
+        assert len(ans.citations) == 1  # the rest of its paragraph: one sentence
+        assert all(article_text[c.start:c.end] == c.sentence for c in ans.citations)
+    again = engine.ask("Tell me more", ["What did Alibaba unveil?", "Tell me more"])
+    assert again.citations[0].sentence.startswith("Tencent introduced")  # then the next paragraph
+
+
+def test_tell_me_more_with_nothing_to_read_on_from(engine):
+    assert engine.ask("Tell me more").kind == "chat"  # nothing asked yet: how to use it
+    assert not engine.ask("more", ["What is Huawei's stock price?"]).answerable  # after a refusal
+    end = engine.ask("continue", ["What may the AI alliances unveiled in Shanghai serve as?"])
+    assert end.kind == "chat" and "ends" in end.answer
