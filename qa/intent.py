@@ -9,6 +9,7 @@ is what a news story (and an encyclopedia article) puts first for that reason.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexical import tokenize
 
@@ -142,11 +143,20 @@ def nothing_more(lang: str) -> str:
 _GIST_CUE = re.compile(r"\b(summar\w*|sum (it )?up|recap|gist|overview|tl ?;? ?dr|main (points?|ideas?|topics?|takeaways?|message|story)|"
                        r"key (points?|takeaways?|facts)|what('s| is| was)\b.*\babout|what (does|did)\b.*\b(say|cover|discuss|talk about|tell)|"
                        r"central (idea|point|message|theme))\b", re.I)
-_GIST_WORDS = set(tokenize(["summary summarize summarise summarized summarizing sum recap gist overview tldr tl dr "
-                            "main key central point points idea ideas topic topics takeaway takeaways message theme "
-                            "facts say says cover covers discuss discusses talk talks tell tells brief briefly short "
-                            "nutshell whole mainly mostly basically generally general please give quick story"])[0])
-_TEXT_WORDS = set(tokenize(["article articles story text document piece news report page passage paragraph post"])[0])
+_GIST_TEXT = ("summary summarize summarise summarized summarizing sum recap gist overview tldr tl dr "
+              "main key central point points idea ideas topic topics takeaway takeaways message theme "
+              "facts say says cover covers discuss discusses talk talks tell tells brief briefly short "
+              "nutshell whole mainly mostly basically generally general please give quick story")
+_TEXT_TEXT = "article articles story text document piece news report page passage paragraph post"
+
+
+@lru_cache(maxsize=1)
+def _gist_and_text_words() -> frozenset[str]:
+    """Stemmed like question tokens; made on first use (the tokenizer imports bm25s, ~0.4 s,
+    which must not delay the page)."""
+    return frozenset(tokenize([_GIST_TEXT + " " + _TEXT_TEXT])[0])
+
+
 _NAMES_THE_TEXT = re.compile(r"\b(article|story|text|document|piece|news|report|page|passage|post)\b", re.I)
 _GIST_ES = re.compile(
     r"(de qu[eé] (trata|habla|va|se trata)|sobre qu[eé] (es|trata)|qu[eé] dice|"
@@ -176,7 +186,7 @@ def gist_request(text: str, followup: bool = False) -> tuple[str, ...] | None:
         return ()
     if not _GIST_CUE.search(norm):
         return None
-    left = tuple(t for t in tokenize([text])[0] if t not in _GIST_WORDS and t not in _TEXT_WORDS)
+    left = tuple(t for t in tokenize([text])[0] if t not in _gist_and_text_words())
     if followup and not _NAMES_THE_TEXT.search(text) and not re.search(r"summar|gist|overview|tl ?;? ?dr|recap", norm):
         return None
     return left
