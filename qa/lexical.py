@@ -57,20 +57,8 @@ class BM25:
             return np.zeros(n, dtype=np.float32)
         return np.asarray(self.retriever.get_scores(known), dtype=np.float32)
 
-    def document_frequency(self, tokens: list[str], rows: tuple[int, int] | None = None) -> dict[str, int]:
-        """How many sentences hold each token (0 for unknown): rare question words matter most.
-        With ``rows`` (a document's [start, end)), only that document's sentences count."""
+    def document_frequency(self, tokens: list[str]) -> dict[str, int]:
+        """How many sentences hold each token (0 for unknown): rare question words matter most."""
         vocab = self.retriever.vocab_dict
         indptr = self.retriever.scores["indptr"]
-        if rows is None:
-            return {t: int(indptr[vocab[t] + 1] - indptr[vocab[t]]) if t in vocab else 0 for t in tokens}
-        indices = self.retriever.scores["indices"]
-        a, b = rows
-        out = {}
-        for t in tokens:
-            if t not in vocab:
-                out[t] = 0
-                continue
-            posting = indices[indptr[vocab[t]]:indptr[vocab[t] + 1]]
-            out[t] = int(np.count_nonzero((posting >= a) & (posting < b)))
-        return out
+        return {t: int(indptr[vocab[t] + 1] - indptr[vocab[t]]) if t in vocab else 0 for t in tokens}

@@ -76,12 +76,8 @@ class Retriever:
         e5 = None
         if self.index.e5 is not None and e5_qvec is not None:
             e5 = np.asarray(self.index.e5[rows] @ e5_qvec, dtype=np.float32)
-        # word rarity within the scope: a document-scoped question reads the same features whatever
-        # else the corpus holds (and a one-article corpus looks like the articles trained on)
-        scope = None if doc is None else self.index.doc_rows[doc]
-        df = self.index.bm25.document_frequency(list(q.tokens), scope)
-        n_total = len(self.index.sentences) if scope is None else scope[1] - scope[0]
-        F = features.compute(q, sents, dense, bm25_all[rows], df, n_total, e5=e5)
+        df = self.index.bm25.document_frequency(list(q.tokens))
+        F = features.compute(q, sents, dense, bm25_all[rows], df, len(self.index.sentences), e5=e5)
         return rows, F
 
     def rank(self, q: Question, qvec: np.ndarray, doc: str | None = None,

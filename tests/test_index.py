@@ -537,16 +537,3 @@ def test_truncated_vectors_of_a_large_index_are_detected(small, monkeypatch):
     with pytest.raises(IndexError_):
         load_index(folder, verify=False)
     assert open_index(corpus, folder, progress=False).vectors.shape[0] == len(load_index(folder).sentences)
-
-
-def test_word_rarity_counts_within_a_document():
-    """A document-scoped question reads its words' rarity inside that document only, so its
-    features do not depend on what else the corpus holds (and match the one-article case)."""
-    from qa.lexical import BM25, tokenize
-
-    texts = ["Alpha builds chips.", "Alpha sells chips.", "Beta grows rice.", "Beta sells chips too."]
-    bm25 = BM25.build(texts)
-    chips, beta = tokenize(["chips beta"])[0]
-    assert bm25.document_frequency([chips, beta]) == {chips: 3, beta: 2}
-    assert bm25.document_frequency([chips, beta], (0, 2)) == {chips: 2, beta: 0}
-    assert bm25.document_frequency([chips, "unknownword"], (2, 4)) == {chips: 1, "unknownword": 0}

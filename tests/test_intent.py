@@ -129,6 +129,6 @@ def test_tell_me_more_reads_on_after_the_previous_answer(engine, article_text):
 
 def test_tell_me_more_with_nothing_to_read_on_from(engine):
     assert engine.ask("Tell me more").kind == "chat"  # nothing asked yet: how to use it
-    assert not engine.ask("more", ["What is the capital of France?"]).answerable  # after a refusal
+    assert not engine.ask("more", ["What is Huawei's stock price?"]).answerable  # after a refusal
     end = engine.ask("continue", ["What may the AI alliances unveiled in Shanghai serve as?"])
     assert end.kind == "chat" and "ends" in end.answer
