@@ -22,6 +22,7 @@ from .types import Document
 log = logging.getLogger(__name__)
 
 EXAMPLES = (
+    "What is this article about?",
     "What system did Huawei launch at the conference?",
     "Which model powers Alibaba's glasses?",
     "腾讯发布了什么？",
