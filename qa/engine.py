@@ -135,6 +135,8 @@ class Engine:
             return answering.chat(question, reply("help", lang, title=self._only_title(doc)))
         k = earlier[-1]
         previous = self.ask(history[k], history[:k], doc)
+        if previous.kind == "chat":  # only "tell me more"s so far: nothing was asked yet
+            return answering.chat(question, reply("help", lang, title=self._only_title(doc)))
         if not previous.answerable:
             return answering.build(self.index, parse(question), [], 0.0, False, 1.0)
         following = answering.more(self.index, parse(question), previous)

@@ -132,3 +132,8 @@ def test_tell_me_more_with_nothing_to_read_on_from(engine):
     assert not engine.ask("more", ["What is Huawei's stock price?"]).answerable  # after a refusal
     end = engine.ask("continue", ["What may the AI alliances unveiled in Shanghai serve as?"])
     assert end.kind == "chat" and "ends" in end.answer
+
+
+def test_tell_me_more_repeated_without_a_question_explains_itself(engine):
+    ans = engine.ask("more", ["tell me more"] * 25)
+    assert ans.kind == "chat" and ans.answer
