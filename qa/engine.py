@@ -20,7 +20,7 @@ from .embed import get_embedder
 from .crosslingual import has_cjk
 from .features import NAMES as FEATURE_NAMES
 from .index import open_index
-from .intent import gist_request, more_request, nothing_more, reply, small_talk
+from .intent import gist_request, more_request, nothing_more, reply, small_talk, which_document
 from .lexical import tokenize
 from .offtopic import OFF_TOPIC_FACTOR, closer_to_background
 from .question import MAX_QUESTION_CHARS, parse, person_names, refers_to_person, with_names
@@ -107,6 +107,8 @@ class Engine:
         target = self._gist_document(asked_gist, doc) if asked_gist is not None else None
         if target is not None:  # "What is this article about?": its opening paragraph
             return answering.gist(r.index, q, target)
+        if asked_gist == () and doc is None and len(self.documents) > 1:  # which article?
+            return answering.chat(question, which_document(self.documents))
         prior_rows, prior_top = self._prior(r, q, doc) if q.followup else (None, None)
         if prior_top is not None and refers_to_person(q.text):
             # "What company does he lead?" after "Who described the alliance ...?": "he" is most

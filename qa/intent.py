@@ -171,6 +171,14 @@ _GIST_ZH = re.compile(
     r"|(总结|概括|概述|归纳)(一下)?((这|该|本|此)(篇|个)?)?(文章|新闻|报道)?(的)?(内容|要点)?)(吗|呢)?")
 
 
+def which_document(documents, shown: int = 5) -> str:
+    """The reply to "What is this article about?" when several documents could be meant."""
+    titles = [f"“{d.title}”" for d in documents[:shown]]
+    more = f" and {len(documents) - shown} more" if len(documents) > shown else ""
+    return (f"There are {len(documents)} documents here: {', '.join(titles)}{more}. "
+            "Pick one, or name it: \"What is the <title> article about?\"")
+
+
 def gist_request(text: str, followup: bool = False) -> tuple[str, ...] | None:
     """The request's own words (what is left once gist and text words go: a title, perhaps)
     when it asks for the gist; None when it is an ordinary question.

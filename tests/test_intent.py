@@ -99,7 +99,9 @@ def test_gist_of_a_document_named_by_its_title(tmp_path):
     engine = Engine(corpus, tmp_path / "index", progress=False).load()
     ans = engine.ask("What is the Beta River article about?")
     assert ans.kind == "gist" and [c.doc for c in ans.citations] == ["beta-river", "beta-river"]
-    assert engine.ask("What is this article about?").kind == "search"  # two documents: which one?
+    which = engine.ask("What is this article about?")  # two documents: which one?
+    assert which.kind == "chat" and "2 documents" in which.answer
+    assert all(f"“{d.title}”" in which.answer for d in engine.documents)  # titles to pick from
     ans = engine.ask("What is this article about?", doc="alpha-corp")
     assert ans.kind == "gist" and len(ans.citations) == 2 and "Lyon" in ans.citations[0].sentence
     assert "“" not in engine.ask("hello").answer  # no single title to name
