@@ -178,7 +178,15 @@ def with_names(q: Question, extra: list[str]) -> Question:
     return replace(q, search=search, tokens=tuple(content_tokens(search)))
 
 
+# a light verb ending a question ("Where was the conference held?", "How long did it last?") says
+# what kind of fact is asked, not what it is about: the text may well not use it ("during the
+# three-day conference in Shanghai"), so it is no evidence, present or missing
+_FINAL_LIGHT_VERB = re.compile(r"\b(held|hold|happen(s|ed)?|occur(s|red)?|last(s|ed)?|take place|took place|takes place|"
+                               r"located|situated|based)(?=\W*$)", re.I)
+
+
 def content_tokens(text: str) -> list[str]:
+    text = _FINAL_LIGHT_VERB.sub("", text)
     tokens = tokenize([text])[0]
     drop = _DOC_WORDS | _TEXT_VERBS if _ABOUT_THE_TEXT.intersection(tokens) else _DOC_WORDS
     return [t for t in tokens if t not in drop]

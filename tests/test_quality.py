@@ -212,3 +212,14 @@ def test_background_sentences_ship_and_fail_safe(monkeypatch, tmp_path, caplog):
         assert not offtopic.closer_to_background(q, best_in_scope=0.0)  # no file: never a veto
     finally:
         offtopic.background.cache_clear()
+
+
+def test_a_light_verb_ending_a_question_is_no_evidence(engine):
+    from qa.question import content_tokens
+
+    assert content_tokens("Where was the conference held?") == ["confer"]
+    assert "last" in content_tokens("Who was the last emperor?")  # not at the end: a word of its own
+    for question, cited in (("Where was the conference held?", "World Artificial Intelligence Conference in Shanghai"),
+                            ("How long did the conference last?", "three-day")):
+        ans = engine.ask(question)
+        assert ans.answerable and cited in ans.citations[0].sentence, question
