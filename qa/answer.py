@@ -75,22 +75,30 @@ def answer_text(index: Index, chosen: list[Hit]) -> str:
 
 
 LEAD_SENTENCES = 3  # a gist is the opening paragraph, at most this many of its sentences
+MORE_SENTENCES = 2  # "tell me more" reads on this many sentences
+
+
+def _read_from(index: Index, doc_id: str, offset: int, limit: int) -> list[Hit]:
+    """Up to ``limit`` story sentences of the first paragraph that has one at or after character
+    ``offset``: what a reader reads next, never running into the paragraph after."""
+    a, b = index.doc_rows[doc_id]
+    rows = [i for i in range(a, b) if index.sentences[i].kind == "text" and index.sentences[i].start >= offset]
+    para = index.sentences[rows[0]].para if rows else None
+    return [Hit(index.sentences[i], 1.0, {"row": i}) for i in rows if index.sentences[i].para == para][:limit]
+
+
+def _read(index: Index, q: Question, hits: list[Hit], kind: str) -> Answer:
+    """Sentences read out as asked (the lead, the next ones), cited; confidence 1: they are what
+    was asked for."""
+    return Answer(q.text, answer_text(index, hits), True, 1.0, tuple(cite(index, h) for h in hits), (), q.search,
+                  kind=kind)
 
 
 def gist(index: Index, q: Question, doc_id: str) -> Answer:
     """The document's opening paragraph, cited: a news story's lead says what it is about, and so
-    does an encyclopedia article's first paragraph. Confidence 1: the request was for the lead."""
-    a, b = index.doc_rows[doc_id]
-    rows = [i for i in range(a, b) if index.sentences[i].kind == "text"]
-    if not rows:
-        return build(index, q, [], 0.0, False, 1.0)
-    para = index.sentences[rows[0]].para
-    lead = [Hit(index.sentences[i], 1.0, {"row": i}) for i in rows if index.sentences[i].para == para][:LEAD_SENTENCES]
-    return Answer(q.text, answer_text(index, lead), True, 1.0, tuple(cite(index, h) for h in lead), (), q.search,
-                  kind="gist")
-
-
-MORE_SENTENCES = 2  # "tell me more" reads on this many sentences
+    does an encyclopedia article's first paragraph."""
+    lead = _read_from(index, doc_id, 0, LEAD_SENTENCES)
+    return _read(index, q, lead, "gist") if lead else build(index, q, [], 0.0, False, 1.0)
 
 
 def more(index: Index, q: Question, previous: Answer) -> Answer | None:
@@ -100,16 +108,8 @@ def more(index: Index, q: Question, previous: Answer) -> Answer | None:
     if not previous.answerable or not previous.citations:
         return None
     doc = previous.citations[0].doc
-    last = max(c.end for c in previous.citations if c.doc == doc)
-    a, b = index.doc_rows[doc]
-    rows = [i for i in range(a, b) if index.sentences[i].kind == "text" and index.sentences[i].start >= last]
-    # the rest of the paragraph first; a new paragraph only once that one is read
-    rows = [i for i in rows if index.sentences[i].para == index.sentences[rows[0]].para] if rows else rows
-    nxt = [Hit(index.sentences[i], 1.0, {"row": i}) for i in rows[:MORE_SENTENCES]]
-    if not nxt:
-        return None
-    return Answer(q.text, answer_text(index, nxt), True, 1.0, tuple(cite(index, h) for h in nxt), (), q.search,
-                  kind="more")
+    following = _read_from(index, doc, max(c.end for c in previous.citations if c.doc == doc), MORE_SENTENCES)
+    return _read(index, q, following, "more") if following else None
 
 
 def chat(question: str, reply: str) -> Answer:

@@ -133,16 +133,13 @@ class Engine:
         """The previous answer (asked again: the engine keeps no state between calls), then the
         sentences after it; a reply when there is nothing to read on from."""
         earlier = [k for k, h in enumerate(history) if small_talk(h) is None and h.strip()]
-        if not earlier:
+        previous = self.ask(history[earlier[-1]], history[:earlier[-1]], doc) if earlier else None
+        if previous is None or previous.kind == "chat":  # nothing asked yet (or only "tell me more"s)
             return answering.chat(question, reply("help", lang, title=self._only_title(doc)))
-        k = earlier[-1]
-        previous = self.ask(history[k], history[:k], doc)
-        if previous.kind == "chat":  # only "tell me more"s so far: nothing was asked yet
-            return answering.chat(question, reply("help", lang, title=self._only_title(doc)))
+        q = parse(question)
         if not previous.answerable:
-            return answering.build(self.index, parse(question), [], 0.0, False, 1.0)
-        following = answering.more(self.index, parse(question), previous)
-        return following or answering.chat(question, nothing_more(lang))
+            return answering.build(self.index, q, [], 0.0, False, 1.0)
+        return answering.more(self.index, q, previous) or answering.chat(question, nothing_more(lang))
 
     def _only_title(self, doc: str | None) -> str | None:
         """The title small talk names: the one document in scope, if there is one."""

@@ -92,13 +92,18 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _whole(rx: re.Pattern, lang: str, norm: str) -> bool:
+    """Does the pattern match the whole normalised message? Chinese is matched without spaces."""
+    return rx.fullmatch(norm.replace(" ", "") if lang == "zh" else norm) is not None
+
+
 def small_talk(text: str) -> tuple[str, str] | None:
     """(kind, language) when the whole message is small talk, else None."""
     norm = _normal(text)
     if not norm:
         return None
     for (kind, lang), rx in _SMALL_TALK_RX.items():
-        if rx.fullmatch(norm.replace(" ", "") if lang == "zh" else norm):
+        if _whole(rx, lang, norm):
             return kind, lang
     return None
 
@@ -127,7 +132,7 @@ def more_request(text: str) -> str | None:
     """The language of "tell me more" (the text that follows the last answer is wanted), else None."""
     norm = _normal(text)
     for lang, rx in _MORE_RX.items():
-        if rx.fullmatch(norm.replace(" ", "") if lang == "zh" else norm):
+        if _whole(rx, lang, norm):
             return lang
     return None
 
@@ -188,7 +193,7 @@ def gist_request(text: str, followup: bool = False) -> tuple[str, ...] | None:
     """
     norm = _normal(text)
     if re.search(r"[\u4e00-\u9fff]", text):
-        return () if _GIST_ZH.fullmatch(norm.replace(" ", "")) else None
+        return () if _whole(_GIST_ZH, "zh", norm) else None
     es = _GIST_ES_PREFIX.sub("", norm)
     if _GIST_ES.fullmatch(es):
         return ()

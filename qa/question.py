@@ -23,7 +23,7 @@ _TYPES = [
     ("list", re.compile(r"\b(which|what) (\w+ ){0,2}(are|were)\b|\b(list|name (the|all)|each|both)\b", re.I)),
 ]
 # a name: capitalised words in a row ("Shanghai General Chamber", "Hunyuan3D World Model 1.0")
-_NAME = re.compile(r"[A-Z][\w’'.&-]*(?:\s+[A-Z0-9][\w’'.&-]*)*")
+NAME = re.compile(r"[A-Z][\w’'.&-]*(?:\s+[A-Z0-9][\w’'.&-]*)*")  # qa/span.py reads it too
 # what may stand between two names of one list: "X and Y", "X, Y", "X, Y, and Z", "X & Y", "X y Y"
 _LIST_JOIN = re.compile(r"(?:\s*,\s*(?:(?:and|y|e)\s+)?|\s+(?:and|y|e)\s+|\s*&\s*)(?:the\s+)?")  # Spanish "y"/"e" too
 # question and helper words that start a question capitalised but name nothing
@@ -128,7 +128,7 @@ def names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of the capitalised names in a question; its first word is capitalised
     anyway, so "Did Huawei" is "Huawei" and a lone "What" at the start is no name."""
     out = []
-    for m in _NAME.finditer(text):
+    for m in NAME.finditer(text):
         name, begin = m.group(0), m.start()
         if not text[:begin].strip(" ¿¡\"“'"):
             first, _, rest = name.partition(" ")

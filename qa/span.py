@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .question import Question
+from .question import NAME, Question
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _PATTERNS = {
@@ -27,8 +27,8 @@ _WORD = re.compile(r"\w+")
 # "What system did Huawei launch?", "Which model powers it?": the noun the answer is an instance of
 _HEAD = re.compile(r"^(?:what|which)\s+(?:(?:kind|type|sort|form|name) of\s+(?:the\s+)?)?((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+"
                    r"(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|powers?|makes?)\b", re.I)
-# a name: capitalised words (digits allowed after the first: "CloudMatrix 384", "Quark AI Glasses")
-_NAME_RUN = re.compile(r"(?<![\w-])[A-Z][\w’'&.-]*(?:\s+(?:[A-Z0-9][\w’'&.-]*))*")
+# a name, as qa.question reads one ("CloudMatrix 384", "Quark AI Glasses"), not inside a word
+_NAME_RUN = re.compile(r"(?<![\w-])" + NAME.pattern)
 
 
 def head_noun(question: str) -> str | None:
@@ -45,17 +45,12 @@ def _named(head: str, sentence: str, qwords: set[str]) -> list[tuple[int, int]]:
     for m in _NAME_RUN.finditer(sentence):
         words = m.group().split()
         after = re.match(r"\s+([a-z-]+)", sentence[m.end():])
-        if words[-1].lower().startswith(stem) and len(words) > 1:
-            span = (m.start(), m.end())
-        elif after and after.group(1).startswith(stem):
-            span = (m.start(), m.end())
-        else:
+        is_head = (len(words) > 1 and words[-1].lower().startswith(stem)) or (after and after.group(1).startswith(stem))
+        if not is_head or (m.start() == 0 and len(words) == 1):  # a sentence's first word is capitalised anyway
             continue
-        if m.start() == 0 and len(words) == 1:  # a sentence's first word is capitalised anyway
+        if {w.lower() for w in _WORD.findall(m.group())} <= qwords:
             continue
-        if {w.lower() for w in _WORD.findall(sentence[span[0]:span[1]])} <= qwords:
-            continue
-        out.append(span)
+        out.append((m.start(), m.end()))
     return out
 
 
