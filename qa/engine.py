@@ -23,7 +23,7 @@ from .index import open_index
 from .intent import gist_request, more_request, nothing_more, reply, small_talk, which_document
 from .lexical import tokenize
 from .offtopic import OFF_TOPIC_FACTOR, closer_to_background
-from .question import MAX_QUESTION_CHARS, parse, person_names, refers_to_person, with_names
+from .question import MAX_QUESTION_CHARS, has_words, last_question, parse, person_names, refers_to_person, with_names
 from .rank import answer_features, confidence, load_models
 from .rerank import get_reranker, previous_in_paragraph
 from .retrieve import Retriever
@@ -77,7 +77,7 @@ class Engine:
             raise QuestionError(f"question is too long ({len(question)} characters; the limit is {MAX_QUESTION_CHARS})")
         if not question.strip():
             raise QuestionError("question is empty")
-        if not any(c.isalnum() for c in question):
+        if not has_words(question):
             raise QuestionError("question has no words to search for (only symbols, emoji or control characters)")
         if not self.index.sentences:
             raise QuestionError("there is nothing to search: the corpus has no usable documents")
@@ -132,8 +132,8 @@ class Engine:
     def _more(self, question: str, history: list[str], doc: str | None, lang: str) -> Answer:
         """The previous answer (asked again: the engine keeps no state between calls), then the
         sentences after it; a reply when there is nothing to read on from."""
-        earlier = [k for k, h in enumerate(history) if small_talk(h) is None and h.strip()]
-        previous = self.ask(history[earlier[-1]], history[:earlier[-1]], doc) if earlier else None
+        k = last_question(history)
+        previous = self.ask(history[k], history[:k], doc) if k is not None else None
         if previous is None or previous.kind == "chat":  # nothing asked yet (or only "tell me more"s)
             return answering.chat(question, reply("help", lang, title=self._only_title(doc)))
         q = parse(question)

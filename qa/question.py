@@ -61,6 +61,21 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def has_words(text: str) -> bool:
+    """Something to search for: not only symbols, emoji or control characters."""
+    return any(c.isalnum() for c in text)
+
+
+def last_question(history: list[str] | tuple[str, ...]) -> int | None:
+    """Where the latest earlier question is in the history: "thanks" or "hi" in between, or a
+    line of symbols, is no question to lean on."""
+    for k in range(len(history) - 1, -1, -1):
+        h = history[k]
+        if isinstance(h, str) and has_words(clean(h)) and small_talk(clean(h)) is None:
+            return k
+    return None
+
+
 def answer_type(text: str) -> str:
     for name, rx in _TYPES:
         if rx.search(text):
@@ -101,9 +116,8 @@ def parse(text: str, history: list[str] | tuple[str, ...] = ()) -> Question:
     # Chinese is translated word by word (CC-CEDICT) so names and keywords match the English text
     words = (to_english(text) or text) if has_cjk(text) else text
     tokens = content_tokens(words)
-    # "thanks" or "hi" in between is no earlier question to lean on
-    prior = next((clean(h) for h in reversed(history)
-                  if isinstance(h, str) and clean(h) and small_talk(clean(h)) is None), "")
+    k = last_question(history)
+    prior = clean(history[k]) if k is not None else ""
     followup = bool(prior) and (bool(_PRONOUN.search(text)) or len(tokens) <= 2)
     # a follow-up keeps its own words (the engine favours the earlier answer's paragraph);
     # only one too bare to search on its own ("Why?", "And then?") borrows the earlier question

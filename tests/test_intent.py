@@ -139,3 +139,11 @@ def test_tell_me_more_with_nothing_to_read_on_from(engine):
 def test_tell_me_more_repeated_without_a_question_explains_itself(engine):
     ans = engine.ask("more", ["tell me more"] * 25)
     assert ans.kind == "chat" and ans.answer
+
+
+def test_tell_me_more_skips_history_lines_with_nothing_to_ask(engine):
+    """A line of symbols in the history was asked again and the request failed with "question has
+    no words to search for", about a question the user did not just ask."""
+    ans = engine.ask("tell me more", ["What did Alibaba unveil?", "!!!", "\x00"])
+    assert ans.kind == "more" and ans.citations[0].sentence.startswith("Powered by the company’s Qwen model")
+    assert engine.ask("tell me more", ["!!!"]).kind == "chat"
