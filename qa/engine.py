@@ -141,19 +141,19 @@ class Engine:
             return answering.build(self.index, q, [], 0.0, False, 1.0)
         return answering.more(self.index, q, previous) or answering.chat(question, nothing_more(lang))
 
+    def _in_scope(self, doc: str | None) -> list:
+        """The documents a question may be about: the one it names, else all of them."""
+        return [self.index.by_id[doc]] if doc is not None else self.documents
+
     def _only_title(self, doc: str | None) -> str | None:
         """The title small talk names: the one document in scope, if there is one."""
-        docs = self.documents
-        if doc is not None:
-            return self.index.by_id[doc].title
+        docs = self._in_scope(doc)
         return docs[0].title if len(docs) == 1 else None
 
     def _gist_document(self, words: tuple[str, ...], doc: str | None) -> str | None:
         """Which document a gist request means: the one in scope, or the one whose title holds
         all the request's own words ("What is the Normans article about?"); None if unclear."""
-        if doc is not None:
-            return doc if set(words) <= set(tokenize([self.index.by_id[doc].title])[0]) else None
-        docs = self.documents
+        docs = self._in_scope(doc)
         if not words:
             return docs[0].id if len(docs) == 1 else None
         named = [d.id for d in docs if set(words) <= set(tokenize([d.title])[0])]
