@@ -90,7 +90,7 @@ def _read_from(index: Index, doc_id: str, offset: int, limit: int) -> list[Hit]:
 def _read(index: Index, q: Question, hits: list[Hit], kind: str) -> Answer:
     """Sentences read out as asked (the lead, the next ones), cited; confidence 1: they are what
     was asked for."""
-    return Answer(q.text, answer_text(index, hits), True, 1.0, tuple(cite(index, h) for h in hits), (), q.search,
+    return Answer(q.text, answer_text(index, hits), True, 1.0, tuple(cite(index, h) for h in hits), (), q.search, q.respelt,
                   kind=kind)
 
 
@@ -121,7 +121,8 @@ def build(index: Index, q: Question, hits: list[Hit], confidence: float, answera
           cite_ratio: float) -> Answer:
     if not answerable or not hits:
         nearest = tuple(cite(index, h) for h in hits[:NEAREST_SHOWN])
-        return Answer(q.text, REFUSAL, False, confidence, (), nearest, q.search)
+        return Answer(q.text, REFUSAL, False, confidence, (), nearest, q.search, q.respelt)
     chosen = choose(hits, q, cite_ratio)
     return Answer(q.text, answer_text(index, chosen), True, confidence,
-                  tuple(cite(index, h, q if k == 0 else None) for k, h in enumerate(chosen)), (), q.search)
+                  tuple(cite(index, h, q if k == 0 else None) for k, h in enumerate(chosen)), (), q.search,
+                  q.respelt)

@@ -102,7 +102,7 @@ class Engine:
         lang = more_request(question)
         if lang is not None:  # "tell me more": read on after the previous answer
             return self._more(question, history, doc, lang)
-        q = parse(question, history)
+        q = self._understand(question, history, doc)
         asked_gist = gist_request(q.text, followup=bool(q.context) or any(h.strip() for h in history))
         target = self._gist_document(asked_gist, doc) if asked_gist is not None else None
         if target is not None:  # "What is this article about?": its opening paragraph
@@ -140,6 +140,10 @@ class Engine:
         if not previous.answerable:
             return answering.build(self.index, q, [], 0.0, False, 1.0)
         return answering.more(self.index, q, previous) or answering.chat(question, nothing_more(lang))
+
+    def _understand(self, question: str, history, doc: str | None):
+        """The question parsed, its misspelt words read as the documents in scope spell them."""
+        return self.load()._retriever.respell(parse(question, history), doc)
 
     def _in_scope(self, doc: str | None) -> list:
         """The documents a question may be about: the one it names, else all of them."""
@@ -190,7 +194,7 @@ class Engine:
     def _prior(self, r: Retriever, q, doc):
         """Rows of the paragraph the previous question was answered from (follow-ups point
         there) and the sentence it was answered with."""
-        prev = parse(q.context)
+        prev = self._understand(q.context, (), doc)
         pvec, pe5 = self._encode(prev)
         hits, _, _ = r.rank(prev, pvec, doc=doc, e5_qvec=pe5)
         if not hits:

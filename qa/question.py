@@ -52,6 +52,7 @@ class Question:
     followup: bool
     context: str = ""    # the earlier question a follow-up leans on
     subjects: tuple[str, ...] = ()  # names joined by "and"/commas: each gets its own citation
+    respelt: tuple[tuple[str, str], ...] = ()  # (as typed, as read): qa/spelling.py
 
 
 def clean(text: str) -> str:

@@ -77,13 +77,21 @@ def answer_message(ans: Answer, turn: int, docs: dict[str, Document]) -> str:
         parts.append("</ol>")
     titles = sorted({_title(docs, c.doc) for c in ans.citations})
     how = {"gist": "its opening paragraph", "more": "what it says next"}.get(ans.kind, f"confidence {ans.confidence:.0%}")
-    parts.append(f'<p class="qa-meta">From {esc(", ".join(titles))} · {how}</p></div>')
+    parts.append(f'<p class="qa-meta">From {esc(", ".join(titles))} · {how}</p>{respelt_note(ans)}</div>')
     return "".join(parts)
+
+
+def respelt_note(ans: Answer) -> str:
+    """Which typed words were read as the document spells them, as a search engine says it."""
+    if not ans.respelt:
+        return ""
+    pairs = ", ".join(f"“{esc(typed)}” as “{esc(read)}”" for typed, read in ans.respelt)
+    return f'<p class="qa-meta qa-respelt">Read {pairs}.</p>'
 
 
 def refusal_message(ans: Answer, turn: int) -> str:
     """A refusal looks different (muted amber) and points at the nearest passages, labelled."""
-    parts = [f'<div class="qa-msg qa-refusal"><p class="qa-short">{esc(ans.answer)}</p>']
+    parts = [f'<div class="qa-msg qa-refusal"><p class="qa-short">{esc(ans.answer)}</p>', respelt_note(ans)]
     if ans.nearest:
         parts.append(f'<p class="qa-meta">{esc(NEAREST_LABEL)}:</p><ul class="qa-cited">')
         for k, c in enumerate(ans.nearest, 1):

@@ -5,18 +5,24 @@ is lost before ranking; in a large corpus the union of the dense and BM25 top-k 
 """
 from __future__ import annotations
 
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+
 import numpy as np
 
 from . import features
 from .index import Index
 from .question import Question
 from .rank import Models
+from .spelling import Vocabulary, respell
 from .types import Hit
 
 EXHAUSTIVE_LIMIT = 4000  # score every sentence of a scope up to this size
 TOP_K = 100
 EF_SEARCH = 1024  # HNSW breadth for the top 100: recall@10 0.990 after exact re-scoring at 1M (0.970 at 400)
 PRIOR_BONUS = 1.0  # logit added to the previous answer's paragraph for a follow-up question
+VOCABULARY_WAIT_CHARS = 2_000_000  # a question waits for the words of a scope up to this size (~0.2 s)
+_BACKGROUND = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vocabulary")
 
 
 def _top(scores: np.ndarray, k: int) -> np.ndarray:
@@ -33,6 +39,24 @@ class Retriever:
         self.index = index
         self.models = models
         self._dense = None
+        self._vocabularies: dict[str | None, Future] = {}
+        self._vocabulary_lock = threading.Lock()
+
+    def respell(self, q: Question, doc: str | None = None) -> Question:
+        """The question with its misspelt words read as the documents in scope spell them."""
+        return respell(q, lambda: self._vocabulary(doc), self.index.bm25.retriever.vocab_dict)
+
+    def _vocabulary(self, doc: str | None) -> Vocabulary | None:
+        """The words of the documents in scope, read on first need; a large scope's (a second or
+        more) are read in the background and are None until then, so no question waits for them."""
+        docs = [self.index.by_id[doc]] if doc is not None else self.index.documents
+        with self._vocabulary_lock:
+            job = self._vocabularies.get(doc)
+            if job is None:
+                job = self._vocabularies[doc] = _BACKGROUND.submit(Vocabulary.of, [d.text for d in docs])
+        if job.done() or sum(len(d.text) for d in docs) <= VOCABULARY_WAIT_CHARS:
+            return job.result()
+        return None
 
     def _dense_search(self, qvec: np.ndarray, k: int) -> np.ndarray:
         """The k nearest sentences: the index's HNSW graph for a large corpus, else exact search."""

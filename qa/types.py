@@ -85,6 +85,7 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     nearest: tuple[Citation, ...] = ()  # shown, labelled, when the engine refuses
     query: str = ""  # the question as searched, after follow-up resolution
+    respelt: tuple[tuple[str, str], ...] = ()  # misspelt words read as the documents spell them
     kind: str = "search"  # "search"; "gist" (the lead paragraph, asked for); "more" (the sentences after
     # the previous answer, "tell me more"); "chat" (small talk, a reply)
 

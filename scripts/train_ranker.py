@@ -130,13 +130,12 @@ def embed_questions(texts: list[str], work: Path) -> tuple[np.ndarray, np.ndarra
     return np.stack([known[t][0] for t in texts]), np.stack([known[t][1] for t in texts])
 
 
-def collect(retriever: Retriever, questions: list[dict], qvecs: np.ndarray, e5vecs: np.ndarray,
+def collect(retriever: Retriever, questions: list[dict], parsed: list, qvecs: np.ndarray, e5vecs: np.ndarray,
             golds: dict, article_of: dict):
     """Per question: its feature matrix, positive labels, answerability, article number."""
     idx = retriever.index
     out = []
-    for q, qvec, e5vec in zip(questions, qvecs, e5vecs):
-        parsed = parse(q["question"])
+    for q, parsed, qvec, e5vec in zip(questions, parsed, qvecs, e5vecs):
         rows, F = retriever.featurize(parsed, qvec, doc=q["doc"], e5_qvec=e5vec)
         starts = golds.get(q["id"], [])
         y = np.array([any(idx.sentences[r].start <= s < idx.sentences[r].end for s in starts) for r in rows])
@@ -270,11 +269,11 @@ def main() -> int:
     texts = {p.stem: p.read_text(encoding="utf-8") for p in (work / "corpus").glob("*.txt")}
     questions += swap_negatives(questions, texts)
     log.info("%d questions, %d sentences (%.0fs)", len(questions), len(index.sentences), time.perf_counter() - t0)
-    texts = [parse(q["question"]).search for q in questions]
-    qvecs, e5vecs = embed_questions(texts, work)
-    log.info("questions embedded (%.0fs)", time.perf_counter() - t0)
     retriever = Retriever(index, models=None)
-    items = collect(retriever, questions, qvecs, e5vecs, golds, article_of)
+    parsed = [retriever.respell(parse(q["question"]), q["doc"]) for q in questions]  # as the engine reads them
+    qvecs, e5vecs = embed_questions([p.search for p in parsed], work)
+    log.info("questions embedded (%.0fs)", time.perf_counter() - t0)
+    items = collect(retriever, questions, parsed, qvecs, e5vecs, golds, article_of)
     fit = [it for it in items if it["article"] < args.fit_articles]
     tune = [it for it in items if it["article"] >= args.fit_articles]
     log.info("features ready (%.0fs): fit %d, tune %d questions", time.perf_counter() - t0, len(fit), len(tune))

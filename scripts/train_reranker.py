@@ -50,9 +50,9 @@ def candidates(work: Path, squad: Path, n_art: int, keep: int, context: str) -> 
     of them hold a gold answer, answerability and article number. With `context` "previous",
     each sentence is followed by the one before it in its paragraph, as the engine will read it."""
     questions, article_of, golds, index = load_split(squad, work, n_art)
-    parsed = [parse(q["question"]) for q in questions]
-    qvecs, e5vecs = embed_questions([p.search for p in parsed], work)
     retriever = Retriever(index, load_models())
+    parsed = [retriever.respell(parse(q["question"]), q["doc"]) for q in questions]  # as the engine reads them
+    qvecs, e5vecs = embed_questions([p.search for p in parsed], work)
     out = []
     for q, p, a, b in zip(questions, parsed, qvecs, e5vecs):
         hits, _, logits = retriever.rank(p, a, doc=q["doc"], e5_qvec=b)

@@ -1,0 +1,124 @@
+"""Read a misspelt question word as the word the document uses ("structual" -> "structural").
+
+A word the text never uses is the strongest sign that it cannot answer a question, so a typo
+("How many stories was the Petionville school?" about "Pétion-Ville") used to be refused. A
+question word is re-read only when all of these hold, so a real word is never swapped for
+another ("fewest" stays "fewest" in a text that says "West"):
+
+- no word of the documents in scope stems the same way;
+- it is rare in English (wordfreq's Zipf frequency under 2.4, about one in four million words):
+  a typo, or a name spelt differently;
+- a word of the documents is within the edits a search engine's fuzzy matching allows
+  (Elasticsearch's ``fuzziness: AUTO``: 1 edit for 3-5 letters, 2 from 6; a swap of two
+  neighbouring letters is one edit), once accents, hyphens and case are set aside. A word that
+  differs only in those ("Herve", "Hervé") is always re-read.
+
+The closest such word wins, then the more frequent one. The rarity bar was set on SQuAD 2.0's
+articles 0-24: every common word re-read there wrongly ("qualitative" -> "quantitative",
+"peaches" -> "teachers", "serf" -> "surf") is above it, every typo below.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Callable, Iterable
+
+from .lexical import tokenize
+from .question import Question, content_tokens
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+MIN_LETTERS = 3
+
+
+def fold(word: str) -> str:
+    """Lower case without accents, hyphens or apostrophes: "Pétion-Ville" -> "petionville"."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if c.isalpha() and not unicodedata.combining(c))
+
+
+def max_edits(word: str) -> int:
+    n = len(word)
+    return 0 if n < MIN_LETTERS else 1 if n < 6 else 2
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words of some documents, by folded form: the most frequent spelling and its count."""
+
+    spelling: dict[str, str]
+    count: dict[str, int]
+    by_length: dict[int, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> "Vocabulary":
+        counts: Counter[str] = Counter()
+        for text in texts:
+            counts.update(_WORD.findall(text))
+        spelling: dict[str, str] = {}
+        count: Counter[str] = Counter()
+        for word, n in counts.most_common():
+            key = fold(word)
+            if key:
+                spelling.setdefault(key, word)
+                count[key] += n
+        by_length: dict[int, list[str]] = {}
+        for key in count:
+            by_length.setdefault(len(key), []).append(key)
+        return cls(spelling, dict(count), {n: tuple(keys) for n, keys in by_length.items()})
+
+    def closest(self, word: str, common: Callable[[str], bool] = lambda w: False) -> str | None:
+        """The document's spelling of the word a misspelt ``word`` most likely means, or None
+        (also when ``word`` is a ``common`` word of its own)."""
+        key = fold(word)
+        if key in self.spelling:
+            return self.spelling[key]
+        k = max_edits(key)
+        if k == 0 or common(word):
+            return None
+        from rapidfuzz.distance import OSA
+        from rapidfuzz.process import extract
+
+        best: tuple[int, int, str] | None = None
+        for n in range(len(key) - k, len(key) + k + 1):
+            for cand, dist, _ in extract(key, self.by_length.get(n, ()), scorer=OSA.distance,
+                                         score_cutoff=k, limit=None):
+                rank = (dist, -self.count[cand], cand)
+                if best is None or rank < best:
+                    best = rank
+        return self.spelling[best[2]] if best else None
+
+
+def respell(q: Question, vocabulary: Callable[[], Vocabulary | None], known_stems) -> Question:
+    """The question with its misspelt words read as the documents spell them, and what was
+    changed in ``respelt`` (``("structual", "structural")``). ``vocabulary`` is called only when
+    a word is unknown, as building it reads every text; None (not read yet) changes nothing."""
+    if not q.english:
+        return q
+    words = list(dict.fromkeys(_WORD.findall(q.search)))
+    unknown = [w for w, stems in zip(words, tokenize(words) if words else [])
+               if stems and not any(t in known_stems for t in stems)]
+    vocab = vocabulary() if unknown else None
+    changes: dict[str, str] = {}
+    for word in unknown if vocab is not None else ():
+        fixed = vocab.closest(word, common=is_common)
+        if fixed is not None and fixed.lower() != word.lower():
+            changes[word] = fixed
+    if not changes:
+        return q
+    pattern = re.compile(r"(?<![\w'’-])(" + "|".join(map(re.escape, changes)) + r")(?![\w'’-])")
+    fix = lambda text: pattern.sub(lambda m: changes[m.group(1)], text)  # noqa: E731
+    search = fix(q.search)
+    return replace(q, text=fix(q.text), search=search, context=fix(q.context),
+                   tokens=tuple(content_tokens(search)), respelt=tuple(changes.items()))
+
+
+COMMON_ZIPF = 2.4
+
+
+def is_common(word: str) -> bool:
+    """An English word in its own right (wordfreq's Zipf scale: 3 is once per million words)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= COMMON_ZIPF

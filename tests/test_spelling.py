@@ -1,0 +1,105 @@
+"""Misspelt question words are read as the document spells them, real words never (qa.spelling)."""
+from __future__ import annotations
+
+import pytest
+
+from qa import render
+from qa.lexical import tokenize
+from qa.question import parse
+from qa.spelling import Vocabulary, fold, is_common, respell
+
+TEXT = ("The structural design of the Pétion-Ville school failed. Engineers in the West studied "
+        "the design for years. Setanta Sports bought the rights. It was unveiled in February.")
+VOCAB = Vocabulary.of([TEXT])
+KNOWN = {t for toks in tokenize([TEXT]) for t in toks}
+
+
+def read(question: str):
+    return respell(parse(question), lambda: VOCAB, KNOWN)
+
+
+def test_fold_sets_aside_case_accents_hyphens_and_apostrophes():
+    assert fold("Pétion-Ville") == "petionville"
+    assert fold("Metax’s") == fold("metaxs")
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("structual", "structural"),    # a letter left out
+    ("desgin", "design"),           # two letters swapped: one edit
+    ("Feburary", "February"),
+    ("Petionville", "Pétion-Ville"),  # accents and hyphen only
+    ("Sentanta", "Setanta"),        # a name
+])
+def test_typos_are_read_as_the_documents_word(typed, meant):
+    assert VOCAB.closest(typed, common=is_common) == meant
+
+
+@pytest.mark.parametrize("word", [
+    "fewest",        # two edits from "West", but an English word of its own
+    "peaches",
+    "qwertyuiopas",  # nothing close
+    "Sa",            # too short to guess at
+])
+def test_real_words_and_far_strings_are_left_alone(word):
+    assert VOCAB.closest(word, common=is_common) is None
+
+
+def test_the_question_is_searched_and_shown_as_read():
+    q = read("How many stories was the Petionville school and its structual desgin?")
+    assert q.respelt == (("Petionville", "Pétion-Ville"), ("structual", "structural"), ("desgin", "design"))
+    assert "Pétion-Ville" in q.text and "structural design" in q.search
+    assert set(tokenize(["structural design"])[0]) <= set(q.tokens)
+
+
+def test_a_question_without_typos_is_untouched():
+    q = parse("Where did engineers in the West study the design?")
+    assert respell(q, lambda: VOCAB, KNOWN) is q
+
+
+def test_the_vocabulary_is_read_only_for_an_unknown_word():
+    calls = []
+
+    def vocabulary():
+        calls.append(1)
+        return VOCAB
+
+    respell(parse("Who bought the rights of Setanta Sports?"), vocabulary, KNOWN)
+    assert calls == []
+    respell(parse("Who bought the rights of Sentanta Sports?"), vocabulary, KNOWN)
+    assert calls == [1]
+
+
+def test_a_vocabulary_not_read_yet_changes_nothing():
+    q = parse("What is the structual design?")
+    assert respell(q, lambda: None, KNOWN) is q
+
+
+def test_other_languages_are_not_respelt():
+    q = parse("¿Qué diseño estructual falló?")
+    assert respell(q, lambda: VOCAB, KNOWN) is q
+
+
+def test_the_page_says_how_it_read_the_question():
+    from qa.types import Answer
+
+    ans = Answer("What is the structural design?", "The article doesn't say.", False, 0.1,
+                 respelt=(("structual", "structural"), ("<b>x", "y")))
+    html = render.refusal_message(ans, 1)
+    assert "Read “structual” as “structural”" in html and "&lt;b&gt;x" in html and "<b>x" not in html
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("typed, spelt", [
+    ("What did Huawei lanch at the conferense?", "What did Huawei launch at the conference?"),
+    ("Who is Zaho Lidong?", "Who is Zhao Lidong?"),
+])
+def test_engine_answers_a_misspelt_question_as_the_spelt_one(engine, typed, spelt):
+    a, b = engine.ask(typed), engine.ask(spelt)
+    assert a.respelt and not b.respelt
+    assert a.answerable == b.answerable and a.confidence == pytest.approx(b.confidence, abs=1e-4)
+    assert [c.sentence for c in a.citations] == [c.sentence for c in b.citations]
+
+
+@pytest.mark.slow
+def test_engine_keeps_a_real_word_it_does_not_know(engine):
+    assert engine.ask("What did Huawei lunch?").respelt == ()
