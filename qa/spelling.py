@@ -30,6 +30,7 @@ from .question import Question, content_tokens
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 MIN_LETTERS = 3
+MAX_UNKNOWN = 8  # words looked up per question: a long string of gibberish costs no more
 
 
 def fold(word: str) -> str:
@@ -98,7 +99,7 @@ def respell(q: Question, vocabulary: Callable[[], Vocabulary | None], known_stem
         return q
     words = list(dict.fromkeys(_WORD.findall(q.search)))
     unknown = [w for w, stems in zip(words, tokenize(words) if words else [])
-               if stems and not any(t in known_stems for t in stems)]
+               if stems and not any(t in known_stems for t in stems)][:MAX_UNKNOWN]
     vocab = vocabulary() if unknown else None
     changes: dict[str, str] = {}
     for word in unknown if vocab is not None else ():

@@ -69,6 +69,15 @@ def test_the_vocabulary_is_read_only_for_an_unknown_word():
     assert calls == [1]
 
 
+def test_only_the_first_few_unknown_words_are_looked_up():
+    from qa.spelling import MAX_UNKNOWN
+
+    gibberish = ["zqx" + chr(97 + k // 26) + chr(97 + k % 26) for k in range(40)]
+    q = read(" ".join(["structual", *gibberish, "desgin"]) + "?")
+    assert q.respelt == (("structual", "structural"),)  # "desgin" comes after the first few
+    assert MAX_UNKNOWN < 40
+
+
 def test_a_vocabulary_not_read_yet_changes_nothing():
     q = parse("What is the structual design?")
     assert respell(q, lambda: None, KNOWN) is q
