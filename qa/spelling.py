@@ -76,7 +76,7 @@ class Vocabulary:
         if key in self.spelling:
             return self.spelling[key]
         k = max_edits(key)
-        if k == 0 or common(word):
+        if k == 0 or common(word) or common(key):  # "Whät" is "what", not "that"
             return None
         from rapidfuzz.distance import OSA
         from rapidfuzz.process import extract

@@ -39,6 +39,7 @@ def test_typos_are_read_as_the_documents_word(typed, meant):
     "peaches",
     "qwertyuiopas",  # nothing close
     "Sa",            # too short to guess at
+    "Whät",          # "what" with an accent: a common word, not "that"
 ])
 def test_real_words_and_far_strings_are_left_alone(word):
     assert VOCAB.closest(word, common=is_common) is None
