@@ -113,3 +113,22 @@ def test_engine_answers_a_misspelt_question_as_the_spelt_one(engine, typed, spel
 @pytest.mark.slow
 def test_engine_keeps_a_real_word_it_does_not_know(engine):
     assert engine.ask("What did Huawei lunch?").respelt == ()
+
+
+@pytest.mark.slow
+def test_a_large_scope_is_read_in_the_background_and_no_question_waits(engine, monkeypatch):
+    import threading
+
+    from qa import retrieve
+    from qa.retrieve import Retriever
+
+    r = Retriever(engine.index, engine.load()._retriever.models)
+    gate = threading.Event()
+    real_of = retrieve.Vocabulary.of
+    monkeypatch.setattr(retrieve, "VOCABULARY_WAIT_CHARS", 10)  # the article counts as large
+    monkeypatch.setattr(retrieve.Vocabulary, "of", lambda texts: (gate.wait(10), real_of(texts))[1])
+    q = parse("What did Huawei lanch?")
+    assert r.respell(q).respelt == ()  # still reading: the question goes on as typed
+    gate.set()
+    r._vocabularies[None].result(timeout=10)
+    assert r.respell(q).respelt == (("lanch", "launch"),)
