@@ -105,6 +105,8 @@ def format_answer(ans) -> str:
         for c in ans.nearest:
             lines.append(f"  - {c.doc} {c.start}-{c.end}: {c.sentence}")
     lines.append(f"confidence {ans.confidence:.2f}")
+    if ans.respelt:
+        lines.append(ans.read_as())
     return "\n".join(lines)
 
 

@@ -83,10 +83,8 @@ def answer_message(ans: Answer, turn: int, docs: dict[str, Document]) -> str:
 
 def respelt_note(ans: Answer) -> str:
     """Which typed words were read as the document spells them, as a search engine says it."""
-    if not ans.respelt:
-        return ""
-    pairs = ", ".join(f"“{esc(typed)}” as “{esc(read)}”" for typed, read in ans.respelt)
-    return f'<p class="qa-meta qa-respelt">Read {pairs}.</p>'
+    note = ans.read_as()
+    return f'<p class="qa-meta qa-respelt">{esc(note)}</p>' if note else ""
 
 
 def refusal_message(ans: Answer, turn: int) -> str:

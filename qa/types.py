@@ -89,6 +89,12 @@ class Answer:
     kind: str = "search"  # "search"; "gist" (the lead paragraph, asked for); "more" (the sentences after
     # the previous answer, "tell me more"); "chat" (small talk, a reply)
 
+    def read_as(self) -> str:
+        """How misspelt words were read, as a search engine says it ("" if none were)."""
+        if not self.respelt:
+            return ""
+        return "Read " + ", ".join(f"“{typed}” as “{read}”" for typed, read in self.respelt) + "."
+
     def contract(self, qid: str | None = None) -> dict:
         """The answer object of the JSONL contract (and of the HTTP /ask endpoint)."""
         out: dict = {} if qid is None else {"id": qid}

@@ -132,3 +132,12 @@ def test_a_large_scope_is_read_in_the_background_and_no_question_waits(engine, m
     gate.set()
     r._vocabularies[None].result(timeout=10)
     assert r.respell(q).respelt == (("lanch", "launch"),)
+
+
+def test_the_command_line_says_how_it_read_the_question():
+    from qa.cli import format_answer
+    from qa.types import Answer
+
+    ans = Answer("q", "The article doesn't say.", False, 0.1, respelt=(("lanch", "launch"),))
+    assert format_answer(ans).endswith("Read “lanch” as “launch”.")
+    assert "Read" not in format_answer(Answer("q", "The article doesn't say.", False, 0.1))
