@@ -12,8 +12,10 @@ import numpy as np
 
 from . import features
 from .index import Index
+from .lexical import tokenize
 from .question import Question
 from .rank import Models
+from .segment import search_text
 from .spelling import Vocabulary, respell
 from .types import Hit
 
@@ -41,10 +43,20 @@ class Retriever:
         self._dense = None
         self._vocabularies: dict[str | None, Future] = {}
         self._vocabulary_lock = threading.Lock()
+        self._doc_stems: dict[str, frozenset[str]] = {}
 
     def respell(self, q: Question, doc: str | None = None) -> Question:
         """The question with its misspelt words read as the documents in scope spell them."""
-        return respell(q, lambda: self._vocabulary(doc), self.index.bm25.retriever.vocab_dict)
+        known = self.index.bm25.retriever.vocab_dict if doc is None else self._stems(doc)
+        return respell(q, lambda: self._vocabulary(doc), known)
+
+    def _stems(self, doc: str) -> frozenset[str]:
+        """Every word stem of one document (a word another document uses may still be a typo here)."""
+        if doc not in self._doc_stems:
+            a, b = self.index.doc_rows[doc]
+            texts = [search_text(self.index.sentences[i]) for i in range(a, b)]
+            self._doc_stems[doc] = frozenset(t for toks in tokenize(texts) for t in toks) if texts else frozenset()
+        return self._doc_stems[doc]
 
     def _vocabulary(self, doc: str | None) -> Vocabulary | None:
         """The words of the documents in scope, read on first need; a large scope's (a second or

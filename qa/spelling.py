@@ -11,7 +11,8 @@ another ("fewest" stays "fewest" in a text that says "West"):
 - a word of the documents is within the edits a search engine's fuzzy matching allows
   (Elasticsearch's ``fuzziness: AUTO``: 1 edit for 3-5 letters, 2 from 6; a swap of two
   neighbouring letters is one edit), once accents, hyphens and case are set aside. A word that
-  differs only in those ("Herve", "Hervé") is always re-read.
+  differs only in those ("Herve", "Hervé"), or only as British and American spellings do
+  ("center", "centre"), is always re-read.
 
 The closest such word wins, then the more frequent one. The rarity bar was set on SQuAD 2.0's
 articles 0-24: every common word re-read there wrongly ("qualitative" -> "quantitative",
@@ -37,6 +38,22 @@ def fold(word: str) -> str:
     """Lower case without accents, hyphens or apostrophes: "Pétion-Ville" -> "petionville"."""
     decomposed = unicodedata.normalize("NFKD", word.lower())
     return "".join(c for c in decomposed if c.isalpha() and not unicodedata.combining(c))
+
+
+# British and American spellings of one word ("center"/"centre", "recognized"/"recognised"): the
+# question's spelling is a common word of its own, and the document's stems differently
+_VARIANT_ENDINGS = [("or", "our"), ("ors", "ours"), ("er", "re"), ("ers", "res"), ("ize", "ise"),
+                    ("ized", "ised"), ("izes", "ises"), ("izing", "ising"), ("ization", "isation"),
+                    ("yze", "yse"), ("yzed", "ysed"), ("og", "ogue"), ("eled", "elled"),
+                    ("eling", "elling"), ("ense", "ence"), ("ler", "ller")]
+_VARIANT_PAIRS = _VARIANT_ENDINGS + [(b, a) for a, b in _VARIANT_ENDINGS]
+MIN_VARIANT_ROOT = 3  # "four" is not "for"
+
+
+def spelling_variants(key: str) -> list[str]:
+    """The other side's spellings of a folded word, by its ending."""
+    return [key[:-len(a)] + b for a, b in _VARIANT_PAIRS
+            if key.endswith(a) and len(key) - len(a) >= MIN_VARIANT_ROOT]
 
 
 def max_edits(word: str) -> int:
@@ -75,6 +92,9 @@ class Vocabulary:
         key = fold(word)
         if key in self.spelling:
             return self.spelling[key]
+        for variant in spelling_variants(key):  # "center" -> "centre", common word or not
+            if variant in self.spelling:
+                return self.spelling[variant]
         k = max_edits(key)
         if k == 0 or common(word) or common(key):  # "Whät" is "what", not "that"
             return None

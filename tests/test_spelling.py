@@ -9,7 +9,8 @@ from qa.question import parse
 from qa.spelling import Vocabulary, fold, is_common, respell
 
 TEXT = ("The structural design of the Pétion-Ville school failed. Engineers in the West studied "
-        "the design for years. Setanta Sports bought the rights. It was unveiled in February.")
+        "the design for years. Setanta Sports bought the rights. It was unveiled in February. "
+        "The city centre was recognised as a heritage site.")
 VOCAB = Vocabulary.of([TEXT])
 KNOWN = {t for toks in tokenize([TEXT]) for t in toks}
 
@@ -50,6 +51,18 @@ def test_the_question_is_searched_and_shown_as_read():
     assert q.respelt == (("Petionville", "Pétion-Ville"), ("structual", "structural"), ("desgin", "design"))
     assert "Pétion-Ville" in q.text and "structural design" in q.search
     assert set(tokenize(["structural design"])[0]) <= set(q.tokens)
+
+
+@pytest.mark.parametrize("typed, meant", [("center", "centre"), ("recognized", "recognised")])
+def test_american_spellings_are_read_as_the_documents_british_ones(typed, meant):
+    assert VOCAB.closest(typed, common=is_common) == meant  # common words, but the same word
+
+
+def test_spelling_variants_need_a_root():
+    from qa.spelling import spelling_variants
+
+    assert "colour" in spelling_variants("color") and "analyse" in spelling_variants("analyze")
+    assert spelling_variants("four") == []  # not "for"
 
 
 def test_a_question_without_typos_is_untouched():
@@ -108,6 +121,13 @@ def test_engine_answers_a_misspelt_question_as_the_spelt_one(engine, typed, spel
     assert a.respelt and not b.respelt
     assert a.answerable == b.answerable and a.confidence == pytest.approx(b.confidence, abs=1e-4)
     assert [c.sentence for c in a.citations] == [c.sentence for c in b.citations]
+
+
+@pytest.mark.slow
+def test_engine_reads_an_american_spelling_as_the_articles(engine):
+    ans = engine.ask("What took center stage at the conference?")
+    assert ans.respelt == (("center", "centre"),)
+    assert "took centre stage" in ans.citations[0].sentence
 
 
 @pytest.mark.slow
