@@ -145,19 +145,15 @@ class Engine:
         """The question parsed, its misspelt words read as the documents in scope spell them."""
         return self.load()._retriever.respell(parse(question, history), doc)
 
-    def _in_scope(self, doc: str | None) -> list:
-        """The documents a question may be about: the one it names, else all of them."""
-        return [self.index.by_id[doc]] if doc is not None else self.documents
-
     def _only_title(self, doc: str | None) -> str | None:
         """The title small talk names: the one document in scope, if there is one."""
-        docs = self._in_scope(doc)
+        docs = self.load()._retriever.in_scope(doc)
         return docs[0].title if len(docs) == 1 else None
 
     def _gist_document(self, words: tuple[str, ...], doc: str | None) -> str | None:
         """Which document a gist request means: the one in scope, or the one whose title holds
         all the request's own words ("What is the Normans article about?"); None if unclear."""
-        docs = self._in_scope(doc)
+        docs = self.load()._retriever.in_scope(doc)
         if not words:
             return docs[0].id if len(docs) == 1 else None
         named = [d.id for d in docs if set(words) <= set(tokenize([d.title])[0])]

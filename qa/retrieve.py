@@ -45,6 +45,10 @@ class Retriever:
         self._vocabulary_lock = threading.Lock()
         self._doc_stems: dict[str, frozenset[str]] = {}
 
+    def in_scope(self, doc: str | None) -> list:
+        """The documents a question may be about: the one it names, else all of them."""
+        return [self.index.by_id[doc]] if doc is not None else self.index.documents
+
     def respell(self, q: Question, doc: str | None = None) -> Question:
         """The question with its misspelt words read as the documents in scope spell them."""
         known = self.index.bm25.retriever.vocab_dict if doc is None else self._stems(doc)
@@ -61,7 +65,7 @@ class Retriever:
     def _vocabulary(self, doc: str | None) -> Vocabulary | None:
         """The words of the documents in scope, read on first need; a large scope's (a second or
         more) are read in the background and are None until then, so no question waits for them."""
-        docs = [self.index.by_id[doc]] if doc is not None else self.index.documents
+        docs = self.in_scope(doc)
         with self._vocabulary_lock:
             job = self._vocabularies.get(doc)
             if job is None:
