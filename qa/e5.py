@@ -189,6 +189,15 @@ class E5:
         keep = self.max_pos - 2
         return [[self.bos, *self.tokenizer.encode(s)[:keep], self.eos] for s in normed]
 
+    def pair_ids(self, question: str, sentence: str, max_tokens: int = 160) -> tuple[list[int], list[int]]:
+        """A question and a sentence read together (the reranker): "<s> query: Q </s> passage: S
+        </s>" with segment ids 0 then 1, the sentence cut to fit `max_tokens`."""
+        (q,), (s,) = self.token_ids([question], "query: "), self.token_ids([sentence], "passage: ")
+        q = q[:max_tokens // 2 - 1] + [self.eos] if len(q) > max_tokens // 2 else q
+        s = s[1:][:max(1, max_tokens - len(q) - 1)]
+        s = s if s[-1] == self.eos else s + [self.eos]
+        return q + s, [0] * len(q) + [1] * len(s)
+
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         return self.bert.encode_questions(self.token_ids(texts, "query: "))
 

@@ -18,7 +18,9 @@ A model trained with context (`train_reranker.py --context previous`; its config
 ``"context": "previous"``) reads each sentence followed by the sentence before it in its paragraph,
 as "Members include SenseTime ..." answers "Which companies are members of the AI Committee?" only
 through the sentence naming the committee. It gained 2 held-out questions of 909 for 1.6x longer
-pairs, so the shipped model reads sentences alone (docs/results.md).
+pairs, so the shipped model reads sentences alone (docs/results.md). Likewise a file whose
+``"base"`` is multilingual-e5-small (`train_reranker.py --base e5`) is read through e5's weights,
+tokenizer and pair layout; it gained 2 held-out questions for a network twice as deep.
 """
 from __future__ import annotations
 
@@ -66,8 +68,9 @@ class Reranker:
         self.calibration = (float(meta["scale"]), float(meta["bias"]))
         self.config, self.info = meta, meta.get("info", {})
         scale = float(meta["lora_alpha"]) / float(meta["lora_rank"])
-        base = get_embedder("minilm")  # the frozen weights: shared, only the updated matrices are new
-        self.tokenizer = base.tokenizer
+        # the frozen weights are an embedder's, shared: only the updated matrices are new
+        self.base_kind = "e5" if "e5" in str(meta.get("base", "")) else "minilm"
+        base = self._base = get_embedder(self.base_kind)
         delta = lambda i, m: scale * (t[f"{i}.{m}.B"] @ t[f"{i}.{m}.A"])  # noqa: E731
         blocks = []
         for i, (qkv_w, qkv_b, o_w, o_b, i_w, i_b, f_w, f_b, *layer_norms) in enumerate(base.bert.blocks()):
@@ -79,17 +82,25 @@ class Reranker:
         self.head_w, self.head_b = t["head.w"], float(t["head.b"])
         self._torch = torch
 
+    def pairs(self, question: str, sentences: list[str]) -> tuple[list[list[int]], list[list[int]]]:
+        """Token and segment ids of each (question, sentence) pair, as the base model reads them."""
+        if self.base_kind == "e5":
+            enc = [self._base.pair_ids(question, s) for s in sentences]
+            return [i for i, _ in enc], [t for _, t in enc]
+        enc = self._base.tokenizer.encode_batch([(question, s) for s in sentences])
+        return [e.ids for e in enc], [e.type_ids for e in enc]
+
     def logits(self, question: str, sentences: list[str]) -> np.ndarray:
         """One logit per sentence: how likely it answers the question, read together."""
         if not sentences:
             return np.zeros(0, dtype=np.float32)
         torch = self._torch
-        enc = self.tokenizer.encode_batch([(question, s) for s in sentences])
+        ids, types = self.pairs(question, sentences)
         dtype = torch.bfloat16 if fast_bf16() else torch.float32
         with torch.inference_mode():
             # both encoders are done with the question: a short batch on every core
             torch.set_num_threads(bulk_threads())
-            pooled = self.bert.pooled([e.ids for e in enc], dtype, [e.type_ids for e in enc])
+            pooled = self.bert.pooled(ids, dtype, types)
             return (pooled @ self.head_w + self.head_b).numpy().astype(np.float32)
 
     def rescore(self, question: str, sentences: list[str], logits: np.ndarray,

@@ -76,9 +76,10 @@ def test_engine_path_equals_the_trained_network(reranker):
     import torch
 
     sys.path.insert(0, str(rerank.MODEL_PATH.parents[2] / "scripts"))
-    from train_reranker import CrossEncoder
+    from train_reranker import CrossEncoder, E5CrossEncoder
 
-    m = CrossEncoder(int(reranker.config["lora_rank"]), float(reranker.config["lora_alpha"]))
+    network = E5CrossEncoder if reranker.base_kind == "e5" else CrossEncoder
+    m = network(int(reranker.config["lora_rank"]), float(reranker.config["lora_alpha"]))
     m.load(rerank.MODEL_PATH)
     q = "Who founded the company?"
     sents = ["The company was established in 1998 by Larry Page and Sergey Brin.",
@@ -87,6 +88,38 @@ def test_engine_path_equals_the_trained_network(reranker):
     with torch.no_grad():
         want = m([(q, s) for s in sents]).float().numpy()
     assert np.abs(reranker.logits(q, sents) - want).max() < 0.05
+
+
+def test_a_model_built_on_e5_reads_pairs_through_e5(tmp_path):
+    """The file's "base" says which embedder's frozen weights the updates belong to; an e5 file
+    (12 layers, its own tokenizer and pair layout) gives the training network's logits."""
+    import json
+    import sys
+
+    import torch
+    from safetensors.torch import save_file
+
+    sys.path.insert(0, str(rerank.MODEL_PATH.parents[2] / "scripts"))
+    from train_reranker import E5CrossEncoder
+
+    torch.manual_seed(0)
+    m = E5CrossEncoder(4, 8.0)
+    for layer in m.B:  # updates that change something
+        for b in layer.values():
+            b.data.normal_(0, 0.02)
+    path = tmp_path / "e5.safetensors"
+    config = {"base": "intfloat/multilingual-e5-small", "lora_rank": 4, "lora_alpha": 8.0, "k": 3,
+              "weight": 0.5, "scale": 1.0, "bias": 0.0}
+    save_file(m.tensors(), str(path), metadata={"config": json.dumps(config)})
+    m.load(path)  # the float16 values that shipped
+    r = rerank.Reranker(path)
+    assert r.base_kind == "e5" and len(r.bert.blocks()) == 12
+    q, sents = "Who founded the company?", ["It was founded by Ada Lovelace in 1843.", "It sells shoes."]
+    ids, types = r.pairs(q, sents)
+    assert all(t[0] == 0 and t[-1] == 1 and len(t) == len(i) for i, t in zip(ids, types))
+    with torch.no_grad():
+        want = m([(q, s) for s in sents]).float().numpy()
+    assert np.abs(r.logits(q, sents) - want).max() < 0.05
 
 
 def test_the_context_is_the_previous_sentence_of_the_same_paragraph(engine):
