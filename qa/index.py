@@ -437,7 +437,7 @@ def build_index(corpus: str | Path, folder: str | Path, progress: bool = True) -
                              "sentences": len(sents)})
             docs.append(doc)
             all_sentences.extend(sents)
-        vectors = {ch: _embed_changed(ch, docs, doc_meta, all_sentences, previous, old_vectors.get(ch), progress)
+        vectors = {ch: _embed_changed(ch, docs, doc_meta, all_sentences, previous, old, old_vectors.get(ch), progress)
                    for ch in CHANNELS}
         gen = _write_generation(folder, docs, doc_meta, files, all_sentences, vectors)
         _prune_generations(folder, keep=gen)
@@ -451,9 +451,10 @@ def _skipped(entry: dict, reason: str) -> dict:
     return {**entry, "skipped": reason}
 
 
-def _embed_changed(channel, docs, doc_meta, sentences, previous, old_vectors, progress) -> np.ndarray:
-    """The channel's vectors: an unchanged document (same content, same sentences, same title,
-    which is embedded with every sentence and can come from the file name) keeps its own."""
+def _embed_changed(channel, docs, doc_meta, sentences, previous, old, old_vectors, progress) -> np.ndarray:
+    """The channel's vectors: an unchanged document keeps its own if the texts it embeds are the
+    same, sentence for sentence (a new splitter can move a boundary and keep the count; the
+    title, embedded with every sentence, can come from the file name)."""
     vectors = np.zeros((len(sentences), 384), dtype=np.float32)
     todo: list[int] = []
     by_id = {d.id: d for d in docs}
@@ -462,7 +463,8 @@ def _embed_changed(channel, docs, doc_meta, sentences, previous, old_vectors, pr
         a, b = meta["rows"]
         prev = previous.get(meta["sha256"])
         if prev is not None and old_vectors is not None and prev.rows[1] - prev.rows[0] == b - a and \
-                prev.doc.title == by_id[meta["id"]].title:
+                [embed_text(s, prev.doc) for s in old.sentences[slice(*prev.rows)]] == \
+                [embed_text(s, by_id[meta["id"]]) for s in sentences[a:b]]:
             vectors[a:b] = old_vectors[slice(*prev.rows)]
             reused += 1
         else:

@@ -2,6 +2,7 @@
 
 These need the embedding model (loaded once per session, shared with the session Engine).
 """
+import dataclasses
 import hashlib
 import json
 import os
@@ -537,3 +538,32 @@ def test_truncated_vectors_of_a_large_index_are_detected(small, monkeypatch):
     with pytest.raises(IndexError_):
         load_index(folder, verify=False)
     assert open_index(corpus, folder, progress=False).vectors.shape[0] == len(load_index(folder).sentences)
+
+
+def test_a_splitter_that_moves_a_boundary_re_embeds_that_document(small, monkeypatch, spy):
+    """Same text, same number of sentences, other boundaries: the old vectors belong to other
+    sentences, so that document is embedded again (and only it)."""
+    corpus, folder = small
+    before = open_index(corpus, folder, progress=False)
+    c0, c1 = before.doc_rows["b"]
+    vec_b = np.array(before.vectors[c0:c1])
+
+    def moved(doc):
+        sents = segment(doc)
+        if doc.id != "a" or len(sents) < 3:
+            return sents
+        x, y = sents[-2], sents[-1]  # "Production starts in March." | "About 300 people ..."
+        cut = y.start + y.text.index(" ") + 1  # "... March. About" | "300 people will work there."
+        return sents[:-2] + [dataclasses.replace(x, end=cut - 1, text=doc.text[x.start:cut - 1]),
+                             dataclasses.replace(y, start=cut, text=doc.text[cut:y.end])]
+
+    monkeypatch.setattr(qa.index, "segment", moved)
+    monkeypatch.setattr(qa.index, "segmenter_id", lambda: "a splitter that moves one boundary")
+    spy.reset()
+    after = build_index(corpus, folder, progress=False)
+    a0, a1 = after.doc_rows["a"]
+    assert a1 - a0 == before.doc_rows["a"][1] - before.doc_rows["a"][0]
+    assert spy.texts == [embed_text(s, after.by_id["a"]) for s in after.sentences[a0:a1]]
+    assert np.allclose(np.array(after.vectors[a0:a1]), get_embedder("minilm").encode_documents(spy.texts), atol=2e-2)
+    c0, c1 = after.doc_rows["b"]
+    assert np.array_equal(np.array(after.vectors[c0:c1]), vec_b), "an unchanged split keeps its vectors"
