@@ -81,7 +81,32 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# pysbd breaks after "c." / "ca." / "approx." before a number ("In 1939, c. | 1,300,000 people
+# lived in Warsaw") and sometimes before a lower-case word ("e.g. | the function f"); no sentence
+# starts that way, so such a break is undone
+_BEFORE_NUMBER = re.compile(r"(?i)(?:^|[\s(\[])(?:c|ca|circa|approx|est|cf|e\.g|i\.e|viz|vs|no|nos|p|pp|fig|vol)\.$")
+
+_CAMEL = re.compile(r"[a-z]+[A-Z]")
+
+
+def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans with the breaks no sentence would start from merged back into the one before."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        first = text[start]
+        lower = first.islower() and not _CAMEL.match(text, start)  # "iPhone sales rose." starts one
+        if out and (lower or first.isdigit() and _BEFORE_NUMBER.search(text, out[-1][0], out[-1][1])):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
 def _split_piece(text: str) -> list[tuple[int, int]]:
+    return _rejoin(text, _pysbd_spans(text))
+
+
+def _pysbd_spans(text: str) -> list[tuple[int, int]]:
     spans, pos = [], 0
     for piece in _splitter().segment(text):
         chunk = piece.sent

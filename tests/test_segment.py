@@ -134,6 +134,19 @@ def test_article_tricky_sentences_intact(sentences):
      ["She called it “a ‘breakthrough’ for the field” and moved on.", "Nobody objected."]),
     ("Is it true? Yes! It is.", ["Is it true?", "Yes!", "It is."]),
     ("Version 1.0 ships today.", ["Version 1.0 ships today."]),
+    # circa and friends before a number, and a lower-case word, never start a sentence (SQuAD's
+    # Warsaw and Rhine articles); a number after a real sentence end, or "iPhone", can
+    ("In 1939, c. 1,300,000 people lived in Warsaw, but in 1945 only 420,000. The city grew.",
+     ["In 1939, c. 1,300,000 people lived in Warsaw, but in 1945 only 420,000.", "The city grew."]),
+    ("The population amounted to ca. 2 million at that time. It grew.",
+     ["The population amounted to ca. 2 million at that time.", "It grew."]),
+    ("It consumes approx. 4 kg of steam per kWh. That is a lot.",
+     ["It consumes approx. 4 kg of steam per kWh.", "That is a lot."]),
+    ("Some usages differ, e.g. the function f on the real numbers. Others agree.",
+     ["Some usages differ, e.g. the function f on the real numbers.", "Others agree."]),
+    ("The towers collapsed. 7 World Trade Center collapsed later.",
+     ["The towers collapsed.", "7 World Trade Center collapsed later."]),
+    ("Sales fell in 2006. iPhone sales rose in 2007.", ["Sales fell in 2006.", "iPhone sales rose in 2007."]),
 ])
 def test_split_sentences_hard_cases(text, expected):
     assert pieces(text) == expected
