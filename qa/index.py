@@ -437,7 +437,8 @@ def build_index(corpus: str | Path, folder: str | Path, progress: bool = True) -
                              "sentences": len(sents)})
             docs.append(doc)
             all_sentences.extend(sents)
-        vectors = {ch: _embed_changed(ch, docs, doc_meta, all_sentences, previous, old, old_vectors.get(ch), progress)
+        kept = _same_embedded_texts(docs, doc_meta, all_sentences, previous, old)
+        vectors = {ch: _embed_changed(ch, docs, doc_meta, all_sentences, kept, old_vectors.get(ch), progress)
                    for ch in CHANNELS}
         gen = _write_generation(folder, docs, doc_meta, files, all_sentences, vectors)
         _prune_generations(folder, keep=gen)
@@ -451,21 +452,33 @@ def _skipped(entry: dict, reason: str) -> dict:
     return {**entry, "skipped": reason}
 
 
-def _embed_changed(channel, docs, doc_meta, sentences, previous, old, old_vectors, progress) -> np.ndarray:
-    """The channel's vectors: an unchanged document keeps its own if the texts it embeds are the
-    same, sentence for sentence (a new splitter can move a boundary and keep the count; the
-    title, embedded with every sentence, can come from the file name)."""
+def _same_embedded_texts(docs, doc_meta, sentences, previous, old) -> dict[str, tuple[int, int]]:
+    """Document id -> its rows in the previous index, for each document whose embedded texts are
+    the same there, sentence for sentence (a new splitter can move a boundary and keep the count;
+    the title, embedded with every sentence, can come from the file name). Every channel reuses
+    exactly these."""
+    by_id = {d.id: d for d in docs}
+    kept = {}
+    for meta in doc_meta:
+        a, b = meta["rows"]
+        prev = previous.get(meta["sha256"])
+        if prev is not None and prev.rows[1] - prev.rows[0] == b - a and \
+                [embed_text(s, prev.doc) for s in old.sentences[slice(*prev.rows)]] == \
+                [embed_text(s, by_id[meta["id"]]) for s in sentences[a:b]]:
+            kept[meta["id"]] = prev.rows
+    return kept
+
+
+def _embed_changed(channel, docs, doc_meta, sentences, kept, old_vectors, progress) -> np.ndarray:
+    """The channel's vectors: the documents in ``kept`` keep their old ones, the rest are embedded."""
     vectors = np.zeros((len(sentences), 384), dtype=np.float32)
     todo: list[int] = []
     by_id = {d.id: d for d in docs}
     reused = 0
     for meta in doc_meta:
         a, b = meta["rows"]
-        prev = previous.get(meta["sha256"])
-        if prev is not None and old_vectors is not None and prev.rows[1] - prev.rows[0] == b - a and \
-                [embed_text(s, prev.doc) for s in old.sentences[slice(*prev.rows)]] == \
-                [embed_text(s, by_id[meta["id"]]) for s in sentences[a:b]]:
-            vectors[a:b] = old_vectors[slice(*prev.rows)]
+        if meta["id"] in kept and old_vectors is not None:
+            vectors[a:b] = old_vectors[slice(*kept[meta["id"]])]
             reused += 1
         else:
             todo.extend(range(a, b))
