@@ -54,6 +54,20 @@ def with_context(sentence: str, context: str) -> str:
     return f"{sentence} [SEP] {context}" if context else sentence
 
 
+def with_updates(bert: Bert, delta, segments) -> Bert:
+    """The frozen encoder with each layer's low-rank updates added (``delta(layer, m)`` for m in
+    q, k, v, o, i, f) and a segment table of its own: what the engine runs, and what training
+    differentiates through."""
+    import torch
+
+    blocks = []
+    for i, (qkv_w, qkv_b, o_w, o_b, i_w, i_b, f_w, f_b, *layer_norms) in enumerate(bert.blocks()):
+        qkv = qkv_w + torch.cat([delta(i, m) for m in ("q", "k", "v")])
+        blocks.append((qkv, qkv_b, o_w + delta(i, "o"), o_b, i_w + delta(i, "i"), i_b,
+                       f_w + delta(i, "f"), f_b, *layer_norms))
+    return Bert(bert.word, bert.pos, segments, bert.emb_ln, blocks, bert.heads, bert.eps, threading.Lock())
+
+
 class Reranker:
     def __init__(self, path: str | Path | None = None) -> None:
         import torch
@@ -71,14 +85,7 @@ class Reranker:
         # the frozen weights are an embedder's, shared: only the updated matrices are new
         self.base_kind = "e5" if "e5" in str(meta.get("base", "")) else "minilm"
         base = self._base = get_embedder(self.base_kind)
-        delta = lambda i, m: scale * (t[f"{i}.{m}.B"] @ t[f"{i}.{m}.A"])  # noqa: E731
-        blocks = []
-        for i, (qkv_w, qkv_b, o_w, o_b, i_w, i_b, f_w, f_b, *layer_norms) in enumerate(base.bert.blocks()):
-            qkv = qkv_w + torch.cat([delta(i, m) for m in ("q", "k", "v")])
-            blocks.append((qkv, qkv_b, o_w + delta(i, "o"), o_b, i_w + delta(i, "i"), i_b,
-                           f_w + delta(i, "f"), f_b, *layer_norms))
-        b = base.bert
-        self.bert = Bert(b.word, b.pos, t["type"], b.emb_ln, blocks, b.heads, b.eps, threading.Lock())
+        self.bert = with_updates(base.bert, lambda i, m: scale * (t[f"{i}.{m}.B"] @ t[f"{i}.{m}.A"]), t["type"])
         self.head_w, self.head_b = t["head.w"], float(t["head.b"])
         self._torch = torch
 

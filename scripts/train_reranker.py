@@ -39,7 +39,7 @@ from train_ranker import add_split_arguments, embed_questions, load_split  # noq
 from qa.minilm import LAYERS, model_dir  # noqa: E402
 from qa.question import parse  # noqa: E402
 from qa.rank import load_models  # noqa: E402
-from qa.rerank import MODEL_PATH, previous_in_paragraph, with_context  # noqa: E402
+from qa.rerank import MODEL_PATH, previous_in_paragraph, with_context, with_updates  # noqa: E402
 from qa.retrieve import Retriever  # noqa: E402
 
 log = logging.getLogger("train-reranker")
@@ -178,8 +178,7 @@ class E5CrossEncoder:
         self.torch, self.rank, self.alpha = torch, rank, alpha
         self.e5 = get_embedder("e5")
         b = self.e5.bert
-        self.base, self.heads, self.eps, self.dim = b.blocks(), b.heads, b.eps, b.dim
-        H = self.dim
+        self.base, H = b.blocks(), b.dim
         shapes = []
         for qkv_w, _, o_w, _, i_w, _, f_w, *_ in self.base:
             shapes.append({"q": (H, H), "k": (H, H), "v": (H, H), "o": tuple(o_w.shape),
@@ -198,31 +197,14 @@ class E5CrossEncoder:
         pass
 
     def __call__(self, pairs: list[tuple[str, str]]):
-        torch, f = self.torch, self.torch.nn.functional
+        """The engine's forward pass (qa.bert on qa.rerank.with_updates), differentiable."""
+        torch = self.torch
         enc = [self.e5.pair_ids(q, s, MAX_TOKENS) for q, s in pairs]
-        n, width, d = len(enc), max(len(i) for i, _ in enc), self.dim
-        ids = torch.zeros((n, width), dtype=torch.long)
-        types = torch.zeros((n, width), dtype=torch.long)
-        mask = torch.zeros((n, width), dtype=torch.bool)
-        for r, (i, t) in enumerate(enc):
-            ids[r, :len(i)], types[r, :len(t)], mask[r, :len(i)] = torch.tensor(i), torch.tensor(t), True
-        b = self.e5.bert
-        ln = lambda h, w, bb: f.layer_norm(h, (d,), w, bb, self.eps)  # noqa: E731
-        x = ln(b.word(ids) + b.pos[:width] + self.type[types], *b.emb_ln)
-        attn = mask[:, None, None, :]
-        hd, scale = d // self.heads, self.alpha / self.rank
+        scale = self.alpha / self.rank
+        bert = with_updates(self.e5.bert, lambda i, m: scale * (self.B[i][m] @ self.A[i][m]), self.type)
         with torch.autocast("cpu", dtype=torch.bfloat16):
-            for layer, (qkv_w, qkv_b, o_w, o_b, i_w, i_b, f_w, f_b, l1w, l1b, l2w, l2b) in enumerate(self.base):
-                delta = {k: scale * (self.B[layer][k] @ self.A[layer][k]) for k in self.KEYS}
-                qkv = qkv_w + torch.cat([delta["q"], delta["k"], delta["v"]])
-                q, k, v = f.linear(x, qkv, qkv_b).split(d, dim=-1)
-                q, k, v = (m.reshape(n, width, self.heads, hd).transpose(1, 2) for m in (q, k, v))
-                ctx = f.scaled_dot_product_attention(q, k, v, attn_mask=attn).transpose(1, 2)
-                x = ln((x + f.linear(ctx.reshape(n, width, d), o_w + delta["o"], o_b)).float(), l1w, l1b)
-                h = f.gelu(f.linear(x, i_w + delta["i"], i_b))
-                x = ln((x + f.linear(h, f_w + delta["f"], f_b)).float(), l2w, l2b)
-        m = mask[..., None].float()
-        return self.head((x.float() * m).sum(1) / m.sum(1)).squeeze(-1)
+            pooled = bert.pooled([i for i, _ in enc], torch.float32, [t for _, t in enc])
+        return self.head(pooled.float()).squeeze(-1)
 
     def load(self, path: str | Path) -> dict:
         from safetensors import safe_open
@@ -317,7 +299,9 @@ def main() -> int:
         from safetensors import safe_open
 
         with safe_open(args.from_model, framework="pt") as fh:
-            args.context = json.loads(fh.metadata()["config"]).get("context", "none")
+            config = json.loads(fh.metadata()["config"])
+        args.context = config.get("context", "none")
+        args.base = "e5" if "e5" in config.get("base", "") else "minilm"
     items = candidates(Path(args.work), Path(args.squad), n_art, max(args.k, args.train_k, 8), args.context)
     fit = [it for it in items if it["article"] < args.fit_articles]
     tune = [it for it in items if it["article"] >= args.fit_articles][:args.max_tune or None]
