@@ -16,6 +16,11 @@ linear layer learns a rank-16 update (LoRA), with a linear head on the mean-pool
     python scripts/train_reranker.py --from-model qa/models/reranker.safetensors --k 2   # 5 minutes
     python scripts/train_reranker.py --context previous --out /tmp/ctx.safetensors   # the context experiment, 49 minutes
     python scripts/train_reranker.py --base e5 --out /tmp/e5.safetensors   # multilingual-e5-small as the network, 60 minutes
+    python scripts/train_reranker.py --refit qa/models/reranker.safetensors --out FILE   # the final fit, ~40 minutes
+
+`--refit FILE` is the last step of that protocol: once the held-out articles have chosen the
+recipe and the engine's settings (k, weight, skip margin, calibration, all in FILE), a new network
+is trained the same way on all 25 articles (20% more questions) and keeps FILE's settings.
 """
 from __future__ import annotations
 
@@ -283,6 +288,8 @@ def main() -> int:
                     help="the network re-reading the pairs: all-MiniLM-L6-v2 (6 layers) or multilingual-e5-small (12)")
     ap.add_argument("--from-model", help="skip training: take the network from this file and only choose "
                     "the weight and calibration for --k again on the held-out articles")
+    ap.add_argument("--refit", metavar="FILE", help="train on articles 0-24 (fit and held-out) with the recipe "
+                    "and engine settings FILE was chosen with; no held-out figures")
     ap.add_argument("--max-tune", type=int, default=0, help="score only this many held-out questions (a smoke run)")
     ap.add_argument("--out", default=str(MODEL_PATH))
     args = ap.parse_args()
@@ -295,14 +302,18 @@ def main() -> int:
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
     t0 = time.perf_counter()
-    if args.from_model:  # the file says how its network reads sentences
+    chosen = None  # with --refit: the settings the held-out articles chose
+    if args.from_model or args.refit:  # the file says how its network reads sentences
         from safetensors import safe_open
 
-        with safe_open(args.from_model, framework="pt") as fh:
+        with safe_open(args.from_model or args.refit, framework="pt") as fh:
             config = json.loads(fh.metadata()["config"])
+        chosen = config if args.refit else None
         args.context = config.get("context", "none")
         args.base = "e5" if "e5" in config.get("base", "") else "minilm"
     items = candidates(Path(args.work), Path(args.squad), n_art, max(args.k, args.train_k, 8), args.context)
+    if chosen is not None:
+        return refit(items, chosen, args, rng, t0)
     fit = [it for it in items if it["article"] < args.fit_articles]
     tune = [it for it in items if it["article"] >= args.fit_articles][:args.max_tune or None]
     lists = training_lists(fit, args.train_k, args.unanswerable_share, rng)
@@ -365,6 +376,25 @@ def main() -> int:
     save_file(model.tensors(), args.out, metadata={"config": json.dumps(config)})
     log.info("held-out top-1 %.3f (ranker %.3f), k=%d weight=%g -> %s (%.0fs)", table[args.k][weight],
              ranker_top1, args.k, weight, args.out, time.perf_counter() - t0)
+    return 0
+
+
+def refit(items: list[dict], chosen: dict, args, rng: random.Random, t0: float) -> int:
+    """Train on every article's lists with `chosen`'s recipe; keep its engine settings."""
+    from safetensors.torch import save_file
+
+    info = chosen["info"]
+    lists = training_lists(items, info["train_k"], args.unanswerable_share, rng)
+    log.info("refit: %d lists (%d answerable) from articles 0-%d (%.0fs)", len(lists),
+             sum(t["answerable"] for t in lists), max(it["article"] for it in items), time.perf_counter() - t0)
+    model = (E5CrossEncoder if args.base == "e5" else CrossEncoder)(chosen["lora_rank"], chosen["lora_alpha"])
+    train(model, lists, info["epochs"], info["lr"], args.questions_per_step, rng)
+    config = dict(chosen, info={**info, "trained_on": f"SQuAD 2.0 dev articles 0-{max(it['article'] for it in items)}",
+                                "fit_lists": len(lists), "settings_from": f"{Path(args.refit).name}: {info['trained_on']}, "
+                                                                          f"{info['weight_from']}"})
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    save_file(model.tensors(), args.out, metadata={"config": json.dumps(config)})
+    log.info("refit on %d lists -> %s (%.0fs)", len(lists), args.out, time.perf_counter() - t0)
     return 0
 
 
