@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from . import contrast
 from .crosslingual import has_cjk
 from .lexical import tokenize
 from .question import PERSON_NAME, Question
@@ -33,7 +34,7 @@ NAMES = (
     "bm25", "bm25_n", "bm25_ctx_n",
     "cover", "cover_ctx", "cover_rare", "missing_rare", "missing_idf", "missing_max", "missing_name", "cap_cover",
     "type_match", "type_new", "bigram", "window", "exact", "cover_prev", "continues",
-    "len_log", "first_in_para", "is_meta", "asks_published",
+    "len_log", "first_in_para", "is_meta", "asks_published", "negated", "opposite", "number_missing",
     *(f"q_{t}" for t in QTYPES),
 )
 
@@ -170,5 +171,17 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
                                   else 0.0 for k, s in enumerate(sents)]
     F[:, col["is_meta"]] = [1.0 if s.kind == "meta" else 0.0 for s in sents]
     F[:, col["asks_published"]] = 1.0 if _ASKS_PUBLISHED.search(q.text) else 0.0
+    # what the sentence says against the question: negation and opposites read English words
+    # (a translated question's glosses are alternatives); numbers are digits in every language
+    qnums = contrast.numbers(q.search)
+    if qnums:
+        F[:, col["number_missing"]] = [float(contrast.number_missing(qnums, contrast.numbers(s.text))) for s in sents]
+    if q.english:
+        negated = contrast.negated_words(q.search)
+        if negated:
+            F[:, col["negated"]] = [float(contrast.affirms(negated, s.text, st)) for s, st in zip(sents, stoks)]
+        qwords = contrast.words(q.search)
+        if any(w in contrast.OPPOSITES for w in qwords):
+            F[:, col["opposite"]] = [float(contrast.opposite(qwords, contrast.words(s.text))) for s in sents]
     F[:, col[f"q_{q.qtype}"]] = 1.0
     return F

@@ -23,6 +23,7 @@ MODEL_PATH = Path(__file__).parent / "models" / "ranker.json"
 ANSWER_NAMES = ("top", "top_logit", "margin", "second", "top_cover", "top_cover_rare", "top_cover_ctx", "missing_rare",
                 "missing_idf", "missing_max", "missing_name", "top_type_new", "top_bigram",
                 "top_dense", "top_bm25", "top_type_match", "top_e5", "max_dense", "n_log",
+                "top_negated", "top_opposite", "top_number_missing",
                 *(f"q_{t}" for t in features.QTYPES))
 
 
@@ -154,6 +155,8 @@ def answer_features(F: np.ndarray, probs: np.ndarray, logits: np.ndarray) -> np.
         "top_dense": F[top, col["dense"]],
         "top_bm25": F[top, col["bm25"]], "top_type_match": F[top, col["type_match"]],
         "top_e5": F[top, col["e5"]], "max_dense": F[:, col["dense"]].max(), "n_log": np.log1p(len(probs)),
+        "top_negated": F[top, col["negated"]], "top_opposite": F[top, col["opposite"]],
+        "top_number_missing": F[top, col["number_missing"]],
     }
     for t in features.QTYPES:
         row[f"q_{t}"] = F[top, col[f"q_{t}"]]

@@ -223,3 +223,21 @@ def test_a_light_verb_ending_a_question_is_no_evidence(engine):
                             ("How long did the conference last?", "three-day")):
         ans = engine.ask(question)
         assert ans.answerable and cited in ans.citations[0].sentence, question
+
+
+def test_a_question_the_article_contradicts_is_far_less_sure(engine):
+    # negated, an opposite, a number the sentence does not give: same words, another question
+    for asked, contradicted in (
+            ("What system did Huawei launch at the conference?", "What system did Huawei not launch at the conference?"),
+            ("Who is the CEO of Enflame?", "Who was never the CEO of Enflame?"),
+            ("How does the CloudMatrix platform compensate for lower chip-level performance?",
+             "How does the CloudMatrix platform compensate for higher chip-level performance?"),
+            ("How many chips did Metax's supernode demonstration feature?",
+             "How many chips did Metax's 2019 supernode demonstration feature?")):
+        sure, unsure = engine.ask(asked).confidence, engine.ask(contradicted).confidence
+        assert unsure < 0.75 * sure, (contradicted, unsure, sure)
+
+
+def test_a_negated_question_the_article_answers_in_other_words(engine):
+    ans, c = first_citation(engine, "Which chips can China not access?")
+    assert "barred China’s access to Nvidia’s H100" in c.sentence
