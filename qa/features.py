@@ -173,7 +173,7 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     F[:, col["asks_published"]] = 1.0 if _ASKS_PUBLISHED.search(q.text) else 0.0
     # what the sentence says against the question: negation and opposites read English words
     # (a translated question's glosses are alternatives); numbers are digits in every language
-    qnums = contrast.numbers(q.search)
+    qnums = contrast.numbers(q.search, spelt=False)
     if qnums:
         F[:, col["number_missing"]] = [float(contrast.number_missing(qnums, contrast.numbers(s.text))) for s in sents]
     if q.english:

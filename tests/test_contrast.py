@@ -37,6 +37,10 @@ def test_opposites_count_only_without_the_word_itself():
 def test_numbers_compare_as_written_digits():
     assert contrast.numbers("In 1939, c. 1,300,000 people lived there; 3.5 km.") == {"1939", "1300000", "3.5"}
     assert contrast.numbers("the point (3,1)") == {"3", "1"}
+    assert contrast.numbers("liquid O2, Nvidia's H100 and 910C chips") == set()  # digits of names
+    assert contrast.numbers("four channels in the 1990s, the 17th century") == {"4", "1990", "17"}
+    assert contrast.numbers("one of the ten-horsepower engines") == {"10"}  # "one of" is no count
+    assert contrast.numbers("What are the two other names?", spelt=False) == set()
     assert contrast.number_missing(contrast.numbers("What happened in 1066?"), contrast.numbers("In 1067, ..."))
     assert not contrast.number_missing(contrast.numbers("How many of the 1,300,000 people?"),
                                        contrast.numbers("About 1300000 people lived there."))
