@@ -11,6 +11,7 @@ on SQuAD 2.0's test articles from 0.143 to 0.240 (false refusals 0.062 -> 0.065;
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexical import tokenize
 
@@ -60,10 +61,14 @@ _NUMBER_WORDS.update({w: str(10 * k) for k, w in enumerate("thirty forty fifty s
 _SPELT = re.compile(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 
 
+# a candidate sentence is read again by every question it is a candidate for (qa/features.py
+# caches its tokens the same way); numbers() takes ~50 us a sentence
+@lru_cache(maxsize=200_000)
 def words(text: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _WORD.findall(text))
 
 
+@lru_cache(maxsize=200_000)
 def numbers(text: str, spelt: bool = True) -> frozenset[str]:
     """The numbers a text gives, as digits: thousands separators dropped ("1,300,000" ->
     "1300000"), and with `spelt` small numbers written out ("four" -> "4", "ten-horsepower" ->
