@@ -296,7 +296,6 @@ def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
     n_art = args.fit_articles + args.tune_articles
     import torch
-    from safetensors.torch import save_file
     from sklearn.linear_model import LogisticRegression
 
     torch.manual_seed(args.seed)
@@ -311,11 +310,15 @@ def main() -> int:
         chosen = config if args.refit else None
         args.context = config.get("context", "none")
         args.base = "e5" if "e5" in config.get("base", "") else "minilm"
+    if chosen is not None:  # the recipe the held-out articles chose
+        args.rank, args.alpha = chosen["lora_rank"], chosen["lora_alpha"]
+        args.train_k, args.epochs, args.lr = (chosen["info"][key] for key in ("train_k", "epochs", "lr"))
     items = candidates(Path(args.work), Path(args.squad), n_art, max(args.k, args.train_k, 8), args.context)
-    if chosen is not None:
-        return refit(items, chosen, args, rng, t0)
-    fit = [it for it in items if it["article"] < args.fit_articles]
-    tune = [it for it in items if it["article"] >= args.fit_articles][:args.max_tune or None]
+    if chosen is not None:  # every article trains; the settings come from the held-out run
+        fit, tune = items, []
+    else:
+        fit = [it for it in items if it["article"] < args.fit_articles]
+        tune = [it for it in items if it["article"] >= args.fit_articles][:args.max_tune or None]
     lists = training_lists(fit, args.train_k, args.unanswerable_share, rng)
     log.info("%d fit lists (%d answerable), %d held-out questions (%.0fs)", len(lists),
              sum(t["answerable"] for t in lists), len(tune), time.perf_counter() - t0)
@@ -328,6 +331,13 @@ def main() -> int:
     else:
         train(model, lists, args.epochs, args.lr, args.questions_per_step, rng)
     log.info("trained (%.0fs)", time.perf_counter() - t0)
+    if chosen is not None:  # no held-out articles left: keep the settings chosen on them
+        info = chosen["info"]
+        save(model, dict(chosen, info={**info, **trained, "trained_on": f"SQuAD 2.0 dev articles 0-{n_art - 1}",
+                                       "settings_from": f"{Path(args.refit).name}: {info['trained_on']}, {info['weight_from']}"}),
+             args.out)
+        log.info("refit on %d lists -> %s (%.0fs)", len(lists), args.out, time.perf_counter() - t0)
+        return 0
 
     # held-out: the reranker's logits for the ranker's top 8, then the weight of its logit
     with torch.no_grad():
@@ -372,30 +382,17 @@ def main() -> int:
     config = {"base": "intfloat/multilingual-e5-small" if args.base == "e5" else "sentence-transformers/all-MiniLM-L6-v2",
               "lora_rank": args.rank, "lora_alpha": args.alpha, "layers": len(model.base) if args.base == "e5" else LAYERS, "context": args.context, "k": args.k, "weight": weight, "skip_margin": skip_margin, "scale": float(cal.coef_[0, 0]),
               "bias": float(cal.intercept_[0]), "info": info}
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    save_file(model.tensors(), args.out, metadata={"config": json.dumps(config)})
+    save(model, config, args.out)
     log.info("held-out top-1 %.3f (ranker %.3f), k=%d weight=%g -> %s (%.0fs)", table[args.k][weight],
              ranker_top1, args.k, weight, args.out, time.perf_counter() - t0)
     return 0
 
 
-def refit(items: list[dict], chosen: dict, args, rng: random.Random, t0: float) -> int:
-    """Train on every article's lists with `chosen`'s recipe; keep its engine settings."""
+def save(model, config: dict, out: str) -> None:
     from safetensors.torch import save_file
 
-    info = chosen["info"]
-    lists = training_lists(items, info["train_k"], args.unanswerable_share, rng)
-    log.info("refit: %d lists (%d answerable) from articles 0-%d (%.0fs)", len(lists),
-             sum(t["answerable"] for t in lists), max(it["article"] for it in items), time.perf_counter() - t0)
-    model = (E5CrossEncoder if args.base == "e5" else CrossEncoder)(chosen["lora_rank"], chosen["lora_alpha"])
-    train(model, lists, info["epochs"], info["lr"], args.questions_per_step, rng)
-    config = dict(chosen, info={**info, "trained_on": f"SQuAD 2.0 dev articles 0-{max(it['article'] for it in items)}",
-                                "fit_lists": len(lists), "settings_from": f"{Path(args.refit).name}: {info['trained_on']}, "
-                                                                          f"{info['weight_from']}"})
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    save_file(model.tensors(), args.out, metadata={"config": json.dumps(config)})
-    log.info("refit on %d lists -> %s (%.0fs)", len(lists), args.out, time.perf_counter() - t0)
-    return 0
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    save_file(model.tensors(), out, metadata={"config": json.dumps(config)})
 
 
 if __name__ == "__main__":
