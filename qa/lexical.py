@@ -14,6 +14,11 @@ def _stemmer():
     return Stemmer.Stemmer("english")
 
 
+def stem(word: str) -> str:
+    """One lower-cased word Snowball-stemmed as `tokenize` stems it."""
+    return _stemmer().stemWord(word.lower())
+
+
 def tokenize(texts: list[str]) -> list[list[str]]:
     """Lower-cased, stop-worded, Snowball-stemmed tokens: the same rule for sentences and questions."""
     import bm25s

@@ -1,34 +1,76 @@
 """The short answer inside a cited sentence: the number, date, name or place the question asks for.
 
-Marked only when the question's type says what to look for and one candidate stands out
-(nearest to the words the question shares with the sentence); otherwise nothing is marked.
-A "what/which <noun>" question asks for a name of that kind: "What system did Huawei launch?"
-marks "CloudMatrix 384" in "... its CloudMatrix 384 system ...".
+Marked only when the question says what to look for and one candidate stands out (nearest to
+the words the question shares with the sentence); otherwise nothing is marked: the page shows a
+mark in bold, so a wrong one is worse than none. `python scripts/eval_spans.py` measures both
+on SQuAD's gold sentences (docs/results.md).
+
+- The question's first word decides the kind when it is a wh-word ("Who was chief executive when
+  the service began?" wants a person, not the date its clause mentions).
+- Numbers are whole tokens ("910C" holds none, "1990s" is a decade); a "how many" question is
+  not answered by a year, a "what year" question only by one, a "what percentage" one by a
+  percentage; "how many valves" prefers the number that counts valves.
+- A person is a run of capitalised words (particles such as "de" and "van" inside it), without a
+  sentence's leading "The"/"Some", and not a place or an organisation by its last word ("Cape
+  Town", "Premier League").
+- A "what/which <noun>" question asks for a name of that kind: "What system did Huawei launch?"
+  marks "CloudMatrix 384" in "... its CloudMatrix 384 system ...", and, by the patterns Hearst
+  (1992) used to find instances of a noun, "Which chips ...?" marks "Nvidia's H100" in "... H100
+  and other high-end AI chips" and "Which firms ...?" "Huawei" in "firms including Huawei".
 """
 from __future__ import annotations
 
 import re
 
+from .lexical import stem
 from .question import NAME, Question
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_SPELT = (r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+          r"hundred|thousand|million|billion|dozen|hundreds|thousands|millions|twice|half)\b(?:-\w+)?")
+_SCALE = r"(?:\s?(?:%|percent|per cent)|\s(?:million|billion|trillion|thousand|hundred)\b)?"
+# a whole number token: never the "91" of "910C" or the "199" of "1990s"; no trailing comma
+_NUMBER = re.compile(rf"(?<![\w.,])(?:[$€£]\s?)?\d(?:[\d,.]*\d)?(?:bn|m|k)?(?!\w){_SCALE}|{_SPELT}{_SCALE}", re.I)
+_YEAR = re.compile(r"(?<![\w.,])(?:1\d{3}|20\d{2})(?:[–-]\d{2,4})?s?(?!\w)")
+_PREPOSITION = re.compile(r"^(?:in|by|since) ")
+_BARE_YEAR = re.compile(r"(?:1\d{3}|20\d{2})")
 _PATTERNS = {
-    "number": re.compile(r"(?:\$|€|£)?(?<![\w.])\d[\d,.]*(?![A-Za-z])(?:\s?(?:%|percent|per cent|million|billion|thousand|hundred))?"
-                         r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-                         r"forty|fifty|hundred|thousand|million|billion|dozen)\b(?:-\w+)?", re.I),
     "date": re.compile(rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b(?:\d{{1,2}} )?{_MONTH}(?: \d{{1,2}})?(?:,? \d{{4}})?\b"
                        rf"|\b(?:in |by |since )?(?:1\d{{3}}|20\d{{2}})s?\b|\b(?:end|mid|early|late)-\d{{4}}\b"
                        r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b\d{1,2}(?:st|nd|rd|th) century\b"),
-    "person": re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b"),
     "place": re.compile(r"(?<=\bin )[A-Z][\w-]+(?: [A-Z][\w-]+)*|(?<=\bat )[A-Z][\w-]+(?: [A-Z][\w-]+)*"
                         r"|(?<=\bfrom )[A-Z][\w-]+(?: [A-Z][\w-]+)*"),
 }
+_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_PARTICLE = r"(?:de|da|di|del|della|der|den|van|von|le|la|du|dos|y|bin|ibn|al)"
+_PERSON = re.compile(rf"(?<![\w’'-])[{_UPPER}][{_LOWER}’'-]+\.?(?:[ -](?:{_PARTICLE} )*[{_UPPER}][{_LOWER}’'-]*\.?)+(?![\w’'])")
+# a capitalised word a sentence may start with that names nobody ("The Duchy", "Some Normans")
+_LEADING = {"the", "a", "an", "some", "those", "these", "this", "that", "many", "most", "several", "both", "each",
+            "all", "its", "his", "her", "their", "our", "in", "on", "at", "by", "for", "after", "before", "during",
+            "when", "while", "although", "however", "under", "with", "from", "since", "as"}
+# the last word of a place's or an organisation's name, never of a person's
+_NOT_PERSON = {
+    "america", "africa", "asia", "europe", "minor", "town", "city", "county", "river", "island", "islands", "sea",
+    "ocean", "valley", "mountains", "mountain", "street", "road", "bridge", "park", "airport", "station", "building",
+    "railroad", "railway", "republic", "kingdom", "empire", "states", "union", "countries", "crown", "state",
+    "party", "league", "church", "university", "college", "school", "institute", "laboratory", "museum", "company",
+    "corporation", "systems", "group", "association", "society", "council", "court", "bank", "army", "navy",
+    "television", "wireless", "network", "news", "times", "transactions", "journal", "crusade", "war", "revolution",
+    "act", "treaty", "catholic", "catholics", "protestants", "award", "prize", "cup", "games", "championship",
+}
 _WORD = re.compile(r"\w+")
+MARGIN = 5  # characters by which the nearest candidate must beat the next (chosen on SQuAD 2.0 articles 0-24)
 # "What system did Huawei launch?", "Which model powers it?": the noun the answer is an instance of
 _HEAD = re.compile(r"^(?:what|which)\s+(?:(?:kind|type|sort|form|name) of\s+(?:the\s+)?)?((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+"
                    r"(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|powers?|makes?)\b", re.I)
-# a name, as qa.question reads one ("CloudMatrix 384", "Quark AI Glasses"), not inside a word
-_NAME_RUN = re.compile(r"(?<![\w-])" + NAME.pattern)
+# a name, as qa.question reads one ("CloudMatrix 384", "Quark AI Glasses"), or a model code ("910C")
+_NAME_RUN = re.compile(r"(?<![\w-])(?:\d+[A-Z][\w-]*\s+)?" + NAME.pattern)
+_LEAD_KIND = [(re.compile(r"^(?:who|whom|whose)\b", re.I), "person"), (re.compile(r"^where\b", re.I), "place"),
+              (re.compile(r"^when\b", re.I), "date"), (re.compile(r"^how (?:many|much)\b", re.I), "number")]
+_ASKS_YEAR = re.compile(r"\b(?:what|which) year\b", re.I)
+_ASKS_PERCENT = re.compile(r"\bpercent(?:age)?\b|%", re.I)
+_COUNTED = re.compile(r"\bhow many\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:is|are|was|were|did|does|do|has|have|had|"
+                      r"can|could|will|would)\b", re.I)
 
 
 def head_noun(question: str) -> str | None:
@@ -37,43 +79,130 @@ def head_noun(question: str) -> str | None:
     return m.group(1).split()[-1].lower() if m else None
 
 
+def _singular(word: str) -> str:
+    """"chips" -> "chip": a plural noun of the question still prefixes the sentence's singular."""
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _instances(head: str, sentence: str) -> list[tuple[int, int]]:
+    """Names the sentence says are a ``head`` by a Hearst pattern: "X and other ... chips",
+    "chips such as X", "firms including X", "firms like X"."""
+    noun, out = _singular(head), []
+    for m in _NAME_RUN.finditer(sentence):
+        before, after = sentence[:m.start()], sentence[m.end():]
+        other = re.match(r"\s*,?\s+(?:and|or) other((?:\s+[\w-]+){1,4})", after)
+        listed = re.search(r"\b([a-z-]+),?\s+(?:such as|including|like|especially)\s+(?:[\w’'-]+,?\s+(?:and\s+)?){0,8}$",
+                           before)
+        if (other and any(w.startswith(noun) for w in other.group(1).split())) or \
+                (listed and listed.group(1).startswith(noun)):
+            out.append((m.start(), m.end()))
+    return out
+
+
 def _named(head: str, sentence: str, qwords: set[str]) -> list[tuple[int, int]]:
     """Names in the sentence that are a ``head``: "its CloudMatrix 384 system" or "Quark AI Glasses"
-    for "glasses" (the head noun following the name, or ending it); names the question says are out."""
-    stem = head[:-1] if head.endswith("s") and len(head) > 3 else head
+    for "glasses" (the head noun following the name, or ending it), or an instance by a Hearst
+    pattern; names the question says are out."""
+    noun = _singular(head)
     out = []
     for m in _NAME_RUN.finditer(sentence):
-        words = m.group().split()
+        words, end = m.group().split(), m.end()
         after = re.match(r"\s+([a-z-]+)", sentence[m.end():])
-        is_head = (len(words) > 1 and words[-1].lower().startswith(stem)) or (after and after.group(1).startswith(stem))
-        if not is_head or (m.start() == 0 and len(words) == 1):  # a sentence's first word is capitalised anyway
+        if len(words) > 1 and words[-1].lower().startswith(noun):  # "Quark AI Glasses"
+            out.append((m.start(), end))
             continue
-        if {w.lower() for w in _WORD.findall(m.group())} <= qwords:
+        if not (after and after.group(1).startswith(noun)) or (m.start() == 0 and len(words) == 1):
+            continue  # not followed by the noun; or a sentence's first word, capitalised anyway
+        # "910C AI chips", "US sanctions": a short acronym before the noun is a modifier, not a name
+        while words and words[-1].isupper() and len(words[-1]) <= 3:
+            end -= len(words.pop()) + 1
+        if words:
+            out.append((m.start(), end))
+    out += [c for c in _instances(head, sentence) if c not in out]
+    return [c for c in out if not {w.lower() for w in _WORD.findall(sentence[c[0]:c[1]])} <= qwords]
+
+
+def _people(sentence: str) -> list[tuple[int, int]]:
+    """Runs of two or more capitalised words that may name a person: a leading "The"/"Some", a
+    possessive "'s" and a full stop that is no initial left out."""
+    out = []
+    for m in _PERSON.finditer(sentence):
+        start, end, words = m.start(), m.end(), m.group().split()
+        while words and words[0].lower() in _LEADING:
+            start += len(words[0]) + 1
+            words = words[1:]
+        if len(words) < 2 or re.sub(r"(?:[’']s)?\.?$", "", words[-1].lower()) in _NOT_PERSON:
             continue
-        out.append((m.start(), m.end()))
+        text = sentence[start:end]
+        if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):
+            end -= 1
+        if re.search(r"[’']s$", sentence[start:end]):
+            end -= 2
+        out.append((start, end))
     return out
+
+
+def _kind(q: Question) -> str:
+    """The kind of answer: the question's first wh-word when it has one, else its type."""
+    if q.english:
+        for rx, kind in _LEAD_KIND:
+            if rx.match(q.text.strip()):
+                return kind
+    return q.qtype
+
+
+def _numbers(q: Question, sentence: str) -> list[tuple[int, int]]:
+    """Number candidates the question can be asking for."""
+    if _ASKS_YEAR.search(q.text):
+        return [(m.start(), m.end()) for m in _YEAR.finditer(sentence)]
+    cands = [(m.start(), m.end()) for m in _NUMBER.finditer(sentence)]
+    if _ASKS_PERCENT.search(q.text):
+        return [c for c in cands if re.search(r"%|percent|per cent", sentence[c[0]:c[1]], re.I)]
+    cands = [c for c in cands if not _BARE_YEAR.fullmatch(sentence[c[0]:c[1]])]  # "how many": not a year
+    counted = _COUNTED.search(q.text)
+    if counted:  # "How many valves did the engine use?": the number followed by "valves"
+        noun = _singular(counted.group(1).split()[-1].lower())
+        near = [c for c in cands if re.match(r"\s+(?:[\w-]+\s+){0,2}?" + re.escape(noun), sentence[c[1]:], re.I)]
+        cands = near or cands
+    return cands
 
 
 def find_span(q: Question, sentence: str) -> tuple[int, int] | None:
     """(start, end) within ``sentence`` of the short answer, or None when unsure."""
-    rx = _PATTERNS.get(q.qtype)
+    kind = _kind(q)
     qwords = {w.lower() for w in _WORD.findall(q.search)}
     head = head_noun(q.text) if q.english else None
-    if rx is None and head is None:
-        return None
-    cands = []
-    if rx is not None:
-        for m in rx.finditer(sentence):
-            words = {w.lower() for w in _WORD.findall(m.group())}
-            if words and not words <= qwords:
-                cands.append((m.start(), m.end()))
+    if kind == "number":
+        cands = _numbers(q, sentence)
+    elif kind == "person":
+        cands = _people(sentence)
+    elif kind in _PATTERNS:  # a date's leading "in"/"by"/"since" helps find it, not answer it
+        cands = [(m.start() + len(m.group()) - len(_PREPOSITION.sub("", m.group())), m.end())
+                 for m in _PATTERNS[kind].finditer(sentence)]
     elif head is not None:
         cands = _named(head, sentence, qwords)
+    else:
+        return None
+    cands = [c for c in cands if (w := {x.lower() for x in _WORD.findall(sentence[c[0]:c[1]])}) and not w <= qwords]
     if not cands:
         return None
     if len(cands) == 1:
         return cands[0]
-    anchors = [m.start() for m in _WORD.finditer(sentence) if m.group().lower() in qwords]
+    anchors = _anchors(q, sentence)
     if not anchors:
         return None
-    return min(cands, key=lambda c: min(abs(c[0] - a) for a in anchors))
+    ranked = sorted((min(_gap(c, a) for a in anchors), c) for c in cands)
+    if ranked[1][0] - ranked[0][0] < MARGIN:  # no candidate stands out
+        return None
+    return ranked[0][1]
+
+
+def _anchors(q: Question, sentence: str) -> list[tuple[int, int]]:
+    """Where the sentence uses the question's content words (stemmed as the index stems them)."""
+    stems = set(q.tokens)
+    return [(m.start(), m.end()) for m in _WORD.finditer(sentence) if stem(m.group()) in stems]
+
+
+def _gap(c: tuple[int, int], a: tuple[int, int]) -> int:
+    """Characters between a candidate and an anchor (0 when they overlap)."""
+    return max(0, c[0] - a[1], a[0] - c[1])

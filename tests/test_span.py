@@ -1,0 +1,51 @@
+"""The short answer the page marks in bold (qa/span.py): right when marked, unmarked when unsure."""
+import pytest
+
+from qa.question import parse
+from qa.span import find_span
+
+
+def marked(question: str, sentence: str) -> str | None:
+    span = find_span(parse(question), sentence)
+    return sentence[span[0]:span[1]] if span else None
+
+
+@pytest.mark.parametrize("question, sentence, want", [
+    # whole number tokens: never the "91" of a model code "910C", nor a trailing comma
+    ("How many chips does it use?", "It is built using 384 of its 910C chips.", "384"),
+    ("How many people live there?", "In 2014, about 30,000 people lived there.", "30,000"),
+    # "how many" is not answered by a year; "what year" only by one
+    ("How many men were in Robert's army?", "In 1081 Robert's army of 30,000 men landed.", "30,000"),
+    ("In what year did the war end?", "The war, which cost two kingdoms dearly, ended in 1648.", "1648"),
+    # "what percentage" by a percentage
+    ("What percentage of the cattle are in Victoria?", "Victoria has 3 million cows, 60% of the herd.", "60%"),
+    # "how many valves": the number that counts valves
+    ("How many valves did the engine use?", "Built in 1849 with two pistons, the engine used four valves.", "four"),
+])
+def test_number_spans(question, sentence, want):
+    assert marked(question, sentence) == want
+
+
+def test_person_spans_are_people():
+    # a sentence's leading "The" is no part of a name; a place or an organisation is no person
+    assert marked("Who founded the abbey?", "The abbey was founded by Jean de Forest.") == "Jean de Forest"
+    assert marked("Who founded the abbey?", "The abbey at Cape Town was founded in 1700.") is None
+    assert marked("Who led them?", "They were led by Robert Guiscard's army.") == "Robert Guiscard"
+    # the question's first word decides: a "who ... when ..." question wants the person
+    assert marked("Who was chief executive when the service began?",
+                  "Sam Chisholm was chief executive when the service began on 1 September 1993.") == "Sam Chisholm"
+
+
+def test_instances_of_the_asked_noun():
+    # Hearst's patterns: "X and other chips", "firms including X"
+    assert marked("Which chips can China not buy?", "China cannot buy the A100 and other advanced chips.") == "A100"
+    assert marked("Which firms are members?", "Several firms including Huawei are members.") == "Huawei"
+    # a short acronym before the noun is a modifier: "910C AI chips" names the 910C
+    assert marked("What chips does it use?", "It uses 384 of its 910C AI chips.") == "910C"
+    assert marked("What chips does it use?", "It uses many AI chips.") is None
+
+
+def test_no_mark_when_no_candidate_stands_out():
+    # two dates, neither nearer the question's words than the other by much: nothing in bold
+    assert marked("When did the plant close?", "It opened in 1990 and the plant closed in 2017.") == "2017"
+    assert marked("When did it happen?", "Between 1990 and 1995, it happened.") is None
