@@ -29,8 +29,12 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _SPELT = (r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
           r"hundred|thousand|million|billion|dozen|hundreds|thousands|millions|twice|half)\b(?:-\w+)?")
 _SCALE = r"(?:\s?(?:%|percent|per cent)|\s(?:million|billion|trillion|thousand|hundred)\b)?"
+# a unit of time or measure after a number belongs to the answer ("10 minutes", "1,986 m")
+_UNIT = (r"(?:\s(?:(?:square|cubic)\s)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|"
+         r"kilometres?|kilometers?|km|miles?|metres?|meters?|m|feet|foot|ft|inches|kg|kilograms?|tonnes?|tons?|"
+         r"pounds|lb|acres?|hectares?|degrees?|°[CF]|litres?|liters?|milliliters?|millilitres?|ml|mph|km/h)(?![\w/]))?")
 # a whole number token: never the "91" of "910C" or the "199" of "1990s"; no trailing comma
-_NUMBER = re.compile(rf"(?<![\w.,])(?:[$€£]\s?)?\d(?:[\d,.]*\d)?(?:bn|m|k)?(?!\w){_SCALE}|{_SPELT}{_SCALE}", re.I)
+_NUMBER = re.compile(rf"(?<![\w.,])(?:[$€£]\s?)?\d(?:[\d,.]*\d)?(?:bn|m|k)?(?!\w){_SCALE}{_UNIT}|{_SPELT}{_SCALE}{_UNIT}", re.I)
 _YEAR = re.compile(r"(?<![\w.,])(?:1\d{3}|20\d{2})(?:[–-]\d{2,4})?s?(?!\w)")
 _PREPOSITION = re.compile(r"^(?:in|by|since) ")
 _BARE_YEAR = re.compile(r"(?:1\d{3}|20\d{2})")

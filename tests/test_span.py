@@ -19,6 +19,8 @@ def marked(question: str, sentence: str) -> str | None:
     ("In what year did the war end?", "The war, which cost two kingdoms dearly, ended in 1648.", "1648"),
     # "what percentage" by a percentage
     ("What percentage of the cattle are in Victoria?", "Victoria has 3 million cows, 60% of the herd.", "60%"),
+    # a unit of time or measure belongs to the answer
+    ("How much footage does the tool need?", "The tool needs just 10 minutes of footage.", "10 minutes"),
     # "how many valves": the number that counts valves
     ("How many valves did the engine use?", "Built in 1849 with two pistons, the engine used four valves.", "four"),
 ])
