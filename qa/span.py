@@ -42,8 +42,9 @@ _PATTERNS = {
     "date": re.compile(rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b(?:\d{{1,2}} )?{_MONTH}(?: \d{{1,2}})?(?:,? \d{{4}})?\b"
                        rf"|\b(?:in |by |since )?(?:1\d{{3}}|20\d{{2}})s?\b|\b(?:end|mid|early|late)-\d{{4}}\b"
                        r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b\d{1,2}(?:st|nd|rd|th) century\b"),
-    "place": re.compile(r"(?<=\bin )[A-Z][\w-]+(?: [A-Z][\w-]+)*|(?<=\bat )[A-Z][\w-]+(?: [A-Z][\w-]+)*"
-                        r"|(?<=\bfrom )[A-Z][\w-]+(?: [A-Z][\w-]+)*"),
+    # a capitalised run after "in"/"at"/"from" ("Sant'Eufemia" whole), never a month or a weekday
+    "place": re.compile(rf"(?:(?<=\bin )|(?<=\bat )|(?<=\bfrom ))(?!{_MONTH}\b|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+                        r"[A-Z][\w-]*(?:['’][A-Z][\w-]*)?(?: [A-Z][\w-]*(?:['’][A-Z][\w-]*)?)*"),
 }
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
 _PARTICLE = r"(?:de|da|di|del|della|der|den|van|von|le|la|du|dos|y|bin|ibn|al)"

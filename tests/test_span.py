@@ -38,6 +38,12 @@ def test_person_spans_are_people():
                   "Sam Chisholm was chief executive when the service began on 1 September 1993.") == "Sam Chisholm"
 
 
+def test_place_spans():
+    # a month after "in" is no place; an apostrophe inside a name keeps it whole
+    assert marked("Where did the treaty get signed?", "The treaty was signed in August in Paris.") == "Paris"
+    assert marked("Where did the monks flee?", "The monks fled from Sant'Eufemia.") == "Sant'Eufemia"
+
+
 def test_instances_of_the_asked_noun():
     # Hearst's patterns: "X and other chips", "firms including X"
     assert marked("Which chips can China not buy?", "China cannot buy the A100 and other advanced chips.") == "A100"
