@@ -12,7 +12,7 @@ on SQuAD's gold sentences (docs/results.md).
   percentage; "how many valves" prefers the number that counts valves.
 - A person is a run of capitalised words (particles such as "de" and "van" inside it), without a
   sentence's leading "The"/"Some", and not a place or an organisation by its last word ("Cape
-  Town", "Premier League").
+  Town", "Premier League"). A place follows "in", "at" or "from" and is never a month.
 - A "what/which <noun>" question asks for a name of that kind: "What system did Huawei launch?"
   marks "CloudMatrix 384" in "... its CloudMatrix 384 system ...", and, by the patterns Hearst
   (1992) used to find instances of a noun, "Which chips ...?" marks "Nvidia's H100" in "... H100
@@ -85,7 +85,7 @@ def head_noun(question: str) -> str | None:
 
 
 def _singular(word: str) -> str:
-    """"chips" -> "chip": a plural noun of the question still prefixes the sentence's singular."""
+    """The question's plural ("chips") cut to a prefix of the sentence's singular ("chip") too."""
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
