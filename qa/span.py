@@ -72,6 +72,14 @@ _HEAD = re.compile(r"^(?:what|which)\s+(?:(?:kind|type|sort|form|name) of\s+(?:t
 _NAME_RUN = re.compile(r"(?<![\w-])(?:\d+[A-Z][\w-]*\s+)?" + NAME.pattern)
 _LEAD_KIND = [(re.compile(r"^(?:who|whom|whose)\b", re.I), "person"), (re.compile(r"^where\b", re.I), "place"),
               (re.compile(r"^when\b", re.I), "date"), (re.compile(r"^how (?:many|much)\b", re.I), "number")]
+# "What was the name of the Norman castle?", "What is the system called?": a name is asked for
+_ASKS_NAME = re.compile(r"\b(?:called|named|known as)\b|\bname of\b", re.I)
+_NAME_OF = re.compile(r"\bname of (?:the |a |an |this |that |his |her |its |their )?((?:[\w’'-]+\s+){0,3}?[a-z-]+)"
+                      r"(?=\s+(?:that|which|who|in|on|at|of|for|to|from|near|by|is|was|are|were|did|does)\b|\W*$)", re.I)
+# "What is Huawei's new system called?": the thing named is the last word before "called"
+_THING_CALLED = re.compile(r"^(?:what|how)\s+(?:is|was|are|were)\s+.*?([a-z-]+)\s+(?:called|named|known as)\W*$", re.I)
+# "... a fort called Fort Duquesne", "... known as the Afranji": the name a sentence gives a thing
+_CALLED = re.compile(r"\b(?:called|named|known as|dubbed|titled)\s+(?:the\s+)?[\"“‘']?(" + NAME.pattern + ")")
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b", re.I)
 _ASKS_PERCENT = re.compile(r"\bpercent(?:age)?\b|%", re.I)
 _COUNTED = re.compile(r"\bhow many\s+((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:is|are|was|were|did|does|do|has|have|had|"
@@ -186,8 +194,13 @@ def find_span(q: Question, sentence: str) -> tuple[int, int] | None:
                  for m in _PATTERNS[kind].finditer(sentence)]
     elif head is not None:
         cands = _named(head, sentence, qwords)
+    elif q.english and _ASKS_NAME.search(q.text):
+        of = _NAME_OF.search(q.text) or _THING_CALLED.search(q.text.strip())
+        cands = [(m.start(1), m.end(1)) for m in _CALLED.finditer(sentence)]
+        cands += [c for c in (_named(of.group(1).split()[-1].lower(), sentence, qwords) if of else []) if c not in cands]
     else:
         return None
+    cands = [_trim(sentence, c) for c in cands]
     cands = [c for c in cands if (w := {x.lower() for x in _WORD.findall(sentence[c[0]:c[1]])}) and not w <= qwords]
     if not cands:
         return None
@@ -200,6 +213,16 @@ def find_span(q: Question, sentence: str) -> tuple[int, int] | None:
     if ranked[1][0] - ranked[0][0] < MARGIN:  # no candidate stands out
         return None
     return ranked[0][1]
+
+
+def _trim(sentence: str, c: tuple[int, int]) -> tuple[int, int]:
+    """A sentence's full stop or comma after a name is not part of it ("Fort Duquesne."); an
+    abbreviation's is ("U.S.", "E. O.")."""
+    start, end = c
+    last = sentence[start:end].split()[-1] if sentence[start:end].split() else ""
+    if end > start and sentence[end - 1] in ".,;:" and len(last) > 2 and "." not in last[:-1]:
+        end -= 1
+    return start, end
 
 
 def _anchors(q: Question, sentence: str) -> list[tuple[int, int]]:

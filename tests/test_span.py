@@ -53,6 +53,13 @@ def test_instances_of_the_asked_noun():
     assert marked("What chips does it use?", "It uses many AI chips.") is None
 
 
+def test_names_asked_for():
+    # "called"/"named"/"the name of": the name the sentence gives, or a name of the thing asked about
+    assert marked("What was the fort called?", "The French built a fort called Fort Duquesne.") == "Fort Duquesne"
+    assert marked("What is the name of the desert to the east?", "To the east lies the Colorado Desert.") == "Colorado Desert"
+    assert marked("What is Huawei's new system called?", "Huawei launched its CloudMatrix 384 system.") == "CloudMatrix 384"
+
+
 def test_no_mark_when_no_candidate_stands_out():
     # two dates, neither nearer the question's words than the other by much: nothing in bold
     assert marked("When did the plant close?", "It opened in 1990 and the plant closed in 2017.") == "2017"
