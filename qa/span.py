@@ -17,6 +17,8 @@ on SQuAD's gold sentences (docs/results.md).
   marks "CloudMatrix 384" in "... its CloudMatrix 384 system ...", and, by the patterns Hearst
   (1992) used to find instances of a noun, "Which chips ...?" marks "Nvidia's H100" in "... H100
   and other high-end AI chips" and "Which firms ...?" "Huawei" in "firms including Huawei".
+- A naming question ("What was the fort called?", "What is the name of the desert ...?") marks
+  the name the sentence gives after "called"/"named"/"known as", or a name of the thing asked about.
 """
 from __future__ import annotations
 
