@@ -1,4 +1,5 @@
-"""`qa eval`: the reference scorer's figures (../shared/eval/score.py), computed in-process.
+"""`qa eval`: the reference scorer's figures (../shared/eval/score.py), computed in-process,
+plus how often the short answer the page marks in bold is there and right.
 
 Reads a contract question file (JSONL with gold sentences) or a SQuAD-layout file
 (.json/.json.gz), which is converted to a corpus folder + questions, per-article scope.
@@ -107,6 +108,11 @@ def score(questions: list[dict], answers: dict[str, dict]) -> tuple[dict, dict, 
             ok = _hit(q["gold"], texts[:1])
             tot["hit3"] += _hit(q["gold"], texts[:3])
         ans_ok = any(norm(x) in norm(a.get("answer", "")) for x in q.get("answer", []))
+        if ok and q.get("answer"):  # the short answer, judged where the citation is right
+            tot["cited"] += 1
+            if "short_answer" in a:
+                tot["marked"] += 1
+                tot["mark_ok"] += _mark_ok(a["short_answer"], q["answer"])
         tot["top1"] += ok
         tot["answer_ok"] += ans_ok
         by_kind[k]["ok"] += ok
@@ -121,8 +127,25 @@ def score(questions: list[dict], answers: dict[str, dict]) -> tuple[dict, dict, 
         "abstain_correct": round(tot["abstain_ok"] / n_un, 3) if tot["unans"] else None,
         "false_abstain": round(tot["false_abstain"] / n_ans, 3),
         "answerable": tot["ans"], "unanswerable": tot["unans"],
+        # the span the page marks in bold: how often it is there, and how often right when there
+        "short_answer_marked": round(tot["marked"] / tot["cited"], 3) if tot["cited"] else None,
+        "short_answer_right": round(tot["mark_ok"] / tot["marked"], 3) if tot["marked"] else None,
     }
     return summary, by_kind, misses
+
+
+def _mark_ok(mark: str, answers: list[str]) -> bool:
+    """A mark is right when it holds a gold answer or lies inside one ("10" in "10 minutes")."""
+    m = norm(mark).rstrip(".")
+    return bool(m) and any((g := norm(x).rstrip(".")) and (g in m or m in g) for x in answers)
+
+
+def short_answer(ans) -> str | None:
+    """The span the page marks in bold in the first citation, if any (not part of the contract)."""
+    c = ans.citations[0] if ans.answerable and ans.citations else None
+    if c is None or c.answer_start is None:
+        return None
+    return c.sentence[c.answer_start - c.start:c.answer_end - c.start]
 
 
 def run(engine, questions: list[dict]) -> tuple[dict[str, dict], list[float]]:
@@ -133,7 +156,10 @@ def run(engine, questions: list[dict]) -> tuple[dict[str, dict], list[float]]:
     for q in questions:
         t0 = time.perf_counter()
         try:
-            a = engine.ask(q["question"], q.get("history") or [], q.get("doc")).contract(q["id"])
+            ans = engine.ask(q["question"], q.get("history") or [], q.get("doc"))
+            a = ans.contract(q["id"])
+            if (mark := short_answer(ans)) is not None:
+                a["short_answer"] = mark
         except QuestionError as exc:
             a = {"id": q["id"], "error": str(exc)}
         times.append(time.perf_counter() - t0)

@@ -64,3 +64,17 @@ def test_no_mark_when_no_candidate_stands_out():
     # two dates, neither nearer the question's words than the other by much: nothing in bold
     assert marked("When did the plant close?", "It opened in 1990 and the plant closed in 2017.") == "2017"
     assert marked("When did it happen?", "Between 1990 and 1995, it happened.") is None
+
+
+def test_eval_scores_the_short_answer_where_the_citation_is_right():
+    from qa.evaluate import score
+
+    questions = [{"id": i, "kind": "squad", "question": "?", "answerable": True, "gold": ["sentence " + i],
+                  "answer": [a]} for i, a in (("a", "10 minutes"), ("b", "Paris"), ("c", "1648"), ("d", "x"))]
+    cite = lambda i: [{"doc": "d", "sentence": "The sentence " + i + ".", "start": 0, "end": 1, "score": 1.0}]  # noqa: E731
+    answers = {"a": {"answerable": True, "answer": "", "citations": cite("a"), "short_answer": "10"},  # inside: right
+               "b": {"answerable": True, "answer": "", "citations": cite("b"), "short_answer": "Lyon"},  # wrong
+               "c": {"answerable": True, "answer": "", "citations": cite("c")},  # right citation, no mark
+               "d": {"answerable": True, "answer": "", "citations": cite("zzz"), "short_answer": "x"}}  # wrong citation: not judged
+    summary, _, _ = score(questions, answers)
+    assert summary["short_answer_marked"] == round(2 / 3, 3) and summary["short_answer_right"] == 0.5
