@@ -751,10 +751,9 @@ def _sentences_of(corpus: Path) -> list[str]:
 
 
 def _questions_of(src: Path, limit_per_article: int = 10) -> list[str]:
-    import gzip
+    from .evaluate import read_squad
 
-    with gzip.open(src, "rt", encoding="utf-8") as fh:
-        data = json.load(fh)["data"]
+    data = read_squad(src)
     out = []
     for art in data:
         k = 0

@@ -45,12 +45,17 @@ def slug(title: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-").lower()
 
 
+def read_squad(src: str | Path) -> list[dict]:
+    """The articles of a SQuAD-layout file (.json, or .json.gz as ../shared ships them)."""
+    opener = gzip.open if str(src).endswith(".gz") else open
+    with opener(src, "rt", encoding="utf-8") as fh:
+        return json.load(fh)["data"]
+
+
 def squad_to_corpus(src: str | Path, out: Path, skip: int = 0, articles: int = 10**9,
                     per_article: int = 10**9) -> list[dict]:
     """Same conversion as ../shared/eval/squad_to_contract.py: one .txt per article + questions."""
-    opener = gzip.open if str(src).endswith(".gz") else open
-    with opener(src, "rt", encoding="utf-8") as fh:
-        data = json.load(fh)["data"]
+    data = read_squad(src)
     (out / "corpus").mkdir(parents=True, exist_ok=True)
     questions = []
     for art in data[skip:skip + articles]:

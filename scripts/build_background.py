@@ -11,8 +11,6 @@ about the document ("Hola", "¿Qué tiempo hace hoy?"). Rebuild after changing t
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
 from pathlib import Path
 
@@ -24,7 +22,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from train_ranker import load_split  # noqa: E402
 
-from qa.evaluate import slug  # noqa: E402
+from qa.evaluate import read_squad, slug  # noqa: E402
 from qa.offtopic import BACKGROUND_PATH  # noqa: E402
 
 
@@ -35,8 +33,7 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=20)
     args = ap.parse_args()
     _, _, _, index = load_split(Path(args.squad), Path(args.work), 25)
-    with gzip.open(args.squad, "rt", encoding="utf-8") as fh:
-        titles = [a["title"] for a in json.load(fh)["data"][:args.articles]]
+    titles = [a["title"] for a in read_squad(args.squad)[:args.articles]]
     rows = [r for t in titles for r in range(*index.doc_rows[slug(t)]) if index.sentences[r].kind == "text"]
     vectors = np.asarray(index.e5[rows[::2]], dtype=np.float16)
     np.save(BACKGROUND_PATH, vectors)

@@ -19,7 +19,6 @@ articles (`--skip 25`):
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
 from collections import defaultdict
@@ -28,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from qa.evaluate import SQUAD  # noqa: E402
+from qa.evaluate import SQUAD, read_squad  # noqa: E402
 from qa.question import parse  # noqa: E402
 from qa.segment import split_sentences  # noqa: E402
 from qa.span import find_span  # noqa: E402
@@ -36,9 +35,7 @@ from qa.span import find_span  # noqa: E402
 
 def gold_cases(path: Path, skip: int, articles: int):
     """(question, sentence, gold character ranges inside it) for every answerable question."""
-    with gzip.open(path, "rt", encoding="utf-8") if str(path).endswith(".gz") else open(path, encoding="utf-8") as fh:
-        data = json.load(fh)["data"]
-    for art in data[skip:skip + articles]:
+    for art in read_squad(path)[skip:skip + articles]:
         for p in art["paragraphs"]:
             ctx = p["context"]
             spans = split_sentences(ctx)

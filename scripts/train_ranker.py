@@ -11,7 +11,6 @@ testing (`qa eval ... --skip 25`), and SQuADShifts is never used here.
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 import logging
@@ -29,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from qa import features  # noqa: E402
 from qa.embed import E5_NAME, MINILM_NAME, get_embedder  # noqa: E402
-from qa.evaluate import slug, squad_to_corpus  # noqa: E402
+from qa.evaluate import read_squad, slug, squad_to_corpus  # noqa: E402
 from qa.index import open_index  # noqa: E402
 from qa.question import parse  # noqa: E402
 from qa.rank import ANSWER_NAMES, MODEL_PATH, Logistic, Trees, answer_features  # noqa: E402
@@ -40,10 +39,8 @@ log = logging.getLogger("train")
 
 def gold_offsets(src: Path, n_articles: int) -> dict[str, list[int]]:
     """question id -> document offsets of its answers' starts (documents as squad_to_corpus writes them)."""
-    with gzip.open(src, "rt", encoding="utf-8") as fh:
-        data = json.load(fh)["data"]
     out = {}
-    for art in data[:n_articles]:
+    for art in read_squad(src)[:n_articles]:
         pos = len(art["title"].replace("_", " ")) + 2
         for p in art["paragraphs"]:
             for qa in p["qas"]:
@@ -66,8 +63,7 @@ def load_split(squad: Path, work: Path, n_art: int):
     each document's article number, the gold answer offsets and the index."""
     assert n_art <= 25, "articles 25-34 are the test articles"
     questions = squad_to_corpus(squad, work, skip=0, articles=n_art)
-    with gzip.open(squad, "rt", encoding="utf-8") as fh:
-        titles = [a["title"] for a in json.load(fh)["data"][:n_art]]
+    titles = [a["title"] for a in read_squad(squad)[:n_art]]
     article_of = {slug(t): k for k, t in enumerate(titles)}
     return questions, article_of, gold_offsets(squad, n_art), open_index(work / "corpus", work / "index", progress=True)
 
