@@ -28,6 +28,8 @@ from .lexical import stem
 from .question import NAME, Question
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR_DIGITS = r"(?:1\d{3}|20\d{2})"
 _SPELT = (r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
           r"hundred|thousand|million|billion|dozen|hundreds|thousands|millions|twice|half)\b(?:-\w+)?")
 _SCALE = r"(?:\s?(?:%|percent|per cent)|\s(?:million|billion|trillion|thousand|hundred)\b)?"
@@ -37,15 +39,15 @@ _UNIT = (r"(?:\s(?:(?:square|cubic)\s)?(?:seconds?|minutes?|hours?|days?|weeks?|
          r"pounds|lb|acres?|hectares?|degrees?|°[CF]|litres?|liters?|milliliters?|millilitres?|ml|mph|km/h)(?![\w/]))?")
 # a whole number token: never the "91" of "910C" or the "199" of "1990s"; no trailing comma
 _NUMBER = re.compile(rf"(?<![\w.,])(?:[$€£]\s?)?\d(?:[\d,.]*\d)?(?:bn|m|k)?(?!\w){_SCALE}{_UNIT}|{_SPELT}{_SCALE}{_UNIT}", re.I)
-_YEAR = re.compile(r"(?<![\w.,])(?:1\d{3}|20\d{2})(?:[–-]\d{2,4})?s?(?!\w)")
+_YEAR = re.compile(rf"(?<![\w.,]){_YEAR_DIGITS}(?:[–-]\d{{2,4}})?s?(?!\w)")
 _PREPOSITION = re.compile(r"^(?:in|by|since) ")
-_BARE_YEAR = re.compile(r"(?:1\d{3}|20\d{2})")
+_BARE_YEAR = re.compile(_YEAR_DIGITS)
 _PATTERNS = {
     "date": re.compile(rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b(?:\d{{1,2}} )?{_MONTH}(?: \d{{1,2}})?(?:,? \d{{4}})?\b"
-                       rf"|\b(?:in |by |since )?(?:1\d{{3}}|20\d{{2}})s?\b|\b(?:end|mid|early|late)-\d{{4}}\b"
-                       r"|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b\d{1,2}(?:st|nd|rd|th) century\b"),
+                       rf"|\b(?:in |by |since )?{_YEAR_DIGITS}s?\b|\b(?:end|mid|early|late)-\d{{4}}\b"
+                       rf"|\b{_WEEKDAY}\b|\b\d{{1,2}}(?:st|nd|rd|th) century\b"),
     # a capitalised run after "in"/"at"/"from" ("Sant'Eufemia" whole), never a month or a weekday
-    "place": re.compile(rf"(?:(?<=\bin )|(?<=\bat )|(?<=\bfrom ))(?!{_MONTH}\b|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    "place": re.compile(rf"(?:(?<=\bin )|(?<=\bat )|(?<=\bfrom ))(?!{_MONTH}\b|{_WEEKDAY}\b)"
                         r"[A-Z][\w-]*(?:['’][A-Z][\w-]*)?(?: [A-Z][\w-]*(?:['’][A-Z][\w-]*)?)*"),
 }
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
@@ -114,10 +116,10 @@ def _instances(head: str, sentence: str) -> list[tuple[int, int]]:
     return out
 
 
-def _named(head: str, sentence: str, qwords: set[str]) -> list[tuple[int, int]]:
+def _named(head: str, sentence: str) -> list[tuple[int, int]]:
     """Names in the sentence that are a ``head``: "its CloudMatrix 384 system" or "Quark AI Glasses"
     for "glasses" (the head noun following the name, or ending it), or an instance by a Hearst
-    pattern; names the question says are out."""
+    pattern."""
     noun = _singular(head)
     out = []
     for m in _NAME_RUN.finditer(sentence):
@@ -133,8 +135,7 @@ def _named(head: str, sentence: str, qwords: set[str]) -> list[tuple[int, int]]:
             end -= len(words.pop()) + 1
         if words:
             out.append((m.start(), end))
-    out += [c for c in _instances(head, sentence) if c not in out]
-    return [c for c in out if not {w.lower() for w in _WORD.findall(sentence[c[0]:c[1]])} <= qwords]
+    return out + [c for c in _instances(head, sentence) if c not in out]
 
 
 def _people(sentence: str) -> list[tuple[int, int]]:
@@ -195,13 +196,14 @@ def find_span(q: Question, sentence: str) -> tuple[int, int] | None:
         cands = [(m.start() + len(m.group()) - len(_PREPOSITION.sub("", m.group())), m.end())
                  for m in _PATTERNS[kind].finditer(sentence)]
     elif head is not None:
-        cands = _named(head, sentence, qwords)
+        cands = _named(head, sentence)
     elif q.english and _ASKS_NAME.search(q.text):
         of = _NAME_OF.search(q.text) or _THING_CALLED.search(q.text.strip())
         cands = [(m.start(1), m.end(1)) for m in _CALLED.finditer(sentence)]
-        cands += [c for c in (_named(of.group(1).split()[-1].lower(), sentence, qwords) if of else []) if c not in cands]
+        cands += [c for c in (_named(of.group(1).split()[-1].lower(), sentence) if of else []) if c not in cands]
     else:
         return None
+    # names and numbers the question itself gives are not its answer
     cands = [_trim(sentence, c) for c in cands]
     cands = [c for c in cands if (w := {x.lower() for x in _WORD.findall(sentence[c[0]:c[1]])}) and not w <= qwords]
     if not cands:
@@ -221,8 +223,8 @@ def _trim(sentence: str, c: tuple[int, int]) -> tuple[int, int]:
     """A sentence's full stop or comma after a name is not part of it ("Fort Duquesne."); an
     abbreviation's is ("U.S.", "E. O.")."""
     start, end = c
-    last = sentence[start:end].split()[-1] if sentence[start:end].split() else ""
-    if end > start and sentence[end - 1] in ".,;:" and len(last) > 2 and "." not in last[:-1]:
+    words = sentence[start:end].split()
+    if words and sentence[end - 1] in ".,;:" and len(words[-1]) > 2 and "." not in words[-1][:-1]:
         end -= 1
     return start, end
 
