@@ -241,3 +241,34 @@ def test_a_question_the_article_contradicts_is_far_less_sure(engine):
 def test_a_negated_question_the_article_answers_in_other_words(engine):
     ans, c = first_citation(engine, "Which chips can China not access?")
     assert "barred China’s access to Nvidia’s H100" in c.sentence
+
+
+def test_fresh_article_questions_cited_right_when_answered(engine):
+    """120 questions about the article written for this check by writers who read only the
+    article (tests/data/article_probe_*.jsonl; none is the dev set's). A guard, not a target:
+    an answered question cites its gold sentence first (93% today), real paraphrases are
+    refused no more often than today's 23%, and more than half the unanswerable ones are refused
+    (59% today; docs/results.md)."""
+    import json
+    from pathlib import Path
+
+    from qa.evaluate import norm
+
+    questions = []
+    for path in sorted((Path(__file__).parent / "data").glob("article_probe_*.jsonl")):
+        questions += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(questions) == 120
+    answered = right = refused_answerable = refused_unanswerable = 0
+    for q in questions:
+        ans = engine.ask(q["question"], history=q.get("history"))
+        if not q["answerable"]:
+            refused_unanswerable += not ans.answerable
+        elif not ans.answerable:
+            refused_answerable += 1
+        else:
+            answered += 1
+            right += any(norm(g) in norm(ans.citations[0].sentence) for g in q["gold"])
+    n_answerable = sum(q["answerable"] for q in questions)
+    assert right / answered >= 0.88, f"{right}/{answered} answered questions cited right"
+    assert refused_answerable / n_answerable <= 0.30, f"{refused_answerable}/{n_answerable} answerable refused"
+    assert refused_unanswerable / (len(questions) - n_answerable) >= 0.5, f"{refused_unanswerable} unanswerable refused"
