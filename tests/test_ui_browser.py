@@ -123,7 +123,9 @@ def test_question_markup_renders_as_text(page, question, flag):
 def test_corpus_markup_renders_as_text(page):
     open_page(page, hostile_server().url)
     picker = page.locator("#qa-doc")
-    assert picker.is_visible()  # more than one document: the picker shows
+    # More than one document: the picker shows. Gradio fetches each component's code on its own,
+    # so the dropdown can appear after the question box; wait for it rather than look once.
+    picker.wait_for(state="visible", timeout=30_000)
     picker.locator("input").click()
     page.locator('#qa-doc [role="option"]', has_text=re.compile("zoo", re.I)).click()
     ask(page, "How many zebras were counted at the zoo?")
