@@ -43,7 +43,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from .evaluate import DEV_QUESTIONS, SQUAD, SQUAD_SHIFTS  # standard library only, like this module
+from .evaluate import DEV_QUESTIONS, SQUAD, SQUAD_SHIFTS, read_questions  # standard library only, like this module
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTION = "What system did Huawei launch at the conference?"
@@ -884,7 +884,7 @@ def run(corpus: Path, questions_file: Path = DEV_QUESTIONS, repeat: int = 5, col
 def _run(res, corpus, questions_file, repeat, cold_runs, scales, skip_squad, skip_page, work, ef_construction):
     from .embed import get_embedder
 
-    dev = [json.loads(line) for line in Path(questions_file).read_text(encoding="utf-8").splitlines() if line.strip()]
+    dev = read_questions(questions_file)
     art_corpus, art_index = work / "article" / "corpus", work / "article" / "index"
     art_corpus.mkdir(parents=True, exist_ok=True)
     for p in Path(corpus).iterdir():

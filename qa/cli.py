@@ -251,7 +251,7 @@ def cmd_eval(args) -> int:
         corpus, index = str(work / "corpus"), str(work / "index")
         print(f"SQuAD: {len(questions)} questions, corpus in {work}", file=sys.stderr)
     else:
-        questions = [json.loads(line) for line in src.read_text(encoding="utf-8").splitlines() if line.strip()]
+        questions = evaluate.read_questions(src)
     from .engine import Engine
 
     engine = Engine(corpus, index).load()

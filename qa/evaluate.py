@@ -29,6 +29,11 @@ DEV_QUESTIONS = SHARED / "eval" / "article_dev.jsonl"
 SQUAD = SHARED / "data" / "squad2.0_dev.json.gz"
 SQUAD_SHIFTS = SHARED / "data" / "squadshifts_new_wiki_v1.0.json.gz"
 
+def read_questions(path: str | Path) -> list[dict]:
+    """A contract question file: one JSON object per non-blank line (UTF-8)."""
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def norm(s: str) -> str:
     """Exactly score.py's normalisation, so the figures agree."""
     s = unicodedata.normalize("NFKC", s or "")

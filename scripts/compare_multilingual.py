@@ -21,12 +21,12 @@ sys.path.insert(0, str(ROOT))
 
 from qa.embed import get_embedder  # noqa: E402
 from qa.engine import Engine  # noqa: E402
-from qa.evaluate import norm  # noqa: E402
+from qa.evaluate import norm, read_questions  # noqa: E402
 
 
 def main() -> int:
     path = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "tests" / "data" / "multilingual.jsonl")
-    questions = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    questions = read_questions(path)
     engine = Engine(ROOT / "corpus", ROOT / "index").load()
     sents = [s for s in engine.index.sentences]
     texts = [s.text for s in sents]

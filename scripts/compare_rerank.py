@@ -13,7 +13,6 @@ the first citation holds a gold answer.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import time
@@ -26,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from qa import engine as engine_module  # noqa: E402
 from qa.engine import Engine  # noqa: E402
-from qa.evaluate import DEV_QUESTIONS, norm  # noqa: E402
+from qa.evaluate import DEV_QUESTIONS, norm, read_questions  # noqa: E402
 from qa.rerank import Reranker, get_reranker  # noqa: E402
 
 
@@ -41,7 +40,7 @@ def main() -> int:
     ap.add_argument("--also", action="append", default=[], metavar="FILE",
                     help="another reranker file to compare in the same rounds (repeatable)")
     args = ap.parse_args()
-    qs = [json.loads(line) for line in Path(args.questions).read_text(encoding="utf-8").splitlines() if line.strip()]
+    qs = read_questions(args.questions)
     qs = qs[:args.limit or None]
     eng = Engine(args.corpus, args.index, progress=False).load()
     variants = {"ranker only": lambda: None, "ranker + reranker": get_reranker}

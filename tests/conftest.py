@@ -15,13 +15,12 @@ for _key, _value in {
 }.items():
     os.environ.setdefault(_key, _value)
 
-import json  # noqa: E402
 import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from qa.evaluate import DEV_QUESTIONS, SQUAD as SQUAD_DEV  # noqa: E402,F401  (../shared, found once)
+from qa.evaluate import DEV_QUESTIONS, SQUAD as SQUAD_DEV, read_questions  # noqa: E402,F401  (../shared, found once)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -77,4 +76,4 @@ def article_text() -> str:
 def dev_questions() -> list[dict]:
     if not DEV_QUESTIONS.exists():
         pytest.skip(f"{DEV_QUESTIONS} not present")
-    return [json.loads(line) for line in DEV_QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return read_questions(DEV_QUESTIONS)

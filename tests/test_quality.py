@@ -1,7 +1,12 @@
 """Small, fast quality guards on the article (refusals are deliberately not tested here)."""
+from pathlib import Path
+
 import pytest
 
+from qa.evaluate import read_questions
+
 pytestmark = pytest.mark.slow
+DATA = Path(__file__).parent / "data"
 
 
 def first_citation(engine, question, **kw):
@@ -53,11 +58,7 @@ def _hits(engine, questions) -> list[str]:
 
 
 def test_chinese_and_spanish_questions_find_the_english_sentence(engine):
-    import json
-    from pathlib import Path
-
-    path = Path(__file__).parent / "data" / "multilingual.jsonl"
-    questions = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    questions = read_questions(DATA / "multilingual.jsonl")
     ok = _hits(engine, questions)
     assert len(ok) >= 10, f"only {len(ok)}/{len(questions)} right: {sorted(set(q['id'] for q in questions) - set(ok))}"
 
@@ -249,14 +250,9 @@ def test_fresh_article_questions_cited_right_when_answered(engine):
     an answered question cites its gold sentence first (93% today), real paraphrases are
     refused no more often than today's 23%, and more than half the unanswerable ones are refused
     (59% today; docs/results.md)."""
-    import json
-    from pathlib import Path
-
     from qa.evaluate import run, score
 
-    questions = []
-    for path in sorted((Path(__file__).parent / "data").glob("article_probe_*.jsonl")):
-        questions += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    questions = [q for path in sorted(DATA.glob("article_probe_*.jsonl")) for q in read_questions(path)]
     assert len(questions) == 120
     answers, _ = run(engine, questions)
     summary, _, _ = score(questions, answers)  # score.py's definitions
