@@ -105,14 +105,19 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     if n == 0:
         return F
     col = {name: k for k, name in enumerate(NAMES)}
+    texts = [search_text(s) for s in sents]
+    stoks = [sentence_tokens(t) for t in texts]
+    for typed, name in q.aliases:  # "WAIC" is in a sentence that writes the name out
+        said = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I)
+        alias = frozenset(token_list(typed))
+        stoks = [st | alias if said.search(t) else st for st, t in zip(stoks, texts)]
+        df = {**df, **{a: max(df.get(a, 0), sum(alias <= st for st in stoks)) for a in alias}}
     qtok = [t for t in dict.fromkeys(q.tokens) if t]
     idf = {t: math.log(1 + n_total / (1 + df.get(t, 0))) for t in qtok}
     total_idf = sum(idf.values()) or 1.0
     rare = [t for t in qtok if df.get(t, 0) <= max(3, 0.01 * n_total)]
     caps = set(tokenize([" ".join(re.findall(r"\b[A-Z][\w-]*", q.search))])[0]) if q.english else set()
     caps = {t for t in caps if t in idf}
-    texts = [search_text(s) for s in sents]
-    stoks = [sentence_tokens(t) for t in texts]
 
     F[:, col["dense"]] = dense
     F[:, col["dense_z"]] = _zscore(dense)

@@ -53,6 +53,15 @@ class Question:
     context: str = ""    # the earlier question a follow-up leans on
     subjects: tuple[str, ...] = ()  # names joined by "and"/commas: each gets its own citation
     respelt: tuple[tuple[str, str], ...] = ()  # (as typed, as read): qa/spelling.py
+    aliases: tuple[tuple[str, str], ...] = ()  # (an acronym as typed, the name the text writes out)
+
+    def spelt_out(self, text: str) -> str:
+        """``text`` with the question's acronyms written out as the documents write them: what
+        the embedders read ("WAIC" means nothing to MiniLM). Word features keep the acronym as
+        one word, found in the sentences that write the name out (qa/features.py)."""
+        for typed, name in self.aliases:
+            text = re.sub(rf"(?<![\w'’-]){re.escape(typed)}(?![\w'’-])", lambda m: name, text)
+        return text
 
 
 def clean(text: str) -> str:

@@ -1,6 +1,7 @@
 """Misspelt question words are read as the document spells them, real words never (qa.spelling)."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from qa import render
@@ -161,3 +162,66 @@ def test_the_command_line_says_how_it_read_the_question():
     ans = Answer("q", "The article doesn't say.", False, 0.1, respelt=(("lanch", "launch"),))
     assert format_answer(ans).endswith("Read “lanch” as “launch”.")
     assert "Read" not in format_answer(Answer("q", "The article doesn't say.", False, 0.1))
+
+
+# --- acronyms: a question may abbreviate a name the text writes out --------------------------
+
+NAMES = ("The three-day World Artificial Intelligence Conference in Shanghai ended. Its AI cloning "
+         "tool impressed. The Shanghai General Chamber of Commerce AI Committee met the Model-Chip "
+         "Ecosystem Innovation Alliance. After World War II the United Nations grew; the United "
+         "Nations met again. Metax and Iluvatar CoreX joined.")
+NAMES_VOCAB = Vocabulary.of([NAMES])
+
+
+@pytest.mark.parametrize("typed, name", [
+    ("WAIC", "World Artificial Intelligence Conference"),
+    ("waic", "World Artificial Intelligence Conference"),   # typed in lower case: no English word
+    ("SGCCAIC", "Shanghai General Chamber of Commerce AI Committee"),  # "of" adds no letter; "AI" both
+    ("MCEIA", "Model-Chip Ecosystem Innovation Alliance"),  # each part of a hyphenated word
+    ("WWII", "World War II"),
+    ("UN", "United Nations"),  # two letters: a name written out twice
+    ("WAIC's", "World Artificial Intelligence Conference's"),
+])
+def test_an_acronym_reads_as_the_name_the_text_writes_out(typed, name):
+    assert NAMES_VOCAB.expand(typed, common=is_common) == name
+
+
+@pytest.mark.parametrize("typed", [
+    "WWI",    # a Roman numeral gives all its letters: "World War II" is not "WWI"
+    "was",    # an English word in lower case is never an acronym
+    "ia",     # two letters in lower case
+    "MAI",    # "Metax and Iluvatar": "and" joins two names, not one
+    "IAI",    # "Its AI": a sentence's first word joins a name only if it is no common word
+    "WA",     # "World Artificial ..." written out once: two letters need two
+    "W4IC",
+])
+def test_what_is_no_acronym_of_a_name_stays_as_typed(typed):
+    assert NAMES_VOCAB.expand(typed, common=is_common) is None
+
+
+def test_an_acronym_stays_one_word_of_the_question_and_is_found_where_the_name_is():
+    from qa import features
+    from qa.types import Sentence
+
+    known = {t for toks in tokenize([NAMES]) for t in toks}
+    q = respell(parse("In which city was WAIC held?"), lambda: NAMES_VOCAB, known)
+    assert q.aliases == (("WAIC", "World Artificial Intelligence Conference"),)
+    assert q.respelt == (("WAIC", "World Artificial Intelligence Conference"),)
+    assert "waic" in q.tokens and "confer" not in q.tokens  # one word of the question, as typed
+    assert q.spelt_out(q.search) == "In which city was World Artificial Intelligence Conference held?"
+    sents = [Sentence(doc="d", i=k, start=0, end=len(t), text=t, para=k)
+             for k, t in enumerate(["The World Artificial Intelligence Conference ended in Shanghai.",
+                                    "Shanghai is a port."])]
+    col = {n: k for k, n in enumerate(features.NAMES)}
+    zeros = np.zeros(2, np.float32)
+    F = features.compute(q, sents, zeros, zeros, {}, 2)
+    assert F[0, col["cover_rare"]] > F[1, col["cover_rare"]] == 0
+    unread = features.compute(parse("In which city was WAIC held?"), sents, zeros, zeros, {}, 2)
+    assert F[0, col["missing_rare"]] < unread[0, col["missing_rare"]]  # only "city" is missing now
+
+
+@pytest.mark.slow
+def test_engine_answers_an_acronym_as_the_written_out_name(engine):
+    ans = engine.ask("In which city was WAIC held?")
+    assert ans.respelt == (("WAIC", "World Artificial Intelligence Conference"),)
+    assert ans.answerable and "Conference in Shanghai" in ans.citations[0].sentence
