@@ -237,12 +237,16 @@ def respell(q: Question, vocabulary: Callable[[], Vocabulary | None], known_stem
             read.append((word, fixed))
     if not read:
         return q
+    # the note shows what this message typed; words borrowed from an earlier question were
+    # read there, and are read so here too
+    typed = set(_WORD.findall(q.text))
+    shown = tuple((w, r) for w, r in read if w in typed)
     if changes:
         pattern = re.compile(r"(?<![\w'’-])(" + "|".join(map(re.escape, changes)) + r")(?![\w'’-])")
         fix = lambda text: pattern.sub(lambda m: changes[m.group(1)], text)  # noqa: E731
         search = fix(q.search)
         q = replace(q, text=fix(q.text), search=search, context=fix(q.context), tokens=tuple(content_tokens(search)))
-    return replace(q, respelt=tuple(read), aliases=tuple(aliases))
+    return replace(q, respelt=shown, aliases=tuple(aliases))
 
 
 COMMON_ZIPF = 2.4

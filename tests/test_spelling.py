@@ -225,3 +225,9 @@ def test_engine_answers_an_acronym_as_the_written_out_name(engine):
     ans = engine.ask("In which city was WAIC held?")
     assert ans.respelt == (("WAIC", "World Artificial Intelligence Conference"),)
     assert ans.answerable and "Conference in Shanghai" in ans.citations[0].sentence
+
+
+def test_the_note_shows_only_what_this_message_typed():
+    q = respell(parse("Why?", ["Why did the structual design fail?"]), lambda: VOCAB, KNOWN)
+    assert "structural" in q.search  # the earlier question's words are read as ever
+    assert q.respelt == ()           # but this message typed none of them
