@@ -147,11 +147,11 @@ def nothing_more(lang: str) -> str:
 # Huawei?") is an ordinary question
 _GIST_CUE = re.compile(r"\b(summar\w*|sum (it )?up|recap|gist|overview|tl ?;? ?dr|main (points?|ideas?|topics?|takeaways?|message|story)|"
                        r"key (points?|takeaways?|facts)|what('s| is| was)\b.*\babout|what (does|did)\b.*\b(say|cover|discuss|talk about|tell)|"
-                       r"central (idea|point|message|theme))\b", re.I)
+                       r"central (idea|point|message|theme)|(tell|talk)( me| us)? about|what (do|can) you (know|tell( me)?) about)\b", re.I)
 _GIST_TEXT = ("summary summarize summarise summarized summarizing sum recap gist overview tldr tl dr "
               "main key central point points idea ideas topic topics takeaway takeaways message theme "
               "facts say says cover covers discuss discusses talk talks tell tells brief briefly short "
-              "nutshell whole mainly mostly basically generally general please give quick story")
+              "nutshell whole mainly mostly basically generally general please give quick story know")
 _TEXT_TEXT = "article articles story text document piece news report page passage paragraph post"
 
 

@@ -128,10 +128,11 @@ def parse(text: str, history: list[str] | tuple[str, ...] = ()) -> Question:
     tokens = content_tokens(words)
     k = last_question(history)
     prior = clean(history[k]) if k is not None else ""
-    followup = bool(prior) and (bool(_PRONOUN.search(text)) or len(tokens) <= 2)
+    # "Tell me about Huawei" is a question of its own, however short; "Tell me about it" leans on one
+    followup = bool(prior) and (bool(_PRONOUN.search(text)) or len(tokens) <= 2 and not (tokens and _REQUEST.match(text)))
     # a follow-up keeps its own words (the engine favours the earlier answer's paragraph);
     # only one too bare to search on its own ("Why?", "And then?") borrows the earlier question
-    search = f"{prior} {words}" if followup and len(tokens) <= 1 else words
+    search = f"{prior} {_REQUEST.sub('', words, count=1).strip()}" if followup and len(tokens) <= 1 else words
     own = {n.lower() for _, _, n in names(text)}
     earlier = [n for _, _, n in names(prior)] if prior else []
     if followup and own and not own & {n.lower() for n in earlier} and len(tokens) <= 2:
@@ -209,8 +210,16 @@ _FINAL_LIGHT_VERB = re.compile(r"\b(held|hold|happen(s|ed)?|occur(s|red)?|last(s
                                r"located|situated|based)(?=\W*$)", re.I)
 
 
+# a request that opens a question ("Tell me about Huawei", "Can you explain the strategic shift?",
+# "What do you know about Tencent?") says how to answer, not what about: the text need not use it
+_REQUEST = re.compile(r"^\W*(?:please\s+)?(?:(?:what\s+)?(?:can|could|would|will|do)\s+you\s+)?(?:please\s+)?"
+                      r"(?:(?:tell|show|give)\s+me|talk|explain|describe|summari[sz]e|discuss|name|list|define|"
+                      r"know|i\s+(?:want|would\s+like|'d\s+like)\s+to\s+know)\b"
+                      r"(?:\s+(?:something|anything|more|a\s+bit|a\s+little))?(?:\s+(?:about|on|of|regarding))?", re.I)
+
+
 def content_tokens(text: str) -> list[str]:
-    text = _FINAL_LIGHT_VERB.sub("", text)
+    text = _FINAL_LIGHT_VERB.sub("", _REQUEST.sub("", text, count=1))
     tokens = tokenize([text])[0]
     drop = _DOC_WORDS | _TEXT_VERBS if _ABOUT_THE_TEXT.intersection(tokens) else _DOC_WORDS
     return [t for t in tokens if t not in drop]

@@ -31,6 +31,7 @@ def test_questions_are_not_small_talk(text):
     "What is this article about?", "Summarize the article", "Can you summarize it?", "tl;dr",
     "What's the main point?", "What does the article say?", "Give me a summary",
     "这篇文章讲了什么？", "文章的主要内容是什么？", "总结一下", "¿De qué trata el artículo?", "Resume el artículo",
+    "Tell me about the article", "What do you know about this story?", "Can you tell me about the article?",
 ])
 def test_gist_requests(text):
     assert gist_request(text) == ()
@@ -39,6 +40,7 @@ def test_gist_requests(text):
 @pytest.mark.parametrize("text", [
     "What does the article say about Huawei?", "What is Hunyuan3D about?", "What is known about Huawei?",
     "What term or idea is the main topic of the paragraph?", "What did the patent cover?",
+    "Tell me about Huawei",
 ])
 def test_questions_with_words_of_their_own_are_no_gist_request_of_this_document(text):
     assert gist_request(text)  # words left over: only a document titled by them could be meant
@@ -53,6 +55,44 @@ def test_in_a_conversation_it_may_mean_the_last_subject():
 def test_what_the_text_does_is_no_evidence_when_the_question_is_about_the_text():
     assert content_tokens("What does the article say about Huawei?") == ["huawei"]
     assert "said" in content_tokens("What said Zhao Lidong about the alliance?")
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Tell me about Huawei", ["huawei"]),
+    ("Can you tell me about SenseTime?", ["sensetim"]),
+    ("What do you know about Tencent?", ["tencent"]),
+    ("Please explain why Beijing is pushing AI", ["beij", "push", "ai"]),
+    ("Talk about Tencent", ["tencent"]),
+    ("Describe the CloudMatrix platform", ["cloudmatrix", "platform"]),
+    ("How did Zhao describe the alliance?", ["zhao", "describ", "allianc"]),  # not a request: the question's verb
+    ("What did Huawei tell reporters?", ["huawei", "tell", "report"]),
+])
+def test_a_request_that_opens_a_question_is_no_evidence(text, words):
+    assert content_tokens(text) == words
+
+
+def test_a_request_naming_its_subject_is_a_question_of_its_own():
+    q = parse("Tell me about Huawei", ["What did Alibaba unveil?"])
+    assert not q.followup and q.search == "Tell me about Huawei"
+    assert "unveil" in parse("What about Huawei?", ["What did Alibaba unveil?"]).search  # the earlier question, of Huawei
+    bare = parse("Explain why", ["What did Huawei launch?"])  # nothing of its own: leans on the earlier one
+    assert bare.followup and "Explain" not in bare.search and "Huawei launch" in bare.search
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, cited", [
+    ("Tell me about Tencent", "Tencent introduced its Hunyuan3D World Model 1.0"),
+    ("What can you tell me about Metax?", "Metax’s AI supernode demonstration"),
+    ("Describe Baidu's cloning tool", "Its AI cloning tool can replicate"),
+])
+def test_engine_answers_a_request_as_a_question(engine, text, cited):
+    ans = engine.ask(text)
+    assert ans.answerable and ans.citations[0].sentence.startswith(cited)
+
+
+@pytest.mark.slow
+def test_engine_refuses_a_request_about_what_the_article_never_mentions(engine):
+    assert not engine.ask("Tell me about Microsoft").answerable
 
 
 def test_small_talk_in_the_history_is_no_earlier_question():
