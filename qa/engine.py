@@ -171,7 +171,7 @@ class Engine:
         contexts = [previous_in_paragraph(index, h.features["row"]) if rr.context == "previous" else "" for h in top]
         if len({(h.sentence.text, c) for h, c in zip(top, contexts)}) < 2:  # copies of one passage: nothing to reorder
             return hits
-        combined, probs = rr.rescore(q.spelt_out(q.search), [h.sentence.text for h in top], logits[:len(top)], contexts)
+        combined, probs = rr.rescore(q.dense_text(q.search), [h.sentence.text for h in top], logits[:len(top)], contexts)
         order = np.argsort(-combined, kind="stable")
         return [replace(top[j], score=float(probs[j])) for j in order] + hits[len(top):]
 
@@ -183,8 +183,8 @@ class Engine:
         question costs the slower encoder, not the sum of both.
         """
         e5_text = q.text if q.search == q.text or not q.english else q.search
-        e5_job = self._e5_pool.submit(get_embedder("e5").encode_queries, [q.spelt_out(e5_text)])
-        minilm = get_embedder("minilm").encode_queries([q.spelt_out(q.search)])[0]
+        e5_job = self._e5_pool.submit(get_embedder("e5").encode_queries, [q.dense_text(e5_text)])
+        minilm = get_embedder("minilm").encode_queries([q.dense_text(q.search)])[0]
         return minilm, e5_job.result()[0]
 
     def _prior(self, r: Retriever, q, doc):

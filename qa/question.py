@@ -55,10 +55,13 @@ class Question:
     respelt: tuple[tuple[str, str], ...] = ()  # (as typed, as read): qa/spelling.py
     aliases: tuple[tuple[str, str], ...] = ()  # (an acronym as typed, the name the text writes out)
 
-    def spelt_out(self, text: str) -> str:
-        """``text`` with the question's acronyms written out as the documents write them: what
-        the embedders read ("WAIC" means nothing to MiniLM). Word features keep the acronym as
+    def dense_text(self, text: str) -> str:
+        """What the embedders and the re-reading network read of ``text`` (the question or its
+        search text): no opening request ("Háblame de Tencent" is about Tencent; e5 put it nearer
+        general Spanish text than the article), and the question's acronyms written out as the
+        documents write them ("WAIC" means nothing to MiniLM). Word features keep the acronym as
         one word, found in the sentences that write the name out (qa/features.py)."""
+        text = without_request(text) or text
         for typed, name in self.aliases:
             text = re.sub(rf"(?<![\w'’-]){re.escape(typed)}(?![\w'’-])", lambda m: name, text)
         return text
@@ -132,7 +135,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = ()) -> Question:
     followup = bool(prior) and (bool(_PRONOUN.search(text)) or len(tokens) <= 2 and not (tokens and _REQUEST.match(text)))
     # a follow-up keeps its own words (the engine favours the earlier answer's paragraph);
     # only one too bare to search on its own ("Why?", "And then?") borrows the earlier question
-    search = f"{prior} {_REQUEST.sub('', words, count=1).strip()}" if followup and len(tokens) <= 1 else words
+    search = f"{prior} {without_request(words)}" if followup and len(tokens) <= 1 else words
     own = {n.lower() for _, _, n in names(text)}
     earlier = [n for _, _, n in names(prior)] if prior else []
     if followup and own and not own & {n.lower() for n in earlier} and len(tokens) <= 2:
@@ -216,6 +219,18 @@ _REQUEST = re.compile(r"^\W*(?:please\s+)?(?:(?:what\s+)?(?:can|could|would|will
                       r"(?:(?:tell|show|give)\s+me|talk|explain|describe|summari[sz]e|discuss|name|list|define|"
                       r"know|i\s+(?:want|would\s+like|'d\s+like)\s+to\s+know)\b"
                       r"(?:\s+(?:something|anything|more|a\s+bit|a\s+little))?(?:\s+(?:about|on|of|regarding))?", re.I)
+
+
+_REQUEST_ES = re.compile(r"^\W*(?:por favor,?\s+)?(?:(?:me\s+)?(?:puedes|podr[ií]as)\s+)?"
+                         r"(?:h[aá]blame|cu[eé]ntame|dime|expl[ií]came|descr[ií]beme|expl[ií]ca(?:me)?|describe|"
+                         r"qu[eé] (?:sabes|me puedes decir))\b(?:\s+(?:algo|m[aá]s))?"
+                         r"(?:\s+(?:sobre|de|del|acerca de|respecto a))?", re.I)
+
+
+def without_request(text: str) -> str:
+    """The question without the request that opens it, in English or Spanish: "Tell me about
+    Huawei" -> "Huawei"."""
+    return _REQUEST_ES.sub("", _REQUEST.sub("", text, count=1), count=1).strip()
 
 
 def content_tokens(text: str) -> list[str]:

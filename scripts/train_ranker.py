@@ -267,7 +267,7 @@ def main() -> int:
     log.info("%d questions, %d sentences (%.0fs)", len(questions), len(index.sentences), time.perf_counter() - t0)
     retriever = Retriever(index, models=None)
     parsed = [retriever.respell(parse(q["question"]), q["doc"]) for q in questions]  # as the engine reads them
-    qvecs, e5vecs = embed_questions([p.spelt_out(p.search) for p in parsed], work)
+    qvecs, e5vecs = embed_questions([p.dense_text(p.search) for p in parsed], work)
     log.info("questions embedded (%.0fs)", time.perf_counter() - t0)
     items = collect(retriever, questions, parsed, qvecs, e5vecs, golds, article_of)
     fit = [it for it in items if it["article"] < args.fit_articles]

@@ -58,7 +58,7 @@ def candidates(work: Path, squad: Path, n_art: int, keep: int, context: str) -> 
     questions, article_of, golds, index = load_split(squad, work, n_art)
     retriever = Retriever(index, load_models())
     parsed = [retriever.respell(parse(q["question"]), q["doc"]) for q in questions]  # as the engine reads them
-    qvecs, e5vecs = embed_questions([p.spelt_out(p.search) for p in parsed], work)
+    qvecs, e5vecs = embed_questions([p.dense_text(p.search) for p in parsed], work)
     out = []
     for q, p, a, b in zip(questions, parsed, qvecs, e5vecs):
         hits, _, logits = retriever.rank(p, a, doc=q["doc"], e5_qvec=b)

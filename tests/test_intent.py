@@ -93,6 +93,22 @@ def test_engine_answers_a_request_as_a_question(engine, text, cited):
 @pytest.mark.slow
 def test_engine_refuses_a_request_about_what_the_article_never_mentions(engine):
     assert not engine.ask("Tell me about Microsoft").answerable
+    assert not engine.ask("Háblame de Microsoft").answerable
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("Tell me about Huawei", "Huawei"), ("Can you explain the strategic shift?", "the strategic shift?"),
+    ("Háblame de Tencent", "Tencent"), ("Cuéntame sobre Huawei", "Huawei"), ("Dime algo sobre Alibaba", "Alibaba"),
+    ("¿Qué lanzó Huawei?", "¿Qué lanzó Huawei?"), ("Explain", "Explain"),
+])
+def test_the_embedders_read_the_topic_of_a_request(text, topic):
+    assert parse(text).dense_text(text) == topic
+
+
+@pytest.mark.slow
+def test_engine_answers_a_spanish_request(engine):
+    ans = engine.ask("Háblame de Tencent")  # e5 put the request nearer general text than the article
+    assert ans.answerable and ans.citations[0].sentence.startswith("Tencent introduced")
 
 
 def test_small_talk_in_the_history_is_no_earlier_question():

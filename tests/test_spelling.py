@@ -208,7 +208,7 @@ def test_an_acronym_stays_one_word_of_the_question_and_is_found_where_the_name_i
     assert q.aliases == (("WAIC", "World Artificial Intelligence Conference"),)
     assert q.respelt == (("WAIC", "World Artificial Intelligence Conference"),)
     assert "waic" in q.tokens and "confer" not in q.tokens  # one word of the question, as typed
-    assert q.spelt_out(q.search) == "In which city was World Artificial Intelligence Conference held?"
+    assert q.dense_text(q.search) == "In which city was World Artificial Intelligence Conference held?"
     sents = [Sentence(doc="d", i=k, start=0, end=len(t), text=t, para=k)
              for k, t in enumerate(["The World Artificial Intelligence Conference ended in Shanghai.",
                                     "Shanghai is a port."])]
