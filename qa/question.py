@@ -63,7 +63,7 @@ class Question:
         one word, found in the sentences that write the name out (qa/features.py)."""
         text = without_request(text) or text
         for typed, name in self.aliases:
-            text = re.sub(rf"(?<![\w'’-]){re.escape(typed)}(?![\w'’-])", lambda m: name, text)
+            text = re.sub(rf"(?<![A-Za-z0-9'’-]){re.escape(typed)}(?![A-Za-z0-9'’-])", lambda m: name, text)
         return text
 
 

@@ -29,6 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
+from .crosslingual import has_cjk
 from .lexical import tokenize
 from .question import Question, content_tokens
 
@@ -209,16 +210,30 @@ class Vocabulary:
         return self.spelling[best[2]] if best else None
 
 
+# an acronym inside text of any script ("WAIC在哪里举行"): capitals with no Latin letter either side
+_CAPITALS = re.compile(r"(?<![A-Za-z])[A-Z]{2,8}(?:['’]s)?(?![A-Za-z])")
+
+
+def _said(word: str) -> re.Pattern:
+    """``word`` as a whole word of a text in any script (no Latin letter or digit either side)."""
+    return re.compile(rf"(?<![A-Za-z0-9'’-]){re.escape(word)}(?![A-Za-z0-9'’-])")
+
+
 def respell(q: Question, vocabulary: Callable[[], Vocabulary | None], known_stems) -> Question:
     """The question with its misspelt words read as the documents spell them, and what was
     changed in ``respelt`` (``("structual", "structural")``). An acronym of a name the documents
     write out stays in the question's words and goes in ``aliases`` (``("WAIC", "World
     Artificial Intelligence Conference")``): read as one word, it weighs as one. ``vocabulary``
     is called only when a word is unknown, as building it reads every text; None (not read yet)
-    changes nothing."""
-    if not q.english:
+    changes nothing.
+
+    A question in another language keeps its words (the English lexicon cannot judge them) but
+    has its acronyms read too ("¿Dónde se celebró la WAIC?"); a Chinese one does not: its
+    refusals rest on its translation sharing no word with the text, and an acronym read would
+    be that word ("小米在WAIC上发布了什么？" would be answered from the conference sentence)."""
+    if not q.english and has_cjk(q.text):
         return q
-    words = list(dict.fromkeys(_WORD.findall(q.search)))
+    words = list(dict.fromkeys(_WORD.findall(q.search) if q.english else _CAPITALS.findall(q.text)))
     unknown = [w for w, stems in zip(words, tokenize(words) if words else [])
                if stems and not any(t in known_stems for t in stems)][:MAX_UNKNOWN]
     vocab = vocabulary() if unknown else None
@@ -231,7 +246,7 @@ def respell(q: Question, vocabulary: Callable[[], Vocabulary | None], known_stem
             aliases.append((word, name))
             read.append((word, name))
             continue
-        fixed = vocab.closest(word, common=is_common)
+        fixed = vocab.closest(word, common=is_common) if q.english else None
         if fixed is not None and fixed.lower() != word.lower():
             changes[word] = fixed
             read.append((word, fixed))
@@ -239,8 +254,7 @@ def respell(q: Question, vocabulary: Callable[[], Vocabulary | None], known_stem
         return q
     # the note shows what this message typed; words borrowed from an earlier question were
     # read there, and are read so here too
-    typed = set(_WORD.findall(q.text))
-    shown = tuple((w, r) for w, r in read if w in typed)
+    shown = tuple((w, r) for w, r in read if _said(w).search(q.text))
     if changes:
         pattern = re.compile(r"(?<![\w'’-])(" + "|".join(map(re.escape, changes)) + r")(?![\w'’-])")
         fix = lambda text: pattern.sub(lambda m: changes[m.group(1)], text)  # noqa: E731

@@ -231,3 +231,18 @@ def test_the_note_shows_only_what_this_message_typed():
     q = respell(parse("Why?", ["Why did the structual design fail?"]), lambda: VOCAB, KNOWN)
     assert "structural" in q.search  # the earlier question's words are read as ever
     assert q.respelt == ()           # but this message typed none of them
+
+
+def test_a_spanish_question_has_its_acronyms_read_but_keeps_its_words():
+    known = {t for toks in tokenize([NAMES]) for t in toks}
+    q = respell(parse("¿Dónde se celebró la WAIC?"), lambda: NAMES_VOCAB, known)
+    assert q.aliases == (("WAIC", "World Artificial Intelligence Conference"),)
+    assert q.text == "¿Dónde se celebró la WAIC?"
+    assert q.dense_text(q.text) == "¿Dónde se celebró la World Artificial Intelligence Conference?"
+
+
+def test_a_chinese_question_is_left_as_asked():
+    # its refusals rest on its translation sharing no word with the text: an acronym read would be one
+    known = {t for toks in tokenize([NAMES]) for t in toks}
+    q = parse("小米在WAIC上发布了什么？")
+    assert respell(q, lambda: NAMES_VOCAB, known) is q
