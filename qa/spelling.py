@@ -16,7 +16,7 @@ another ("fewest" stays "fewest" in a text that says "West"):
 
 The closest such word wins, then the more frequent one. Before that, a word spelt like an
 acronym of a name the text writes out is read as the name ("WAIC" or "waic" -> "World Artificial
-Intelligence Conference"; see `acronyms_of`). The rarity bar was set on SQuAD 2.0's
+Intelligence Conference"; qa/acronyms.py). The rarity bar was set on SQuAD 2.0's
 articles 0-24: every real word re-read wrongly there without it ("qualitative" -> "quantitative",
 "peaches" -> "teachers", "serf" -> "surf") is above it, and every typo but "NAB" (for NBA; also
 a real acronym) below. A few wrong readings remain ("synchronously" -> "asynchronously").
@@ -29,6 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
+from .acronyms import acronyms_of, best_names, expand
 from .crosslingual import has_cjk
 from .lexical import tokenize
 from .question import Question, content_tokens
@@ -65,79 +66,6 @@ def max_edits(word: str) -> int:
     return 0 if n < MIN_LETTERS else 1 if n < 6 else 2
 
 
-# Acronyms: a name is capitalised words in a row within a sentence, with these small words
-# between them allowed ("Chamber of Commerce", "Center for Disease Control"); they add no letter
-# ("SGCC"), or their first one ("BoA"). "and", "in" or "at" between two names joins two names.
-_CONNECTORS = ("of", "for", "de", "du", "del", "la", "von", "van")
-_CAPITALISED = r"(?<![\w’'&.-])[A-Z][\w’'&.-]*"
-_NAME_RUN = re.compile(rf"{_CAPITALISED}(?:(?:\s+(?:{'|'.join(_CONNECTORS)})(?:\s+the)?)?\s+{_CAPITALISED})+")
-_SMALL = frozenset(_CONNECTORS) | {"the"}  # trimmed from a name's ends ("The World Bank")
-_POSSESSIVE = re.compile(r"['’]s$")
-_SENTENCE_END = re.compile(r"(?:[.!?][\"”’')\]]*\s+|\n\s*)$")  # before a sentence's first word
-_ROMAN = re.compile(r"[IVXLC]+")
-ACRONYM_LETTERS = (2, 8)
-TWO_LETTER_MIN_COUNT = 2  # "UN": a text has many two-word names, so one written out at least twice
-MAX_NAME_WORDS = 8
-MAX_ACRONYMS_PER_NAME = 16
-
-
-def _letters(word: str) -> set[str]:
-    """What one capitalised word may give an acronym: its initial, each hyphenated part's
-    initial ("Model-Chip" -> "mc"), or all of it when it is an acronym itself ("AI" -> "ai");
-    a Roman numeral only all of it."""
-    if _ROMAN.fullmatch(word):  # "World War II" is "WWII", never "WWI"
-        return {word.lower()}
-    parts = [p for p in re.split(r"[-.]", word) if p]
-    out = {word[0].lower(), "".join(p[0] for p in parts).lower()}
-    if len(word) > 1 and word.isupper() and word.isalpha():
-        out.add(word.lower())
-    return out
-
-
-def _acronyms(words: list[str]) -> set[str]:
-    options = [""]
-    for w in words:
-        choices = _letters(w) if w[0].isupper() else {"", w[0].lower()}
-        options = [o + c for o in options for c in choices][:MAX_ACRONYMS_PER_NAME]
-    return {k for k in options if ACRONYM_LETTERS[0] <= len(k) <= ACRONYM_LETTERS[1] and k.isalpha()}
-
-
-def acronyms_of(text: str, common: Callable[[str], bool] = lambda w: False) -> Counter[tuple[str, str]]:
-    """(acronym, name) pairs for the names the text writes out, counted. A name is a longest run
-    of two or more capitalised words; a possessive or a full stop ends it, and a sentence's first
-    word joins it only if it is no ``common`` English word ("Its AI cloning tool" names nothing)."""
-    out: Counter[tuple[str, str]] = Counter()
-    for m in _NAME_RUN.finditer(text):
-        words, starts, at = [], [], m.start()
-        for piece in m.group(0).split():
-            at = text.index(piece, at)
-            words.append(piece)
-            starts.append(at)
-            at += len(piece)
-            if _POSSESSIVE.search(piece) or piece.endswith("."):
-                _count_name(text, words, starts, common, out)
-                words, starts = [], []
-        _count_name(text, words, starts, common, out)
-    return out
-
-
-def _count_name(text: str, words: list[str], starts: list[int], common, out: Counter) -> None:
-    lo, hi = 0, len(words)
-    if hi and (starts[0] == 0 or _SENTENCE_END.search(text, max(0, starts[0] - 12), starts[0])) \
-            and common(words[0].lower()):
-        lo = 1
-    while lo < hi and words[lo].lower() in _SMALL:
-        lo += 1
-    while hi > lo and words[hi - 1].lower() in _SMALL:
-        hi -= 1
-    bare = [_POSSESSIVE.sub("", w.rstrip(".")) for w in words[lo:hi]]
-    bare = [w for w in bare if w]
-    if 2 <= sum(w[0].isupper() for w in bare) <= MAX_NAME_WORDS:
-        name = _POSSESSIVE.sub("", text[starts[lo]:starts[hi - 1] + len(words[hi - 1])].rstrip("."))
-        for key in _acronyms(bare):
-            out[(key, name)] += 1
-
-
 @dataclass(frozen=True)
 class Vocabulary:
     """The words of some documents, by folded form: the most frequent spelling and its count;
@@ -165,25 +93,11 @@ class Vocabulary:
         by_length: dict[int, list[str]] = {}
         for key in count:
             by_length.setdefault(len(key), []).append(key)
-        # an acronym names the name most often written out with those initials; among equals,
-        # the one with fewest words (the name itself, not it with its neighbours)
-        acronyms: dict[str, str] = {}
-        for (key, name), n in sorted(names.items(), key=lambda kv: (-kv[1], len(kv[0][1].split()), kv[0][1])):
-            if len(key) > 2 or n >= TWO_LETTER_MIN_COUNT:
-                acronyms.setdefault(key, name)
-        return cls(spelling, dict(count), {n: tuple(keys) for n, keys in by_length.items()}, acronyms)
+        return cls(spelling, dict(count), {n: tuple(keys) for n, keys in by_length.items()}, best_names(names))
 
     def expand(self, word: str, common: Callable[[str], bool] = lambda w: False) -> str | None:
-        """The name the text writes out that ``word`` abbreviates ("WAIC"), or None. A word in
-        lower case is read so only when it is no English word ("waic", not "was"), and one of two
-        letters only in capitals ("UN")."""
-        base = _POSSESSIVE.sub("", word)
-        if not base.isalpha() or not ACRONYM_LETTERS[0] <= len(base) <= ACRONYM_LETTERS[1]:
-            return None
-        if not base.isupper() and (len(base) < 3 or not base.islower() or common(base)):
-            return None
-        name = self.acronyms.get(base.lower())
-        return None if name is None else name + word[len(base):]
+        """The name the documents write out that ``word`` abbreviates ("WAIC"), or None."""
+        return expand(self.acronyms, word, common)
 
     def closest(self, word: str, common: Callable[[str], bool] = lambda w: False) -> str | None:
         """The document's spelling of the word a misspelt ``word`` most likely means, or None
