@@ -63,8 +63,14 @@ class Question:
         one word, found in the sentences that write the name out (qa/features.py)."""
         text = without_request(text) or text
         for typed, name in self.aliases:
-            text = re.sub(rf"(?<![A-Za-z0-9'’-]){re.escape(typed)}(?![A-Za-z0-9'’-])", lambda m: name, text)
+            text = typed_word(typed).sub(lambda m: name, text)
         return text
+
+
+def typed_word(word: str) -> re.Pattern:
+    """``word`` as a whole word of a text in any script: no Latin letter, digit, apostrophe or
+    hyphen either side ("WAIC" in "WAIC在哪里举行", not in "WAICs")."""
+    return re.compile(rf"(?<![A-Za-z0-9'’-]){re.escape(word)}(?![A-Za-z0-9'’-])")
 
 
 def clean(text: str) -> str:

@@ -32,7 +32,7 @@ from typing import Callable, Iterable
 from .acronyms import acronyms_of, best_names, expand
 from .crosslingual import has_cjk
 from .lexical import tokenize
-from .question import Question, content_tokens
+from .question import Question, content_tokens, typed_word
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 MIN_LETTERS = 3
@@ -128,11 +128,6 @@ class Vocabulary:
 _CAPITALS = re.compile(r"(?<![A-Za-z])[A-Z]{2,8}(?:['’]s)?(?![A-Za-z])")
 
 
-def _said(word: str) -> re.Pattern:
-    """``word`` as a whole word of a text in any script (no Latin letter or digit either side)."""
-    return re.compile(rf"(?<![A-Za-z0-9'’-]){re.escape(word)}(?![A-Za-z0-9'’-])")
-
-
 def respell(q: Question, vocabulary: Callable[[], Vocabulary | None], known_stems) -> Question:
     """The question with its misspelt words read as the documents spell them, and what was
     changed in ``respelt`` (``("structual", "structural")``). An acronym of a name the documents
@@ -168,7 +163,7 @@ def respell(q: Question, vocabulary: Callable[[], Vocabulary | None], known_stem
         return q
     # the note shows what this message typed; words borrowed from an earlier question were
     # read there, and are read so here too
-    shown = tuple((w, r) for w, r in read if _said(w).search(q.text))
+    shown = tuple((w, r) for w, r in read if typed_word(w).search(q.text))
     if changes:
         pattern = re.compile(r"(?<![\w'’-])(" + "|".join(map(re.escape, changes)) + r")(?![\w'’-])")
         fix = lambda text: pattern.sub(lambda m: changes[m.group(1)], text)  # noqa: E731
