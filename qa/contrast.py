@@ -96,8 +96,13 @@ def affirms(negated: tuple[str, ...], sentence: str, sentence_stems: frozenset[s
     "Why does deep water not circulate?" is not held against "Saline water remains on the
     bottom"; words like "block" count as the sentence's negation ("Why can't Chinese firms buy
     Nvidia's best chips?" against "US export controls continue to block access to ...")."""
-    return bool(negated) and not NEGATION.search(sentence) and not NEGATIVE_MEANING.search(sentence) \
-        and any(w in sentence_stems for w in negated)
+    return any(w in sentence_stems for w in negated) and not says_no(sentence)
+
+
+@lru_cache(maxsize=200_000)
+def says_no(sentence: str) -> bool:
+    """The sentence negates something, in words ("not") or by meaning ("block")."""
+    return bool(NEGATION.search(sentence) or NEGATIVE_MEANING.search(sentence))
 
 
 def opposite(question_words: frozenset[str], sentence_words: frozenset[str]) -> bool:

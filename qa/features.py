@@ -49,8 +49,29 @@ def sentence_tokens(text: str) -> frozenset[str]:
     return frozenset(token_list(text))
 
 
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
 def _bigrams(tokens) -> set[tuple[str, str]]:
     return set(zip(tokens, tokens[1:]))
+
+
+# What a candidate sentence contributes to its features is the same for every question it is a
+# candidate for, so it is read once: a corpus-wide question scores thousands of sentences.
+@lru_cache(maxsize=200_000)
+def sentence_bigrams(text: str) -> frozenset[tuple[str, str]]:
+    return frozenset(_bigrams(token_list(text)))
+
+
+@lru_cache(maxsize=200_000)
+def lower_words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(text))
+
+
+@lru_cache(maxsize=400_000)
+def entity_mentions(qtype: str, text: str) -> tuple[str, ...]:
+    """The sentence's mentions of the kind of thing a question type asks for, lower-cased."""
+    return tuple(m.group(0).lower() for m in _ENTITY[qtype].finditer(text))
 
 
 def _window(tokens: tuple[str, ...], wanted: set[str]) -> float:
@@ -61,33 +82,29 @@ def _window(tokens: tuple[str, ...], wanted: set[str]) -> float:
     return len(pos) / (pos[-1] - pos[0] + 1)
 
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
 def _zscore(x: np.ndarray) -> np.ndarray:
     sd = float(x.std()) if len(x) > 1 else 0.0
     return (x - float(x.mean())) / (sd + 1e-6)
 
 
-def _previous(values: np.ndarray, sents: list[Sentence]) -> np.ndarray:
+def _same_paragraph(sents: list[Sentence]) -> np.ndarray:
+    """For each candidate, whether the one before it in the list is in the same paragraph."""
+    keys = [(s.doc, s.para) for s in sents]
+    return np.array([False] + [a == b for a, b in zip(keys, keys[1:])], dtype=bool)
+
+
+def _previous(values: np.ndarray, same: np.ndarray) -> np.ndarray:
     """Each sentence's predecessor's value in the same paragraph (0 for a paragraph's first)."""
     out = np.zeros_like(values)
-    for k in range(1, len(sents)):
-        if sents[k - 1].doc == sents[k].doc and sents[k - 1].para == sents[k].para:
-            out[k] = values[k - 1]
+    out[1:] = np.where(same[1:], values[:-1], 0)
     return out
 
 
-def _neighbour_max(values: np.ndarray, sents: list[Sentence]) -> np.ndarray:
-    """For each sentence, the best value among its paragraph neighbours (i-1, i+1)."""
-    out = np.zeros_like(values)
-    for k, s in enumerate(sents):
-        best = 0.0
-        for j in (k - 1, k + 1):
-            if 0 <= j < len(sents) and sents[j].doc == s.doc and sents[j].para == s.para:
-                best = max(best, float(values[j]))
-        out[k] = best
-    return out
+def _neighbour_max(values: np.ndarray, same: np.ndarray) -> np.ndarray:
+    """For each sentence, the best value among its paragraph neighbours (i-1, i+1), at least 0."""
+    before, after = _previous(values, same), np.zeros_like(values)
+    after[:-1] = np.where(same[1:], values[1:], 0)
+    return np.maximum(np.maximum(before, after), 0)
 
 
 _ASKS_PUBLISHED = re.compile(r"\b(publish|published|publication|dated|date of (the|this) (article|story|report)|when was (the|this) (article|story|report|piece))", re.I)
@@ -118,31 +135,35 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     rare = [t for t in qtok if df.get(t, 0) <= max(3, 0.01 * n_total)]
     caps = set(tokenize([" ".join(re.findall(r"\b[A-Z][\w-]*", q.search))])[0]) if q.english else set()
     caps = {t for t in caps if t in idf}
+    # which question word each sentence has: one column per word, read by the coverage features
+    has = np.array([[t in st for st in stoks] for t in qtok], dtype=bool).T.reshape(n, len(qtok))
+    said = dict(zip(qtok, has.T))
+    same = _same_paragraph(sents)
 
     F[:, col["dense"]] = dense
     F[:, col["dense_z"]] = _zscore(dense)
     F[:, col["dense_gap"]] = dense - float(dense.max())
-    F[:, col["dense_ctx"]] = _neighbour_max(dense, sents)
+    F[:, col["dense_ctx"]] = _neighbour_max(dense, same)
     if e5 is not None:
         F[:, col["e5"]] = e5
         F[:, col["e5_z"]] = _zscore(e5)
     bmax = float(bm25.max()) if n else 0.0
     F[:, col["bm25"]] = bm25
     F[:, col["bm25_n"]] = bm25 / bmax if bmax > 0 else 0.0
-    F[:, col["bm25_ctx_n"]] = _neighbour_max(bm25, sents) / bmax if bmax > 0 else 0.0
-    cover = np.array([sum(idf[t] for t in qtok if t in st) / total_idf for st in stoks], dtype=np.float32)
+    F[:, col["bm25_ctx_n"]] = _neighbour_max(bm25, same) / bmax if bmax > 0 else 0.0
+    cover = (has @ np.array([idf[t] for t in qtok], dtype=np.float64) / total_idf).astype(np.float32)
     F[:, col["cover"]] = cover
-    F[:, col["cover_ctx"]] = np.maximum(cover, _neighbour_max(cover, sents))
+    F[:, col["cover_ctx"]] = np.maximum(cover, _neighbour_max(cover, same))
     if rare:
-        F[:, col["cover_rare"]] = [sum(t in st for t in rare) / len(rare) for st in stoks]
+        F[:, col["cover_rare"]] = sum(said[t].astype(np.float64) for t in rare) / len(rare)
     # question words the whole scope never mentions: a strong sign the text can't answer
-    scope_tokens = frozenset().union(*stoks)
+    in_scope = {t for t in qtok if said[t].any()}
     # a word-by-word translation (Chinese) says nothing reliable about one missing word (its
     # glosses are alternatives, names come out as pinyin), but a translation sharing no word at
     # all with the text ("你好" -> "hello hi") asks about something the text never mentions
     if q.english:
-        absent = [t for t in qtok if t not in scope_tokens]
-    elif has_cjk(q.text) and not scope_tokens.intersection(qtok):
+        absent = [t for t in qtok if t not in in_scope]
+    elif has_cjk(q.text) and not in_scope:
         absent = qtok
     else:
         absent = []
@@ -150,30 +171,31 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     F[:, col["missing_idf"]] = sum(idf[t] for t in absent) / total_idf
     F[:, col["missing_max"]] = max((idf[t] for t in absent), default=0.0) / math.log(1 + n_total)
     if caps:  # a name the text never mentions ("What did Microsoft present?") is the surest sign
-        F[:, col["missing_name"]] = sum(t not in scope_tokens for t in caps) / len(caps)
-        F[:, col["cap_cover"]] = [sum(t in st for t in caps) / len(caps) for st in stoks]
-    rx = _ENTITY.get(q.qtype)
-    if rx is not None:
+        F[:, col["missing_name"]] = sum(t not in in_scope for t in caps) / len(caps)
+        F[:, col["cap_cover"]] = sum(said[t].astype(np.float64) for t in caps) / len(caps)
+    if q.qtype in _ENTITY:
         qwords = {w.lower() for w in _WORD.findall(q.search)}
-        F[:, col["type_match"]] = [1.0 if rx.search(s.text) else 0.0 for s in sents]
+        mentions = [entity_mentions(q.qtype, s.text) for s in sents]
+        F[:, col["type_match"]] = [1.0 if m else 0.0 for m in mentions]
         # an answer of the expected type that the question itself doesn't already contain
-        F[:, col["type_new"]] = [1.0 if any(m.group(0).lower() not in qwords for m in rx.finditer(s.text)) else 0.0
-                                 for s in sents]
+        F[:, col["type_new"]] = [1.0 if any(w not in qwords for w in m) else 0.0 for m in mentions]
     # "Another consortium, the X Committee, ... . Members include A, B and C.": the answer often
     # continues the sentence that names what the question asks about
-    F[:, col["cover_prev"]] = _previous(cover, sents)
+    F[:, col["cover_prev"]] = _previous(cover, same)
     F[:, col["continues"]] = F[:, col["cover_prev"]] * F[:, col["type_new"]]
     qbi = _bigrams(tuple(q.tokens))
-    if qbi:
-        F[:, col["bigram"]] = [len(qbi & _bigrams(token_list(t))) / len(qbi) for t in texts]
+    if qbi:  # a sentence without any question word shares no pair of them
+        qall = set(q.tokens)
+        F[:, col["bigram"]] = [len(qbi & sentence_bigrams(t)) / len(qbi) if not qall.isdisjoint(st) else 0.0
+                               for t, st in zip(texts, stoks)]
     qset = set(qtok)
-    F[:, col["window"]] = [_window(token_list(t), qset) for t in texts]
+    F[:, col["window"]] = [_window(token_list(t), qset) if not qset.isdisjoint(st) else 0.0
+                           for t, st in zip(texts, stoks)]
     qlow = {w.lower() for w in _WORD.findall(q.text) if len(w) > 3}
     if qlow:
-        F[:, col["exact"]] = [len(qlow & {w.lower() for w in _WORD.findall(t)}) / len(qlow) for t in texts]
+        F[:, col["exact"]] = [len(qlow & lower_words(t)) / len(qlow) for t in texts]
     F[:, col["len_log"]] = [math.log1p(len(s.text)) for s in sents]
-    F[:, col["first_in_para"]] = [1.0 if k == 0 or sents[k - 1].para != s.para or sents[k - 1].doc != s.doc
-                                  else 0.0 for k, s in enumerate(sents)]
+    F[:, col["first_in_para"]] = ~same
     F[:, col["is_meta"]] = [1.0 if s.kind == "meta" else 0.0 for s in sents]
     F[:, col["asks_published"]] = 1.0 if _ASKS_PUBLISHED.search(q.text) else 0.0
     # what the sentence says against the question: negation and opposites read English words

@@ -22,6 +22,7 @@ from .types import Hit
 EXHAUSTIVE_LIMIT = 4000  # score every sentence of a scope up to this size
 TOP_K = 100
 EF_SEARCH = 1024  # HNSW breadth for the top 100: recall@10 0.990 after exact re-scoring at 1M (0.970 at 400)
+HITS_KEPT = 50  # hits made per question: citations, the reranker and "each subject" look at the top 10
 PRIOR_BONUS = 1.0  # logit added to the previous answer's paragraph for a follow-up question
 VOCABULARY_WAIT_CHARS = 2_000_000  # a question waits for the words of a scope up to this size (0.6–0.8 s, once)
 _BACKGROUND = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vocabulary")
@@ -111,7 +112,7 @@ class Retriever:
         """Candidate rows (document order) and their feature matrix: what the ranker sees."""
         bm25_all = self.index.bm25.scores(list(q.tokens))
         rows = np.sort(self.candidates(q, qvec, bm25_all, doc, e5_qvec))
-        sents = [self.index.sentences[r] for r in rows]
+        sents = [self.index.sentences[r] for r in rows.tolist()]
         dense = np.asarray(self.index.vectors[rows] @ qvec, dtype=np.float32)
         e5 = None
         if self.index.e5 is not None and e5_qvec is not None:
@@ -123,12 +124,15 @@ class Retriever:
     def rank(self, q: Question, qvec: np.ndarray, doc: str | None = None,
              e5_qvec: np.ndarray | None = None, prior_rows: set[int] | None = None
              ) -> tuple[list[Hit], np.ndarray, np.ndarray]:
-        """Hits best first, plus the feature matrix and logits in the same order."""
+        """The best HITS_KEPT hits, best first, plus every candidate's features and logit in the
+        same order (answerability reads them all)."""
         rows, F = self.featurize(q, qvec, doc, e5_qvec)
         logits = self.models.ranker.logit(F)
         if prior_rows:  # a follow-up most likely asks about where the last answer came from
             logits = logits + PRIOR_BONUS * np.isin(rows, list(prior_rows))
         order = np.argsort(-logits, kind="stable")
         probs = 1.0 / (1.0 + np.exp(-logits))
-        hits = [Hit(self.index.sentences[rows[k]], float(probs[k]), {"row": int(rows[k])}) for k in order]
+        top = order[:HITS_KEPT]  # a corpus-wide question ranks thousands; nothing reads that far down
+        sentences = self.index.sentences
+        hits = [Hit(sentences[r], p, {"row": r}) for r, p in zip(rows[top].tolist(), probs[top].tolist())]
         return hits, F[order], logits[order]

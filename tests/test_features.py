@@ -1,0 +1,45 @@
+"""Candidate features: neighbours are read within a paragraph, and the ranking keeps every
+candidate's evidence while making hits only for the few sentences anything reads."""
+import numpy as np
+import pytest
+
+from qa import answer, features, retrieve
+from qa.question import parse
+from qa.types import Sentence
+
+
+def _sentence(doc: str, i: int, para: int, text: str) -> Sentence:
+    return Sentence(doc, i, 0, len(text), text, para)
+
+
+def test_neighbour_features_stay_inside_a_paragraph():
+    sents = [_sentence("a", 0, 0, "Huawei launched a system."), _sentence("a", 1, 0, "It uses many chips."),
+             _sentence("a", 2, 1, "Alibaba unveiled glasses."), _sentence("b", 0, 1, "Tencent released a model.")]
+    dense = np.array([0.9, 0.2, 0.7, -0.3], np.float32)
+    F = features.compute(parse("What did Huawei launch?"), sents, dense, np.zeros(4, np.float32), {}, 4)
+    col = {n: k for k, n in enumerate(features.NAMES)}
+    # each sentence's best neighbour within its own paragraph, 0 without one: doc b's sentence
+    # has paragraph number 1 like doc a's third, but another document
+    assert F[:, col["dense_ctx"]].tolist() == pytest.approx([0.2, 0.9, 0.0, 0.0])
+    assert F[:, col["first_in_para"]].tolist() == [1.0, 0.0, 1.0, 1.0]  # doc b's para 1 is not doc a's
+    assert F[1, col["cover_prev"]] == F[0, col["cover"]] > 0
+    assert F[[0, 2, 3], col["cover_prev"]].tolist() == [0.0, 0.0, 0.0]
+
+
+def test_hits_kept_cover_everything_that_reads_the_ranking():
+    from qa import rerank
+
+    readers = [answer.SUBJECT_DEPTH, answer.MAX_CITATIONS, answer.NEAREST_SHOWN]
+    reranker = rerank.get_reranker()
+    if reranker is not None:
+        readers.append(reranker.k)
+    assert retrieve.HITS_KEPT >= max(readers)
+
+
+def test_confidence_reads_every_candidate_not_only_the_hits_made(engine, monkeypatch):
+    question = "How many chips did Metax's supernode use?"
+    want = engine.ask(question)
+    monkeypatch.setattr(retrieve, "HITS_KEPT", 2)
+    got = engine.ask(question)
+    assert got.confidence == want.confidence and got.answerable == want.answerable
+    assert [c.sentence for c in got.citations] == [c.sentence for c in want.citations]
