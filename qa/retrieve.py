@@ -5,8 +5,15 @@ is lost before ranking; in a large corpus the union of the dense and BM25 top-k 
 """
 from __future__ import annotations
 
+import atexit
+import logging
+import os
+import pickle
+import subprocess
+import sys
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
+from pathlib import Path
 
 import numpy as np
 
@@ -25,7 +32,52 @@ EF_SEARCH = 1024  # HNSW breadth for the top 100: recall@10 0.990 after exact re
 HITS_KEPT = 50  # hits made per question: citations, the reranker and "each subject" look at the top 10
 PRIOR_BONUS = 1.0  # logit added to the previous answer's paragraph for a follow-up question
 VOCABULARY_WAIT_CHARS = 2_000_000  # a question waits for the words of a scope up to this size (0.6–0.8 s, once)
-_BACKGROUND = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vocabulary")
+
+log = logging.getLogger(__name__)
+_CHILDREN: set[subprocess.Popen] = set()
+atexit.register(lambda: [c.kill() for c in list(_CHILDREN)])  # a command that ends does not leave one behind
+
+
+def read_apart(texts: list[str]) -> Vocabulary:
+    """Vocabulary.of(texts) in a child process. Reading a large scope is pure Python (50 s for a
+    million sentences); on a thread it holds the GIL, and every torch call or file read of a
+    question answered meanwhile waits ~5 ms to get it back: answers took 3-5 s instead of 70 ms.
+    A plain child interpreter (not multiprocessing, which would re-run the caller's script)."""
+    package_root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH")) if p)}
+    child = subprocess.Popen([sys.executable, "-c", "import qa.spelling as s; s.read_piped()"], env=env,
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _CHILDREN.add(child)
+    try:
+        try:
+            for text in [*texts, None]:  # one by one: no second copy of a large corpus in memory
+                pickle.dump(text, child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            child.stdin.close()
+        except BrokenPipeError:
+            pass  # the child failed early: its error is on stderr
+        out, err = child.stdout.read(), child.stderr.read()  # it writes to stderr only to fail
+        child.wait()
+    finally:
+        _CHILDREN.discard(child)
+    if child.returncode != 0:
+        raise RuntimeError(f"reading the documents' words failed: {err.decode(errors='replace')[-500:]}")
+    return pickle.loads(out)
+
+
+def _in_background(read, texts: list[str]) -> Future:
+    """read(texts) on a daemon thread, so a command that ends meanwhile does not wait for it."""
+    job: Future = Future()
+
+    def run() -> None:
+        job.set_running_or_notify_cancel()
+        try:
+            job.set_result(read(texts))
+        except BaseException as exc:  # noqa: BLE001  (questions then go on as typed)
+            log.warning("could not read the documents' words (%s): questions are read as typed", exc)
+            job.set_exception(exc)
+
+    threading.Thread(target=run, name="vocabulary", daemon=True).start()
+    return job
 
 
 def _top(scores: np.ndarray, k: int) -> np.ndarray:
@@ -42,7 +94,7 @@ class Retriever:
         self.index = index
         self.models = models
         self._dense = None
-        self._vocabularies: dict[str | None, Future] = {}
+        self._vocabularies: dict[str | None, tuple[Future, bool]] = {}  # the job, and whether no question waits for it
         self._vocabulary_lock = threading.Lock()
         self._doc_stems: dict[str, frozenset[str]] = {}
 
@@ -65,15 +117,16 @@ class Retriever:
 
     def _vocabulary(self, doc: str | None) -> Vocabulary | None:
         """The words of the documents in scope, read on first need; a large scope's (a second or
-        more) are read in the background and are None until then, so no question waits for them."""
-        docs = self.in_scope(doc)
+        more) are read by another process and are None until then, so no question waits for them."""
         with self._vocabulary_lock:
-            job = self._vocabularies.get(doc)
-            if job is None:
-                job = self._vocabularies[doc] = _BACKGROUND.submit(Vocabulary.of, [d.text for d in docs])
-        if job.done() or sum(len(d.text) for d in docs) <= VOCABULARY_WAIT_CHARS:
-            return job.result()
-        return None
+            if doc not in self._vocabularies:
+                texts = [d.text for d in self.in_scope(doc)]
+                large = sum(map(len, texts)) > VOCABULARY_WAIT_CHARS
+                self._vocabularies[doc] = _in_background(read_apart if large else Vocabulary.of, texts), large
+            job, large = self._vocabularies[doc]
+        if large and not job.done():
+            return None
+        return None if job.exception() is not None else job.result()  # failed: the question as typed
 
     def _dense_search(self, qvec: np.ndarray, k: int) -> np.ndarray:
         """The k nearest sentences: the index's HNSW graph for a large corpus, else exact search."""

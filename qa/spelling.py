@@ -180,3 +180,19 @@ def is_common(word: str) -> bool:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en") >= COMMON_ZIPF
+
+
+def read_piped() -> None:
+    """Vocabulary.of over texts pickled one by one on stdin (then None), pickled to stdout:
+    qa/retrieve.py reads a large scope's words in a child process this way, away from the
+    questions' GIL, and at low priority, so the questions keep the CPU."""
+    import os
+    import pickle
+    import sys
+
+    if hasattr(os, "nice"):
+        os.nice(19)
+    texts = []
+    while (text := pickle.load(sys.stdin.buffer)) is not None:
+        texts.append(text)
+    sys.stdout.buffer.write(pickle.dumps(Vocabulary.of(texts), protocol=pickle.HIGHEST_PROTOCOL))

@@ -145,14 +145,37 @@ def test_a_large_scope_is_read_in_the_background_and_no_question_waits(engine, m
 
     r = Retriever(engine.index, engine.load()._retriever.models)
     gate = threading.Event()
-    real_of = retrieve.Vocabulary.of
+    real_read = retrieve.read_apart
     monkeypatch.setattr(retrieve, "VOCABULARY_WAIT_CHARS", 10)  # the article counts as large
-    monkeypatch.setattr(retrieve.Vocabulary, "of", lambda texts: (gate.wait(10), real_of(texts))[1])
+    monkeypatch.setattr(retrieve, "read_apart", lambda texts: (gate.wait(10), real_read(texts))[1])
     q = parse("What did Huawei lanch?")
     assert r.respell(q).respelt == ()  # still reading: the question goes on as typed
     gate.set()
-    r._vocabularies[None].result(timeout=10)
+    r._vocabularies[None][0].result(timeout=60)
     assert r.respell(q).respelt == (("lanch", "launch"),)
+
+
+def test_words_that_could_not_be_read_leave_the_question_as_typed(engine, monkeypatch, caplog):
+    from qa import retrieve
+    from qa.retrieve import Retriever
+
+    def fail(texts):
+        raise RuntimeError("no child process here")
+
+    r = Retriever(engine.index, engine.load()._retriever.models)
+    monkeypatch.setattr(retrieve, "VOCABULARY_WAIT_CHARS", 10)
+    monkeypatch.setattr(retrieve, "read_apart", fail)
+    q = parse("What did Huawei lanch?")
+    r.respell(q)
+    r._vocabularies[None][0].exception(timeout=10)
+    assert r.respell(q).respelt == ()
+    assert "could not read the documents' words" in caplog.text
+
+
+def test_a_large_scope_is_read_by_another_process_with_the_same_result(article_text):
+    from qa import retrieve
+
+    assert retrieve.read_apart([article_text, NAMES]) == Vocabulary.of([article_text, NAMES])
 
 
 def test_the_command_line_says_how_it_read_the_question():
