@@ -99,7 +99,7 @@ def affirms(negated: tuple[str, ...], sentence: str, sentence_stems: frozenset[s
     return any(w in sentence_stems for w in negated) and not says_no(sentence)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=20_000)
 def says_no(sentence: str) -> bool:
     """The sentence negates something, in words ("not") or by meaning ("block")."""
     return bool(NEGATION.search(sentence) or NEGATIVE_MEANING.search(sentence))

@@ -57,18 +57,22 @@ def _bigrams(tokens) -> set[tuple[str, str]]:
 
 
 # What a candidate sentence contributes to its features is the same for every question it is a
-# candidate for, so it is read once: a corpus-wide question scores thousands of sentences.
-@lru_cache(maxsize=200_000)
+# candidate for, so it is read once: a corpus-wide question scores up to EXHAUSTIVE_LIMIT (4,000)
+# sentences. Bounded (~2-4 KB an entry): a million-sentence corpus rarely repeats a candidate.
+SENTENCE_CACHE = 20_000
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
 def sentence_bigrams(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(_bigrams(token_list(text)))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=SENTENCE_CACHE)
 def lower_words(text: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _WORD.findall(text))
 
 
-@lru_cache(maxsize=400_000)
+@lru_cache(maxsize=2 * SENTENCE_CACHE)
 def entity_mentions(qtype: str, text: str) -> tuple[str, ...]:
     """The sentence's mentions of the kind of thing a question type asks for, lower-cased."""
     return tuple(m.group(0).lower() for m in _ENTITY[qtype].finditer(text))
