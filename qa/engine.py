@@ -118,8 +118,7 @@ class Engine:
         hits, F, logits = r.rank(q, qvec, doc=doc, e5_qvec=e5vec, prior_rows=prior_rows)
         if not hits:
             return answering.build(r.index, q, [], 0.0, False, r.models.cite_ratio)
-        probs = (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)  # every candidate's, as the hits' scores
-        conf = confidence(r.models, answer_features(F, probs, logits), english=q.english)
+        conf = confidence(r.models, answer_features(F, logits), english=q.english)
         if not q.english and not has_cjk(q.text) and r.index.e5 is not None \
                 and closer_to_background(e5vec, float(F[:, E5_COLUMN].max())):
             # "Hola": general text fits it better than the document does (Chinese questions have

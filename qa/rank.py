@@ -140,9 +140,11 @@ def confidence(models: Models, row: np.ndarray, english: bool = True) -> float:
     return float(models.coverage.prob(X)[0] * answered)
 
 
-def answer_features(F: np.ndarray, probs: np.ndarray, logits: np.ndarray) -> np.ndarray:
-    """One row of question-level evidence from the ranked candidate matrix ``F``."""
+def answer_features(F: np.ndarray, logits: np.ndarray) -> np.ndarray:
+    """One row of question-level evidence from the candidate matrix ``F`` and the ranker's
+    logits of every candidate (not only the hits the engine makes)."""
     col = {n: k for k, n in enumerate(features.NAMES)}
+    probs = (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
     order = np.argsort(-probs)
     top = order[0]
     second = probs[order[1]] if len(order) > 1 else 0.0

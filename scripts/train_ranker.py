@@ -230,9 +230,7 @@ def top1(ranker: Logistic, items) -> float:
 def answer_rows(ranker: Logistic, items) -> tuple[np.ndarray, np.ndarray]:
     X, y = [], []
     for it in items:
-        logits = ranker.logit(it["F"])
-        probs = 1 / (1 + np.exp(-logits))
-        X.append(answer_features(it["F"], probs, logits))
+        X.append(answer_features(it["F"], ranker.logit(it["F"])))
         y.append(it["answerable"])
     return np.array(X), np.array(y)
 
