@@ -52,17 +52,22 @@ class Bert:
         return self._weights[self._torch.float32]
 
     def _blocks(self, dtype) -> list[tuple]:
-        """The matrices and biases in `dtype`, made once; LayerNorm parameters stay float32."""
+        """The matrices and biases in `dtype`, made once; LayerNorm parameters stay float32.
+        float16 keeps only the matrices in half precision, biases float32 (see `pooled`)."""
         if dtype not in self._weights:
-            self._weights[dtype] = [tuple(t.to(dtype) if j < 8 else t for j, t in enumerate(block))
+            half = dtype == self._torch.float16
+            self._weights[dtype] = [tuple(t.to(dtype) if j < 8 and not (half and j % 2) else t
+                                          for j, t in enumerate(block))
                                     for block in self._weights[self._torch.float32]]
         return self._weights[dtype]
 
     def pooled(self, id_lists: list[list[int]], dtype, type_lists: list[list[int]] | None = None):
         """Mean-pooled last hidden states of a batch of token-id lists, padded to the longest.
         The residual stream and the LayerNorms stay float32; only the matrix products and
-        attention run in `dtype`. `type_lists` gives segment ids (a question/sentence pair);
-        `typ` is then the whole segment table, else the one row every token gets."""
+        attention run in `dtype`. float16 is a storage, not an arithmetic: the matrices are kept
+        in half precision and widened to float32 at each use (see `encode_one`). `type_lists`
+        gives segment ids (a question/sentence pair); `typ` is then the whole segment table, else
+        the one row every token gets."""
         torch, f = self._torch, self._f
         n, width, d = len(id_lists), max(map(len, id_lists)), self.dim
         ids = torch.zeros((n, width), dtype=torch.long)
@@ -78,12 +83,15 @@ class Bert:
         typ = self.typ if types is None else self.typ[types]
         x = ln(self.word(ids) + self.pos[:width] + typ, *self.emb_ln)
         hd = d // self.heads
-        for qkv_w, qkv_b, o_w, o_b, i_w, i_b, f_w, f_b, ln1_w, ln1_b, ln2_w, ln2_b in self._blocks(dtype):
-            q, k, v = f.linear(x.to(dtype), qkv_w, qkv_b).split(d, dim=-1)
+        blocks, widen = self._blocks(dtype), (lambda w: w)
+        if dtype == torch.float16:  # matrices stored in half precision, widened at use
+            dtype, widen = torch.float32, (lambda w: w.to(torch.float32))
+        for qkv_w, qkv_b, o_w, o_b, i_w, i_b, f_w, f_b, ln1_w, ln1_b, ln2_w, ln2_b in blocks:
+            q, k, v = f.linear(x.to(dtype), widen(qkv_w), qkv_b).split(d, dim=-1)
             q, k, v = (m.reshape(n, width, self.heads, hd).transpose(1, 2) for m in (q, k, v))
             ctx = f.scaled_dot_product_attention(q, k, v, attn_mask=attn_mask).transpose(1, 2)
-            x = ln(x + f.linear(ctx.reshape(n, width, d), o_w, o_b), ln1_w, ln1_b)
-            x = ln(x + f.linear(f.gelu(f.linear(x.to(dtype), i_w, i_b)), f_w, f_b), ln2_w, ln2_b)
+            x = ln(x + f.linear(ctx.reshape(n, width, d), widen(o_w), o_b), ln1_w, ln1_b)
+            x = ln(x + f.linear(f.gelu(f.linear(x.to(dtype), widen(i_w), i_b)), widen(f_w), f_b), ln2_w, ln2_b)
         m = mask[..., None].to(x.dtype)
         return (x * m).sum(1) / m.sum(1)
 
@@ -95,10 +103,14 @@ class Bert:
 
     def encode_one(self, ids: list[int]) -> np.ndarray:
         """A question on one thread (a short text gains nothing from a second, and the other
-        encoder runs beside it): float32, or bfloat16 for an encoder whose question time is the
-        one the user waits for."""
+        encoder runs beside it): bfloat16 for an encoder whose question time is the one the user
+        waits for, on CPUs that have it; else float32 arithmetic on matrices stored in float16.
+        One row of tokens reads every matrix once, so a question is bound by memory, not
+        arithmetic: half the bytes took e5 from ~40-46 to ~30-36 ms a question on an AVX2 host
+        (widening into a reused buffer instead gained nothing), the vectors within a cosine of
+        0.9999999 of float32's."""
         torch = self._torch
-        dtype = torch.bfloat16 if self.question_bf16 and fast_bf16() else torch.float32
+        dtype = torch.bfloat16 if self.question_bf16 and fast_bf16() else torch.float16
         with torch.inference_mode():
             torch.set_num_threads(1)
             return self.forward([ids], dtype)[0]

@@ -73,3 +73,21 @@ def test_cpus_without_bfloat16_encode_batches_in_float32(monkeypatch):
     texts = ["Huawei showed the CloudMatrix 384.", "Alibaba unveiled smart glasses powered by Qwen.", "x"]
     one_by_one = np.concatenate([minilm.encode_queries([t]) for t in texts])
     assert min_cos(minilm.encode_documents(texts), one_by_one) > 0.999999
+
+
+def test_a_question_reads_half_precision_matrices_and_keeps_its_vector(monkeypatch):
+    """Where bfloat16 would be emulated, a question's matrices are read as float16 (half the
+    bytes; the encode is memory-bound) and widened to float32: the vector must not move."""
+    import torch
+
+    import qa.bert
+
+    monkeypatch.setattr(qa.bert, "fast_bf16", lambda: False)
+    for kind, prefix in (("minilm", None), ("e5", "query: ")):
+        model = get_embedder(kind)
+        texts = ["Which model powers Alibaba's glasses?", "腾讯发布了什么？"]
+        ids = model.token_ids(texts, prefix) if prefix else model.token_ids(texts)
+        asked = np.stack([model.bert.encode_one(i) for i in ids])
+        assert model.bert._weights[torch.float16][0][0].dtype == torch.float16
+        full = np.stack([model.bert.forward([i], torch.float32)[0] for i in ids])
+        assert min_cos(asked, full) > 0.99999
