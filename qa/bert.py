@@ -37,37 +37,52 @@ class Bert:
     two feed-forward matrices (out x in) with their biases, and the two LayerNorms."""
 
     def __init__(self, word: Callable, pos, typ, emb_ln: tuple, blocks: list[tuple], heads: int,
-                 eps: float, lock: threading.Lock) -> None:
+                 eps: float, lock: threading.Lock, store=None) -> None:
         import torch
 
         self._torch, self._f = torch, torch.nn.functional
         self.word, self.pos, self.typ, self.emb_ln = word, pos, typ, emb_ln
         self.dim, self.heads, self.eps = int(pos.shape[1]), heads, eps
-        self._weights = {torch.float32: blocks}
+        # One stored copy of the layer matrices. Where bfloat16 runs natively, float32 (bfloat16
+        # copies are made from it). Elsewhere every product is float32 arithmetic, and a question
+        # (one row of tokens) is bound by reading the matrices, not by multiplying them: they are
+        # kept in float16 and widened at each use. Half the bytes took e5 from ~40-46 to ~30-36 ms
+        # a question on an AVX2 host (widening into a reused buffer instead gained nothing); a
+        # batch, thousands of rows per product, does not notice the widening; the vectors stay
+        # within a cosine of 0.9999999 of float32's, and the process holds half the memory.
+        self.store = store or (torch.float32 if fast_bf16() else torch.float16)
+        self._weights = {self.store: [self._stored(block) for block in blocks]}
         self._lock = lock
         self._cores = bulk_threads()
 
-    def blocks(self) -> list[tuple]:
-        """The layers' float32 tensors, as given (qa/rerank.py builds on them)."""
-        return self._weights[self._torch.float32]
+    def _stored(self, block: tuple) -> tuple:
+        """A layer in the store's precision: the four matrices only (biases and LayerNorms stay
+        float32: they are small, and added to float32 states)."""
+        return tuple(t.to(self.store) if j < 8 and j % 2 == 0 else t for j, t in enumerate(block))
 
-    def _blocks(self, dtype) -> list[tuple]:
-        """The matrices and biases in `dtype`, made once; LayerNorm parameters stay float32.
-        float16 keeps only the matrices in half precision, biases float32 (see `pooled`)."""
+    def blocks(self) -> Iterator[tuple]:
+        """The layers as float32 tensors, one at a time (qa/rerank.py builds its own matrices on
+        them): the stored ones, or widened copies the caller owns, made as it reaches each."""
+        f32 = self._torch.float32
+        return (tuple(t.to(f32) for t in block) for block in self._weights[self.store])
+
+    def _matrices(self, dtype) -> tuple[list[tuple], Callable]:
+        """The layers for products in `dtype` (float32 or bfloat16), and what each matrix needs
+        at use: nothing, or widening from the float16 store. A bfloat16 copy is made once."""
+        torch = self._torch
+        if dtype == torch.float32 and self.store == torch.float16:
+            return self._weights[self.store], (lambda w: w.to(torch.float32))
         if dtype not in self._weights:
-            half = dtype == self._torch.float16
-            self._weights[dtype] = [tuple(t.to(dtype) if j < 8 and not (half and j % 2) else t
-                                          for j, t in enumerate(block))
-                                    for block in self._weights[self._torch.float32]]
-        return self._weights[dtype]
+            self._weights[dtype] = [tuple(t.to(dtype) if j < 8 else t for j, t in enumerate(block))
+                                    for block in self._weights[self.store]]
+        return self._weights[dtype], (lambda w: w)
 
     def pooled(self, id_lists: list[list[int]], dtype, type_lists: list[list[int]] | None = None):
         """Mean-pooled last hidden states of a batch of token-id lists, padded to the longest.
         The residual stream and the LayerNorms stay float32; only the matrix products and
-        attention run in `dtype`. float16 is a storage, not an arithmetic: the matrices are kept
-        in half precision and widened to float32 at each use (see `encode_one`). `type_lists`
-        gives segment ids (a question/sentence pair); `typ` is then the whole segment table, else
-        the one row every token gets."""
+        attention run in `dtype` (float32 or bfloat16). `type_lists` gives segment ids (a
+        question/sentence pair); `typ` is then the whole segment table, else the one row every
+        token gets."""
         torch, f = self._torch, self._f
         n, width, d = len(id_lists), max(map(len, id_lists)), self.dim
         ids = torch.zeros((n, width), dtype=torch.long)
@@ -83,9 +98,7 @@ class Bert:
         typ = self.typ if types is None else self.typ[types]
         x = ln(self.word(ids) + self.pos[:width] + typ, *self.emb_ln)
         hd = d // self.heads
-        blocks, widen = self._blocks(dtype), (lambda w: w)
-        if dtype == torch.float16:  # matrices stored in half precision, widened at use
-            dtype, widen = torch.float32, (lambda w: w.to(torch.float32))
+        blocks, widen = self._matrices(dtype)
         for qkv_w, qkv_b, o_w, o_b, i_w, i_b, f_w, f_b, ln1_w, ln1_b, ln2_w, ln2_b in blocks:
             q, k, v = f.linear(x.to(dtype), widen(qkv_w), qkv_b).split(d, dim=-1)
             q, k, v = (m.reshape(n, width, self.heads, hd).transpose(1, 2) for m in (q, k, v))
@@ -103,14 +116,10 @@ class Bert:
 
     def encode_one(self, ids: list[int]) -> np.ndarray:
         """A question on one thread (a short text gains nothing from a second, and the other
-        encoder runs beside it): bfloat16 for an encoder whose question time is the one the user
-        waits for, on CPUs that have it; else float32 arithmetic on matrices stored in float16.
-        One row of tokens reads every matrix once, so a question is bound by memory, not
-        arithmetic: half the bytes took e5 from ~40-46 to ~30-36 ms a question on an AVX2 host
-        (widening into a reused buffer instead gained nothing), the vectors within a cosine of
-        0.9999999 of float32's."""
+        encoder runs beside it): float32, or bfloat16 for an encoder whose question time is the
+        one the user waits for."""
         torch = self._torch
-        dtype = torch.bfloat16 if self.question_bf16 and fast_bf16() else torch.float16
+        dtype = torch.bfloat16 if self.question_bf16 and fast_bf16() else torch.float32
         with torch.inference_mode():
             torch.set_num_threads(1)
             return self.forward([ids], dtype)[0]
@@ -137,6 +146,18 @@ class Bert:
                 out[rows] = self.forward([id_lists[i] for i in rows], dtype)
                 bar.update(len(rows))
         return out
+
+
+def release_freed_memory() -> None:
+    """Hand memory freed since start-up back to the OS. The float32 weights a model is read into
+    and then stored from (float16) are freed, but glibc keeps such mid-sized blocks in its heap,
+    where they count in the process's RSS (~80 MB for the two encoders and the reranker)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
 
 
 def bulk_threads() -> int:

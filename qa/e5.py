@@ -163,14 +163,15 @@ class E5:
             q = torch.cat([nib & 0x0F, nib >> 4], dim=-1).float() - 8.0
             return (q * scales[ids][..., None]).reshape(*ids.shape, H)
 
-        blocks = []
-        for i in range(layers):
+        def layer(i: int) -> tuple:
             t = lambda n, shape=None, p=f"l{i}.": tensor(p + n, shape)  # noqa: E731
-            blocks.append((torch.cat([t(m + ".w", (H, H)) for m in "qkv"]),
-                           torch.cat([t(m + ".b") for m in "qkv"]),
-                           t("ao.w", (H, H)), t("ao.b"), t("fi.w", (FF, H)), t("fi.b"),
-                           t("fo.w", (H, FF)), t("fo.b"),
-                           t("aln.w"), t("aln.b"), t("oln.w"), t("oln.b")))
+            return (torch.cat([t(m + ".w", (H, H)) for m in "qkv"]), torch.cat([t(m + ".b") for m in "qkv"]),
+                    t("ao.w", (H, H)), t("ao.b"), t("fi.w", (FF, H)), t("fi.b"), t("fo.w", (H, FF)), t("fo.b"),
+                    t("aln.w"), t("aln.b"), t("oln.w"), t("oln.b"))
+
+        # layer by layer: each is expanded to float32 and stored (float16 on most CPUs) before
+        # the next, so the 85 MB of float32 matrices never exist at once
+        blocks = (layer(i) for i in range(layers))
         self.bert = Bert(word, tensor("emb.pos").reshape(self.max_pos, H), tensor("emb.type")[:H],
                          (tensor("emb.ln.w"), tensor("emb.ln.b")), blocks, heads, eps,
                          lock or threading.Lock())

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from . import answer as answering
+from .bert import release_freed_memory
 from .embed import get_embedder
 from .crosslingual import has_cjk
 from .features import NAMES as FEATURE_NAMES
@@ -58,6 +59,7 @@ class Engine:
                 get_embedder("minilm")
                 get_reranker()
                 e5.result()
+                release_freed_memory()
                 self._retriever = Retriever(index, load_models())
         return self
 

@@ -54,18 +54,21 @@ def with_context(sentence: str, context: str) -> str:
     return f"{sentence} [SEP] {context}" if context else sentence
 
 
-def with_updates(bert: Bert, delta, segments) -> Bert:
+def with_updates(bert: Bert, delta, segments, store=None) -> Bert:
     """The frozen encoder with each layer's low-rank updates added (``delta(layer, m)`` for m in
-    q, k, v, o, i, f) and a segment table of its own: what the engine runs, and what training
-    differentiates through."""
+    q, k, v, o, i, f) and a segment table of its own: what the engine runs (its matrices stored
+    as the base model's are), and what training differentiates through (`store` float32: a
+    float16 store would round the small updates away)."""
     import torch
 
-    blocks = []
-    for i, (qkv_w, qkv_b, o_w, o_b, i_w, i_b, f_w, f_b, *layer_norms) in enumerate(bert.blocks()):
+    def updated(i: int, qkv_w, qkv_b, o_w, o_b, i_w, i_b, f_w, f_b, *layer_norms) -> tuple:
         qkv = qkv_w + torch.cat([delta(i, m) for m in ("q", "k", "v")])
-        blocks.append((qkv, qkv_b, o_w + delta(i, "o"), o_b, i_w + delta(i, "i"), i_b,
-                       f_w + delta(i, "f"), f_b, *layer_norms))
-    return Bert(bert.word, bert.pos, segments, bert.emb_ln, blocks, bert.heads, bert.eps, threading.Lock())
+        return (qkv, qkv_b, o_w + delta(i, "o"), o_b, i_w + delta(i, "i"), i_b, f_w + delta(i, "f"), f_b,
+                *layer_norms)
+
+    blocks = (updated(i, *block) for i, block in enumerate(bert.blocks()))  # stored layer by layer
+    return Bert(bert.word, bert.pos, segments, bert.emb_ln, blocks, bert.heads, bert.eps, threading.Lock(),
+                store or bert.store)
 
 
 class Reranker:

@@ -183,7 +183,7 @@ class E5CrossEncoder:
         self.torch, self.rank, self.alpha = torch, rank, alpha
         self.e5 = get_embedder("e5")
         b = self.e5.bert
-        self.base, H = b.blocks(), b.dim
+        self.base, H = list(b.blocks()), b.dim
         shapes = []
         for qkv_w, _, o_w, _, i_w, _, f_w, *_ in self.base:
             shapes.append({"q": (H, H), "k": (H, H), "v": (H, H), "o": tuple(o_w.shape),
@@ -206,7 +206,8 @@ class E5CrossEncoder:
         torch = self.torch
         enc = [self.e5.pair_ids(q, s, MAX_TOKENS) for q, s in pairs]
         scale = self.alpha / self.rank
-        bert = with_updates(self.e5.bert, lambda i, m: scale * (self.B[i][m] @ self.A[i][m]), self.type)
+        bert = with_updates(self.e5.bert, lambda i, m: scale * (self.B[i][m] @ self.A[i][m]), self.type,
+                            store=torch.float32)
         with torch.autocast("cpu", dtype=torch.bfloat16):
             pooled = bert.pooled([i for i, _ in enc], torch.float32, [t for _, t in enc])
         return self.head(pooled.float()).squeeze(-1)

@@ -113,7 +113,7 @@ def test_a_model_built_on_e5_reads_pairs_through_e5(tmp_path):
     save_file(m.tensors(), str(path), metadata={"config": json.dumps(config)})
     m.load(path)  # the float16 values that shipped
     r = rerank.Reranker(path)
-    assert r.base_kind == "e5" and len(r.bert.blocks()) == 12
+    assert r.base_kind == "e5" and len(list(r.bert.blocks())) == 12
     q, sents = "Who founded the company?", ["It was founded by Ada Lovelace in 1843.", "It sells shoes."]
     ids, types = r.pairs(q, sents)
     assert all(t[0] == 0 and t[-1] == 1 and len(t) == len(i) for i, t in zip(ids, types))
