@@ -44,12 +44,13 @@ class Bert:
         self.word, self.pos, self.typ, self.emb_ln = word, pos, typ, emb_ln
         self.dim, self.heads, self.eps = int(pos.shape[1]), heads, eps
         # One stored copy of the layer matrices. Where bfloat16 runs natively, float32 (bfloat16
-        # copies are made from it). Elsewhere every product is float32 arithmetic, and a question
-        # (one row of tokens) is bound by reading the matrices, not by multiplying them: they are
-        # kept in float16 and widened at each use. Half the bytes took e5 from ~40-46 to ~30-36 ms
-        # a question on an AVX2 host (widening into a reused buffer instead gained nothing); a
-        # batch, thousands of rows per product, does not notice the widening; the vectors stay
-        # within a cosine of 0.9999999 of float32's, and the process holds half the memory.
+        # copies are made from it). Elsewhere every product is float32 arithmetic on matrices
+        # kept in float16 and widened at each use: half the memory (~60 MB less for the two
+        # encoders and the reranker), the vectors within a cosine of 0.9999999 of float32's, and a
+        # batch, thousands of rows per product, does not notice the widening. A question (one row
+        # of tokens) is bound by reading the matrices: encoded in a loop, e5 took ~33 instead of
+        # ~41 ms on an AVX2 host, but within whole questions, where other work evicts the
+        # matrices from the cache in between, the gain was within the noise (docs/performance.md).
         self.store = store or (torch.float32 if fast_bf16() else torch.float16)
         self._weights = {self.store: [self._stored(block) for block in blocks]}
         self._lock = lock
