@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
@@ -36,7 +36,7 @@ class Bert:
     """Encoder layers as tensors: `blocks` hold, per layer, the fused QKV, attention output, the
     two feed-forward matrices (out x in) with their biases, and the two LayerNorms."""
 
-    def __init__(self, word: Callable, pos, typ, emb_ln: tuple, blocks: list[tuple], heads: int,
+    def __init__(self, word: Callable, pos, typ, emb_ln: tuple, blocks: Iterable[tuple], heads: int,
                  eps: float, lock: threading.Lock, store=None) -> None:
         import torch
 

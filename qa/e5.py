@@ -169,8 +169,8 @@ class E5:
                     t("ao.w", (H, H)), t("ao.b"), t("fi.w", (FF, H)), t("fi.b"), t("fo.w", (H, FF)), t("fo.b"),
                     t("aln.w"), t("aln.b"), t("oln.w"), t("oln.b"))
 
-        # layer by layer: each is expanded to float32 and stored (float16 on most CPUs) before
-        # the next, so the 85 MB of float32 matrices never exist at once
+        # layer by layer: each is expanded to float32 and stored (in float16 where bfloat16 is not
+        # native) before the next, so the 85 MB of float32 matrices never exist at once
         blocks = (layer(i) for i in range(layers))
         self.bert = Bert(word, tensor("emb.pos").reshape(self.max_pos, H), tensor("emb.type")[:H],
                          (tensor("emb.ln.w"), tensor("emb.ln.b")), blocks, heads, eps,
