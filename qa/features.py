@@ -187,14 +187,13 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     # continues the sentence that names what the question asks about
     F[:, col["cover_prev"]] = _previous(cover, same)
     F[:, col["continues"]] = F[:, col["cover_prev"]] * F[:, col["type_new"]]
+    # a sentence without any question word shares no pair of them, and has no window of them
+    asked = has.any(axis=1).tolist()
     qbi = _bigrams(tuple(q.tokens))
-    if qbi:  # a sentence without any question word shares no pair of them
-        qall = set(q.tokens)
-        F[:, col["bigram"]] = [len(qbi & sentence_bigrams(t)) / len(qbi) if not qall.isdisjoint(st) else 0.0
-                               for t, st in zip(texts, stoks)]
+    if qbi:
+        F[:, col["bigram"]] = [len(qbi & sentence_bigrams(t)) / len(qbi) if a else 0.0 for t, a in zip(texts, asked)]
     qset = set(qtok)
-    F[:, col["window"]] = [_window(token_list(t), qset) if not qset.isdisjoint(st) else 0.0
-                           for t, st in zip(texts, stoks)]
+    F[:, col["window"]] = [_window(token_list(t), qset) if a else 0.0 for t, a in zip(texts, asked)]
     qlow = {w.lower() for w in _WORD.findall(q.text) if len(w) > 3}
     if qlow:
         F[:, col["exact"]] = [len(qlow & lower_words(t)) / len(qlow) for t in texts]

@@ -85,14 +85,14 @@ def test_matrices_stored_in_float16_keep_the_vectors():
 
     from qa.bert import Bert
 
+    texts = ["Which model powers Alibaba's glasses?", "腾讯发布了什么？", "x"]
     for kind, prefix in (("minilm", None), ("e5", "query: ")):
-        b = get_embedder(kind).bert
+        model = get_embedder(kind)
+        b = model.bert
         f32, f16 = (Bert(b.word, b.pos, b.typ, b.emb_ln, list(b.blocks()), b.heads, b.eps, threading.Lock(), store)
                     for store in (torch.float32, torch.float16))
         assert f16.store == torch.float16 and f16._weights[torch.float16][0][0].dtype == torch.float16
         assert all(t.dtype == torch.float32 for t in next(f16.blocks()))  # what the reranker builds on
-        texts = ["Which model powers Alibaba's glasses?", "腾讯发布了什么？", "x"]
-        model = get_embedder(kind)
         ids = model.token_ids(texts, prefix) if prefix else model.token_ids(texts)
         for encode in (lambda m: np.stack([m.encode_one(i) for i in ids]), lambda m: m.encode_many(ids)):
             assert min_cos(encode(f16), encode(f32)) > 0.99999
