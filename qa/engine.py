@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -38,6 +38,10 @@ E5_COLUMN = FEATURE_NAMES.index("e5")
 
 class QuestionError(ValueError):
     """A question the engine cannot take (empty, too long, unknown document): the message says why."""
+
+
+def _e5_vector(text: str) -> np.ndarray:
+    return get_embedder("e5").encode_queries([text])[0]
 
 
 class Engine:
@@ -122,7 +126,7 @@ class Engine:
             return answering.build(r.index, q, [], 0.0, False, r.models.cite_ratio)
         conf = confidence(r.models, answer_features(F, logits), english=q.english)
         if not q.english and not has_cjk(q.text) and r.index.e5 is not None \
-                and closer_to_background(e5vec, float(F[:, E5_COLUMN].max())):
+                and closer_to_background(e5vec.result(), float(F[:, E5_COLUMN].max())):
             # "Hola": general text fits it better than the document does (Chinese questions have
             # the dictionary's no-shared-word rule instead; this one refused an answerable one)
             conf *= OFF_TOPIC_FACTOR
@@ -176,17 +180,17 @@ class Engine:
         order = np.argsort(-combined, kind="stable")
         return [replace(top[j], score=float(probs[j])) for j in order] + hits[len(top):]
 
-    def _encode(self, q) -> tuple[np.ndarray, np.ndarray]:
+    def _encode(self, q) -> tuple[np.ndarray, Future]:
         """The question in both dense spaces: MiniLM reads the English search text (a translation
         for Chinese), e5 the words as asked (it is multilingual).
 
-        The two encoders run at once (e5 in a worker thread: torch releases the GIL), so a
-        question costs the slower encoder, not the sum of both.
+        e5 runs in a worker thread (its C engine or torch releases the GIL) and is the slower of
+        the two, so its vector comes back as a Future: the retriever searches and computes every
+        other feature with MiniLM's meanwhile, and waits for e5 only to fill its own columns.
         """
         e5_text = q.text if q.search == q.text or not q.english else q.search
-        e5_job = self._e5_pool.submit(get_embedder("e5").encode_queries, [q.dense_text(e5_text)])
-        minilm = get_embedder("minilm").encode_queries([q.dense_text(q.search)])[0]
-        return minilm, e5_job.result()[0]
+        e5_job = self._e5_pool.submit(_e5_vector, q.dense_text(e5_text))
+        return get_embedder("minilm").encode_queries([q.dense_text(q.search)])[0], e5_job
 
     def _prior(self, r: Retriever, q, doc):
         """Rows of the paragraph the previous question was answered from (follow-ups point

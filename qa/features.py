@@ -114,6 +114,13 @@ def _neighbour_max(values: np.ndarray, same: np.ndarray) -> np.ndarray:
 _ASKS_PUBLISHED = re.compile(r"\b(publish|published|publication|dated|date of (the|this) (article|story|report)|when was (the|this) (article|story|report|piece))", re.I)
 
 
+def set_e5(F: np.ndarray, e5: np.ndarray) -> None:
+    """The multilingual channel's two columns: filled last when its vector is still on its way
+    (qa/retrieve.py), since nothing else in the matrix depends on them."""
+    F[:, NAMES.index("e5")] = e5
+    F[:, NAMES.index("e5_z")] = _zscore(e5)
+
+
 def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndarray,
             df: dict[str, int], n_total: int, e5: np.ndarray | None = None) -> np.ndarray:
     """Feature matrix (len(sents), len(NAMES)) for one question over its candidate sentences.
@@ -149,8 +156,7 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     F[:, col["dense_gap"]] = dense - float(dense.max())
     F[:, col["dense_ctx"]] = _neighbour_max(dense, same)
     if e5 is not None:
-        F[:, col["e5"]] = e5
-        F[:, col["e5_z"]] = _zscore(e5)
+        set_e5(F, e5)
     bmax = float(bm25.max()) if n else 0.0
     F[:, col["bm25"]] = bm25
     F[:, col["bm25_n"]] = bm25 / bmax if bmax > 0 else 0.0

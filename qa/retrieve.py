@@ -80,6 +80,10 @@ def _in_background(read, texts: list[str]) -> Future:
     return job
 
 
+def _ready(vector: "np.ndarray | Future") -> np.ndarray:
+    return vector.result() if isinstance(vector, Future) else vector
+
+
 def _top(scores: np.ndarray, k: int) -> np.ndarray:
     """Positions of the k highest positive scores, unordered. BM25 is zero for most sentences of
     a large corpus, so partitioning only the others is several times cheaper at a million."""
@@ -115,6 +119,13 @@ class Retriever:
             self._doc_stems[doc] = frozenset(t for toks in tokenize(texts) for t in toks) if texts else frozenset()
         return self._doc_stems[doc]
 
+    def wait_for_words(self) -> None:
+        """Block until every scope's words asked for so far are read (benchmarks: warm is after)."""
+        with self._vocabulary_lock:
+            jobs = [job for job, _ in self._vocabularies.values()]
+        for job in jobs:
+            job.exception()  # waits; a failed read leaves questions as typed, as when serving
+
     def _vocabulary(self, doc: str | None) -> Vocabulary | None:
         """The words of the documents in scope, read on first need; a large scope's (a second or
         more) are read by another process and are None until then, so no question waits for them."""
@@ -144,7 +155,7 @@ class Retriever:
         return ids[0][ids[0] >= 0]
 
     def candidates(self, q: Question, qvec: np.ndarray, bm25_all: np.ndarray, doc: str | None,
-                   e5_qvec: np.ndarray | None = None) -> np.ndarray:
+                   e5_qvec: "np.ndarray | Future | None" = None) -> np.ndarray:
         a, b = (0, len(self.index.sentences)) if doc is None else self.index.doc_rows[doc]
         if b - a <= EXHAUSTIVE_LIMIT:
             return np.arange(a, b)
@@ -156,26 +167,29 @@ class Retriever:
         if not q.english and e5_qvec is not None and self.index.e5 is not None and self.index.ann is None:
             # a question in another language shares no words with the text, and MiniLM reads
             # only its rough translation: the multilingual channel proposes candidates too
-            e5 = np.asarray(self.index.e5 @ e5_qvec)
+            e5 = np.asarray(self.index.e5 @ _ready(e5_qvec))
             pick = np.union1d(pick, np.argpartition(-e5, TOP_K)[:TOP_K])
         return pick
 
     def featurize(self, q: Question, qvec: np.ndarray, doc: str | None = None,
-                  e5_qvec: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """Candidate rows (document order) and their feature matrix: what the ranker sees."""
+                  e5_qvec: "np.ndarray | Future | None" = None) -> tuple[np.ndarray, np.ndarray]:
+        """Candidate rows (document order) and their feature matrix: what the ranker sees.
+
+        `e5_qvec` may be a Future (the engine's e5 encode, still running on the other core):
+        every other feature is computed first, and e5's two columns last, when it is ready.
+        """
         bm25_all = self.index.bm25.scores(list(q.tokens))
         rows = np.sort(self.candidates(q, qvec, bm25_all, doc, e5_qvec))
         sents = [self.index.sentences[r] for r in rows.tolist()]
         dense = np.asarray(self.index.vectors[rows] @ qvec, dtype=np.float32)
-        e5 = None
-        if self.index.e5 is not None and e5_qvec is not None:
-            e5 = np.asarray(self.index.e5[rows] @ e5_qvec, dtype=np.float32)
         df = self.index.bm25.document_frequency(list(q.tokens))
-        F = features.compute(q, sents, dense, bm25_all[rows], df, len(self.index.sentences), e5=e5)
+        F = features.compute(q, sents, dense, bm25_all[rows], df, len(self.index.sentences))
+        if self.index.e5 is not None and e5_qvec is not None and len(rows):
+            features.set_e5(F, np.asarray(self.index.e5[rows] @ _ready(e5_qvec), dtype=np.float32))
         return rows, F
 
     def rank(self, q: Question, qvec: np.ndarray, doc: str | None = None,
-             e5_qvec: np.ndarray | None = None, prior_rows: set[int] | None = None
+             e5_qvec: "np.ndarray | Future | None" = None, prior_rows: set[int] | None = None
              ) -> tuple[list[Hit], np.ndarray, np.ndarray]:
         """The best HITS_KEPT hits, best first, plus every candidate's features and logit in the
         same order (answerability reads them all)."""

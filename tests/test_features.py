@@ -43,3 +43,22 @@ def test_confidence_reads_every_candidate_not_only_the_hits_made(engine, monkeyp
     got = engine.ask(question)
     assert got.confidence == want.confidence and got.answerable == want.answerable
     assert [c.sentence for c in got.citations] == [c.sentence for c in want.citations]
+
+
+def test_features_wait_for_a_multilingual_vector_still_on_its_way(engine):
+    """The engine hands the retriever e5's vector as a Future (e5 encodes on the other core
+    while everything else is computed): the features must be those of the finished vector."""
+    from concurrent.futures import Future
+
+    from qa.embed import get_embedder
+
+    r = engine._retriever
+    q = engine._understand("Which model powers Alibaba's glasses?", [], None)
+    qvec = get_embedder("minilm").encode_queries([q.dense_text(q.search)])[0]
+    e5vec = get_embedder("e5").encode_queries([q.dense_text(q.text)])[0]
+    rows, want = r.featurize(q, qvec, e5_qvec=e5vec)
+    later: Future = Future()
+    later.set_result(e5vec)
+    rows2, got = r.featurize(q, qvec, e5_qvec=later)
+    assert rows.tolist() == rows2.tolist() and np.array_equal(got, want)
+    assert np.any(want[:, features.NAMES.index("e5")] != 0)
