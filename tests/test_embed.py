@@ -142,3 +142,18 @@ def test_native_questions_only_where_bfloat16_is_not(monkeypatch):
     assert qa.e5.native_questions(512) is None
     monkeypatch.setattr(qa.e5, "fast_bf16", lambda: False)
     assert isinstance(qa.e5.native_questions(512), qa.e5.NativeQuestions)
+
+
+def test_e5_builds_its_torch_encoder_only_when_needed(monkeypatch):
+    """Where the C engine takes the questions, serving from a built index never needs torch's
+    copy of e5 (~100 MB): it is built by the first batch. Where bfloat16 is native, questions run
+    on torch, so it is built at load, not on the first question."""
+    monkeypatch.setattr(qa.e5, "fast_bf16", lambda: False)
+    e5 = qa.e5.E5()
+    assert e5.native is not None and e5._bert is None
+    question = e5.encode_queries(["Which model powers Alibaba's glasses?"])
+    assert e5._bert is None
+    batch = e5.encode_documents(["Powered by the company's Qwen model, the smart glasses will enable users to scan QR codes."])
+    assert e5._bert is not None and question.shape == batch.shape
+    monkeypatch.setattr(qa.e5, "fast_bf16", lambda: True)
+    assert qa.e5.E5()._bert is not None
