@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -44,6 +45,30 @@ def _e5_vector(text: str) -> np.ndarray:
     return get_embedder("e5").encode_queries([text])[0]
 
 
+class RecentVectors:
+    """The last few questions' vectors in both spaces, by the texts encoded. A follow-up encodes
+    the question it follows again (to find where that was answered), "tell me more" asks it
+    again, and the page's example questions are asked over and over: each is a dictionary
+    lookup instead of two encodes. Only finished, successful encodes are kept."""
+
+    def __init__(self, size: int = 256) -> None:
+        self._size, self._items, self._lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key: tuple[str, str]) -> tuple[np.ndarray, np.ndarray] | None:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        return None
+
+    def put(self, key: tuple[str, str], vectors: tuple[np.ndarray, np.ndarray]) -> None:
+        with self._lock:
+            self._items[key] = vectors
+            self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+
 class Engine:
     def __init__(self, corpus: str | Path = "corpus", index: str | Path = "index", progress: bool = True) -> None:
         self.corpus, self.index_dir = Path(corpus), Path(index)
@@ -52,6 +77,7 @@ class Engine:
         self._retriever: Retriever | None = None
         # e5 encodes a question beside MiniLM; the pool starts its thread on first use
         self._e5_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="e5-query")
+        self._recent = RecentVectors()
 
     # -------------------------------------------------------------- lifecycle
     def load(self) -> "Engine":
@@ -189,8 +215,16 @@ class Engine:
         other feature with MiniLM's meanwhile, and waits for e5 only to fill its own columns.
         """
         e5_text = q.text if q.search == q.text or not q.english else q.search
-        e5_job = self._e5_pool.submit(_e5_vector, q.dense_text(e5_text))
-        return get_embedder("minilm").encode_queries([q.dense_text(q.search)])[0], e5_job
+        key = (q.dense_text(q.search), q.dense_text(e5_text))
+        known = self._recent.get(key)
+        if known is not None:
+            ready: Future = Future()
+            ready.set_result(known[1])
+            return known[0], ready
+        e5_job = self._e5_pool.submit(_e5_vector, key[1])
+        minilm = get_embedder("minilm").encode_queries([key[0]])[0]
+        e5_job.add_done_callback(lambda job: job.exception() is None and self._recent.put(key, (minilm, job.result())))
+        return minilm, e5_job
 
     def _prior(self, r: Retriever, q, doc):
         """Rows of the paragraph the previous question was answered from (follow-ups point

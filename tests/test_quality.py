@@ -70,6 +70,25 @@ def test_followups_resolve_with_history(engine):
     assert "innovative ecosystem" in c.sentence
 
 
+def test_a_followup_reuses_the_vectors_of_the_question_it_follows(engine, monkeypatch):
+    """The page asked the earlier question just before: a follow-up must not encode it again,
+    and must answer exactly as with both encoded afresh."""
+    from qa.embed import get_embedder
+    from qa.engine import RecentVectors
+
+    earlier, question = "What did Alibaba unveil?", "Which model powers it?"
+    monkeypatch.setattr(engine, "_recent", RecentVectors())
+    fresh = engine.ask(question, [earlier])  # both encoded here (and kept)
+    minilm = get_embedder("minilm")
+    encoded = []
+    original = minilm.encode_queries
+    monkeypatch.setattr(minilm, "encode_queries", lambda texts: encoded.append(texts) or original(texts))
+    again = engine.ask(question, [earlier])
+    assert encoded == [] and again == fresh
+    engine.ask("What did Tencent introduce?")
+    assert len(encoded) == 1  # a new question is encoded
+
+
 @pytest.mark.parametrize("question, earlier, cited", [
     # a new name in a bare follow-up: the earlier question, asked of it
     ("What about Metax?", "How many chips did Huawei use?", "128 of its C550 chips"),
