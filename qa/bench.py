@@ -913,7 +913,7 @@ def _run(res, corpus, questions_file, repeat, cold_runs, scales, skip_squad, ski
     with section(res, "warm_article") as rec:
         from .engine import Engine
 
-        engine = Engine(art_corpus, art_index, progress=False).load()
+        engine = Engine(art_corpus, art_index, progress=False, remember=0).load()
         rec["engine"] = warm_engine(engine, dev, repeat)
         rec["questions"], rec["repeat"] = len(dev), repeat
         rec["encoders"] = encoder_latency([q["question"] for q in dev], 1)
@@ -938,7 +938,7 @@ def _run(res, corpus, questions_file, repeat, cold_runs, scales, skip_squad, ski
                 if q["answerable"] and len(per_art.setdefault(q["doc"], [])) < 4:
                     per_art[q["doc"]].append(q)
             sample = [q for qs in per_art.values() for q in qs]
-            engine = Engine(sq / "corpus", squad_index, progress=False).load()
+            engine = Engine(sq / "corpus", squad_index, progress=False, remember=0).load()
             rec["questions"] = len(sample)
             rec["engine_doc_scope"] = warm_engine(engine, sample, 1)
             rec["engine_corpus_wide"] = warm_engine(engine, [{"question": q["question"]} for q in sample], 1)

@@ -70,14 +70,17 @@ class RecentVectors:
 
 
 class Engine:
-    def __init__(self, corpus: str | Path = "corpus", index: str | Path = "index", progress: bool = True) -> None:
+    def __init__(self, corpus: str | Path = "corpus", index: str | Path = "index", progress: bool = True,
+                 remember: int = 256) -> None:
+        """`remember`: how many recent questions' vectors to keep (0 in benchmarks, which ask the
+        same questions again and must time each as new)."""
         self.corpus, self.index_dir = Path(corpus), Path(index)
         self.progress = progress
         self._lock = threading.Lock()
         self._retriever: Retriever | None = None
         # e5 encodes a question beside MiniLM; the pool starts its thread on first use
         self._e5_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="e5-query")
-        self._recent = RecentVectors()
+        self._recent = RecentVectors(remember)
 
     # -------------------------------------------------------------- lifecycle
     def load(self) -> "Engine":

@@ -27,7 +27,7 @@ from qa.evaluate import norm, read_questions  # noqa: E402
 def main() -> int:
     path = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "tests" / "data" / "multilingual.jsonl")
     questions = read_questions(path)
-    engine = Engine(ROOT / "corpus", ROOT / "index").load()
+    engine = Engine(ROOT / "corpus", ROOT / "index", remember=0).load()  # each ask timed as new
     sents = [s for s in engine.index.sentences]
     texts = [s.text for s in sents]
     e5 = get_embedder("e5")

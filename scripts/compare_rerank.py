@@ -42,7 +42,7 @@ def main() -> int:
     args = ap.parse_args()
     qs = read_questions(args.questions)
     qs = qs[:args.limit or None]
-    eng = Engine(args.corpus, args.index, progress=False).load()
+    eng = Engine(args.corpus, args.index, progress=False, remember=0).load()  # each ask timed as new
     variants = {"ranker only": lambda: None, "ranker + reranker": get_reranker}
     for path in args.also:
         other = Reranker(path)

@@ -173,7 +173,7 @@ def serve(args, work: Path) -> int:
 
     rng = random.Random(0)
     asked = rng.sample([q for q in questions if q.get("answerable") and q.get("gold")], args.questions)
-    engine = Engine(work / "corpus", work / "index", progress=False).load()
+    engine = Engine(work / "corpus", work / "index", progress=False, remember=0).load()  # each ask timed as new
     loaded = memory_mb()
     for q in asked[:10]:
         engine.ask(q["question"])  # warm-up: models, caches

@@ -1,6 +1,7 @@
 """Small, fast quality guards on the article (refusals are deliberately not tested here)."""
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from qa.evaluate import read_questions
@@ -87,6 +88,20 @@ def test_a_followup_reuses_the_vectors_of_the_question_it_follows(engine, monkey
     assert encoded == [] and again == fresh
     engine.ask("What did Tencent introduce?")
     assert len(encoded) == 1  # a new question is encoded
+
+
+def test_recent_vectors_keep_the_latest_and_none_when_told():
+    from qa.engine import RecentVectors
+
+    v = (np.zeros(2), np.ones(2))
+    recent = RecentVectors(2)
+    for text in "abc":
+        recent.put((text, text), v)
+        recent.get(("b", "b"))  # used: kept over "a" and "c"
+    assert recent.get(("a", "a")) is None and recent.get(("b", "b")) is v and recent.get(("c", "c")) is v
+    off = RecentVectors(0)  # benchmarks: every ask timed as new
+    off.put(("a", "a"), v)
+    assert off.get(("a", "a")) is None
 
 
 @pytest.mark.parametrize("question, earlier, cited", [
@@ -214,8 +229,6 @@ def test_off_topic_questions_in_other_languages_are_refused(engine):
 
 
 def test_background_sentences_ship_and_fail_safe(monkeypatch, tmp_path, caplog):
-    import numpy as np
-
     from qa import offtopic
 
     bg = offtopic.background()
