@@ -44,6 +44,10 @@ QUEUE_MAX_SIZE = 256
 # Queue positions go to waiting clients once a second, not after every finished job (Gradio's
 # "auto" sends every waiting client an update per job: O(queue length) messages per answer).
 QUEUE_STATUS_EVERY_S = 1.0
+# Gradio's queue looks for new jobs every 1 ms when it has none (0.05 s on Windows): ~1,000
+# wake-ups a second, 8-11% of a core here with nobody asking. Every 20 ms (its progress loop every
+# 0.1 s) costs ~2%, and /ask answered in the same time (docs/performance.md, run AE).
+QUEUE_POLL_S, QUEUE_PROGRESS_POLL_S = 0.02, 0.1
 
 THEME = gr.themes.Soft(
     primary_hue="indigo", neutral_hue="slate",
@@ -323,6 +327,9 @@ def launch(app: gr.Blocks, host: str = "127.0.0.1", port: int = 7860) -> gr.Bloc
     (``max_file_size=0``) and nothing can be stored through /gradio_api/upload."""
     app.queue(default_concurrency_limit=1, max_size=QUEUE_MAX_SIZE, api_open=False,
               status_update_rate=QUEUE_STATUS_EVERY_S)
+    queue = getattr(app, "_queue", None)  # Gradio's own poll intervals (no public setting)
+    if queue is not None and hasattr(queue, "sleep_when_free"):
+        queue.sleep_when_free, queue.progress_update_sleep_when_free = QUEUE_POLL_S, QUEUE_PROGRESS_POLL_S
     app.launch(server_name=host, server_port=port, share=False, ssr_mode=False, prevent_thread_lock=True,
                enable_monitoring=False, footer_links=["api"], theme=THEME, css=CSS, show_error=False,
                quiet=True, pwa=False, mcp_server=False, max_file_size=0)

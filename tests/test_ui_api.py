@@ -68,3 +68,20 @@ def test_bad_input_is_an_error_object(client, question, history):
 
 def test_endpoint_is_named_ask(client):
     assert "/ask" in client.view_api(print_info=False, return_format="dict")["named_endpoints"]
+
+
+def test_an_idle_page_sleeps(client):
+    """Nobody asking: the server must not spin (Gradio's queue polls every 1 ms by default,
+    8-11% of a core here; qa/ui.py sets 20 ms)."""
+    import time
+
+    import psutil
+
+    ask(client, "What did Tencent introduce?")  # the engine is loaded and warm
+    proc = psutil.Process(article_server().proc.pid)
+    time.sleep(1)
+    before, t = proc.cpu_times(), time.monotonic()
+    time.sleep(4)
+    after, wall = proc.cpu_times(), time.monotonic() - t
+    used = (after.user + after.system - before.user - before.system) / wall
+    assert used < 0.05, f"an idle page used {used:.1%} of a core"
