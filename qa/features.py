@@ -115,18 +115,19 @@ _ASKS_PUBLISHED = re.compile(r"\b(publish|published|publication|dated|date of (t
 
 
 def set_e5(F: np.ndarray, e5: np.ndarray) -> None:
-    """The multilingual channel's two columns: filled last when its vector is still on its way
-    (qa/retrieve.py), since nothing else in the matrix depends on them."""
+    """The multilingual channel's two columns, filled after `compute` (qa/retrieve.py): its
+    vector may still be on its way, and nothing else in the matrix depends on them."""
     F[:, NAMES.index("e5")] = e5
     F[:, NAMES.index("e5_z")] = _zscore(e5)
 
 
 def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndarray,
-            df: dict[str, int], n_total: int, e5: np.ndarray | None = None) -> np.ndarray:
+            df: dict[str, int], n_total: int) -> np.ndarray:
     """Feature matrix (len(sents), len(NAMES)) for one question over its candidate sentences.
 
     ``sents`` must be in document order within the scope (neighbour features rely on it);
     ``df`` gives each question token's sentence frequency over the corpus of ``n_total``.
+    e5's two columns stay 0 here: `set_e5` fills them.
     """
     n = len(sents)
     F = np.zeros((n, len(NAMES)), dtype=np.float32)
@@ -155,8 +156,6 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     F[:, col["dense_z"]] = _zscore(dense)
     F[:, col["dense_gap"]] = dense - float(dense.max())
     F[:, col["dense_ctx"]] = _neighbour_max(dense, same)
-    if e5 is not None:
-        set_e5(F, e5)
     bmax = float(bm25.max()) if n else 0.0
     F[:, col["bm25"]] = bm25
     F[:, col["bm25_n"]] = bm25 / bmax if bmax > 0 else 0.0
