@@ -96,6 +96,12 @@ class Engine:
                 self._retriever = Retriever(index, load_models())
         return self
 
+    def warm_up(self) -> "Engine":
+        """Load, and read the corpus's words too (Retriever.read_words): what a server does
+        before it says it is ready, so its first answer takes no longer than the next."""
+        self.load()._retriever.read_words()
+        return self
+
     @property
     def index(self):
         return self.load()._retriever.index

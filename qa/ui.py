@@ -80,7 +80,7 @@ class Warmup:
         if qa_log.getEffectiveLevel() > logging.INFO:
             qa_log.setLevel(logging.INFO)
         try:
-            self.engine.load()
+            self.engine.warm_up()
             n, k = len(self.engine.documents), len(self.engine.index.sentences)
             self.state, self.message = "ready", f"Ready · {n} document{'s' if n != 1 else ''}, {k} sentences indexed"
             log.info("engine ready")

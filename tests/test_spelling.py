@@ -155,6 +155,21 @@ def test_a_large_scope_is_read_in_the_background_and_no_question_waits(engine, m
     assert r.respell(q).respelt == (("lanch", "launch"),)
 
 
+def test_words_read_ahead_are_what_the_first_question_uses(engine, monkeypatch):
+    """The page reads the corpus's words while warming up (Engine.warm_up), so its first question
+    with an unknown word does not read them again."""
+    from qa.retrieve import Retriever
+
+    r = Retriever(engine.index, engine.load()._retriever.models)
+    r.read_words()
+
+    def read_again(cls, texts):
+        raise AssertionError("the words were read again")
+
+    monkeypatch.setattr(Vocabulary, "of", classmethod(read_again))
+    assert r.respell(parse("What did Huawei lanch?")).respelt == (("lanch", "launch"),)
+
+
 def test_words_that_could_not_be_read_leave_the_question_as_typed(engine, monkeypatch, caplog):
     from qa import retrieve
     from qa.retrieve import Retriever
