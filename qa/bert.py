@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Iterator
 import numpy as np
 
 BATCH_TOKENS = 4096  # padded tokens per forward pass when embedding many texts
+MATRIX_SLOTS = (0, 2, 4, 6)  # where a layer's tuple holds its QKV, output and two feed-forward matrices
 _BULK_THREADS: list[int] = []  # torch's own default thread count, read before we ever change it
 
 
@@ -59,7 +60,7 @@ class Bert:
     def _stored(self, block: tuple) -> tuple:
         """A layer in the store's precision: the four matrices only (biases and LayerNorms stay
         float32: they are small, and added to float32 states)."""
-        return tuple(t.to(self.store) if j < 8 and j % 2 == 0 else t for j, t in enumerate(block))
+        return tuple(t.to(self.store) if j in MATRIX_SLOTS else t for j, t in enumerate(block))
 
     def blocks(self) -> Iterator[tuple]:
         """The layers as float32 tensors, one at a time (qa/rerank.py builds its own matrices on
@@ -91,8 +92,11 @@ class Bert:
                 not hasattr(ops, "_linear_pointwise"):
             return self._matrices(dtype)
         pack = lambda w: ops._reorder_linear_weight(w.to(torch.float32).contiguous())  # noqa: E731
-        blocks = [tuple(pack(t) if j < 8 and j % 2 == 0 else t for j, t in enumerate(block))
-                  for block in self._weights[self.store]]
+        try:
+            blocks = [tuple(pack(t) if j in MATRIX_SLOTS else t for j, t in enumerate(block))
+                      for block in self._weights[self.store]]
+        except RuntimeError:  # a oneDNN build that cannot pack for this CPU: torch's own products
+            return self._matrices(dtype)
         return blocks, (lambda x, w, b: ops._linear_pointwise(x, w, b, "none", [], ""))
 
     def pooled(self, id_lists: list[list[int]], dtype, type_lists: list[list[int]] | None = None,
