@@ -44,10 +44,13 @@ def main() -> int:
         for line in sys.stdin:
             try:
                 q = json.loads(line)
-                proc = server(q.pop("doc"))
-            except (ValueError, KeyError, AttributeError, TypeError) as exc:
-                print(json.dumps({"error": f"needs a JSON object with a known doc ({exc!r})"}), flush=True)
+            except ValueError as exc:
+                q = exc
+            if not isinstance(q, dict) or q.get("doc") not in files:
+                why = f"not JSON ({q})" if isinstance(q, ValueError) else "needs a JSON object whose doc is a file of --corpus"
+                print(json.dumps({"error": why, **({"id": q["id"]} if isinstance(q, dict) and "id" in q else {})}), flush=True)
                 continue
+            proc = server(q.pop("doc"))
             proc.stdin.write(json.dumps(q) + "\n")
             proc.stdin.flush()
             print(proc.stdout.readline(), end="", flush=True)
