@@ -106,7 +106,15 @@ def _split_piece(text: str) -> list[tuple[int, int]]:
     return _rejoin(text, _pysbd_spans(text))
 
 
+# pysbd's numbered-reference rule (".[12] Next") backtracks exponentially on a long run of digits
+# and separators in a bracket after a full stop ("..[289852000000260698", "...[484 216 622 139 651
+# 592 379 228]": seconds, then hours; pySBD issue #79). Such a bracket is shown to pysbd as "(",
+# one character for one, so offsets still hold; a short one ([1], [12, 13], [1990]) is left as is.
+_RISKY_REFERENCE = re.compile(r"(?<=[.∯])\[(?=[\d,\s-]{13})")
+
+
 def _pysbd_spans(text: str) -> list[tuple[int, int]]:
+    text = _RISKY_REFERENCE.sub("(", text)
     spans, pos = [], 0
     for piece in _splitter().segment(text):
         chunk = piece.sent

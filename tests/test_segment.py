@@ -2,6 +2,7 @@
 import gzip
 import json
 import re
+import time
 
 import pytest
 
@@ -263,3 +264,24 @@ def test_markdown_list_items_are_not_lost():
     assert any("Revenue grew 5 percent in 2024" in t for t in texts), texts
     assert any("Profit fell to 2 million dollars" in t for t in texts), texts
     assert all(text[s.start:s.end] == s.text for s in sents)
+
+
+@pytest.mark.parametrize("text", [
+    "The benchmark numbers are listed here...[484 216 622 139 651 592 379 228]",
+    "See the ids.[289852000000260698,289852000",
+    "Raw digits.[" + "2898520" * 4 + "] And a last sentence.",
+])
+def test_digit_runs_in_brackets_after_a_full_stop_split_in_milliseconds(text):
+    """pysbd's numbered-reference regex backtracks exponentially here (pySBD #79): without the
+    guard each of these takes seconds, and each more digit multiplies that (`qa index` hung for
+    hours on such a paragraph)."""
+    t0 = time.perf_counter()
+    spans = split_sentences(text)
+    assert time.perf_counter() - t0 < 1.0
+    assert spans and all(text[a:b] == text[a:b].strip() for a, b in spans)
+    covered = "".join(text[a:b] for a, b in spans)
+    assert covered.replace(" ", "") == text.replace(" ", "")
+
+
+def test_short_references_after_a_full_stop_keep_their_split():
+    assert pieces("He said this.[12, 13] Then more.") == ["He said this.[12, 13]", "Then more."]
