@@ -99,6 +99,8 @@ def corpus_files(folder: str | Path) -> list[Path]:
 
 def load_document(path: Path, data: bytes | None = None) -> Document:
     """One file -> Document. Raises ValueError with a clear reason for unusable files."""
+    if _undecodable(path.name):  # its id and title would hold lone surrogates, which the tokenizer and JSON reject
+        raise ValueError("its file name is not valid UTF-8 text; rename the file")
     data = path.read_bytes() if data is None else data
     if len(data) > MAX_FILE_BYTES:
         raise ValueError(f"too large ({_size(len(data))}; the limit per document is {_size(MAX_FILE_BYTES)})")
@@ -108,6 +110,14 @@ def load_document(path: Path, data: bytes | None = None) -> Document:
     meta = {key: value for key, value, _, _ in metadata_spans(text)}
     title = meta.get("title") or _heading_title(text, meta) or title_from_id(path.stem)
     return Document(id=path.stem, title=title, text=text, date=meta.get("date"), path=str(path))
+
+
+def _undecodable(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+        return False
+    except UnicodeEncodeError:
+        return True
 
 
 def _size(n: int) -> str:

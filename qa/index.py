@@ -23,11 +23,13 @@ Unchanged documents (same sha256) reuse their vectors, so editing one file re-em
 """
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import time
 import uuid
@@ -44,7 +46,7 @@ from .embed import E5_NAME, MINILM_NAME, get_embedder
 from .lexical import BM25
 from .minilm import MiniLM
 from .segment import EMBED_TEXT, embed_text, search_text, segment, segmenter_id
-from .types import Document, Sentence
+from .types import Document, IndexFolderError, Sentence
 
 log = logging.getLogger(__name__)
 
@@ -403,6 +405,8 @@ def build_index(corpus: str | Path, folder: str | Path, progress: bool = True) -
     """(Re)build the index of ``corpus`` into ``folder``, re-embedding only changed documents."""
     corpus, folder = Path(corpus), Path(folder)
     t0 = time.perf_counter()
+    corpus_files(corpus)  # a missing corpus folder says so before anything is created
+    _check_index_folder(corpus, folder)
     with _build_lock(folder):
         previous, old_vectors, old = _reusable(folder)
         docs, files, doc_meta, seen = [], [], [], {}
@@ -447,6 +451,27 @@ def build_index(corpus: str | Path, folder: str | Path, progress: bool = True) -
     return load_index(folder, verify=False)
 
 
+def _check_index_folder(corpus: Path, folder: Path) -> None:
+    """Refuse a folder a build would damage: a build writes manifest.json and generation folders
+    there and removes old generations, so it must be a folder of its own."""
+    if folder.exists() and not folder.is_dir():
+        raise IndexFolderError(f"the index folder {folder} is a file; give a folder (--index DIR)")
+    if folder.exists() and corpus.resolve() == folder.resolve():
+        raise IndexFolderError(f"the index folder {folder} is the corpus folder; give another one (--index DIR)")
+    manifest = folder / "manifest.json"
+    if manifest.exists() and not _looks_like_index(folder):
+        raise IndexFolderError(f"{folder} holds a manifest.json that is not a qa index's; "
+                               "give a folder of its own (--index DIR)")
+
+
+def _looks_like_index(folder: Path) -> bool:
+    """A manifest naming a generation, or a generation folder (a damaged manifest of ours)."""
+    m = read_manifest(folder)
+    if isinstance(m, dict) and "format_version" in m and "generation" in m:
+        return True
+    return any(p.is_dir() and _GENERATION.fullmatch(p.name) for p in folder.iterdir())
+
+
 def _skipped(entry: dict, reason: str) -> dict:
     log.warning("skipping %s: %s", entry["file"], reason)
     return {**entry, "skipped": reason}
@@ -489,6 +514,9 @@ def _embed_changed(channel, docs, doc_meta, sentences, kept, old_vectors, progre
     return vectors
 
 
+_GENERATION = re.compile(r"g-\d{14}-[0-9a-f]{8}")  # the names _write_generation gives
+
+
 def _write_generation(folder, docs, doc_meta, files, sentences, vectors) -> str:
     gen_name = f"g-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}"
     tmp = folder / f".tmp-{gen_name}"
@@ -527,7 +555,8 @@ def _write_generation(folder, docs, doc_meta, files, sentences, vectors) -> str:
                     "channels": _channels(),
                     "segmenter": segmenter_id(), "sentences": len(sentences), "documents": doc_meta, "files": files, "ann": ann}
         tmp_manifest = folder / f".manifest-{gen_name}.json"
-        tmp_manifest.write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
+        # ASCII escapes: a skipped file whose name is not valid UTF-8 is listed too
+        tmp_manifest.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
         with open(tmp_manifest, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp_manifest, folder / "manifest.json")  # the moment the new index goes live
@@ -544,13 +573,17 @@ def _fsync_tree(folder: Path) -> None:
 
 
 def _prune_generations(folder: Path, keep: str) -> None:
+    """Remove earlier builds' generations, their temporary folders and manifests: only names
+    _write_generation gives, so a user's "g-photos" next to the index is never touched."""
     for p in folder.iterdir():
-        if p.name != keep and (p.name.startswith("g-") or p.name.startswith(".tmp-g-")
-                               or p.name.startswith(".manifest-")):
-            if p.is_dir():
-                shutil.rmtree(p, ignore_errors=True)
-            else:
-                p.unlink(missing_ok=True)
+        name = p.name
+        if name == keep or p.is_symlink():
+            continue
+        if p.is_dir() and _GENERATION.fullmatch(name.removeprefix(".tmp-")):
+            shutil.rmtree(p, ignore_errors=True)
+        elif p.is_file() and name.startswith(".manifest-") and name.endswith(".json") \
+                and _GENERATION.fullmatch(name[len(".manifest-"):-len(".json")]):
+            p.unlink(missing_ok=True)
 
 
 def open_index(corpus: str | Path, folder: str | Path, progress: bool = True) -> Index:
@@ -566,4 +599,24 @@ def open_index(corpus: str | Path, folder: str | Path, progress: bool = True) ->
         log.info("corpus changed since the index was built: updating it")
     else:
         log.info("no index yet in %s: building it", folder)
-    return build_index(corpus, folder, progress=progress)
+    try:
+        return build_index(corpus, folder, progress=progress)
+    except PermissionError as exc:  # also a read-only file system's EROFS, below
+        return _as_built(folder, exc)
+    except OSError as exc:
+        if isinstance(exc, FileNotFoundError) or exc.errno != errno.EROFS:
+            raise
+        return _as_built(folder, exc)
+
+
+def _as_built(folder: Path, exc: OSError) -> Index:
+    """The index as it was last built, when the folder cannot be written (read-only media, another
+    user's folder): stale answers with a warning beat none."""
+    try:
+        index = load_index(folder)
+    except IndexError_:
+        raise IndexFolderError(f"cannot write the index folder {folder} ({exc.strerror or exc}) "
+                               "and there is no usable index in it") from exc
+    log.warning("cannot write the index folder %s (%s): answering from the index as it was last built, "
+                "without the corpus's latest changes", folder, exc.strerror or exc)
+    return index

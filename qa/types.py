@@ -105,3 +105,8 @@ class Answer:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+class IndexFolderError(RuntimeError):
+    """The index folder cannot hold an index: it is a file, the corpus itself, another tool's
+    folder, or not writable. Nothing in it is touched."""

@@ -398,6 +398,9 @@ def _add_unusable_files(corpus):
     (corpus / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 10)
     (corpus / "copy.txt").write_text(DOC_A, encoding="utf-8")  # same content as a.txt
     (corpus / "notes.json").write_text("{}", encoding="utf-8")
+    # a name that is not valid UTF-8 (a file copied from an old Latin-1 system): its id could
+    # not be embedded or written as JSON
+    (corpus / os.fsdecode(b"caf\xe9.txt")).write_text("The cafe opened in 1920.", encoding="utf-8")
 
 
 def test_skips_unusable_files_when_building(small, spy):
@@ -418,6 +421,66 @@ def test_unusable_files_do_not_force_a_rebuild_on_every_open(small):
     m = (folder / "manifest.json").read_bytes()
     open_index(corpus, folder, progress=False)
     assert (folder / "manifest.json").read_bytes() == m, "unchanged corpus: the index is loaded, not rebuilt"
+
+
+def test_a_build_removes_only_what_builds_made(small):
+    """Old generations go; a user's files next to the index stay, whatever their names."""
+    corpus, folder = small
+    build_index(corpus, folder, progress=False)
+    mine = [folder / "g-photos" / "holiday.jpg", folder / "g-notes.txt", folder / ".manifest-mine.json",
+            folder / ".tmp-g-drafts" / "a.txt", folder / "README.md"]
+    for p in mine:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("mine", encoding="utf-8")
+    old = generations(folder)
+    (corpus / "c.txt").write_text(DOC_C, encoding="utf-8")
+    build_index(corpus, folder, progress=False)
+    build_index(corpus, folder, progress=False)
+    assert all(p.read_text(encoding="utf-8") == "mine" for p in mine)
+    gens = [g for g in generations(folder) if g.startswith("g-2")]
+    assert len(gens) == 1 and gens[0] not in old, "earlier generations are removed"
+
+
+def test_refuses_a_folder_a_build_would_damage(small, tmp_path):
+    from qa.types import IndexFolderError
+
+    corpus, folder = small
+    before = sorted((p.name, p.read_bytes()) for p in corpus.iterdir())
+    with pytest.raises(IndexFolderError, match="is the corpus folder"):
+        build_index(corpus, corpus, progress=False)
+    assert sorted((p.name, p.read_bytes()) for p in corpus.iterdir()) == before
+    a_file = tmp_path / "index.txt"
+    a_file.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(IndexFolderError, match="is a file"):
+        open_index(corpus, a_file, progress=False)
+    webapp = tmp_path / "webapp"
+    webapp.mkdir()
+    (webapp / "manifest.json").write_text('{"name": "my web app"}', encoding="utf-8")
+    with pytest.raises(IndexFolderError, match="not a qa index"):
+        open_index(corpus, webapp, progress=False)
+    assert (webapp / "manifest.json").read_text(encoding="utf-8") == '{"name": "my web app"}'
+    assert sorted(p.name for p in webapp.iterdir()) == ["manifest.json"]
+
+
+def test_an_unwritable_index_folder_answers_as_built(small, monkeypatch, caplog):
+    """Read-only media or another user's folder: the index as last built, with a warning; with
+    no index there yet, a clear error."""
+    from qa.types import IndexFolderError
+
+    corpus, folder = small
+    open_index(corpus, folder, progress=False)
+
+    def read_only(_folder):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(qa.index, "_build_lock", read_only)
+    (corpus / "c.txt").write_text(DOC_C, encoding="utf-8")
+    with caplog.at_level("WARNING", logger="qa.index"):
+        idx = open_index(corpus, folder, progress=False)
+    assert sorted(d.id for d in idx.documents) == ["a", "b"]
+    assert "cannot write the index folder" in caplog.text
+    with pytest.raises(IndexFolderError, match="no usable index"):
+        open_index(corpus, folder.parent / "new-index", progress=False)
 
 
 def test_session_engine_index_is_outside_repo(engine, index_dir):
