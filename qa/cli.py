@@ -7,8 +7,11 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
+
+from .types import IndexFolderError
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "corpus"
@@ -69,6 +72,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    _utf8_stdout(json_out=args.command == "ask" and (args.json or args.jsonl))
     logging.basicConfig(level=logging.INFO if args.verbose or args.command in ("index", "serve") else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     try:
@@ -77,8 +81,22 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as exc:
         print(f"qa: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `qa ask --jsonl ... | head -1`: the reader left; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except (IndexFolderError, OSError) as exc:  # the index folder is a file, read-only, ...
+        print(f"qa: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _utf8_stdout(json_out: bool) -> None:
+    """JSON goes out as UTF-8 whatever the locale says (the contract is UTF-8); text that the
+    terminal's encoding cannot show is replaced rather than crashing the command."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(**({"encoding": "utf-8"} if json_out else {"errors": "replace"}))
 
 
 def cmd_index(args) -> int:
@@ -114,7 +132,12 @@ def cmd_ask(args) -> int:
     from .engine import QuestionError
 
     if args.jsonl:
-        return ask_jsonl(_engine(args), sys.stdin.buffer, sys.stdout)
+        if args.question:
+            print("qa ask: --jsonl reads its questions from stdin; drop the question argument", file=sys.stderr)
+            return 2
+        # a corpus or index that cannot be opened fails the command once, with its reason,
+        # rather than every line with an internal error
+        return ask_jsonl(_engine(args).load(), sys.stdin.buffer, sys.stdout)
     if not args.question:
         print("qa ask: give a question, or use --jsonl", file=sys.stderr)
         return 2
@@ -155,7 +178,7 @@ def _usable_id(qid) -> bool:
         return True
     if isinstance(qid, bool) or not isinstance(qid, (int, float)):
         return False
-    return math.isfinite(qid)
+    return isinstance(qid, int) or math.isfinite(qid)  # an int of any size is finite (and too big for a float)
 
 
 def _answer_line(engine, raw: bytes) -> dict:
@@ -190,7 +213,7 @@ def _answer_line(engine, raw: bytes) -> dict:
         return {**out, "error": "missing 'question'"}
     try:
         ans = engine.ask(obj["question"], obj.get("history"), obj.get("doc"))
-        return ans.contract(qid) if qid is not None else ans.contract()
+        return {**out, **ans.contract()}
     except QuestionError as exc:
         return {**out, "error": str(exc)}
     except Exception as exc:  # the batch goes on whatever one line does
@@ -223,7 +246,11 @@ def ask_jsonl(engine, stdin, stdout) -> int:
             if too_long:
                 obj = {"error": f"line is longer than the limit of {MAX_LINE_BYTES:,} bytes"}
             else:
-                obj = _answer_line(engine, raw)
+                try:
+                    obj = _answer_line(engine, raw)
+                except Exception as exc:  # noqa: BLE001  (a bug in reading one line must not end the batch)
+                    log.exception("failed on a line")
+                    obj = {"error": f"internal error: {type(exc).__name__}"}
             try:
                 line = json.dumps(obj, ensure_ascii=False, allow_nan=False)
             except (TypeError, ValueError):  # never print invalid JSON (NaN, Infinity)
@@ -231,8 +258,14 @@ def ask_jsonl(engine, stdin, stdout) -> int:
                 line = json.dumps({**({"id": obj["id"]} if "id" in obj else {}),
                                    "error": "internal error: answer is not serialisable"}, ensure_ascii=False)
             # lone surrogates (from \ud800 escapes) cannot be UTF-8: they become "?"
-            real_out.write(line.encode("utf-8", "replace").decode("utf-8") + "\n")
-            real_out.flush()
+            data = (line + "\n").encode("utf-8", "replace")
+            if hasattr(real_out, "buffer"):  # UTF-8 bytes whatever the locale's encoding
+                real_out.flush()
+                real_out.buffer.write(data)
+                real_out.buffer.flush()
+            else:
+                real_out.write(data.decode("utf-8"))
+                real_out.flush()
     finally:
         sys.stdout = real_out
     return 0
@@ -241,17 +274,11 @@ def ask_jsonl(engine, stdin, stdout) -> int:
 def cmd_eval(args) -> int:
     from . import evaluate
 
-    src = Path(args.questions)
-    corpus, index = args.corpus, args.index
-    if src.name.endswith((".json", ".json.gz")):
-        import tempfile
-
-        work = Path(args.work or tempfile.mkdtemp(prefix="qa-eval-"))
-        questions = evaluate.squad_to_corpus(src, work, args.skip, args.articles, args.per_article)
-        corpus, index = str(work / "corpus"), str(work / "index")
-        print(f"SQuAD: {len(questions)} questions, corpus in {work}", file=sys.stderr)
-    else:
-        questions = evaluate.read_questions(src)
+    try:
+        questions, corpus, index = _eval_questions(args)
+    except ValueError as exc:  # FileNotFoundError is main's
+        print(f"qa eval: {exc}", file=sys.stderr)
+        return 2
     from .engine import Engine
 
     engine = Engine(corpus, index).load()
@@ -261,6 +288,23 @@ def cmd_eval(args) -> int:
     summary["p50_ms"] = round(1000 * times[len(times) // 2], 1) if times else None
     print(evaluate.report(summary, by_kind, misses, args.misses))
     return 0
+
+
+def _eval_questions(args) -> tuple[list[dict], str, str]:
+    """The questions to score and the corpus and index they are asked of."""
+    from . import evaluate
+
+    src, corpus, index = Path(args.questions), args.corpus, args.index
+    if src.name.endswith((".json", ".json.gz")):
+        import tempfile
+
+        work = Path(args.work or tempfile.mkdtemp(prefix="qa-eval-"))
+        questions = evaluate.squad_to_corpus(src, work, args.skip, args.articles, args.per_article)
+        corpus, index = str(work / "corpus"), str(work / "index")
+        print(f"SQuAD: {len(questions)} questions, corpus in {work}", file=sys.stderr)
+    else:
+        questions = evaluate.read_questions(src)
+    return questions, corpus, index
 
 
 def cmd_serve(args) -> int:

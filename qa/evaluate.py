@@ -30,8 +30,29 @@ SQUAD = SHARED / "data" / "squad2.0_dev.json.gz"
 SQUAD_SHIFTS = SHARED / "data" / "squadshifts_new_wiki_v1.0.json.gz"
 
 def read_questions(path: str | Path) -> list[dict]:
-    """A contract question file: one JSON object per non-blank line (UTF-8)."""
-    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    """A contract question file: one JSON object per non-blank line (UTF-8), each with what
+    scoring reads (id, question, kind, answerable; gold or gold_all when answerable).
+    Raises ValueError naming the first line that is not so."""
+    out = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            q = json.loads(line)
+        except ValueError as exc:
+            raise ValueError(f"{path}, line {n}: not valid JSON ({exc})") from None
+        if not isinstance(q, dict):
+            raise ValueError(f"{path}, line {n}: not a JSON object")
+        missing = [k for k in ("id", "question", "kind", "answerable") if k not in q]
+        if q.get("answerable") and not ("gold" in q or "gold_all" in q):
+            missing.append("gold")
+        if missing:
+            raise ValueError(f"{path}, line {n}: missing {', '.join(missing)} (a question file for "
+                             "scoring needs id, question, kind, answerable and, when answerable, gold)")
+        out.append(q)
+    if not out:
+        raise ValueError(f"{path}: no questions")
+    return out
 
 
 def norm(s: str) -> str:
@@ -53,8 +74,14 @@ def slug(title: str) -> str:
 def read_squad(src: str | Path) -> list[dict]:
     """The articles of a SQuAD-layout file (.json, or .json.gz as ../shared ships them)."""
     opener = gzip.open if str(src).endswith(".gz") else open
-    with opener(src, "rt", encoding="utf-8") as fh:
-        return json.load(fh)["data"]
+    try:
+        with opener(src, "rt", encoding="utf-8") as fh:
+            data = json.load(fh)["data"]
+    except (ValueError, KeyError, TypeError, EOFError, gzip.BadGzipFile) as exc:
+        raise ValueError(f"{src}: not a SQuAD-layout file ({type(exc).__name__}: {str(exc)[:120]})") from None
+    if not isinstance(data, list):
+        raise ValueError(f"{src}: not a SQuAD-layout file (\"data\" is not a list of articles)")
+    return data
 
 
 def squad_to_corpus(src: str | Path, out: Path, skip: int = 0, articles: int = 10**9,
@@ -93,10 +120,12 @@ def score(questions: list[dict], answers: dict[str, dict]) -> tuple[dict, dict, 
     for q in questions:
         a, k = answers.get(q["id"]), q["kind"]
         by_kind[k]["n"] += 1
-        if a is None or "error" in a:
-            misses.append((q["id"], "no answer: " + str((a or {}).get("error", ""))))
+        if a is None:
+            misses.append((q["id"], "no answer line"))
             continue
-        texts = [norm(c.get("sentence", "")) for c in a.get("citations") or []]
+        # an error line says nothing is answerable, as score.py reads it: it counts as a refusal
+        error = a.get("error")
+        texts = [] if error else [norm(c.get("sentence", "")) for c in a.get("citations") or []]
         said = bool(a.get("answerable", True)) and bool(texts)
         if not q["answerable"]:
             tot["unans"] += 1
@@ -109,7 +138,7 @@ def score(questions: list[dict], answers: dict[str, dict]) -> tuple[dict, dict, 
         tot["ans"] += 1
         if not said:
             tot["false_abstain"] += 1
-            misses.append((q["id"], "abstained"))
+            misses.append((q["id"], f"error: {error}" if error else "abstained"))
             continue
         if "gold_all" in q:
             ok = all(_hit([g], texts[:5]) for g in q["gold_all"])

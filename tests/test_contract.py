@@ -233,3 +233,81 @@ def test_dev_set_citation_offsets(engine, corpus_dir, dev_questions):
         for c in contract["citations"]:
             check_citation(c, corpus_dir)
     assert checked >= len(dev_questions)
+
+
+# ---------------------------------------------------------------- failures of the command itself
+
+def test_jsonl_with_a_missing_corpus_fails_once_with_its_reason(tmp_path):
+    """Not an "internal error" per line and a traceback each: one message, exit 2, nothing created."""
+    cmd = qa_command() + ["ask", "--jsonl", "--corpus", str(tmp_path / "nowhere"), "--index", str(tmp_path / "index")]
+    p = subprocess.run(cmd, input=line({"id": "a", "question": "What did Huawei launch?"}) * 2,
+                       capture_output=True, env=env(), timeout=SUBPROCESS_TIMEOUT)
+    err = p.stderr.decode(errors="replace")
+    assert p.returncode == 2 and p.stdout == b"", err
+    assert "corpus folder not found" in err and "Traceback" not in err, err
+    assert not (tmp_path / "index").exists()
+
+
+def test_jsonl_reader_that_leaves_early_ends_it_quietly(engine, corpus_dir, index_dir):
+    """`qa ask --jsonl ... | head -1`: no BrokenPipeError traceback."""
+    cmd = qa_command() + ["ask", "--jsonl", "--corpus", str(corpus_dir), "--index", str(index_dir)]
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env())
+    proc.stdout.close()  # the reader is gone before the first answer
+    _, err = proc.communicate(line({"id": "a", "question": "What did Huawei launch?"}) * 3, timeout=SUBPROCESS_TIMEOUT)
+    assert proc.returncode == 1 and b"Traceback" not in err, err.decode(errors="replace")[-3000:]
+
+
+def test_jsonl_writes_utf8_whatever_the_locale_encoding(engine):
+    """The contract's lines are UTF-8 even where stdout's text encoding is ASCII."""
+    import io
+
+    from qa.cli import ask_jsonl
+
+    raw = io.BytesIO()
+    ascii_out = io.TextIOWrapper(raw, encoding="ascii")
+    ask_jsonl(engine, io.BytesIO(line({"id": "café", "question": "腾讯发布了什么？"})), ascii_out)
+    obj = json.loads(raw.getvalue().decode("utf-8"))
+    assert obj["id"] == "café" and "Hunyuan3D" in obj["answer"]
+
+
+@pytest.mark.parametrize("content, message", [
+    ('{"id": "a", "question": "x"}\n', "line 1: missing kind, answerable"),
+    ('{"id": "a", "question": "x", "kind": "f", "answerable": true}\n', "line 1: missing gold"),
+    ('not json\n', "line 1: not valid JSON"),
+    ('', "no questions"),
+])
+def test_eval_names_the_line_it_cannot_score(tmp_path, capsys, content, message):
+    from qa import cli
+
+    path = tmp_path / "questions.jsonl"
+    path.write_text(content, encoding="utf-8")
+    assert cli.main(["eval", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err, err
+
+
+@pytest.mark.parametrize("name, data", [("squad.json", b'{"version": 2}'), ("squad.json.gz", b"not gzip")])
+def test_eval_says_a_file_is_not_squad(tmp_path, capsys, name, data):
+    from qa import cli
+
+    (tmp_path / name).write_bytes(data)
+    assert cli.main(["eval", str(tmp_path / name), "--work", str(tmp_path / "work")]) == 2
+    assert "not a SQuAD-layout file" in capsys.readouterr().err
+
+
+def test_eval_counts_an_error_as_a_refusal_as_score_py_does():
+    """score.py reads an error line as an answer with no citation; `qa eval` must not drop the
+    question from its figures instead (that inflated them)."""
+    from qa import evaluate
+
+    qs = [{"id": "1", "question": "q", "kind": "f", "answerable": True, "gold": ["Reuters"]},
+          {"id": "2", "question": "q", "kind": "f", "answerable": True, "gold": ["Reuters"]},
+          {"id": "3", "question": "q", "kind": "u", "answerable": False}]
+    answers = {"1": {"id": "1", "answer": "x", "answerable": True, "confidence": 0.9,
+                     "citations": [{"sentence": "According to Reuters, two alliances"}]},
+               "2": {"id": "2", "error": "unknown document: 'nope'"},
+               "3": {"id": "3", "error": "unknown document: 'nope'"}}
+    summary, _, misses = evaluate.score(qs, answers)
+    assert summary["cite_top1"] == 0.5 and summary["false_abstain"] == 0.5
+    assert summary["abstain_correct"] == 1.0
+    assert ("2", "error: unknown document: 'nope'") in misses

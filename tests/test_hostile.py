@@ -186,6 +186,7 @@ def _jsonl_cases() -> list[tuple[str, bytes, str, object]]:
         ("id-nan", b'{"id": NaN, "question": "What did Alibaba unveil?"}', "error:id must be", None),
         ("id-infinity", b'{"id": 1e999, "question": "What did Alibaba unveil?"}', "error:id must be", None),
         ("id-null", jl({"id": None, "question": ALIBABA}), "answer", None),
+        ("id-int-beyond-float", jl({"id": 10 ** 400, "question": ALIBABA}), "answer", 10 ** 400),
         ("id-html", jl({"id": "<script>alert(1)</script>", "question": ALIBABA}), "answer", "<script>alert(1)</script>"),
         ("id-lone-surrogate", b'{"id": "a\\ud800b", "question": "What did Alibaba unveil?"}', "answer", "a?b"),
         ("duplicate-keys", b'{"id": "d1", "id": "d2", "question": "What did Alibaba unveil?"}', "answer", "d2"),
