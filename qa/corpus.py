@@ -27,16 +27,53 @@ _LINE_META = re.compile(r"[ \t]*(?P<span>(?P<key>title|author|source|url)\s*:\s*
 _SMALL_WORDS = {"of", "the", "and", "in", "on", "for", "to", "a", "an", "with", "as", "at", "by", "or", "is"}
 
 
+# YAML front matter (Jekyll, Hugo, Obsidian notes): "---" lines around "key: value" lines at the top
+_FRONT_MATTER = re.compile(r"---[ \t]*\r?\n(?P<body>(?:[^\n]*\n){0,200}?)[ \t]*(?:---|\.\.\.)[ \t]*(?:\r?\n|$)")
+_FRONT_ITEM = re.compile(r"[ \t]*(?P<span>(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>[^\r\n]*?))[ \t]*\r?$", re.M)
+_FRONT_KEYS = {"title", "author", "source", "url"}
+_ISO_DATE = re.compile(r"[\"']?(\d{4}-\d{2}-\d{2})(?!\d)")
+
+
 def metadata_spans(text: str) -> list[tuple[str, str, int, int]]:
     """(key, value, start, end) for each metadata item at the top of ``text``."""
+    return read_metadata(text)[0]
+
+
+def read_metadata(text: str) -> tuple[list[tuple[str, str, int, int]], int]:
+    """The metadata items at the top of ``text`` (as metadata_spans) and where the body starts.
+
+    YAML front matter's title, author, source, url and date are items; its other keys (tags,
+    layout) and its "---" lines are neither metadata nor text to cite."""
+    front = _FRONT_MATTER.match(text, len(text) - len(text.lstrip()))
+    if front:
+        return _front_matter_items(front), front.end()
     out, pos = [], 0
     while True:
         m = _DATE_META.match(text, pos) or _LINE_META.match(text, pos)
         if not m:
-            return out
+            return out, (out[-1][3] if out else 0)
         key = (m.groupdict().get("key") or "date").lower()
         out.append((key, m.group("value").strip(), m.start("span"), m.end("span")))
         pos = m.end()
+
+
+def _front_matter_items(front: re.Match) -> list[tuple[str, str, int, int]]:
+    out = []
+    base = front.start("body")
+    for m in _FRONT_ITEM.finditer(front.group("body")):
+        key, value = m.group("key").lower(), m.group("value").strip()
+        if key in ("date", "published"):
+            date = _ISO_DATE.match(value)
+            if not date:
+                continue
+            key, value = "date", date.group(1)
+        elif key in _FRONT_KEYS:
+            value = value.strip("\"'").strip()
+        else:
+            continue
+        if value:
+            out.append((key, value, base + m.start("span"), base + m.end("span")))
+    return out
 
 
 def title_from_id(doc_id: str) -> str:

@@ -3,9 +3,10 @@
 Lines are blocks: a short line without end punctuation is a section heading (kept as the
 ``section`` of the sentences under it, never cited) unless it is a list item ("- x", "1. x")
 or one of two or more such lines in a row (a list, an address: text, not headings); a
-Markdown "# " line is always a heading (stored without its "#"). Every other line is a paragraph,
-split into sentences by pysbd (rule-based, handles U.S., Inc., decimals, quotes that end a
-sentence). Metadata at the top of the file becomes a "meta" sentence of its own.
+Markdown "# " line is always a heading (stored without its "#"). A line of layout only (a rule,
+a table's separator row, a code fence) is skipped. Every other line is a paragraph, split into
+sentences by pysbd (rule-based, handles U.S., Inc., decimals, quotes that end a sentence).
+Metadata at the top of the file (YAML front matter included) becomes "meta" sentences.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
-from .corpus import metadata_spans
+from .corpus import read_metadata
 from .types import Document, Sentence
 
 _END_PUNCT = tuple(".!?:;,\"'”’)]…")
@@ -43,6 +44,16 @@ def strip_heading_marker(line: str) -> str:
     return _MD_CLOSING.sub("", line[m.end():]).strip()
 
 
+_FENCE = re.compile(r"(?:```+|~~~+)[\w+#.-]*")  # a Markdown code fence, with its language if any
+
+
+def is_markup(line: str) -> bool:
+    """A line that is only layout: a rule ("---", "* * *"), a table's separator row ("|---|:-:|"),
+    a code fence ("```python"). It is neither a sentence to cite nor a heading."""
+    line = line.strip()
+    return not any(c.isalnum() for c in line) or bool(_FENCE.fullmatch(line))
+
+
 def is_heading(line: str) -> bool:
     """Short, unpunctuated lines are headings ("Strategic shift amid US tech sanctions");
     list items ("- Revenue grew", "1. First step") never are; "# Title" always is."""
@@ -50,7 +61,8 @@ def is_heading(line: str) -> bool:
     if is_markdown_heading(line):
         return True
     return (bool(line) and len(line) <= 120 and len(line.split()) <= MAX_HEADING_WORDS
-            and not _LIST_ITEM.match(line)
+            and not _LIST_ITEM.match(line) and not line.startswith("|")  # a table row is text
+            and not _FENCE.fullmatch(line)
             and not line.endswith(_END_PUNCT) and any(c.isalpha() for c in line))
 
 
@@ -172,16 +184,17 @@ def segment(doc: Document) -> list[Sentence]:
     """Every citable sentence of ``doc``, in reading order, numbered from 0."""
     text = doc.text
     out: list[Sentence] = []
-    meta = metadata_spans(text)
+    meta, body_start = read_metadata(text)
     for key, _value, start, end in meta:
         out.append(Sentence(doc.id, len(out), start, end, text[start:end], para=-1, kind="meta"))
-    body_start = meta[-1][3] if meta else 0
     section, para = "", 0
     blocks = list(_blocks(text, body_start))
     for (b_start, b_end), heading in zip(blocks, heading_flags(text, blocks)):
         line = text[b_start:b_end]
         if heading:
             section = strip_heading_marker(line)  # offsets never point into headings
+            continue
+        if is_markup(line):  # "---", "|---|---|", "```": layout, not a sentence to cite
             continue
         for s_start, s_end in split_sentences(line):
             out.append(Sentence(doc.id, len(out), b_start + s_start, b_start + s_end,

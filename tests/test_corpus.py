@@ -6,6 +6,7 @@ import pytest
 import qa.corpus
 from conftest import ARTICLE, ARTICLE_ID
 from qa.corpus import load_corpus, load_document, title_from_id
+from qa.segment import segment
 
 
 def write(folder, name, data):
@@ -172,3 +173,32 @@ def test_missing_folder_raises(tmp_path):
 
 def test_empty_folder_gives_no_documents(tmp_path):
     assert load_corpus(tmp_path) == []
+
+
+FRONT_MATTER_DOC = """---
+title: "The Robot Shop"
+date: 2024-05-01T10:00:00Z
+tags: [robots, news]
+layout: post
+---
+
+The robot costs 16,000 dollars. It was built in Oslo.
+"""
+
+
+def test_yaml_front_matter_gives_title_and_date_and_is_not_text(tmp_path):
+    """Jekyll/Hugo/Obsidian notes: the block between the "---" lines is metadata; its other keys
+    (tags, layout) and the "---" lines are neither sentences nor a title."""
+    write(tmp_path, "post.md", FRONT_MATTER_DOC)
+    (d,) = load_corpus(tmp_path)
+    assert d.title == "The Robot Shop" and d.date == "2024-05-01"
+    sents = segment(d)
+    assert [s.text for s in sents if s.kind == "meta"] == ['title: "The Robot Shop"', "date: 2024-05-01T10:00:00Z"]
+    assert [s.text for s in sents if s.kind != "meta"] == ["The robot costs 16,000 dollars.", "It was built in Oslo."]
+    assert all(d.text[s.start:s.end] == s.text for s in sents)
+
+
+def test_a_rule_line_that_does_not_open_front_matter_is_not_cited(tmp_path):
+    write(tmp_path, "notes.md", "---\nThe first line of text. Another one.\n")
+    (d,) = load_corpus(tmp_path)
+    assert [s.text for s in segment(d)] == ["The first line of text.", "Another one."]

@@ -285,3 +285,18 @@ def test_digit_runs_in_brackets_after_a_full_stop_split_in_milliseconds(text):
 
 def test_short_references_after_a_full_stop_keep_their_split():
     assert pieces("He said this.[12, 13] Then more.") == ["He said this.[12, 13]", "Then more."]
+
+
+def test_markdown_layout_lines_are_neither_sentences_nor_headings():
+    """Rules, table separators and code fences are layout; a table row is text, not a heading."""
+    text = ("# The robot shop\n\n"
+            "The robot costs 16,000 dollars.\n\n"
+            "| model | price |\n|---|---:|\n| R1 | 16,000 |\n\n"
+            "```python\nprint(\"The secret code is 42.\")\n```\n\n"
+            "***\n\n"
+            "Last paragraph here.\n")
+    sents = segment(doc(text))
+    assert [s.text for s in sents] == ["The robot costs 16,000 dollars.", "| model | price |", "| R1 | 16,000 |",
+                                       'print("The secret code is 42.")', "Last paragraph here."]
+    assert {s.section for s in sents} == {"The robot shop"}
+    assert all(text[s.start:s.end] == s.text for s in sents)
