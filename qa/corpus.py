@@ -10,6 +10,7 @@ import codecs
 import hashlib
 import logging
 import re
+import unicodedata
 from pathlib import Path
 
 from .types import Document
@@ -84,6 +85,15 @@ def title_from_id(doc_id: str) -> str:
               else w.capitalize() if i == 0 or w.lower() not in _SMALL_WORDS else w.lower()
               for i, w in enumerate(words)]
     return " ".join(pretty) or doc_id
+
+
+def plain(text: str) -> str:
+    """Text as matching reads it: composed accents (NFC: "brûlée" typed one way matches it
+    stored the other) and no invisible format characters (zero-width spaces and joiners, soft
+    hyphens, direction marks: "Hua\u200bwei" is "Huawei"). Citations keep the original text."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFC", text) if unicodedata.category(c) != "Cf")
 
 
 def content_hash(data: bytes) -> str:

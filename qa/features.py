@@ -14,6 +14,7 @@ from . import contrast
 from .crosslingual import has_cjk
 from .lexical import tokenize
 from .question import PERSON_NAME, Question
+from .corpus import plain
 from .segment import search_text
 from .types import Sentence
 
@@ -135,6 +136,7 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
         return F
     col = {name: k for k, name in enumerate(NAMES)}
     texts = [search_text(s) for s in sents]
+    raw = [plain(s.text) for s in sents]  # the sentence as written (meta lines too), accents composed
     stoks = [sentence_tokens(t) for t in texts]
     for typed, name in q.aliases:  # "WAIC" is in a sentence that writes the name out
         said = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I)
@@ -184,7 +186,7 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
         F[:, col["cap_cover"]] = sum(said[t].astype(np.float64) for t in caps) / len(caps)
     if q.qtype in _ENTITY:
         qwords = {w.lower() for w in _WORD.findall(q.search)}
-        mentions = [entity_mentions(q.qtype, s.text) for s in sents]
+        mentions = [entity_mentions(q.qtype, r) for r in raw]
         F[:, col["type_match"]] = [1.0 if m else 0.0 for m in mentions]
         # an answer of the expected type that the question itself doesn't already contain
         F[:, col["type_new"]] = [1.0 if any(w not in qwords for w in m) else 0.0 for m in mentions]
@@ -202,7 +204,7 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     qlow = {w.lower() for w in _WORD.findall(q.text) if len(w) > 3}
     if qlow:
         F[:, col["exact"]] = [len(qlow & lower_words(t)) / len(qlow) for t in texts]
-    F[:, col["len_log"]] = [math.log1p(len(s.text)) for s in sents]
+    F[:, col["len_log"]] = [math.log1p(len(r)) for r in raw]
     F[:, col["first_in_para"]] = ~same
     F[:, col["is_meta"]] = [1.0 if s.kind == "meta" else 0.0 for s in sents]
     F[:, col["asks_published"]] = 1.0 if _ASKS_PUBLISHED.search(q.text) else 0.0
@@ -210,13 +212,13 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     # (a translated question's glosses are alternatives); numbers are digits in every language
     qnums = contrast.numbers(q.search, spelt=False)
     if qnums:
-        F[:, col["number_missing"]] = [float(contrast.number_missing(qnums, contrast.numbers(s.text))) for s in sents]
+        F[:, col["number_missing"]] = [float(contrast.number_missing(qnums, contrast.numbers(r))) for r in raw]
     if q.english:
         negated = contrast.negated_words(q.search)
         if negated:
-            F[:, col["negated"]] = [float(contrast.affirms(negated, s.text, st)) for s, st in zip(sents, stoks)]
+            F[:, col["negated"]] = [float(contrast.affirms(negated, r, st)) for r, st in zip(raw, stoks)]
         qwords = contrast.words(q.search)
         if any(w in contrast.OPPOSITES for w in qwords):
-            F[:, col["opposite"]] = [float(contrast.opposite(qwords, contrast.words(s.text))) for s in sents]
+            F[:, col["opposite"]] = [float(contrast.opposite(qwords, contrast.words(r))) for r in raw]
     F[:, col[f"q_{q.qtype}"]] = 1.0
     return F

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .corpus import plain
 from .crosslingual import has_cjk, listed_names, to_english
 from .intent import small_talk
 from .lexical import tokenize
@@ -74,7 +75,8 @@ def typed_word(word: str) -> re.Pattern:
 
 
 def clean(text: str) -> str:
-    """Drop control characters and collapse whitespace; keep every script."""
+    """Drop control and invisible format characters and collapse whitespace; keep every script."""
+    text = plain(text)
     text = "".join(ch if ch.isprintable() or ch in "\t\n" else " " for ch in text)
     text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates
     return re.sub(r"\s+", " ", text).strip()

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
-from .corpus import read_metadata
+from .corpus import plain, read_metadata
 from .types import Document, Sentence
 
 _END_PUNCT = tuple(".!?:;,\"'”’)]…")
@@ -218,7 +218,7 @@ def search_text(s: Sentence, doc: Document | None = None) -> str:
         if key.lower().rstrip(":") in ("date", "published"):
             return f"The article was published on {value.strip(': ')} (publication date)."
         return f"The article's {key.rstrip(':')} is {value.strip(': ')}."
-    return s.text
+    return plain(s.text)
 
 
 EMBED_TEXT = "title: sentence"  # recorded per dense channel in the manifest: a change re-embeds

@@ -293,3 +293,34 @@ def test_fresh_article_questions_cited_right_when_answered(engine):
     assert right_when_answered >= 0.88, summary
     assert summary["false_abstain"] <= 0.30, summary
     assert summary["abstain_correct"] >= 0.4, summary
+
+
+def test_invisible_characters_in_a_question_change_nothing(engine):
+    """Text pasted from the web carries zero-width spaces and joiners, soft hyphens."""
+    plain = engine.ask("What system did Huawei launch at the conference?")
+    pasted = engine.ask("What system did Hua\u200bwei la\u200dunch at the con\u00adference?")
+    assert pasted.answerable and pasted.citations[0].sentence == plain.citations[0].sentence
+    assert pasted.confidence == pytest.approx(plain.confidence, abs=1e-6)
+
+
+def test_accents_match_however_they_are_composed(tmp_path):
+    """A document stored decomposed (NFD, as some tools save it) is searched as the same text
+    stored composed (NFC), for a question typed either way; citations keep the file's characters."""
+    import unicodedata
+
+    from qa.engine import Engine
+
+    text = ("Pastry notes\n\nChef Amélie Durand described the crème brûlée as the café's best dessert. "
+            "The café opened in Lyon in 1998. It serves forty tables.\n")
+    answers = {}
+    for form in ("NFC", "NFD"):
+        corpus = tmp_path / form / "corpus"
+        corpus.mkdir(parents=True)
+        (corpus / "cafe.txt").write_text(unicodedata.normalize(form, text), encoding="utf-8")
+        engine = Engine(corpus, tmp_path / form / "index", progress=False)
+        for q_form in ("NFC", "NFD"):
+            ans = engine.ask(unicodedata.normalize(q_form, "Who described the crème brûlée?"))
+            stored = (corpus / "cafe.txt").read_text(encoding="utf-8")
+            assert ans.answerable and stored[ans.citations[0].start:ans.citations[0].end] == ans.citations[0].sentence
+            answers[form, q_form] = (ans.citations[0].start, round(ans.confidence, 3))
+    assert len(set(answers.values())) == 1, answers
