@@ -75,6 +75,7 @@ def _splitter():
 
 CHUNK = 4000  # pysbd's cost grows much faster than linearly with a paragraph's length
 _SAFE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘(\[])")
+_ANY_STOP = re.compile(r"[.!?](?=\s)")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -86,7 +87,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans, begin = [], 0
     while len(text) - begin > CHUNK:
         m = _SAFE_BREAK.search(text, begin + CHUNK)
-        cut = m.start() if m and m.start() < begin + 4 * CHUNK else begin + 4 * CHUNK
+        if m and m.start() < begin + 4 * CHUNK:
+            cut = m.start()
+        elif len(text) - begin <= 4 * CHUNK:
+            cut = len(text)
+        else:  # no clear sentence end in sight: the last full stop before the limit, else a space, not a word
+            stops = [m.end() for m in _ANY_STOP.finditer(text, begin + CHUNK, begin + 4 * CHUNK)]
+            space = text.rfind(" ", begin + CHUNK, begin + 4 * CHUNK)
+            cut = stops[-1] if stops else space if space > 0 else begin + 4 * CHUNK
         spans.extend((begin + a, begin + b) for a, b in _split_piece(text[begin:cut]))
         begin = cut
     spans.extend((begin + a, begin + b) for a, b in _split_piece(text[begin:]))

@@ -300,3 +300,13 @@ def test_markdown_layout_lines_are_neither_sentences_nor_headings():
                                        'print("The secret code is 42.")', "Last paragraph here."]
     assert {s.section for s in sents} == {"The robot shop"}
     assert all(text[s.start:s.end] == s.text for s in sents)
+
+
+def test_a_huge_line_without_sentence_ends_is_cut_between_words():
+    """A 100,000-character line with no sentence end (a list of figures, unpunctuated text) is
+    cut into bounded pieces at spaces, never inside a word."""
+    text = " ".join(f"w{i:05d}" for i in range(14_000))
+    spans = split_sentences(text)
+    assert len(spans) > 1 and max(b - a for a, b in spans) <= 16_000
+    for a, b in spans:
+        assert (a == 0 or text[a - 1] == " ") and (b == len(text) or text[b] == " "), (text[a - 5:a + 5], text[b - 5:b + 5])
