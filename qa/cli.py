@@ -104,6 +104,9 @@ def cmd_index(args) -> int:
 
     idx = build_index(args.corpus, args.index, progress=True)
     print(f"indexed {len(idx.documents)} documents, {len(idx.sentences)} sentences into {args.index}", file=sys.stderr)
+    if not idx.sentences:
+        print(f"qa index: nothing to search: {args.corpus} has no usable .txt or .md document "
+              "(the warnings above say why each file was left out)", file=sys.stderr)
     return 0
 
 

@@ -131,7 +131,8 @@ class Engine:
             if not isinstance(doc, str):
                 raise QuestionError("doc must be a string")
             if doc not in self.index.doc_rows:
-                raise QuestionError(f"unknown document: {doc[:100]!r}")
+                why = self.index.skipped(doc)  # "copy.txt was left out of the index: duplicate of a.txt"
+                raise QuestionError(f"unknown document: {doc[:100]!r}" + (f" ({why})" if why else ""))
         return question, history, doc
 
     def ask(self, question: str, history: list[str] | None = None, doc: str | None = None) -> Answer:

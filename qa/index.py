@@ -90,6 +90,13 @@ class Index:
     e5: np.ndarray | None = None  # multilingual channel: questions in other languages
     ann: object | None = None  # faiss HNSW over `vectors` for a large corpus (None: search exactly)
 
+    def skipped(self, doc_id: str) -> str | None:
+        """Why the corpus file with this id was left out of the index, if it was."""
+        for f in self.manifest.get("files", ()):
+            if isinstance(f, dict) and f.get("skipped") and Path(str(f.get("file"))).stem == doc_id:
+                return f"{f['file']} was left out of the index: {f['skipped']}"
+        return None
+
     @cached_property
     def by_id(self) -> dict[str, Document]:
         return {d.id: d for d in self.documents}

@@ -423,6 +423,18 @@ def test_unusable_files_do_not_force_a_rebuild_on_every_open(small):
     assert (folder / "manifest.json").read_bytes() == m, "unchanged corpus: the index is loaded, not rebuilt"
 
 
+def test_a_question_about_a_left_out_file_says_why(small):
+    from qa.engine import Engine, QuestionError
+
+    corpus, folder = small
+    _add_unusable_files(corpus)
+    engine = Engine(corpus, folder, progress=False)
+    with pytest.raises(QuestionError, match=r"unknown document: 'copy' \(copy.txt was left out of the index: duplicate of a.txt\)"):
+        engine.ask("Where is the factory?", doc="copy")
+    with pytest.raises(QuestionError, match=r"^unknown document: 'nothing'$"):
+        engine.ask("Where is the factory?", doc="nothing")
+
+
 def test_a_build_removes_only_what_builds_made(small):
     """Old generations go; a user's files next to the index stay, whatever their names."""
     corpus, folder = small
