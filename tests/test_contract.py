@@ -311,3 +311,14 @@ def test_eval_counts_an_error_as_a_refusal_as_score_py_does():
     assert summary["cite_top1"] == 0.5 and summary["false_abstain"] == 0.5
     assert summary["abstain_correct"] == 1.0
     assert ("2", "error: unknown document: 'nope'") in misses
+
+
+def test_index_of_a_corpus_with_nothing_usable_says_so(tmp_path, capsys):
+    from qa import cli
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_text("   \n", encoding="utf-8")
+    assert cli.main(["index", "--corpus", str(corpus), "--index", str(tmp_path / "index")]) == 0
+    err = capsys.readouterr().err
+    assert "nothing to search" in err, err
