@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .features import ASKS_PUBLISHED
 from .index import Index
 from .question import Question
 from .span import find_span
@@ -45,7 +46,7 @@ def choose(hits: list[Hit], q: Question, cite_ratio: float) -> list[Hit]:
     if not q.english:  # the ranker's probabilities are English-calibrated (腾讯发布了什么？ read
         limit = 1      # 0.0008 for Tencent's sentence and Baidu's alike): "nearly as strong" means nothing
     ratio = cite_ratio if q.qtype in MULTI_TYPES else max(cite_ratio, 0.8)
-    chosen = [hits[0]]
+    chosen = [_meta_asked(hits, q) or hits[0]]
     for h in hits[1:limit]:
         if h.score >= ratio * best and h.sentence.kind == "text":
             chosen.append(h)
@@ -60,14 +61,45 @@ def choose(hits: list[Hit], q: Question, cite_ratio: float) -> list[Hit]:
     return chosen
 
 
+def _meta_item(s) -> tuple[str, str]:
+    """A metadata line's key and value: "date 2025-07-28" -> ("date", "2025-07-28"),
+    'title: "The Robot Shop"' -> ("title", "The Robot Shop")."""
+    key, _, value = s.text.partition(" ")
+    return key.rstrip(":").lower(), value.strip().strip("\"'").strip()
+
+
+# what a metadata question asks for, by the key of the line that answers it
+_ASKS_META = (("date", ASKS_PUBLISHED),
+              ("author", re.compile(r"\b(who wrote|written by|author|writer|byline)\b", re.I)),
+              ("url", re.compile(r"\b(url|link|web ?address)\b", re.I)),
+              ("source", re.compile(r"\bsource\b", re.I)))
+
+
+def _meta_asked(hits: list[Hit], q: Question) -> Hit | None:
+    """For "When was the report published?" or "Who wrote it?" whose best hit is another
+    metadata line of the document (its title shares the question's words), the line that says."""
+    top = hits[0].sentence
+    if top.kind != "meta":
+        return None
+    for key, asks in _ASKS_META:
+        if asks.search(q.text):
+            keys = ("date", "published") if key == "date" else (key,)
+            if _meta_item(top)[0] in keys:
+                return None
+            return next((h for h in hits if h.sentence.doc == top.doc and h.sentence.kind == "meta"
+                         and _meta_item(h.sentence)[0] in keys), None)
+    return None
+
+
 def answer_text(index: Index, chosen: list[Hit]) -> str:
     """The cited sentences themselves, numbered; metadata is spelt out."""
     parts = []
     for k, h in enumerate(chosen, 1):
         s = h.sentence
         if s.kind == "meta":
-            doc = index.by_id[s.doc]
-            text = f"The article is dated {doc.date}." if doc.date else s.text
+            key, value = _meta_item(s)
+            date = index.by_id[s.doc].date if key in ("date", "published") else None
+            text = f"The article is dated {date}." if date else f"The article's {key} is {value}."
         else:
             text = s.text
         parts.append(f"{text} [{k}]")

@@ -112,7 +112,7 @@ def _neighbour_max(values: np.ndarray, same: np.ndarray) -> np.ndarray:
     return np.maximum(np.maximum(before, after), 0)
 
 
-_ASKS_PUBLISHED = re.compile(r"\b(publish|published|publication|dated|date of (the|this) (article|story|report)|when was (the|this) (article|story|report|piece))", re.I)
+ASKS_PUBLISHED = re.compile(r"\b(publish|published|publication|dated|date of (the|this) (article|story|report)|when was (the|this) (article|story|report|piece))", re.I)
 
 
 def set_e5(F: np.ndarray, e5: np.ndarray) -> None:
@@ -207,7 +207,7 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     F[:, col["len_log"]] = [math.log1p(len(r)) for r in raw]
     F[:, col["first_in_para"]] = ~same
     F[:, col["is_meta"]] = [1.0 if s.kind == "meta" else 0.0 for s in sents]
-    F[:, col["asks_published"]] = 1.0 if _ASKS_PUBLISHED.search(q.text) else 0.0
+    F[:, col["asks_published"]] = 1.0 if ASKS_PUBLISHED.search(q.text) else 0.0
     # what the sentence says against the question: negation and opposites read English words
     # (a translated question's glosses are alternatives); numbers are digits in every language
     qnums = contrast.numbers(q.search, spelt=False)

@@ -324,3 +324,23 @@ def test_accents_match_however_they_are_composed(tmp_path):
             assert ans.answerable and stored[ans.citations[0].start:ans.citations[0].end] == ans.citations[0].sentence
             answers[form, q_form] = (ans.citations[0].start, round(ans.confidence, 3))
     assert len(set(answers.values())) == 1, answers
+
+
+def test_metadata_questions_cite_the_line_that_says(tmp_path):
+    """A front-matter title shares the question's words; a date or author question still cites
+    the date or author line, and each line is spelt out as what it is."""
+    from qa.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "zub.md").write_text("---\ntitle: Zubrowka Report\ndate: 2024-03-05\nauthor: Agnes Varga\n---\n\n"
+                                   "The Zubrowka reactor was shut down in 2020 after an inspection. "
+                                   "It had run for forty years.\n", encoding="utf-8")
+    engine = Engine(corpus, tmp_path / "index", progress=False)
+    for question, answer, line in [
+        ("When was the Zubrowka report published?", "The article is dated 2024-03-05. [1]", "date: 2024-03-05"),
+        ("Who wrote the Zubrowka report?", "The article's author is Agnes Varga. [1]", "author: Agnes Varga"),
+        ("What is the title of the Zubrowka report?", "The article's title is Zubrowka Report. [1]", "title: Zubrowka Report"),
+    ]:
+        ans = engine.ask(question)
+        assert ans.answer == answer and ans.citations[0].sentence == line, (question, ans.answer, ans.citations)
