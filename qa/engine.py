@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
@@ -21,7 +22,7 @@ from .bert import release_freed_memory
 from .embed import get_embedder
 from .crosslingual import has_cjk
 from .features import NAMES as FEATURE_NAMES
-from .index import open_index
+from .index import CorpusWatch, is_fresh, open_index, read_manifest
 from .intent import gist_request, more_request, nothing_more, reply, small_talk, which_document
 from .lexical import tokenize
 from .offtopic import OFF_TOPIC_FACTOR, closer_to_background
@@ -34,6 +35,7 @@ from .types import Answer, Hit
 log = logging.getLogger(__name__)
 
 MAX_HISTORY = 20  # only the latest questions of a conversation matter
+CORPUS_LOOK_SECONDS = 2.0  # how often a running engine looks for corpus files that changed
 E5_COLUMN = FEATURE_NAMES.index("e5")
 
 
@@ -78,6 +80,8 @@ class Engine:
         self.progress = progress
         self._lock = threading.Lock()
         self._retriever: Retriever | None = None
+        self._watch: CorpusWatch | None = None
+        self._next_look = 0.0
         # e5 encodes a question beside MiniLM; the pool starts its thread on first use
         self._e5_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="e5-query")
         self._recent = RecentVectors(remember)
@@ -94,7 +98,41 @@ class Engine:
                 e5.result()
                 release_freed_memory()
                 self._retriever = Retriever(index, load_models())
+                self._watch, self._next_look = self._snapshot(), time.monotonic() + CORPUS_LOOK_SECONDS
         return self
+
+    def _snapshot(self) -> CorpusWatch | None:
+        try:
+            return CorpusWatch(self.corpus)
+        except OSError:  # the corpus folder is gone: keep answering from the index
+            return None
+
+    def follow_corpus(self) -> None:
+        """Re-open the index when a corpus file was added, removed or edited under a running
+        engine (the page; a long `qa ask --jsonl`): answers then cite the text the files hold
+        now, never offsets into text that has moved. Looked at every CORPUS_LOOK_SECONDS at
+        most; the look is cheap (CorpusWatch), the update incremental (only changed documents
+        are embedded again) and done before the question that noticed it is answered."""
+        r = self._retriever
+        if r is None or time.monotonic() < self._next_look:
+            return
+        with self._lock:
+            if self._retriever is not r or time.monotonic() < self._next_look:
+                return
+            self._next_look = time.monotonic() + CORPUS_LOOK_SECONDS
+            try:
+                if self._watch is None or not self._watch.changed():
+                    return
+                self._watch = self._snapshot()  # whatever happens below, the next look starts from now
+                current = read_manifest(self.index_dir)
+                if (current or {}).get("generation") == r.index.manifest.get("generation") and is_fresh(current, self.corpus):
+                    return  # touched, not changed
+                log.info("a corpus file changed: updating the index")
+                index = open_index(self.corpus, self.index_dir, progress=self.progress)
+            except Exception as exc:  # noqa: BLE001  (the index as it was beats no answer)
+                log.warning("could not update the index after a corpus change (%s): answering from the index as it was", exc)
+                return
+            self._retriever = Retriever(index, r.models)
 
     def warm_up(self) -> "Engine":
         """Load, and read the corpus's words too (Retriever.read_words): what a server does
@@ -136,6 +174,7 @@ class Engine:
         return question, history, doc
 
     def ask(self, question: str, history: list[str] | None = None, doc: str | None = None) -> Answer:
+        self.follow_corpus()
         question, history, doc = self.validate(question, history, doc)
         r = self.load()._retriever
         talk = small_talk(question)

@@ -642,3 +642,38 @@ def test_a_splitter_that_moves_a_boundary_re_embeds_that_document(small, monkeyp
     assert np.allclose(np.array(after.vectors[a0:a1]), get_embedder("minilm").encode_documents(spy.texts), atol=2e-2)
     c0, c1 = after.doc_rows["b"]
     assert np.array_equal(np.array(after.vectors[c0:c1]), vec_b), "an unchanged split keeps its vectors"
+
+
+def test_a_running_engine_follows_an_edited_corpus(small, monkeypatch):
+    """A file edited under a running engine (the page): the next question is answered from the
+    new text, with offsets into it; a file only touched re-opens nothing."""
+    import qa.engine
+    from qa.engine import Engine
+
+    corpus, folder = small
+    monkeypatch.setattr(qa.engine, "CORPUS_LOOK_SECONDS", 0.0)
+    engine = Engine(corpus, folder, progress=False)
+    assert "Lyon" in engine.ask("Where did Alpha Corp build a factory?").citations[0].sentence
+    generation = engine.index.manifest["generation"]
+    os.utime(corpus / "a.txt")  # touched, not changed
+    engine.ask("Where did Alpha Corp build a factory?")
+    assert engine.index.manifest["generation"] == generation
+    edited = "A new first line about nothing much. " + DOC_A.replace("Lyon", "Turin")
+    (corpus / "a.txt").write_text(edited, encoding="utf-8")
+    ans = engine.ask("Where did Alpha Corp build a factory?")
+    c = ans.citations[0]
+    assert "Turin" in c.sentence and edited[c.start:c.end] == c.sentence
+    assert engine.index.manifest["generation"] != generation
+
+
+def test_the_corpus_watch_looks_at_a_bounded_number_of_files(tmp_path):
+    from qa.index import CorpusWatch
+
+    for k in range(5):
+        (tmp_path / f"d{k}.txt").write_text(f"Document {k}.", encoding="utf-8")
+    watch = CorpusWatch(tmp_path, per_look=2)
+    assert not watch.changed()
+    (tmp_path / "d4.txt").write_text("Document four, longer now.", encoding="utf-8")
+    assert [watch.changed() for _ in range(3)].count(True) >= 1, "seen within ceil(5 / 2) looks"
+    (tmp_path / "new.md").write_text("Added.", encoding="utf-8")
+    assert CorpusWatch(tmp_path).changed() is False and watch.changed()
