@@ -18,10 +18,18 @@ EMPTY_SOURCES = ("Ask a question: the sentences the answer stands on appear here
 MARKER = re.compile(r"\[(\d+)\]")
 
 
+# explicit bidirectional embeddings, overrides and isolates: a document's unclosed U+202E would
+# reverse the markers and the next sentences on the page ("Trojan Source"); Hebrew and Arabic
+# still read right to left by the implicit algorithm, and the JSON keeps every character
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
 def esc(text: object) -> str:
-    """Escape text for HTML; newlines become <br> so a message never holds a blank line
-    (a blank line would end an HTML block if a Markdown renderer ever saw it)."""
-    return html.escape(str(text), quote=True).replace("\r\n", "\n").replace("\n", "<br>")
+    """Escape text for HTML, without explicit bidi controls; newlines become <br> so a message
+    never holds a blank line (a blank line would end an HTML block if a Markdown renderer ever
+    saw it)."""
+    text = str(text).translate(_BIDI_CONTROLS)
+    return html.escape(text, quote=True).replace("\r\n", "\n").replace("\n", "<br>")
 
 
 def anchor(turn: int, k: int) -> str:

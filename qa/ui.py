@@ -276,7 +276,7 @@ CSS = """
 @keyframes qa-pulse { 50% { opacity: .3; } }
 .qa-msg p { margin: 0 0 .4rem; } .qa-msg p:last-child { margin-bottom: 0; }
 .qa-short { font-size: 1rem; line-height: 1.5; }
-.qa-cited { margin: .3rem 0 .4rem 1.1rem; padding: 0; font-size: .9rem; color: var(--body-text-color-subdued); }
+.qa-cited { margin: .3rem 0 .4rem 1.1rem; padding: 0; font-size: .9rem; color: var(--body-text-color-subdued); overflow-wrap: anywhere; }
 .qa-meta { font-size: .78rem; color: var(--body-text-color-subdued); }
 a.qa-marker { font-weight: 600; text-decoration: none; color: var(--color-accent); padding: 0 .1rem;
   border-radius: 4px; }
@@ -305,7 +305,7 @@ a.qa-marker:hover { background: var(--color-accent-soft); }
 .qa-source .qa-title { font-weight: 600; color: var(--body-text-color); }
 .qa-num { display: inline-grid; place-items: center; min-width: 1.35rem; height: 1.35rem; border-radius: 999px;
   background: var(--color-accent); color: white; font-weight: 700; font-size: .75rem; }
-.qa-passage { margin: 0; line-height: 1.6; font-size: .92rem; white-space: normal; }
+.qa-passage { margin: 0; line-height: 1.6; font-size: .92rem; white-space: normal; overflow-wrap: anywhere; }
 mark.qa-hl { background: #fde68a; color: inherit; padding: .05rem .1rem; border-radius: 3px; }
 .dark mark.qa-hl { background: #854d0e; }
 strong.qa-span { background: #fbbf24; border-radius: 3px; }

@@ -83,3 +83,17 @@ def test_citations_of_one_passage_share_a_card():
     other = Citation("d1", "Intro line.", 0, 11, 0.5, passage_start=0, passage_end=11)
     panel = render.sources_panel(Answer("q", "x [1] y [2]", True, 0.9, (a, other)), 2, DOCS)
     assert panel.count('<article class="qa-source"') == 2
+
+
+def test_a_documents_bidi_override_cannot_reverse_the_page():
+    """An unclosed U+202E in a cited sentence would display the markers and the following,
+    uncited sentences reversed ("Trojan Source"); the page drops explicit bidi controls, keeps
+    right-to-left letters, and the citation keeps every character."""
+    text = "Its Hebrew name is זורבלאק\u202e reversed here. The reactor was shut down in 2020."
+    doc = Document(id="d2", title="Reactor", text=text)
+    s = "Its Hebrew name is זורבלאק\u202e reversed here."
+    c = Citation("d2", s, 0, len(s), 0.9, passage_start=0, passage_end=len(text))
+    ans = Answer("q", f"{s} [1]", True, 0.8, (c,), ())
+    shown = render.passage_html(text, c) + render.answer_message(ans, 0, {"d2": doc})
+    assert "\u202e" not in shown and "זורבלאק" in shown
+    assert c.sentence == text[c.start:c.end] and "\u202e" in c.sentence
