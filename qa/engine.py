@@ -23,7 +23,7 @@ from .embed import get_embedder
 from .crosslingual import has_cjk
 from .features import NAMES as FEATURE_NAMES
 from .index import CorpusWatch, is_fresh, open_index, read_manifest
-from .intent import gist_request, more_request, nothing_more, reply, small_talk, which_document
+from .intent import gist_request, more_request, nothing_more, reply, said_nothing_more, small_talk, which_document
 from .lexical import tokenize
 from .offtopic import OFF_TOPIC_FACTOR, closer_to_background
 from .question import MAX_QUESTION_CHARS, has_words, last_question, parse, person_names, refers_to_person, with_names
@@ -214,11 +214,13 @@ class Engine:
         sentences after it; a reply when there is nothing to read on from."""
         k = last_question(history)
         previous = self.ask(history[k], history[:k], doc) if k is not None else None
+        if previous is not None and previous.kind == "chat" and said_nothing_more(previous.answer):
+            return answering.chat(question, nothing_more(lang))  # the article ended a "more" ago
         if previous is None or previous.kind == "chat":  # nothing asked yet (or only "tell me more"s)
             return answering.chat(question, reply("help", lang, title=self._only_title(doc)))
+        if not previous.answerable:  # nothing to read on from: the refusal again, with its nearest passages
+            return replace(previous, question=question)
         q = parse(question)
-        if not previous.answerable:
-            return answering.build(self.index, q, [], 0.0, False, 1.0)
         return answering.more(self.index, q, previous) or answering.chat(question, nothing_more(lang))
 
     def _understand(self, question: str, history, doc: str | None):

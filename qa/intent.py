@@ -141,6 +141,11 @@ def nothing_more(lang: str) -> str:
     return _NOTHING_MORE[lang]
 
 
+def said_nothing_more(reply_text: str) -> bool:
+    """Whether a reply was "that is where the article ends", in any language."""
+    return reply_text in _NOTHING_MORE.values()
+
+
 # ------------------------------------------------------------------ the gist
 # words that ask for the gist and words that name the text itself; a request made only of these
 # (after stop words) asks for the gist, one with any other word ("What does the article say about

@@ -344,3 +344,19 @@ def test_metadata_questions_cite_the_line_that_says(tmp_path):
     ]:
         ans = engine.ask(question)
         assert ans.answer == answer and ans.citations[0].sentence == line, (question, ans.answer, ans.citations)
+
+
+def test_tell_me_more_at_the_end_and_after_a_refusal(engine):
+    """Reading on past the article's end keeps saying it has ended (it fell back to the help
+    text); after a refusal it shows that refusal's nearest passages again (it was a bare refusal)."""
+    history = ["What did Alibaba unveil?"]
+    replies = []
+    for _ in range(8):
+        replies.append(engine.ask("Tell me more", history))
+        history = history + ["Tell me more"]
+    ended = [a for a in replies if a.kind == "chat"]
+    assert ended and all("article ends" in a.answer for a in ended), [a.answer[:60] for a in replies]
+    refused = engine.ask("What did the US block?")
+    more = engine.ask("Tell me more", ["What did the US block?"])
+    if not refused.answerable:
+        assert not more.answerable and more.nearest == refused.nearest and more.nearest
