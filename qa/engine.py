@@ -131,6 +131,7 @@ class Engine:
                 index = open_index(self.corpus, self.index_dir, progress=self.progress)
             except Exception as exc:  # noqa: BLE001  (the index as it was beats no answer)
                 log.warning("could not update the index after a corpus change (%s): answering from the index as it was", exc)
+                self._watch = self._snapshot()  # said once, not at every look (None if the folder is gone)
                 return
             self._retriever = Retriever(index, r.models)
 

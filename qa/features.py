@@ -11,10 +11,10 @@ from functools import lru_cache
 import numpy as np
 
 from . import contrast
+from .corpus import plain
 from .crosslingual import has_cjk
 from .lexical import tokenize
 from .question import PERSON_NAME, Question
-from .corpus import plain
 from .segment import search_text
 from .types import Sentence
 
