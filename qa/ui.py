@@ -133,12 +133,15 @@ class Page:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.warmup = Warmup(engine)
-        self._docs: dict[str, Document] | None = None
+        self._docs: tuple[object, dict[str, Document]] | None = None  # (the index they are from, by id)
 
     def docs(self) -> dict[str, Document]:
-        if self._docs is None:
-            self._docs = {d.id: d for d in self.engine.documents}
-        return self._docs
+        """The documents of the index the engine answers from now: after a corpus edit
+        (Engine.follow_corpus) passages are drawn from the new text the offsets point into."""
+        index = self.engine.index
+        if self._docs is None or self._docs[0] is not index:
+            self._docs = (index, {d.id: d for d in index.documents})
+        return self._docs[1]
 
     # ---------------------------------------------------------------- API
     def ask_api(self, question: str, history: list[str] | None = None) -> dict:

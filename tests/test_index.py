@@ -666,6 +666,25 @@ def test_a_running_engine_follows_an_edited_corpus(small, monkeypatch):
     assert engine.index.manifest["generation"] != generation
 
 
+def test_the_page_highlights_the_edited_text(small, monkeypatch):
+    """After a corpus edit the sources panel draws passages from the new text the citation's
+    offsets point into (it kept the documents it read first)."""
+    pytest.importorskip("gradio")
+    import qa.engine
+    from qa.engine import Engine
+    from qa.ui import Page
+
+    corpus, folder = small
+    monkeypatch.setattr(qa.engine, "CORPUS_LOOK_SECONDS", 0.0)
+    page = Page(Engine(corpus, folder, progress=False))
+    _, before = page._answer("Where did Alpha Corp build a factory?", [], None)
+    assert "Lyon" in before
+    (corpus / "a.txt").write_text("A new first line about nothing much. " + DOC_A.replace("Lyon", "Turin"), encoding="utf-8")
+    _, after = page._answer("Where did Alpha Corp build a factory?", [], None)
+    marked = after[after.index('<mark class="qa-hl"'):]
+    assert "Turin" in marked[:marked.index("</mark>")], after
+
+
 def test_the_corpus_watch_looks_at_a_bounded_number_of_files(tmp_path):
     from qa.index import CorpusWatch
 
