@@ -168,8 +168,9 @@ class Page:
         pending = _message("assistant", render.pending_message(not self.warmup.ready))
         yield "", chat + [pending], asked, gr.update()
         reply, sources = self._answer(question, asked, doc_id or None)
-        if sources is None:  # not asked: keep it out of the follow-up history and the panel
-            yield "", chat + [_message("assistant", reply)], asked, gr.update()
+        if sources is None:  # not asked (too long, unknown document...): back in the box to edit,
+            # and kept out of the follow-up history and the panel
+            yield question, chat + [_message("assistant", reply)], asked, gr.update()
         else:
             yield "", chat + [_message("assistant", reply)], asked + [question], sources
 

@@ -199,8 +199,9 @@ def test_page_header_names_a_markup_file_as_text(hostile_page):
 def test_page_error_for_a_markup_document_name_is_text(hostile_page):
     question = "What do the otters eat?"
     outputs = list(hostile_page.respond(question, [], [], '<img src=x onerror=alert(1)>'))
-    _, chat, asked, _ = outputs[-1]
+    box, chat, asked, _ = outputs[-1]
     assert asked == []  # not asked: an error
+    assert box == question, "the question goes back in the box to be edited"
     assert "unknown document" in shown_text(chat[-1]["content"])
     assert "<img" not in chat[-1]["content"]
 
