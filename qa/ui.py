@@ -81,8 +81,7 @@ class Warmup:
             qa_log.setLevel(logging.INFO)
         try:
             self.engine.warm_up()
-            n, k = len(self.engine.documents), len(self.engine.index.sentences)
-            self.state, self.message = "ready", f"Ready · {n} document{'s' if n != 1 else ''}, {k} sentences indexed"
+            self.state, self.message = "ready", ready_message(self.engine)
             log.info("engine ready")
         except Exception as exc:  # shown on the page; questions will retry the load
             log.exception("engine failed to load")
@@ -93,6 +92,12 @@ class Warmup:
     @property
     def ready(self) -> bool:
         return self.state == "ready"
+
+
+def ready_message(engine: Engine) -> str:
+    """The status line of a loaded engine, counted on the index it answers from now."""
+    n, k = len(engine.documents), len(engine.index.sentences)
+    return f"Ready · {n} document{'s' if n != 1 else ''}, {k} sentences indexed"
 
 
 class _ProgressHandler(logging.Handler):
@@ -194,7 +199,22 @@ class Page:
         """Timer tick: the status line, and stop ticking once the engine is ready or failed."""
         self.warmup.start()
         done = self.warmup.state in ("ready", "failed")
-        return render.status_html(self.warmup.state, self.warmup.message), gr.Timer(active=not done)
+        message = ready_message(self.engine) if self.warmup.ready else self.warmup.message
+        return render.status_html(self.warmup.state, message), gr.Timer(active=not done)
+
+    def view(self):
+        """On each page load: the header and the document picker for the documents the engine
+        answers from now (a file added to the corpus while the page runs shows after a reload)."""
+        docs = list(self.engine.documents) if self.warmup.ready else _documents(self.engine)
+        return render.header_html(docs), _picker_update(docs)
+
+
+def _picker_choices(docs: list[Document]) -> list[tuple[str, str]]:
+    return [(ALL_DOCS, "")] + [(d.title, d.id) for d in docs]
+
+
+def _picker_update(docs: list[Document]):
+    return gr.update(choices=_picker_choices(docs), visible=len(docs) > 1)
 
 
 def _message(role: str, html: str) -> dict:
@@ -217,7 +237,7 @@ def build_app(engine: Engine) -> gr.Blocks:
     page = Page(engine)
     docs = _documents(engine)
     with gr.Blocks(title="Ask the article", analytics_enabled=False) as app:
-        gr.HTML(render.header_html(docs), js_on_load=None, elem_id="qa-header")
+        header = gr.HTML(render.header_html(docs), js_on_load=None, elem_id="qa-header")
         status = gr.HTML(render.status_html(page.warmup.state, page.warmup.message), js_on_load=None,
                          elem_id="qa-status")
         asked = gr.State([])
@@ -238,7 +258,7 @@ def build_app(engine: Engine) -> gr.Blocks:
                     example_btns = [gr.Button(q, size="sm", variant="secondary", elem_classes="qa-example")
                                     for q in EXAMPLES]
                 with gr.Row(elem_id="qa-tools"):
-                    picker = gr.Dropdown([(ALL_DOCS, "")] + [(d.title, d.id) for d in docs], value="",
+                    picker = gr.Dropdown(_picker_choices(docs), value="",
                                          label="Search in", visible=len(docs) > 1, elem_id="qa-doc", scale=3)
                     clear_btn = gr.Button("Clear conversation", variant="secondary", size="sm", scale=1,
                                           elem_id="qa-clear")
@@ -246,6 +266,7 @@ def build_app(engine: Engine) -> gr.Blocks:
                 sources = gr.HTML(render.sources_panel(None, 0, {}), js_on_load=None, elem_id="qa-sources",
                                   label="Sources")
         _wire(page, app, status, asked, chat, box, ask_btn, example_btns, picker, clear_btn, sources)
+        app.load(page.view, outputs=[header, picker], show_progress="hidden", queue=False, api_visibility="private")
     app.page = page
     return app
 

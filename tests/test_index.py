@@ -685,6 +685,24 @@ def test_the_page_highlights_the_edited_text(small, monkeypatch):
     assert "Turin" in marked[:marked.index("</mark>")], after
 
 
+def test_the_pages_header_picker_and_status_follow_an_added_document(small, monkeypatch):
+    pytest.importorskip("gradio")
+    import qa.engine
+    from qa.engine import Engine
+    from qa.ui import Page
+
+    corpus, folder = small
+    monkeypatch.setattr(qa.engine, "CORPUS_LOOK_SECONDS", 0.0)
+    page = Page(Engine(corpus, folder, progress=False))
+    page.warmup._run()
+    assert "2 documents" in page.status()[0]
+    (corpus / "c.txt").write_text(DOC_C, encoding="utf-8")
+    page._answer("Where did Gamma Foods open a bakery?", [], None)
+    header, picker = page.view()
+    assert "3 documents" in header and "3 documents" in page.status()[0]
+    assert "c" in [value for _, value in picker["choices"]] and picker["visible"]
+
+
 def test_the_corpus_watch_looks_at_a_bounded_number_of_files(tmp_path):
     from qa.index import CorpusWatch
 
