@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 MAX_HISTORY = 20  # only the latest questions of a conversation matter
 CORPUS_LOOK_SECONDS = 2.0  # how often a running engine looks for corpus files that changed
+CORPUS_RETRY_SECONDS = 60.0  # after an update that could not take the corpus as it is
 E5_COLUMN = FEATURE_NAMES.index("e5")
 
 
@@ -80,8 +81,9 @@ class Engine:
         self.progress = progress
         self._lock = threading.Lock()
         self._retriever: Retriever | None = None
-        self._watch: CorpusWatch | None = None
+        self._watch: CorpusWatch | None = None  # against the files the index was built from
         self._next_look = 0.0
+        self._updating = threading.Lock()  # one corpus update at a time; other questions do not wait
         # e5 encodes a question beside MiniLM; the pool starts its thread on first use
         self._e5_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="e5-query")
         self._recent = RecentVectors(remember)
@@ -98,42 +100,56 @@ class Engine:
                 e5.result()
                 release_freed_memory()
                 self._retriever = Retriever(index, load_models())
-                self._watch, self._next_look = self._snapshot(), time.monotonic() + CORPUS_LOOK_SECONDS
+                self._watch, self._next_look = self._watch_of(index), time.monotonic() + CORPUS_LOOK_SECONDS
         return self
 
-    def _snapshot(self) -> CorpusWatch | None:
+    def _watch_of(self, index) -> CorpusWatch | None:
         try:
-            return CorpusWatch(self.corpus)
-        except OSError:  # the corpus folder is gone: keep answering from the index
+            return CorpusWatch.of_index(self.corpus, index.manifest)
+        except OSError:  # the corpus folder is gone: keep answering from the index, look again later
             return None
 
     def follow_corpus(self) -> None:
         """Re-open the index when a corpus file was added, removed or edited under a running
         engine (the page; a long `qa ask --jsonl`): answers then cite the text the files hold
         now, never offsets into text that has moved. Looked at every CORPUS_LOOK_SECONDS at
-        most; the look is cheap (CorpusWatch), the update incremental (only changed documents
-        are embedded again) and done before the question that noticed it is answered."""
+        most, against the files the index was built from; the look is cheap (CorpusWatch), the
+        update incremental (only changed documents are embedded again). The question that
+        notices a change waits for the update; questions asked meanwhile go on with the index
+        they have."""
         r = self._retriever
-        if r is None or time.monotonic() < self._next_look:
+        if r is None or time.monotonic() < self._next_look or not self._updating.acquire(blocking=False):
+            return
+        try:
+            if self._retriever is r and time.monotonic() >= self._next_look:
+                self._follow(r)
+        finally:
+            self._updating.release()
+
+    def _follow(self, r: Retriever) -> None:
+        self._next_look = time.monotonic() + CORPUS_LOOK_SECONDS
+        try:
+            self._watch = self._watch or self._watch_of(r.index)
+            if self._watch is None or not self._watch.changed():
+                return
+            current = read_manifest(self.index_dir)
+            if (current or {}).get("generation") == r.index.manifest.get("generation") and is_fresh(current, self.corpus):
+                self._watch = CorpusWatch(self.corpus)  # touched, not changed: what is there is what was indexed
+                return
+            log.info("a corpus file changed: updating the index")
+            index = open_index(self.corpus, self.index_dir, progress=self.progress)
+        except Exception as exc:  # noqa: BLE001  (the index as it was beats no answer)
+            log.warning("could not update the index after a corpus change (%s): answering from the index "
+                        "as it was; trying again in %.0f s", exc, CORPUS_RETRY_SECONDS)
+            self._watch, self._next_look = None, time.monotonic() + CORPUS_RETRY_SECONDS
             return
         with self._lock:
-            if self._retriever is not r or time.monotonic() < self._next_look:
-                return
-            self._next_look = time.monotonic() + CORPUS_LOOK_SECONDS
-            try:
-                if self._watch is None or not self._watch.changed():
-                    return
-                self._watch = self._snapshot()  # whatever happens below, the next look starts from now
-                current = read_manifest(self.index_dir)
-                if (current or {}).get("generation") == r.index.manifest.get("generation") and is_fresh(current, self.corpus):
-                    return  # touched, not changed
-                log.info("a corpus file changed: updating the index")
-                index = open_index(self.corpus, self.index_dir, progress=self.progress)
-            except Exception as exc:  # noqa: BLE001  (the index as it was beats no answer)
-                log.warning("could not update the index after a corpus change (%s): answering from the index as it was", exc)
-                self._watch = self._snapshot()  # said once, not at every look (None if the folder is gone)
-                return
             self._retriever = Retriever(index, r.models)
+        self._watch = self._watch_of(index)
+        if self._watch is None or self._watch.changed():
+            # the index still differs from the files (a read-only index folder, an unreadable
+            # file): try again later rather than at every look
+            self._watch, self._next_look = None, time.monotonic() + CORPUS_RETRY_SECONDS
 
     def warm_up(self) -> "Engine":
         """Load, and read the corpus's words too (Retriever.read_words): what a server does
@@ -150,7 +166,8 @@ class Engine:
         return self.index.documents
 
     # -------------------------------------------------------------- asking
-    def validate(self, question, history, doc) -> tuple[str, list[str], str | None]:
+    def validate(self, question, history, doc, index=None) -> tuple[str, list[str], str | None]:
+        index = self.index if index is None else index
         if not isinstance(question, str):
             raise QuestionError("question must be a string")
         if len(question) > MAX_QUESTION_CHARS:
@@ -159,7 +176,7 @@ class Engine:
             raise QuestionError("question is empty")
         if not has_words(question):
             raise QuestionError("question has no words to search for (only symbols, emoji or control characters)")
-        if not self.index.sentences:
+        if not index.sentences:
             raise QuestionError("there is nothing to search: the corpus has no usable documents")
         if history is None:
             history = []
@@ -169,28 +186,31 @@ class Engine:
         if doc is not None:
             if not isinstance(doc, str):
                 raise QuestionError("doc must be a string")
-            if doc not in self.index.doc_rows:
-                why = self.index.skipped(doc)  # "copy.txt was left out of the index: duplicate of a.txt"
+            if doc not in index.doc_rows:
+                why = index.skipped(doc)  # "copy.txt was left out of the index: duplicate of a.txt"
                 raise QuestionError(f"unknown document: {doc[:100]!r}" + (f" ({why})" if why else ""))
         return question, history, doc
 
     def ask(self, question: str, history: list[str] | None = None, doc: str | None = None) -> Answer:
         self.follow_corpus()
-        question, history, doc = self.validate(question, history, doc)
-        r = self.load()._retriever
+        # one index for the whole question, even if a corpus edit swaps in another meanwhile
+        return self._ask(self.load()._retriever, question, history, doc)
+
+    def _ask(self, r: Retriever, question, history, doc) -> Answer:
+        question, history, doc = self.validate(question, history, doc, r.index)
         talk = small_talk(question)
         if talk is not None:  # "thanks", 你是谁？: a reply, not a search
-            return answering.chat(question, reply(*talk, title=self._only_title(doc)))
+            return answering.chat(question, reply(*talk, title=self._only_title(r, doc)))
         lang = more_request(question)
         if lang is not None:  # "tell me more": read on after the previous answer
-            return self._more(question, history, doc, lang)
-        q = self._understand(question, history, doc)
+            return self._more(r, question, history, doc, lang)
+        q = self._understand(question, history, doc, r)
         asked_gist = gist_request(q.text, followup=bool(q.context) or any(h.strip() for h in history))
-        target = self._gist_document(asked_gist, doc) if asked_gist is not None else None
+        target = self._gist_document(r, asked_gist, doc) if asked_gist is not None else None
         if target is not None:  # "What is this article about?": its opening paragraph
             return answering.gist(r.index, q, target)
-        if asked_gist == () and doc is None and len(self.documents) > 1:  # which article?
-            return answering.chat(question, which_document(self.documents))
+        if asked_gist == () and doc is None and len(r.index.documents) > 1:  # which article?
+            return answering.chat(question, which_document(r.index.documents))
         prior_rows, prior_top = self._prior(r, q, doc) if q.followup else (None, None)
         if prior_top is not None and refers_to_person(q.text):
             # "What company does he lead?" after "Who described the alliance ...?": "he" is most
@@ -210,33 +230,35 @@ class Engine:
             hits = self._rerank(r.index, q, hits, logits)
         return answering.build(r.index, q, hits, conf, conf >= r.models.threshold, r.models.cite_ratio)
 
-    def _more(self, question: str, history: list[str], doc: str | None, lang: str) -> Answer:
+    def _more(self, r: Retriever, question: str, history: list[str], doc: str | None, lang: str) -> Answer:
         """The previous answer (asked again: the engine keeps no state between calls), then the
         sentences after it; a reply when there is nothing to read on from."""
         k = last_question(history)
-        previous = self.ask(history[k], history[:k], doc) if k is not None else None
+        previous = self._ask(r, history[k], history[:k], doc) if k is not None else None
         if previous is not None and previous.kind == "chat" and said_nothing_more(previous.answer):
             return answering.chat(question, nothing_more(lang))  # the article ended a "more" ago
         if previous is None or previous.kind == "chat":  # nothing asked yet (or only "tell me more"s)
-            return answering.chat(question, reply("help", lang, title=self._only_title(doc)))
+            return answering.chat(question, reply("help", lang, title=self._only_title(r, doc)))
         if not previous.answerable:  # nothing to read on from: the refusal again, with its nearest passages
             return replace(previous, question=question)
         q = parse(question)
-        return answering.more(self.index, q, previous) or answering.chat(question, nothing_more(lang))
+        return answering.more(r.index, q, previous) or answering.chat(question, nothing_more(lang))
 
-    def _understand(self, question: str, history, doc: str | None):
+    def _understand(self, question: str, history, doc: str | None, r: Retriever | None = None):
         """The question parsed, its misspelt words read as the documents in scope spell them."""
-        return self.load()._retriever.respell(parse(question, history), doc)
+        return (r or self.load()._retriever).respell(parse(question, history), doc)
 
-    def _only_title(self, doc: str | None) -> str | None:
+    @staticmethod
+    def _only_title(r: Retriever, doc: str | None) -> str | None:
         """The title small talk names: the one document in scope, if there is one."""
-        docs = self.load()._retriever.in_scope(doc)
+        docs = r.in_scope(doc)
         return docs[0].title if len(docs) == 1 else None
 
-    def _gist_document(self, words: tuple[str, ...], doc: str | None) -> str | None:
+    @staticmethod
+    def _gist_document(r: Retriever, words: tuple[str, ...], doc: str | None) -> str | None:
         """Which document a gist request means: the one in scope, or the one whose title holds
         all the request's own words ("What is the Normans article about?"); None if unclear."""
-        docs = self.load()._retriever.in_scope(doc)
+        docs = r.in_scope(doc)
         if not words:
             return docs[0].id if len(docs) == 1 else None
         named = [d.id for d in docs if set(words) <= set(tokenize([d.title])[0])]
@@ -281,7 +303,7 @@ class Engine:
     def _prior(self, r: Retriever, q, doc):
         """Rows of the paragraph the previous question was answered from (follow-ups point
         there) and the sentence it was answered with."""
-        prev = self._understand(q.context, (), doc)
+        prev = self._understand(q.context, (), doc, r)
         pvec, pe5 = self._encode(prev)
         hits, _, _ = r.rank(prev, pvec, doc=doc, e5_qvec=pe5)
         if not hits:

@@ -348,9 +348,23 @@ class CorpusWatch:
 
     def __init__(self, corpus: Path, per_look: int = 256) -> None:
         self.corpus, self.per_look, self._next = Path(corpus), per_look, 0
-        self._folder = self.corpus.stat().st_mtime_ns
+        self._folder: int | None = self.corpus.stat().st_mtime_ns
         self.names = self._names()
         self.known = [self._stat(name) for name in self.names]
+
+    @classmethod
+    def of_index(cls, corpus: Path, manifest: dict, per_look: int = 256) -> "CorpusWatch":
+        """A watch against the files as an index was built from them (its manifest), so an edit
+        made while the index was loading counts as a change. Raises OSError without the folder."""
+        watch = cls.__new__(cls)
+        watch.corpus, watch.per_look, watch._next = Path(corpus), per_look, 0
+        watch.corpus.stat()
+        files = {f["file"]: (f.get("size"), f.get("mtime_ns")) for f in manifest.get("files", ())
+                 if isinstance(f, dict) and isinstance(f.get("file"), str)}
+        watch._folder = None  # list the folder at the first look
+        watch.names = sorted(files)
+        watch.known = [files[name] for name in watch.names]
+        return watch
 
     def _names(self) -> list[str]:
         with os.scandir(self.corpus) as entries:

@@ -703,6 +703,74 @@ def test_the_pages_header_picker_and_status_follow_an_added_document(small, monk
     assert "c" in [value for _, value in picker["choices"]] and picker["visible"]
 
 
+def test_an_edit_made_while_the_engine_loads_is_followed(small, monkeypatch):
+    """The index opens, then the models load for seconds: an edit in between is a change."""
+    import qa.engine
+    from qa.engine import Engine
+
+    corpus, folder = small
+    monkeypatch.setattr(qa.engine, "CORPUS_LOOK_SECONDS", 0.0)
+    real = qa.engine.get_reranker
+
+    def edit_then_load():
+        (corpus / "a.txt").write_text(DOC_A.replace("Lyon", "Turin"), encoding="utf-8")
+        return real()
+
+    monkeypatch.setattr(qa.engine, "get_reranker", edit_then_load)
+    engine = Engine(corpus, folder, progress=False).load()
+    monkeypatch.setattr(qa.engine, "get_reranker", real)
+    assert "Turin" in engine.ask("Where did Alpha Corp build a factory?").citations[0].sentence
+
+
+def test_a_corpus_folder_that_goes_and_comes_back_is_followed(small, monkeypatch, caplog):
+    import qa.engine
+    from qa.engine import Engine
+
+    corpus, folder = small
+    monkeypatch.setattr(qa.engine, "CORPUS_LOOK_SECONDS", 0.0)
+    monkeypatch.setattr(qa.engine, "CORPUS_RETRY_SECONDS", 0.0)
+    engine = Engine(corpus, folder, progress=False)
+    engine.ask("Where did Alpha Corp build a factory?")
+    shutil.rmtree(corpus)
+    with caplog.at_level("WARNING", logger="qa.engine"):
+        assert "Lyon" in engine.ask("Where did Alpha Corp build a factory?").citations[0].sentence
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(DOC_A.replace("Lyon", "Turin"), encoding="utf-8")
+    (corpus / "b.md").write_text(DOC_B, encoding="utf-8")
+    assert "Turin" in engine.ask("Where did Alpha Corp build a factory?").citations[0].sentence
+
+
+def test_other_questions_do_not_wait_for_a_corpus_update(small, monkeypatch):
+    import threading
+    import time
+
+    import qa.engine
+    from qa.engine import Engine
+
+    corpus, folder = small
+    monkeypatch.setattr(qa.engine, "CORPUS_LOOK_SECONDS", 0.0)
+    engine = Engine(corpus, folder, progress=False)
+    question = "Where did Alpha Corp build a factory?"
+    engine.ask(question)
+    started, real = threading.Event(), qa.engine.open_index
+
+    def slow_open(*args, **kw):
+        started.set()
+        time.sleep(1.5)
+        return real(*args, **kw)
+
+    monkeypatch.setattr(qa.engine, "open_index", slow_open)
+    (corpus / "a.txt").write_text(DOC_A.replace("Lyon", "Turin"), encoding="utf-8")
+    updating = threading.Thread(target=engine.ask, args=(question,))
+    updating.start()
+    assert started.wait(30)
+    t0 = time.perf_counter()
+    meanwhile = engine.ask(question)
+    assert time.perf_counter() - t0 < 1.0 and "Lyon" in meanwhile.citations[0].sentence
+    updating.join()
+    assert "Turin" in engine.ask(question).citations[0].sentence
+
+
 def test_the_corpus_watch_looks_at_a_bounded_number_of_files(tmp_path):
     from qa.index import CorpusWatch
 
