@@ -6,6 +6,7 @@ import re
 from .features import ASKS_PUBLISHED
 from .index import Index
 from .question import Question
+from .segment import DATE_KEYS, meta_item
 from .span import find_span
 from .types import REFUSAL, Answer, Citation, Hit
 
@@ -61,18 +62,15 @@ def choose(hits: list[Hit], q: Question, cite_ratio: float) -> list[Hit]:
     return chosen
 
 
-def _meta_item(s) -> tuple[str, str]:
-    """A metadata line's key and value: "date 2025-07-28" -> ("date", "2025-07-28"),
-    'title: "The Robot Shop"' -> ("title", "The Robot Shop")."""
-    key, _, value = s.text.partition(" ")
-    return key.rstrip(":").lower(), value.strip().strip("\"'").strip()
+def _meta_key(s) -> str:
+    return meta_item(s)[0].lower()
 
 
-# what a metadata question asks for, by the key of the line that answers it
-_ASKS_META = (("date", ASKS_PUBLISHED),
-              ("author", re.compile(r"\b(who wrote|written by|author|writer|byline)\b", re.I)),
-              ("url", re.compile(r"\b(url|link|web ?address)\b", re.I)),
-              ("source", re.compile(r"\bsource\b", re.I)))
+# what a metadata question asks for, by the keys of the lines that answer it
+_ASKS_META = ((DATE_KEYS, ASKS_PUBLISHED),
+              (("author",), re.compile(r"\b(who wrote|written by|author|writer|byline)\b", re.I)),
+              (("url",), re.compile(r"\b(url|link|web ?address)\b", re.I)),
+              (("source",), re.compile(r"\bsource\b", re.I)))
 
 
 def _meta_asked(hits: list[Hit], q: Question) -> Hit | None:
@@ -81,13 +79,12 @@ def _meta_asked(hits: list[Hit], q: Question) -> Hit | None:
     top = hits[0].sentence
     if top.kind != "meta":
         return None
-    for key, asks in _ASKS_META:
+    for keys, asks in _ASKS_META:
         if asks.search(q.text):
-            keys = ("date", "published") if key == "date" else (key,)
-            if _meta_item(top)[0] in keys:
+            if _meta_key(top) in keys:
                 return None
             return next((h for h in hits if h.sentence.doc == top.doc and h.sentence.kind == "meta"
-                         and _meta_item(h.sentence)[0] in keys), None)
+                         and _meta_key(h.sentence) in keys), None)
     return None
 
 
@@ -97,8 +94,9 @@ def answer_text(index: Index, chosen: list[Hit]) -> str:
     for k, h in enumerate(chosen, 1):
         s = h.sentence
         if s.kind == "meta":
-            key, value = _meta_item(s)
-            date = index.by_id[s.doc].date if key in ("date", "published") else None
+            key, value = meta_item(s)
+            key, value = key.lower(), value.strip("\"'")
+            date = index.by_id[s.doc].date if key in DATE_KEYS else None
             text = f"The article is dated {date}." if date else f"The article's {key} is {value}."
         else:
             text = s.text

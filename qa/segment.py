@@ -219,13 +219,23 @@ def segmenter_id() -> str:
     return f"{code}+pysbd-{version('pysbd')}"
 
 
+DATE_KEYS = ("date", "published")
+
+
+def meta_item(s: Sentence) -> tuple[str, str]:
+    """A metadata line's key and value as written: "date 2025-07-28" -> ("date", "2025-07-28"),
+    "Title: The Robot Shop" -> ("Title", "The Robot Shop")."""
+    key, _, value = s.text.partition(" ")
+    return key.rstrip(":"), value.strip(": ")
+
+
 def search_text(s: Sentence, doc: Document | None = None) -> str:
     """What gets embedded and indexed for a sentence: metadata is spelt out in words."""
     if s.kind == "meta":
-        key, _, value = s.text.partition(" ")
-        if key.lower().rstrip(":") in ("date", "published"):
-            return f"The article was published on {value.strip(': ')} (publication date)."
-        return f"The article's {key.rstrip(':')} is {value.strip(': ')}."
+        key, value = meta_item(s)
+        if key.lower() in DATE_KEYS:
+            return f"The article was published on {value} (publication date)."
+        return f"The article's {key} is {value}."
     return plain(s.text)
 
 
