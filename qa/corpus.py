@@ -35,13 +35,9 @@ _FRONT_KEYS = {"title", "author", "source", "url"}
 _ISO_DATE = re.compile(r"[\"']?(\d{4}-\d{2}-\d{2})(?!\d)")
 
 
-def metadata_spans(text: str) -> list[tuple[str, str, int, int]]:
-    """(key, value, start, end) for each metadata item at the top of ``text``."""
-    return read_metadata(text)[0]
-
-
 def read_metadata(text: str) -> tuple[list[tuple[str, str, int, int]], int]:
-    """The metadata items at the top of ``text`` (as metadata_spans) and where the body starts.
+    """(key, value, start, end) of each metadata item at the top of ``text``, and where the
+    body starts.
 
     YAML front matter's title, author, source, url and date are items; its other keys (tags,
     layout) and its "---" lines are neither metadata nor text to cite."""
@@ -154,7 +150,7 @@ def load_document(path: Path, data: bytes | None = None) -> Document:
     text = decode(data)
     if not text.strip():
         raise ValueError("empty file")
-    meta = {key: value for key, value, _, _ in metadata_spans(text)}
+    meta = {key: value for key, value, _, _ in read_metadata(text)[0]}
     title = meta.get("title") or _heading_title(text, meta) or title_from_id(path.stem)
     return Document(id=path.stem, title=title, text=text, date=meta.get("date"), path=str(path))
 
