@@ -136,7 +136,8 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
         return F
     col = {name: k for k, name in enumerate(NAMES)}
     texts = [search_text(s) for s in sents]
-    raw = [plain(s.text) for s in sents]  # the sentence as written (meta lines too), accents composed
+    # the sentence as written (meta lines too; search_text spells those out), accents composed
+    raw = [plain(s.text) if s.kind == "meta" else t for s, t in zip(sents, texts)]
     stoks = [sentence_tokens(t) for t in texts]
     for typed, name in q.aliases:  # "WAIC" is in a sentence that writes the name out
         said = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I)
