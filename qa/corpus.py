@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import logging
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -136,8 +137,10 @@ def corpus_files(folder: str | Path) -> list[Path]:
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {folder}")
-    return sorted(p for p in folder.iterdir()
-                  if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith("."))
+    with os.scandir(folder) as entries:  # no stat per entry: a running engine lists it often (CorpusWatch)
+        names = sorted(e.name for e in entries if e.is_file() and not e.name.startswith(".")
+                       and os.path.splitext(e.name)[1].lower() in SUFFIXES)
+    return [folder / name for name in names]
 
 
 def load_document(path: Path, data: bytes | None = None) -> Document:

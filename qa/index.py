@@ -41,7 +41,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .corpus import SUFFIXES, content_hash, corpus_files, load_document
+from .corpus import content_hash, corpus_files, load_document
 from .embed import E5_NAME, MINILM_NAME, get_embedder
 from .lexical import BM25
 from .minilm import MiniLM
@@ -346,30 +346,28 @@ class CorpusWatch:
     ``per_look`` files are stat'ed a look, in turn (an edit among 5,770 files is noticed within
     23 looks)."""
 
-    def __init__(self, corpus: Path, per_look: int = 256) -> None:
+    def __init__(self, corpus: Path, files: dict[str, tuple] | None = None, per_look: int = 256) -> None:
+        """A watch against ``files`` (name -> (size, mtime_ns)) or, by default, the files as they
+        are now. Raises OSError without the folder."""
         self.corpus, self.per_look, self._next = Path(corpus), per_look, 0
-        self._folder: int | None = self.corpus.stat().st_mtime_ns
-        self.names = self._names()
-        self.known = [self._stat(name) for name in self.names]
+        folder = self.corpus.stat().st_mtime_ns
+        # listed now, the folder is listed again when its time moves; given files, at the first look
+        self._folder = folder if files is None else None
+        if files is None:
+            files = {name: self._stat(name) for name in self._names()}
+        self.names = sorted(files)
+        self.known = [files[name] for name in self.names]
 
     @classmethod
     def of_index(cls, corpus: Path, manifest: dict, per_look: int = 256) -> "CorpusWatch":
         """A watch against the files as an index was built from them (its manifest), so an edit
         made while the index was loading counts as a change. Raises OSError without the folder."""
-        watch = cls.__new__(cls)
-        watch.corpus, watch.per_look, watch._next = Path(corpus), per_look, 0
-        watch.corpus.stat()
         files = {f["file"]: (f.get("size"), f.get("mtime_ns")) for f in manifest.get("files", ())
                  if isinstance(f, dict) and isinstance(f.get("file"), str)}
-        watch._folder = None  # list the folder at the first look
-        watch.names = sorted(files)
-        watch.known = [files[name] for name in watch.names]
-        return watch
+        return cls(corpus, files, per_look)
 
     def _names(self) -> list[str]:
-        with os.scandir(self.corpus) as entries:
-            return sorted(e.name for e in entries if e.is_file() and not e.name.startswith(".")
-                          and os.path.splitext(e.name)[1].lower() in SUFFIXES)
+        return [p.name for p in corpus_files(self.corpus)]
 
     def _stat(self, name: str) -> tuple[int, int] | None:
         try:
