@@ -288,7 +288,7 @@ class Engine:
         the two, so its vector comes back as a Future: the retriever searches and computes every
         other feature with MiniLM's meanwhile, and waits for e5 only to fill its own columns.
         """
-        e5_text = q.text if q.search == q.text or not q.english else q.search
+        e5_text = q.multilingual or (q.text if q.search == q.text or not q.english else q.search)
         key = (q.dense_text(q.search), q.dense_text(e5_text))
         known = self._recent.get(key)
         if known is not None:

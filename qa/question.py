@@ -12,9 +12,26 @@ from .intent import small_talk
 from .lexical import tokenize
 
 MAX_QUESTION_CHARS = 2000
+MAX_RESOLVED_TURNS = 4  # how far back a chain of follow-ups is read
 
 _PRONOUN = re.compile(r"\b(he|she|it|its|they|them|their|his|her|hers|him|this|that|these|those|"
-                      r"the company|the firm|the system|there|then)\b", re.I)
+                      r"the company|the firm|the system|there|then|"
+                      r"él|ella|ellos|ellas|lo|le|les|su|sus|eso|esto|ese|esa|este|esta)\b|[它他她]", re.I)
+# an elliptical follow-up: "And Tencent?", "What about the price?", "¿Y Baidu?", "百度呢？"
+_ELLIPSIS = re.compile(r"^\W*(?:and|but|also|so|what about|how about|what of|y|y qué hay de|qué hay de|和|那)\b"
+                       r"|呢\W*$", re.I)
+# a question that asks something of its own: a question word or an auxiliary opens it (any word
+# of a Chinese one): "What did Baidu showcase?" stands alone after any earlier question
+_ASKS = re.compile(r"^\W*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|"
+                   r"will|would|should|has|have|had|qué|que|quién|quien|quiénes|cuál|cuáles|cuándo|dónde|"
+                   r"cómo|cuánto|cuántos|cuántas|por qué)\b|什么|谁|哪|多少|几|何时|怎么|如何|吗", re.I)
+# what a question's frame adds to its words without saying what it is about ("How many?")
+_FRAME = {"mani", "much", "els", "realli", "exactli", "again"}
+# after "what about" and the like, a lower-case word with no article before it is most likely a
+# name typed in lower case ("what about baidu?"), not a thing of the earlier answer ("and the price?")
+_ELLIPTICAL_NAME = re.compile(r"^\W*(?:and|but|also|what about|how about|what of|y|y qué hay de|qué hay de)\s+"
+                              r"(?!(?:the|a|an|its|their|his|her|el|la|los|las|un|una|su|sus)\b)(\w[\w-]*(?:\s+\w[\w-]*)?)\W*$",
+                              re.I)
 _TYPES = [
     ("number", re.compile(r"\b(how (many|much|long|far|old|big|large|tall|high|often|fast)|what (number|percentage|percent|amount|size)|which year|what year)\b", re.I)),
     ("date", re.compile(r"\b(when|what (date|day|month|time|century|decade|period)|since when|which (date|day|month|century|decade))\b", re.I)),
@@ -55,6 +72,9 @@ class Question:
     subjects: tuple[str, ...] = ()  # names joined by "and"/commas: each gets its own citation
     respelt: tuple[tuple[str, str], ...] = ()  # (as typed, as read): qa/spelling.py
     aliases: tuple[tuple[str, str], ...] = ()  # (an acronym as typed, the name the text writes out)
+    # what the multilingual embedder reads of a question not in English that borrows the earlier
+    # one ("¿Por qué?"): both as asked, untranslated; "" for the question as asked
+    multilingual: str = ""
 
     def dense_text(self, text: str) -> str:
         """What the embedders and the re-reading network read of ``text`` (the question or its
@@ -130,7 +150,7 @@ def is_english(text: str) -> bool:
     return spanish <= english
 
 
-def parse(text: str, history: list[str] | tuple[str, ...] = ()) -> Question:
+def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0) -> Question:
     """A Question from raw text and the earlier user questions of the conversation."""
     text = clean(text)
     english = is_english(text)
@@ -138,26 +158,45 @@ def parse(text: str, history: list[str] | tuple[str, ...] = ()) -> Question:
     words = (to_english(text) or text) if has_cjk(text) else text
     tokens = content_tokens(words)
     k = last_question(history)
-    prior = clean(history[k]) if k is not None else ""
-    # "Tell me about Huawei" is a question of its own, however short; "Tell me about it" leans on one
-    followup = bool(prior) and (bool(_PRONOUN.search(text)) or len(tokens) <= 2 and not (tokens and _REQUEST.match(text)))
+    earlier = None
+    if k is not None:  # the earlier question as it was understood: "When will it ship?" after
+        # "Which model powers it?" after "What did Alibaba unveil?" still means Alibaba's glasses
+        earlier = parse(history[k], history[:k] if _depth < MAX_RESOLVED_TURNS else (), _depth + 1)
+    prior = earlier.search if earlier is not None else ""
+    pronoun = bool(_PRONOUN.search(text))
+    elliptical = len(tokens) <= 2 and (bool(_ELLIPSIS.search(text)) or not _ASKS.search(text)
+                                       and not (tokens and _REQUEST.match(text)))
+    bare = not [t for t in tokens if t not in _FRAME and t not in _ES_WORDS]  # "Why?", "How many?", "¿Por qué?"
+    # A question with its own question word and subject ("Where was the conference held?")
+    # stands alone after any earlier one; "Tell me about Huawei" too. One that points back
+    # ("How did he describe it?"), trails off ("And Tencent?") or asks only "Why?" leans on it.
+    followup = bool(prior) and (pronoun or elliptical or bare)
     # a follow-up keeps its own words (the engine favours the earlier answer's paragraph);
     # only one too bare to search on its own ("Why?", "And then?") borrows the earlier question
-    search = f"{prior} {without_request(words)}" if followup and len(tokens) <= 1 else words
-    own = {n.lower() for _, _, n in names(text)}
-    earlier = [n for _, _, n in names(prior)] if prior else []
-    if followup and own and not own & {n.lower() for n in earlier} and len(tokens) <= 2:
+    borrows = followup and (bare or len(tokens) <= 1 and not pronoun)  # "their CEO": names are enough
+    search = f"{prior} {without_request(words)}" if borrows else words
+    multilingual = f"{earlier.multilingual or earlier.text} {text}" if borrows and not english else ""
+    # its own names; a capitalised first word only when that is all it says ("Baidu?", not "According to whom?")
+    own = {n.lower() for begin, _, n in names(text) if text[:begin].strip(" ¿¡\"“'")
+           or len(re.findall(r"\w+", text)) == len(re.findall(r"\w+", n))}
+    lower = _ELLIPTICAL_NAME.match(text)
+    if lower and not has_cjk(text):
+        own.add(lower.group(1).lower())
+    before = [n for _, _, n in names(prior)] if prior else []
+    if followup and not pronoun and own and elliptical and not own & {n.lower() for n in before}:
         # "What about Metax?" after "How many chips did Huawei use?": the earlier question asked
         # of the new name, a question of its own (the earlier answer's paragraph is about Huawei)
         search, followup = f"{without_names(prior)} {words}", False
-    elif followup and _PRONOUN.search(text):
+        multilingual = f"{without_names(earlier.multilingual or earlier.text)} {text}" if not english else ""
+    elif followup and pronoun:
         # "How did he describe it?" after "Who is Zhao Lidong?": "he" is most likely a name asked
         # about before, so the earlier question's names join the search
-        search = " ".join([search, *(n for n in earlier if n.lower() not in search.lower())])
+        search = " ".join([search, *(n for n in before if n.lower() not in search.lower())])
     return Question(text=text, search=search, tokens=tuple(content_tokens(search)),
                     qtype=answer_type(words), english=english, followup=followup,
                     context=prior if followup else "",
-                    subjects=listed_names(text) if has_cjk(text) else subjects(text))
+                    subjects=listed_names(text) if has_cjk(text) else subjects(text),
+                    multilingual=multilingual)
 
 
 def names(text: str) -> list[tuple[int, int, str]]:

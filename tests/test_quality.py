@@ -118,6 +118,37 @@ def test_followups_that_change_the_subject_or_lean_on_a_name(engine, question, e
     assert cited in c.sentence
 
 
+@pytest.mark.parametrize("question, history, cited", [
+    # a question with its own question word and subject stands alone after any earlier one
+    ("Where was the conference held?", ["Who is the CEO of Enflame?"], "Conference in Shanghai"),
+    ("What did Baidu showcase?", ["How many chips did Huawei use?"], "Baidu showcased"),
+    # a name typed in lower case after "what about"
+    ("what about baidu?", ["What did Tencent introduce?"], "Baidu showcased"),
+    # "their": the earlier question's name, not the whole earlier question
+    ("Who is their CEO?", ["What did Enflame join?"], "CEO of Enflame"),
+    # a chain: "it" two questions back is Alibaba's glasses
+    ("When will it be available?", ["What did Alibaba unveil?", "Which model powers it?"], "by end-2025"),
+    # Spanish: "¿Y ...?" asks the earlier question of a new name
+    ("¿Y Baidu?", ["¿Qué presentó Tencent?"], "Baidu showcased"),
+])
+def test_followups_only_lean_on_the_conversation_when_they_need_it(engine, question, history, cited):
+    ans, c = first_citation(engine, question, history=history)
+    assert ans.answerable and cited in c.sentence
+
+
+def test_what_a_follow_up_borrows():
+    from qa.question import parse
+
+    alone = parse("Where was the conference held?", ["Who is the CEO of Enflame?"])
+    assert not alone.followup and alone.search == "Where was the conference held?"
+    why = parse("Why?", ["Why are Chinese firms forming alliances?"])
+    assert why.followup and why.search.startswith("Why are Chinese firms forming alliances?")
+    capitalised = parse("According to whom?", ["Does CloudMatrix beat Nvidia?"])  # "According" names nothing
+    assert capitalised.followup and "CloudMatrix" in capitalised.search
+    spanish = parse("¿Por qué?", ["¿Por qué forman alianzas las empresas chinas?"])
+    assert spanish.multilingual == "¿Por qué forman alianzas las empresas chinas? ¿Por qué?"
+
+
 def test_names_and_what_a_question_asks_without_them():
     from qa.question import names, without_names
 
