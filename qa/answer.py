@@ -88,6 +88,9 @@ def _meta_asked(hits: list[Hit], q: Question) -> Hit | None:
     return None
 
 
+_LINE_ENDS = re.compile(r"\s*[\r\n]+\s*")
+
+
 def answer_text(index: Index, chosen: list[Hit]) -> str:
     """The cited sentences themselves, numbered; metadata is spelt out."""
     parts = []
@@ -99,7 +102,7 @@ def answer_text(index: Index, chosen: list[Hit]) -> str:
             date = index.by_id[s.doc].date if key in DATE_KEYS else None
             text = f"The article is dated {date}." if date else f"The article's {key} is {value}."
         else:
-            text = s.text
+            text = _LINE_ENDS.sub(" ", s.text)  # a hard-wrapped sentence reads as one line
         parts.append(f"{text} [{k}]")
     return " ".join(parts)
 

@@ -24,12 +24,15 @@ MARKER = re.compile(r"\[(\d+)\]")
 _BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 
+_LINE_ENDS = re.compile(r"\r\n|[\r\n]")
+
+
 def esc(text: object) -> str:
-    """Escape text for HTML, without explicit bidi controls; newlines become <br> so a message
-    never holds a blank line (a blank line would end an HTML block if a Markdown renderer ever
-    saw it)."""
+    """Escape text for HTML, without explicit bidi controls; line ends read as spaces (a
+    hard-wrapped paragraph flows in its card, and a message never holds a blank line, which
+    would end an HTML block if a Markdown renderer ever saw it)."""
     text = str(text).translate(_BIDI_CONTROLS)
-    return html.escape(text, quote=True).replace("\r\n", "\n").replace("\n", "<br>")
+    return _LINE_ENDS.sub(" ", html.escape(text, quote=True))
 
 
 def anchor(turn: int, k: int) -> str:

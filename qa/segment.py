@@ -1,12 +1,19 @@
 """Split a Document into citable Sentences with exact character offsets.
 
-Lines are blocks: a short line without end punctuation is a section heading (kept as the
-``section`` of the sentences under it, never cited) unless it is a list item ("- x", "1. x")
-or one of two or more such lines in a row (a list, an address: text, not headings); a
-Markdown "# " line is always a heading (stored without its "#"). A line of layout only (a rule,
-a table's separator row, a code fence) is skipped. Every other line is a paragraph, split into
-sentences by pysbd (rule-based, handles U.S., Inc., decimals, quotes that end a sentence).
-Metadata at the top of the file (YAML front matter included) becomes "meta" sentences.
+Paragraphs are what a reader sees: lines joined until a blank line, unless a line is one of its
+own (a list item, a Markdown "#", a table row, a quote, a short line such as "Attendees: Ana,
+Bruno" or a heading right above its text, or a long line ending a sentence, as SQuAD and the
+article write one paragraph a line). Hard-wrapped prose (72 columns, Project Gutenberg, a
+hand-written README) is one paragraph, split into sentences across its line ends.
+
+A paragraph of one short line without end punctuation is a section heading (kept as the
+``section`` of the sentences under it, never cited) unless it is a list item ("- x", "1. x"),
+one of two or more such lines in a row (a list, an address: text, not headings) or the last
+line of the document (nothing under it); a Markdown "# " line is always a heading (stored
+without its "#"). Layout (a rule, a table's separator row, a code block and its fences, an HTML
+comment or tag line) is skipped. Paragraphs are split into sentences by pysbd (rule-based,
+handles U.S., Inc., decimals, quotes that end a sentence). Metadata at the top of the file (YAML
+front matter included) becomes "meta" sentences.
 """
 from __future__ import annotations
 
@@ -19,7 +26,7 @@ from pathlib import Path
 from .corpus import plain, read_metadata
 from .types import Document, Sentence
 
-_END_PUNCT = tuple(".!?:;,\"'”’)]…")
+_END_PUNCT = tuple(".!?:;,\"'”’)]…。！？；：，」』）")
 MAX_HEADING_WORDS = 14
 
 
@@ -27,6 +34,8 @@ _MD_HEADING = re.compile(r"#{1,6}(?:\s|$)")  # "# Title", "## Section"
 _MD_MARKER = re.compile(r"#+\s*")
 _MD_CLOSING = re.compile(r"\s+#+\s*$")  # optional closing sequence: "## Results ##"
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:\s|$)")  # "- x", "* x", "+ x", "1. x", "1) x"
+_QUOTE_MARKS = re.compile(r"[\r\n]+(?:[ \t]*>)?")  # line ends, and a quote's ">" on its next lines
+_MARKER = re.compile(r"(?:[-*+]|\d{1,3}\.|>)[ \t]+(?:\[[ xX]\][ \t]+)?")  # "- ", "1. ", "> ", "- [x] "
 
 
 def is_markdown_heading(line: str) -> bool:
@@ -54,15 +63,20 @@ def is_markup(line: str) -> bool:
     return not any(c.isalnum() for c in line) or bool(_FENCE.fullmatch(line))
 
 
+# what no heading has: a sentence end inside ("Yes. Go to Settings"), a "Label: text" line that
+# says something ("TOM: I'd like to propose ...", "Attendees: Ana, Bruno"), a link, address or code at the end
+_NOT_HEADING = re.compile(r"[.!?]\s+\S|^[^:]{1,40}:\s+(?:\S+\s+){4}\S|^[^:]{1,40}:\s+[^,]+,|(?:https?://|www\.|@)\S+$|`$")
+
+
 def is_heading(line: str) -> bool:
     """Short, unpunctuated lines are headings ("Strategic shift amid US tech sanctions");
     list items ("- Revenue grew", "1. First step") never are; "# Title" always is."""
     line = line.strip()
     if is_markdown_heading(line):
         return True
-    return (bool(line) and len(line) <= 120 and len(line.split()) <= MAX_HEADING_WORDS
-            and not _LIST_ITEM.match(line) and not line.startswith("|")  # a table row is text
-            and not _FENCE.fullmatch(line)
+    return (bool(line) and len(line) <= 120 and len(line.split()) <= MAX_HEADING_WORDS and "\n" not in line
+            and not _LIST_ITEM.match(line) and not line.startswith(("|", ">"))  # a table row, a quote: text
+            and not _FENCE.fullmatch(line) and not _NOT_HEADING.search(line)
             and not line.endswith(_END_PUNCT) and any(c.isalpha() for c in line))
 
 
@@ -150,15 +164,66 @@ def _pysbd_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _blocks(text: str, begin: int):
-    """(start, end) of each non-empty line from ``begin`` on, whitespace trimmed."""
+# a line that starts a paragraph of its own: a list item, a Markdown heading, a table row, a quote, a fence
+_OWN_LINE = re.compile(r"(?:[-*+]\s|\d{1,9}[.)]\s|#{1,6}(?:\s|$)|\||>|```|~~~)")
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_TAGS_ONLY = re.compile(r"(?:</?[A-Za-z][^<>]*>\s*)+")
+WRAP_MAX = 100   # nobody wraps wider: a longer line is a paragraph of its own (one paragraph a line)
+MIN_WRAPPED = 40  # hard-wrapped lines fill most of their width (60-80 characters); a shorter one ends its line
+
+
+def _lines(text: str, begin: int) -> list[tuple[int, int, bool]]:
+    """(start, end, after_gap) of each line from ``begin`` on that may hold text, whitespace
+    trimmed; after_gap: a blank line, or skipped layout, comes before it. Code blocks (fences
+    and what is between them), HTML comments and lines of HTML tags only are skipped."""
+    hidden = [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text, begin)]
+    out, gap, fence, last = [], True, False, begin
     for m in re.finditer(r"[^\n]+", text[begin:]):
         raw = m.group()
-        lead = len(raw) - len(raw.lstrip())
         body = raw.strip()
-        if body:
-            start = begin + m.start() + lead
-            yield start, start + len(body)
+        start = begin + m.start() + len(raw) - len(raw.lstrip())
+        end = start + len(body)
+        gap = gap or text.count("\n", last, start) >= 2  # a blank line before it
+        last = end
+        if _FENCE.fullmatch(body):
+            fence, gap = not fence, True
+            continue
+        if not body or fence or _TAGS_ONLY.fullmatch(body) or any(a <= start and end <= b for a, b in hidden):
+            gap = True
+            continue
+        out.append((start, end, gap))
+        gap = False
+    return out
+
+
+def _blocks(text: str, begin: int):
+    """(start, end) of each paragraph from ``begin`` on (see the module's docstring)."""
+    lines = _lines(text, begin)
+    # the width prose is wrapped at: the longest line with another line right under it
+    under = [(a, b) for (a, b, _), nxt in zip(lines, lines[1:]) if not nxt[2]]
+    width = max((b - a for a, b in under), default=0)
+    # hard-wrapped: lines end mid-sentence, so a line that ends one need not end its paragraph;
+    # elsewhere ("One paragraph.\nThe next.") it does
+    hard_wrapped = sum(MIN_WRAPPED <= b - a <= WRAP_MAX and not text[a:b].endswith(_END_PUNCT) for a, b in under) >= 2
+    start = None
+    for k, (a, b, gap) in enumerate(lines):
+        if start is not None and gap or start is None:
+            if start is not None:
+                yield start, lines[k - 1][1]
+            start = a
+            continue
+        prev_a, prev_b, _ = lines[k - 1]
+        prev, line = text[prev_a:prev_b], text[a:b]
+        indented = a > 0 and text[a - 1] in " \t"
+        wrapped = (line[:1].islower() or max(MIN_WRAPPED, 0.6 * width) <= len(prev) <= WRAP_MAX
+                   and (hard_wrapped or not prev.endswith(_END_PUNCT))
+                   and not (prev_a == start and is_heading(prev) and line[:1].isupper() and len(prev) < 0.8 * width))
+        quoted = line.startswith(">") and text.startswith(">", start)  # a quote's next line
+        if (_OWN_LINE.match(line) or _OWN_LINE.match(text, start) and not indented) and not quoted or not wrapped:
+            yield start, prev_b
+            start = a
+    if start is not None:
+        yield start, lines[-1][1]
 
 
 def heading_flags(text: str, blocks: list[tuple[int, int]]) -> list[bool]:
@@ -184,7 +249,8 @@ def heading_flags(text: str, blocks: list[tuple[int, int]]) -> list[bool]:
             continue
         prev_like = k > 0 and like[k - 1] and not (k == 1 and title)
         next_like = k + 1 < n and like[k + 1]
-        flags.append(like[k] and not prev_like and not next_like)
+        last = k == n - 1  # nothing under it: "The warranty lasts two years" ending a note is text
+        flags.append(like[k] and not prev_like and not next_like and not last)
     return flags
 
 
@@ -202,9 +268,14 @@ def segment(doc: Document) -> list[Sentence]:
         if heading:
             section = strip_heading_marker(line)  # offsets never point into headings
             continue
-        if is_markup(line):  # "---", "|---|---|", "```": layout, not a sentence to cite
+        if is_markup(line):  # "---", "|---|---|": layout, not a sentence to cite
             continue
-        for s_start, s_end in split_sentences(line):
+        # a list item's or a quote's marker is no part of its sentence ("- Revenue grew." cites
+        # "Revenue grew."); line ends inside a paragraph read as spaces, one character for one
+        marker = _MARKER.match(line)
+        lead = marker.end() if marker and marker.end() < len(line) else 0
+        b_start, line = b_start + lead, line[lead:]
+        for s_start, s_end in split_sentences(_QUOTE_MARKS.sub(lambda m: " " * len(m.group()), line)):
             out.append(Sentence(doc.id, len(out), b_start + s_start, b_start + s_end,
                                 text[b_start + s_start:b_start + s_end], para=para, section=section))
         para += 1

@@ -288,7 +288,7 @@ def test_short_references_after_a_full_stop_keep_their_split():
 
 
 def test_markdown_layout_lines_are_neither_sentences_nor_headings():
-    """Rules, table separators and code fences are layout; a table row is text, not a heading."""
+    """Rules, table separators and code blocks are layout; a table row is text, not a heading."""
     text = ("# The robot shop\n\n"
             "The robot costs 16,000 dollars.\n\n"
             "| model | price |\n|---|---:|\n| R1 | 16,000 |\n\n"
@@ -297,7 +297,7 @@ def test_markdown_layout_lines_are_neither_sentences_nor_headings():
             "Last paragraph here.\n")
     sents = segment(doc(text))
     assert [s.text for s in sents] == ["The robot costs 16,000 dollars.", "| model | price |", "| R1 | 16,000 |",
-                                       'print("The secret code is 42.")', "Last paragraph here."]
+                                       "Last paragraph here."]
     assert {s.section for s in sents} == {"The robot shop"}
     assert all(text[s.start:s.end] == s.text for s in sents)
 
@@ -310,3 +310,85 @@ def test_a_huge_line_without_sentence_ends_is_cut_between_words():
     assert len(spans) > 1 and max(b - a for a, b in spans) <= 16_000
     for a, b in spans:
         assert (a == 0 or text[a - 1] == " ") and (b == len(text) or text[b] == " "), (text[a - 5:a + 5], text[b - 5:b + 5])
+
+
+# ---------------------------------------------------------------- paragraphs as a reader sees them
+
+def test_hard_wrapped_prose_is_one_paragraph_split_across_line_ends():
+    text = ("Product Manual\r\n\r\n"
+            "The X200 blender has three speeds and a pulse button. The jug holds\r\n"
+            "1.5 litres and is dishwasher safe.\r\n\r\n"
+            "Warning: never run the blender empty for more than 10 seconds, as this\r\n"
+            "can damage the motor.\r\n\r\n"
+            "The warranty lasts two years from the date of purchase\r\n")
+    sents = segment(doc(text))
+    assert [s.text.replace("\r\n", " ") for s in sents] == [
+        "The X200 blender has three speeds and a pulse button.",
+        "The jug holds 1.5 litres and is dishwasher safe.",
+        "Warning: never run the blender empty for more than 10 seconds, as this can damage the motor.",
+        "The warranty lasts two years from the date of purchase",  # the last line: nothing under it to head
+    ]
+    assert all(text[s.start:s.end] == s.text for s in sents)
+    assert [s.para for s in sents] == [0, 0, 1, 2] and {s.section for s in sents} == {"Product Manual"}
+
+
+def test_the_article_hard_wrapped_keeps_its_sentences(article, sentences):
+    """The article wrapped at 72 columns: the same sentences, with line ends inside them."""
+    import textwrap
+
+    body = article.text
+    wrapped = "\n".join(textwrap.fill(line, 72, break_on_hyphens=False) if line else "" for line in body.split("\n"))
+    again = segment(Document(id=article.id, title=article.title, text=wrapped))
+    assert [re.sub(r"\s+", " ", s.text) for s in again] == [re.sub(r"\s+", " ", s.text) for s in sentences]
+    assert [s.section for s in again] == [s.section for s in sentences]
+    assert all(wrapped[s.start:s.end] == s.text for s in again)
+
+
+def test_one_paragraph_a_line_stays_so():
+    text = "Title\n\nThe meeting started at nine in the morning sharp.\nBob presented the budget for next year.\n"
+    assert [s.para for s in segment(doc(text))] == [0, 1]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a heading right above its text
+    ("Guest Wi-Fi\nThe guest network password is sunflower42. Ask at the desk.\n",
+     ["The guest network password is sunflower42.", "Ask at the desk."]),
+    # a title, then a single short line: the line is the document's text, not a heading of nothing
+    ("Guest Wi-Fi\n\nThe guest network password is sunflower42\n", ["The guest network password is sunflower42"]),
+    # lines that say something are no headings
+    ("Minutes\n\nAttendees: Ana, Bruno, Chen\n\nTOM: I'd like to propose that we delay the decision until June\n\n"
+     "The meeting ended at noon.\n",
+     ["Attendees: Ana, Bruno, Chen", "TOM: I'd like to propose that we delay the decision until June",
+      "The meeting ended at noon."]),
+    ("Notes\n\nRead the full results at https://example.com/results\n\nThat is all.\n",
+     ["Read the full results at https://example.com/results", "That is all."]),
+    # Chinese sentence ends
+    ("中国茶简介\n\n中国是茶的故乡。绿茶主要产于浙江。\n\n龙井茶\n\n龙井茶产于杭州。\n",
+     ["中国是茶的故乡。", "绿茶主要产于浙江。", "龙井茶产于杭州。"]),
+])
+def test_what_is_a_heading_and_what_is_text(text, expected):
+    sents = segment(doc(text))
+    assert [s.text for s in sents] == expected
+    assert all(text[s.start:s.end] == s.text for s in sents)
+
+
+def test_code_comments_and_markers_are_not_sentences():
+    text = ("# Setup\n\n"
+            "<!-- Internal note: staff must park at the Elm Street lot.\nDo not publish. -->\n\n"
+            "```bash\n# Do not run this as root.\necho \"The server listens on port 9999.\"\n```\n\n"
+            "<details>\n\n"
+            "- Download the latest release.\n"
+            "- Unpack it and run the installer,\n  which takes a minute.\n\n"
+            "> Remember that the office is closed on public holidays, and the building\n"
+            "> entrance requires a badge after 18:00.\n\n"
+            "</details>\n\n"
+            "The server listens on port 8080.\n")
+    sents = segment(doc(text))
+    assert [re.sub(r"\s*\n\s*>?\s*", " ", s.text) for s in sents] == [
+        "Download the latest release.",
+        "Unpack it and run the installer, which takes a minute.",
+        "Remember that the office is closed on public holidays, and the building entrance requires a badge after 18:00.",
+        "The server listens on port 8080.",
+    ]
+    assert {s.section for s in sents} == {"Setup"}
+    assert all(text[s.start:s.end] == s.text for s in sents)
