@@ -91,6 +91,32 @@ def _meta_asked(hits: list[Hit], q: Question) -> Hit | None:
 _LINE_ENDS = re.compile(r"\s*[\r\n]+\s*")
 
 
+# a question that may be answered by a metadata line: one of the above, or one about the text's
+# title or when it was written, in English, Spanish or Chinese
+_ASKS_ANY_META = re.compile(r"\b(when was (it|this|that) (written|posted|out)|what (date|day) (is|was) (it|this)|"
+                            r"dated?|fecha|publica\w*|escrit[oa]|title|headline|t[ií]tulo|titular)\b|发表|日期|哪天写|标题", re.I)
+
+
+def asks_metadata(q: Question) -> bool:
+    return bool(_ASKS_ANY_META.search(q.text)) or any(asks.search(q.text) for _, asks in _ASKS_META)
+
+
+def without_unasked_metadata(hits: list[Hit], q: Question) -> list[Hit]:
+    """A metadata line ("date 2025-07-28") answers only a question about the text itself ("When
+    was the article published?", "Who wrote it?"); for any other ("Where is this article
+    from?", "¿Cuándo estarán disponibles?") it is no evidence, cited or shown as nearest."""
+    return hits if asks_metadata(q) else [h for h in hits if h.sentence.kind != "meta"]
+
+
+def lacks_metadata(hits: list[Hit], q: Question) -> bool:
+    """The question asks for a field the best hit's document does not have ("Who wrote the
+    article?" of a dated article with no author line): another field is no answer to it."""
+    if not hits or hits[0].sentence.kind != "meta":
+        return False
+    return any(asks.search(q.text) and _meta_key(hits[0].sentence) not in keys and _meta_asked(hits, q) is None
+               for keys, asks in _ASKS_META)
+
+
 def answer_text(index: Index, chosen: list[Hit]) -> str:
     """The cited sentences themselves, numbered; metadata is spelt out."""
     parts = []

@@ -29,6 +29,17 @@ def test_publication_date_from_metadata(engine):
     assert "2025-07-28" in ans.answer
 
 
+@pytest.mark.parametrize("question", ["Where is this article from?", "¿Cuándo estarán disponibles?", "When is it?"])
+def test_the_date_line_answers_only_questions_about_the_article_itself(engine, question):
+    ans = engine.ask(question)
+    assert all(c.sentence != "date 2025-07-28" for c in ans.citations + ans.nearest), ans.answer
+
+
+def test_a_field_the_article_lacks_is_not_answered_by_another(engine):
+    ans = engine.ask("Who wrote the article?")  # a date line, no author line
+    assert not ans.answerable and ans.confidence < 0.1
+
+
 def test_metax_chip_count(engine):
     ans, c = first_citation(engine, "How many chips did Metax's supernode use?")
     assert "128 of its C550 chips" in c.sentence
