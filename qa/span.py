@@ -66,6 +66,11 @@ _NOT_PERSON = {
     "corporation", "systems", "group", "association", "society", "council", "court", "bank", "army", "navy",
     "television", "wireless", "network", "news", "times", "transactions", "journal", "crusade", "war", "revolution",
     "act", "treaty", "catholic", "catholics", "protestants", "award", "prize", "cup", "games", "championship",
+    # organisations, events and products named in capitals ("Model-Chip Ecosystem Innovation
+    # Alliance", "Hunyuan3D World Model", "Quark AI Glasses")
+    "alliance", "committee", "commission", "conference", "summit", "forum", "agency", "ministry", "department",
+    "foundation", "chamber", "commerce", "model", "models", "glasses", "platform", "system", "ecosystem",
+    "intelligence", "inc", "ltd", "corp",
 }
 _WORD = re.compile(r"\w+")
 MARGIN = 5  # characters by which the nearest candidate must beat the next (chosen on SQuAD 2.0 articles 0-24)
@@ -128,8 +133,10 @@ def _named(head: str, sentence: str) -> list[tuple[int, int]]:
         if len(words) > 1 and words[-1].lower().startswith(noun):  # "Quark AI Glasses"
             out.append((m.start(), end))
             continue
-        if not (after and after.group(1).startswith(noun)) or (m.start() == 0 and len(words) == 1):
-            continue  # not followed by the noun; or a sentence's first word, capitalised anyway
+        if not (after and re.fullmatch(re.escape(noun) + "(?:s|es)?", after.group(1))) or (m.start() == 0 and len(words) == 1):
+            continue  # not followed by the noun ("system-level" is not "system"); or a sentence's first word
+        if re.search(r"[’']s$", words[-1]):
+            continue  # "Huawei's system": the owner, not the system's name
         # "910C AI chips", "US sanctions": a short acronym before the noun is a modifier, not a name
         while words and words[-1].isupper() and len(words[-1]) <= 3:
             end -= len(words.pop()) + 1
@@ -208,15 +215,30 @@ def find_span(q: Question, sentence: str) -> tuple[int, int] | None:
     cands = [c for c in cands if (w := {x.lower() for x in _WORD.findall(sentence[c[0]:c[1]])}) and not w <= qwords]
     if not cands:
         return None
+    names = kind not in ("number", "date")  # a list of names answers as a whole; a number of a list may not
     if len(cands) == 1:
-        return cands[0]
+        return None if names and _listed(sentence, cands[0]) else cands[0]
     anchors = _anchors(q, sentence)
     if not anchors:
         return None
     ranked = sorted((min(_gap(c, a) for a in anchors), c) for c in cands)
     if ranked[1][0] - ranked[0][0] < MARGIN:  # no candidate stands out
         return None
-    return ranked[0][1]
+    best = ranked[0][1]
+    if names and (_listed(sentence, best) or any(_LISTED.fullmatch(sentence[min(best[1], c[1]):max(best[0], c[0])])
+                                                 for c in cands if c != best)):
+        return None
+    return best
+
+
+_LISTED = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")  # what stands between two names of one list
+_LIST_BEFORE = re.compile(r"(?:[A-Z][\w-]*,|[A-Z][\w-]*,?\s+(?:and|or))\s+$")
+_LIST_AFTER = re.compile(r",?\s+(?:and|or)\s+[A-Z]|,\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*(?:,|and\b|or\b)")
+
+
+def _listed(sentence: str, c: tuple[int, int]) -> bool:
+    """One name of a list ("Huawei, Biren, Moore Threads, and Enflame"): the list answers, not it."""
+    return bool(_LIST_BEFORE.search(sentence, 0, c[0]) or _LIST_AFTER.match(sentence, c[1]))
 
 
 def _trim(sentence: str, c: tuple[int, int]) -> tuple[int, int]:

@@ -38,6 +38,20 @@ def test_person_spans_are_people():
                   "Sam Chisholm was chief executive when the service began on 1 September 1993.") == "Sam Chisholm"
 
 
+def test_no_mark_on_an_organisation_a_product_or_one_name_of_a_list():
+    alliance = ("The first, called the Model-Chip Ecosystem Innovation Alliance, brings together GPU manufacturers "
+                "including Huawei, Biren, Moore Threads, and Enflame, all of whom have faced US sanctions.")
+    assert marked("Who are the LLM developers in the second alliance?", alliance) is None
+    assert marked("Who faces US sanctions?", alliance) is None  # four companies do: bolding one is wrong
+    assert marked("Who introduced Hunyuan3D?", "Tencent introduced its Hunyuan3D World Model 1.0.") is None
+    # a name followed by "system-level" or owning the system is not the system's name
+    assert marked("Which Nvidia system does CloudMatrix outperform?",
+                  "The system outperforms Nvidia's flagship GB200 NVL72 on some metrics, Huawei's system-level "
+                  "design showing.") is None
+    # a person named apart from a list still is
+    assert marked("Who is the CEO of Enflame?", "Zhao Lidong, CEO of Enflame, described the alliance.") == "Zhao Lidong"
+
+
 def test_place_spans():
     # a month after "in" is no place; an apostrophe inside a name keeps it whole
     assert marked("Where did the treaty get signed?", "The treaty was signed in August in Paris.") == "Paris"
