@@ -19,13 +19,13 @@ from .lexical import tokenize
 _SMALL_TALK = {
     "greeting": {
         "en": r"(hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|how are you( doing)?|"
-              r"(hi|hello|hey) (there|bot)( how are you)?)",
+              r"(hi|hello|hey)( there| bot)?( how are you( doing)?)?|bonjour|salut|hallo|guten tag|ciao)",
         "es": r"(hola|buenas|buenos d[ií]as|buenas (tardes|noches)|qu[eé] tal|c[oó]mo est[aá]s|hola qu[eé] tal)",
         "zh": r"(你好|您好|嗨|哈喽|哈啰|早上好|下午好|晚上好|你好吗)",
     },
     "thanks": {
-        "en": r"((ok|okay|great|perfect|awesome) )?(thanks|thank you|thank u|thx|ty|cheers|many thanks)"
-              r"( (a lot|so much|very much))?",
+        "en": r"((ok|okay|great|perfect|awesome|cool|nice|got it|good) )*(thanks|thank you|thank u|thx|ty|cheers|"
+              r"many thanks|merci|danke)( (a lot|so much|very much|for (the|your) help|for (that|this|everything)))*",
         "es": r"((muchas|mil) )?gracias",
         "zh": r"(谢谢|谢谢你|谢谢您|多谢|感谢|非常感谢|谢了)",
     },
@@ -35,7 +35,8 @@ _SMALL_TALK = {
         "zh": r"(再见|拜拜|回头见)",
     },
     "ack": {
-        "en": r"(ok|okay|k|cool|great|nice|got it|i see|alright|all right|sure|awesome|perfect|good|fine)",
+        "en": r"((ok|okay|k|cool|great|nice|got it|i see|alright|all right|sure|awesome|perfect|good|fine|"
+              r"lol|haha+|hah|wow|interesting|makes sense)( |$))+",
         "es": r"(vale|genial|de acuerdo|perfecto|entendido|bien|ok)",
         "zh": r"(好的|好|明白了|知道了|懂了|行|嗯)",
     },
@@ -120,7 +121,8 @@ _MORE = {
           r"anything else|and then|what happened next|what comes next|more details?|elaborate|can you elaborate|"
           r"what else does (it|the article) say)",
     "es": r"(m[aá]s|cu[eé]ntame m[aá]s|dime m[aá]s|sigue|contin[uú]a|algo m[aá]s|qu[eé] m[aá]s|y qu[eé] m[aá]s)",
-    "zh": r"(还有呢|还有吗|还有什么|继续|继续说|详细一点|详细点|详细说说|多说一点|再说说|更多|然后呢)",
+    "zh": r"(还有呢|还有吗|还有什么|继续|继续说|详细一点|详细点|详细说说|多说一点|再说说|更多|然后呢|"
+          r"(请)?(告诉我|给我讲讲|讲讲|说说)(更多|多一点|多一些)?(吧)?)",
 }
 _MORE_RX = {lang: re.compile(rx) for lang, rx in _MORE.items()}
 _NOTHING_MORE = {"en": "That is where the article ends: it says nothing more after that.",

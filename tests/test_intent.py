@@ -14,6 +14,9 @@ from qa.question import content_tokens, parse
     ("what can you do?", "help", "en"), ("bye", "goodbye", "en"), ("ok", "ack", "en"),
     ("Hola", "greeting", "es"), ("Muchas gracias", "thanks", "es"), ("¿Quién eres?", "help", "es"),
     ("你好", "greeting", "zh"), ("谢谢", "thanks", "zh"), ("你是谁？", "help", "zh"), ("再见", "goodbye", "zh"),
+    # small talk as people type it: several pieces in one message, laughter, a greeting in French
+    ("cool, thanks!", "thanks", "en"), ("Thanks for the help", "thanks", "en"), ("Hey, how are you?", "greeting", "en"),
+    ("ok, got it", "ack", "en"), ("lol", "ack", "en"), ("Bonjour", "greeting", "en"), ("Danke", "thanks", "en"),
 ])
 def test_small_talk_is_recognised_in_three_languages(text, kind, lang):
     assert small_talk(text) == (kind, lang)
@@ -22,6 +25,7 @@ def test_small_talk_is_recognised_in_three_languages(text, kind, lang):
 @pytest.mark.parametrize("text", [
     "How did the alliance help chipmakers?", "Who are the members?", "thanks to what did the system win?",
     "Hi, what did Huawei launch?", "腾讯发布了什么？", "¿Quién es Zhao Lidong?", "",
+    "Is it cool?", "Great question, what did Huawei launch?", "Thanks to what did Huawei win?",
 ])
 def test_questions_are_not_small_talk(text):
     assert small_talk(text) is None
@@ -203,3 +207,12 @@ def test_tell_me_more_skips_history_lines_with_nothing_to_ask(engine):
     ans = engine.ask("tell me more", ["What did Alibaba unveil?", "!!!", "\x00"])
     assert ans.kind == "more" and ans.citations[0].sentence.startswith("Powered by the company’s Qwen model")
     assert engine.ask("tell me more", ["!!!"]).kind == "chat"
+
+
+@pytest.mark.parametrize("text, lang", [("Tell me more", "en"), ("go on", "en"), ("Cuéntame más", "es"),
+                                        ("继续", "zh"), ("告诉我更多", "zh"), ("讲讲吧", "zh")])
+def test_tell_me_more_in_three_languages(text, lang):
+    from qa.intent import more_request
+
+    assert more_request(text) == lang
+    assert more_request("讲讲华为") is None and more_request("Tell me more about Huawei") is None
