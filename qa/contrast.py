@@ -17,8 +17,8 @@ from .lexical import tokenize
 
 # "not", "never", "no", ..., and the contracted "n't" (didn't, wasn't, can't)
 NEGATION = re.compile(r"\b(?:not|never|no|none|nothing|neither|nor|without|cannot)\b|n't\b|n’t\b", re.I)
-# a sentence also says "not" with words that deny, block or leave out: "Why can't Chinese firms
-# buy Nvidia's best chips?" is answered by "US export controls continue to block access to ..."
+# a sentence also says "not" with words that deny, block or leave out: for "Why can't Chinese firms
+# buy Nvidia's best chips?", "US export controls continue to block access to ..." is no contrast
 NEGATIVE_MEANING = re.compile(
     r"\b(?:unable|fail(?:s|ed|ing|ure)?|lack(?:s|ed|ing)?|block(?:s|ed|ing)?|bar(?:s|red|ring)?|"
     r"ban(?:s|ned|ning)?|prevent(?:s|ed|ing)?|prohibit(?:s|ed|ing)?|forbid(?:s|den)?|forbade|"
