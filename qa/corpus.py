@@ -43,7 +43,7 @@ def read_metadata(text: str) -> tuple[list[tuple[str, str, int, int]], int]:
     YAML front matter's title, author, source, url and date are items; its other keys (tags,
     layout) and its "---" lines are neither metadata nor text to cite."""
     front = _FRONT_MATTER.match(text, len(text) - len(text.lstrip()))
-    if front:
+    if front and _is_yaml(front.group("body")):
         return _front_matter_items(front), front.end()
     out, pos = [], 0
     while True:
@@ -53,6 +53,16 @@ def read_metadata(text: str) -> tuple[list[tuple[str, str, int, int]], int]:
         key = (m.groupdict().get("key") or "date").lower()
         out.append((key, m.group("value").strip(), m.start("span"), m.end("span")))
         pos = m.end()
+
+
+_YAML_LINE = re.compile(r"[ \t]*(?:[A-Za-z_][\w-]*[ \t]*:.*|-.*|#.*)|[ \t]+\S.*|[ \t]*\r?")
+
+
+def _is_yaml(body: str) -> bool:
+    """Front matter is "key: value" lines (with lists and comments); a Markdown text that opens
+    with a "---" rule and has another further down is not, and keeps its text."""
+    lines = body.split("\n")
+    return any(_FRONT_ITEM.fullmatch(line) for line in lines) and all(_YAML_LINE.fullmatch(line) for line in lines)
 
 
 def _front_matter_items(front: re.Match) -> list[tuple[str, str, int, int]]:

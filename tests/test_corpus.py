@@ -202,3 +202,12 @@ def test_a_rule_line_that_does_not_open_front_matter_is_not_cited(tmp_path):
     write(tmp_path, "notes.md", "---\nThe first line of text. Another one.\n")
     (d,) = load_corpus(tmp_path)
     assert [s.text for s in segment(d)] == ["The first line of text.", "Another one."]
+
+
+def test_a_markdown_rule_at_the_top_is_no_front_matter():
+    from qa.corpus import read_metadata
+
+    text = "---\n\nThe newsletter is out. Read it now.\n\n---\n\nMore news below.\n"
+    assert read_metadata(text) == ([], 0)  # its text stays text
+    items, body = read_metadata("---\ntitle: Notes\ntags:\n  - a\n---\nBody.\n")
+    assert [k for k, *_ in items] == ["title"] and body == len("---\ntitle: Notes\ntags:\n  - a\n---\n")
