@@ -101,6 +101,28 @@ def asks_metadata(q: Question) -> bool:
     return bool(_ASKS_ANY_META.search(q.text)) or any(asks.search(q.text) for _, asks in _ASKS_META)
 
 
+def _is_question(s) -> bool:
+    return s.kind == "text" and s.text.rstrip("\"'”’)] \t\r\n").endswith(("?", "？"))
+
+
+def answers_not_questions(index: Index, hits: list[Hit]) -> list[Hit]:
+    """A question in the text ("Q: How do I reset my password?", a FAQ's heading, a speaker
+    asking) is not its own answer, however well it matches: the sentence after it is. Each
+    such hit gives its place and score to the next sentence of its document, if that one says
+    something rather than asks."""
+    out, rows = [], set()
+    for h in hits:
+        row = h.features["row"]
+        if _is_question(h.sentence) and row + 1 < index.doc_rows[h.sentence.doc][1]:
+            after = index.sentences[row + 1]
+            if after.kind == "text" and not _is_question(after):
+                h = Hit(after, h.score, {**h.features, "row": row + 1})
+        if h.features["row"] not in rows:
+            rows.add(h.features["row"])
+            out.append(h)
+    return out
+
+
 def without_unasked_metadata(hits: list[Hit], q: Question) -> list[Hit]:
     """A metadata line ("date 2025-07-28") answers only a question about the text itself ("When
     was the article published?", "Who wrote it?"); for any other ("Where is this article

@@ -230,7 +230,7 @@ class Engine:
             conf *= OFF_TOPIC_FACTOR
         if conf >= r.models.threshold:
             hits = self._rerank(r.index, q, hits, logits)
-        hits = answering.without_unasked_metadata(hits, q)
+        hits = answering.answers_not_questions(r.index, answering.without_unasked_metadata(hits, q))
         return answering.build(r.index, q, hits, conf, conf >= r.models.threshold, r.models.cite_ratio)
 
     def _more(self, r: Retriever, question: str, history: list[str], doc: str | None, lang: str) -> Answer:

@@ -307,7 +307,25 @@ def search_text(s: Sentence, doc: Document | None = None) -> str:
         if key.lower() in DATE_KEYS:
             return f"The article was published on {value} (publication date)."
         return f"The article's {key} is {value}."
-    return plain(s.text)
+    return without_markdown(plain(s.text))
+
+
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")  # [text](url), ![alt](src)
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|(?<![\w*])_|~~)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_MD_CODE = re.compile(r"`+([^`]*)`+")
+
+
+def without_markdown(text: str) -> str:
+    """Inline Markdown read as the words it shows: "**single sign-on** via _OpenID Connect_" is
+    searched as "single sign-on via OpenID Connect" (the tokenizer read "_openid" and
+    "connect_"). Citations keep the file's characters."""
+    if not any(c in text for c in "*_`[~"):
+        return text
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_CODE.sub(r"\1", text)
+    for _ in range(2):  # "**_both_**"
+        text = _MD_EMPHASIS.sub(r"\2", text)
+    return text
 
 
 EMBED_TEXT = "title: sentence"  # recorded per dense channel in the manifest: a change re-embeds

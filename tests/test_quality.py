@@ -402,3 +402,37 @@ def test_tell_me_more_at_the_end_and_after_a_refusal(engine):
     more = engine.ask("Tell me more", ["What did the US block?"])
     if not refused.answerable:
         assert not more.answerable and more.nearest == refused.nearest and more.nearest
+
+
+def test_everyday_documents_wrapped_faq_and_markdown(tmp_path):
+    """Documents as people write them: prose hard-wrapped at 72 columns with CRLF line ends, a
+    FAQ whose questions match better than their answers, Markdown release notes."""
+    from qa.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "manual.txt").write_bytes(
+        b"Product Manual\r\n\r\nThe X200 blender has three speeds and a pulse button. The jug holds\r\n"
+        b"1.5 litres and is dishwasher safe.\r\n\r\nWarning: never run the blender empty for more than 10\r\n"
+        b"seconds, as this can damage the motor.\r\n\r\nThe warranty lasts two years from the date of purchase\r\n")
+    (corpus / "faq.txt").write_text("Frequently asked questions\n\nQ: How do I reset my password?\n"
+                                    "A: Open Settings, choose Security and press Reset password.\n\n"
+                                    "Q: How long is the free trial?\nA: The free trial lasts 14 days.\n")
+    (corpus / "notes.md").write_text("# Larkspur release notes\n\n## 3.1.0\n\n"
+                                     "* Added support for **single sign-on** via _OpenID Connect_.\n"
+                                     "* Fixed a crash when importing\n  very large spreadsheets.\n\n"
+                                     "```\nlarkspur --version  # prints 3.1.0. Requires root.\n```\n")
+    engine = Engine(corpus, tmp_path / "index", progress=False)
+    for question, cited in [
+        ("How many speeds does the X200 blender have?", "three speeds"),
+        ("How long is the warranty?", "two years"),
+        ("How long can the blender run empty?", "more than 10\r\nseconds"),
+        ("How do I reset my password?", "A: Open Settings"),
+        ("How long is the free trial?", "lasts 14 days"),
+        ("Which protocol does Larkspur use for single sign-on?", "_OpenID Connect_"),
+    ]:
+        ans = engine.ask(question)
+        assert ans.answerable and cited in ans.citations[0].sentence, (question, ans.answer)
+        text = (corpus / f"{ans.citations[0].doc}.{'md' if ans.citations[0].doc == 'notes' else 'txt'}").read_bytes().decode()
+        assert text[ans.citations[0].start:ans.citations[0].end] == ans.citations[0].sentence
+    assert all("Requires root" not in s.text for s in engine.index.sentences)  # code is no text
