@@ -56,18 +56,38 @@ def error_message(reason: str) -> str:
     return f'<div class="qa-msg qa-error">Can\'t ask that: {esc(reason)}</div>'
 
 
-def _with_markers(text: str, turn: int, count: int) -> str:
-    """Escape the answer text and turn its ``[k]`` markers into links to the sources panel."""
+def _with_markers(text: str, turn: int, count: int, bold: tuple[int, int] | None = None) -> str:
+    """Escape the answer text and turn its ``[k]`` markers into links to the sources panel;
+    ``bold`` (a range of the text) is the short answer, shown in bold as in the panel."""
+    def plain(a: int, b: int) -> str:
+        if bold is None or bold[1] <= a or b <= bold[0]:
+            return esc(text[a:b])
+        x, y = max(a, bold[0]), min(b, bold[1])
+        return esc(text[a:x]) + f'<strong class="qa-span">{esc(text[x:y])}</strong>' + esc(text[y:b])
+
     out, pos = [], 0
     for m in MARKER.finditer(text):
         k = int(m.group(1))
         if not 1 <= k <= count:
             continue
-        out.append(esc(text[pos:m.start()]))
+        out.append(plain(pos, m.start()))
         out.append(f'<a class="qa-marker" href="#{anchor(turn, k)}" title="Show source {k}">[{k}]</a>')
         pos = m.end()
-    out.append(esc(text[pos:]))
+    out.append(plain(pos, len(text)))
     return "".join(out)
+
+
+def _short_answer_in(ans: Answer) -> tuple[int, int] | None:
+    """Where the first citation's short answer sits in the answer text (which quotes it)."""
+    if not ans.citations:
+        return None
+    c = ans.citations[0]
+    if c.answer_start is None or c.answer_end is None:
+        return None
+    at = ans.answer.find(c.sentence)
+    if at < 0 or not (c.start <= c.answer_start < c.answer_end <= c.end):
+        return None
+    return at + c.answer_start - c.start, at + c.answer_end - c.start
 
 
 def answer_message(ans: Answer, turn: int, docs: dict[str, Document]) -> str:
@@ -78,7 +98,7 @@ def answer_message(ans: Answer, turn: int, docs: dict[str, Document]) -> str:
     if not ans.answerable:
         return refusal_message(ans, turn)
     parts = [f'<div class="qa-msg qa-answer"><p class="qa-short">'
-             f'{_with_markers(ans.answer, turn, len(ans.citations))}</p>']
+             f'{_with_markers(ans.answer, turn, len(ans.citations), _short_answer_in(ans))}</p>']
     extra = [(k, c) for k, c in enumerate(ans.citations, 1) if c.sentence not in ans.answer]
     if extra:
         parts.append('<ol class="qa-cited">')
@@ -117,8 +137,9 @@ def _title(docs: dict[str, Document], doc_id: str) -> str:
     return doc.title if doc else doc_id
 
 
-def _mark(doc_text: str, c: Citation, ident: str | None = None) -> str:
-    """One cited sentence in <mark>, its short answer span (if any) in <strong>."""
+def _mark(doc_text: str, c: Citation, ident: str | None = None, n: int | None = None) -> str:
+    """One cited sentence in <mark> (numbered as its marker when its card holds several), its
+    short answer span (if any) in <strong>."""
     start, end, a, b = c.start, c.end, c.answer_start, c.answer_end
     if a is None or b is None or not (start <= a < b <= end):
         inner = esc(doc_text[start:end])
@@ -126,24 +147,29 @@ def _mark(doc_text: str, c: Citation, ident: str | None = None) -> str:
         inner = (esc(doc_text[start:a]) + '<strong class="qa-span">' + esc(doc_text[a:b])
                  + "</strong>" + esc(doc_text[b:end]))
     id_attr = f' id="{ident}"' if ident else ""
-    return f'<mark class="qa-hl"{id_attr}>{inner}</mark>'
+    n_attr = f' data-n="{n}"' if n is not None else ""
+    return f'<mark class="qa-hl"{id_attr}{n_attr}>{inner}</mark>'
 
 
-def passage_html(doc_text: str, c: Citation, also: tuple[tuple[Citation, str], ...] = ()) -> str:
+def passage_html(doc_text: str, c: Citation, also: tuple[tuple[Citation, str], ...] = (),
+                 numbers: tuple[int, ...] = ()) -> str:
     """The passage around a citation with its sentence in <mark> and, when the engine found
     one, the short answer span inside it in <strong>. ``also`` holds other citations of the same
-    passage (with their anchors), marked too. Bad bounds fall back to the sentence."""
+    passage (with their anchors), marked too; ``numbers`` are the markers of ``c`` and ``also``,
+    shown on their highlights when there are several. Bad bounds fall back to the sentence."""
     start, end = c.start, c.end
     p_start, p_end = c.passage_start, c.passage_end
     if not (0 <= p_start <= start <= end <= p_end <= len(doc_text)):
         p_start, p_end, also = start, end, ()
-    marks = sorted([(c, None), *((o, i) for o, i in also if p_start <= o.start <= o.end <= p_end)],
+    nums = numbers if len(numbers) == 1 + len(also) and also else (None,) * (1 + len(also))
+    marks = sorted([(c, None, nums[0]), *((o, i, n) for (o, i), n in zip(also, nums[1:])
+                                          if p_start <= o.start <= o.end <= p_end)],
                    key=lambda m: m[0].start)
     out, pos = [], p_start
-    for cit, ident in marks:
+    for cit, ident, n in marks:
         if cit.start < pos:  # overlaps the previous mark: already shown
             continue
-        out.append(esc(doc_text[pos:cit.start]) + _mark(doc_text, cit, ident))
+        out.append(esc(doc_text[pos:cit.start]) + _mark(doc_text, cit, ident, n))
         pos = cit.end
     return "".join(out) + esc(doc_text[pos:p_end])
 
@@ -162,10 +188,11 @@ def source_card(c: Citation, k: int, turn: int, docs: dict[str, Document],
         head.append(f'<time>{esc(doc.date)}</time>')
     if c.section:
         head.append(f'<span class="qa-section">{esc(c.section)}</span>')
-    spans = ", ".join(f"{x.start}–{x.end}" for x in (c, *(o for o, _ in also)))
+    spans = ", ".join(f"{x.start}–{x.end}" for x in sorted((c, *(o for o, _ in also)), key=lambda x: x.start))
+    marked = passage_html(text, c, tuple((o, anchor(turn, j)) for o, j in also), (k, *(j for _, j in also)))
     return (f'<article class="qa-source" id="{anchor(turn, k)}">'
             f'<header>{" ".join(head)}</header>'
-            f'<p class="qa-passage">{passage_html(text, c, tuple((o, anchor(turn, j)) for o, j in also))}</p>'
+            f'<p class="qa-passage">{marked}</p>'
             # no per-sentence score: the ranker's probabilities are not comparable across
             # questions (a list question's best sentence may read 0.01), the answer's confidence is
             f'<footer>characters {spans}</footer></article>')
@@ -189,9 +216,20 @@ def sources_panel(ans: Answer | None, turn: int, docs: dict[str, Document]) -> s
     else:
         cites, label, cls = ans.nearest, NEAREST_LABEL, "qa-nearest"
     if not cites:
-        return f'<div class="qa-sources {cls}"><h3>{esc(label)}</h3><p>Nothing close enough to show.</p></div>'
+        return f'<div class="qa-sources {cls}"><h2>{esc(label)}</h2><p>Nothing close enough to show.</p></div>'
     cards = "".join(source_card(c, k, turn, docs, also) for c, k, also in _by_passage(cites))
-    return f'<div class="qa-sources {cls}"><h3>{esc(label)}</h3>{cards}</div>'
+    return f'<div class="qa-sources {cls}"><h2>{esc(label)}</h2>{cards}</div>'
+
+
+def with_earlier(latest: str, earlier: list[tuple[int, str, str]]) -> str:
+    """The latest answer's panel, then the panels of earlier answers (turn, question, panel),
+    newest first, each folded under its question: a marker in an old message still has its
+    passage to go to (a browser unfolds it), and the latest answer stays in view."""
+    if not earlier:
+        return latest
+    folds = "".join(f'<details class="qa-turn"><summary>{esc(question)}</summary>{panel}</details>'
+                    for _turn, question, panel in earlier)
+    return f'{latest}<section class="qa-earlier"><h2>Earlier answers</h2>{folds}</section>'
 
 
 # ------------------------------------------------------------------ header and status

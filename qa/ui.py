@@ -15,6 +15,7 @@ import threading
 from . import render
 from .corpus import load_corpus
 from .engine import Engine, QuestionError
+from .question import MAX_QUESTION_CHARS
 from .gradio_stubs import import_gradio
 from .types import Document
 
@@ -38,6 +39,7 @@ ENGINE_JOBS = "qa-engine"  # chat and /ask share one concurrency group (ENGINE_C
 # better than two (they only wait on the embedders' locks, and each extra slot is one more
 # thread competing for the GIL). Everyone else waits in FIFO order.
 ENGINE_CONCURRENCY = 2
+EARLIER_PANELS = 10  # earlier answers whose sources the panel keeps (folded) for their markers
 # At most this many waiting questions (~15-25 answers/s: the last waits ~10-20 s); beyond it a
 # caller gets "queue is full" at once instead of an unbounded wait and unbounded memory.
 QUEUE_MAX_SIZE = 256
@@ -53,7 +55,13 @@ THEME = gr.themes.Soft(
     primary_hue="indigo", neutral_hue="slate",
     font=[gr.themes.Font("system-ui"), gr.themes.Font("-apple-system"), gr.themes.Font("Segoe UI"), "sans-serif"],
     font_mono=[gr.themes.Font("ui-monospace"), gr.themes.Font("SFMono-Regular"), gr.themes.Font("Menlo"), "monospace"],
+).set(  # secondary text (subtitle, status, footers, nearest passages) readable: slate-600 is 7.6:1 on white
+    body_text_color_subdued="*neutral_600", body_text_color_subdued_dark="*neutral_400",
 )
+# The question box gets the focus on a wide screen without scrolling the page (autofocus scrolled a
+# phone's view past the title and the status line, and focusing a box opens a phone's keyboard).
+FOCUS_JS = """() => { const box = document.querySelector('#qa-question textarea');
+  if (box && window.matchMedia('(min-width: 768px)').matches) box.focus({preventScroll: true}); }"""
 
 
 class Warmup:
@@ -114,6 +122,8 @@ class _ProgressHandler(logging.Handler):
         text = record.getMessage()
         if record.name == "qa.index" and ("building" in text or "embedding" in text or "updating" in text):
             self.building = True
+        if record.name == "qa.embed":  # "loading the minilm embedder": what it means to a reader
+            text = "loading the language models"
         phase = "Building the index (first run)" if self.building else "Warming up"
         self.warmup.message = f"{phase}: {text}…"
 
@@ -163,24 +173,31 @@ class Page:
             return {"error": f"internal error: {type(exc).__name__}"}
 
     # ---------------------------------------------------------------- chat
-    def respond(self, question: str, chat: list, asked: list[str], doc_id: str | None):
+    def respond(self, question: str, chat: list, asked: list[str], doc_id: str | None,
+                panels: list | None = None):
         """Show the question at once, then the answer and its sources (a generator, so the
-        user sees their message and a 'warming up' note while the engine loads)."""
+        user sees their message and a 'warming up' note while the engine loads). ``panels``
+        holds the earlier answers' sources (turn, question, panel), newest first."""
+        panels = list(panels or [])
         if not isinstance(question, str) or not question.strip():
-            yield gr.update(), chat, asked, gr.update()
+            yield gr.update(), chat, asked, gr.update(), panels
             return
         chat = list(chat or []) + [_message("user", render.user_message(question))]
         pending = _message("assistant", render.pending_message(not self.warmup.ready))
-        yield "", chat + [pending], asked, gr.update()
+        yield "", chat + [pending], asked, gr.update(), panels
         reply, sources = self._answer(question, asked, doc_id or None)
         if sources is None:  # not asked (too long, unknown document...): back in the box to edit,
             # and kept out of the follow-up history and the panel
-            yield question, chat + [_message("assistant", reply)], asked, gr.update()
-        else:
-            yield "", chat + [_message("assistant", reply)], asked + [question], sources
+            yield question, chat + [_message("assistant", reply)], asked, gr.update(), panels
+            return
+        shown = render.with_earlier(sources or render.sources_panel(None, 0, {}), panels[:EARLIER_PANELS])
+        if sources:  # small talk has no sources to keep
+            panels = [(len(asked) + 1, question, sources)] + panels[:EARLIER_PANELS - 1]
+        yield "", chat + [_message("assistant", reply)], asked + [question], shown, panels
 
     def _answer(self, question: str, asked: list[str], doc_id: str | None) -> tuple[str, str | None]:
-        """(chat reply, sources panel); the panel is None when the question could not be asked."""
+        """(chat reply, sources panel): the panel is "" for small talk, None when the question
+        could not be asked."""
         turn = len(asked) + 1
         try:
             ans = self.engine.ask(question, list(asked), doc_id)
@@ -190,10 +207,11 @@ class Page:
             log.exception("ask failed")
             return render.error_message(f"the engine failed ({type(exc).__name__}); see the server log"), None
         docs = self.docs()
-        return render.answer_message(ans, turn, docs), render.sources_panel(ans, turn, docs)
+        panel = "" if ans.kind == "chat" else render.sources_panel(ans, turn, docs)
+        return render.answer_message(ans, turn, docs), panel
 
     def clear(self):
-        return [], [], render.sources_panel(None, 0, {}), ""
+        return [], [], render.sources_panel(None, 0, {}), "", []
 
     def status(self):
         """Timer tick: the status line, and stop ticking once the engine is ready or failed."""
@@ -241,18 +259,20 @@ def build_app(engine: Engine) -> gr.Blocks:
         status = gr.HTML(render.status_html(page.warmup.state, page.warmup.message), js_on_load=None,
                          elem_id="qa-status")
         asked = gr.State([])
+        panels = gr.State([])  # earlier answers' sources, for the markers of earlier messages
         with gr.Row(equal_height=False, elem_id="qa-main"):
             with gr.Column(scale=3, min_width=360):
                 # Messages are HTML we built with everything escaped: no Markdown or LaTeX pass
                 # over them, and Gradio's sanitizer stays on as a second guard. No buttons: "share"
                 # posts to Hugging Face, and "copy" would copy our markup.
-                chat = gr.Chatbot(elem_id="qa-chat", label="Conversation", show_label=False, height=520,
+                chat = gr.Chatbot(elem_id="qa-chat", label="Conversation", show_label=False, height="min(520px, 62vh)",
                                   sanitize_html=True, render_markdown=False, latex_delimiters=[],
                                   feedback_options=None, buttons=[],
                                   placeholder="Ask a question about the article, or pick an example below.")
                 with gr.Row(elem_id="qa-ask-row"):
-                    box = gr.Textbox(elem_id="qa-question", show_label=False, scale=5, lines=1, max_lines=4,
-                                     placeholder="Ask a question, e.g. What did Tencent introduce?", autofocus=True)
+                    box = gr.Textbox(elem_id="qa-question", label="Your question", show_label=False, scale=5,
+                                     lines=1, max_lines=4, max_length=MAX_QUESTION_CHARS,
+                                     placeholder="e.g. What did Tencent introduce?")
                     ask_btn = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="qa-ask")
                 with gr.Row(elem_id="qa-examples"):
                     example_btns = [gr.Button(q, size="sm", variant="secondary", elem_classes="qa-example")
@@ -265,23 +285,23 @@ def build_app(engine: Engine) -> gr.Blocks:
             with gr.Column(scale=2, min_width=320):
                 sources = gr.HTML(render.sources_panel(None, 0, {}), js_on_load=None, elem_id="qa-sources",
                                   label="Sources")
-        _wire(page, app, status, asked, chat, box, ask_btn, example_btns, picker, clear_btn, sources)
+        _wire(page, app, status, asked, panels, chat, box, ask_btn, example_btns, picker, clear_btn, sources)
         app.load(page.view, outputs=[header, picker], show_progress="hidden", queue=False, api_visibility="private")
     app.page = page
     return app
 
 
-def _wire(page, app, status, asked, chat, box, ask_btn, example_btns, picker, clear_btn, sources) -> None:
+def _wire(page, app, status, asked, panels, chat, box, ask_btn, example_btns, picker, clear_btn, sources) -> None:
     """Events: ask (enter, button, examples), clear, the status timer and the /ask endpoint."""
-    io = dict(fn=page.respond, inputs=[box, chat, asked, picker], outputs=[box, chat, asked, sources],
+    io = dict(fn=page.respond, inputs=[box, chat, asked, picker, panels], outputs=[box, chat, asked, sources, panels],
               concurrency_id=ENGINE_JOBS, concurrency_limit=ENGINE_CONCURRENCY, show_progress="minimal")
     box.submit(api_visibility="private", **io)
     ask_btn.click(api_visibility="private", **io)
     for btn, q in zip(example_btns, EXAMPLES):
         btn.click(lambda q=q: q, outputs=box, queue=False, api_visibility="private").then(
             api_visibility="private", **io)
-    clear_btn.click(page.clear, outputs=[chat, asked, sources, box], queue=False, api_visibility="private")
-    chat.clear(page.clear, outputs=[chat, asked, sources, box], queue=False, api_visibility="private")
+    clear_btn.click(page.clear, outputs=[chat, asked, sources, box, panels], queue=False, api_visibility="private")
+    chat.clear(page.clear, outputs=[chat, asked, sources, box, panels], queue=False, api_visibility="private")
     timer = gr.Timer(0.5)
     timer.tick(page.status, outputs=[status, timer], show_progress="hidden", queue=False, api_visibility="private")
     app.load(page.status, outputs=[status, timer], show_progress="hidden", queue=False, api_visibility="private")
@@ -318,8 +338,13 @@ a.qa-marker:hover { background: var(--color-accent-soft); }
 #qa-tools { align-items: flex-end; justify-content: flex-end; }
 #qa-tools #qa-clear { flex: 0 0 auto !important; min-width: 0 !important; width: auto; }
 #qa-sources { max-height: 760px; overflow-y: auto; scroll-behavior: smooth; padding-right: .25rem; }
-.qa-sources h3 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; margin: .2rem 0 .6rem;
-  color: var(--body-text-color-subdued); }
+.qa-sources h2, .qa-earlier h2 { font-size: .8rem; font-weight: 700; text-transform: uppercase; letter-spacing: .06em;
+  margin: .2rem 0 .6rem; color: var(--body-text-color-subdued); }
+#qa-question textarea:focus-visible { outline: 2px solid var(--color-accent); outline-offset: 1px; }
+mark.qa-hl[data-n]::before { content: attr(data-n); display: inline-grid; place-items: center; min-width: 1.1rem;
+  height: 1.1rem; margin-right: .2rem; border-radius: 999px; background: var(--color-accent); color: white;
+  font-size: .65rem; font-weight: 700; vertical-align: .1em; }
+mark.qa-hl:target { outline: 2px solid var(--color-accent); outline-offset: 1px; }
 .qa-empty p { color: var(--body-text-color-subdued); border: 1px dashed var(--border-color-primary);
   border-radius: 10px; padding: 1.2rem; margin: 0; }
 .qa-source { border: 1px solid var(--border-color-primary); border-radius: 10px; padding: .75rem .9rem;
@@ -334,9 +359,13 @@ a.qa-marker:hover { background: var(--color-accent-soft); }
 mark.qa-hl { background: #fde68a; color: inherit; padding: .05rem .1rem; border-radius: 3px; }
 .dark mark.qa-hl { background: #854d0e; }
 strong.qa-span { background: #fbbf24; border-radius: 3px; }
-.dark strong.qa-span { background: #a16207; }
+.dark strong.qa-span { background: #fbbf24; color: #1c1917; }
 .qa-source footer { font-size: .72rem; color: var(--body-text-color-subdued); margin-top: .4rem; }
-.qa-nearest h3 { color: #b45309; }
+.qa-earlier { margin-top: 1rem; border-top: 1px solid var(--border-color-primary); padding-top: .6rem; }
+.qa-turn { margin-bottom: .4rem; } .qa-turn > summary { cursor: pointer; font-size: .85rem; padding: .2rem 0;
+  color: var(--body-text-color-subdued); } .qa-turn[open] > summary { color: var(--body-text-color); }
+.qa-nearest h2 { color: #b45309; }
+.qa-nearest .qa-cited, .qa-refusal .qa-cited { color: var(--body-text-color); }
 .qa-nearest .qa-source { border-style: dashed; background: transparent; opacity: .9; }
 .qa-nearest mark.qa-hl { background: #e2e8f0; }
 .dark .qa-nearest mark.qa-hl { background: #334155; }
@@ -356,7 +385,7 @@ def launch(app: gr.Blocks, host: str = "127.0.0.1", port: int = 7860) -> gr.Bloc
     if queue is not None and hasattr(queue, "sleep_when_free"):
         queue.sleep_when_free, queue.progress_update_sleep_when_free = QUEUE_POLL_S, QUEUE_PROGRESS_POLL_S
     app.launch(server_name=host, server_port=port, share=False, ssr_mode=False, prevent_thread_lock=True,
-               enable_monitoring=False, footer_links=["api"], theme=THEME, css=CSS, show_error=False,
+               enable_monitoring=False, footer_links=["api"], theme=THEME, css=CSS, js=FOCUS_JS, show_error=False,
                quiet=True, pwa=False, mcp_server=False, max_file_size=0)
     return app
 

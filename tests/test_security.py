@@ -24,12 +24,13 @@ from ui_server import HOSTILE_TEXT, ROOT, article_server
 
 # every tag and attribute qa.render may emit; anything else in its output came from the input
 ALLOWED = {
-    "div": {"class"}, "p": {"class"}, "h1": set(), "h3": set(), "br": set(), "ol": {"class"}, "ul": {"class"},
-    "li": set(), "a": {"class", "href", "title"}, "mark": {"class", "id"}, "strong": {"class"}, "span": {"class"},
+    "div": {"class"}, "p": {"class"}, "h1": set(), "h2": set(), "ol": {"class"}, "ul": {"class"},
+    "li": set(), "a": {"class", "href", "title"}, "mark": {"class", "id", "data-n"}, "strong": {"class"}, "span": {"class"},
     "article": {"class", "id"}, "header": set(), "footer": set(), "time": set(),
+    "section": {"class"}, "details": {"class"}, "summary": set(),
 }
 SAFE_VALUE = {"class": re.compile(r"[a-z0-9 -]+"), "id": re.compile(r"qa-t\d+-c\d+"),
-              "href": re.compile(r"#qa-t\d+-c\d+"), "title": re.compile(r"Show source \d+")}
+              "href": re.compile(r"#qa-t\d+-c\d+"), "title": re.compile(r"Show source \d+"), "data-n": re.compile(r"\d+")}
 
 
 class MarkupCheck(HTMLParser):
@@ -176,7 +177,7 @@ def hostile_page(tmp_path_factory):
 ])
 def test_page_callbacks_render_question_and_documents_as_text(hostile_page, question):
     outputs = list(hostile_page.respond(question, [], [], ""))
-    box, chat, asked, sources = outputs[-1]
+    box, chat, asked, sources, _panels = outputs[-1]
     assert asked == [question]
     user, bot = chat[-2]["content"], chat[-1]["content"]
     assert _plain(question) in shown_text(user)
@@ -199,7 +200,7 @@ def test_page_header_names_a_markup_file_as_text(hostile_page):
 def test_page_error_for_a_markup_document_name_is_text(hostile_page):
     question = "What do the otters eat?"
     outputs = list(hostile_page.respond(question, [], [], '<img src=x onerror=alert(1)>'))
-    box, chat, asked, _ = outputs[-1]
+    box, chat, asked, _, _ = outputs[-1]
     assert asked == []  # not asked: an error
     assert box == question, "the question goes back in the box to be edited"
     assert "unknown document" in shown_text(chat[-1]["content"])

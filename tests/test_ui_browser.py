@@ -94,9 +94,13 @@ def test_followup_and_refusal_in_the_chat(page):
     if last.locator(".qa-refusal").count():  # refusals look different and label the nearest passages
         assert "The article doesn't say." in last.inner_text()
         assert "Nearest passages (not an answer)" in page.locator("#qa-sources").text_content()
+    # an earlier answer's marker still has its passage: folded under its question, unfolded on click
+    page.locator('[data-testid="bot"] a.qa-marker[href="#qa-t1-c1"]').first.click()
+    page.locator("#qa-t1-c1").wait_for(state="visible", timeout=10_000)
+    assert urlparse(page.url).fragment == "qa-t1-c1" and "Alibaba unveiled" in page.locator("#qa-t1-c1").inner_text()
     page.click("#qa-clear")
     page.wait_for_function("document.querySelectorAll('[data-testid=\"bot\"]').length === 0")
-    assert page.locator("#qa-sources .qa-empty").count() == 1
+    assert page.locator("#qa-sources .qa-empty").count() == 1 and page.locator("#qa-sources details").count() == 0
 
 
 def test_example_button_asks(page):

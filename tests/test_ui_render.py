@@ -97,3 +97,31 @@ def test_a_documents_bidi_override_cannot_reverse_the_page():
     shown = render.passage_html(text, c) + render.answer_message(ans, 0, {"d2": doc})
     assert "\u202e" not in shown and "זורבלאק" in shown
     assert c.sentence == text[c.start:c.end] and "\u202e" in c.sentence
+
+
+def test_the_chat_bubble_bolds_the_short_answer_too():
+    s = "The CloudMatrix 384 launched & won."
+    a = TEXT.index("CloudMatrix")
+    c = cite(s, answer_start=a, answer_end=a + len("CloudMatrix 384"))
+    out = render.answer_message(Answer("q", f"{s} [1]", True, 0.9, (c,)), 1, DOCS)
+    assert 'The <strong class="qa-span">CloudMatrix 384</strong> launched &amp; won. <a class="qa-marker"' in out
+
+
+def test_several_highlights_of_one_card_are_numbered_in_reading_order():
+    a, b = cite("First <b>bold</b> claim."), cite("Last one.")
+    panel = render.sources_panel(Answer("q", "x [1] y [2]", True, 0.9, (b, a)), 2, DOCS)
+    assert panel.index('data-n="2"') < panel.index('data-n="1"')  # [2] comes first in the text
+    first, last = TEXT.index("First"), TEXT.index("Last")
+    assert f"characters {first}–{first + len('First <b>bold</b> claim.')}, {last}–" in panel
+    alone = render.sources_panel(Answer("q", "x [1]", True, 0.9, (a,)), 2, DOCS)
+    assert "data-n" not in alone  # one highlight: its card's number says it
+
+
+def test_earlier_answers_keep_their_sources_folded_under_their_question():
+    a, b = cite("First <b>bold</b> claim."), cite("Last one.")
+    old = render.sources_panel(Answer("q1", "x [1]", True, 0.9, (a,)), 1, DOCS)
+    new = render.sources_panel(Answer("q2", "y [1]", True, 0.9, (b,)), 2, DOCS)
+    shown = render.with_earlier(new, [(1, "Who <b>won</b>?", old)])
+    assert shown.startswith(new) and 'id="qa-t1-c1"' in shown and 'id="qa-t2-c1"' in shown
+    assert "<details" in shown and "Who &lt;b&gt;won&lt;/b&gt;?" in shown
+    assert render.with_earlier(new, []) == new
