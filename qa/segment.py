@@ -2,8 +2,8 @@
 
 Paragraphs are what a reader sees: lines joined until a blank line, unless a line is one of its
 own (a list item, a Markdown "#", a table row, a quote, a short line such as "Attendees: Ana,
-Bruno" or a heading right above its text, or a long line ending a sentence, as SQuAD and the
-article write one paragraph a line). Hard-wrapped prose (72 columns, Project Gutenberg, a
+Bruno" or a heading right above its text, or a line longer than anyone wraps at, as SQuAD and
+the article write one paragraph a line). Hard-wrapped prose (72 columns, Project Gutenberg, a
 hand-written README) is one paragraph, split into sentences across its line ends.
 
 A paragraph of one short line without end punctuation is a section heading (kept as the
@@ -34,7 +34,7 @@ _MD_HEADING = re.compile(r"#{1,6}(?:\s|$)")  # "# Title", "## Section"
 _MD_MARKER = re.compile(r"#+\s*")
 _MD_CLOSING = re.compile(r"\s+#+\s*$")  # optional closing sequence: "## Results ##"
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:\s|$)")  # "- x", "* x", "+ x", "1. x", "1) x"
-_QUOTE_MARKS = re.compile(r"[\r\n]+(?:[ \t]*>)?")  # line ends, and a quote's ">" on its next lines
+_LINE_BREAKS = re.compile(r"[\r\n]+(?:[ \t]*>)?")  # line ends in a paragraph, with a quote's ">" after them
 _MARKER = re.compile(r"(?:[-*+]|\d{1,3}\.|>)[ \t]+(?:\[[ xX]\][ \t]+)?")  # "- ", "1. ", "> ", "- [x] "
 
 
@@ -177,7 +177,7 @@ def _lines(text: str, begin: int) -> list[tuple[int, int, bool]]:
     trimmed; after_gap: a blank line, or skipped layout, comes before it. Code blocks (fences
     and what is between them), HTML comments and lines of HTML tags only are skipped."""
     hidden = [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text, begin)]
-    out, gap, fence, last = [], True, False, begin
+    out, gap, fence, last, h = [], True, False, begin, 0
     for m in re.finditer(r"[^\n]+", text[begin:]):
         raw = m.group()
         body = raw.strip()
@@ -185,15 +185,34 @@ def _lines(text: str, begin: int) -> list[tuple[int, int, bool]]:
         end = start + len(body)
         gap = gap or text.count("\n", last, start) >= 2  # a blank line before it
         last = end
+        while h < len(hidden) and hidden[h][1] < end:  # comments that end before this line
+            h += 1
         if _FENCE.fullmatch(body):
             fence, gap = not fence, True
             continue
-        if not body or fence or _TAGS_ONLY.fullmatch(body) or any(a <= start and end <= b for a, b in hidden):
+        commented = h < len(hidden) and hidden[h][0] <= start and end <= hidden[h][1]
+        if not body or fence or commented or _TAGS_ONLY.fullmatch(body):
             gap = True
             continue
         out.append((start, end, gap))
         gap = False
     return out
+
+
+def _continues(text: str, first: int, prev: tuple[int, int], line: tuple[int, int], width: int,
+               hard_wrapped: bool) -> bool:
+    """Whether ``line`` goes on the paragraph that starts at ``first`` and whose last line is
+    ``prev`` (both right under each other): a wrapped line's rest, or a quote's next line."""
+    before, after = text[prev[0]:prev[1]], text[line[0]:line[1]]
+    if after.startswith(">") and text.startswith(">", first):
+        pass  # a quote's next line: wrapped like any other
+    elif _OWN_LINE.match(after) or _OWN_LINE.match(text, first) and text[line[0] - 1] not in " \t":
+        return False  # a list item, heading, table row or quote starts; an item's unindented next line too
+    if after[:1].islower():  # "... as this\ncan damage the motor."
+        return True
+    heading_above = prev[0] == first and is_heading(before) and after[:1].isupper() and len(before) < 0.8 * width
+    return (max(MIN_WRAPPED, 0.6 * width) <= len(before) <= WRAP_MAX and not heading_above
+            and (hard_wrapped or not before.endswith(_END_PUNCT)))
 
 
 def _blocks(text: str, begin: int):
@@ -205,25 +224,15 @@ def _blocks(text: str, begin: int):
     # hard-wrapped: lines end mid-sentence, so a line that ends one need not end its paragraph;
     # elsewhere ("One paragraph.\nThe next.") it does
     hard_wrapped = sum(MIN_WRAPPED <= b - a <= WRAP_MAX and not text[a:b].endswith(_END_PUNCT) for a, b in under) >= 2
-    start = None
+    first = None
     for k, (a, b, gap) in enumerate(lines):
-        if start is not None and gap or start is None:
-            if start is not None:
-                yield start, lines[k - 1][1]
-            start = a
-            continue
-        prev_a, prev_b, _ = lines[k - 1]
-        prev, line = text[prev_a:prev_b], text[a:b]
-        indented = a > 0 and text[a - 1] in " \t"
-        wrapped = (line[:1].islower() or max(MIN_WRAPPED, 0.6 * width) <= len(prev) <= WRAP_MAX
-                   and (hard_wrapped or not prev.endswith(_END_PUNCT))
-                   and not (prev_a == start and is_heading(prev) and line[:1].isupper() and len(prev) < 0.8 * width))
-        quoted = line.startswith(">") and text.startswith(">", start)  # a quote's next line
-        if (_OWN_LINE.match(line) or _OWN_LINE.match(text, start) and not indented) and not quoted or not wrapped:
-            yield start, prev_b
-            start = a
-    if start is not None:
-        yield start, lines[-1][1]
+        if first is not None and (gap or not _continues(text, first, lines[k - 1][:2], (a, b), width, hard_wrapped)):
+            yield first, lines[k - 1][1]
+            first = None
+        if first is None:
+            first = a
+    if first is not None:
+        yield first, lines[-1][1]
 
 
 def heading_flags(text: str, blocks: list[tuple[int, int]]) -> list[bool]:
@@ -275,7 +284,7 @@ def segment(doc: Document) -> list[Sentence]:
         marker = _MARKER.match(line)
         lead = marker.end() if marker and marker.end() < len(line) else 0
         b_start, line = b_start + lead, line[lead:]
-        for s_start, s_end in split_sentences(_QUOTE_MARKS.sub(lambda m: " " * len(m.group()), line)):
+        for s_start, s_end in split_sentences(_LINE_BREAKS.sub(lambda m: " " * len(m.group()), line)):
             out.append(Sentence(doc.id, len(out), b_start + s_start, b_start + s_end,
                                 text[b_start + s_start:b_start + s_end], para=para, section=section))
         para += 1
