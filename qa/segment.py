@@ -177,18 +177,21 @@ def _lines(text: str, begin: int) -> list[tuple[int, int, bool]]:
     trimmed; after_gap: a blank line, or skipped layout, comes before it. Code blocks (fences
     and what is between them), HTML comments and lines of HTML tags only are skipped."""
     hidden = [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text, begin)]
+    rows = [(begin + m.start(), m.group()) for m in re.finditer(r"[^\n]+", text[begin:])]
+    fences = [k for k, (_, raw) in enumerate(rows) if _FENCE.fullmatch(raw.strip())]
+    # an opening fence nobody closes is a stray line, not a code block swallowing the rest
+    fences = set(fences if len(fences) % 2 == 0 else fences[:-1])
     out, gap, fence, last, h = [], True, False, begin, 0
-    for m in re.finditer(r"[^\n]+", text[begin:]):
-        raw = m.group()
+    for k, (at, raw) in enumerate(rows):
         body = raw.strip()
-        start = begin + m.start() + len(raw) - len(raw.lstrip())
+        start = at + len(raw) - len(raw.lstrip())
         end = start + len(body)
         gap = gap or text.count("\n", last, start) >= 2  # a blank line before it
         last = end
         while h < len(hidden) and hidden[h][1] < end:  # comments that end before this line
             h += 1
         if _FENCE.fullmatch(body):
-            fence, gap = not fence, True
+            fence, gap = fence ^ (k in fences), True
             continue
         commented = h < len(hidden) and hidden[h][0] <= start and end <= hidden[h][1]
         if not body or fence or commented or _TAGS_ONLY.fullmatch(body):

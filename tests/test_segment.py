@@ -392,3 +392,8 @@ def test_code_comments_and_markers_are_not_sentences():
     ]
     assert {s.section for s in sents} == {"Setup"}
     assert all(text[s.start:s.end] == s.text for s in sents)
+
+
+def test_a_code_fence_nobody_closes_does_not_swallow_the_rest():
+    text = "# Notes\n\nFirst paragraph here.\n\n```python\nprint(1)\n\nThe rest of the text stays. It has two sentences.\n"
+    assert [s.text for s in segment(doc(text))][-2:] == ["The rest of the text stays.", "It has two sentences."]
