@@ -5,7 +5,9 @@ A word the text never uses is the strongest sign that it cannot answer a questio
 question word is re-read only when all of these hold, so a common word is not swapped for
 another ("fewest" stays "fewest" in a text that says "West"):
 
-- no word of the documents in scope stems the same way;
+- no word of the documents in scope stems the same way, or the word is spelt unlike any of
+  them though it stems like one ("conferance" stems as "conference" does, so BM25 matched it,
+  but the embedders read unknown pieces) and is not that word with another ending ("ziggurats");
 - it is rare in English (wordfreq's Zipf frequency under 2.4, about one in four million words):
   a typo, or a name spelt differently;
 - a word of the documents is within the edits a search engine's fuzzy matching allows
@@ -143,9 +145,17 @@ def respell(q: Question, vocabulary: Callable[[], Vocabulary | None], known_stem
     if not q.english and has_cjk(q.text):
         return q
     words = list(dict.fromkeys(_WORD.findall(q.search) if q.english else _CAPITALS.findall(q.text)))
-    unknown = [w for w, stems in zip(words, tokenize(words) if words else [])
-               if stems and not any(t in known_stems for t in stems)][:MAX_UNKNOWN]
-    vocab = vocabulary() if unknown else None
+    stemmed = list(zip(words, tokenize(words) if words else []))
+    unknown = [w for w, stems in stemmed if stems and not any(t in known_stems for t in stems)][:MAX_UNKNOWN]
+    # a rare spelling that stems like a word of the text ("conferance" -> "confer", as "conference"
+    # does) matches in BM25 but not in the embedders, which read it as unknown pieces
+    # (lower-case words only: a name is written as the text writes it, or its stem is unknown)
+    odd = [w for w, stems in stemmed if q.english and w.islower() and w not in unknown and len(w) >= 6
+           and not is_common(w)][:MAX_UNKNOWN - len(unknown)]
+    vocab = vocabulary() if unknown or odd else None
+    if vocab is not None:
+        odd = [w for w in odd if fold(w) not in vocab.spelling]
+    unknown += [w for w in odd if _respelt_not_inflected(w, vocab)]
     changes: dict[str, str] = {}
     read: list[tuple[str, str]] = []
     aliases: list[tuple[str, str]] = []
@@ -170,6 +180,16 @@ def respell(q: Question, vocabulary: Callable[[], Vocabulary | None], known_stem
         search = fix(q.search)
         q = replace(q, text=fix(q.text), search=search, context=fix(q.context), tokens=tuple(content_tokens(search)))
     return replace(q, respelt=shown, aliases=tuple(aliases))
+
+
+def _respelt_not_inflected(word: str, vocab: Vocabulary) -> bool:
+    """The text's closest word is a different spelling ("conferance" for "conference"), not the
+    same word with another ending ("ziggurats" for "ziggurat"), which needs no re-reading."""
+    fixed = vocab.closest(word, common=is_common)
+    if fixed is None:
+        return False
+    a, b = fold(word), fold(fixed)
+    return not (a.startswith(b) or b.startswith(a))
 
 
 COMMON_ZIPF = 2.4
