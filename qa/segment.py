@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -34,8 +35,8 @@ _MD_HEADING = re.compile(r"#{1,6}(?:\s|$)")  # "# Title", "## Section"
 _MD_MARKER = re.compile(r"#+\s*")
 _MD_CLOSING = re.compile(r"\s+#+\s*$")  # optional closing sequence: "## Results ##"
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:\s|$)")  # "- x", "* x", "+ x", "1. x", "1) x"
-_LINE_BREAKS = re.compile(r"[\r\n]+(?:[ \t]*>)?")  # line ends in a paragraph, with a quote's ">" after them
-_MARKER = re.compile(r"(?:[-*+]|\d{1,3}\.|>)[ \t]+(?:\[[ xX]\][ \t]+)?")  # "- ", "1. ", "> ", "- [x] "
+_LINE_BREAKS = re.compile(r"[\r\n]+(?:[ \t]*>)*")  # line ends in a paragraph, with a quote's ">" after them
+_MARKER = re.compile(r"(?:(?:>[ \t]*)+|(?:[-*+]|\d{1,3}\.)[ \t]+)(?:\[[ xX]\][ \t]+)?")  # "- ", "1. ", "> > ", "- [x] "
 
 
 def is_markdown_heading(line: str) -> bool:
@@ -65,7 +66,7 @@ def is_markup(line: str) -> bool:
 
 # what no heading has: a sentence end inside ("Yes. Go to Settings"), a "Label: text" line that
 # says something ("TOM: I'd like to propose ...", "Attendees: Ana, Bruno"), a link, address or code at the end
-_NOT_HEADING = re.compile(r"[.!?]\s+\S|^[^:]{1,40}:\s+(?:\S+\s+){4}\S|^[^:]{1,40}:\s+[^,]+,|(?:https?://|www\.|@)\S+$|`$")
+_NOT_HEADING = re.compile(r"[.!?]\s+\S|^[^:]{1,40}:\s+(?:\S+\s+){2}\S|^[^:]{1,40}:\s+[^,]+,|(?:https?://|www\.|@)\S+$|`$")
 
 
 def is_heading(line: str) -> bool:
@@ -77,6 +78,7 @@ def is_heading(line: str) -> bool:
     return (bool(line) and len(line) <= 120 and len(line.split()) <= MAX_HEADING_WORDS and "\n" not in line
             and not _LIST_ITEM.match(line) and not line.startswith(("|", ">"))  # a table row, a quote: text
             and not _FENCE.fullmatch(line) and not _NOT_HEADING.search(line)
+            and unicodedata.category(line[-1]) != "So"  # "We shipped the new dashboard 🎉" says something
             and not line.endswith(_END_PUNCT) and any(c.isalpha() for c in line))
 
 
@@ -166,7 +168,9 @@ def _pysbd_spans(text: str) -> list[tuple[int, int]]:
 
 # a line that starts a paragraph of its own: a list item, a Markdown heading, a table row, a quote, a fence
 _OWN_LINE = re.compile(r"(?:[-*+]\s|\d{1,9}[.)]\s|#{1,6}(?:\s|$)|\||>|```|~~~)")
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)  # closed: "Use <!-- to open one" in a text is text
+_SPEAKER = re.compile(r"[A-Z][A-Za-z .'-]{0,30}:\s")  # "TOM: ...", "Q: ...": a line of its own
+_CONTINUATION = re.compile(r"[a-z0-9]")  # what a wrapped line's rest starts with
 _TAGS_ONLY = re.compile(r"(?:</?[A-Za-z][^<>]*>\s*)+")
 WRAP_MAX = 100   # nobody wraps wider: a longer line is a paragraph of its own (one paragraph a line)
 MIN_WRAPPED = 40  # hard-wrapped lines fill most of their width (60-80 characters); a shorter one ends its line
@@ -178,9 +182,7 @@ def _lines(text: str, begin: int) -> list[tuple[int, int, bool]]:
     and what is between them), HTML comments and lines of HTML tags only are skipped."""
     hidden = [(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text, begin)]
     rows = [(begin + m.start(), m.group()) for m in re.finditer(r"[^\n]+", text[begin:])]
-    fences = [k for k, (_, raw) in enumerate(rows) if _FENCE.fullmatch(raw.strip())]
-    # an opening fence nobody closes is a stray line, not a code block swallowing the rest
-    fences = set(fences if len(fences) % 2 == 0 else fences[:-1])
+    fences = _paired_fences([raw.strip() for _, raw in rows])
     out, gap, fence, last, h = [], True, False, begin, 0
     for k, (at, raw) in enumerate(rows):
         body = raw.strip()
@@ -191,7 +193,7 @@ def _lines(text: str, begin: int) -> list[tuple[int, int, bool]]:
         while h < len(hidden) and hidden[h][1] < end:  # comments that end before this line
             h += 1
         if _FENCE.fullmatch(body):
-            fence, gap = fence ^ (k in fences), True
+            fence, gap = fence ^ (k in fences), True  # a stray fence is only layout
             continue
         commented = h < len(hidden) and hidden[h][0] <= start and end <= hidden[h][1]
         if not body or fence or commented or _TAGS_ONLY.fullmatch(body):
@@ -202,31 +204,52 @@ def _lines(text: str, begin: int) -> list[tuple[int, int, bool]]:
     return out
 
 
+def _paired_fences(lines: list[str]) -> set[int]:
+    """Which fence lines open or close a code block: a closing fence has no language after it
+    ("```bash" only opens), so an opening fence followed by another opening one was a stray
+    line, and so is one nobody closes; neither hides the text after it."""
+    paired, opener = set(), None
+    for k, line in enumerate(lines):
+        if not _FENCE.fullmatch(line):
+            continue
+        if opener is None or line.strip("`~"):
+            opener = k
+        else:
+            paired |= {opener, k}
+            opener = None
+    return paired
+
+
 def _continues(text: str, first: int, prev: tuple[int, int], line: tuple[int, int], width: int,
                hard_wrapped: bool) -> bool:
     """Whether ``line`` goes on the paragraph that starts at ``first`` and whose last line is
     ``prev`` (both right under each other): a wrapped line's rest, or a quote's next line."""
     before, after = text[prev[0]:prev[1]], text[line[0]:line[1]]
-    if after.startswith(">") and text.startswith(">", first):
-        pass  # a quote's next line: wrapped like any other
+    if after.startswith(">") and text.startswith(">", first):  # a quote's next line: wrapped like any other
+        before, after = before.lstrip("> \t"), after.lstrip("> \t")
     elif _OWN_LINE.match(after) or _OWN_LINE.match(text, first) and text[line[0] - 1] not in " \t":
         return False  # a list item, heading, table row or quote starts; an item's unindented next line too
+    if _SPEAKER.match(after):  # "CHAIR: Noted." after Tom's line
+        return False
     if after[:1].islower():  # "... as this\ncan damage the motor."
         return True
-    heading_above = prev[0] == first and is_heading(before) and after[:1].isupper() and len(before) < 0.8 * width
-    return (max(MIN_WRAPPED, 0.6 * width) <= len(before) <= WRAP_MAX and not heading_above
-            and (hard_wrapped or not before.endswith(_END_PUNCT)))
+    if not hard_wrapped:  # lines that each say one thing ("Take the recycling out every Tuesday")
+        return False
+    heading_above = prev[0] == first and is_heading(before) and len(before) < 0.8 * width
+    return max(MIN_WRAPPED, 0.6 * width) <= len(before) <= WRAP_MAX and not heading_above
 
 
 def _blocks(text: str, begin: int):
     """(start, end) of each paragraph from ``begin`` on (see the module's docstring)."""
     lines = _lines(text, begin)
     # the width prose is wrapped at: the longest line with another line right under it
-    under = [(a, b) for (a, b, _), nxt in zip(lines, lines[1:]) if not nxt[2]]
-    width = max((b - a for a, b in under), default=0)
-    # hard-wrapped: lines end mid-sentence, so a line that ends one need not end its paragraph;
-    # elsewhere ("One paragraph.\nThe next.") it does
-    hard_wrapped = sum(MIN_WRAPPED <= b - a <= WRAP_MAX and not text[a:b].endswith(_END_PUNCT) for a, b in under) >= 2
+    width = max((b - a for (a, b, _), nxt in zip(lines, lines[1:]) if not nxt[2]), default=0)
+    # hard-wrapped: lines break mid-sentence, before a word in lower case or a number ("The jug
+    # holds\n1.5 litres"), so a line starting with a capital may go on a sentence too, and one
+    # that ends a sentence need not end its paragraph; elsewhere ("One fact\nThe next one") not
+    hard_wrapped = sum(_CONTINUATION.match(text, nxt[0]) is not None and not _OWN_LINE.match(text, nxt[0])
+                       for (a, b, _), nxt in zip(lines, lines[1:]) if not nxt[2]
+                       and MIN_WRAPPED <= b - a <= WRAP_MAX) >= 2
     first = None
     for k, (a, b, gap) in enumerate(lines):
         if first is not None and (gap or not _continues(text, first, lines[k - 1][:2], (a, b), width, hard_wrapped)):

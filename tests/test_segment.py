@@ -397,3 +397,37 @@ def test_code_comments_and_markers_are_not_sentences():
 def test_a_code_fence_nobody_closes_does_not_swallow_the_rest():
     text = "# Notes\n\nFirst paragraph here.\n\n```python\nprint(1)\n\nThe rest of the text stays. It has two sentences.\n"
     assert [s.text for s in segment(doc(text))][-2:] == ["The rest of the text stays.", "It has two sentences."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # lines that each say one thing stay apart (nothing in the document is wrapped)
+    ("House rules\nTake the recycling out every Tuesday before eight in the morning\n"
+     "The heating is switched off at midnight to save energy costs\n",
+     ["House rules", "Take the recycling out every Tuesday before eight in the morning",
+      "The heating is switched off at midnight to save energy costs"]),
+    # a speaker's line is a line of its own
+    ("Minutes\n\nTOM: I'd like to propose that we delay the decision until June\nCHAIR: Noted.\n",
+     ["TOM: I'd like to propose that we delay the decision until June", "CHAIR: Noted."]),
+    # a stray fence before a real code block hides nothing; an unclosed comment is text
+    ("# Notes\n\n```\n\nThe office wifi password is bluebird7.\n\n```bash\nmake deploy\n```\n\nDeploys happen on Tuesdays.\n",
+     ["The office wifi password is bluebird7.", "Deploys happen on Tuesdays."]),
+    ("Price list\n\nUse <!-- to open an HTML comment.\n\nThe basic plan costs 5 euros per month.\n",
+     ["Use <!", "-- to open an HTML comment.", "The basic plan costs 5 euros per month."]),
+    # a one-line paragraph that ends in an emoji says something; a "Q:" line without "?" too
+    ("Blog\n\nWe shipped the new dashboard last week 🎉\n\nIt loads twice as fast.\n",
+     ["We shipped the new dashboard last week 🎉", "It loads twice as fast."]),
+    ("FAQ\n\nQ: Which browsers are supported\n\nA: Chrome and Firefox.\n",
+     ["Q: Which browsers are supported", "A: Chrome and Firefox."]),
+])
+def test_lines_of_their_own(text, expected):
+    sents = segment(doc(text))
+    assert [s.text for s in sents] == expected
+    assert all(text[s.start:s.end] == s.text for s in sents)
+
+
+def test_a_nested_or_wrapped_quote_reads_without_its_markers():
+    text = "Policy\n\n> > Remote work is allowed on Mondays, and every employee\n> > must be reachable by phone.\n"
+    (s,) = segment(doc(text))
+    assert s.text.startswith("Remote work") and text[s.start:s.end] == s.text
+    assert re.sub(r"\s*[\r\n]+(?:[ \t]*>)*\s*", " ", s.text) == (  # as the answer text reads it
+        "Remote work is allowed on Mondays, and every employee must be reachable by phone.")
