@@ -26,12 +26,16 @@ _ASKS = re.compile(r"^\W*(?:what|which|who|whom|whose|when|where|why|how|is|are|
                    r"will|would|should|has|have|had|qué|que|quién|quien|quiénes|cuál|cuáles|cuándo|dónde|"
                    r"cómo|cuánto|cuántos|cuántas|por qué)\b|什么|谁|哪|多少|几|何时|怎么|如何|吗", re.I)
 # what a question's frame adds to its words without saying what it is about ("How many?")
-_FRAME = {"mani", "much", "els", "realli", "exactli", "again"}
+_FRAME = {"mani", "much", "els", "realli", "exactli", "again", "long", "kind", "type", "sort", "one", "on"}
 # after "what about" and the like, a lower-case word with no article before it is most likely a
 # name typed in lower case ("what about baidu?"), not a thing of the earlier answer ("and the price?")
 _ELLIPTICAL_NAME = re.compile(r"^\W*(?:and|but|also|what about|how about|what of|y|y qué hay de|qué hay de)\s+"
                               r"(?!(?:the|a|an|its|their|his|her|el|la|los|las|un|una|su|sus)\b)(\w[\w-]*(?:\s+\w[\w-]*)?)\W*$",
                               re.I)
+# a verb a question asks with: "Where was the conference held?" has one, "Which chips?" none
+_AUXILIARY = re.compile(r"\b(is|are|was|were|be|been|being|do|does|did|done|has|have|had|can|could|will|would|"
+                        r"should|may|might|must|shall|es|son|fue|fueron|está|están|hay|se|ha|han)\b|['’](s|re|ve|ll|d)\b",
+                        re.I)
 _TYPES = [
     ("number", re.compile(r"\b(how (many|much|long|far|old|big|large|tall|high|often|fast)|what (number|percentage|percent|amount|size)|which year|what year)\b", re.I)),
     ("date", re.compile(r"\b(when|what (date|day|month|time|century|decade|period)|since when|which (date|day|month|century|decade))\b", re.I)),
@@ -164,25 +168,32 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0)
         earlier = parse(history[k], history[:k] if _depth < MAX_RESOLVED_TURNS else (), _depth + 1)
     prior = earlier.search if earlier is not None else ""
     pronoun = bool(_PRONOUN.search(text))
-    elliptical = len(tokens) <= 2 and (bool(_ELLIPSIS.search(text)) or not _ASKS.search(text)
-                                       and not (tokens and _REQUEST.match(text)))
-    bare = not [t for t in tokens if t not in _FRAME and t not in _ES_WORDS]  # "Why?", "How many?", "¿Por qué?"
-    # A question with its own question word and subject ("Where was the conference held?")
-    # stands alone after any earlier one; "Tell me about Huawei" too. One that points back
-    # ("How did he describe it?"), trails off ("And Tencent?") or asks only "Why?" leans on it.
-    followup = bool(prior) and (pronoun or elliptical or bare)
-    # a follow-up keeps its own words (the engine favours the earlier answer's paragraph);
-    # only one too bare to search on its own ("Why?", "And then?") borrows the earlier question
-    borrows = followup and (bare or len(tokens) <= 1 and not pronoun)  # "their CEO": names are enough
-    search = f"{prior} {without_request(words)}" if borrows else words
-    multilingual = f"{earlier.multilingual or earlier.text} {text}" if borrows and not english else ""
     # its own names; a capitalised first word only when that is all it says ("Baidu?", not "According to whom?")
     own = {n.lower() for begin, _, n in names(text) if text[:begin].strip(" ¿¡\"“'")
            or len(re.findall(r"\w+", text)) == len(re.findall(r"\w+", n))}
     lower = _ELLIPTICAL_NAME.match(text)
     if lower and not has_cjk(text):
         own.add(lower.group(1).lower())
+    elliptical = len(tokens) <= 2 and (bool(_ELLIPSIS.search(text)) or not _ASKS.search(text)
+                                       and not (tokens and _REQUEST.match(text)))
+    bare = not [t for t in tokens if t not in _FRAME and t not in _ES_WORDS]  # "Why?", "How many?", "¿Por qué?"
+    # a fragment: a few words, no verb to ask with, no name of its own ("Which chips?", "What
+    # kind?", "According to which firm?"): it asks something of what was asked before
+    fragment = (not has_cjk(text) and not own and len(re.findall(r"\w+", text)) <= 4
+                and not _AUXILIARY.search(text) and not _REQUEST.match(text))
+    # A question with its own question word, verb and subject ("Where was the conference held?")
+    # stands alone after any earlier one; "Tell me about Huawei" too. One that points back
+    # ("How did he describe it?"), trails off ("And Tencent?", "Which ones?") or asks only
+    # "Why?" leans on it.
+    followup = bool(prior) and (pronoun or elliptical or bare or fragment)
     before = [n for _, _, n in names(prior)] if prior else []
+    # a follow-up keeps its own words (the engine favours the earlier answer's paragraph); one
+    # too bare to search on its own ("Why?", "Which chips?") borrows the earlier question, and
+    # so does a pronoun with nothing else when the earlier question named nothing ("When does
+    # it end?" after "Where was the conference held?"; "their CEO" needs only the names)
+    borrows = followup and (bare or (fragment or len(tokens) <= 1) and not (pronoun and before))
+    search = f"{prior} {without_request(words)}" if borrows else words
+    multilingual = f"{earlier.multilingual or earlier.text} {text}" if borrows and not english else ""
     if followup and not pronoun and own and elliptical and not own & {n.lower() for n in before}:
         # "What about Metax?" after "How many chips did Huawei use?": the earlier question asked
         # of the new name, a question of its own (the earlier answer's paragraph is about Huawei)
@@ -201,11 +212,12 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0)
 
 def names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of the capitalised names in a question; its first word is capitalised
-    anyway, so "Did Huawei" is "Huawei" and a lone "What" at the start is no name."""
+    anyway, so "Did Huawei" is "Huawei" and a lone "What" at the start is no name (nor at the
+    start of a second sentence: "What did Alibaba unveil? What did Huawei launch?")."""
     out = []
     for m in NAME.finditer(text):
         name, begin = m.group(0), m.start()
-        if not text[:begin].strip(" ¿¡\"“'"):
+        if not text[:begin].strip(" ¿¡\"“'") or re.search(r"[.?!。？！]\s*[¿¡\"“']?\s*$", text[:begin]):
             first, _, rest = name.partition(" ")
             if not rest and _LEADING_WORD.fullmatch(first):
                 continue
