@@ -47,7 +47,9 @@ def choose(hits: list[Hit], q: Question, cite_ratio: float) -> list[Hit]:
     if not q.english:  # the ranker's probabilities are English-calibrated (腾讯发布了什么？ read
         limit = 1      # 0.0008 for Tencent's sentence and Baidu's alike): "nearly as strong" means nothing
     ratio = cite_ratio if q.qtype in MULTI_TYPES else max(cite_ratio, 0.8)
-    chosen = [_meta_asked(hits, q) or hits[0]]
+    if hits[0].sentence.kind == "meta":  # "The article is dated ...": one line says it
+        return hits[:1]
+    chosen = [hits[0]]
     for h in hits[1:limit]:
         if h.score >= ratio * best and h.sentence.kind == "text":
             chosen.append(h)
@@ -70,7 +72,7 @@ def _meta_key(s) -> str:
 _ASKS_META = ((DATE_KEYS, ASKS_PUBLISHED),
               (("author",), re.compile(r"\b(who wrote|written by|author|writer|byline)\b", re.I)),
               (("url",), re.compile(r"\b(url|link|web ?address)\b", re.I)),
-              (("source",), re.compile(r"\bsource\b", re.I)))
+              (("source",), re.compile(r"\bsource\b|\bwhere is (this|the) (article|story|report|piece|text) from\b", re.I)))
 
 
 def _meta_asked(hits: list[Hit], q: Question) -> Hit | None:
@@ -88,55 +90,97 @@ def _meta_asked(hits: list[Hit], q: Question) -> Hit | None:
     return None
 
 
-_LINE_ENDS = re.compile(r"\s*[\r\n]+\s*")
+_LINE_ENDS = re.compile(r"\s*[\r\n]+(?:[ \t]*>)*\s*")  # and a quote's ">" on its next lines
 
 
 # a question that may be answered by a metadata line: one of the above, or one about the text's
 # title or when it was written, in English, Spanish or Chinese
 _ASKS_ANY_META = re.compile(r"\b(when was (it|this|that) (written|posted|out)|what (date|day) (is|was) (it|this)|"
-                            r"dated?|fecha|publica\w*|escrit[oa]|title|headline|t[ií]tulo|titular)\b|发表|日期|哪天写|标题", re.I)
+                            r"when is (it|this) from|dated?|fecha|public\w*|escrib\w*|escrit[oa]|title|headline|t[ií]tulo|"
+                            r"titular)\b|发表|日期|哪天写|标题", re.I)
 
 
-def asks_metadata(q: Question) -> bool:
-    return bool(_ASKS_ANY_META.search(q.text)) or any(asks.search(q.text) for _, asks in _ASKS_META)
+def metadata_asked(q: Question) -> set[str]:
+    """The keys of the metadata lines that may answer the question ({} for most questions)."""
+    keys = {k for keys, asks in _ASKS_META if asks.search(q.text) for k in keys}
+    if _ASKS_ANY_META.search(q.text):
+        keys.update(DATE_KEYS + ("title",))
+    return keys
+
+
+_Q_LABEL = re.compile(r"(?:Q|Question|P|Pregunta|问)\s*[:：.]\s", re.I)  # "Q: Which browsers are supported"
 
 
 def _is_question(s) -> bool:
-    return s.kind == "text" and s.text.rstrip("\"'”’)] \t\r\n").endswith(("?", "？"))
+    return s.kind == "text" and (s.text.rstrip("\"'”’)] \t\r\n").endswith(("?", "？")) or bool(_Q_LABEL.match(s.text)))
+
+
+SHORT_REPLY = 3  # words: "A: Yes." answers, but what follows it says how
 
 
 def answers_not_questions(index: Index, hits: list[Hit]) -> list[Hit]:
     """A question in the text ("Q: How do I reset my password?", a FAQ's heading, a speaker
     asking) is not its own answer, however well it matches: the sentence after it is. Each
     such hit gives its place and score to the next sentence of its document, if that one says
-    something rather than asks."""
+    something rather than asks, and to the one after that too when the first is a bare reply
+    ("A: Yes." then "Go to Settings > Export")."""
     out, rows = [], set()
     for h in hits:
         row = h.features["row"]
-        if _is_question(h.sentence) and row + 1 < index.doc_rows[h.sentence.doc][1]:
-            after = index.sentences[row + 1]
-            if after.kind == "text" and not _is_question(after):
-                h = Hit(after, h.score, {**h.features, "row": row + 1})
-        if h.features["row"] not in rows:
-            rows.add(h.features["row"])
-            out.append(h)
+        given = [h]
+        if _is_question(h.sentence):
+            end = index.doc_rows[h.sentence.doc][1]
+            replies = []
+            for r in range(row + 1, min(row + 3, end)):
+                s = index.sentences[r]
+                if s.kind != "text" or _is_question(s):
+                    break
+                replies.append(Hit(s, h.score, {**h.features, "row": r}))
+                if len(s.text.split()) > SHORT_REPLY or r + 1 >= end or index.sentences[r + 1].para != s.para:
+                    break
+            given = replies or given
+        for g in given:
+            if g.features["row"] not in rows:
+                rows.add(g.features["row"])
+                out.append(g)
     return out
 
 
-def without_unasked_metadata(hits: list[Hit], q: Question) -> list[Hit]:
-    """A metadata line ("date 2025-07-28") answers only a question about the text itself ("When
-    was the article published?", "Who wrote it?"); for any other ("Where is this article
-    from?", "¿Cuándo estarán disponibles?") it is no evidence, cited or shown as nearest."""
-    return hits if asks_metadata(q) else [h for h in hits if h.sentence.kind != "meta"]
+def metadata_as_asked(hits: list[Hit], q: Question) -> list[Hit]:
+    """A metadata line ("date 2025-07-28") answers only a question about the text itself that
+    asks for it ("When was the article published?"); for any other ("Where is this article
+    from?", "¿Cuándo estarán disponibles?") it is no evidence, cited or shown as nearest. When
+    another metadata line ranks first (a title sharing the question's words), the asked one
+    takes its place."""
+    said = _meta_asked(hits, q) if hits else None
+    if said is not None:
+        hits = [said] + [h for h in hits if h is not said]
+    keys = metadata_asked(q)
+    return [h for h in hits if h.sentence.kind != "meta" or _meta_key(h.sentence) in keys]
 
 
-def lacks_metadata(hits: list[Hit], q: Question) -> bool:
+# the words of a question that asks for a field and nothing else ("What is the source?", "Who is the author?")
+_FIELD_WORDS = frozenset({"author", "writer", "wrote", "written", "byline", "url", "link", "web", "address", "sourc"})
+
+
+def lacks_metadata(index: Index, hits: list[Hit], q: Question) -> bool:
     """The question asks for a field the best hit's document does not have ("Who wrote the
-    article?" of a dated article with no author line): another field is no answer to it."""
-    if not hits or hits[0].sentence.kind != "meta":
+    article?" of a dated article with no author line): another field is no answer to it, and
+    neither is a story sentence that happens to share the word ("What is the source?" and
+    Tencent's "open-source tool")."""
+    if not hits:
         return False
-    return any(asks.search(q.text) and _meta_key(hits[0].sentence) not in keys and _meta_asked(hits, q) is None
-               for keys, asks in _ASKS_META)
+    top = hits[0].sentence
+    for keys, asks in _ASKS_META:
+        if not asks.search(q.text) or keys == DATE_KEYS:
+            continue
+        if top.kind == "meta" and _meta_key(top) not in keys and _meta_asked(hits, q) is None:
+            return True
+        a, b = index.doc_rows[top.doc]
+        has_field = any(index.sentences[i].kind == "meta" and _meta_key(index.sentences[i]) in keys for i in range(a, b))
+        if top.kind != "meta" and not has_field and set(q.tokens) <= _FIELD_WORDS:
+            return True
+    return False
 
 
 def answer_text(index: Index, chosen: list[Hit]) -> str:

@@ -226,11 +226,11 @@ class Engine:
             # "Hola": general text fits it better than the document does (Chinese questions have
             # the dictionary's no-shared-word rule instead; this one refused an answerable one)
             conf *= OFF_TOPIC_FACTOR
-        if answering.lacks_metadata(hits, q):  # "Who wrote the article?" of one with a date and no author line
+        if answering.lacks_metadata(r.index, hits, q):  # "Who wrote the article?" of one with a date and no author line
             conf *= OFF_TOPIC_FACTOR
         if conf >= r.models.threshold:
             hits = self._rerank(r.index, q, hits, logits)
-        hits = answering.answers_not_questions(r.index, answering.without_unasked_metadata(hits, q))
+        hits = answering.answers_not_questions(r.index, answering.metadata_as_asked(hits, q))
         return answering.build(r.index, q, hits, conf, conf >= r.models.threshold, r.models.cite_ratio)
 
     def _more(self, r: Retriever, question: str, history: list[str], doc: str | None, lang: str) -> Answer:

@@ -35,8 +35,9 @@ def test_the_date_line_answers_only_questions_about_the_article_itself(engine, q
     assert all(c.sentence != "date 2025-07-28" for c in ans.citations + ans.nearest), ans.answer
 
 
-def test_a_field_the_article_lacks_is_not_answered_by_another(engine):
-    ans = engine.ask("Who wrote the article?")  # a date line, no author line
+@pytest.mark.parametrize("question", ["Who wrote the article?", "Where is this article from?", "What is the source?"])
+def test_a_field_the_article_lacks_is_not_answered_by_another(engine, question):
+    ans = engine.ask(question)  # a date line, no author or source line ("open-source" is no source)
     assert not ans.answerable and ans.confidence < 0.1
 
 
@@ -141,6 +142,9 @@ def test_followups_that_change_the_subject_or_lean_on_a_name(engine, question, e
     ("When will it be available?", ["What did Alibaba unveil?", "Which model powers it?"], "by end-2025"),
     # Spanish: "¿Y ...?" asks the earlier question of a new name
     ("¿Y Baidu?", ["¿Qué presentó Tencent?"], "Baidu showcased"),
+    # a fragment with no verb of its own asks something of the earlier question
+    ("Which chips?", ["What did Huawei launch?"], "910C AI chips"),
+    ("According to which firm?", ["What does the system outperform?"], "SemiAnalysis"),
 ])
 def test_followups_only_lean_on_the_conversation_when_they_need_it(engine, question, history, cited):
     ans, c = first_citation(engine, question, history=history)
@@ -156,6 +160,10 @@ def test_what_a_follow_up_borrows():
     assert why.followup and why.search.startswith("Why are Chinese firms forming alliances?")
     capitalised = parse("According to whom?", ["Does CloudMatrix beat Nvidia?"])  # "According" names nothing
     assert capitalised.followup and "CloudMatrix" in capitalised.search
+    pointing = parse("Which model powers it?", ["What did Alibaba unveil?"])  # a pronoun borrows the names
+    assert pointing.followup and pointing.search == "Which model powers it? Alibaba"
+    two = parse("Which model powers it?", ["What did Alibaba unveil? What did Huawei launch?"])
+    assert "What" not in two.search.split("?")[-1]  # "What" opening a second sentence is no name
     spanish = parse("¿Por qué?", ["¿Por qué forman alianzas las empresas chinas?"])
     assert spanish.multilingual == "¿Por qué forman alianzas las empresas chinas? ¿Por qué?"
 
@@ -417,6 +425,8 @@ def test_everyday_documents_wrapped_faq_and_markdown(tmp_path):
         b"seconds, as this can damage the motor.\r\n\r\nThe warranty lasts two years from the date of purchase\r\n")
     (corpus / "faq.txt").write_text("Frequently asked questions\n\nQ: How do I reset my password?\n"
                                     "A: Open Settings, choose Security and press Reset password.\n\n"
+                                    "Q: Can I export my data?\nA: Yes. Go to Settings > Export and choose CSV or JSON.\n\n"
+                                    "Q: Which browsers are supported\nA: Chrome, Firefox and Safari.\n\n"
                                     "Q: How long is the free trial?\nA: The free trial lasts 14 days.\n")
     (corpus / "notes.md").write_text("# Larkspur release notes\n\n## 3.1.0\n\n"
                                      "* Added support for **single sign-on** via _OpenID Connect_.\n"
@@ -429,6 +439,7 @@ def test_everyday_documents_wrapped_faq_and_markdown(tmp_path):
         ("How long can the blender run empty?", "more than 10\r\nseconds"),
         ("How do I reset my password?", "A: Open Settings"),
         ("How long is the free trial?", "lasts 14 days"),
+        ("Which browsers are supported?", "Chrome, Firefox"),  # a "Q:" line without its "?"
         ("Which protocol does Larkspur use for single sign-on?", "_OpenID Connect_"),
     ]:
         ans = engine.ask(question)
@@ -436,3 +447,5 @@ def test_everyday_documents_wrapped_faq_and_markdown(tmp_path):
         text = (corpus / f"{ans.citations[0].doc}.{'md' if ans.citations[0].doc == 'notes' else 'txt'}").read_bytes().decode()
         assert text[ans.citations[0].start:ans.citations[0].end] == ans.citations[0].sentence
     assert all("Requires root" not in s.text for s in engine.index.sentences)  # code is no text
+    formats = engine.ask("What formats can I export to?")  # a bare "Yes." and what follows it
+    assert formats.answerable and any("CSV or JSON" in c.sentence for c in formats.citations)
