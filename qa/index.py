@@ -390,11 +390,14 @@ class CorpusWatch:
 
 def is_fresh(manifest: dict | None, corpus: Path) -> bool:
     """True when the manifest describes exactly the corpus files as they are now, including
-    the files the build skipped (empty, binary, duplicate...); False for a malformed manifest."""
+    the files the build skipped (empty, binary, duplicate...), split by this code's splitter;
+    False for a malformed manifest."""
     if not isinstance(manifest, dict) or not manifest:
         return False
     try:
         if set(manifest.get("channels", {})) != set(CHANNELS):
+            return False
+        if manifest.get("segmenter") != segmenter_id():  # a new splitter: the sentences may differ
             return False
         known = {}
         for f in manifest.get("files", []):

@@ -782,3 +782,18 @@ def test_the_corpus_watch_looks_at_a_bounded_number_of_files(tmp_path):
     assert [watch.changed() for _ in range(3)].count(True) >= 1, "seen within ceil(5 / 2) looks"
     (tmp_path / "new.md").write_text("Added.", encoding="utf-8")
     assert CorpusWatch(tmp_path).changed() is False and watch.changed()
+
+
+def test_an_index_split_by_another_splitter_is_brought_up_to_date(small, monkeypatch):
+    """A new version of qa/segment.py may split the same files differently: an index built by
+    the old one is updated when opened, not answered from as it is."""
+    import qa.index as index_mod
+    from qa.index import is_fresh
+
+    corpus, folder = small
+    build_index(corpus, folder, progress=False)
+    assert is_fresh(read_manifest(folder), corpus)
+    monkeypatch.setattr(index_mod, "segmenter_id", lambda: "another splitter")
+    assert not is_fresh(read_manifest(folder), corpus)
+    open_index(corpus, folder, progress=False)
+    assert read_manifest(folder)["segmenter"] == "another splitter"
