@@ -5,8 +5,9 @@ import re
 
 from .features import ASKS_PUBLISHED
 from .index import Index
+from .lexical import tokenize
 from .question import Question
-from .segment import DATE_KEYS, meta_item
+from .segment import DATE_KEYS, meta_item, one_line
 from .span import find_span
 from .types import REFUSAL, Answer, Citation, Hit
 
@@ -90,9 +91,6 @@ def _meta_asked(hits: list[Hit], q: Question) -> Hit | None:
     return None
 
 
-_LINE_ENDS = re.compile(r"\s*[\r\n]+(?:[ \t]*>)*\s*")  # and a quote's ">" on its next lines
-
-
 # a question that may be answered by a metadata line: one of the above, or one about the text's
 # title or when it was written, in English, Spanish or Chinese
 _ASKS_ANY_META = re.compile(r"\b(when was (it|this|that) (written|posted|out)|what (date|day) (is|was) (it|this)|"
@@ -109,21 +107,34 @@ def metadata_asked(q: Question) -> set[str]:
 
 
 _Q_LABEL = re.compile(r"(?:Q|Question|P|Pregunta|问)\s*[:：.]\s", re.I)  # "Q: Which browsers are supported"
+_A_LABEL = re.compile(r"(?:A|Answer|R|Respuesta|答)\s*[:：.]\s", re.I)  # "A: Open Settings ..."
 
 
 def _is_question(s) -> bool:
     return s.kind == "text" and (s.text.rstrip("\"'”’)] \t\r\n").endswith(("?", "？")) or bool(_Q_LABEL.match(s.text)))
 
 
+def _replies(question, s) -> bool:
+    """Whether ``s``, right after a question in the text, is its answer: labelled as one
+    ("A: Yes."), or a statement of its own that takes up the question's words ("How do I reset
+    my password?" / "Open Settings and press Reset password."); not a sign-off ("Best,"), nor
+    what an e-mail says next about something else."""
+    if s.kind != "text" or _is_question(s):
+        return False
+    if _A_LABEL.match(s.text) or _Q_LABEL.match(question.text):
+        return True
+    shared = set(tokenize([question.text])[0]) & set(tokenize([s.text])[0])
+    return len(s.text.split()) >= 4 and not s.text.rstrip().endswith(",") and bool(shared)
+
+
 SHORT_REPLY = 3  # words: "A: Yes." answers, but what follows it says how
 
 
 def answers_not_questions(index: Index, hits: list[Hit]) -> list[Hit]:
-    """A question in the text ("Q: How do I reset my password?", a FAQ's heading, a speaker
-    asking) is not its own answer, however well it matches: the sentence after it is. Each
-    such hit gives its place and score to the next sentence of its document, if that one says
-    something rather than asks, and to the one after that too when the first is a bare reply
-    ("A: Yes." then "Go to Settings > Export")."""
+    """A question in the text ("Q: How do I reset my password?", a speaker asking) is not its
+    own answer, however well it matches: the sentence after it is, when that one answers it
+    (see `_replies`). Such a hit gives its place and score to that sentence, and to the one
+    after it too when the first is a bare reply ("A: Yes." then "Go to Settings > Export")."""
     out, rows = [], set()
     for h in hits:
         row = h.features["row"]
@@ -133,7 +144,7 @@ def answers_not_questions(index: Index, hits: list[Hit]) -> list[Hit]:
             replies = []
             for r in range(row + 1, min(row + 3, end)):
                 s = index.sentences[r]
-                if s.kind != "text" or _is_question(s):
+                if not (_replies(h.sentence, s) or replies and s.kind == "text" and not _is_question(s)):
                     break
                 replies.append(Hit(s, h.score, {**h.features, "row": r}))
                 if len(s.text.split()) > SHORT_REPLY or r + 1 >= end or index.sentences[r + 1].para != s.para:
@@ -194,7 +205,7 @@ def answer_text(index: Index, chosen: list[Hit]) -> str:
             date = index.by_id[s.doc].date if key in DATE_KEYS else None
             text = f"The article is dated {date}." if date else f"The article's {key} is {value}."
         else:
-            text = _LINE_ENDS.sub(" ", s.text)  # a hard-wrapped sentence reads as one line
+            text = one_line(s.text)  # a hard-wrapped sentence reads as one line
         parts.append(f"{text} [{k}]")
     return " ".join(parts)
 

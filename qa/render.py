@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 
+from .segment import one_line
 from .types import Answer, Citation, Document
 
 NEAREST_LABEL = "Nearest passages (not an answer)"
@@ -84,7 +85,7 @@ def _short_answer_in(ans: Answer) -> tuple[int, int] | None:
     c = ans.citations[0]
     if c.answer_start is None or c.answer_end is None:
         return None
-    at = ans.answer.find(c.sentence)
+    at = ans.answer.find(c.sentence)  # a sentence across line ends reads otherwise: no bold then
     if at < 0 or not (c.start <= c.answer_start < c.answer_end <= c.end):
         return None
     return at + c.answer_start - c.start, at + c.answer_end - c.start
@@ -99,12 +100,12 @@ def answer_message(ans: Answer, turn: int, docs: dict[str, Document]) -> str:
         return refusal_message(ans, turn)
     parts = [f'<div class="qa-msg qa-answer"><p class="qa-short">'
              f'{_with_markers(ans.answer, turn, len(ans.citations), _short_answer_in(ans))}</p>']
-    extra = [(k, c) for k, c in enumerate(ans.citations, 1) if c.sentence not in ans.answer]
+    extra = [(k, c) for k, c in enumerate(ans.citations, 1) if one_line(c.sentence) not in ans.answer]
     if extra:
         parts.append('<ol class="qa-cited">')
         for k, c in extra:
             parts.append(f'<li><a class="qa-marker" href="#{anchor(turn, k)}">[{k}]</a> '
-                         f'{esc(c.sentence)}</li>')
+                         f'{esc(one_line(c.sentence))}</li>')
         parts.append("</ol>")
     titles = sorted({_title(docs, c.doc) for c in ans.citations})
     how = {"gist": "its opening paragraph", "more": "what it says next"}.get(ans.kind, f"confidence {ans.confidence:.0%}")
@@ -125,7 +126,7 @@ def refusal_message(ans: Answer, turn: int) -> str:
         parts.append(f'<p class="qa-meta">{esc(NEAREST_LABEL)}:</p><ul class="qa-cited">')
         for k, c in enumerate(ans.nearest, 1):
             parts.append(f'<li><a class="qa-marker" href="#{anchor(turn, k)}">[{k}]</a> '
-                         f'{esc(c.sentence)}</li>')
+                         f'{esc(one_line(c.sentence))}</li>')
         parts.append("</ul>")
     parts.append("</div>")
     return "".join(parts)

@@ -167,7 +167,8 @@ def _pysbd_spans(text: str) -> list[tuple[int, int]]:
 
 
 # a line that starts a paragraph of its own: a list item, a Markdown heading, a table row, a quote, a fence
-_OWN_LINE = re.compile(r"(?:[-*+]\s|\d{1,9}[.)]\s|#{1,6}(?:\s|$)|\||>|```|~~~)")
+_OWN_LINE = re.compile(r"(?:[-*+]\s|\d{1,9}[.)]\s|#{1,6}(?:\s|$)|\||>|```|~~~"
+                       r"|\d+(?:[.:,]\d+)*\s+[A-Z])")  # ... or a number naming its line: "2019 Founded", "4.1 The Supplier"
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)  # closed: "Use <!-- to open one" in a text is text
 _SPEAKER = re.compile(r"[A-Z][A-Za-z .'-]{0,30}:\s")  # "TOM: ...", "Q: ...": a line of its own
 _CONTINUATION = re.compile(r"[a-z0-9]")  # what a wrapped line's rest starts with
@@ -348,6 +349,14 @@ def search_text(s: Sentence, doc: Document | None = None) -> str:
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")  # [text](url), ![alt](src)
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|(?<![\w*])_|~~)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _MD_CODE = re.compile(r"`+([^`]*)`+")
+
+
+_LINE_ENDS = re.compile(r"\s*[\r\n]+(?:[ \t]*>)*\s*")
+
+
+def one_line(text: str) -> str:
+    """A sentence as it reads: its line ends (and a quote's ">" after them) as one space."""
+    return _LINE_ENDS.sub(" ", text)
 
 
 def without_markdown(text: str) -> str:

@@ -418,6 +418,13 @@ def test_a_code_fence_nobody_closes_does_not_swallow_the_rest():
      ["We shipped the new dashboard last week 🎉", "It loads twice as fast."]),
     ("FAQ\n\nQ: Which browsers are supported\n\nA: Chrome and Firefox.\n",
      ["Q: Which browsers are supported", "A: Chrome and Firefox."]),
+    # a line that starts with its number or year is a line of its own, wrapped lines or not
+    ("Company history\n\n2019 Founded in Berlin by Anna Schmidt and two partners from Munich\n"
+     "2020 Opened a second office in Paris with twelve engineers on staff\n"
+     "2021 Raised 40 million euros in a Series B round led by Atomico\n",
+     ["2019 Founded in Berlin by Anna Schmidt and two partners from Munich",
+      "2020 Opened a second office in Paris with twelve engineers on staff",
+      "2021 Raised 40 million euros in a Series B round led by Atomico"]),
 ])
 def test_lines_of_their_own(text, expected):
     sents = segment(doc(text))

@@ -125,3 +125,15 @@ def test_earlier_answers_keep_their_sources_folded_under_their_question():
     assert shown.startswith(new) and 'id="qa-t1-c1"' in shown and 'id="qa-t2-c1"' in shown
     assert "<details" in shown and "Who &lt;b&gt;won&lt;/b&gt;?" in shown
     assert render.with_earlier(new, []) == new
+
+
+def test_a_sentence_across_line_ends_is_not_listed_again_under_the_answer():
+    text = "Intro.\n\nFinance says the\n> budget is 5000 euros in total.\n"
+    doc = Document(id="m", title="Mail", text=text)
+    s = text[text.index("Finance"):]
+    s = s[:s.index(".") + 1]
+    c = Citation("m", s, text.index(s), text.index(s) + len(s), 0.9, passage_start=text.index(s),
+                 passage_end=text.index(s) + len(s))
+    out = render.answer_message(Answer("q", "Finance says the budget is 5000 euros in total. [1]", True, 0.9, (c,)), 1,
+                                {"m": doc})
+    assert "qa-cited" not in out and "&gt;" not in out
