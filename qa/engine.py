@@ -211,6 +211,15 @@ class Engine:
             return answering.gist(r.index, q, target)
         if asked_gist == () and doc is None and len(r.index.documents) > 1:  # which article?
             return answering.chat(question, which_document(r.index.documents))
+        ans = self._search(r, q, doc)
+        if q.fragment:  # "Which chips?" asks on the earlier question, "How much milk?" after "How many
+            # eggs?" stands alone: read both ways, the reading the documents answer surely wins
+            alone = self._search(r, self._understand(question, (), doc, r), doc)
+            ans = alone if alone.confidence > ans.confidence else ans
+        return ans
+
+    def _search(self, r: Retriever, q, doc: str | None) -> Answer:
+        """The answer to an understood question: rank, judge, re-read, cite."""
         prior_rows, prior_top = self._prior(r, q, doc) if q.followup else (None, None)
         if prior_top is not None and refers_to_person(q.text):
             # "What company does he lead?" after "Who described the alliance ...?": "he" is most
@@ -249,7 +258,8 @@ class Engine:
 
     def _understand(self, question: str, history, doc: str | None, r: Retriever | None = None):
         """The question parsed, its misspelt words read as the documents in scope spell them."""
-        return (r or self.load()._retriever).respell(parse(question, history), doc)
+        r = r or self.load()._retriever
+        return r.respell(parse(question, history, is_name=lambda word: r.writes_as_name(word, doc)), doc)
 
     @staticmethod
     def _only_title(r: Retriever, doc: str | None) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Callable
 
 from .corpus import plain
 from .crosslingual import has_cjk, listed_names, to_english
@@ -32,6 +33,11 @@ _FRAME = {"mani", "much", "els", "realli", "exactli", "again", "long", "kind", "
 _ELLIPTICAL_NAME = re.compile(r"^\W*(?:and|but|also|what about|how about|what of|y|y qué hay de|qué hay de)\s+"
                               r"(?!(?:the|a|an|its|their|his|her|el|la|los|las|un|una|su|sus)\b)(\w[\w-]*(?:\s+\w[\w-]*)?)\W*$",
                               re.I)
+# a question word and at most two words after it: what a fragment can be ("Which chips?", "How
+# much milk?", "According to which firm?")
+_FRAGMENT = re.compile(r"\W*(?:which|what|whose|how (?:many|much|long|far|often|old)|according to (?:whom|which|what))"
+                       r"((?:\s+[\w'’-]+){0,2})\W*", re.I)
+_VERB_ENDING = re.compile(r"\w(?:s|ed)\W*$")  # "Which law applies?": a verb of its own
 # a verb a question asks with: "Where was the conference held?" has one, "Which chips?" none
 _AUXILIARY = re.compile(r"\b(is|are|was|were|be|been|being|do|does|did|done|has|have|had|can|could|will|would|"
                         r"should|may|might|must|shall|es|son|fue|fueron|está|están|hay|se|ha|han)\b|['’](s|re|ve|ll|d)\b",
@@ -79,6 +85,7 @@ class Question:
     # what the multilingual embedder reads of a question not in English that borrows the earlier
     # one ("¿Por qué?"): both as asked, untranslated; "" for the question as asked
     multilingual: str = ""
+    fragment: bool = False  # a follow-up with no verb ("Which chips?"): it may also stand alone
 
     def dense_text(self, text: str) -> str:
         """What the embedders and the re-reading network read of ``text`` (the question or its
@@ -154,8 +161,11 @@ def is_english(text: str) -> bool:
     return spanish <= english
 
 
-def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0) -> Question:
-    """A Question from raw text and the earlier user questions of the conversation."""
+def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
+          is_name: Callable[[str], bool] = lambda word: False) -> Question:
+    """A Question from raw text and the earlier user questions of the conversation.
+    ``is_name`` says whether the documents write a word typed in lower case as a name
+    ("baidu" -> "Baidu")."""
     text = clean(text)
     english = is_english(text)
     # Chinese is translated word by word (CC-CEDICT) so names and keywords match the English text
@@ -165,22 +175,23 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0)
     earlier = None
     if k is not None:  # the earlier question as it was understood: "When will it ship?" after
         # "Which model powers it?" after "What did Alibaba unveil?" still means Alibaba's glasses
-        earlier = parse(history[k], history[:k] if _depth < MAX_RESOLVED_TURNS else (), _depth + 1)
+        earlier = parse(history[k], history[:k] if _depth < MAX_RESOLVED_TURNS else (), _depth + 1, is_name)
     prior = earlier.search if earlier is not None else ""
     pronoun = bool(_PRONOUN.search(text))
     # its own names; a capitalised first word only when that is all it says ("Baidu?", not "According to whom?")
     own = {n.lower() for begin, _, n in names(text) if text[:begin].strip(" ¿¡\"“'")
            or len(re.findall(r"\w+", text)) == len(re.findall(r"\w+", n))}
     lower = _ELLIPTICAL_NAME.match(text)
-    if lower and not has_cjk(text):
-        own.add(lower.group(1).lower())
+    if lower and not has_cjk(text) and all(is_name(w) for w in lower.group(1).split()):
+        own.add(lower.group(1).lower())  # "what about baidu?"; "what about availability?" asks on
     elliptical = len(tokens) <= 2 and (bool(_ELLIPSIS.search(text)) or not _ASKS.search(text)
                                        and not (tokens and _REQUEST.match(text)))
     bare = not [t for t in tokens if t not in _FRAME and t not in _ES_WORDS]  # "Why?", "How many?", "¿Por qué?"
-    # a fragment: a few words, no verb to ask with, no name of its own ("Which chips?", "What
-    # kind?", "According to which firm?"): it asks something of what was asked before
-    fragment = (not has_cjk(text) and not own and len(re.findall(r"\w+", text)) <= 4
-                and not _AUXILIARY.search(text) and not _REQUEST.match(text))
+    # a fragment: a question word and a word or two, no verb, no name of its own ("Which chips?",
+    # "What kind?", "According to which firm?"): it asks something of what was asked before
+    tail = _FRAGMENT.fullmatch(text)
+    fragment = (tail is not None and not own and not _AUXILIARY.search(text)
+                and not (len(tail.group(1).split()) > 1 and _VERB_ENDING.search(tail.group(1))))
     # A question with its own question word, verb and subject ("Where was the conference held?")
     # stands alone after any earlier one; "Tell me about Huawei" too. One that points back
     # ("How did he describe it?"), trails off ("And Tencent?", "Which ones?") or asks only
@@ -188,9 +199,10 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0)
     followup = bool(prior) and (pronoun or elliptical or bare or fragment)
     before = [n for _, _, n in names(prior)] if prior else []
     # a follow-up keeps its own words (the engine favours the earlier answer's paragraph); one
-    # too bare to search on its own ("Why?", "Which chips?") borrows the earlier question, and
-    # so does a pronoun with nothing else when the earlier question named nothing ("When does
-    # it end?" after "Where was the conference held?"; "their CEO" needs only the names)
+    # too bare to search on its own ("Why?", "Which chips?") borrows the earlier question (the
+    # engine asks a fragment alone too: "How much milk?" after "How many eggs?"), and so does a
+    # pronoun with nothing else when the earlier question named nothing ("When does it end?"
+    # after "Where was the conference held?"; "their CEO" needs only the names)
     borrows = followup and (bare or (fragment or len(tokens) <= 1) and not (pronoun and before))
     search = f"{prior} {without_request(words)}" if borrows else words
     multilingual = f"{earlier.multilingual or earlier.text} {text}" if borrows and not english else ""
@@ -207,7 +219,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0)
                     qtype=answer_type(words), english=english, followup=followup,
                     context=prior if followup else "",
                     subjects=listed_names(text) if has_cjk(text) else subjects(text),
-                    multilingual=multilingual)
+                    multilingual=multilingual, fragment=followup and fragment)
 
 
 def names(text: str) -> list[tuple[int, int, str]]:

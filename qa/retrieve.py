@@ -23,7 +23,7 @@ from .lexical import tokenize
 from .question import Question
 from .rank import Models
 from .segment import search_text
-from .spelling import Vocabulary, respell
+from .spelling import Vocabulary, fold, respell
 from .types import Hit
 
 EXHAUSTIVE_LIMIT = 4000  # score every sentence of a scope up to this size
@@ -110,6 +110,13 @@ class Retriever:
         """The question with its misspelt words read as the documents in scope spell them."""
         known = self.index.bm25.retriever.vocab_dict if doc is None else self._stems(doc)
         return respell(q, lambda: self._vocabulary(doc), known)
+
+    def writes_as_name(self, word: str, doc: str | None = None) -> bool:
+        """Whether the documents in scope write ``word`` capitalised ("baidu" -> "Baidu"), once
+        their words are read."""
+        vocab = self._vocabulary(doc)
+        spelt = vocab.spelling.get(fold(word)) if vocab is not None else None
+        return bool(spelt) and spelt[:1].isupper()
 
     def _stems(self, doc: str) -> frozenset[str]:
         """Every word stem of one document (a word another document uses may still be a typo here)."""

@@ -449,3 +449,27 @@ def test_everyday_documents_wrapped_faq_and_markdown(tmp_path):
     assert all("Requires root" not in s.text for s in engine.index.sentences)  # code is no text
     formats = engine.ask("What formats can I export to?")  # a bare "Yes." and what follows it
     assert formats.answerable and any("CSV or JSON" in c.sentence for c in formats.citations)
+
+
+def test_a_fragment_is_read_both_ways_and_a_sign_off_is_no_answer(tmp_path):
+    """"How much milk?" after "How many eggs?" stands alone, though it has no verb; a question
+    in an e-mail keeps its place when what follows it is a sign-off."""
+    from qa.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "pancakes.md").write_text("# Fluffy Pancakes\n\n## Ingredients\n\n- 200 g plain flour\n- 2 eggs\n"
+                                        "- 300 ml milk\n- 25 g melted butter\n\n## Method\n\n"
+                                        "1. Beat the eggs with the milk.\n2. Cook each pancake for 2 minutes per side.\n")
+    (corpus / "mail.txt").write_text("Hi Sam,\n\nI booked the Lakeside Lodge for the offsite on 12 September.\n\n"
+                                     "Can you send the agenda by Friday?\n\nBest,\nDana\n")
+    engine = Engine(corpus, tmp_path / "index", progress=False)
+    milk = engine.ask("How much milk?", ["How many eggs?"])
+    assert milk.answerable and "300 ml milk" in milk.citations[0].sentence
+    agenda = engine.ask("When should the agenda be sent?")
+    assert agenda.citations and agenda.citations[0].sentence != "Best,"
+
+
+def test_a_common_word_after_what_about_asks_on_the_same_subject(engine):
+    ans, c = first_citation(engine, "what about availability?", history=["What did Alibaba unveil?"])
+    assert ans.answerable and "Alibaba" in c.sentence
