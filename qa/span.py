@@ -174,6 +174,9 @@ def _kind(q: Question) -> str:
     return q.qtype
 
 
+_NAMES_IT = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w-]*[a-z][\w-]*\s+$")
+
+
 def _numbers(q: Question, sentence: str) -> list[tuple[int, int]]:
     """Number candidates the question can be asking for."""
     if _ASKS_YEAR.search(q.text):
@@ -182,6 +185,9 @@ def _numbers(q: Question, sentence: str) -> list[tuple[int, int]]:
     if _ASKS_PERCENT.search(q.text):
         return [c for c in cands if re.search(r"%|percent|per cent", sentence[c[0]:c[1]], re.I)]
     cands = [c for c in cands if not _BARE_YEAR.fullmatch(sentence[c[0]:c[1]])]  # "how many": not a year
+    # a number that ends a name ("its CloudMatrix 384 system", "Apollo 11") names, it does not count
+    counts = [c for c in cands if not _NAMES_IT.search(sentence, 0, c[0])]
+    cands = counts or cands
     counted = _COUNTED.search(q.text)
     if counted:  # "How many valves did the engine use?": the number followed by "valves"
         noun = _singular(counted.group(1).split()[-1].lower())

@@ -92,3 +92,10 @@ def test_eval_scores_the_short_answer_where_the_citation_is_right():
                "d": {"answerable": True, "answer": "", "citations": cite("zzz"), "short_answer": "x"}}  # wrong citation: not judged
     summary, _, _ = score(questions, answers)
     assert summary["short_answer_marked"] == round(2 / 3, 3) and summary["short_answer_right"] == 0.5
+
+
+def test_a_number_that_ends_a_name_is_no_count():
+    sentence = ("Huawei took centre stage with the launch of its CloudMatrix 384 system, "
+                "built using 384 of its self-developed 910C AI chips.")
+    span = find_span(parse("How many chips?", ["What did Huawei launch?"]), sentence)
+    assert span is not None and span[0] == sentence.index("384 of its")  # not "CloudMatrix 384"
