@@ -153,19 +153,20 @@ def respell(q: Question, vocabulary: Callable[[], Vocabulary | None], known_stem
     odd = [w for w, stems in stemmed if q.english and w.islower() and w not in unknown and len(w) >= 6
            and not is_common(w)][:MAX_UNKNOWN - len(unknown)]
     vocab = vocabulary() if unknown or odd else None
-    if vocab is not None:
-        odd = [w for w in odd if fold(w) not in vocab.spelling]
-    unknown += [w for w in odd if _respelt_not_inflected(w, vocab)]
+    if vocab is None:  # nothing to look up, or the words are not read yet: the question as typed
+        return q
+    spelt = {w: vocab.closest(w, common=is_common) for w in odd if fold(w) not in vocab.spelling}
+    unknown += [w for w, fixed in spelt.items() if fixed is not None and not _inflected(w, fixed)]
     changes: dict[str, str] = {}
     read: list[tuple[str, str]] = []
     aliases: list[tuple[str, str]] = []
-    for word in unknown if vocab is not None else ():
+    for word in unknown:
         name = vocab.expand(word, common=is_common)
         if name is not None:
             aliases.append((word, name))
             read.append((word, name))
             continue
-        fixed = vocab.closest(word, common=is_common) if q.english else None
+        fixed = spelt.get(word) or (vocab.closest(word, common=is_common) if q.english else None)
         if fixed is not None and fixed.lower() != word.lower():
             changes[word] = fixed
             read.append((word, fixed))
@@ -182,14 +183,11 @@ def respell(q: Question, vocabulary: Callable[[], Vocabulary | None], known_stem
     return replace(q, respelt=shown, aliases=tuple(aliases))
 
 
-def _respelt_not_inflected(word: str, vocab: Vocabulary) -> bool:
-    """The text's closest word is a different spelling ("conferance" for "conference"), not the
-    same word with another ending ("ziggurats" for "ziggurat"), which needs no re-reading."""
-    fixed = vocab.closest(word, common=is_common)
-    if fixed is None:
-        return False
-    a, b = fold(word), fold(fixed)
-    return not (a.startswith(b) or b.startswith(a))
+def _inflected(word: str, spelt: str) -> bool:
+    """The text's word is the same word with another ending ("ziggurats" for "ziggurat"), which
+    needs no re-reading, not a different spelling ("conferance" for "conference")."""
+    a, b = fold(word), fold(spelt)
+    return a.startswith(b) or b.startswith(a)
 
 
 COMMON_ZIPF = 2.4

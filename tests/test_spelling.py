@@ -96,6 +96,11 @@ def test_only_the_first_few_unknown_words_are_looked_up():
 def test_a_vocabulary_not_read_yet_changes_nothing():
     q = parse("What is the structual design?")
     assert respell(q, lambda: None, KNOWN) is q
+    # "conferance" stems as "conference" does but is spelt unlike it: read only once the words are
+    text = "The conference was held in Shanghai."
+    known, odd = set(tokenize([text])[0]), parse("Where was the conferance held?")
+    assert respell(odd, lambda: None, known) is odd
+    assert respell(odd, lambda: Vocabulary.of([text]), known).respelt == (("conferance", "conference"),)
 
 
 def test_other_languages_are_not_respelt():
