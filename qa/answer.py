@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from .features import ASKS_PUBLISHED
 from .index import Index
@@ -188,7 +189,8 @@ def lacks_metadata(index: Index, hits: list[Hit], q: Question) -> bool:
         if top.kind == "meta" and _meta_key(top) not in keys and _meta_asked(hits, q) is None:
             return True
         a, b = index.doc_rows[top.doc]
-        has_field = any(index.sentences[i].kind == "meta" and _meta_key(index.sentences[i]) in keys for i in range(a, b))
+        lines = takewhile(lambda s: s.kind == "meta", (index.sentences[i] for i in range(a, b)))  # metadata comes first
+        has_field = any(_meta_key(s) in keys for s in lines)
         if top.kind != "meta" and not has_field and set(q.tokens) <= _FIELD_WORDS:
             return True
     return False

@@ -18,9 +18,9 @@ MAX_RESOLVED_TURNS = 4  # how far back a chain of follow-ups is read
 _PRONOUN = re.compile(r"\b(he|she|it|its|they|them|their|his|her|hers|him|this|that|these|those|"
                       r"the company|the firm|the system|there|then|"
                       r"él|ella|ellos|ellas|lo|le|les|su|sus|eso|esto|ese|esa|este|esta)\b|[它他她]", re.I)
-# an elliptical follow-up: "And Tencent?", "What about the price?", "¿Y Baidu?", "百度呢？"
-_ELLIPSIS = re.compile(r"^\W*(?:and|but|also|so|what about|how about|what of|y|y qué hay de|qué hay de|和|那)\b"
-                       r"|呢\W*$", re.I)
+# what opens an elliptical follow-up: "And Tencent?", "What about the price?", "¿Y Baidu?"
+_OPENER = r"and|but|also|what about|how about|what of|y|y qué hay de|qué hay de"
+_ELLIPSIS = re.compile(rf"^\W*(?:{_OPENER}|so|和|那)\b|呢\W*$", re.I)  # ... and "百度呢？"
 # a question that asks something of its own: a question word or an auxiliary opens it (any word
 # of a Chinese one): "What did Baidu showcase?" stands alone after any earlier question
 _ASKS = re.compile(r"^\W*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|"
@@ -30,7 +30,7 @@ _ASKS = re.compile(r"^\W*(?:what|which|who|whom|whose|when|where|why|how|is|are|
 _FRAME = {"mani", "much", "els", "realli", "exactli", "again", "long", "kind", "type", "sort", "one", "on"}
 # after "what about" and the like, a lower-case word with no article before it is most likely a
 # name typed in lower case ("what about baidu?"), not a thing of the earlier answer ("and the price?")
-_ELLIPTICAL_NAME = re.compile(r"^\W*(?:and|but|also|what about|how about|what of|y|y qué hay de|qué hay de)\s+"
+_ELLIPTICAL_NAME = re.compile(rf"^\W*(?:{_OPENER})\s+"
                               r"(?!(?:the|a|an|its|their|his|her|el|la|los|las|un|una|su|sus)\b)(\w[\w-]*(?:\s+\w[\w-]*)?)\W*$",
                               re.I)
 # a question word and at most two words after it: what a fragment can be ("Which chips?", "How
