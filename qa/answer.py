@@ -232,6 +232,15 @@ def _read(index: Index, q: Question, hits: list[Hit], kind: str) -> Answer:
                   kind=kind)
 
 
+def dated(index: Index, q: Question, doc_id: str) -> Answer | None:
+    """"When was this written?": the document's date line, cited (None if it has none; a date
+    written in its text is then for the search to find)."""
+    a, b = index.doc_rows[doc_id]
+    lines = takewhile(lambda i: index.sentences[i].kind == "meta", range(a, b))  # metadata comes first
+    row = next((i for i in lines if _meta_key(index.sentences[i]) in DATE_KEYS), None)
+    return None if row is None else _read(index, q, [Hit(index.sentences[row], 1.0, {"row": row})], "date")
+
+
 def gist(index: Index, q: Question, doc_id: str) -> Answer:
     """The document's opening paragraph, cited: a news story's lead says what it is about, and so
     does an encyclopedia article's first paragraph."""

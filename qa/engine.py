@@ -23,7 +23,7 @@ from .embed import get_embedder
 from .crosslingual import has_cjk
 from .features import NAMES as FEATURE_NAMES
 from .index import CorpusWatch, is_fresh, open_index, read_manifest
-from .intent import gist_request, more_request, nothing_more, reply, said_nothing_more, small_talk, which_document
+from .intent import date_request, gist_request, more_request, nothing_more, reply, said_nothing_more, small_talk, which_document
 from .lexical import tokenize
 from .offtopic import OFF_TOPIC_FACTOR, closer_to_background
 from .question import MAX_QUESTION_CHARS, has_words, last_question, parse, person_names, refers_to_person, with_names
@@ -211,6 +211,11 @@ class Engine:
             return answering.gist(r.index, q, target)
         if asked_gist == () and doc is None and len(r.index.documents) > 1:  # which article?
             return answering.chat(question, which_document(r.index.documents))
+        if date_request(q.text, followup=bool(q.context) or any(h.strip() for h in history)):
+            docs = r.in_scope(doc)  # "When was this written?": the date line of the one document in scope
+            ans = answering.dated(r.index, q, docs[0].id) if len(docs) == 1 else None
+            if ans is not None:
+                return ans
         ans = self._search(r, q, doc)
         if q.fragment:  # "Which chips?" asks on the earlier question, "How much milk?" after "How many
             # eggs?" stands alone: read both ways, the reading the documents answer surely wins

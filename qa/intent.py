@@ -210,3 +210,46 @@ def gist_request(text: str, followup: bool = False) -> tuple[str, ...] | None:
     if followup and not _NAMES_THE_TEXT.search(text) and not re.search(r"summar|gist|overview|tl ?;? ?dr|recap", norm):
         return None
     return left
+
+
+# ------------------------------------------------------------------ when it was written
+# "When was this written?" asks for the text's own date: its words ("written", "come out") are
+# not the date line's ("published on"), and searching it was refused (0.04). Whole messages only;
+# "it" is the text only at the start of a conversation (later it is the thing asked about last:
+# "When was it released?" after "What did Alibaba unveil?").
+_TEXT_EN = r"(article|story|piece|report|text|news( story| item)?|post|document|write ?up|item)"
+_WHEN_EN = r"(when|what day|what date|on what date|on which date|which day)"
+_DATE_EN = re.compile(
+    rf"({_WHEN_EN} (was|were|is) (this|that|the|it)( {_TEXT_EN})? (written|published|posted|put out|put online|"
+    rf"issued|dated|from|out|released|written up|filed)( on)?"
+    rf"|when did (this|that|it|the {_TEXT_EN})( {_TEXT_EN})? (come out|appear|run|go (up|online|out)|get (published|posted))"
+    rf"|when is (this|that|it|the {_TEXT_EN})( {_TEXT_EN})? (from|dated)"
+    rf"|how (old|recent|new) is (this|that|it|the {_TEXT_EN})( {_TEXT_EN})?"
+    rf"|(what|which) (is|was|s) the (publication |publishing |publish |release )?date( of (this|that|the) {_TEXT_EN})?"
+    rf"|(what|which) date (is|was) (on )?(this|that|it|the {_TEXT_EN})( {_TEXT_EN})?"
+    rf"|(the )?(publication|publishing|publish) date( of (this|that|the) {_TEXT_EN})?)( please)?")
+_TEXT_ES = r"(el|este|esta|la|esa|ese) (art[ií]culo|noticia|texto|nota|reportaje|documento|informe)"
+_DATE_ES = re.compile(
+    rf"((cu[aá]ndo|en qu[eé] fecha|qu[eé] d[ií]a) (se )?(public[oó]|escribi[oó]|sali[oó]|fue (publicad[oa]|escrit[oa]))( {_TEXT_ES})?"
+    rf"|(de qu[eé] fecha|de cu[aá]ndo) es( {_TEXT_ES})?"
+    rf"|qu[eé] fecha (tiene|lleva)( {_TEXT_ES})?"
+    rf"|(cu[aá]l es )?la fecha( de publicaci[oó]n)?( de(l| {_TEXT_ES}| art[ií]culo))?)( por favor)?")
+_TEXT_ZH = r"((这|该|本|此)(篇|则|个)?)?(文章|新闻|报道|文本|稿子|文)"
+_DATE_ZH = re.compile(
+    rf"(请问)?({_TEXT_ZH})?(是)?(什么时候|何时|哪天|哪一天|几号|什么日期)(发表|发布|写|撰写|刊登|刊出|发出|出版|登出)(的)?(吗|呢)?"
+    rf"|(请问)?({_TEXT_ZH}(的)?(发表|发布|刊登|出版)?|(发表|发布|刊登|出版))(日期|时间)(是)?(什么|哪天|何时|多少)?(时候)?(呢)?")
+
+
+def date_request(text: str, followup: bool = False) -> bool:
+    """Whether the whole message asks when the text itself was written or published."""
+    norm = _normal(text)
+    if re.search(r"[\u4e00-\u9fff]", text):
+        if not _whole(_DATE_ZH, "zh", norm):
+            return False
+        return not followup or re.search(_TEXT_ZH, text) is not None
+    norm = re.sub(r"^(so|and|ok|okay|also|but) ", "", norm)
+    if _DATE_ES.fullmatch(norm):
+        return not followup or re.search(_TEXT_ES, norm) is not None
+    if not _DATE_EN.fullmatch(norm.replace("'", " ").replace("  ", " ")):
+        return False
+    return not followup or re.search(rf"\b(this|that|the {_TEXT_EN}|publication|publish)\b", norm) is not None

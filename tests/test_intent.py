@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from qa import render
-from qa.intent import gist_request, small_talk
+from qa.intent import date_request, gist_request, small_talk
 from qa.question import content_tokens, parse
 
 
@@ -165,6 +165,47 @@ def test_gist_of_a_document_named_by_its_title(tmp_path):
     ans = engine.ask("What is this article about?", doc="alpha-corp")
     assert ans.kind == "gist" and len(ans.citations) == 2 and "Lyon" in ans.citations[0].sentence
     assert "“" not in engine.ask("hello").answer  # no single title to name
+
+
+@pytest.mark.parametrize("text", [
+    "When was this written?", "When did this come out?", "How old is this article?", "What is the publication date?",
+    "When was the story posted?", "What's the date of this article?", "¿Cuándo se publicó?",
+    "¿De qué fecha es el artículo?", "文章是什么时候发表的？", "这篇报道是哪天写的？", "发表日期是什么？",
+])
+def test_date_requests(text):
+    assert date_request(text)
+
+
+@pytest.mark.parametrize("text", [
+    "When was the alliance formed?", "When was the conference held?", "What is the date of the conference?",
+    "When did Tencent release it?", "How old is Zhao Lidong?", "¿Cuándo se lanzó el modelo?", "它什么时候发布的？",
+    "时间是什么时候",
+])
+def test_questions_about_the_story_are_no_date_request(text):
+    assert not date_request(text)
+
+
+def test_in_a_conversation_it_is_the_thing_asked_about_unless_the_text_is_named():
+    assert not date_request("When was it published?", followup=True)  # after "What did SemiAnalysis publish?"
+    assert not date_request("什么时候发布的？", followup=True)
+    assert date_request("When was this article published?", followup=True)
+    assert date_request("这篇文章什么时候发布的？", followup=True)
+
+
+def test_engine_answers_when_the_text_was_written_from_its_date_line(engine, article_text, tmp_path):
+    from qa.engine import Engine
+
+    for text in ("When was this written?", "¿Cuándo se publicó?", "文章是什么时候发表的？"):
+        ans = engine.ask(text)
+        assert ans.kind == "date" and ans.answerable and "2025-07-28" in ans.answer, text
+        c = ans.citations[0]
+        assert len(ans.citations) == 1 and article_text[c.start:c.end] == c.sentence == "date 2025-07-28"
+    assert "2025-07-28" not in engine.ask("When will Quark AI Glasses be available?", ["What did Alibaba unveil?"]).answer
+    corpus = tmp_path / "corpus"  # a document without a date line: searched as any question
+    corpus.mkdir()
+    (corpus / "notes.txt").write_text("The river floods every spring. Farmers plant rice after the floods.\n")
+    undated = Engine(corpus, tmp_path / "index", progress=False).load().ask("When was this written?")
+    assert undated.kind == "search" and not undated.answerable
 
 
 def test_page_shows_small_talk_as_a_plain_reply():
