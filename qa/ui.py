@@ -370,6 +370,14 @@ strong.qa-span { background: #fbbf24; border-radius: 3px; }
 .qa-nearest mark.qa-hl { background: #e2e8f0; }
 .dark .qa-nearest mark.qa-hl { background: #334155; }
 .qa-nearest .qa-num { background: #94a3b8; }
+#qa-chat .icon-button-wrapper.top-panel { display: none; }  /* its trash icon: "Clear conversation" is the one clear control */
+footer > .divider:last-child { display: none; }  /* a separator left before the hidden links */
+#qa-question textarea::placeholder { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+@media (max-width: 640px) {  /* a phone: the question box in view, and most of the row for it */
+  #qa-chat { height: min(420px, 48vh) !important; }
+  #qa-ask-row { flex-wrap: nowrap; }
+  #qa-ask-row #qa-ask { flex: 0 0 auto !important; min-width: 4.5rem !important; width: auto; }
+}
 """
 
 

@@ -103,6 +103,23 @@ def test_followup_and_refusal_in_the_chat(page):
     assert page.locator("#qa-sources .qa-empty").count() == 1 and page.locator("#qa-sources details").count() == 0
 
 
+def test_on_a_phone_the_question_box_is_in_view_and_one_control_clears(browser):
+    pg = browser.new_page(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    try:
+        open_page(pg, article_server().url)
+        box = pg.locator("#qa-question textarea").bounding_box()
+        assert box["y"] + box["height"] <= 740, box  # no scrolling to find where to type
+        ask_btn = pg.locator("#qa-ask").bounding_box()
+        assert box["width"] > 2 * ask_btn["width"], (box, ask_btn)  # the row is mostly the box
+        ask(pg, "What did Tencent introduce?")
+        clears = [b for b in pg.get_by_role("button").all() if b.is_visible() and "clear" in (b.inner_text()
+                  + (b.get_attribute("aria-label") or "")).lower()]
+        assert len(clears) == 1 and clears[0].inner_text().strip() == "Clear conversation"
+        assert not [d for d in pg.locator("footer .divider").all() if d.is_visible()]  # no stray "·"
+    finally:
+        pg.close()
+
+
 def test_example_button_asks(page):
     open_page(page, article_server().url)
     page.get_by_role("button", name=HUAWEI).click()
