@@ -84,14 +84,23 @@ def _front_matter_items(front: re.Match) -> list[tuple[str, str, int, int]]:
     return out
 
 
-def title_from_id(doc_id: str) -> str:
-    """A readable title from a file name: drop a leading date, spaces for dashes."""
+def title_from_id(doc_id: str, text: str = "") -> str:
+    """A readable title from a file name: drop a leading date, spaces for dashes. A word is in
+    capitals as the document writes it ("ai" as "AI"; "corp" as "Corp", not "CORP"), and a
+    short one it never writes is taken for an acronym ("waic" as "WAIC")."""
     words = re.sub(r"^\d{4}-\d{2}-\d{2}[-_ ]*", "", doc_id).replace("_", "-").split("-")
-    words = [w for w in words if w]
-    pretty = [w.upper() if len(w) <= 4 and w.isalpha() and w.lower() not in _SMALL_WORDS
-              else w.capitalize() if i == 0 or w.lower() not in _SMALL_WORDS else w.lower()
-              for i, w in enumerate(words)]
-    return " ".join(pretty) or doc_id
+    return " ".join(_title_word(w, i, text) for i, w in enumerate(w for w in words if w)) or doc_id
+
+
+def _title_word(word: str, i: int, text: str) -> str:
+    # as written, inflected too ("plan" in "NASA plans"); capitals are the word's own letters
+    written = re.findall(rf"(?<!\w)({re.escape(word)})\w{{0,4}}(?!\w)", text, re.I) if word.isalpha() else []
+    if written:
+        if sum(w.isupper() for w in written) * 2 > len(written):
+            return word.upper()
+    elif len(word) <= 4 and word.isalpha() and word.lower() not in _SMALL_WORDS:
+        return word.upper()
+    return word.capitalize() if i == 0 or word.lower() not in _SMALL_WORDS else word.lower()
 
 
 def plain(text: str) -> str:
@@ -164,7 +173,7 @@ def load_document(path: Path, data: bytes | None = None) -> Document:
     if not text.strip():
         raise ValueError("empty file")
     meta = {key: value for key, value, _, _ in read_metadata(text)[0]}
-    title = meta.get("title") or _heading_title(text, meta) or title_from_id(path.stem)
+    title = meta.get("title") or _heading_title(text, meta) or title_from_id(path.stem, text)
     return Document(id=path.stem, title=title, text=text, date=meta.get("date"), path=str(path))
 
 

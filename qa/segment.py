@@ -320,9 +320,11 @@ def segment(doc: Document) -> list[Sentence]:
 
 @lru_cache(maxsize=1)
 def segmenter_id() -> str:
-    """What a document's sentences depend on besides its text: this module's code and pysbd's
-    version. An index reuses an unchanged document's sentences only while this is the same."""
-    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    """What a document's sentences depend on besides its text: this module's code, the corpus
+    reader's (metadata lines, titles: a sentence is embedded after its document's title) and
+    pysbd's version. An index reuses an unchanged document's sentences only while this is the same."""
+    here = Path(__file__).parent
+    code = hashlib.sha256((here / "segment.py").read_bytes() + (here / "corpus.py").read_bytes()).hexdigest()[:16]
     return f"{code}+pysbd-{version('pysbd')}"
 
 

@@ -222,9 +222,25 @@ class Page:
 
     def view(self):
         """On each page load: the header and the document picker for the documents the engine
-        answers from now (a file added to the corpus while the page runs shows after a reload)."""
+        answers from now, and what they show (see `follow`)."""
         docs = list(self.engine.documents) if self.warmup.ready else _documents(self.engine)
-        return render.header_html(docs), _picker_update(docs)
+        return render.header_html(docs), _picker_update(docs), _shown(docs)
+
+    def follow(self, shown):
+        """After each answer: a document added, renamed or removed in the corpus meanwhile (the
+        engine followed it to answer) shows in the header and the picker without a reload;
+        nothing is sent when the documents are those shown."""
+        if not self.warmup.ready:
+            return gr.update(), gr.update(), shown
+        docs = list(self.engine.documents)
+        if _shown(docs) == shown:
+            return gr.update(), gr.update(), shown
+        return render.header_html(docs), _picker_update(docs), _shown(docs)
+
+
+def _shown(docs: list[Document]) -> list:
+    """What the header and picker show of the documents: id, title and date of each."""
+    return [[d.id, d.title, d.date] for d in docs]
 
 
 def _picker_choices(docs: list[Document]) -> list[tuple[str, str]]:
@@ -259,6 +275,7 @@ def build_app(engine: Engine) -> gr.Blocks:
         status = gr.HTML(render.status_html(page.warmup.state, page.warmup.message), js_on_load=None,
                          elem_id="qa-status")
         asked = gr.State([])
+        shown = gr.State(_shown(docs))  # the documents the header and picker show
         panels = gr.State([])  # earlier answers' sources, for the markers of earlier messages
         with gr.Row(equal_height=False, elem_id="qa-main"):
             with gr.Column(scale=3, min_width=360):
@@ -285,21 +302,25 @@ def build_app(engine: Engine) -> gr.Blocks:
             with gr.Column(scale=2, min_width=320):
                 sources = gr.HTML(render.sources_panel(None, 0, {}), js_on_load=None, elem_id="qa-sources",
                                   label="Sources")
-        _wire(page, app, status, asked, panels, chat, box, ask_btn, example_btns, picker, clear_btn, sources)
-        app.load(page.view, outputs=[header, picker], show_progress="hidden", queue=False, api_visibility="private")
+        _wire(page, app, status, asked, panels, chat, box, ask_btn, example_btns, picker, clear_btn, sources, header, shown)
+        app.load(page.view, outputs=[header, picker, shown], show_progress="hidden", queue=False, api_visibility="private")
     app.page = page
     return app
 
 
-def _wire(page, app, status, asked, panels, chat, box, ask_btn, example_btns, picker, clear_btn, sources) -> None:
-    """Events: ask (enter, button, examples), clear, the status timer and the /ask endpoint."""
+def _wire(page, app, status, asked, panels, chat, box, ask_btn, example_btns, picker, clear_btn, sources,
+          header, shown) -> None:
+    """Events: ask (enter, button, examples) then follow the corpus, clear, the status timer and
+    the /ask endpoint."""
     io = dict(fn=page.respond, inputs=[box, chat, asked, picker, panels], outputs=[box, chat, asked, sources, panels],
               concurrency_id=ENGINE_JOBS, concurrency_limit=ENGINE_CONCURRENCY, show_progress="minimal")
-    box.submit(api_visibility="private", **io)
-    ask_btn.click(api_visibility="private", **io)
+    follow = dict(fn=page.follow, inputs=shown, outputs=[header, picker, shown], queue=False,
+                  show_progress="hidden", api_visibility="private")
+    box.submit(api_visibility="private", **io).then(**follow)
+    ask_btn.click(api_visibility="private", **io).then(**follow)
     for btn, q in zip(example_btns, EXAMPLES):
         btn.click(lambda q=q: q, outputs=box, queue=False, api_visibility="private").then(
-            api_visibility="private", **io)
+            api_visibility="private", **io).then(**follow)
     clear_btn.click(page.clear, outputs=[chat, asked, sources, box, panels], queue=False, api_visibility="private")
     chat.clear(page.clear, outputs=[chat, asked, sources, box, panels], queue=False, api_visibility="private")
     timer = gr.Timer(0.5)

@@ -104,6 +104,17 @@ def test_title_from_id(stem, title):
     assert title_from_id(stem) == title
 
 
+@pytest.mark.parametrize("stem, text, title", [
+    ("alpha-corp", "Alpha Corp opened a factory in Lyon.", "Alpha Corp"),  # was "Alpha CORP"
+    ("beta-river", "The Beta River floods every spring.", "Beta River"),
+    ("rice-farming", "Farmers plant rice after the floods.", "Rice Farming"),
+    ("nasa-moon-plan", "NASA plans a return to the Moon; NASA says 2027.", "NASA Moon Plan"),
+    ("2025-07-28-china-ai-alliances-waic", "China's AI firms met at the World AI Conference.", "China AI Alliances WAIC"),
+])
+def test_title_from_id_writes_words_as_the_document_does(stem, text, title):
+    assert title_from_id(stem, text) == title
+
+
 def test_empty_and_whitespace_files_skipped_with_warning(tmp_path, caplog):
     write(tmp_path, "empty.txt", b"")
     write(tmp_path, "blank.md", "  \n\t\n ")

@@ -696,11 +696,17 @@ def test_the_pages_header_picker_and_status_follow_an_added_document(small, monk
     page = Page(Engine(corpus, folder, progress=False))
     page.warmup._run()
     assert "2 documents" in page.status()[0]
+    _, _, shown = page.view()
+    assert page.follow(shown) == ({"__type__": "update"}, {"__type__": "update"}, shown)  # nothing new: nothing sent
     (corpus / "c.txt").write_text(DOC_C, encoding="utf-8")
     page._answer("Where did Gamma Foods open a bakery?", [], None)
-    header, picker = page.view()
-    assert "3 documents" in header and "3 documents" in page.status()[0]
-    assert "c" in [value for _, value in picker["choices"]] and picker["visible"]
+    for header, picker, now in (page.follow(shown), page.view()):  # after the answer, and on a reload
+        assert "3 documents" in header and "3 documents" in page.status()[0]
+        assert "c" in [value for _, value in picker["choices"]] and picker["visible"] and len(now) == 3
+    (corpus / "c.txt").unlink()
+    page._answer("Where did Gamma Foods open a bakery?", [], None)
+    header, picker, _ = page.follow(now)
+    assert "2 documents" in header and "c" not in [value for _, value in picker["choices"]]
 
 
 def test_an_edit_made_while_the_engine_loads_is_followed(small, monkeypatch):
