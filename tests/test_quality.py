@@ -166,6 +166,13 @@ def test_what_a_follow_up_borrows():
     assert "What" not in two.search.split("?")[-1]  # "What" opening a second sentence is no name
     spanish = parse("¿Por qué?", ["¿Por qué forman alianzas las empresas chinas?"])
     assert spanish.multilingual == "¿Por qué forman alianzas las empresas chinas? ¿Por qué?"
+    pronoun = parse("¿Qué modelo lo impulsa?", ["¿Qué presentó Alibaba?"])  # e5 reads the names too
+    assert pronoun.followup and pronoun.multilingual == "¿Qué modelo lo impulsa? Alibaba"
+
+
+def test_a_spanish_follow_up_with_a_pronoun_is_answered(engine):
+    ans = engine.ask("¿Qué modelo lo impulsa?", ["¿Qué presentó Alibaba?"])  # was refused: 0.07, about nothing
+    assert ans.answerable and ("Quark AI Glasses" in ans.citations[0].sentence or "Qwen" in ans.citations[0].sentence)
 
 
 def test_names_and_what_a_question_asks_without_them():
