@@ -22,13 +22,27 @@ from .types import Document
 gr = import_gradio()  # without its per-import stub rewriting: ~2 s sooner to the page
 log = logging.getLogger(__name__)
 
-EXAMPLES = (
-    "What is this article about?",
-    "What system did Huawei launch at the conference?",
-    "Which model powers Alibaba's glasses?",
-    "腾讯发布了什么？",
-    "What is Huawei's stock price?",
-)
+# Questions written for the shipped article (by its document id), shown while it is in the
+# corpus; any other corpus gets gist requests for its documents (see `examples_for`).
+WRITTEN_EXAMPLES = {
+    "2025-07-28-china-ai-alliances-waic": ("What system did Huawei launch at the conference?",
+                                           "Which model powers Alibaba's glasses?", "腾讯发布了什么？",
+                                           "What is Huawei's stock price?"),
+}
+MAX_EXAMPLES = 5
+
+
+def examples_for(docs: list[Document]) -> list[str]:
+    """Example questions the corpus answers: the gist (of each of the first documents by title,
+    when there are several), then questions written for a document here, if any."""
+    if len(docs) <= 1:
+        out = ["What is this article about?"] if docs else []
+    else:
+        out = [f"What is the {d.title} article about?" for d in docs[:2]]
+    for d in docs:
+        out += WRITTEN_EXAMPLES.get(d.id, ())
+    return out[:MAX_EXAMPLES]
+
 ALL_DOCS = "All documents"
 ENGINE_JOBS = "qa-engine"  # chat and /ask share one concurrency group (ENGINE_CONCURRENCY slots)
 # The queue, set on purpose (see `launch`; tests/test_load.py runs 50 clients x 20 questions).
@@ -270,6 +284,8 @@ def build_app(engine: Engine) -> gr.Blocks:
     (``serve`` starts it right after launch instead); ``app.page.warmup`` exposes it."""
     page = Page(engine)
     docs = _documents(engine)
+    examples = examples_for(docs)
+    what = "article" if len(docs) <= 1 else "documents"
     with gr.Blocks(title="Ask the article", analytics_enabled=False) as app:
         header = gr.HTML(render.header_html(docs), js_on_load=None, elem_id="qa-header")
         status = gr.HTML(render.status_html(page.warmup.state, page.warmup.message), js_on_load=None,
@@ -285,15 +301,15 @@ def build_app(engine: Engine) -> gr.Blocks:
                 chat = gr.Chatbot(elem_id="qa-chat", label="Conversation", show_label=False, height="min(520px, 62vh)",
                                   sanitize_html=True, render_markdown=False, latex_delimiters=[],
                                   feedback_options=None, buttons=[],
-                                  placeholder="Ask a question about the article, or pick an example below.")
+                                  placeholder=f"Ask a question about the {what}, or pick an example below.")
                 with gr.Row(elem_id="qa-ask-row"):
                     box = gr.Textbox(elem_id="qa-question", label="Your question", show_label=False, scale=5,
                                      lines=1, max_lines=4, max_length=MAX_QUESTION_CHARS,
-                                     placeholder="e.g. What did Tencent introduce?")
+                                     placeholder=f"Ask about the {what} in your own words")
                     ask_btn = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="qa-ask")
                 with gr.Row(elem_id="qa-examples"):
                     example_btns = [gr.Button(q, size="sm", variant="secondary", elem_classes="qa-example")
-                                    for q in EXAMPLES]
+                                    for q in examples]
                 with gr.Row(elem_id="qa-tools"):
                     picker = gr.Dropdown(_picker_choices(docs), value="",
                                          label="Search in", visible=len(docs) > 1, elem_id="qa-doc", scale=3)
@@ -302,13 +318,14 @@ def build_app(engine: Engine) -> gr.Blocks:
             with gr.Column(scale=2, min_width=320):
                 sources = gr.HTML(render.sources_panel(None, 0, {}), js_on_load=None, elem_id="qa-sources",
                                   label="Sources")
-        _wire(page, app, status, asked, panels, chat, box, ask_btn, example_btns, picker, clear_btn, sources, header, shown)
+        _wire(page, app, status, asked, panels, chat, box, ask_btn, zip(example_btns, examples), picker, clear_btn,
+              sources, header, shown)
         app.load(page.view, outputs=[header, picker, shown], show_progress="hidden", queue=False, api_visibility="private")
     app.page = page
     return app
 
 
-def _wire(page, app, status, asked, panels, chat, box, ask_btn, example_btns, picker, clear_btn, sources,
+def _wire(page, app, status, asked, panels, chat, box, ask_btn, examples, picker, clear_btn, sources,
           header, shown) -> None:
     """Events: ask (enter, button, examples) then follow the corpus, clear, the status timer and
     the /ask endpoint."""
@@ -318,7 +335,7 @@ def _wire(page, app, status, asked, panels, chat, box, ask_btn, example_btns, pi
                   show_progress="hidden", api_visibility="private")
     box.submit(api_visibility="private", **io).then(**follow)
     ask_btn.click(api_visibility="private", **io).then(**follow)
-    for btn, q in zip(example_btns, EXAMPLES):
+    for btn, q in examples:
         btn.click(lambda q=q: q, outputs=box, queue=False, api_visibility="private").then(
             api_visibility="private", **io).then(**follow)
     clear_btn.click(page.clear, outputs=[chat, asked, sources, box, panels], queue=False, api_visibility="private")

@@ -1,6 +1,8 @@
 """The page's HTML formatting (qa.render): escaping, highlighting by offsets, refusals. No model."""
 from __future__ import annotations
 
+import pytest
+
 from qa import render
 from qa.types import REFUSAL, Answer, Citation, Document
 
@@ -137,3 +139,17 @@ def test_a_sentence_across_line_ends_is_not_listed_again_under_the_answer():
     out = render.answer_message(Answer("q", "Finance says the budget is 5000 euros in total. [1]", True, 0.9, (c,)), 1,
                                 {"m": doc})
     assert "qa-cited" not in out and "&gt;" not in out
+
+
+def test_examples_are_the_corpus_own():
+    pytest.importorskip("gradio")
+    from qa.types import Document
+    from qa.ui import examples_for
+
+    article = Document(id="2025-07-28-china-ai-alliances-waic", title="China AI Alliances WAIC", text="")
+    rivers = [Document(id="beta-river", title="Beta River", text=""), Document(id="alpha-corp", title="Alpha Corp", text="")]
+    assert examples_for([article])[0] == "What is this article about?"
+    assert "What system did Huawei launch at the conference?" in examples_for([article])
+    # another corpus is not asked about Huawei: the gist of its documents, by title
+    assert examples_for(rivers) == ["What is the Beta River article about?", "What is the Alpha Corp article about?"]
+    assert len(examples_for(rivers + [article])) == 5 and examples_for([]) == []
