@@ -88,8 +88,10 @@ def title_from_id(doc_id: str, text: str = "") -> str:
     """A readable title from a file name: drop a leading date, spaces for dashes. A word is in
     capitals as the document writes it ("ai" as "AI"; "corp" as "Corp", not "CORP"), and a
     short one it never writes is taken for an acronym ("waic" as "WAIC")."""
-    words = re.sub(r"^\d{4}-\d{2}-\d{2}[-_ ]*", "", doc_id).replace("_", "-").split("-")
-    return " ".join(_title_word(w, i, text) for i, w in enumerate(w for w in words if w)) or doc_id
+    words = [w for w in re.split(r"[-_ ]+", re.sub(r"^\d{4}-\d{2}-\d{2}[-_ ]*", "", doc_id)) if w]
+    if any(c.isupper() for c in doc_id):  # "French and Indian War", "Meeting notes – Zürich office":
+        return " ".join(words)[:1].upper() + " ".join(words)[1:] if words else doc_id  # cased by whoever named it
+    return " ".join(_title_word(w, i, text) for i, w in enumerate(words)) or doc_id
 
 
 def _title_word(word: str, i: int, text: str) -> str:

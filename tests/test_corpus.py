@@ -110,6 +110,9 @@ def test_title_from_id(stem, title):
     ("rice-farming", "Farmers plant rice after the floods.", "Rice Farming"),
     ("nasa-moon-plan", "NASA plans a return to the Moon; NASA says 2027.", "NASA Moon Plan"),
     ("2025-07-28-china-ai-alliances-waic", "China's AI firms met at the World AI Conference.", "China AI Alliances WAIC"),
+    # a file name with capitals was cased by whoever named it ("French and indian war" before)
+    ("French and Indian War", "The war began in 1754.", "French and Indian War"),
+    ("Meeting notes – Zürich office", "Anna chaired.", "Meeting notes – Zürich office"),
 ])
 def test_title_from_id_writes_words_as_the_document_does(stem, text, title):
     assert title_from_id(stem, text) == title
