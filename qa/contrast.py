@@ -114,3 +114,30 @@ def opposite(question_words: frozenset[str], sentence_words: frozenset[str]) -> 
 def number_missing(question_numbers: frozenset[str], sentence_numbers: frozenset[str]) -> bool:
     """The question gives a number (a year, a count) the sentence does not."""
     return not question_numbers <= sentence_numbers
+
+
+# a model code: letters and digits in one word (N1, H100, GB200, 910C, v2), the digits telling
+# one thing of a family from another
+_CODE = re.compile(r"(?<![\w.-])(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z\d]{2,}(?![\w-])")
+
+
+def codes(text: str) -> frozenset[str]:
+    return frozenset(c.upper() for c in _CODE.findall(text))
+
+
+def _family(code: str) -> str:
+    return re.sub(r"\d+", "#", code)  # "N1" and "N2" are of one family, "N#"
+
+
+def other_code(question_codes: frozenset[str], sentence: str) -> bool:
+    """The sentence names another of the family the question names, and not the one asked
+    about: "the N2 costs $12,500" says nothing of "How much does the N1 cost?", however close
+    the words (a FAQ's "How much does the N2 cost?" matched it almost word for word)."""
+    if not question_codes:
+        return False
+    said = {_family(d): set() for d in codes(sentence)}
+    for d in codes(sentence):
+        said[_family(d)].add(d)
+    # per family asked about: the sentence names some of it, but none asked ("How does the N2
+    # compare with the N1?" is answered by a sentence on the N2)
+    return any(f in said and not said[f] & question_codes for f in {_family(c) for c in question_codes})

@@ -105,6 +105,15 @@ def _title_word(word: str, i: int, text: str) -> str:
     return word.capitalize() if i == 0 or word.lower() not in _SMALL_WORDS else word.lower()
 
 
+def titles_told_apart(docs) -> dict[str, str]:
+    """Document id -> the title to show: its title, followed by its file name when another
+    document has the same title (two files titled "Meeting notes")."""
+    seen: dict[str, int] = {}
+    for d in docs:
+        seen[d.title.casefold()] = seen.get(d.title.casefold(), 0) + 1
+    return {d.id: d.title if seen[d.title.casefold()] == 1 or d.title == d.id else f"{d.title} ({d.id})" for d in docs}
+
+
 def plain(text: str) -> str:
     """Text as matching reads it: composed accents (NFC: "brûlée" typed one way matches it
     stored the other) and no invisible format characters (zero-width spaces and joiners, soft

@@ -8,8 +8,10 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
+import unicodedata
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
@@ -23,7 +25,7 @@ from .embed import get_embedder
 from .crosslingual import has_cjk
 from .features import NAMES as FEATURE_NAMES
 from .index import CorpusWatch, is_fresh, open_index, read_manifest
-from .intent import date_request, gist_request, more_request, nothing_more, reply, said_nothing_more, small_talk, which_document
+from .intent import date_request, gist_request, named_document, more_request, nothing_more, reply, said_nothing_more, small_talk, which_document
 from .lexical import tokenize
 from .offtopic import OFF_TOPIC_FACTOR, closer_to_background
 from .question import MAX_QUESTION_CHARS, has_words, last_question, parse, person_names, refers_to_person, with_names
@@ -70,6 +72,20 @@ class RecentVectors:
             self._items.move_to_end(key)
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
+
+
+def _known_id(doc: str, index) -> str:
+    """The document id meant by ``doc`` as typed: itself, or the one id it matches once Unicode
+    is composed alike ("Zu\u0308rich" is "Zürich"), case is ignored or a .txt/.md ending dropped
+    ("rhine", "Rhine.txt"); as typed when none or several match (then it is unknown)."""
+    if doc in index.doc_rows:
+        return doc
+
+    def key(s: str) -> str:
+        return re.sub(r"\.(txt|md)$", "", unicodedata.normalize("NFC", s).strip(), flags=re.I).casefold()
+
+    same = [d.id for d in index.documents if key(d.id) == key(doc)]
+    return same[0] if len(same) == 1 else doc
 
 
 class Engine:
@@ -186,9 +202,12 @@ class Engine:
         if doc is not None:
             if not isinstance(doc, str):
                 raise QuestionError("doc must be a string")
+            doc = _known_id(doc, index)
             if doc not in index.doc_rows:
                 why = index.skipped(doc)  # "copy.txt was left out of the index: duplicate of a.txt"
-                raise QuestionError(f"unknown document: {doc[:100]!r}" + (f" ({why})" if why else ""))
+                ids = [d.id for d in index.documents]
+                known = ", ".join(repr(i) for i in ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+                raise QuestionError(f"unknown document: {doc[:100]!r}" + (f" ({why})" if why else f"; documents are {known}"))
         return question, history, doc
 
     def ask(self, question: str, history: list[str] | None = None, doc: str | None = None) -> Answer:
@@ -204,18 +223,27 @@ class Engine:
         lang = more_request(question)
         if lang is not None:  # "tell me more": read on after the previous answer
             return self._more(r, question, history, doc, lang)
+        named = named_document(question, r.index.documents) if len(r.index.documents) > 1 else None
+        if named is not None and doc in (None, named[0]):  # "In the N1 article, how many ...?"
+            doc, question = named
         q = self._understand(question, history, doc, r)
-        asked_gist = gist_request(q.text, followup=bool(q.context) or any(h.strip() for h in history))
-        target = self._gist_document(r, asked_gist, doc) if asked_gist is not None else None
-        if target is not None:  # "What is this article about?": its opening paragraph
-            return answering.gist(r.index, q, target)
-        if asked_gist == () and doc is None and len(r.index.documents) > 1:  # which article?
-            return answering.chat(question, which_document(r.index.documents))
-        if date_request(q.text, followup=bool(q.context) or any(h.strip() for h in history)):
-            docs = r.in_scope(doc)  # "When was this written?": the date line of the one document in scope
+        conversation = bool(q.context) or any(h.strip() for h in history)
+        asked_gist = gist_request(q.text, followup=conversation)
+        if asked_gist is not None:  # "What is this article about?": its opening paragraph
+            docs = self._gist_documents(r, asked_gist, doc)
+            if asked_gist == () and len(docs) > 1:  # "this article": the one the conversation is about, if any
+                docs = self._earlier_document(r, history, doc) or docs
+            if len(docs) == 1:
+                return answering.gist(r.index, q, docs[0].id)
+            if len(docs) > 1:  # which article?
+                return answering.chat(question, which_document(docs))
+        if date_request(q.text, followup=conversation):  # "When was this written?": the date line
+            docs = self._earlier_document(r, history, doc) or r.in_scope(doc)
             ans = answering.dated(r.index, q, docs[0].id) if len(docs) == 1 else None
             if ans is not None:
                 return ans
+            if len(docs) > 1:  # of which document?
+                return answering.chat(question, which_document(docs, ask="When was the <title> article published?"))
         ans = self._search(r, q, doc)
         if q.fragment:  # "Which chips?" asks on the earlier question, "How much milk?" after "How many
             # eggs?" stands alone: read both ways, the reading the documents answer surely wins
@@ -273,14 +301,26 @@ class Engine:
         return docs[0].title if len(docs) == 1 else None
 
     @staticmethod
-    def _gist_document(r: Retriever, words: tuple[str, ...], doc: str | None) -> str | None:
-        """Which document a gist request means: the one in scope, or the one whose title holds
-        all the request's own words ("What is the Normans article about?"); None if unclear."""
+    def _gist_documents(r: Retriever, words: tuple[str, ...], doc: str | None) -> list:
+        """The documents a gist request may mean: those in scope, or those whose title or file
+        name holds all the request's own words ("What is the Normans article about?", "What is
+        the README about?"); none when no title holds them (a question, then)."""
         docs = r.in_scope(doc)
         if not words:
-            return docs[0].id if len(docs) == 1 else None
-        named = [d.id for d in docs if set(words) <= set(tokenize([d.title])[0])]
-        return named[0] if len(named) == 1 else None
+            return docs
+        return [d for d in docs if set(words) <= set(tokenize([f"{d.title} {d.id}"])[0])]
+
+    def _earlier_document(self, r: Retriever, history: list[str], doc: str | None) -> list:
+        """[the document the previous question was answered from], for "What is this article
+        about?" or "When was it published?" in a conversation over several documents; [] when
+        there is one document in scope or no such answer."""
+        k = last_question(history)
+        if k is None or len(r.in_scope(doc)) == 1:
+            return []
+        previous = self._ask(r, history[k], history[:k], doc)
+        if previous.kind == "chat" or not previous.answerable or not previous.citations:
+            return []
+        return [r.index.by_id[previous.citations[0].doc]]
 
     @staticmethod
     def _rerank(index, q, hits: list[Hit], logits: np.ndarray) -> list[Hit]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 
+from .corpus import titles_told_apart
 from .segment import one_line
 from .types import Answer, Citation, Document
 
@@ -107,7 +108,7 @@ def answer_message(ans: Answer, turn: int, docs: dict[str, Document]) -> str:
             parts.append(f'<li><a class="qa-marker" href="#{anchor(turn, k)}">[{k}]</a> '
                          f'{esc(one_line(c.sentence))}</li>')
         parts.append("</ol>")
-    titles = sorted({_title(docs, c.doc) for c in ans.citations})
+    titles = list(dict.fromkeys(_title(docs, c.doc) for c in ans.citations))  # in the citations' order
     how = {"gist": "its opening paragraph", "more": "what it says next", "date": "its date line"}.get(ans.kind, f"confidence {ans.confidence:.0%}")
     parts.append(f'<p class="qa-meta">From {esc(", ".join(titles))} · {how}</p>{respelt_note(ans)}</div>')
     return "".join(parts)
@@ -134,8 +135,7 @@ def refusal_message(ans: Answer, turn: int) -> str:
 
 # ------------------------------------------------------------------ sources panel
 def _title(docs: dict[str, Document], doc_id: str) -> str:
-    doc = docs.get(doc_id)
-    return doc.title if doc else doc_id
+    return titles_told_apart(docs.values()).get(doc_id, doc_id) if doc_id in docs else doc_id
 
 
 def _mark(doc_text: str, c: Citation, ident: str | None = None, n: int | None = None) -> str:
@@ -240,7 +240,8 @@ def header_html(docs: list[Document]) -> str:
         d = docs[0]
         names = f"“{esc(d.title)}”" + (f" ({esc(d.date)})" if d.date else "")
     elif docs:
-        shown = ", ".join(f"“{esc(d.title)}”" for d in docs[:3])
+        told = titles_told_apart(docs)
+        shown = ", ".join(f"“{esc(told[d.id])}”" for d in docs[:3])
         more = f" and {len(docs) - 3} more" if len(docs) > 3 else ""
         names = f"{len(docs)} documents: {shown}{more}"
     else:

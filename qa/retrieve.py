@@ -9,6 +9,7 @@ import atexit
 import logging
 import os
 import pickle
+import re
 import subprocess
 import sys
 import threading
@@ -17,10 +18,10 @@ from pathlib import Path
 
 import numpy as np
 
-from . import features
+from . import contrast, features
 from .index import Index
 from .lexical import tokenize
-from .question import Question
+from .question import Question, names
 from .rank import Models
 from .segment import search_text
 from .spelling import Vocabulary, fold, respell
@@ -31,6 +32,8 @@ TOP_K = 100
 EF_SEARCH = 1024  # HNSW breadth for the top 100: recall@10 0.990 after exact re-scoring at 1M (0.970 at 400)
 HITS_KEPT = 50  # hits made per question: citations, the reranker and "each subject" look at the top 10
 PRIOR_BONUS = 1.0  # logit added to the previous answer's paragraph for a follow-up question
+DOC_NAME_PENALTY = 2.0  # logit per name of the question its document never mentions, when another candidate's does
+OTHER_CODE_PENALTY = 6.0  # logit taken from a sentence naming another model of the one asked about (N2 for N1)
 VOCABULARY_WAIT_CHARS = 2_000_000  # a question waits for the words of a scope up to this size (0.6–0.8 s, once)
 
 log = logging.getLogger(__name__)
@@ -202,6 +205,26 @@ class Retriever:
             features.set_e5(F, np.asarray(self.index.e5[rows] @ _ready(e5_qvec), dtype=np.float32))
         return rows, F
 
+    def _names_unsaid(self, q: Question, rows: np.ndarray) -> np.ndarray:
+        """Per candidate: how many of the question's names its document (text, title or file
+        name) never mentions, counting only names another candidate's document does mention.
+        A name picks the document out of several that say the same kind of thing (two meetings'
+        notes, two launches); a sentence's own words need not repeat it ("It costs $6,000")."""
+        asked = [n for _, _, n in names(q.search)]
+        unsaid = np.zeros(len(rows), dtype=np.float32)
+        if not asked:
+            return unsaid
+        doc_of = [self.index.sentences[r].doc for r in rows.tolist()]
+        said = {}
+        for d in set(doc_of):
+            document = self.index.by_id[d]
+            text = f"{document.title}\n{document.id}\n{document.text}"
+            said[d] = {n for n in asked if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.I)}
+        somewhere = set().union(*said.values())
+        for k, d in enumerate(doc_of):
+            unsaid[k] = len(somewhere - said[d])
+        return unsaid
+
     def rank(self, q: Question, qvec: np.ndarray, doc: str | None = None,
              e5_qvec: "np.ndarray | Future | None" = None, prior_rows: set[int] | None = None
              ) -> tuple[list[Hit], np.ndarray, np.ndarray]:
@@ -211,6 +234,12 @@ class Retriever:
         logits = self.models.ranker.logit(F)
         if prior_rows:  # a follow-up most likely asks about where the last answer came from
             logits = logits + PRIOR_BONUS * np.isin(rows, list(prior_rows))
+        if doc is None and len(self.index.documents) > 1:  # "Who chaired the Shenzhen meeting?" of two meeting notes
+            logits = logits - DOC_NAME_PENALTY * self._names_unsaid(q, rows)
+        asked = contrast.codes(q.search)
+        if asked:  # "How much does the N1 cost?" is not answered by what the N2 costs
+            other = [contrast.other_code(asked, self.index.sentences[r].text) for r in rows.tolist()]
+            logits = logits - OTHER_CODE_PENALTY * np.asarray(other, dtype=np.float32)
         order = np.argsort(-logits, kind="stable")
         probs = 1.0 / (1.0 + np.exp(-logits))
         top = order[:HITS_KEPT]  # a corpus-wide question ranks thousands; nothing reads that far down

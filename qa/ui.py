@@ -13,7 +13,7 @@ import logging
 import threading
 
 from . import render
-from .corpus import load_corpus
+from .corpus import load_corpus, titles_told_apart
 from .engine import Engine, QuestionError
 from .question import MAX_QUESTION_CHARS
 from .gradio_stubs import import_gradio
@@ -37,8 +37,9 @@ def examples_for(docs: list[Document]) -> list[str]:
     when there are several), then questions written for a document here, if any."""
     if len(docs) <= 1:
         out = ["What is this article about?"] if docs else []
-    else:
-        out = [f"What is the {d.title} article about?" for d in docs[:2]]
+    else:  # a title two documents share names neither: the file name does
+        told = titles_told_apart(docs)
+        out = [f"What is the {told[d.id] if told[d.id] == d.title else d.id} article about?" for d in docs[:2]]
     for d in docs:
         out += WRITTEN_EXAMPLES.get(d.id, ())
     return out[:MAX_EXAMPLES]
@@ -173,13 +174,14 @@ class Page:
         return self._docs[1]
 
     # ---------------------------------------------------------------- API
-    def ask_api(self, question: str, history: list[str] | None = None) -> dict:
+    def ask_api(self, question: str, history: list[str] | None = None, doc: str | None = None) -> dict:
         """Answer a question about the corpus. `history` holds the earlier questions of the
-        conversation (oldest first) for follow-ups. Returns the contract's answer object
+        conversation (oldest first) for follow-ups; `doc`, a document id, limits the search to
+        that document. Returns the contract's answer object
         {answer, answerable, confidence, citations[{doc, sentence, start, end, score}]},
         or {"error": "..."}."""
         try:
-            return self.engine.ask(question, parse_history(history)).contract()
+            return self.engine.ask(question, parse_history(history), doc or None).contract()
         except QuestionError as exc:
             return {"error": str(exc)}
         except Exception as exc:
@@ -258,7 +260,8 @@ def _shown(docs: list[Document]) -> list:
 
 
 def _picker_choices(docs: list[Document]) -> list[tuple[str, str]]:
-    return [(ALL_DOCS, "")] + [(d.title, d.id) for d in docs]
+    told = titles_told_apart(docs)
+    return [(ALL_DOCS, "")] + [(told[d.id], d.id) for d in docs]
 
 
 def _picker_update(docs: list[Document]):

@@ -61,3 +61,15 @@ def test_the_ranker_sees_each_sign_per_sentence():
     # a question in another language: no English negation or opposites read into its glosses
     f = _features("¿Qué no lanzó Huawei?", "Huawei launched a system.")
     assert f["negated"] == 0.0
+
+
+def test_model_codes_and_another_of_the_family():
+    assert contrast.codes("Does the N2 beat Nvidia's H100 and GB200 NVL72, or the 910C?") == {"N2", "H100", "GB200", "NVL72", "910C"}
+    assert contrast.codes("In 2025, COVID-19 and Python 3.10") == frozenset()  # numbers and names, no codes
+    asked = contrast.codes("How much does the N1 cost?")
+    assert contrast.other_code(asked, "Q: How much does the N2 cost?")  # the FAQ's near-copy of the question
+    assert not contrast.other_code(asked, "The N1 will sell for $6,000 per unit.")
+    assert not contrast.other_code(asked, "It will sell for $6,000 per unit.")  # names no model: may well answer
+    assert not contrast.other_code(asked, "Nvidia's H100 costs more.")  # another family
+    both = contrast.codes("How does the N2 compare with the N1?")
+    assert not contrast.other_code(both, "The N2 is twice as fast.") and contrast.other_code(both, "The N3 is faster.")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import http.client
 import json
 import math
+import re
 
 import pytest
 
@@ -70,7 +71,9 @@ ENGINE_CASES = [
     ("doc-traversal", ALIBABA, None, "../../etc/passwd", "error:unknown document"),
     ("doc-absolute", ALIBABA, None, "/etc/passwd", "error:unknown document"),
     ("doc-empty", ALIBABA, None, "", "error:unknown document"),
-    ("doc-case-variant", ALIBABA, None, ARTICLE_ID.upper(), "error:unknown document"),
+    ("doc-case-variant", ALIBABA, None, ARTICLE_ID.upper(), "answer"),  # the one id it matches, case aside
+    ("doc-file-name", ALIBABA, None, ARTICLE_ID + ".txt", "answer"),
+    ("doc-decomposed-unicode", ALIBABA, None, "Zu\u0308rich", "error:unknown document"),
     ("doc-int", ALIBABA, None, 3, "error:doc must be a string"),
     ("doc-list", ALIBABA, None, [ARTICLE_ID], "error:doc must be a string"),
     ("doc-article", "When was the article published?", None, ARTICLE_ID, "answer"),
@@ -121,8 +124,8 @@ def test_engine_ask_hostile(engine, corpus_dir, name, question, history, doc, ex
     else:
         assert ans.answer == REFUSAL and not ans.citations
     check_citations(list(ans.citations) + list(ans.nearest), corpus_dir, engine)
-    if doc is not None:
-        assert all(c.doc == doc for c in ans.citations + ans.nearest)
+    if doc is not None:  # the document meant: the id as typed, or the one it matches ("X.txt", another case)
+        assert all(c.doc.casefold() == re.sub(r"\.txt$", "", doc).casefold() for c in ans.citations + ans.nearest)
     json.dumps(ans.contract("x"), allow_nan=False)  # the contract object is plain JSON
 
 

@@ -431,8 +431,9 @@ def test_a_question_about_a_left_out_file_says_why(small):
     engine = Engine(corpus, folder, progress=False)
     with pytest.raises(QuestionError, match=r"unknown document: 'copy' \(copy.txt was left out of the index: duplicate of a.txt\)"):
         engine.ask("Where is the factory?", doc="copy")
-    with pytest.raises(QuestionError, match=r"^unknown document: 'nothing'$"):
+    with pytest.raises(QuestionError, match=r"^unknown document: 'nothing'; documents are 'a', 'b'$"):
         engine.ask("Where is the factory?", doc="nothing")
+    assert engine.ask("Where is the factory?", doc="A.TXT").citations[0].doc == "a"  # the id meant, as typed
 
 
 def test_a_build_removes_only_what_builds_made(small):

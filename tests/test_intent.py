@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from qa import render
-from qa.intent import date_request, gist_request, small_talk
+from qa.intent import date_request, gist_request, named_document, small_talk
 from qa.question import content_tokens, parse
 
 
@@ -185,11 +185,12 @@ def test_questions_about_the_story_are_no_date_request(text):
     assert not date_request(text)
 
 
-def test_in_a_conversation_it_is_the_thing_asked_about_unless_the_text_is_named():
-    assert not date_request("When was it published?", followup=True)  # after "What did SemiAnalysis publish?"
-    assert not date_request("什么时候发布的？", followup=True)
-    assert date_request("When was this article published?", followup=True)
-    assert date_request("这篇文章什么时候发布的？", followup=True)
+def test_in_a_conversation_it_is_the_thing_asked_about_unless_what_is_done_is_done_to_texts():
+    assert not date_request("When was it released?", followup=True)  # after "What did Alibaba unveil?"
+    assert not date_request("什么时候发布的？", followup=True) and not date_request("¿Cuándo salió?", followup=True)
+    assert date_request("When was it published?", followup=True) and date_request("¿Cuándo se publicó?", followup=True)
+    assert date_request("When was this article released?", followup=True)
+    assert date_request("这篇文章什么时候发布的？", followup=True) and date_request("什么时候发表的？", followup=True)
 
 
 def test_engine_answers_when_the_text_was_written_from_its_date_line(engine, article_text, tmp_path):
@@ -257,3 +258,24 @@ def test_tell_me_more_in_three_languages(text, lang):
 
     assert more_request(text) == lang
     assert more_request("讲讲华为") is None and more_request("Tell me more about Huawei") is None
+
+
+def test_a_document_named_in_the_question_is_its_scope():
+    from qa.types import Document
+
+    docs = [Document(id="2024-03-15-nimbus-unveils-n1", title="Nimbus unveils N1 accelerator", text=""),
+            Document(id="2025-06-02-nimbus-launches-n2", title="Nimbus launches N2 chip", text=""),
+            Document(id="README", title="Nimbus SDK", text=""), Document(id="FAQ", title="Frequently asked questions", text=""),
+            Document(id="Rhine", title="Rhine", text=""), Document(id="French and Indian War", title="French and Indian War", text="")]
+    assert named_document("In the N1 article, how many people does Nimbus employ?", docs) == \
+        ("2024-03-15-nimbus-unveils-n1", "How many people does Nimbus employ?")
+    assert named_document("According to the README, what Python version is required?", docs) == ("README", "What Python version is required?")
+    assert named_document("What is the price according to the FAQ?", docs) == ("FAQ", "What is the price?")
+    assert named_document("How much does the N2 cost according to the Nimbus launches N2 chip article?", docs)[0] == \
+        "2025-06-02-nimbus-launches-n2"
+    assert named_document("Según el artículo sobre Rhine, ¿cuánto mide?", docs) == ("Rhine", "¿cuánto mide?")
+    for text in ("In the Nimbus article, what was launched?",  # two Nimbus articles: which one?
+                 "According to the article, what did Huawei launch?", "In the meantime, what happened?",
+                 "According to SemiAnalysis, what outperforms Nvidia?",
+                 "How many died in the war?"):  # "the war" alone is no title ("French and Indian War")
+        assert named_document(text, docs) is None, text

@@ -21,6 +21,8 @@ def client():
 def ask(client, question, history=()):
     return client.predict(question=question, history=list(history), api_name="/ask")
 
+ARTICLE = "2025-07-28-china-ai-alliances-waic"
+
 
 def assert_contract(out: dict) -> None:
     if "error" in out:
@@ -64,6 +66,14 @@ def test_history_may_be_a_json_string(client):
 def test_bad_input_is_an_error_object(client, question, history):
     out = client.predict(question=question, history=history, api_name="/ask")
     assert set(out) == {"error"} and out["error"]
+
+
+def test_a_document_limits_the_search(client):
+    out = client.predict(question="What did Alibaba unveil?", history=[], doc=ARTICLE, api_name="/ask")
+    assert_contract(out)
+    assert out["citations"] and all(c["doc"] == ARTICLE for c in out["citations"])
+    assert "unknown document" in client.predict(question="What did Alibaba unveil?", history=[], doc="nope",
+                                                api_name="/ask")["error"]
 
 
 def test_endpoint_is_named_ask(client):

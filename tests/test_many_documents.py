@@ -1,0 +1,63 @@
+"""A corpus of several documents that say the same kind of thing: the question's names, codes
+and the document it names pick the right one (found by a multi-document bug hunt)."""
+from __future__ import annotations
+
+import pytest
+
+N1 = ("---\ndate: 2024-03-15\n---\nNimbus unveils N1 accelerator\n\nNimbus Semiconductor unveiled the N1 in Shenzhen on Friday. "
+      "The N1 will sell for $6,000 per unit. The company employs about 1,200 people.\n")
+N2 = ("---\ndate: 2025-06-02\n---\nNimbus launches N2 chip\n\nNimbus launched the N2 in Beijing on Monday. The N2 carries 96 GB of memory. "
+      "The company now employs 2,500 people.\n")
+FAQ = ("# Frequently asked questions\n\nQ: How much does the N2 cost?\nA: The list price of the N2 is $12,500 per unit.\n\n"
+       "Q: Does the N2 support FP8?\nA: Yes, the N2 supports FP8; the N1 supports only BF16.\n")
+ZURICH = "# Meeting notes\n\nThe Zürich office met on Tuesday. Twelve people attended the meeting, chaired by Anna Müller.\n"
+SHENZHEN = "# Meeting notes\n\nThe Shenzhen office met on Friday to review yields. Eight people attended, chaired by Wang Lei.\n"
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    from qa.engine import Engine
+
+    root = tmp_path_factory.mktemp("many")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in {"2024-03-15-nimbus-unveils-n1.txt": N1, "2025-06-02-nimbus-launches-n2.txt": N2, "FAQ.md": FAQ,
+                       "zurich-meeting.md": ZURICH, "shenzhen-meeting.md": SHENZHEN}.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    return Engine(corpus, root / "index", progress=False).load()
+
+
+def test_a_question_about_one_model_is_not_answered_with_another_models_figure(engine):
+    ans = engine.ask("How much does the N1 cost?")  # was the FAQ's N2 price, at 0.84
+    assert ans.answerable and "$6,000" in ans.citations[0].sentence
+    assert not engine.ask("How much does the N3 cost?").answerable  # no N3 anywhere
+
+
+def test_a_name_picks_the_document_that_mentions_it(engine):
+    ans = engine.ask("Who chaired the Shenzhen meeting?")  # was Anna Müller, of the Zürich notes
+    assert ans.citations[0].doc == "shenzhen-meeting" and "Wang Lei" in ans.citations[0].sentence
+
+
+def test_the_document_named_in_the_question_is_searched(engine):
+    ans = engine.ask("In the N1 article, how many people does Nimbus employ?")  # was the N2 article's 2,500
+    assert ans.citations[0].doc == "2024-03-15-nimbus-unveils-n1" and "1,200" in ans.citations[0].sentence
+    assert ans.question == "How many people does Nimbus employ?"  # read without the words naming the article
+    same = engine.ask("In the N1 article, how many people does Nimbus employ?", doc="2024-03-15-nimbus-unveils-n1")
+    assert same.citations[0].sentence == ans.citations[0].sentence
+
+
+def test_this_article_is_the_one_the_conversation_is_about(engine):
+    earlier = ["What did Nimbus launch in Beijing?"]  # answered from the N2 article
+    assert engine.ask(earlier[0]).citations[0].doc == "2025-06-02-nimbus-launches-n2"
+    gist = engine.ask("What is this article about?", earlier)  # it asked which of five before
+    assert gist.kind == "gist" and gist.citations[0].doc == "2025-06-02-nimbus-launches-n2"
+    date = engine.ask("When was it published?", earlier)  # it searched, and found no date to say
+    assert date.kind == "date" and "2025-06-02" in date.answer
+
+
+def test_which_document_when_none_is_meant(engine):
+    which = engine.ask("When was this written?")  # five documents, two dates: it gave one of them
+    assert which.kind == "chat" and "When was the <title> article published?" in which.answer
+    notes = engine.ask("What are the meeting notes about?")  # two documents titled "Meeting notes"
+    assert notes.kind == "chat" and "Meeting notes (shenzhen-meeting)" in notes.answer
+    assert engine.ask("What is the FAQ about?").citations[0].doc == "FAQ"  # by file name
