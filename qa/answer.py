@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from itertools import takewhile
 
+from .corpus import plain, titles_told_apart
 from .features import ASKS_PUBLISHED
 from .index import Index
 from .lexical import tokenize
@@ -257,6 +258,32 @@ def more(index: Index, q: Question, previous: Answer) -> Answer | None:
     doc = previous.citations[0].doc
     following = _read_from(index, doc, max(c.end for c in previous.citations if c.doc == doc), MORE_SENTENCES)
     return _read(index, q, following, "more") if following else None
+
+
+MENTIONS_SHOWN = 8  # documents (or, in one document, sentences) listed for "Which documents mention X?"
+
+
+def mentions(index: Index, q: Question, doc_ids: list[str], name: str) -> Answer:
+    """"Which documents mention Li Na?": the first sentence of each document in scope that
+    writes the name, cited (every such sentence, up to a few, when one document is in scope);
+    the refusal when none does. A plain reading of the text: no ranking, confidence 1."""
+    said = re.compile(rf"(?<!\w){re.escape(plain(name))}(?!\w)", re.I)
+    hits = []
+    for doc_id in doc_ids:
+        a, b = index.doc_rows[doc_id]
+        rows = [i for i in range(a, b) if index.sentences[i].kind == "text" and said.search(plain(index.sentences[i].text))]
+        hits += [Hit(index.sentences[i], 1.0, {"row": i}) for i in rows[:1 if len(doc_ids) > 1 else MAX_CITATIONS]]
+        if len(hits) >= MENTIONS_SHOWN:
+            break
+    if not hits:
+        return build(index, q, [], 0.0, False, 1.0)
+    if len(doc_ids) > 1:
+        titles = titles_told_apart(index.documents)
+        named = [f"“{titles[h.sentence.doc]}” [{k}]" for k, h in enumerate(hits, 1)]
+        text = (f"{len(hits)} documents mention {name}: " if len(hits) > 1 else f"One document mentions {name}: ") + \
+            ", ".join(named) + "."
+        return Answer(q.text, text, True, 1.0, tuple(cite(index, h) for h in hits), (), q.search, q.respelt, kind="mentions")
+    return _read(index, q, hits, "mentions")
 
 
 def chat(question: str, reply: str) -> Answer:

@@ -25,7 +25,8 @@ from .embed import get_embedder
 from .crosslingual import has_cjk
 from .features import NAMES as FEATURE_NAMES
 from .index import CorpusWatch, is_fresh, open_index, read_manifest
-from .intent import date_request, gist_request, named_document, more_request, nothing_more, reply, said_nothing_more, small_talk, which_document
+from .intent import (date_request, documents_list, documents_request, gist_request, mentions_request, more_request,
+                     named_document, nothing_more, reply, said_nothing_more, small_talk, which_document)
 from .lexical import tokenize
 from .offtopic import OFF_TOPIC_FACTOR, closer_to_background
 from .question import MAX_QUESTION_CHARS, has_words, last_question, parse, person_names, refers_to_person, with_names
@@ -223,6 +224,11 @@ class Engine:
         lang = more_request(question)
         if lang is not None:  # "tell me more": read on after the previous answer
             return self._more(r, question, history, doc, lang)
+        if documents_request(question):  # "What documents do you have?"
+            return answering.chat(question, documents_list(r.in_scope(doc)))
+        mentioned = mentions_request(question)
+        if mentioned is not None:  # "Which documents mention Li Na?"
+            return answering.mentions(r.index, parse(question), [d.id for d in r.in_scope(doc)], mentioned)
         named = named_document(question, r.index.documents) if len(r.index.documents) > 1 else None
         if named is not None and doc in (None, named[0]):  # "In the N1 article, how many ...?"
             doc, question = named

@@ -302,3 +302,41 @@ def named_document(text: str, documents) -> tuple[str, str] | None:
     if text.rstrip().endswith(("?", "？")) and not rest.endswith(("?", "？")):
         rest += "?"
     return named[0].id, rest[:1].upper() + rest[1:]
+
+
+# ------------------------------------------------------------------ the documents themselves
+# "What documents do you have?" was answered from a FAQ line (0.30); "Which documents mention Li
+# Na?" was refused though two do. Both are about the corpus, not a sentence's meaning.
+_KINDS_EN = r"(documents|docs|articles|files|texts|sources|stories|reports)"
+_LIST_DOCS = re.compile(
+    rf"(what|which) {_KINDS_EN} (do you have|have you got|are (there|here|available|loaded|indexed)|can (i|you) (ask|search)( about)?|do you know( about)?)"
+    rf"|(list|show)( me)?( (all|the|your))* {_KINDS_EN}|how many {_KINDS_EN} (are there|do you have)"
+    r"|qu[eé] (documentos|art[ií]culos|textos) (tienes|hay)|(列出|有哪些|有什么)(文档|文章|文件)|(文档|文章|文件)(列表|有哪些|有什么)")
+_MENTIONS = re.compile(
+    rf"^\W*(?:which|what) {_KINDS_EN} (?:mention|talk about|discuss|cover|name|refer to|say anything about)\s+(?P<x>.+?)\W*$"
+    rf"|^\W*(?:where|in which {_KINDS_EN}) (?:is|are) (?P<y>.+?) mentioned\W*$", re.I)
+
+
+def documents_request(text: str) -> bool:
+    """Whether the whole message asks which documents there are."""
+    norm = _normal(text)
+    return _whole(_LIST_DOCS, "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en", norm)
+
+
+def mentions_request(text: str) -> str | None:
+    """What a "Which documents mention X?" message asks about (X as typed), else None."""
+    m = _MENTIONS.match(text.strip())
+    if m is None:
+        return None
+    x = re.sub(r"^(the|a|an)\s+", "", (m.group("x") or m.group("y") or "").strip(" \"'“”‘’"), flags=re.I)
+    return x or None
+
+
+def documents_list(documents, shown: int = 10) -> str:
+    """The documents here, by title and date."""
+    told = titles_told_apart(documents)
+    items = [f"“{told[d.id]}”" + (f" ({d.date})" if d.date else "") for d in documents[:shown]]
+    more = f" and {len(documents) - shown} more" if len(documents) > shown else ""
+    if len(documents) == 1:
+        return f"There is one document here: {items[0]}. Ask me anything about it."
+    return f"There are {len(documents)} documents here: {', '.join(items)}{more}."

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from qa import render
-from qa.intent import date_request, gist_request, named_document, small_talk
+from qa.intent import date_request, documents_request, gist_request, mentions_request, named_document, small_talk
 from qa.question import content_tokens, parse
 
 
@@ -279,3 +279,14 @@ def test_a_document_named_in_the_question_is_its_scope():
                  "According to SemiAnalysis, what outperforms Nvidia?",
                  "How many died in the war?"):  # "the war" alone is no title ("French and Indian War")
         assert named_document(text, docs) is None, text
+
+
+def test_questions_about_the_documents_themselves():
+    for text in ("What documents do you have?", "Which articles are there?", "List the documents", "¿Qué documentos tienes?",
+                 "有哪些文档？"):
+        assert documents_request(text), text
+    assert not documents_request("What documents did Huawei publish?") and not documents_request("What is the document about?")
+    assert mentions_request("Which documents mention Li Na?") == "Li Na"
+    assert mentions_request("Which articles talk about the N2?") == "N2"
+    assert mentions_request("Where is Enflame mentioned?") == "Enflame"
+    assert mentions_request("Which chipmakers are mentioned?") is None  # a question about the story (d24)

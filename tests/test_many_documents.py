@@ -61,3 +61,16 @@ def test_which_document_when_none_is_meant(engine):
     notes = engine.ask("What are the meeting notes about?")  # two documents titled "Meeting notes"
     assert notes.kind == "chat" and "Meeting notes (shenzhen-meeting)" in notes.answer
     assert engine.ask("What is the FAQ about?").citations[0].doc == "FAQ"  # by file name
+
+
+def test_which_documents_there_are_and_which_mention_a_name(engine):
+    listed = engine.ask("What documents do you have?")  # was answered from a FAQ line
+    assert listed.kind == "chat" and "5 documents" in listed.answer and "(2024-03-15)" in listed.answer
+    ans = engine.ask("Which documents mention Wang Lei?")
+    assert ans.kind == "mentions" and [c.doc for c in ans.citations] == ["shenzhen-meeting"]
+    both = engine.ask("Which documents mention the N1?")
+    assert {c.doc for c in both.citations} == {"2024-03-15-nimbus-unveils-n1", "FAQ"}
+    assert all("N1" in c.sentence for c in both.citations) and "2 documents mention N1" in both.answer
+    assert not engine.ask("Which documents mention Microsoft?").answerable
+    nimbus = engine.ask("What is the Nimbus article about?")  # two titles say Nimbus: which one?
+    assert nimbus.kind == "chat" and "2 documents" in nimbus.answer
