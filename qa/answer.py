@@ -260,6 +260,16 @@ def more(index: Index, q: Question, previous: Answer) -> Answer | None:
     return _read(index, q, following, "more") if following else None
 
 
+SECTION_SENTENCES = 6  # a section asked for is read out up to this many sentences
+
+
+def section(index: Index, q: Question, heading: str, rows: list[int]) -> Answer:
+    """"What are the requirements?" of a document with a "Requirements" section: what the
+    section says, cited in reading order (a list's items are sentences of their own, and none
+    repeats the heading's word: "At least 512 MB of RAM" was refused at 0.15)."""
+    return _read(index, q, [Hit(index.sentences[r], 1.0, {"row": r}) for r in rows[:SECTION_SENTENCES]], "section")
+
+
 MENTIONS_SHOWN = 8  # documents (or, in one document, sentences) listed for "Which documents mention X?"
 
 

@@ -250,6 +250,9 @@ class Engine:
                 return ans
             if len(docs) > 1:  # of which document?
                 return answering.chat(question, which_document(docs, ask="When was the <title> article published?"))
+        asked_section = r.section_asked(q, doc)
+        if asked_section is not None:  # "What are the requirements?": what that section says
+            return answering.section(r.index, q, *asked_section)
         ans = self._search(r, q, doc)
         if q.fragment:  # "Which chips?" asks on the earlier question, "How much milk?" after "How many
             # eggs?" stands alone: read both ways, the reading the documents answer surely wins

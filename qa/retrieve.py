@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 from concurrent.futures import Future
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -32,11 +33,20 @@ TOP_K = 100
 EF_SEARCH = 1024  # HNSW breadth for the top 100: recall@10 0.990 after exact re-scoring at 1M (0.970 at 400)
 HITS_KEPT = 50  # hits made per question: citations, the reranker and "each subject" look at the top 10
 PRIOR_BONUS = 1.0  # logit added to the previous answer's paragraph for a follow-up question
+SECTION_HEADING_WORDS = 6  # a heading a question can name in full ("Known issues", not a news subheading)
 DOC_NAME_PENALTY = 2.0  # logit per name of the question its document never mentions, when another candidate's does
 OTHER_CODE_PENALTY = 6.0  # logit taken from a sentence naming another model of the one asked about (N2 for N1)
 VOCABULARY_WAIT_CHARS = 2_000_000  # a question waits for the words of a scope up to this size (0.6–0.8 s, once)
 
 log = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=1)
+def _section_words() -> frozenset[str]:
+    """Words that ask for a section without naming it ("What does the Background section say?")."""
+    return frozenset(tokenize(["section sections part chapter heading say says said list steps step details detail "
+                               "information info contents content points items under tell show give explain describe "
+                               "article document page"])[0])
 _CHILDREN: set[subprocess.Popen] = set()
 atexit.register(lambda: [c.kill() for c in list(_CHILDREN)])  # a command that ends does not leave one behind
 
@@ -104,6 +114,7 @@ class Retriever:
         self._vocabularies: dict[str | None, tuple[Future, bool]] = {}  # the job, and whether no question waits for it
         self._vocabulary_lock = threading.Lock()
         self._doc_stems: dict[str, frozenset[str]] = {}
+        self._heading_tokens: list[frozenset[str]] | None = None  # each section heading's words, on first need
 
     def in_scope(self, doc: str | None) -> list:
         """The documents a question may be about: the one it names, else all of them."""
@@ -204,6 +215,34 @@ class Retriever:
         if self.index.e5 is not None and e5_qvec is not None and len(rows):
             features.set_e5(F, np.asarray(self.index.e5[rows] @ _ready(e5_qvec), dtype=np.float32))
         return rows, F
+
+    def section_asked(self, q: Question, doc: str | None) -> tuple[str, list[int]] | None:
+        """(heading, its sentences' rows) when the question asks for what one section says:
+        its words are the heading's ("What are the requirements?", "What does the Background
+        section say?"), give or take words of the document's title ("How do I install
+        Larkspur?" of "Installing Larkspur" and its "Installation" section); None when no
+        heading, or several, fit."""
+        asked = set(q.tokens) - _section_words()
+        if not asked or not q.english:
+            return None
+        table = self.index.sentences
+        if not hasattr(table, "sections") or not table.sections:
+            return None
+        if self._heading_tokens is None:
+            self._heading_tokens = [frozenset(t) for t in tokenize(table.sections)]
+        fits = [k for k, h in enumerate(self._heading_tokens) if h and len(h) <= SECTION_HEADING_WORDS and h <= asked]
+        if not fits:
+            return None
+        scope = {self.index.documents.index(d) for d in self.in_scope(doc)} if doc is not None else None
+        found = []
+        for k in fits:
+            for d in np.unique(table.rows["doc"][table.rows["section"] == k]).tolist():
+                document = self.index.documents[d]
+                title = set(tokenize([f"{document.title} {document.id}"])[0])
+                if (scope is None or d in scope) and table.sections[k] != document.title and asked - self._heading_tokens[k] <= title:
+                    rows = np.flatnonzero((table.rows["section"] == k) & (table.rows["doc"] == d)).tolist()
+                    found.append((table.sections[k], [r for r in rows if table[r].kind == "text"]))
+        return found[0] if len(found) == 1 and found[0][1] else None
 
     def _names_unsaid(self, q: Question, rows: np.ndarray) -> np.ndarray:
         """Per candidate: how many of the question's names its document (text, title or file

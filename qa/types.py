@@ -87,7 +87,7 @@ class Answer:
     query: str = ""  # the question as searched, after follow-up resolution
     respelt: tuple[tuple[str, str], ...] = ()  # misspelt words read as the documents spell them
     kind: str = "search"  # "search"; "gist" (the lead paragraph, asked for); "more" (the sentences after
-    # the previous answer, "tell me more"); "date" (the date line, "when was this written?"); "mentions" (where a name is written); "chat" (small talk, a reply)
+    # the previous answer, "tell me more"); "date" (the date line, "when was this written?"); "mentions" (where a name is written); "section" (a section asked for by its heading); "chat" (small talk, a reply)
 
     def read_as(self) -> str:
         """How misspelt words were read, as a search engine says it ("" if none were)."""

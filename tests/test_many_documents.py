@@ -74,3 +74,28 @@ def test_which_documents_there_are_and_which_mention_a_name(engine):
     assert not engine.ask("Which documents mention Microsoft?").answerable
     nimbus = engine.ask("What is the Nimbus article about?")  # two titles say Nimbus: which one?
     assert nimbus.kind == "chat" and "2 documents" in nimbus.answer
+
+
+GUIDE = ("# Installing Larkspur\n\nLarkspur is a small self-hosted wiki.\n\n## Requirements\n\n- A 64-bit CPU\n"
+         "- At least 512 MB of RAM\n- PostgreSQL 14 or newer.\n\n## Installation\n\n1. Download the latest release.\n"
+         "2. Run `larkspur init` to create the configuration file.\n\n## Known issues\n\nSearch is slow on very large wikis.\n")
+
+
+def test_a_section_asked_for_by_its_heading_is_read_out(tmp_path):
+    from qa.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "install-guide.md").write_text(GUIDE, encoding="utf-8")
+    (corpus / "notes.md").write_text("# Notes\n\nThe wiki moved to a new server in May.\n", encoding="utf-8")
+    engine = Engine(corpus, tmp_path / "index", progress=False).load()
+    for question in ("What are the requirements?", "What are the requirements for Larkspur?",
+                     "What does the Requirements section say?"):  # all three were refused (0.08 and below)
+        ans = engine.ask(question)
+        assert ans.kind == "section" and [c.sentence for c in ans.citations] == \
+            ["A 64-bit CPU", "At least 512 MB of RAM", "PostgreSQL 14 or newer."], question
+        assert all(GUIDE[c.start:c.end] == c.sentence for c in ans.citations)
+    steps = engine.ask("How do I install Larkspur?")  # the title's words and the "Installation" heading
+    assert steps.kind == "section" and steps.citations[0].sentence == "Download the latest release."
+    assert engine.ask("What are the known issues?").citations[0].sentence == "Search is slow on very large wikis."
+    assert engine.ask("Where did the wiki move?").kind == "search"  # a question of its own
