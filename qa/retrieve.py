@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 import threading
+from collections import OrderedDict
 from concurrent.futures import Future
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +35,7 @@ EF_SEARCH = 1024  # HNSW breadth for the top 100: recall@10 0.990 after exact re
 HITS_KEPT = 50  # hits made per question: citations, the reranker and "each subject" look at the top 10
 PRIOR_BONUS = 1.0  # logit added to the previous answer's paragraph for a follow-up question
 SECTION_HEADING_WORDS = 6  # a heading a question can name in full ("Known issues", not a news subheading)
+MENTIONS_REMEMBERED = 100_000  # (document, name) pairs
 DOC_NAME_PENALTY = 2.0  # logit per name of the question its document never mentions, when another candidate's does
 OTHER_CODE_PENALTY = 6.0  # logit taken from a sentence naming another model of the one asked about (N2 for N1)
 VOCABULARY_WAIT_CHARS = 2_000_000  # a question waits for the words of a scope up to this size (0.6–0.8 s, once)
@@ -115,6 +117,7 @@ class Retriever:
         self._vocabulary_lock = threading.Lock()
         self._doc_stems: dict[str, frozenset[str]] = {}
         self._heading_tokens: list[frozenset[str]] | None = None  # each section heading's words, on first need
+        self._mentioned: OrderedDict[tuple[str, str], bool] = OrderedDict()  # (document, name) -> written there
 
     def in_scope(self, doc: str | None) -> list:
         """The documents a question may be about: the one it names, else all of them."""
@@ -254,15 +257,24 @@ class Retriever:
         if not asked:
             return unsaid
         doc_of = [self.index.sentences[r].doc for r in rows.tolist()]
-        said = {}
-        for d in set(doc_of):
-            document = self.index.by_id[d]
-            text = f"{document.title}\n{document.id}\n{document.text}"
-            said[d] = {n for n in asked if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.I)}
+        said = {d: {n for n in asked if self._mentions(d, n)} for d in set(doc_of)}
         somewhere = set().union(*said.values())
         for k, d in enumerate(doc_of):
             unsaid[k] = len(somewhere - said[d])
         return unsaid
+
+    def _mentions(self, doc_id: str, name: str) -> bool:
+        """Whether a document's text, title or file name writes ``name`` (remembered: a large
+        corpus's candidates come from many long documents, read once per name)."""
+        key = (doc_id, name.casefold())
+        known = self._mentioned.get(key)
+        if known is None:
+            document = self.index.by_id[doc_id]
+            text = f"{document.title}\n{document.id}\n{document.text}"
+            known = self._mentioned[key] = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I) is not None
+            if len(self._mentioned) > MENTIONS_REMEMBERED:
+                self._mentioned.popitem(last=False)
+        return known
 
     def rank(self, q: Question, qvec: np.ndarray, doc: str | None = None,
              e5_qvec: "np.ndarray | Future | None" = None, prior_rows: set[int] | None = None
