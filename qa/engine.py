@@ -25,8 +25,9 @@ from .embed import get_embedder
 from .crosslingual import has_cjk
 from .features import NAMES as FEATURE_NAMES
 from .index import CorpusWatch, is_fresh, open_index, read_manifest
-from .intent import (date_request, documents_list, documents_request, gist_request, mentions_request, more_request,
-                     named_document, nothing_more, reply, said_nothing_more, small_talk, which_document)
+from .intent import (date_request, dated_document_words, documents_list, documents_request, gist_request,
+                     mentions_request, more_request, named_document, nothing_more, reply, said_nothing_more, small_talk,
+                     which_document)
 from .lexical import tokenize
 from .offtopic import OFF_TOPIC_FACTOR, closer_to_background
 from .question import MAX_QUESTION_CHARS, has_words, last_question, parse, person_names, refers_to_person, with_names
@@ -243,6 +244,13 @@ class Engine:
                 return answering.gist(r.index, q, docs[0].id)
             if len(docs) > 1:  # which article?
                 return answering.chat(question, which_document(docs))
+        naming = dated_document_words(q.text) if len(r.in_scope(doc)) > 1 else None
+        if naming is not None:  # "When was the Orion X article published?"
+            words = tuple(t for t in tokenize([naming])[0])
+            docs = self._gist_documents(r, words, doc) if words else []
+            ans = answering.dated(r.index, q, docs[0].id) if len(docs) == 1 else None
+            if ans is not None:
+                return ans
         if date_request(q.text, followup=conversation):  # "When was this written?": the date line
             docs = self._earlier_document(r, history, doc) or r.in_scope(doc)
             ans = answering.dated(r.index, q, docs[0].id) if len(docs) == 1 else None

@@ -244,6 +244,18 @@ _DATE_ZH = re.compile(
     rf"|(请问)?({_TEXT_ZH}(的)?(发表|发布|刊登|出版)?|(发表|发布|刊登|出版))(日期|时间)(是)?(什么|哪天|何时|多少)?(时候)?(呢)?")
 
 
+_DATE_NAMING = re.compile(
+    rf"^\W*(?:when|on what date|what day) (?:was|were) (?:the|this|that) (?:(?P<x>.+?) {_TEXT_EN}|{_TEXT_EN} (?:about|on|from) (?P<y>.+?)) "
+    r"(?:written|published|posted|put out|issued|dated|released)\W*$", re.I)
+
+
+def dated_document_words(text: str) -> str | None:
+    """The words naming the document in "When was the Orion X article published?" or "When was
+    the article about Orion published?", else None."""
+    m = _DATE_NAMING.match(text.strip())
+    return (m.group("x") or m.group("y")) if m else None
+
+
 def date_request(text: str, followup: bool = False) -> bool:
     """Whether the whole message asks when the text itself was written or published."""
     norm = _normal(text)

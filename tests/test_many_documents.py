@@ -55,6 +55,14 @@ def test_this_article_is_the_one_the_conversation_is_about(engine):
     assert date.kind == "date" and "2025-06-02" in date.answer
 
 
+def test_the_date_of_a_document_named_by_its_title_words(engine):
+    for question in ("When was the N1 article published?", "When was the article about the N2 published?"):
+        ans = engine.ask(question)  # searched before, and the hunt got one article's date for another
+        assert ans.kind == "date", question
+    assert "2024-03-15" in engine.ask("When was the N1 article published?").answer
+    assert "2025-06-02" in engine.ask("When was the article about the N2 published?").answer
+
+
 def test_which_document_when_none_is_meant(engine):
     which = engine.ask("When was this written?")  # five documents, two dates: it gave one of them
     assert which.kind == "chat" and "When was the <title> article published?" in which.answer
