@@ -174,12 +174,16 @@ class Page:
         return self._docs[1]
 
     # ---------------------------------------------------------------- API
-    def ask_api(self, question: str, history: list[str] | None = None, doc: str | None = None) -> dict:
+    def ask_api(self, question: str, history: list[str] | None = None) -> dict:
         """Answer a question about the corpus. `history` holds the earlier questions of the
-        conversation (oldest first) for follow-ups; `doc`, a document id, limits the search to
-        that document. Returns the contract's answer object
+        conversation (oldest first) for follow-ups. Returns the contract's answer object
         {answer, answerable, confidence, citations[{doc, sentence, start, end, score}]},
         or {"error": "..."}."""
+        return self.ask_document_api(question, history, None)
+
+    def ask_document_api(self, question: str, history: list[str] | None = None, doc: str | None = None) -> dict:
+        """As /ask, searching only the document whose id is `doc` (a separate endpoint: over raw
+        HTTP every input must be sent, so a third one on /ask would break its callers)."""
         try:
             return self.engine.ask(question, parse_history(history), doc or None).contract()
         except QuestionError as exc:
@@ -347,6 +351,7 @@ def _wire(page, app, status, asked, panels, chat, box, ask_btn, examples, picker
     timer.tick(page.status, outputs=[status, timer], show_progress="hidden", queue=False, api_visibility="private")
     app.load(page.status, outputs=[status, timer], show_progress="hidden", queue=False, api_visibility="private")
     gr.api(page.ask_api, api_name="ask", concurrency_id=ENGINE_JOBS, concurrency_limit=ENGINE_CONCURRENCY)
+    gr.api(page.ask_document_api, api_name="ask_document", concurrency_id=ENGINE_JOBS, concurrency_limit=ENGINE_CONCURRENCY)
 
 
 CSS = """

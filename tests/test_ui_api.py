@@ -69,11 +69,11 @@ def test_bad_input_is_an_error_object(client, question, history):
 
 
 def test_a_document_limits_the_search(client):
-    out = client.predict(question="What did Alibaba unveil?", history=[], doc=ARTICLE, api_name="/ask")
+    out = client.predict(question="What did Alibaba unveil?", history=[], doc=ARTICLE, api_name="/ask_document")
     assert_contract(out)
     assert out["citations"] and all(c["doc"] == ARTICLE for c in out["citations"])
     assert "unknown document" in client.predict(question="What did Alibaba unveil?", history=[], doc="nope",
-                                                api_name="/ask")["error"]
+                                                api_name="/ask_document")["error"]
 
 
 def test_endpoint_is_named_ask(client):
