@@ -194,26 +194,28 @@ class Page:
 
     # ---------------------------------------------------------------- chat
     def respond(self, question: str, chat: list, asked: list[str], doc_id: str | None,
-                panels: list | None = None):
+                panels: list | None = None, documents: list | None = None):
         """Show the question at once, then the answer and its sources (a generator, so the
         user sees their message and a 'warming up' note while the engine loads). ``panels``
-        holds the earlier answers' sources (turn, question, panel), newest first."""
+        holds the earlier answers' sources (turn, question, panel), newest first; with the
+        answer come the header and the picker when the documents changed (see `follow`)."""
         panels = list(panels or [])
+        unchanged = (gr.update(), gr.update(), documents)
         if not isinstance(question, str) or not question.strip():
-            yield gr.update(), chat, asked, gr.update(), panels
+            yield gr.update(), chat, asked, gr.update(), panels, *unchanged
             return
         chat = list(chat or []) + [_message("user", render.user_message(question))]
         pending = _message("assistant", render.pending_message(not self.warmup.ready))
-        yield "", chat + [pending], asked, gr.update(), panels
+        yield "", chat + [pending], asked, gr.update(), panels, *unchanged
         reply, sources = self._answer(question, asked, doc_id or None)
         if sources is None:  # not asked (too long, unknown document...): back in the box to edit,
             # and kept out of the follow-up history and the panel
-            yield question, chat + [_message("assistant", reply)], asked, gr.update(), panels
+            yield question, chat + [_message("assistant", reply)], asked, gr.update(), panels, *self.follow(documents)
             return
         shown = render.with_earlier(sources or render.sources_panel(None, 0, {}), panels[:EARLIER_PANELS])
         if sources:  # small talk has no sources to keep
             panels = [(len(asked) + 1, question, sources)] + panels[:EARLIER_PANELS - 1]
-        yield "", chat + [_message("assistant", reply)], asked + [question], shown, panels
+        yield "", chat + [_message("assistant", reply)], asked + [question], shown, panels, *self.follow(documents)
 
     def _answer(self, question: str, asked: list[str], doc_id: str | None) -> tuple[str, str | None]:
         """(chat reply, sources panel): the panel is "" for small talk, None when the question
@@ -247,9 +249,10 @@ class Page:
         return render.header_html(docs), _picker_update(docs), _shown(docs)
 
     def follow(self, shown):
-        """After each answer: a document added, renamed or removed in the corpus meanwhile (the
+        """With each answer: a document added, renamed or removed in the corpus meanwhile (the
         engine followed it to answer) shows in the header and the picker without a reload;
-        nothing is sent when the documents are those shown."""
+        nothing is sent when the documents are those shown. (An event of its own after the
+        answer made an earlier answer's folded passage close again, now and then, as it opened.)"""
         if not self.warmup.ready:
             return gr.update(), gr.update(), shown
         docs = list(self.engine.documents)
@@ -334,17 +337,16 @@ def build_app(engine: Engine) -> gr.Blocks:
 
 def _wire(page, app, status, asked, panels, chat, box, ask_btn, examples, picker, clear_btn, sources,
           header, shown) -> None:
-    """Events: ask (enter, button, examples) then follow the corpus, clear, the status timer and
-    the /ask endpoint."""
-    io = dict(fn=page.respond, inputs=[box, chat, asked, picker, panels], outputs=[box, chat, asked, sources, panels],
+    """Events: ask (enter, button, examples; the answer brings the header and picker up to
+    date), clear, the status timer and the /ask endpoints."""
+    io = dict(fn=page.respond, inputs=[box, chat, asked, picker, panels, shown],
+              outputs=[box, chat, asked, sources, panels, header, picker, shown],
               concurrency_id=ENGINE_JOBS, concurrency_limit=ENGINE_CONCURRENCY, show_progress="minimal")
-    follow = dict(fn=page.follow, inputs=shown, outputs=[header, picker, shown], queue=False,
-                  show_progress="hidden", api_visibility="private")
-    box.submit(api_visibility="private", **io).then(**follow)
-    ask_btn.click(api_visibility="private", **io).then(**follow)
+    box.submit(api_visibility="private", **io)
+    ask_btn.click(api_visibility="private", **io)
     for btn, q in examples:
         btn.click(lambda q=q: q, outputs=box, queue=False, api_visibility="private").then(
-            api_visibility="private", **io).then(**follow)
+            api_visibility="private", **io)
     clear_btn.click(page.clear, outputs=[chat, asked, sources, box, panels], queue=False, api_visibility="private")
     chat.clear(page.clear, outputs=[chat, asked, sources, box, panels], queue=False, api_visibility="private")
     timer = gr.Timer(0.5)

@@ -177,7 +177,7 @@ def hostile_page(tmp_path_factory):
 ])
 def test_page_callbacks_render_question_and_documents_as_text(hostile_page, question):
     outputs = list(hostile_page.respond(question, [], [], ""))
-    box, chat, asked, sources, _panels = outputs[-1]
+    box, chat, asked, sources, _panels, *_ = outputs[-1]
     assert asked == [question]
     user, bot = chat[-2]["content"], chat[-1]["content"]
     assert _plain(question) in shown_text(user)
@@ -200,7 +200,7 @@ def test_page_header_names_a_markup_file_as_text(hostile_page):
 def test_page_error_for_a_markup_document_name_is_text(hostile_page):
     question = "What do the otters eat?"
     outputs = list(hostile_page.respond(question, [], [], '<img src=x onerror=alert(1)>'))
-    box, chat, asked, _, _ = outputs[-1]
+    box, chat, asked, *_ = outputs[-1]
     assert asked == []  # not asked: an error
     assert box == question, "the question goes back in the box to be edited"
     assert "unknown document" in shown_text(chat[-1]["content"])
