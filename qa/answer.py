@@ -273,20 +273,27 @@ def section(index: Index, q: Question, heading: str, rows: list[int]) -> Answer:
 MENTIONS_SHOWN = 8  # documents (or, in one document, sentences) listed for "Which documents mention X?"
 
 
-def mentions(index: Index, q: Question, doc_ids: list[str], name: str) -> Answer:
+def _as_written(text: str) -> str:
+    """Apostrophes and hyphens as one kind each, so "Nvidia's" finds "Nvidia’s" and "Model Chip"
+    finds "Model-Chip"."""
+    return re.sub(r"[-‐‑–\s]+", " ", plain(text).replace("’", "'"))
+
+
+def mentions(index: Index, q: Question, doc_ids: list[str], name: str) -> Answer | None:
     """"Which documents mention Li Na?": the first sentence of each document in scope that
-    writes the name, cited (every such sentence, up to a few, when one document is in scope);
-    the refusal when none does. A plain reading of the text: no ranking, confidence 1."""
-    said = re.compile(rf"(?<!\w){re.escape(plain(name))}(?!\w)", re.I)
+    writes the name, cited (every such sentence, up to a few, when one document is in scope).
+    A plain reading of the text, confidence 1; None when no sentence writes it as typed (a typo
+    or an acronym is then for the search to read)."""
+    said = re.compile(rf"(?<!\w){re.escape(_as_written(name))}(?!\w)", re.I)
     hits = []
     for doc_id in doc_ids:
         a, b = index.doc_rows[doc_id]
-        rows = [i for i in range(a, b) if index.sentences[i].kind == "text" and said.search(plain(index.sentences[i].text))]
+        rows = [i for i in range(a, b) if index.sentences[i].kind == "text" and said.search(_as_written(index.sentences[i].text))]
         hits += [Hit(index.sentences[i], 1.0, {"row": i}) for i in rows[:1 if len(doc_ids) > 1 else MAX_CITATIONS]]
         if len(hits) >= MENTIONS_SHOWN:
             break
     if not hits:
-        return build(index, q, [], 0.0, False, 1.0)
+        return None
     if len(doc_ids) > 1:
         titles = titles_told_apart(index.documents)
         named = [f"“{titles[h.sentence.doc]}” [{k}]" for k, h in enumerate(hits, 1)]

@@ -228,8 +228,9 @@ class Engine:
         if documents_request(question):  # "What documents do you have?"
             return answering.chat(question, documents_list(r.in_scope(doc)))
         mentioned = mentions_request(question)
-        if mentioned is not None:  # "Which documents mention Li Na?"
-            return answering.mentions(r.index, parse(question), [d.id for d in r.in_scope(doc)], mentioned)
+        found = answering.mentions(r.index, parse(question), [d.id for d in r.in_scope(doc)], mentioned) if mentioned else None
+        if found is not None:  # "Which documents mention Li Na?"
+            return found
         named = named_document(question, r.index.documents) if len(r.index.documents) > 1 else None
         if named is not None and doc in (None, named[0]):  # "In the N1 article, how many ...?"
             doc, question = named
@@ -256,9 +257,15 @@ class Engine:
             ans = answering.dated(r.index, q, docs[0].id) if len(docs) == 1 else None
             if ans is not None:
                 return ans
-            if len(docs) > 1:  # of which document?
+            if sum(bool(d.date) for d in docs) > 1:  # of which document? (undated ones: the text may say)
                 return answering.chat(question, which_document(docs, ask="When was the <title> article published?"))
-        asked_section = r.section_asked(q, doc)
+        asked_section = None if q.followup else r.section_asked(q, doc)  # "Why?" after it asks something else
+        if asked_section is not None and conversation and len(r.in_scope(doc)) > 1:
+            # "What is the price?" after a question about Vega's phone is Vega's price, not the
+            # "Price" section of another document
+            earlier = self._earlier_document(r, history, doc)
+            if not earlier or earlier[0].id != r.index.sentences[asked_section[1][0]].doc:
+                asked_section = None
         if asked_section is not None:  # "What are the requirements?": what that section says
             return answering.section(r.index, q, *asked_section)
         ans = self._search(r, q, doc)

@@ -268,9 +268,10 @@ def date_request(text: str, followup: bool = False) -> bool:
         return not followup or re.search(rf"{_TEXT_ES}|public|escri", norm) is not None  # "salió" may be a product
     if not _DATE_EN.fullmatch(norm.replace("'", " ").replace("  ", " ")):
         return False
-    # in a conversation "it" is the thing asked about ("When was it released?"), unless what was
-    # done to it is what is done to a text ("When was it published?")
-    return not followup or re.search(rf"\b(this|that|the {_TEXT_EN}|publication|publish\w*|written|posted)\b", norm) is not None
+    # in a conversation "it" and "this" are the thing asked about ("When was this released?"
+    # after "What did Vega release?"), unless the text is named or what was done to it is what
+    # is done to a text ("When was it published?")
+    return not followup or re.search(rf"\b((this|that|the) {_TEXT_EN}|publication|publish\w*|written|posted)\b", norm) is not None
 
 
 # ------------------------------------------------------------------ a document named in the question
@@ -279,21 +280,28 @@ def date_request(text: str, followup: bool = False) -> bool:
 # are no evidence (they matched the title's echo in its first sentence, and the answer fell from
 # 33 to 25 of 43 questions of one article when each was prefixed so); the document they name is
 # the scope.
+_FOLLOW_WORDS = frozenset({"same"})  # asks nothing of its own: "Same in the Vega article?"
 _KIND_WORDS = r"(?:article|document|doc|file|text|story|report|page|notes|post|piece|faq|readme|wiki(?:pedia)? article)"
 _NAMING_FIRST = re.compile(
-    rf"^\W*(?:in|from|according to|per|based on|as per)\s+(?:the|this|that)\s+(?P<x>[^,:;?]+?)(?P<kind>\s+{_KIND_WORDS})?\s*[,:;]\s*(?P<rest>\S.*)$"
+    rf"^\W*(?P<how>in|from|according to|per|based on|as per)\s+(?:the|this|that)\s+(?P<x>[^,:;?]+?)(?P<kind>\s+{_KIND_WORDS})?\s*[,:;]\s*(?P<rest>\S.*)$"
     r"|^\W*(?:seg[uú]n|en)\s+(?:el|la|este|esta)\s+(?P<kind_es>art[ií]culo|documento|texto|noticia|nota)\s+(?:de|del|sobre)\s+"
     r"(?P<x_es>[^,:;?]+?)\s*[,:;]\s*(?P<rest_es>\S.*)$", re.I)
 _NAMING_LAST = re.compile(
-    rf"^(?P<rest>\S.*?)[,\s]+(?:according to|in|from|per)\s+(?:the|this|that)\s+(?P<x>[^,:;?]+?)(?P<kind>\s+{_KIND_WORDS})?\s*\W*$", re.I)
+    rf"^(?P<rest>\S.*?)[,\s]+(?P<how>according to|in|from|per)\s+(?:the|this|that)\s+(?P<x>[^,:;?]+?)(?P<kind>\s+{_KIND_WORDS})?\s*\W*$", re.I)
 
 
 def named_document(text: str, documents) -> tuple[str, str] | None:
-    """(document id, the question without the words naming it) when the question names one
-    document and asks something of it: "the <words of one title or file name> article" (or
-    document, README...), or the whole title or file name alone ("According to the FAQ");
-    None otherwise ("In the Nimbus article" of two Nimbus articles; "in the war" of "French
-    and Indian War")."""
+    """(document id, the question to ask of it) when the question names one document:
+    "the <words of one title or file name> article" (or document, README...), or "according to
+    the <whole title or file name>" ("According to the FAQ"); None otherwise ("In the Nimbus
+    article" of two Nimbus articles; "in the French and Indian War" is what the question asks
+    about, not where).
+
+    The words naming the document go when the question names its subject itself ("In the N1
+    article, how many people does Nimbus employ?": they matched the title's echo in another
+    article's first sentence); they stay when they are its subject ("In the Vega article, when
+    was the company founded?" was refused without them), and so does a question with nothing
+    else to ask ("And in the Vega article?" asks the previous question there)."""
     m = _NAMING_FIRST.match(text) or _NAMING_LAST.match(text)
     if m is None:
         return None
@@ -304,29 +312,46 @@ def named_document(text: str, documents) -> tuple[str, str] | None:
         return None
     if kind:
         named = [d for d in documents if words <= set(tokenize([f"{d.title} {d.id}"])[0])]
+    elif g.get("how", "").lower() != "according to":
+        return None
     else:
         named = [d for d in documents if x.strip().casefold() in (d.title.casefold(), d.id.casefold())]
     if len(named) != 1:
         return None
+    from .question import content_tokens, names  # question reads intent's words: import here
+
     rest = rest.strip()
+    if not [t for t in content_tokens(rest) if t not in _FOLLOW_WORDS]:
+        return named[0].id, text  # "And in the Vega article?": the previous question, asked there
     if text.lstrip().startswith("¿") and not rest.startswith("¿"):
         rest = "¿" + rest
     if text.rstrip().endswith(("?", "？")) and not rest.endswith(("?", "？")):
         rest += "?"
-    return named[0].id, rest[:1].upper() + rest[1:]
+    rest = rest[:1].upper() + rest[1:]
+    if kind and not names(rest):  # "When was the company founded?": the document's words say which company
+        rest = f"{rest} {x.strip()}"
+    return named[0].id, rest
 
 
 # ------------------------------------------------------------------ the documents themselves
 # "What documents do you have?" was answered from a FAQ line (0.30); "Which documents mention Li
 # Na?" was refused though two do. Both are about the corpus, not a sentence's meaning.
 _KINDS_EN = r"(documents|docs|articles|files|texts|sources|stories|reports)"
+_LIST_KINDS = r"(documents|docs|articles|files|texts)"  # not "reports" or "stories": an IPCC corpus's reports are its content
 _LIST_DOCS = re.compile(
-    rf"(what|which) {_KINDS_EN} (do you have|have you got|are (there|here|available|loaded|indexed)|can (i|you) (ask|search)( about)?|do you know( about)?)"
-    rf"|(list|show)( me)?( (all|the|your))* {_KINDS_EN}|how many {_KINDS_EN} (are there|do you have)"
+    rf"(what|which) {_LIST_KINDS} (do you have|have you got|are (there|here|available|loaded|indexed)|can (i|you) (ask|search)( about)?|do you know( about)?)"
+    rf"|(list|show)( me)?( (all|the|your))* {_LIST_KINDS}|how many {_LIST_KINDS} (are there|do you have)"
+    rf"|(what|which) {_LIST_KINDS} are (in|on) (the )?(corpus|index|collection|library|folder)"
     r"|qu[eé] (documentos|art[ií]culos|textos) (tienes|hay)|(列出|有哪些|有什么)(文档|文章|文件)|(文档|文章|文件)(列表|有哪些|有什么)")
+_KIND_EN = r"(?:document|doc|article|file|text|source|story|report)"
 _MENTIONS = re.compile(
-    rf"^\W*(?:which|what) {_KINDS_EN} (?:mention|talk about|discuss|cover|name|refer to|say anything about)\s+(?P<x>.+?)\W*$"
-    rf"|^\W*(?:where|in which {_KINDS_EN}) (?:is|are) (?P<y>.+?) mentioned\W*$", re.I)
+    rf"^\W*(?:which|what) (?:{_KINDS_EN} (?:mention|talk about|discuss|cover|name|refer to|say anything about)|"
+    rf"{_KIND_EN} (?:mentions|talks about|discusses|covers|names|refers to|says anything about))\s+(?P<x>.+?)\W*$"
+    rf"|^\W*(?:where|in which {_KINDS_EN}|in which {_KIND_EN}) (?:is|are) (?P<y>.+?) mentioned\W*$"
+    r"|^\W*(?:is|are) (?P<z>.+?) mentioned( anywhere)?\W*$", re.I)
+# what a mentions question can look for: a name or code as written, not a phrase ("Huawei's
+# launch", "that the war ended in 1763"), a pronoun or a list (those are searched)
+_NAME_LIKE = re.compile(r"(?:[A-Z0-9][\w’'.-]*)(?:\s+(?:[A-Z0-9][\w’'.-]*|of|de|la|van|von|du|der|and))*")
 
 
 def documents_request(text: str) -> bool:
@@ -340,8 +365,10 @@ def mentions_request(text: str) -> str | None:
     m = _MENTIONS.match(text.strip())
     if m is None:
         return None
-    x = re.sub(r"^(the|a|an)\s+", "", (m.group("x") or m.group("y") or "").strip(" \"'“”‘’"), flags=re.I)
-    return x or None
+    x = re.sub(r"^(the|a|an)\s+", "", (m.group("x") or m.group("y") or m.group("z") or "").strip(" \"'“”‘’"), flags=re.I)
+    if not _NAME_LIKE.fullmatch(x) or re.search(r"\s(and|or)\s|['’]s$", x):
+        return None
+    return x
 
 
 def documents_list(documents, shown: int = 10) -> str:

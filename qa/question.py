@@ -215,7 +215,8 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
         # "How did he describe it?" after "Who is Zhao Lidong?": "he" is most likely a name asked
         # about before, so the earlier question's names join the search
         search = " ".join([search, *(n for n in before if n.lower() not in search.lower())])
-        if not english and not multilingual:  # e5 reads them too: "¿Qué modelo lo impulsa?" alone is about nothing
+        if not english and not multilingual and not own:  # e5 reads them too: "¿Qué modelo lo impulsa?" alone is
+            # about nothing; one naming its own subject ("¿Qué lanzó Huawei en ella?") keeps e5 on it
             multilingual = " ".join([text, *(n for n in before if n.lower() not in text.lower())])
     return Question(text=text, search=search, tokens=tuple(content_tokens(search)),
                     qtype=answer_type(words), english=english, followup=followup,

@@ -187,6 +187,7 @@ def test_questions_about_the_story_are_no_date_request(text):
 
 def test_in_a_conversation_it_is_the_thing_asked_about_unless_what_is_done_is_done_to_texts():
     assert not date_request("When was it released?", followup=True)  # after "What did Alibaba unveil?"
+    assert not date_request("When was this released?", followup=True) and not date_request("When did this come out?", followup=True)
     assert not date_request("什么时候发布的？", followup=True) and not date_request("¿Cuándo salió?", followup=True)
     assert date_request("When was it published?", followup=True) and date_request("¿Cuándo se publicó?", followup=True)
     assert date_request("When was this article released?", followup=True)
@@ -273,8 +274,14 @@ def test_a_document_named_in_the_question_is_its_scope():
     assert named_document("What is the price according to the FAQ?", docs) == ("FAQ", "What is the price?")
     assert named_document("How much does the N2 cost according to the Nimbus launches N2 chip article?", docs)[0] == \
         "2025-06-02-nimbus-launches-n2"
-    assert named_document("Según el artículo sobre Rhine, ¿cuánto mide?", docs) == ("Rhine", "¿cuánto mide?")
+    assert named_document("Según el artículo sobre Rhine, ¿cuánto mide?", docs) == ("Rhine", "¿cuánto mide? Rhine")
+    # words naming the document that are the question's subject stay ("When was the company founded?" alone
+    # was refused), and a follow-up with nothing else to ask is asked there as it is
+    assert named_document("In the Rhine article, when was the company founded?", docs) == \
+        ("Rhine", "When was the company founded? Rhine")
+    assert named_document("And in the N1 article?", docs) == ("2024-03-15-nimbus-unveils-n1", "And in the N1 article?")
     for text in ("In the Nimbus article, what was launched?",  # two Nimbus articles: which one?
+                 "What happened in the French and Indian War?",  # the subject, not where to look
                  "According to the article, what did Huawei launch?", "In the meantime, what happened?",
                  "According to SemiAnalysis, what outperforms Nvidia?",
                  "How many died in the war?"):  # "the war" alone is no title ("French and Indian War")
@@ -290,3 +297,13 @@ def test_questions_about_the_documents_themselves():
     assert mentions_request("Which articles talk about the N2?") == "N2"
     assert mentions_request("Where is Enflame mentioned?") == "Enflame"
     assert mentions_request("Which chipmakers are mentioned?") is None  # a question about the story (d24)
+
+
+def test_a_mentions_question_looks_for_a_name_as_written():
+    assert mentions_request("Which document mentions the H100?") == "H100"
+    assert mentions_request("Is Shenzhen mentioned anywhere?") == "Shenzhen"
+    for text in ("Which articles mention Huawei's chips?", "Where is it mentioned?",  # a phrase, a pronoun:
+                 "Which documents mention Moore Threads and Enflame?",  # a list: searched instead
+                 "What sources mention that the war ended in 1763?"):
+        assert mentions_request(text) is None, text
+    assert not documents_request("What reports are there?")  # an IPCC corpus's reports are what it is about

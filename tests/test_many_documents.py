@@ -107,3 +107,7 @@ def test_a_section_asked_for_by_its_heading_is_read_out(tmp_path):
     assert steps.kind == "section" and steps.citations[0].sentence == "Download the latest release."
     assert engine.ask("What are the known issues?").citations[0].sentence == "Search is slow on very large wikis."
     assert engine.ask("Where did the wiki move?").kind == "search"  # a question of its own
+    assert engine.ask("Why?", ["What are the requirements?"]).kind == "search"  # it asks something else
+    # in a conversation about another document, "the requirements" are that document's
+    assert engine.ask("What are the requirements?", ["Where did the wiki move?"]).kind == "search"
+    assert engine.ask("What are the known issues?", ["What are the requirements?"]).kind == "section"
