@@ -90,7 +90,8 @@ def title_from_id(doc_id: str, text: str = "") -> str:
     short one it never writes is taken for an acronym ("waic" as "WAIC")."""
     words = [w for w in re.split(r"[-_ ]+", re.sub(r"^\d{4}-\d{2}-\d{2}[-_ ]*", "", doc_id)) if w]
     if any(c.isupper() for c in doc_id):  # "French and Indian War", "Meeting notes – Zürich office":
-        return " ".join(words)[:1].upper() + " ".join(words)[1:] if words else doc_id  # cased by whoever named it
+        title = " ".join(words)  # cased by whoever named it ("iPhone 15 review" too)
+        return (title if not words[0].islower() else title[:1].upper() + title[1:]) if words else doc_id
     return " ".join(_title_word(w, i, text) for i, w in enumerate(words)) or doc_id
 
 

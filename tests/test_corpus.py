@@ -113,6 +113,7 @@ def test_title_from_id(stem, title):
     # a file name with capitals was cased by whoever named it ("French and indian war" before)
     ("French and Indian War", "The war began in 1754.", "French and Indian War"),
     ("Meeting notes – Zürich office", "Anna chaired.", "Meeting notes – Zürich office"),
+    ("iPhone 15 review", "The iPhone 15 is fast.", "iPhone 15 review"), ("2025-01-01-iOS-update", "", "iOS update"),
 ])
 def test_title_from_id_writes_words_as_the_document_does(stem, text, title):
     assert title_from_id(stem, text) == title
