@@ -36,6 +36,7 @@ HITS_KEPT = 50  # hits made per question: citations, the reranker and "each subj
 PRIOR_BONUS = 1.0  # logit added to the previous answer's paragraph for a follow-up question
 SECTION_HEADING_WORDS = 6  # a heading a question can name in full ("Known issues", not a news subheading)
 MENTIONS_REMEMBERED = 100_000  # (document, name) pairs
+FOLDED_KEPT = 64  # documents whose case-folded text is kept for those checks
 DOC_NAME_PENALTY = 2.0  # logit per name of the question its document never mentions, when another candidate's does
 OTHER_CODE_PENALTY = 6.0  # logit taken from a sentence naming another model of the one asked about (N2 for N1)
 VOCABULARY_WAIT_CHARS = 2_000_000  # a question waits for the words of a scope up to this size (0.6–0.8 s, once)
@@ -118,6 +119,7 @@ class Retriever:
         self._doc_stems: dict[str, frozenset[str]] = {}
         self._heading_tokens: list[frozenset[str]] | None = None  # each section heading's words, on first need
         self._mentioned: OrderedDict[tuple[str, str], bool] = OrderedDict()  # (document, name) -> written there
+        self._folded: OrderedDict[str, str] = OrderedDict()  # document id -> title, file name and text, case-folded
 
     def in_scope(self, doc: str | None) -> list:
         """The documents a question may be about: the one it names, else all of them."""
@@ -253,15 +255,19 @@ class Retriever:
         A name picks the document out of several that say the same kind of thing (two meetings'
         notes, two launches); a sentence's own words need not repeat it ("It costs $6,000")."""
         asked = [n for _, _, n in names(q.search)]
-        unsaid = np.zeros(len(rows), dtype=np.float32)
         if not asked:
-            return unsaid
-        doc_of = [self.index.sentences[r].doc for r in rows.tolist()]
-        said = {d: {n for n in asked if self._mentions(d, n)} for d in set(doc_of)}
-        somewhere = set().union(*said.values())
-        for k, d in enumerate(doc_of):
-            unsaid[k] = len(somewhere - said[d])
-        return unsaid
+            return np.zeros(len(rows), dtype=np.float32)
+        table = self.index.sentences
+        if hasattr(table, "rows"):  # each candidate's document, read from the table's column
+            docs, where = np.unique(table.rows["doc"][rows], return_inverse=True)
+            docs = [table.docs[p].id for p in docs.tolist()]
+        else:
+            docs, where = np.unique([table[r].doc for r in rows.tolist()], return_inverse=True)
+            docs = docs.tolist()
+        said = [{n for n in asked if self._mentions(d, n)} for d in docs]
+        somewhere = set().union(*said)
+        missing = np.array([len(somewhere - names_said) for names_said in said], dtype=np.float32)
+        return missing[where]
 
     def _mentions(self, doc_id: str, name: str) -> bool:
         """Whether a document's text, title or file name writes ``name`` (remembered: a large
@@ -269,9 +275,15 @@ class Retriever:
         key = (doc_id, name.casefold())
         known = self._mentioned.get(key)
         if known is None:
-            document = self.index.by_id[doc_id]
-            text = f"{document.title}\n{document.id}\n{document.text}"
-            known = self._mentioned[key] = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I) is not None
+            folded = self._folded.get(doc_id)
+            if folded is None:  # the last few documents' case-folded texts are kept (not a large corpus's all)
+                document = self.index.by_id[doc_id]
+                folded = self._folded[doc_id] = f"{document.title}\n{document.id}\n{document.text}".casefold()
+                if len(self._folded) > FOLDED_KEPT:
+                    self._folded.popitem(last=False)
+            # a plain substring test first (most names are in few documents), the word boundaries after
+            known = key[1] in folded and re.search(rf"(?<!\w){re.escape(key[1])}(?!\w)", folded) is not None
+            self._mentioned[key] = known
             if len(self._mentioned) > MENTIONS_REMEMBERED:
                 self._mentioned.popitem(last=False)
         return known

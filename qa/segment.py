@@ -345,7 +345,14 @@ def search_text(s: Sentence, doc: Document | None = None) -> str:
         if key.lower() in DATE_KEYS:
             return f"The article was published on {value} (publication date)."
         return f"The article's {key} is {value}."
-    return without_markdown(plain(s.text))
+    return _searched(s.text)
+
+
+@lru_cache(maxsize=200_000)
+def _searched(text: str) -> str:
+    """A story sentence's search text, remembered: every question reads it again for each of
+    its candidates (2,122 of them over ten articles), and composing accents is not cheap."""
+    return without_markdown(plain(text))
 
 
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")  # [text](url), ![alt](src)
