@@ -5,6 +5,11 @@ Searching for them cites nothing useful: "thanks" was refused, 谢谢 was answer
 unrelated sentence, and "What is this article about?" cited the date line. A small talk message
 gets a short reply in its own language; a gist request gets the document's lead paragraph, which
 is what a news story (and an encyclopedia article) puts first for that reason.
+
+The same goes for questions about the documents themselves rather than what they say: when one
+was written ("When was this written?": its date line), which document a question names ("In the
+N1 article, ..."), which documents there are, and which of them mention a name. The engine
+(qa/engine.py) answers each from the documents as they are, and searches the rest.
 """
 from __future__ import annotations
 
