@@ -225,55 +225,69 @@ class Engine:
         lang = more_request(question)
         if lang is not None:  # "tell me more": read on after the previous answer
             return self._more(r, question, history, doc, lang)
-        if documents_request(question):  # "What documents do you have?"
-            return answering.chat(question, documents_list(r.in_scope(doc)))
-        mentioned = mentions_request(question)
-        found = answering.mentions(r.index, parse(question), [d.id for d in r.in_scope(doc)], mentioned) if mentioned else None
-        if found is not None:  # "Which documents mention Li Na?"
-            return found
+        about_corpus = self._about_corpus(r, question, doc)
+        if about_corpus is not None:  # "What documents do you have?", "Which documents mention Li Na?"
+            return about_corpus
         named = named_document(question, r.index.documents) if len(r.index.documents) > 1 else None
         if named is not None and doc in (None, named[0]):  # "In the N1 article, how many ...?"
             doc, question = named
         q = self._understand(question, history, doc, r)
-        conversation = bool(q.context) or any(h.strip() for h in history)
-        asked_gist = gist_request(q.text, followup=conversation)
-        if asked_gist is not None:  # "What is this article about?": its opening paragraph
-            docs = self._gist_documents(r, asked_gist, doc)
-            if asked_gist == () and len(docs) > 1:  # "this article": the one the conversation is about, if any
-                docs = self._earlier_document(r, history, doc) or docs
-            if len(docs) == 1:
-                return answering.gist(r.index, q, docs[0].id)
-            if len(docs) > 1:  # which article?
-                return answering.chat(question, which_document(docs))
-        naming = dated_document_words(q.text) if len(r.in_scope(doc)) > 1 else None
-        if naming is not None:  # "When was the Orion X article published?"
-            words = tuple(t for t in tokenize([naming])[0])
-            docs = self._gist_documents(r, words, doc) if words else []
-            ans = answering.dated(r.index, q, docs[0].id) if len(docs) == 1 else None
-            if ans is not None:
-                return ans
-        if date_request(q.text, followup=conversation):  # "When was this written?": the date line
-            docs = self._earlier_document(r, history, doc) or r.in_scope(doc)
-            ans = answering.dated(r.index, q, docs[0].id) if len(docs) == 1 else None
-            if ans is not None:
-                return ans
-            if sum(bool(d.date) for d in docs) > 1:  # of which document? (undated ones: the text may say)
-                return answering.chat(question, which_document(docs, ask="When was the <title> article published?"))
-        asked_section = None if q.followup else r.section_asked(q, doc)  # "Why?" after it asks something else
-        if asked_section is not None and conversation and len(r.in_scope(doc)) > 1:
-            # "What is the price?" after a question about Vega's phone is Vega's price, not the
-            # "Price" section of another document
-            earlier = self._earlier_document(r, history, doc)
-            if not earlier or earlier[0].id != r.index.sentences[asked_section[1][0]].doc:
-                asked_section = None
-        if asked_section is not None:  # "What are the requirements?": what that section says
-            return answering.section(r.index, q, *asked_section)
+        read = self._read_as_asked(r, q, history, doc)
+        if read is not None:  # the gist, the date line, a section: read out, not searched
+            return read
         ans = self._search(r, q, doc)
         if q.fragment:  # "Which chips?" asks on the earlier question, "How much milk?" after "How many
             # eggs?" stands alone: read both ways, the reading the documents answer surely wins
             alone = self._search(r, self._understand(question, (), doc, r), doc)
             ans = alone if alone.confidence > ans.confidence else ans
         return ans
+
+    @staticmethod
+    def _about_corpus(r: Retriever, question: str, doc: str | None) -> Answer | None:
+        """A question about the documents themselves: which there are, which mention a name."""
+        if documents_request(question):
+            return answering.chat(question, documents_list(r.in_scope(doc)))
+        mentioned = mentions_request(question)
+        return answering.mentions(r.index, parse(question), [d.id for d in r.in_scope(doc)], mentioned) if mentioned else None
+
+    def _read_as_asked(self, r: Retriever, q, history: list[str], doc: str | None) -> Answer | None:
+        """What a question asks to be read out rather than searched for: the opening paragraph
+        ("What is this article about?"), the date line ("When was this written?", "When was the
+        Orion X article published?"), a section by its heading ("What are the requirements?");
+        in a corpus of several documents, of the one the question or the conversation points
+        to, or a reply asking which. None for any other question."""
+        conversation = bool(q.context) or any(h.strip() for h in history)
+        several = len(r.in_scope(doc)) > 1
+        asked_gist = gist_request(q.text, followup=conversation)
+        if asked_gist is not None:
+            docs = self._gist_documents(r, asked_gist, doc)
+            if asked_gist == () and len(docs) > 1:  # "this article": the one the conversation is about, if any
+                docs = self._earlier_document(r, history, doc) or docs
+            if len(docs) == 1:
+                return answering.gist(r.index, q, docs[0].id)
+            if len(docs) > 1:
+                return answering.chat(q.text, which_document(docs))
+        naming = dated_document_words(q.text) if several else None
+        if naming is not None:  # "When was the Orion X article published?"
+            docs = self._gist_documents(r, tuple(tokenize([naming])[0]), doc)
+            ans = answering.dated(r.index, q, docs[0].id) if len(docs) == 1 else None
+            if ans is not None:
+                return ans
+        if date_request(q.text, followup=conversation):
+            docs = self._earlier_document(r, history, doc) or r.in_scope(doc)
+            ans = answering.dated(r.index, q, docs[0].id) if len(docs) == 1 else None
+            if ans is not None:
+                return ans
+            if sum(bool(d.date) for d in docs) > 1:  # of which document? (undated ones: the text may say)
+                return answering.chat(q.text, which_document(docs, ask="When was the <title> article published?"))
+        asked_section = None if q.followup else r.section_asked(q, doc)  # "Why?" after it asks something else
+        if asked_section is not None and conversation and several:
+            # "What is the price?" after a question about Vega's phone is Vega's price, not the
+            # "Price" section of another document
+            earlier = self._earlier_document(r, history, doc)
+            if not earlier or earlier[0].id != r.index.sentences[asked_section[1][0]].doc:
+                asked_section = None
+        return answering.section(r.index, q, *asked_section) if asked_section is not None else None
 
     def _search(self, r: Retriever, q, doc: str | None) -> Answer:
         """The answer to an understood question: rank, judge, re-read, cite."""
