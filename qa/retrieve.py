@@ -50,6 +50,8 @@ def _section_words() -> frozenset[str]:
     return frozenset(tokenize(["section sections part chapter heading say says said list steps step details detail "
                                "information info contents content points items under tell show give explain describe "
                                "article document page"])[0])
+
+
 _CHILDREN: set[subprocess.Popen] = set()
 atexit.register(lambda: [c.kill() for c in list(_CHILDREN)])  # a command that ends does not leave one behind
 
