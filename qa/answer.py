@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from itertools import takewhile
 
+import numpy as np
+
 from .corpus import plain, titles_told_apart
 from .features import ASKS_PUBLISHED
 from .index import Index
@@ -176,6 +178,12 @@ def metadata_as_asked(hits: list[Hit], q: Question) -> list[Hit]:
 _FIELD_WORDS = frozenset({"author", "writer", "wrote", "written", "byline", "url", "link", "web", "address", "sourc"})
 
 
+def _metadata_rows(index: Index, doc_id: str):
+    """The rows of a document's metadata lines: they come first, so reading stops at its text."""
+    a, b = index.doc_rows[doc_id]
+    return takewhile(lambda i: index.sentences[i].kind == "meta", range(a, b))
+
+
 def lacks_metadata(index: Index, hits: list[Hit], q: Question) -> bool:
     """The question asks for a field the best hit's document does not have ("Who wrote the
     article?" of a dated article with no author line): another field is no answer to it, and
@@ -189,9 +197,7 @@ def lacks_metadata(index: Index, hits: list[Hit], q: Question) -> bool:
             continue
         if top.kind == "meta" and _meta_key(top) not in keys and _meta_asked(hits, q) is None:
             return True
-        a, b = index.doc_rows[top.doc]
-        lines = takewhile(lambda s: s.kind == "meta", (index.sentences[i] for i in range(a, b)))  # metadata comes first
-        has_field = any(_meta_key(s) in keys for s in lines)
+        has_field = any(_meta_key(index.sentences[i]) in keys for i in _metadata_rows(index, top.doc))
         if top.kind != "meta" and not has_field and set(q.tokens) <= _FIELD_WORDS:
             return True
     return False
@@ -236,9 +242,7 @@ def _read(index: Index, q: Question, hits: list[Hit], kind: str) -> Answer:
 def dated(index: Index, q: Question, doc_id: str) -> Answer | None:
     """"When was this written?": the document's date line, cited (None if it has none; a date
     written in its text is then for the search to find)."""
-    a, b = index.doc_rows[doc_id]
-    lines = takewhile(lambda i: index.sentences[i].kind == "meta", range(a, b))  # metadata comes first
-    row = next((i for i in lines if _meta_key(index.sentences[i]) in DATE_KEYS), None)
+    row = next((i for i in _metadata_rows(index, doc_id) if _meta_key(index.sentences[i]) in DATE_KEYS), None)
     return None if row is None else _read(index, q, [Hit(index.sentences[row], 1.0, {"row": row})], "date")
 
 
@@ -285,10 +289,15 @@ def mentions(index: Index, q: Question, doc_ids: list[str], name: str) -> Answer
     A plain reading of the text, confidence 1; None when no sentence writes it as typed (a typo
     or an acronym is then for the search to read)."""
     said = re.compile(rf"(?<!\w){re.escape(_as_written(name))}(?!\w)", re.I)
+    words = tokenize([name])[0]
+    # only sentences BM25 finds a word of the name in can write it (a large corpus is not read
+    # sentence by sentence); a name of stop words alone is looked for everywhere
+    found = np.flatnonzero(index.bm25.scores(words) > 0) if words and index.bm25 is not None else None
     hits = []
     for doc_id in doc_ids:
         a, b = index.doc_rows[doc_id]
-        rows = [i for i in range(a, b) if index.sentences[i].kind == "text" and said.search(_as_written(index.sentences[i].text))]
+        rows = range(a, b) if found is None else found[np.searchsorted(found, a):np.searchsorted(found, b)].tolist()
+        rows = [i for i in rows if index.sentences[i].kind == "text" and said.search(_as_written(index.sentences[i].text))]
         hits += [Hit(index.sentences[i], 1.0, {"row": i}) for i in rows[:1 if len(doc_ids) > 1 else MAX_CITATIONS]]
         if len(hits) >= MENTIONS_SHOWN:
             break

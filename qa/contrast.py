@@ -135,9 +135,9 @@ def other_code(question_codes: frozenset[str], sentence: str) -> bool:
     the words (a FAQ's "How much does the N2 cost?" matched it almost word for word)."""
     if not question_codes:
         return False
-    said = {_family(d): set() for d in codes(sentence)}
+    said: dict[str, set[str]] = {}
     for d in codes(sentence):
-        said[_family(d)].add(d)
+        said.setdefault(_family(d), set()).add(d)
     # per family asked about: the sentence names some of it, but none asked ("How does the N2
     # compare with the N1?" is answered by a sentence on the N2)
     return any(f in said and not said[f] & question_codes for f in {_family(c) for c in question_codes})

@@ -28,7 +28,7 @@ from .index import CorpusWatch, is_fresh, open_index, read_manifest
 from .intent import (date_request, dated_document_words, documents_list, documents_request, gist_request,
                      mentions_request, more_request, named_document, nothing_more, reply, said_nothing_more, small_talk,
                      which_document)
-from .lexical import tokenize
+from .lexical import naming_words, tokenize
 from .offtopic import OFF_TOPIC_FACTOR, closer_to_background
 from .question import MAX_QUESTION_CHARS, has_words, last_question, parse, person_names, refers_to_person, with_names
 from .rank import answer_features, confidence, load_models
@@ -346,7 +346,7 @@ class Engine:
         docs = r.in_scope(doc)
         if not words:
             return docs
-        return [d for d in docs if set(words) <= set(tokenize([f"{d.title} {d.id}"])[0])]
+        return [d for d in docs if set(words) <= naming_words(d.title, d.id)]
 
     def _earlier_document(self, r: Retriever, history: list[str], doc: str | None) -> list:
         """[the document the previous question was answered from], for "What is this article

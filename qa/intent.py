@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from .corpus import titles_told_apart
-from .lexical import tokenize
+from .lexical import naming_words, tokenize
 
 # ------------------------------------------------------------------ small talk
 # whole messages only, matched after lower-casing and dropping punctuation, so "help" is small
@@ -177,6 +177,12 @@ def _gist_and_text_words() -> frozenset[str]:
     return frozenset(tokenize([_GIST_TEXT + " " + _TEXT_TEXT])[0])
 
 
+@lru_cache(maxsize=1)
+def _text_words() -> frozenset[str]:
+    """The words for a text ("article", "notes"...), stemmed like question tokens."""
+    return frozenset(tokenize([_TEXT_TEXT])[0])
+
+
 _NAMES_THE_TEXT = re.compile(r"\b(article|story|text|document|piece|news|report|page|passage|post)\b", re.I)
 _GIST_ES = re.compile(
     r"(de qu[eé] (trata|habla|va|se trata)|sobre qu[eé] (es|trata)|qu[eé] dice|"
@@ -312,11 +318,11 @@ def named_document(text: str, documents) -> tuple[str, str] | None:
         return None
     g = {k: v for k, v in m.groupdict().items() if v}
     x, rest, kind = g.get("x") or g.get("x_es", ""), g.get("rest") or g.get("rest_es", ""), g.get("kind") or g.get("kind_es")
-    words = set(tokenize([x])[0]) - set(tokenize([_TEXT_TEXT])[0])
+    words = set(tokenize([x])[0]) - _text_words()
     if not words or not re.search(r"\w", rest):
         return None
     if kind:
-        named = [d for d in documents if words <= set(tokenize([f"{d.title} {d.id}"])[0])]
+        named = [d for d in documents if words <= naming_words(d.title, d.id)]
     elif g.get("how", "").lower() != "according to":
         return None
     else:

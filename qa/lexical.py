@@ -27,6 +27,13 @@ def tokenize(texts: list[str]) -> list[list[str]]:
                           show_progress=False)
 
 
+@lru_cache(maxsize=100_000)
+def naming_words(title: str, doc_id: str) -> frozenset[str]:
+    """A document's title and file name as question tokens: the words a question names it by
+    ("What is the README about?", "In the N1 article, ...")."""
+    return frozenset(tokenize([f"{title} {doc_id}"])[0])
+
+
 class BM25:
     """A thin wrapper so the rest of the code never touches bm25s directly."""
 

@@ -22,7 +22,7 @@ import numpy as np
 
 from . import contrast, features
 from .index import Index
-from .lexical import tokenize
+from .lexical import naming_words, tokenize
 from .question import Question, names
 from .rank import Models
 from .segment import search_text
@@ -245,7 +245,7 @@ class Retriever:
         for k in fits:
             for d in np.unique(table.rows["doc"][table.rows["section"] == k]).tolist():
                 document = self.index.documents[d]
-                title = set(tokenize([f"{document.title} {document.id}"])[0])
+                title = naming_words(document.title, document.id)
                 if (scope is None or d in scope) and table.sections[k] != document.title and asked - self._heading_tokens[k] <= title:
                     rows = np.flatnonzero((table.rows["section"] == k) & (table.rows["doc"] == d)).tolist()
                     found.append((table.sections[k], [r for r in rows if table[r].kind == "text"]))

@@ -245,8 +245,7 @@ class Page:
     def view(self):
         """On each page load: the header and the document picker for the documents the engine
         answers from now, and what they show (see `follow`)."""
-        docs = list(self.engine.documents) if self.warmup.ready else _documents(self.engine)
-        return render.header_html(docs), _picker_update(docs), _shown(docs)
+        return _document_views(list(self.engine.documents) if self.warmup.ready else _documents(self.engine))
 
     def follow(self, shown):
         """With each answer: a document added, renamed or removed in the corpus meanwhile (the
@@ -258,7 +257,12 @@ class Page:
         docs = list(self.engine.documents)
         if _shown(docs) == shown:
             return gr.update(), gr.update(), shown
-        return render.header_html(docs), _picker_update(docs), _shown(docs)
+        return _document_views(docs)
+
+
+def _document_views(docs: list[Document]):
+    """The header, the picker and what they show, for these documents."""
+    return render.header_html(docs), _picker_update(docs), _shown(docs)
 
 
 def _shown(docs: list[Document]) -> list:
