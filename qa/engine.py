@@ -368,13 +368,20 @@ class Engine:
         rr = get_reranker()
         if rr is None or not q.english or len(hits) < 2 or logits[0] - logits[1] > rr.skip_margin:
             return hits
-        top = hits[:rr.k]
+        # a sentence the ranker marked down for another model's or another document's name keeps
+        # its place: the network reads the words alone, and "Q: How much does the N2 cost?" reads
+        # like "How much does it cost?" asked after "What is the N1?"
+        places = [k for k, h in enumerate(hits[:rr.k]) if not h.features.get("penalty")]
+        top = [hits[k] for k in places]
         contexts = [previous_in_paragraph(index, h.features["row"]) if rr.context == "previous" else "" for h in top]
         if len({(h.sentence.text, c) for h, c in zip(top, contexts)}) < 2:  # copies of one passage: nothing to reorder
             return hits
-        combined, probs = rr.rescore(q.dense_text(q.search), [h.sentence.text for h in top], logits[:len(top)], contexts)
+        combined, probs = rr.rescore(q.dense_text(q.search), [h.sentence.text for h in top], logits[places], contexts)
         order = np.argsort(-combined, kind="stable")
-        return [replace(top[j], score=float(probs[j])) for j in order] + hits[len(top):]
+        out = list(hits)
+        for k, j in zip(places, order.tolist()):
+            out[k] = replace(top[j], score=float(probs[j]))
+        return out
 
     def _encode(self, q) -> tuple[np.ndarray, Future]:
         """The question in both dense spaces: MiniLM reads the English search text (a translation

@@ -299,15 +299,18 @@ class Retriever:
         logits = self.models.ranker.logit(F)
         if prior_rows:  # a follow-up most likely asks about where the last answer came from
             logits = logits + PRIOR_BONUS * np.isin(rows, list(prior_rows))
+        penalty = np.zeros(len(rows), dtype=np.float32)  # what the features cannot see: the question's names and models
         if doc is None and len(self.index.documents) > 1:  # "Who chaired the Shenzhen meeting?" of two meeting notes
-            logits = logits - DOC_NAME_PENALTY * self._names_unsaid(q, rows)
+            penalty += DOC_NAME_PENALTY * self._names_unsaid(q, rows)
         asked = contrast.codes(q.search)
         if asked:  # "How much does the N1 cost?" is not answered by what the N2 costs
             other = [contrast.other_code(asked, self.index.sentences[r].text) for r in rows.tolist()]
-            logits = logits - OTHER_CODE_PENALTY * np.asarray(other, dtype=np.float32)
+            penalty += OTHER_CODE_PENALTY * np.asarray(other, dtype=np.float32)
+        logits = logits - penalty
         order = np.argsort(-logits, kind="stable")
         probs = 1.0 / (1.0 + np.exp(-logits))
         top = order[:HITS_KEPT]  # a corpus-wide question ranks thousands; nothing reads that far down
         sentences = self.index.sentences
-        hits = [Hit(sentences[r], p, {"row": r}) for r, p in zip(rows[top].tolist(), probs[top].tolist())]
+        hits = [Hit(sentences[r], p, {"row": r, "penalty": float(x)})
+                for r, p, x in zip(rows[top].tolist(), probs[top].tolist(), penalty[top].tolist())]
         return hits, F[order], logits[order]

@@ -33,6 +33,35 @@ def test_a_question_about_one_model_is_not_answered_with_another_models_figure(e
     assert not engine.ask("How much does the N3 cost?").answerable  # no N3 anywhere
 
 
+def test_a_follow_up_about_a_model_is_not_answered_with_another_models_figure(engine):
+    ans = engine.ask("How much does it cost?", ["What is the N1?"])  # "it" is the N1
+    assert ans.answerable and "$6,000" in ans.citations[0].sentence
+
+
+def test_re_reading_keeps_a_sentence_marked_down_for_another_models_name_in_its_place(engine):
+    # a hunt's corpus: the re-reading network lifted the FAQ's "Q: How much does the N2 cost?"
+    # (marked down by the ranker) over the N1's price, and the FAQ's answer line was cited
+    import numpy as np
+
+    from qa.engine import Engine
+    from qa.question import parse
+    from qa.types import Hit
+
+    index = engine.index
+    row = {s.text: r for r, s in enumerate(index.sentences)}
+    price, faq = "The N1 will sell for $6,000 per unit.", "Q: How much does the N2 cost?"
+    q = parse("How much does it cost?", ["What is the N1?"])
+    logits = np.array([-4.9, -5.0], dtype=np.float32)
+
+    def first(penalty: float) -> str:
+        hits = [Hit(index.sentences[row[price]], 0.01, {"row": row[price], "penalty": 0.0}),
+                Hit(index.sentences[row[faq]], 0.01, {"row": row[faq], "penalty": penalty})]
+        return Engine._rerank(index, q, hits, logits)[0].sentence.text
+
+    assert first(penalty=0.0) == faq  # the network alone prefers the question that reads alike
+    assert first(penalty=6.0) == price
+
+
 def test_a_name_picks_the_document_that_mentions_it(engine):
     ans = engine.ask("Who chaired the Shenzhen meeting?")  # was Anna Müller, of the Zürich notes
     assert ans.citations[0].doc == "shenzhen-meeting" and "Wang Lei" in ans.citations[0].sentence
