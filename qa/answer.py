@@ -132,6 +132,29 @@ def _replies(question, s) -> bool:
 
 
 SHORT_REPLY = 3  # words: "A: Yes." answers, but what follows it says how
+# who speaks a paragraph of a transcript: "Interviewer: ...", "OKAFOR: ...", "Dr. Okafor: ..."
+_SPEAKER = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*[:：]\s")
+
+
+def _speaker(index: Index, row: int) -> str | None:
+    """The label opening the paragraph of sentence ``row``, if a speaker's."""
+    s = index.sentences[row]
+    a = index.doc_rows[s.doc][0]
+    while row > a and index.sentences[row - 1].para == s.para:
+        row -= 1
+    m = _SPEAKER.match(index.sentences[row].text)
+    return m.group(1).casefold() if m else None
+
+
+def _other_speaker(index: Index, question_row: int, row: int) -> bool:
+    """Whether ``row`` opens the next speaker's turn after a speaker's question: an
+    interviewee's reply need not repeat a word of the question ("How much would a sea wall
+    cost?" / "OKAFOR: The proposal ... was estimated at $1.2bn.")."""
+    asking = _speaker(index, question_row)
+    if asking is None or index.sentences[row].kind != "text":
+        return False
+    m = _SPEAKER.match(index.sentences[row].text)
+    return m is not None and m.group(1).casefold() != asking
 
 
 def answers_not_questions(index: Index, hits: list[Hit]) -> list[Hit]:
@@ -148,7 +171,8 @@ def answers_not_questions(index: Index, hits: list[Hit]) -> list[Hit]:
             replies = []
             for r in range(row + 1, min(row + 3, end)):
                 s = index.sentences[r]
-                if not (_replies(h.sentence, s) or replies and s.kind == "text" and not _is_question(s)):
+                if not (_replies(h.sentence, s) or not replies and _other_speaker(index, row, r)
+                        or replies and s.kind == "text" and not _is_question(s)):
                     break
                 replies.append(Hit(s, h.score, {**h.features, "row": r}))
                 if len(s.text.split()) > SHORT_REPLY or r + 1 >= end or index.sentences[r + 1].para != s.para:

@@ -34,6 +34,7 @@ from .question import MAX_QUESTION_CHARS, has_words, last_question, parse, perso
 from .rank import answer_features, confidence, load_models
 from .rerank import get_reranker, previous_in_paragraph
 from .retrieve import Retriever
+from .segment import search_text
 from .types import Answer, Hit
 
 log = logging.getLogger(__name__)
@@ -376,7 +377,10 @@ class Engine:
         contexts = [previous_in_paragraph(index, h.features["row"]) if rr.context == "previous" else "" for h in top]
         if len({(h.sentence.text, c) for h, c in zip(top, contexts)}) < 2:  # copies of one passage: nothing to reorder
             return hits
-        combined, probs = rr.rescore(q.dense_text(q.search), [h.sentence.text for h in top], logits[places], contexts)
+        # a table row is read with its header's labels, as it was searched
+        texts = [search_text(h.sentence, index.by_id[h.sentence.doc]) if "|" in h.sentence.text else h.sentence.text
+                 for h in top]
+        combined, probs = rr.rescore(q.dense_text(q.search), texts, logits[places], contexts)
         order = np.argsort(-combined, kind="stable")
         out = list(hits)
         for k, j in zip(places, order.tolist()):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 import numpy as np
@@ -16,7 +17,7 @@ from .crosslingual import has_cjk
 from .lexical import tokenize
 from .question import PERSON_NAME, Question
 from .segment import search_text
-from .types import Sentence
+from .types import Document, Sentence
 
 _MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 _ENTITY = {
@@ -123,11 +124,12 @@ def set_e5(F: np.ndarray, e5: np.ndarray) -> None:
 
 
 def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndarray,
-            df: dict[str, int], n_total: int) -> np.ndarray:
+            df: dict[str, int], n_total: int, docs: Mapping[str, Document] | None = None) -> np.ndarray:
     """Feature matrix (len(sents), len(NAMES)) for one question over its candidate sentences.
 
     ``sents`` must be in document order within the scope (neighbour features rely on it);
-    ``df`` gives each question token's sentence frequency over the corpus of ``n_total``.
+    ``df`` gives each question token's sentence frequency over the corpus of ``n_total``;
+    ``docs`` (by id) gives a table row its header's labels (`search_text`).
     e5's two columns stay 0 here: `set_e5` fills them.
     """
     n = len(sents)
@@ -135,7 +137,7 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     if n == 0:
         return F
     col = {name: k for k, name in enumerate(NAMES)}
-    texts = [search_text(s) for s in sents]
+    texts = [search_text(s, docs.get(s.doc) if docs is not None else None) for s in sents]
     # the sentence as written (meta lines too; search_text spells those out), accents composed
     raw = [plain(s.text) if s.kind == "meta" else t for s, t in zip(sents, texts)]
     stoks = [sentence_tokens(t) for t in texts]

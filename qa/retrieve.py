@@ -38,6 +38,7 @@ SECTION_HEADING_WORDS = 6  # a heading a question can name in full ("Known issue
 MENTIONS_REMEMBERED = 100_000  # (document, name) pairs
 FOLDED_KEPT = 64  # documents whose case-folded text is kept for those checks
 DOC_NAME_PENALTY = 2.0  # logit per name of the question its document never mentions, when another candidate's does
+_SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
 OTHER_CODE_PENALTY = 6.0  # logit taken from a sentence naming another model of the one asked about (N2 for N1)
 VOCABULARY_WAIT_CHARS = 2_000_000  # a question waits for the words of a scope up to this size (0.6–0.8 s, once)
 
@@ -143,7 +144,7 @@ class Retriever:
         """Every word stem of one document (a word another document uses may still be a typo here)."""
         if doc not in self._doc_stems:
             a, b = self.index.doc_rows[doc]
-            texts = [search_text(self.index.sentences[i]) for i in range(a, b)]
+            texts = [search_text(self.index.sentences[i], self.index.by_id[doc]) for i in range(a, b)]
             self._doc_stems[doc] = frozenset(t for toks in tokenize(texts) for t in toks) if texts else frozenset()
         return self._doc_stems[doc]
 
@@ -218,7 +219,7 @@ class Retriever:
         sents = [self.index.sentences[r] for r in rows.tolist()]
         dense = np.asarray(self.index.vectors[rows] @ qvec, dtype=np.float32)
         df = self.index.bm25.document_frequency(list(q.tokens))
-        F = features.compute(q, sents, dense, bm25_all[rows], df, len(self.index.sentences))
+        F = features.compute(q, sents, dense, bm25_all[rows], df, len(self.index.sentences), self.index.by_id)
         if self.index.e5 is not None and e5_qvec is not None and len(rows):
             features.set_e5(F, np.asarray(self.index.e5[rows] @ _ready(e5_qvec), dtype=np.float32))
         return rows, F
@@ -236,7 +237,8 @@ class Retriever:
         if not hasattr(table, "sections") or not table.sections:
             return None
         if self._heading_tokens is None:
-            self._heading_tokens = [frozenset(t) for t in tokenize(table.sections)]
+            # a section's number is no word of its name: "What does the Scope section say?" asks "2.1 Scope"
+            self._heading_tokens = [frozenset(t) for t in tokenize([_SECTION_NUMBER.sub("", h) for h in table.sections])]
         fits = [k for k, h in enumerate(self._heading_tokens) if h and len(h) <= SECTION_HEADING_WORDS and h <= asked]
         if not fits:
             return None
@@ -246,9 +248,16 @@ class Retriever:
             for d in np.unique(table.rows["doc"][table.rows["section"] == k]).tolist():
                 document = self.index.documents[d]
                 title = naming_words(document.title, document.id)
-                if (scope is None or d in scope) and table.sections[k] != document.title and asked - self._heading_tokens[k] <= title:
+                heading, beyond = self._heading_tokens[k], asked - self._heading_tokens[k]
+                if (scope is None or d in scope) and table.sections[k] != document.title and beyond <= title:
                     rows = np.flatnonzero((table.rows["section"] == k) & (table.rows["doc"] == d)).tolist()
-                    found.append((table.sections[k], [r for r in rows if table[r].kind == "text"]))
+                    rows = [r for r in rows if table[r].kind == "text"]
+                    # a heading made of the title's words ("About Acme Robotics" under "Acme Robotics
+                    # launches ...") is no answer to what the section never says: "What did Acme
+                    # Robotics launch?" asks the story, "When was Acme Robotics founded?" the section
+                    if heading <= title and beyond - set().union(*(features.sentence_tokens(table[r].text) for r in rows)):
+                        continue
+                    found.append((table.sections[k], rows))
         return found[0] if len(found) == 1 and found[0][1] else None
 
     def _names_unsaid(self, q: Question, rows: np.ndarray) -> np.ndarray:

@@ -69,6 +69,32 @@ def is_markup(line: str) -> bool:
 _NOT_HEADING = re.compile(r"[.!?]\s+\S|^[^:]{1,40}:\s+(?:\S+\s+){2}\S|^[^:]{1,40}:\s+[^,]+,|(?:https?://|www\.|@)\S+$|`$")
 
 
+# a Markdown table row ("| Smart bulbs | Zigbee | 50 |"): group 1 is what lies between its outer
+# pipes, trimmed; the separator row under a header ("|---|:--:|")
+_TABLE_ROW = re.compile(r"[ \t]*\|[ \t]*([^\r\n]*?[^\s|][^\r\n]*?)[ \t]*\|?[ \t]*")
+_TABLE_SEPARATOR = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*(?:\r?\n|$)")
+
+
+def table_header(text: str, start: int) -> list[str] | None:
+    """The header cells of the Markdown table whose row holds offset ``start`` of ``text``:
+    the row above the separator row above the rows, if the row is one."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() != "|":
+        return None
+    end = line_start
+    while end > 0:  # up the table, one line at a time, to its separator row
+        above = text.rfind("\n", 0, end - 1) + 1
+        line = text[above:end].rstrip("\r\n")
+        if _TABLE_SEPARATOR.fullmatch(line):
+            header_start = text.rfind("\n", 0, max(above - 1, 0)) + 1 if above else 0
+            header = _TABLE_ROW.fullmatch(text[header_start:above].rstrip("\r\n")) if above else None
+            return [c.strip() for c in header.group(1).split("|")] if header else None
+        if not line.lstrip().startswith("|"):
+            return None
+        end = above
+    return None
+
+
 def is_heading(line: str) -> bool:
     """Short, unpunctuated lines are headings ("Strategic shift amid US tech sanctions");
     list items ("- Revenue grew", "1. First step") never are; "# Title" always is."""
@@ -123,6 +149,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 _BEFORE_NUMBER = re.compile(r"(?i)(?:^|[\s(\[])(?:c|ca|circa|approx|est|cf|e\.g|i\.e|viz|vs|no|nos|p|pp|fig|vol)\.$")
 
 _CAMEL = re.compile(r"[a-z]+[A-Z]")
+_AMOUNT = re.compile(r"[$£€¥₹]\s?\d|(?:US|A|C|HK)\$\s?\d")
 
 
 def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -131,7 +158,8 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for start, end in spans:
         first = text[start]
         lower = first.islower() and not _CAMEL.match(text, start)  # "iPhone sales rose." starts one
-        if out and (lower or first.isdigit() and _BEFORE_NUMBER.search(text, out[-1][0], out[-1][1])):
+        number = first.isdigit() or _AMOUNT.match(text, start) is not None  # "approx. $1.1m", "est. €5bn"
+        if out and (lower or number and _BEFORE_NUMBER.search(text, out[-1][0], out[-1][1])):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
@@ -262,6 +290,9 @@ def _blocks(text: str, begin: int):
         yield first, lines[-1][1]
 
 
+_NUMBERED_SECTION = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\s+[A-Z]")  # "2 Scope", "3.1 Residence halls"; not "1. Flour"
+
+
 def heading_flags(text: str, blocks: list[tuple[int, int]]) -> list[bool]:
     """Which of ``blocks`` (from `_blocks`) are section headings.
 
@@ -275,7 +306,12 @@ def heading_flags(text: str, blocks: list[tuple[int, int]]) -> list[bool]:
     if n < 2:
         return [False] * n
     lines = [text[a:b] for a, b in blocks]
-    markdown = [is_markdown_heading(line) for line in lines]
+    # "2 Scope and methods" then "2.1 Scope": numbered sections, each alone between blank lines,
+    # are headings even in a row (a tight list "1 Flour\n2 Eggs" has no blank line between)
+    alone = [(k == 0 or text.count("\n", blocks[k - 1][1], a) >= 2) and (k == n - 1 or text.count("\n", b, blocks[k + 1][0]) >= 2)
+             for k, (a, b) in enumerate(blocks)]
+    markdown = [is_markdown_heading(line) or alone[k] and bool(_NUMBERED_SECTION.match(line)) and is_heading(line)
+                for k, line in enumerate(lines)]
     like = [not md and is_heading(line) for line, md in zip(lines, markdown)]
     title = like[0] and text.count("\n", blocks[0][1], blocks[1][0]) >= 2
     flags = []
@@ -299,12 +335,23 @@ def segment(doc: Document) -> list[Sentence]:
         out.append(Sentence(doc.id, len(out), start, end, text[start:end], para=-1, kind="meta"))
     section, para = "", 0
     blocks = list(_blocks(text, body_start))
-    for (b_start, b_end), heading in zip(blocks, heading_flags(text, blocks)):
+    for k, ((b_start, b_end), heading) in enumerate(zip(blocks, heading_flags(text, blocks))):
         line = text[b_start:b_end]
         if heading:
             section = strip_heading_marker(line)  # offsets never point into headings
             continue
         if is_markup(line):  # "---", "|---|---|": layout, not a sentence to cite
+            continue
+        if _TABLE_ROW.fullmatch(line):
+            # a table's header row labels the rows under it (their search text says which column
+            # is which: `search_text`) and is no answer itself; a row is one sentence, a full stop
+            # in a cell ("Email only. Replies within 48 hours.") does not split it
+            following = text[b_end:blocks[k + 1][1]] if k + 1 < len(blocks) else ""
+            if not _TABLE_SEPARATOR.match(following.lstrip("\r\n")):
+                cells = _TABLE_ROW.fullmatch(line)
+                a, b = b_start + cells.start(1), b_start + cells.end(1)
+                out.append(Sentence(doc.id, len(out), a, b, text[a:b], para=para, section=section))
+                para += 1
             continue
         # a list item's or a quote's marker is no part of its sentence ("- Revenue grew." cites
         # "Revenue grew."); line ends inside a paragraph read as spaces, one character for one
@@ -339,12 +386,20 @@ def meta_item(s: Sentence) -> tuple[str, str]:
 
 
 def search_text(s: Sentence, doc: Document | None = None) -> str:
-    """What gets embedded and indexed for a sentence: metadata is spelt out in words."""
+    """What gets embedded and indexed for a sentence: metadata is spelt out in words, and a
+    table row says which column is which ("Device type: Door sensors; Protocol: Z-Wave; Max per
+    hub: 30", from the header row of its table in ``doc``)."""
     if s.kind == "meta":
         key, value = meta_item(s)
         if key.lower() in DATE_KEYS:
             return f"The article was published on {value} (publication date)."
         return f"The article's {key} is {value}."
+    before = doc.text[s.start - 1:s.start] if doc is not None and s.start else ""
+    header = table_header(doc.text, s.start) if before in (" ", "\t", "|") else None
+    cells = [c.strip() for c in s.text.split("|")] if header else []
+    if header and len(cells) == len(header):
+        labelled = "; ".join(f"{h}: {c}" if h else c for h, c in zip(header, cells))
+        return _searched(labelled if labelled.endswith((".", "!", "?")) else labelled + ".")
     return _searched(s.text)
 
 

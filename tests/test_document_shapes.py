@@ -1,0 +1,93 @@
+"""Documents shaped as people write them, found by a bug hunt: an interview transcript, a press
+release with an "About" section, numbered report sections, a Markdown table, an amount after
+"approx."."""
+from __future__ import annotations
+
+import pytest
+
+from qa.corpus import load_corpus
+from qa.segment import search_text, segment
+
+INTERVIEW = ("Interview: Dr. Amara Okafor on coastal flooding\n\n"
+             "Interviewer: Dr. Okafor, thank you for joining us. What do you study?\n\n"
+             "OKAFOR: I'm a hydrologist at the University of Lagos, and I study flood risk in coastal cities.\n\n"
+             "Interviewer: How much would a sea wall cost?\n\n"
+             "OKAFOR: The proposal for the Eko Atlantic extension was estimated at $1.2bn. "
+             "A city-wide drain-clearing programme would cost about $30m a year.\n")
+RELEASE = ("# Acme Robotics launches a window-cleaning drone\n\n"
+           "Acme Robotics today launched SkyWipe, a drone that cleans the windows of tall buildings. "
+           "It can clean 400 square metres an hour.\n\n## About Acme Robotics\n\n"
+           "Acme Robotics is a start-up based in Lyon. It has 35 employees.\n")
+REPORT = ("Pump Test Report\n\n1 Summary\n\nThe pump delivered 40 litres per minute at full speed.\n\n"
+          "2 Scope and methods\n\n2.1 Scope\n\nThe test covered the three pumps in the basement plant room.\n\n"
+          "2.2 Methods\n\nEach pump ran for two hours while a flow meter logged its output. "
+          "Replacing the pumps would cost approx. $1.1m and save 30% of the plant's power.\n")
+TABLE = ("# Kestrel hub\n\nThe hub works with the devices below.\n\n## Supported devices\n\n"
+         "| Device type | Protocol | Max per hub |\n|-------------|----------|-------------|\n"
+         "| Smart bulbs | Zigbee   | 50          |\n| Door sensors | Z-Wave  | 30 |\n"
+         "| Cameras | Wi-Fi | 4. Cloud storage is extra. |\n\nThe hub supports up to 84 devices in total.\n")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("shapes") / "corpus"
+    root.mkdir()
+    for name, text in {"interview.txt": INTERVIEW, "acme-launch.md": RELEASE, "pump-test.txt": REPORT,
+                       "kestrel.md": TABLE}.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def engine(corpus):
+    from qa.engine import Engine
+
+    return Engine(corpus, corpus.parent / "index", progress=False).load()
+
+
+def sentences(corpus, doc_id):
+    doc = next(d for d in load_corpus(corpus) if d.id == doc_id)
+    return doc, segment(doc)
+
+
+def test_numbered_sections_in_a_row_are_headings_not_sentences(corpus):
+    _, sents = sentences(corpus, "pump-test")
+    texts = [s.text for s in sents]
+    assert not any(t in texts for t in ("1 Summary", "2 Scope and methods", "2.1 Scope", "2.2 Methods"))
+    by_text = {s.text: s.section for s in sents}
+    assert by_text["The test covered the three pumps in the basement plant room."] == "2.1 Scope"  # was "1 Summary"
+    assert "Replacing the pumps would cost approx. $1.1m and save 30% of the plant's power." in texts  # was cut at "approx."
+
+
+def test_a_table_row_is_one_sentence_labelled_by_its_header(corpus):
+    doc, sents = sentences(corpus, "kestrel")
+    texts = [s.text for s in sents]
+    assert "| Device type | Protocol | Max per hub |" not in texts and "Device type | Protocol | Max per hub" not in texts
+    row = next(s for s in sents if s.text.startswith("Cameras"))
+    assert row.text == "Cameras | Wi-Fi | 4. Cloud storage is extra."  # not split at the cell's full stop
+    assert doc.text[row.start:row.end] == row.text
+    assert search_text(row, doc) == "Device type: Cameras; Protocol: Wi-Fi; Max per hub: 4. Cloud storage is extra."
+    assert search_text(row) == row.text  # without its document, the row as written
+
+
+def test_the_reply_after_an_interviewers_question_is_the_answer(engine):
+    ans = engine.ask("How much would the sea wall cost?")  # cited the interviewer's question, at 0.92
+    assert ans.answerable and ans.citations[0].sentence.startswith("OKAFOR: The proposal")
+
+
+def test_an_about_section_does_not_take_over_questions_naming_the_company(engine):
+    ans = engine.ask("What did Acme Robotics launch?")  # read out "About Acme Robotics", at 1.0
+    assert ans.kind != "section" and "launched SkyWipe" in ans.citations[0].sentence
+    assert engine.ask("What is Acme Robotics?").citations[0].sentence == "Acme Robotics is a start-up based in Lyon."
+
+
+def test_a_numbered_section_is_asked_for_by_its_name(engine):
+    ans = engine.ask("What does the Scope section say?")
+    assert ans.kind == "section" and ans.citations[0].sentence.startswith("The test covered the three pumps")
+
+
+def test_a_table_row_answers_what_its_columns_say(engine):
+    ans = engine.ask("Which protocol do smart bulbs use?")
+    assert ans.answerable and ans.citations[0].sentence.startswith("Smart bulbs | Zigbee")
+    ans = engine.ask("What is the maximum number of cameras per hub?")  # cited the header row
+    assert ans.citations and ans.citations[0].sentence.startswith("Cameras | Wi-Fi")
