@@ -237,6 +237,14 @@ def _english(rests: list[str], follow: bool = True, single: bool = False) -> str
                 picked.append(cleaned)
             if len(picked) == MAX_GLOSSES:
                 break
+        # what the word abbreviates reads as one more sense: 开源 "expand one's financial
+        # resources" is also 开放源码 "open source"
+        abbreviated = next((_REF.match(g.strip()) for g in glosses if g.strip().startswith("abbr. for")), None)
+        if picked and abbreviated and follow and len(picked) < MAX_GLOSSES:
+            ref = abbreviated.group(2) or abbreviated.group(1)
+            full = _english(_entries(ref), follow=False, single=len(ref) == 1) if _entries(ref) else ""
+            if full and full.lower() not in (p.lower() for p in picked):
+                picked.append(full)
         if picked:
             return " ".join(picked)
     return ""

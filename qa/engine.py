@@ -236,7 +236,7 @@ class Engine:
         read = self._read_as_asked(r, q, history, doc)
         if read is not None:  # the gist, the date line, a section: read out, not searched
             return read
-        ans = self._search(r, q, doc)
+        ans = self._search(r, q, doc, history)
         if q.fragment:  # "Which chips?" asks on the earlier question, "How much milk?" after "How many
             # eggs?" stands alone: read both ways, the reading the documents answer surely wins
             alone = self._search(r, self._understand(question, (), doc, r), doc)
@@ -290,13 +290,10 @@ class Engine:
                 asked_section = None
         return answering.section(r.index, q, *asked_section) if asked_section is not None else None
 
-    def _search(self, r: Retriever, q, doc: str | None) -> Answer:
+    def _search(self, r: Retriever, q, doc: str | None, history=()) -> Answer:
         """The answer to an understood question: rank, judge, re-read, cite."""
-        prior_rows, prior_top = self._prior(r, q, doc) if q.followup else (None, None)
-        if prior_top is not None and refers_to_person(q.text):
-            # "What company does he lead?" after "Who described the alliance ...?": "he" is most
-            # likely the person the earlier answer named
-            q = with_names(q, person_names(prior_top.text))
+        prior_rows, prior_top = self._prior(r, q, doc, history) if q.followup else (None, None)
+        q = self._with_person(q, prior_top)
         qvec, e5vec = self._encode(q)
         hits, F, logits = r.rank(q, qvec, doc=doc, e5_qvec=e5vec, prior_rows=prior_rows)
         if not hits:
@@ -407,10 +404,26 @@ class Engine:
         e5_job.add_done_callback(lambda job: job.exception() is None and self._recent.put(key, (minilm, job.result())))
         return minilm, e5_job
 
-    def _prior(self, r: Retriever, q, doc):
+    @staticmethod
+    def _with_person(q, prior_top):
+        """"What company does he lead?" after "Who described the alliance ...?": "he" is most
+        likely the person the earlier answer named."""
+        if prior_top is not None and refers_to_person(q.text):
+            return with_names(q, person_names(prior_top.text))
+        return q
+
+    def _prior(self, r: Retriever, q, doc, history=(), depth: int = 0):
         """Rows of the paragraph the previous question was answered from (follow-ups point
-        there) and the sentence it was answered with."""
-        prev = self._understand(q.context, (), doc, r)
+        there) and the sentence it was answered with. The previous question is read as it was
+        asked, in its own conversation: "is his company sanctioned?" after "what company does
+        he run?" after "Who described the alliance ...?" is about the man that answer named."""
+        k = last_question(history)
+        if k is None or depth >= 2:
+            prev = self._understand(q.context, (), doc, r)
+        else:
+            prev = self._understand(history[k], history[:k], doc, r)
+            if prev.followup and refers_to_person(prev.text):
+                prev = self._with_person(prev, self._prior(r, prev, doc, history[:k], depth + 1)[1])
         pvec, pe5 = self._encode(prev)
         hits, _, _ = r.rank(prev, pvec, doc=doc, e5_qvec=pe5)
         if not hits:

@@ -37,6 +37,11 @@ _ELLIPTICAL_NAME = re.compile(rf"^\W*(?:{_OPENER})\s+"
 # much milk?", "According to which firm?")
 _FRAGMENT = re.compile(r"\W*(?:which|what|whose|how (?:many|much|long|far|often|old)|according to (?:whom|which|what))"
                        r"((?:\s+[\w'’-]+){0,2})\W*", re.I)
+# a correction of the earlier question's subject: "no, I meant Metax", "sorry, I mean Baidu", "No, Alibaba"
+_CORRECTION = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|actually)\b[\s,.!]*)?i\s+(?:meant|mean)\s+(?=(?:[\w'’-]+\s*){1,3}\W*$)"
+                         r"|^\W*(?:no|nope|sorry|oops|actually)\b[\s,.!]+"
+                         r"(?=(?:the\s+)?(?-i:[A-Z][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*){0,3})(?:\s+\w+)?\W*$)", re.I)
+_POSSESSIVE = re.compile(r"['’]s?$")
 _VERB_ENDING = re.compile(r"\w(?:s|ed)\W*$")  # "Which law applies?": a verb of its own
 # a verb a question asks with: "Where was the conference held?" has one, "Which chips?" none
 _AUXILIARY = re.compile(r"\b(is|are|was|were|be|been|being|do|does|did|done|has|have|had|can|could|will|would|"
@@ -86,6 +91,9 @@ class Question:
     # one ("¿Por qué?"): both as asked, untranslated; "" for the question as asked
     multilingual: str = ""
     fragment: bool = False  # a follow-up with no verb ("Which chips?"): it may also stand alone
+    # the names a follow-up turns to ("And Tencent?" after a question about Alibaba's glasses):
+    # what it asks is about them, not about what the earlier question's words match
+    switched: tuple[str, ...] = ()
 
     def dense_text(self, text: str) -> str:
         """What the embedders and the re-reading network read of ``text`` (the question or its
@@ -167,6 +175,8 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     ``is_name`` says whether the documents write a word typed in lower case as a name
     ("baidu" -> "Baidu")."""
     text = clean(text)
+    if last_question(history) is not None:  # "no, I meant Metax" asks the earlier question of Metax
+        text = _CORRECTION.sub("what about ", text, count=1)
     english = is_english(text)
     # Chinese is translated word by word (CC-CEDICT) so names and keywords match the English text
     words = (to_english(text) or text) if has_cjk(text) else text
@@ -184,6 +194,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     lower = _ELLIPTICAL_NAME.match(text)
     if lower and not has_cjk(text) and all(is_name(w) for w in lower.group(1).split()):
         own.add(lower.group(1).lower())  # "what about baidu?"; "what about availability?" asks on
+    switched: tuple[str, ...] = ()
     elliptical = len(tokens) <= 2 and (bool(_ELLIPSIS.search(text)) or not _ASKS.search(text)
                                        and not (tokens and _REQUEST.match(text)))
     bare = not [t for t in tokens if t not in _FRAME and t not in _ES_WORDS]  # "Why?", "How many?", "¿Por qué?"
@@ -210,6 +221,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
         # "What about Metax?" after "How many chips did Huawei use?": the earlier question asked
         # of the new name, a question of its own (the earlier answer's paragraph is about Huawei)
         search, followup = f"{without_names(prior)} {words}", False
+        switched = tuple(sorted({_POSSESSIVE.sub("", n) for n in own - {n.lower() for n in before}} - {"i", ""}))
         multilingual = f"{without_names(earlier.multilingual or earlier.text)} {text}" if not english else ""
     elif followup and pronoun:
         # "How did he describe it?" after "Who is Zhao Lidong?": "he" is most likely a name asked
@@ -222,7 +234,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
                     qtype=answer_type(words), english=english, followup=followup,
                     context=prior if followup else "",
                     subjects=listed_names(text) if has_cjk(text) else subjects(text),
-                    multilingual=multilingual, fragment=followup and fragment)
+                    multilingual=multilingual, fragment=followup and fragment, switched=switched)
 
 
 def names(text: str) -> list[tuple[int, int, str]]:

@@ -39,6 +39,7 @@ MENTIONS_REMEMBERED = 100_000  # (document, name) pairs
 FOLDED_KEPT = 64  # documents whose case-folded text is kept for those checks
 DOC_NAME_PENALTY = 2.0  # logit per name of the question its document never mentions, when another candidate's does
 _SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+")
+SWITCH_PENALTY = 6.0  # logit per name a follow-up turns to that a candidate (or its paragraph before it) never writes
 OTHER_CODE_PENALTY = 6.0  # logit taken from a sentence naming another model of the one asked about (N2 for N1)
 VOCABULARY_WAIT_CHARS = 2_000_000  # a question waits for the words of a scope up to this size (0.6–0.8 s, once)
 
@@ -280,6 +281,34 @@ class Retriever:
         missing = np.array([len(somewhere - names_said) for names_said in said], dtype=np.float32)
         return missing[where]
 
+    def _names_unwritten(self, asked: tuple[str, ...], rows: np.ndarray) -> np.ndarray:
+        """Per candidate: how many of ``asked`` (names, lower case) neither it nor an earlier
+        sentence of its paragraph writes ("Its AI cloning tool ..." after "Baidu showcased ..."),
+        counting only names its document writes somewhere among the candidates."""
+        table = self.index.sentences
+        order = rows.tolist()
+        position = {r: k for k, r in enumerate(order)}
+
+        def written(r: int) -> np.ndarray:
+            text = search_text(table[r], self.index.by_id[table[r].doc]).casefold()
+            return np.array([n in text and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) is not None
+                             for n in asked], dtype=bool)
+
+        writes = np.array([written(r) for r in order], dtype=bool).reshape(len(order), len(asked))
+        docs = [table[r].doc for r in order]
+        somewhere: dict[str, np.ndarray] = {}
+        for k, d in enumerate(docs):
+            somewhere[d] = somewhere.get(d, np.zeros(len(asked), dtype=bool)) | writes[k]
+        out = np.zeros(len(order), dtype=np.float32)
+        for k, r in enumerate(order):
+            missing = somewhere[docs[k]] & ~writes[k]
+            back, para = r - 1, table[r].para
+            while missing.any() and back >= 0 and table[back].doc == docs[k] and table[back].para == para:
+                missing &= ~(writes[position[back]] if back in position else written(back))
+                back -= 1
+            out[k] = missing.sum()
+        return out
+
     def _mentions(self, doc_id: str, name: str) -> bool:
         """Whether a document's text, title or file name writes ``name`` (remembered: a large
         corpus's candidates come from many long documents, read once per name)."""
@@ -311,6 +340,8 @@ class Retriever:
         penalty = np.zeros(len(rows), dtype=np.float32)  # what the features cannot see: the question's names and models
         if doc is None and len(self.index.documents) > 1:  # "Who chaired the Shenzhen meeting?" of two meeting notes
             penalty += DOC_NAME_PENALTY * self._names_unsaid(q, rows)
+        if q.switched:  # "And Tencent?" after "When will Alibaba's glasses hit the market?": not the glasses
+            penalty += SWITCH_PENALTY * self._names_unwritten(q.switched, rows)
         asked = contrast.codes(q.search)
         if asked:  # "How much does the N1 cost?" is not answered by what the N2 costs
             other = [contrast.other_code(asked, self.index.sentences[r].text) for r in rows.tolist()]

@@ -480,3 +480,29 @@ def test_a_fragment_is_read_both_ways_and_a_sign_off_is_no_answer(tmp_path):
 def test_a_common_word_after_what_about_asks_on_the_same_subject(engine):
     ans, c = first_citation(engine, "what about availability?", history=["What did Alibaba unveil?"])
     assert ans.answerable and "Alibaba" in c.sentence
+
+
+def test_a_follow_up_turning_to_another_company_is_about_that_company(engine):
+    """"And Tencent?" after a question about Alibaba's glasses cited Alibaba's glasses (0.63)."""
+    ans = engine.ask("and Tencent?", ["When will Alibaba's glasses hit the market?"])
+    assert not ans.citations or "Alibaba" not in ans.citations[0].sentence, ans.answer
+    ans, c = first_citation(engine, "what about Baidu?", history=["What did Tencent introduce?", "is it open source?"])
+    assert "Baidu showcased" in c.sentence
+
+
+@pytest.mark.parametrize("correction", ["no, I meant Metax", "sorry, I mean Metax", "No, Metax"])
+def test_a_correction_asks_the_earlier_question_of_the_name_it_gives(engine, correction):
+    ans, c = first_citation(engine, correction, history=["How many chips did Huawei's system use?"])  # refused, 0.12
+    assert "128 of its C550 chips" in c.sentence
+
+
+def test_a_third_turn_keeps_the_person_the_conversation_found(engine):
+    """"his company" is Zhao Lidong's Enflame, named by the first answer (it cited SenseTime's)."""
+    history = ["Who described the alliance as an innovative ecosystem?", "what company does he run?"]
+    ans, c = first_citation(engine, "is his company sanctioned?", history=history)
+    assert "Enflame" in c.sentence
+
+
+def test_an_abbreviation_in_chinese_reads_as_what_it_abbreviates(engine):
+    ans, c = first_citation(engine, "哪个工具是开源的？")  # 开源 read "expand one's financial resources"
+    assert "open-source tool" in c.sentence
