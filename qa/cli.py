@@ -117,14 +117,18 @@ def _engine(args):
 
 
 def format_answer(ans) -> str:
+    """An answer for a terminal: a hard-wrapped sentence's line ends read as spaces (the JSON
+    keeps the document's characters)."""
+    from .segment import one_line
+
     lines = [ans.answer, ""]
     if ans.answerable:
         for k, c in enumerate(ans.citations, 1):
-            lines.append(f"[{k}] {c.doc} {c.start}-{c.end} (score {c.score:.2f}): {c.sentence}")
+            lines.append(f"[{k}] {c.doc} {c.start}-{c.end} (score {c.score:.2f}): {one_line(c.sentence)}")
     elif ans.nearest:
         lines.append("Nearest passages (not an answer):")
         for c in ans.nearest:
-            lines.append(f"  - {c.doc} {c.start}-{c.end}: {c.sentence}")
+            lines.append(f"  - {c.doc} {c.start}-{c.end}: {one_line(c.sentence)}")
     lines.append(f"confidence {ans.confidence:.2f}")
     if ans.respelt:
         lines.append(ans.read_as())

@@ -34,9 +34,9 @@ MAX_HEADING_WORDS = 14
 _MD_HEADING = re.compile(r"#{1,6}(?:\s|$)")  # "# Title", "## Section"
 _MD_MARKER = re.compile(r"#+\s*")
 _MD_CLOSING = re.compile(r"\s+#+\s*$")  # optional closing sequence: "## Results ##"
-_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:\s|$)")  # "- x", "* x", "+ x", "1. x", "1) x"
+_LIST_ITEM = re.compile(r"(?:[-*+•▪◦]|\d{1,9}[.)])(?:\s|$)")  # "- x", "* x", "+ x", "• x", "1. x", "1) x"
 _LINE_BREAKS = re.compile(r"[\r\n]+(?:[ \t]*>)*")  # line ends in a paragraph, with a quote's ">" after them
-_MARKER = re.compile(r"(?:(?:>[ \t]*)+|(?:[-*+]|\d{1,3}\.)[ \t]+)(?:\[[ xX]\][ \t]+)?")  # "- ", "1. ", "> > ", "- [x] "
+_MARKER = re.compile(r"(?:(?:>[ \t]*)+|(?:[-*+•▪◦]|\d{1,3}[.)])[ \t]+)(?:\[[ xX]\][ \t]+)?")  # "- ", "• ", "1. ", "1) ", "> > ", "- [x] "
 
 
 def is_markdown_heading(line: str) -> bool:
@@ -150,6 +150,7 @@ _BEFORE_NUMBER = re.compile(r"(?i)(?:^|[\s(\[])(?:c|ca|circa|approx|est|cf|e\.g|
 
 _CAMEL = re.compile(r"[a-z]+[A-Z]")
 _AMOUNT = re.compile(r"[$£€¥₹]\s?\d|(?:US|A|C|HK)\$\s?\d")
+_CLOSING_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?:\s+|$)")  # Markdown emphasis closed right after a sentence's end
 
 
 def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -161,9 +162,24 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         number = first.isdigit() or _AMOUNT.match(text, start) is not None  # "approx. $1.1m", "est. €5bn"
         if out and (lower or number and _BEFORE_NUMBER.search(text, out[-1][0], out[-1][1])):
             out[-1] = (out[-1][0], end)
-        else:
-            out.append((start, end))
+            continue
+        closing = _CLOSING_EMPHASIS.match(text, start, end)
+        if out and closing and _opens(text[out[-1][0]:out[-1][1]], closing.group(1)):
+            # "**The hub does not appear.** Restart it.": the emphasis a sentence opened closes
+            # with it, and the next one starts after it
+            out[-1] = (out[-1][0], start + len(closing.group(1)))
+            start = closing.end()
+            if start >= end:
+                continue
+        out.append((start, end))
     return out
+
+
+def _opens(sentence: str, mark: str) -> bool:
+    """Whether ``sentence`` leaves Markdown emphasis ``mark`` open ("**The hub ... app.")."""
+    opened = len(re.findall(rf"(?<![*_]){re.escape(mark)}(?=[^\s*_])", sentence))
+    closed = len(re.findall(rf"(?<=[^\s*_]){re.escape(mark)}(?![*_])", sentence))
+    return opened > closed
 
 
 def _split_piece(text: str) -> list[tuple[int, int]]:

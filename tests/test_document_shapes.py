@@ -91,3 +91,30 @@ def test_a_table_row_answers_what_its_columns_say(engine):
     assert ans.answerable and ans.citations[0].sentence.startswith("Smart bulbs | Zigbee")
     ans = engine.ask("What is the maximum number of cameras per hub?")  # cited the header row
     assert ans.citations and ans.citations[0].sentence.startswith("Cameras | Wi-Fi")
+
+
+def test_emphasis_closed_after_a_full_stop_stays_with_its_sentence():
+    from qa.segment import split_sentences
+
+    text = "**The hub does not appear in the app.** Restart your phone. Price is 5 * 3. * Not a list."
+    pieces = [text[a:b] for a, b in split_sentences(text)]  # was "**The hub ... app." and "** Restart ..."
+    assert pieces[:2] == ["**The hub does not appear in the app.**", "Restart your phone."]
+    assert pieces[2] == "Price is 5 * 3."  # a lone "*" opens nothing
+
+
+def test_bullet_and_parenthesis_list_markers_are_no_part_of_the_sentence(tmp_path):
+    from qa.types import Document
+
+    text = "Steps\n\n• Unplug the hub.\n• Wait ten seconds.\n\n1) Plug it back in.\n2) Open the app.\n"
+    sents = segment(Document("steps", "Steps", text))
+    assert [s.text for s in sents] == ["Unplug the hub.", "Wait ten seconds.", "Plug it back in.", "Open the app."]
+    assert all(text[s.start:s.end] == s.text for s in sents)
+
+
+def test_the_terminal_answer_reads_a_wrapped_sentence_as_one_line():
+    from qa.cli import format_answer
+    from qa.types import Answer, Citation
+
+    c = Citation(doc="d", sentence="The jug holds\n1.5 litres.", start=0, end=25, score=0.9)
+    out = format_answer(Answer("How much?", "The jug holds 1.5 litres. [1]", True, 0.9, (c,)))
+    assert "The jug holds 1.5 litres." in out and "holds\n1.5" not in out
