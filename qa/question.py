@@ -207,6 +207,11 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     # stands alone after any earlier one; "Tell me about Huawei" too. One that points back
     # ("How did he describe it?"), trails off ("And Tencent?", "Which ones?") or asks only
     # "Why?" leans on it.
+    # Spanish drops the subject a conversation has named ("¿Cuántos días duró?" after "¿Dónde se
+    # celebró la conferencia?"): a short question with no name of its own may lean on the
+    # earlier one, and is read both ways, like a fragment (it may also stand alone)
+    dropped = bool(prior) and not english and not has_cjk(text) and not own and len(tokens) <= 3
+    fragment = fragment or dropped
     followup = bool(prior) and (pronoun or elliptical or bare or fragment)
     before = [n for _, _, n in names(prior)] if prior else []
     # a follow-up keeps its own words (the engine favours the earlier answer's paragraph); one
@@ -214,7 +219,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     # engine asks a fragment alone too: "How much milk?" after "How many eggs?"), and so does a
     # pronoun with nothing else when the earlier question named nothing ("When does it end?"
     # after "Where was the conference held?"; "their CEO" needs only the names)
-    borrows = followup and (bare or (fragment or len(tokens) <= 1) and not (pronoun and before))
+    borrows = followup and (bare or dropped or (fragment or len(tokens) <= 1) and not (pronoun and before))
     search = f"{prior} {without_request(words)}" if borrows else words
     multilingual = f"{earlier.multilingual or earlier.text} {text}" if borrows and not english else ""
     if followup and not pronoun and own and elliptical and not own & {n.lower() for n in before}:

@@ -506,3 +506,15 @@ def test_a_third_turn_keeps_the_person_the_conversation_found(engine):
 def test_an_abbreviation_in_chinese_reads_as_what_it_abbreviates(engine):
     ans, c = first_citation(engine, "哪个工具是开源的？")  # 开源 read "expand one's financial resources"
     assert "open-source tool" in c.sentence
+
+
+@pytest.mark.parametrize("question, history, cited", [
+    ("¿Cuántos días duró?", ["¿Dónde se celebró la conferencia?"], "three-day World Artificial Intelligence Conference"),
+    ("¿Y qué dijo?", ["Who is Zhao Lidong?"], "Zhao Lidong, CEO of Enflame"),
+    ("¿Dónde se celebró la conferencia?", ["¿Qué lanzó Huawei?"], "three-day World Artificial Intelligence Conference"),
+])
+def test_a_spanish_question_without_its_subject_leans_on_the_conversation(engine, question, history, cited):
+    """Spanish drops a subject the conversation named: the first two were refused (0.07, alone
+    they read as general Spanish); a complete one still stands alone."""
+    ans, c = first_citation(engine, question, history=history)
+    assert cited in c.sentence
