@@ -136,6 +136,9 @@ SHORT_REPLY = 3  # words: "A: Yes." answers, but what follows it says how
 _SPEAKER = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*[:：]\s")
 
 
+_LEAD_IN = re.compile(r"(\*\*|__)[^*_\n]+\1")  # a sentence in bold, all of it: "**Devices drop off after a power cut.**"
+
+
 def _speaker(index: Index, row: int) -> str | None:
     """The label opening the paragraph of sentence ``row``, if a speaker's."""
     s = index.sentences[row]
@@ -161,7 +164,8 @@ def answers_not_questions(index: Index, hits: list[Hit]) -> list[Hit]:
     """A question in the text ("Q: How do I reset my password?", a speaker asking) is not its
     own answer, however well it matches: the sentence after it is, when that one answers it
     (see `_replies`). Such a hit gives its place and score to that sentence, and to the one
-    after it too when the first is a bare reply ("A: Yes." then "Go to Settings > Export")."""
+    after it too when the first is a bare reply ("A: Yes." then "Go to Settings > Export").
+    A bold lead-in ("**The hub does not appear in the app.**") brings the sentence after it."""
     out, rows = [], set()
     for h in hits:
         row = h.features["row"]
@@ -178,6 +182,12 @@ def answers_not_questions(index: Index, hits: list[Hit]) -> list[Hit]:
                 if len(s.text.split()) > SHORT_REPLY or r + 1 >= end or index.sentences[r + 1].para != s.para:
                     break
             given = replies or given
+        elif _LEAD_IN.fullmatch(h.sentence.text) and row + 1 < index.doc_rows[h.sentence.doc][1]:
+            # "**The hub does not appear in the app.** Make sure your phone is ...": a bold
+            # lead-in names the case, the sentence after it says what to do
+            after = index.sentences[row + 1]
+            if after.para == h.sentence.para and after.kind == "text" and not _LEAD_IN.fullmatch(after.text):
+                given = [h, Hit(after, h.score, {**h.features, "row": row + 1})]
         for g in given:
             if g.features["row"] not in rows:
                 rows.add(g.features["row"])

@@ -22,6 +22,9 @@ REPORT = ("Pump Test Report\n\n1 Summary\n\nThe pump delivered 40 litres per min
           "2 Scope and methods\n\n2.1 Scope\n\nThe test covered the three pumps in the basement plant room.\n\n"
           "2.2 Methods\n\nEach pump ran for two hours while a flow meter logged its output. "
           "Replacing the pumps would cost approx. $1.1m and save 30% of the plant's power.\n")
+TROUBLESHOOTING = ("# Kestrel troubleshooting\n\n## Common problems\n\n"
+                   "**The hub does not appear in the app.** Make sure your phone is on the same network as the hub.\n\n"
+                   "**Devices drop off after a power cut.** Pair them again after 48 hours without power.\n")
 TABLE = ("# Kestrel hub\n\nThe hub works with the devices below.\n\n## Supported devices\n\n"
          "| Device type | Protocol | Max per hub |\n|-------------|----------|-------------|\n"
          "| Smart bulbs | Zigbee   | 50          |\n| Door sensors | Z-Wave  | 30 |\n"
@@ -33,7 +36,7 @@ def corpus(tmp_path_factory):
     root = tmp_path_factory.mktemp("shapes") / "corpus"
     root.mkdir()
     for name, text in {"interview.txt": INTERVIEW, "acme-launch.md": RELEASE, "pump-test.txt": REPORT,
-                       "kestrel.md": TABLE}.items():
+                       "kestrel.md": TABLE, "troubleshooting.md": TROUBLESHOOTING}.items():
         (root / name).write_text(text, encoding="utf-8")
     return root
 
@@ -118,3 +121,9 @@ def test_the_terminal_answer_reads_a_wrapped_sentence_as_one_line():
     c = Citation(doc="d", sentence="The jug holds\n1.5 litres.", start=0, end=25, score=0.9)
     out = format_answer(Answer("How much?", "The jug holds 1.5 litres. [1]", True, 0.9, (c,)))
     assert "The jug holds 1.5 litres." in out and "holds\n1.5" not in out
+
+
+def test_a_bold_lead_in_brings_the_sentence_that_says_what_to_do(engine):
+    ans = engine.ask("What should I do if the hub does not appear in the app?")  # cited the lead-in alone
+    assert ans.answerable and [c.sentence for c in ans.citations[:2]] == [
+        "**The hub does not appear in the app.**", "Make sure your phone is on the same network as the hub."]
