@@ -280,6 +280,21 @@ def dated(index: Index, q: Question, doc_id: str) -> Answer | None:
     return None if row is None else _read(index, q, [Hit(index.sentences[row], 1.0, {"row": row})], "date")
 
 
+# a byline in the text: "By Anna Schmidt", "(Reporting by Anna Schmidt; Editing by Mark Potter)"
+_BYLINE = re.compile(r"\(?\s*(?:By|Reporting by|Written by|Writing by|Words by|Text by|Reported by)\s+[A-Z]")
+
+
+def byline(index: Index, q: Question, doc_id: str) -> Answer | None:
+    """"Who wrote the article?" of a document with no author line but a byline in its text
+    (a news agency's "(Reporting by ...; Editing by ...)"): that sentence, cited. None if it
+    has an author line (the metadata answers) or no byline (the question is then refused)."""
+    a, b = index.doc_rows[doc_id]
+    if any(_meta_key(index.sentences[i]) == "author" for i in _metadata_rows(index, doc_id)):
+        return None
+    row = next((i for i in range(a, b) if index.sentences[i].kind == "text" and _BYLINE.match(index.sentences[i].text)), None)
+    return None if row is None else _read(index, q, [Hit(index.sentences[row], 1.0, {"row": row})], "search")
+
+
 def gist(index: Index, q: Question, doc_id: str) -> Answer:
     """The document's opening paragraph, cited: a news story's lead says what it is about, and so
     does an encyclopedia article's first paragraph."""

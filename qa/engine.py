@@ -25,7 +25,7 @@ from .embed import get_embedder
 from .crosslingual import has_cjk
 from .features import NAMES as FEATURE_NAMES
 from .index import CorpusWatch, is_fresh, open_index, read_manifest
-from .intent import (date_request, dated_document_words, documents_list, documents_request, gist_request,
+from .intent import (author_request, date_request, dated_document_words, documents_list, documents_request, gist_request,
                      mentions_request, more_request, named_document, nothing_more, reply, said_nothing_more, small_talk,
                      which_document)
 from .lexical import naming_words, tokenize
@@ -281,6 +281,11 @@ class Engine:
                 return ans
             if sum(bool(d.date) for d in docs) > 1:  # of which document? (undated ones: the text may say)
                 return answering.chat(q.text, which_document(docs, ask="When was the <title> article published?"))
+        if author_request(q.text):  # "Who wrote the article?" of a news agency's story: its byline
+            docs = self._earlier_document(r, history, doc) or r.in_scope(doc)
+            ans = answering.byline(r.index, q, docs[0].id) if len(docs) == 1 else None
+            if ans is not None:
+                return ans
         asked_section = None if q.followup else r.section_asked(q, doc)  # "Why?" after it asks something else
         if asked_section is not None and conversation and several:
             # "What is the price?" after a question about Vega's phone is Vega's price, not the

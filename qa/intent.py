@@ -285,6 +285,19 @@ def date_request(text: str, followup: bool = False) -> bool:
     return not followup or re.search(rf"\b((this|that|the) {_TEXT_EN}|publication|publish\w*|written|posted)\b", norm) is not None
 
 
+_AUTHOR_EN = re.compile(
+    rf"(who (wrote|authored|reported|edited) (this|that|the|it)( {_TEXT_EN})?( for (us|you))?|"
+    rf"who (is|was|are|were) the (author|writer|reporter|journalist|editor)s?( of (this|that|the|it)( {_TEXT_EN})?)?|"
+    rf"(who is|what is the name of) the (author|writer|reporter)( of (this|the) {_TEXT_EN})?|"
+    rf"(by whom|written by whom) (was|is) (this|that|the|it)( {_TEXT_EN})? written)")
+
+
+def author_request(text: str) -> bool:
+    """Whether the whole message asks who wrote (reported, edited) the text itself: "Who wrote
+    the article?", "Who is the author?"; not "Who reported the two alliances?"."""
+    return _AUTHOR_EN.fullmatch(re.sub(r"^(so|and|ok|okay|also|but) ", "", _normal(text))) is not None
+
+
 # ------------------------------------------------------------------ a document named in the question
 # "In the N1 article, how many people does Nimbus employ?", "According to the README, ...",
 # "How much does the N2 cost according to the <title> article?": the words naming the document

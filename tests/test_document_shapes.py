@@ -25,6 +25,9 @@ REPORT = ("Pump Test Report\n\n1 Summary\n\nThe pump delivered 40 litres per min
 TROUBLESHOOTING = ("# Kestrel troubleshooting\n\n## Common problems\n\n"
                    "**The hub does not appear in the app.** Make sure your phone is on the same network as the hub.\n\n"
                    "**Devices drop off after a power cut.** Pair them again after 48 hours without power.\n")
+WIRE = ("Voltara to build battery plant in Germany\n\nBERLIN, March 3 (Reuters) - Swedish battery maker Voltara "
+        "said on Monday it would build a 2.1 billion euro cell factory near Leipzig.\n\n"
+        "(Reporting by Anna Schmidt; Editing by Mark Potter)\n")
 TABLE = ("# Kestrel hub\n\nThe hub works with the devices below.\n\n## Supported devices\n\n"
          "| Device type | Protocol | Max per hub |\n|-------------|----------|-------------|\n"
          "| Smart bulbs | Zigbee   | 50          |\n| Door sensors | Z-Wave  | 30 |\n"
@@ -36,7 +39,8 @@ def corpus(tmp_path_factory):
     root = tmp_path_factory.mktemp("shapes") / "corpus"
     root.mkdir()
     for name, text in {"interview.txt": INTERVIEW, "acme-launch.md": RELEASE, "pump-test.txt": REPORT,
-                       "kestrel.md": TABLE, "troubleshooting.md": TROUBLESHOOTING}.items():
+                       "kestrel.md": TABLE, "troubleshooting.md": TROUBLESHOOTING,
+                       "voltara.txt": WIRE}.items():
         (root / name).write_text(text, encoding="utf-8")
     return root
 
@@ -127,3 +131,11 @@ def test_a_bold_lead_in_brings_the_sentence_that_says_what_to_do(engine):
     ans = engine.ask("What should I do if the hub does not appear in the app?")  # cited the lead-in alone
     assert ans.answerable and [c.sentence for c in ans.citations[:2]] == [
         "**The hub does not appear in the app.**", "Make sure your phone is on the same network as the hub."]
+
+
+@pytest.mark.parametrize("question", ["Who wrote the article?", "Who is the author?", "Who reported this story?"])
+def test_who_wrote_a_wire_story_is_its_byline(engine, question):
+    ans = engine.ask(question, doc="voltara")  # refused: no author line, and the byline shares no word
+    assert ans.answerable and ans.citations[0].sentence == "(Reporting by Anna Schmidt; Editing by Mark Potter)"
+    other = engine.ask(question, doc="interview")  # no byline there: still not answered from another field
+    assert not other.answerable
