@@ -182,7 +182,8 @@ def answers_not_questions(index: Index, hits: list[Hit]) -> list[Hit]:
                 if len(s.text.split()) > SHORT_REPLY or r + 1 >= end or index.sentences[r + 1].para != s.para:
                     break
             given = replies or given
-        elif _LEAD_IN.fullmatch(h.sentence.text) and row + 1 < index.doc_rows[h.sentence.doc][1]:
+        elif _LEAD_IN.fullmatch(h.sentence.text) and row + 1 < index.doc_rows[h.sentence.doc][1] \
+                and (row == index.doc_rows[h.sentence.doc][0] or index.sentences[row - 1].para != h.sentence.para):
             # "**The hub does not appear in the app.** Make sure your phone is ...": a bold
             # lead-in names the case, the sentence after it says what to do
             after = index.sentences[row + 1]
@@ -281,7 +282,8 @@ def dated(index: Index, q: Question, doc_id: str) -> Answer | None:
 
 
 # a byline in the text: "By Anna Schmidt", "(Reporting by Anna Schmidt; Editing by Mark Potter)"
-_BYLINE = re.compile(r"\(?\s*(?:By|Reporting by|Written by|Writing by|Words by|Text by|Reported by)\s+[A-Z]")
+_BYLINE = re.compile(r"\(?\s*(?:Reporting|Written|Writing|Words|Text|Reported) by\s+[A-Z]"
+                     r"|By\s+[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&)|,)*\s*$")  # not "By Friday, contractors ..."
 
 
 def byline(index: Index, q: Question, doc_id: str) -> Answer | None:

@@ -285,11 +285,12 @@ def date_request(text: str, followup: bool = False) -> bool:
     return not followup or re.search(rf"\b((this|that|the) {_TEXT_EN}|publication|publish\w*|written|posted)\b", norm) is not None
 
 
+_BYLINED = r"(article|story|piece|text|news( story| item)?|post|document)"  # not "report": "Who wrote the report?" may ask the text
 _AUTHOR_EN = re.compile(
-    rf"(who (wrote|authored|reported|edited) (this|that|the|it)( {_TEXT_EN})?( for (us|you))?|"
-    rf"who (is|was|are|were) the (author|writer|reporter|journalist|editor)s?( of (this|that|the|it)( {_TEXT_EN})?)?|"
-    rf"(who is|what is the name of) the (author|writer|reporter)( of (this|the) {_TEXT_EN})?|"
-    rf"(by whom|written by whom) (was|is) (this|that|the|it)( {_TEXT_EN})? written)")
+    rf"(who (wrote|authored|reported|edited) (this|that|the|it)( {_BYLINED})?( for (us|you))?|"
+    rf"who (is|was|are|were) the (author|writer|reporter|journalist|editor)s?( of (this|that|the|it)( {_BYLINED})?)?|"
+    rf"(who is|what is the name of) the (author|writer|reporter)( of (this|the) {_BYLINED})?|"
+    rf"(by whom|written by whom) (was|is) (this|that|the|it)( {_BYLINED})? written)")
 
 
 def author_request(text: str) -> bool:

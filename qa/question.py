@@ -38,7 +38,8 @@ _ELLIPTICAL_NAME = re.compile(rf"^\W*(?:{_OPENER})\s+"
 _FRAGMENT = re.compile(r"\W*(?:which|what|whose|how (?:many|much|long|far|often|old)|according to (?:whom|which|what))"
                        r"((?:\s+[\w'’-]+){0,2})\W*", re.I)
 # a correction of the earlier question's subject: "no, I meant Metax", "sorry, I mean Baidu", "No, Alibaba"
-_CORRECTION = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|actually)\b[\s,.!]*)?i\s+(?:meant|mean)\s+(?=(?:[\w'’-]+\s*){1,3}\W*$)"
+_CORRECTION = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|actually)\b[\s,.!]*)?i\s+(?:meant|mean)\s+"
+                         r"(?!(?:the|a|an|its|his|her|their|this|that)\b)(?=(?:[\w'’-]+\s*){1,3}\W*$)"
                          r"|^\W*(?:no|nope|sorry|oops|actually)\b[\s,.!]+"
                          r"(?=(?:the\s+)?(?-i:[A-Z][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*){0,3})(?:\s+\w+)?\W*$)", re.I)
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -210,7 +211,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     # Spanish drops the subject a conversation has named ("¿Cuántos días duró?" after "¿Dónde se
     # celebró la conferencia?"): a short question with no name of its own may lean on the
     # earlier one, and is read both ways, like a fragment (it may also stand alone)
-    dropped = bool(prior) and not english and not has_cjk(text) and not own and len(tokens) <= 3
+    dropped = bool(prior) and not english and not has_cjk(text) and not own and not pronoun and len(tokens) <= 3
     fragment = fragment or dropped
     followup = bool(prior) and (pronoun or elliptical or bare or fragment)
     before = [n for _, _, n in names(prior)] if prior else []

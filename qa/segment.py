@@ -150,6 +150,7 @@ _BEFORE_NUMBER = re.compile(r"(?i)(?:^|[\s(\[])(?:c|ca|circa|approx|est|cf|e\.g|
 
 _CAMEL = re.compile(r"[a-z]+[A-Z]")
 _AMOUNT = re.compile(r"[$£€¥₹]\s?\d|(?:US|A|C|HK)\$\s?\d")
+_BEFORE_AMOUNT = re.compile(r"(?i)(?:^|[\s(\[])(?:c|ca|circa|approx|est)\.$")
 _CLOSING_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?:\s+|$)")  # Markdown emphasis closed right after a sentence's end
 
 
@@ -159,14 +160,15 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for start, end in spans:
         first = text[start]
         lower = first.islower() and not _CAMEL.match(text, start)  # "iPhone sales rose." starts one
-        number = first.isdigit() or _AMOUNT.match(text, start) is not None  # "approx. $1.1m", "est. €5bn"
-        if out and (lower or number and _BEFORE_NUMBER.search(text, out[-1][0], out[-1][1])):
+        number = first.isdigit() and _BEFORE_NUMBER.search(text, out[-1][0], out[-1][1]) if out else False
+        amount = _AMOUNT.match(text, start) and _BEFORE_AMOUNT.search(text, out[-1][0], out[-1][1]) if out else False
+        if out and (lower or number or amount):  # "approx. $1.1m", "est. €5bn"; not "The answer was no. $300 ..."
             out[-1] = (out[-1][0], end)
             continue
         closing = _CLOSING_EMPHASIS.match(text, start, end)
-        if out and closing and _opens(text[out[-1][0]:out[-1][1]], closing.group(1)):
-            # "**The hub does not appear.** Restart it.": the emphasis a sentence opened closes
-            # with it, and the next one starts after it
+        if out and closing and text.startswith(closing.group(1), out[-1][0]) and _opens(text[out[-1][0]:out[-1][1]], closing.group(1)):
+            # "**The hub does not appear.** Restart it.": the emphasis a sentence opens with closes
+            # with it, and the next one starts after it ("Use **kwargs ... ** binds" is no such case)
             out[-1] = (out[-1][0], start + len(closing.group(1)))
             start = closing.end()
             if start >= end:
@@ -306,7 +308,7 @@ def _blocks(text: str, begin: int):
         yield first, lines[-1][1]
 
 
-_NUMBERED_SECTION = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\s+[A-Z]")  # "2 Scope", "3.1 Residence halls"; not "1. Flour"
+_NUMBERED_SECTION = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})\s+[A-Z]")  # "2 Scope", "3.1 Residence halls"; not "1. Flour"
 
 
 def heading_flags(text: str, blocks: list[tuple[int, int]]) -> list[bool]:
@@ -322,12 +324,17 @@ def heading_flags(text: str, blocks: list[tuple[int, int]]) -> list[bool]:
     if n < 2:
         return [False] * n
     lines = [text[a:b] for a, b in blocks]
-    # "2 Scope and methods" then "2.1 Scope": numbered sections, each alone between blank lines,
-    # are headings even in a row (a tight list "1 Flour\n2 Eggs" has no blank line between)
+    # "2 Scope and methods" then "2.1 Scope": a numbered section and its first subsection, each
+    # alone between blank lines, are headings though they stand in a row; numbered lines of one
+    # level in a row ("1 Applicants must be sixteen", "2 Each licence covers one rod") are a list
     alone = [(k == 0 or text.count("\n", blocks[k - 1][1], a) >= 2) and (k == n - 1 or text.count("\n", b, blocks[k + 1][0]) >= 2)
              for k, (a, b) in enumerate(blocks)]
-    markdown = [is_markdown_heading(line) or alone[k] and bool(_NUMBERED_SECTION.match(line)) and is_heading(line)
-                for k, line in enumerate(lines)]
+    number = [m.group(1) if alone[k] and is_heading(line) and (m := _NUMBERED_SECTION.match(line)) else None
+              for k, line in enumerate(lines)]
+    nested = [bool(x) and (k + 1 < n and bool(number[k + 1]) and number[k + 1].startswith(x + ".")
+                           or k > 0 and bool(number[k - 1]) and x.startswith(number[k - 1] + "."))
+              for k, x in enumerate(number)]
+    markdown = [is_markdown_heading(line) or nested[k] for k, line in enumerate(lines)]
     like = [not md and is_heading(line) for line, md in zip(lines, markdown)]
     title = like[0] and text.count("\n", blocks[0][1], blocks[1][0]) >= 2
     flags = []

@@ -139,3 +139,27 @@ def test_who_wrote_a_wire_story_is_its_byline(engine, question):
     assert ans.answerable and ans.citations[0].sentence == "(Reporting by Anna Schmidt; Editing by Mark Potter)"
     other = engine.ask(question, doc="interview")  # no byline there: still not answered from another field
     assert not other.answerable
+
+
+def test_what_the_regression_hunt_found_stays_fixed():
+    """A regression hunt (the session-start code against this one) found these."""
+    from qa.question import parse
+    from qa.segment import split_sentences
+    from qa.types import Document
+
+    rules = "Licence rules\n\nRequirements\n\n1 Applicants must be sixteen or older\n\n2 Fees are not refundable\n\nThe office opens at 8 am.\n"
+    texts = [s.text for s in segment(Document("rules", "Licence rules", rules))]
+    assert "1 Applicants must be sixteen or older" in texts  # numbered lines of one level are a list, not headings
+    for text, first in [("The answer was no. $300 per berth remains the charge.", "The answer was no."),
+                        ("Use **kwargs to collect options. ** binds more tightly.", "Use **kwargs to collect options.")]:
+        assert text[slice(*split_sentences(text)[0])] == first
+    assert parse("Sorry, I mean the glasses", ["What did Tencent introduce?"]).text == "Sorry, I mean the glasses"
+
+
+def test_a_sentence_opening_with_by_is_no_byline(tmp_path):
+    from qa.engine import Engine
+
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "harbour.txt").write_text("Harbour works\n\nThe council approved the dredging. "
+                                                "By Friday, contractors had started dredging the eastern channel.\n")
+    assert not Engine(tmp_path / "c", tmp_path / "i", progress=False).ask("Who wrote the article?").answerable
