@@ -21,8 +21,8 @@ MULTI_TYPES = ("list", "reason")
 SUBJECT_DEPTH = 10  # how far down the ranking a sentence naming one of the question's subjects is sought
 
 
-def passage_bounds(index: Index, row: int) -> tuple[int, int]:
-    """Character span of the paragraph holding sentence ``row`` (the passage shown around it)."""
+def paragraph_rows(index: Index, row: int) -> tuple[int, int]:
+    """The first and last rows of the paragraph holding sentence ``row``."""
     s = index.sentences[row]
     a, b = index.doc_rows[s.doc]
     lo = hi = row
@@ -30,6 +30,12 @@ def passage_bounds(index: Index, row: int) -> tuple[int, int]:
         lo -= 1
     while hi + 1 < b and index.sentences[hi + 1].para == s.para:
         hi += 1
+    return lo, hi
+
+
+def passage_bounds(index: Index, row: int) -> tuple[int, int]:
+    """Character span of the paragraph holding sentence ``row`` (the passage shown around it)."""
+    lo, hi = paragraph_rows(index, row)
     return index.sentences[lo].start, index.sentences[hi].end
 
 
@@ -134,18 +140,12 @@ def _replies(question, s) -> bool:
 SHORT_REPLY = 3  # words: "A: Yes." answers, but what follows it says how
 # who speaks a paragraph of a transcript: "Interviewer: ...", "OKAFOR: ...", "Dr. Okafor: ..."
 _SPEAKER = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*[:：]\s")
-
-
 _LEAD_IN = re.compile(r"(\*\*|__)[^*_\n]+\1")  # a sentence in bold, all of it: "**Devices drop off after a power cut.**"
 
 
 def _speaker(index: Index, row: int) -> str | None:
     """The label opening the paragraph of sentence ``row``, if a speaker's."""
-    s = index.sentences[row]
-    a = index.doc_rows[s.doc][0]
-    while row > a and index.sentences[row - 1].para == s.para:
-        row -= 1
-    m = _SPEAKER.match(index.sentences[row].text)
+    m = _SPEAKER.match(index.sentences[paragraph_rows(index, row)[0]].text)
     return m.group(1).casefold() if m else None
 
 
@@ -170,8 +170,8 @@ def answers_not_questions(index: Index, hits: list[Hit]) -> list[Hit]:
     for h in hits:
         row = h.features["row"]
         given = [h]
+        end = index.doc_rows[h.sentence.doc][1]
         if _is_question(h.sentence):
-            end = index.doc_rows[h.sentence.doc][1]
             replies = []
             for r in range(row + 1, min(row + 3, end)):
                 s = index.sentences[r]
@@ -182,8 +182,7 @@ def answers_not_questions(index: Index, hits: list[Hit]) -> list[Hit]:
                 if len(s.text.split()) > SHORT_REPLY or r + 1 >= end or index.sentences[r + 1].para != s.para:
                     break
             given = replies or given
-        elif _LEAD_IN.fullmatch(h.sentence.text) and row + 1 < index.doc_rows[h.sentence.doc][1] \
-                and (row == index.doc_rows[h.sentence.doc][0] or index.sentences[row - 1].para != h.sentence.para):
+        elif _LEAD_IN.fullmatch(h.sentence.text) and row + 1 < end and paragraph_rows(index, row)[0] == row:
             # "**The hub does not appear in the app.** Make sure your phone is ...": a bold
             # lead-in names the case, the sentence after it says what to do
             after = index.sentences[row + 1]

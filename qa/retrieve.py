@@ -54,6 +54,12 @@ def _section_words() -> frozenset[str]:
                                "article document page"])[0])
 
 
+def _writes(folded: str, name: str) -> bool:
+    """Whether case-folded ``folded`` writes case-folded ``name`` as a whole word: a plain
+    substring test first (most names are in few texts), the word boundaries after."""
+    return name in folded and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded) is not None
+
+
 _CHILDREN: set[subprocess.Popen] = set()
 atexit.register(lambda: [c.kill() for c in list(_CHILDREN)])  # a command that ends does not leave one behind
 
@@ -291,8 +297,7 @@ class Retriever:
 
         def written(r: int) -> np.ndarray:
             text = search_text(table[r], self.index.by_id[table[r].doc]).casefold()
-            return np.array([n in text and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) is not None
-                             for n in asked], dtype=bool)
+            return np.array([_writes(text, n) for n in asked], dtype=bool)
 
         writes = np.array([written(r) for r in order], dtype=bool).reshape(len(order), len(asked))
         docs = [table[r].doc for r in order]
@@ -321,9 +326,7 @@ class Retriever:
                 folded = self._folded[doc_id] = f"{document.title}\n{document.id}\n{document.text}".casefold()
                 if len(self._folded) > FOLDED_KEPT:
                     self._folded.popitem(last=False)
-            # a plain substring test first (most names are in few documents), the word boundaries after
-            known = key[1] in folded and re.search(rf"(?<!\w){re.escape(key[1])}(?!\w)", folded) is not None
-            self._mentioned[key] = known
+            known = self._mentioned[key] = _writes(folded, key[1])
             if len(self._mentioned) > MENTIONS_REMEMBERED:
                 self._mentioned.popitem(last=False)
         return known

@@ -365,13 +365,13 @@ def segment(doc: Document) -> list[Sentence]:
             continue
         if is_markup(line):  # "---", "|---|---|": layout, not a sentence to cite
             continue
-        if _TABLE_ROW.fullmatch(line):
+        cells = _TABLE_ROW.fullmatch(line)
+        if cells:
             # a table's header row labels the rows under it (their search text says which column
             # is which: `search_text`) and is no answer itself; a row is one sentence, a full stop
             # in a cell ("Email only. Replies within 48 hours.") does not split it
             following = text[b_end:blocks[k + 1][1]] if k + 1 < len(blocks) else ""
             if not _TABLE_SEPARATOR.match(following.lstrip("\r\n")):
-                cells = _TABLE_ROW.fullmatch(line)
                 a, b = b_start + cells.start(1), b_start + cells.end(1)
                 out.append(Sentence(doc.id, len(out), a, b, text[a:b], para=para, section=section))
                 para += 1
