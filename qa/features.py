@@ -80,6 +80,35 @@ def entity_mentions(qtype: str, text: str) -> tuple[str, ...]:
     return tuple(m.group(0).lower() for m in _ENTITY[qtype].finditer(text))
 
 
+# Zipf frequency (wordfreq: 6 is once per thousand English words) at and above which a question
+# word frames the question rather than naming what it asks about: "How *many* firms ...", "What
+# did Baidu *show*?", "What *might* the alliances serve as?". A long
+# article writes such words somewhere, a short one often doesn't, and their absence from it is
+# no sign that it can't answer (a price, a revenue or an attendance it never mentions is).
+FRAMING_ZIPF = 5.4
+
+
+@lru_cache(maxsize=50_000)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def framing_tokens(text: str) -> frozenset[str]:
+    """The question's tokens (stems) whose word, as written, is among the commonest in English
+    (not its stem: "founded" is no "found"); names never are."""
+    out = set()
+    for m in _WORD.finditer(text):
+        w = m.group(0)
+        if w[:1].isupper() and m.start() > 0:  # "Apple", "Washington": a name, however common
+            continue
+        stems = token_list(w)
+        if len(stems) == 1 and _zipf(w.lower()) >= FRAMING_ZIPF:
+            out.add(stems[0])
+    return frozenset(out)
+
+
 def _window(tokens: tuple[str, ...], wanted: set[str]) -> float:
     """How tightly the question's words sit together in the sentence: matched / span length."""
     pos = [k for k, t in enumerate(tokens) if t in wanted]
@@ -176,7 +205,8 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     # glosses are alternatives, names come out as pinyin), but a translation sharing no word at
     # all with the text ("你好" -> "hello hi") asks about something the text never mentions
     if q.english:
-        absent = [t for t in qtok if t not in in_scope]
+        framing = framing_tokens(q.search)
+        absent = [t for t in qtok if t not in in_scope and t not in framing]
     elif has_cjk(q.text) and not in_scope:
         absent = qtok
     else:

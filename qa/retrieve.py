@@ -161,6 +161,7 @@ class Retriever:
         spends while warming up rather than on its first answer. A large scope's go on in the
         background, as they would anyway."""
         self._vocabulary(doc)
+        features.framing_tokens("How many")  # wordfreq's English table, which a large scope reads in another process
 
     def wait_for_words(self) -> None:
         """Block until every scope's words asked for so far are read (benchmarks: warm is after)."""

@@ -62,3 +62,26 @@ def test_features_wait_for_a_multilingual_vector_still_on_its_way(engine):
     rows2, got = r.featurize(q, qvec, e5_qvec=later)
     assert rows.tolist() == rows2.tolist() and np.array_equal(got, want)
     assert np.any(want[:, features.NAMES.index("e5")] != 0)
+
+
+def test_a_common_word_a_short_text_lacks_is_not_a_missing_word():
+    """"How *many* ...", "What did Baidu *show*?", "What *might* ...": words this common frame
+    a question; a 27-sentence article not writing them says nothing about whether it answers.
+    Topical words (a revenue, an attendance, a founding, a cost) and names still count."""
+    assert features.framing_tokens("How many firms showcased similar architectures?") == {"mani"}
+    assert features.framing_tokens("What might the alliances serve as?") == {"might"}
+    assert features.framing_tokens("What did Baidu show?") == {"show"}
+    for question in ("What is the revenue of Huawei?", "Did Apple attend the conference?",
+                     "When was Enflame founded?", "How much does the CloudMatrix cost?"):
+        assert not features.framing_tokens(question) - {"much"}, question
+    assert "washington" not in features.framing_tokens("What is Washington trying to do?")
+
+    sents = [_sentence("a", 0, 0, "Baidu showcased a digital human."), _sentence("a", 1, 0, "Huawei launched a system.")]
+    col = {n: k for k, n in enumerate(features.NAMES)}
+
+    def missing(question):
+        F = features.compute(parse(question), sents, np.zeros(2, np.float32), np.zeros(2, np.float32), {}, 2)
+        return F[0, col["missing_idf"]]
+
+    assert missing("What did Baidu show?") == 0.0
+    assert missing("What was Baidu's revenue?") > 0.0
