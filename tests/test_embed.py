@@ -93,15 +93,19 @@ def test_float32_batches_on_onednn_packed_matrices_keep_the_vectors():
     assert min_cos(got, want) > 0.999999
 
 
-def test_matrices_stored_in_float16_keep_the_vectors():
+def test_matrices_stored_in_float16_keep_the_vectors(monkeypatch):
     """Where bfloat16 is not native, the layer matrices are kept in float16 and widened at each
     product (a question is bound by reading them): half the bytes, and the vectors must not move,
-    neither a question's nor a batch's."""
+    neither a question's nor a batch's. Such a host is simulated on one with bfloat16 (whose
+    batches would run in bfloat16 for both stores, and which never stores float16)."""
     import threading
 
     import torch
 
+    import qa.bert
     from qa.bert import Bert
+
+    monkeypatch.setattr(qa.bert, "fast_bf16", lambda: False)
 
     texts = ["Which model powers Alibaba's glasses?", "腾讯发布了什么？", "x"]
     for kind, prefix in (("minilm", None), ("e5", "query: ")):
