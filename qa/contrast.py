@@ -105,9 +105,15 @@ def says_no(sentence: str) -> bool:
     return bool(NEGATION.search(sentence) or NEGATIVE_MEANING.search(sentence))
 
 
+# a word and those with its opposite: "start" and "begin" (both against "end"), "largest" and "biggest"
+SAME_SIDE: dict[str, frozenset[str]] = {w: frozenset(x for x, o in OPPOSITES.items() if o & OPPOSITES[w]) | {w}
+                                        for w in OPPOSITES}
+
+
 def opposite(question_words: frozenset[str], sentence_words: frozenset[str]) -> bool:
-    """The sentence uses the opposite of a question word ("smallest"), never the word itself."""
-    return any(w not in sentence_words and not OPPOSITES[w].isdisjoint(sentence_words)
+    """The sentence uses the opposite of a question word ("smallest"), never the word itself nor
+    one meaning it ("When does construction start?" of "... will begin on May 5 and end in August")."""
+    return any(SAME_SIDE[w].isdisjoint(sentence_words) and not OPPOSITES[w].isdisjoint(sentence_words)
                for w in question_words if w in OPPOSITES)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 import numpy as np
@@ -95,18 +95,25 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
-def framing_tokens(text: str) -> frozenset[str]:
-    """The question's tokens (stems) whose word, as written, is among the commonest in English
-    (not its stem: "founded" is no "found"); names never are."""
-    out = set()
+@lru_cache(maxsize=10_000)
+def common_words(text: str) -> dict[str, str]:
+    """The question's tokens (stems) that are no name, each with its word as written, lower
+    case ("Apple", "Washington" are names however common; a question's first word is none)."""
+    out = {}
     for m in _WORD.finditer(text):
         w = m.group(0)
-        if w[:1].isupper() and m.start() > 0:  # "Apple", "Washington": a name, however common
+        if w[:1].isupper() and m.start() > 0:
             continue
         stems = token_list(w)
-        if len(stems) == 1 and _zipf(w.lower()) >= FRAMING_ZIPF:
-            out.add(stems[0])
-    return frozenset(out)
+        if len(stems) == 1:
+            out.setdefault(stems[0], w.lower())
+    return out
+
+
+def framing_tokens(text: str) -> frozenset[str]:
+    """The question's tokens whose word, as written, is among the commonest in English (not its
+    stem: "founded" is no "found")."""
+    return frozenset(t for t, w in common_words(text).items() if _zipf(w) >= FRAMING_ZIPF)
 
 
 def _window(tokens: tuple[str, ...], wanted: set[str]) -> float:
@@ -153,12 +160,14 @@ def set_e5(F: np.ndarray, e5: np.ndarray) -> None:
 
 
 def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndarray,
-            df: dict[str, int], n_total: int, docs: Mapping[str, Document] | None = None) -> np.ndarray:
+            df: dict[str, int], n_total: int, docs: Mapping[str, Document] | None = None,
+            near: Callable[[list[str]], set[str]] | None = None) -> np.ndarray:
     """Feature matrix (len(sents), len(NAMES)) for one question over its candidate sentences.
 
     ``sents`` must be in document order within the scope (neighbour features rely on it);
     ``df`` gives each question token's sentence frequency over the corpus of ``n_total``;
-    ``docs`` (by id) gives a table row its header's labels (`search_text`).
+    ``docs`` (by id) gives a table row its header's labels (`search_text`); ``near`` says
+    which of some words (lower case) the scope writes in other words (qa/nearwords.py).
     e5's two columns stay 0 here: `set_e5` fills them.
     """
     n = len(sents)
@@ -207,6 +216,11 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     if q.english:
         framing = framing_tokens(q.search)
         absent = [t for t in qtok if t not in in_scope and t not in framing]
+        worded = common_words(q.search)
+        unwritten = [worded[t] for t in absent if t in worded]
+        if unwritten and near is not None:  # "start" where the text says "begin"
+            written = near(unwritten)
+            absent = [t for t in absent if worded.get(t) not in written]
     elif has_cjk(q.text) and not in_scope:
         absent = qtok
     else:

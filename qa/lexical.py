@@ -14,6 +14,14 @@ def _stemmer():
     return Stemmer.Stemmer("english")
 
 
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """The words `tokenize` leaves out (bm25s's English list)."""
+    from bm25s.stopwords import STOPWORDS_EN_PLUS
+
+    return frozenset(STOPWORDS_EN_PLUS)
+
+
 def stem(word: str) -> str:
     """One lower-cased word Snowball-stemmed as `tokenize` stems it."""
     return _stemmer().stemWord(word.lower())

@@ -14,13 +14,14 @@ import subprocess
 import sys
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from concurrent.futures import Future
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from . import contrast, features
+from . import contrast, features, nearwords
 from .index import Index
 from .lexical import naming_words, tokenize
 from .question import Question, names
@@ -130,6 +131,7 @@ class Retriever:
         self._heading_tokens: list[frozenset[str]] | None = None  # each section heading's words, on first need
         self._mentioned: OrderedDict[tuple[str, str], bool] = OrderedDict()  # (document, name) -> written there
         self._folded: OrderedDict[str, str] = OrderedDict()  # document id -> title, file name and text, case-folded
+        self._near: nearwords.NearWords | None = None  # a small scope's words, in other words
 
     def in_scope(self, doc: str | None) -> list:
         """The documents a question may be about: the one it names, else all of them."""
@@ -162,6 +164,9 @@ class Retriever:
         background, as they would anyway."""
         self._vocabulary(doc)
         features.framing_tokens("How many")  # wordfreq's English table, which a large scope reads in another process
+        docs = [d.id for d in self.in_scope(doc)]
+        if sum(b - a for a, b in (self.index.doc_rows[d] for d in docs)) <= nearwords.SCOPE_SENTENCES:
+            self._near_words().prepare(docs)  # the article's words in the embedder's space: 0.2-0.5 s
 
     def wait_for_words(self) -> None:
         """Block until every scope's words asked for so far are read (benchmarks: warm is after)."""
@@ -227,10 +232,27 @@ class Retriever:
         sents = [self.index.sentences[r] for r in rows.tolist()]
         dense = np.asarray(self.index.vectors[rows] @ qvec, dtype=np.float32)
         df = self.index.bm25.document_frequency(list(q.tokens))
-        F = features.compute(q, sents, dense, bm25_all[rows], df, len(self.index.sentences), self.index.by_id)
+        F = features.compute(q, sents, dense, bm25_all[rows], df, len(self.index.sentences), self.index.by_id,
+                             near=self._near_reader(sents))
         if self.index.e5 is not None and e5_qvec is not None and len(rows):
             features.set_e5(F, np.asarray(self.index.e5[rows] @ _ready(e5_qvec), dtype=np.float32))
         return rows, F
+
+    def _near_reader(self, sents) -> "Callable[[list[str]], set[str]] | None":
+        """Which words the candidates' documents write in other words (qa/nearwords.py), for a
+        scope small enough to read that way."""
+        if len(sents) > nearwords.SCOPE_SENTENCES:
+            return None
+        docs = list(dict.fromkeys(s.doc for s in sents))
+        return lambda words: self._near_words().written(words, docs)
+
+    def _near_words(self) -> nearwords.NearWords:
+        if self._near is None:
+            from .embed import get_embedder
+
+            self._near = nearwords.NearWords(lambda words: get_embedder("minilm").encode_queries(words),
+                                             lambda doc: self.index.by_id[doc].text)
+        return self._near
 
     def section_asked(self, q: Question, doc: str | None) -> tuple[str, list[int]] | None:
         """(heading, its sentences' rows) when the question asks for what one section says:

@@ -85,3 +85,48 @@ def test_a_common_word_a_short_text_lacks_is_not_a_missing_word():
 
     assert missing("What did Baidu show?") == 0.0
     assert missing("What was Baidu's revenue?") > 0.0
+
+
+def test_a_word_the_text_writes_in_other_words_is_not_missing():
+    """qa/nearwords.py: "commence" is written where the text says "begin" (close in the
+    embedder's space), "revenue" is not where it says "sales" (related, not the same)."""
+    import zlib
+
+    from qa import nearwords
+
+    space = {"begin": [1, 0, 0], "commence": [0.95, 0.31, 0], "sales": [0, 1, 0], "revenue": [0, 0.6, 0.8]}
+    calls = []
+
+    def encode(words):  # the words above where they are; any other word on its own random axis
+        calls.append(list(words))
+        rows = [np.concatenate([space.get(w, [0, 0, 0]), [0.0] * 64 if w in space else
+                                np.random.default_rng(zlib.crc32(w.encode())).standard_normal(64)]) for w in words]
+        v = np.array(rows, np.float32)
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    near = nearwords.NearWords(encode, lambda doc: "Construction will begin soon. Sales rose.")
+    assert near.written(["commence", "revenue"], ["a"]) == {"commence"}
+    assert near.written(["commence"], ["a"]) == {"commence"} and len(calls) == 2  # each word embedded once
+    assert near.written([], ["a"]) == set() and near.written(["commence"], []) == set()
+
+    sents = [_sentence("a", 0, 0, "Construction will begin soon."), _sentence("a", 1, 0, "Sales rose.")]
+    col = {n: k for k, n in enumerate(features.NAMES)}
+
+    def missing(question, reader):
+        F = features.compute(parse(question), sents, np.zeros(2, np.float32), np.zeros(2, np.float32), {}, 2,
+                             near=reader)
+        return F[0, col["missing_idf"]]
+
+    reader = lambda words: near.written(words, ["a"])  # noqa: E731
+    assert missing("When will construction commence?", None) > 0.0
+    assert missing("When will construction commence?", reader) == 0.0
+    assert missing("What was the revenue?", reader) > 0.0
+
+
+def test_a_sentence_saying_the_asked_word_another_way_is_no_opposite():
+    from qa import contrast
+
+    asked = contrast.words("When does construction start?")
+    assert contrast.opposite(asked, contrast.words("Construction will end in August."))
+    assert not contrast.opposite(asked, contrast.words("Construction will begin in May and end in August."))
+    assert contrast.SAME_SIDE["largest"] == {"largest", "biggest"}

@@ -340,6 +340,12 @@ def test_a_common_word_the_article_never_writes_does_not_refuse(engine, question
     assert cited in c.sentence
 
 
+def test_a_word_the_article_writes_in_other_words_does_not_refuse(engine):
+    """"spectacles": the article says "glasses" (qa/nearwords.py). Refused before, 0.25."""
+    ans, c = first_citation(engine, "When do Alibaba's spectacles come out?")
+    assert "Alibaba unveiled its Quark AI Glasses" in c.sentence
+
+
 @pytest.mark.parametrize("question", ["What is the revenue of Huawei?", "Did Apple attend the conference?"])
 def test_a_topical_word_the_article_never_writes_still_refuses(engine, question):
     ans = engine.ask(question)

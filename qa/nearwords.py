@@ -1,0 +1,85 @@
+"""Whether a document writes a question's word in other words: "start" as "begin", "building"
+as "construction", "spectacles" as "glasses".
+
+People paraphrase; SQuAD's question writers mostly copied. The answerability model learnt on
+SQuAD that a question word the text never writes means the text can't answer, and so refused
+"When do they start building?" of a text that says "construction will begin on May 5". A word
+counts as written when one of the document's words is close to it in all-MiniLM-L6-v2's space
+(each word embedded alone: the vectors of a document's words are made once, on first need).
+Only the missing-word evidence reads this; ranking and BM25 keep the exact words.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+
+import numpy as np
+
+# cosine between two words embedded alone at and above which they are one thing said two ways:
+# start/begin 0.84, building/construction 0.86, glasses/spectacles 0.74, price/cost 0.74, but
+# revenue/sales 0.65, price/market 0.53, founded/launched 0.44
+NEAR_COSINE = 0.70
+DOCUMENTS_KEPT = 64  # documents whose word vectors are kept (~1.5 MB for 1,000 words)
+SCOPE_SENTENCES = 1_000  # a wider scope (a corpus asked as a whole) is not read this way: it
+# rarely lacks a word, and its words would take seconds to embed
+WORDS_KEPT = 10_000  # question words whose vectors are kept
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
+
+
+def document_words(text: str, stopwords: frozenset[str]) -> list[str]:
+    """A document's distinct words, lower case, of three letters or more, stop words left out."""
+    words = {w.lower() for w in _WORD.findall(text) if len(w) >= 3}
+    return sorted(w for w in words if w not in stopwords)
+
+
+class NearWords:
+    """Per document, its words and their vectors; per question word, whether a document in
+    scope writes something near it."""
+
+    def __init__(self, encode: Callable[[list[str]], np.ndarray], text_of: Callable[[str], str]) -> None:
+        self._encode = encode  # words -> L2-normalised rows
+        self._text_of = text_of  # document id -> its text
+        self._documents: OrderedDict[str, tuple[list[str], np.ndarray]] = OrderedDict()
+        self._words: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def written(self, words: list[str], docs: list[str]) -> set[str]:
+        """Those of ``words`` (lower case) that a document of ``docs`` writes in other words."""
+        if not words or not docs:
+            return set()
+        with self._lock:
+            scope = [self._document(d)[1] for d in docs]
+            vectors = self._vectors(words)
+        return {w for w, v in zip(words, vectors) if any(len(m) and float(np.max(m @ v)) >= NEAR_COSINE for m in scope)}
+
+    def prepare(self, docs: list[str]) -> None:
+        """Embed these documents' words now (a server warming up), not at the first question."""
+        with self._lock:
+            for d in docs:
+                self._document(d)
+
+    def _document(self, doc: str) -> tuple[list[str], np.ndarray]:
+        known = self._documents.get(doc)
+        if known is None:
+            from .lexical import stopwords
+
+            words = document_words(self._text_of(doc), stopwords())
+            known = (words, self._encode(words) if words else np.zeros((0, 1), np.float32))
+            self._documents[doc] = known
+            if len(self._documents) > DOCUMENTS_KEPT:
+                self._documents.popitem(last=False)
+        else:
+            self._documents.move_to_end(doc)
+        return known
+
+    def _vectors(self, words: list[str]) -> list[np.ndarray]:
+        todo = [w for w in dict.fromkeys(words) if w not in self._words]
+        if todo:
+            for w, v in zip(todo, self._encode(todo)):
+                self._words[w] = v
+            while len(self._words) > WORDS_KEPT:
+                self._words.popitem(last=False)
+        return [self._words[w] for w in words]
