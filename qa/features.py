@@ -82,9 +82,9 @@ def entity_mentions(qtype: str, text: str) -> tuple[str, ...]:
 
 # Zipf frequency (wordfreq: 6 is once per thousand English words) at and above which a question
 # word frames the question rather than naming what it asks about: "How *many* firms ...", "What
-# did Baidu *show*?", "What *might* the alliances serve as?". A long
-# article writes such words somewhere, a short one often doesn't, and their absence from it is
-# no sign that it can't answer (a price, a revenue or an attendance it never mentions is).
+# did Baidu *show*?", "What *might* the alliances serve as?". A long article writes such words
+# somewhere, a short one often doesn't, and their absence from it is no sign that it can't
+# answer (a price, a revenue or an attendance it never mentions is).
 FRAMING_ZIPF = 5.4
 
 
