@@ -68,6 +68,17 @@ def words(text: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _WORD.findall(text))
 
 
+_HOW_WHAT = re.compile(r"\bhow\s+([A-Za-z]+)", re.I)
+
+
+def claimed_words(question: str) -> frozenset[str]:
+    """The question's words that say something of what it asks about: not the measure after
+    "how" ("How *long* will the appointment take?" asks for a duration, and "a short wait" in
+    the answer does not contradict it; "Which is the *longest*?" still says something)."""
+    asked = {m.group(1).lower() for m in _HOW_WHAT.finditer(question)}
+    return words(question) - asked
+
+
 @lru_cache(maxsize=200_000)
 def numbers(text: str, spelt: bool = True) -> frozenset[str]:
     """The numbers a text gives, as digits: thousands separators dropped ("1,300,000" ->

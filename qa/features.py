@@ -264,7 +264,7 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
         negated = contrast.negated_words(q.search)
         if negated:
             F[:, col["negated"]] = [float(contrast.affirms(negated, r, st)) for r, st in zip(raw, stoks)]
-        qwords = contrast.words(q.search)
+        qwords = contrast.claimed_words(q.search)
         if any(w in contrast.OPPOSITES for w in qwords):
             F[:, col["opposite"]] = [float(contrast.opposite(qwords, contrast.words(r))) for r in raw]
     F[:, col[f"q_{q.qtype}"]] = 1.0

@@ -130,3 +130,8 @@ def test_a_sentence_saying_the_asked_word_another_way_is_no_opposite():
     assert contrast.opposite(asked, contrast.words("Construction will end in August."))
     assert not contrast.opposite(asked, contrast.words("Construction will begin in May and end in August."))
     assert contrast.SAME_SIDE["largest"] == {"largest", "biggest"}
+    # "How long" asks for a duration: "a short wait" in the answer says nothing against it
+    assert not contrast.opposite(contrast.claimed_words("How long will the appointment take?"),
+                                 contrast.words("The visit takes about 15 minutes, including a short wait."))
+    assert contrast.opposite(contrast.claimed_words("Which river is the longest?"),
+                             contrast.words("The Ob is the shortest river."))
