@@ -29,7 +29,7 @@ def test_fresh_article_questions(engine):
 
 
 def test_short_documents_of_everyday_genres(tmp_path):
-    """Today 0.654 cite@1, false refusals 0.205 (0.372 before), correct refusals 0.405 (0.571
+    """Today 0.667 cite@1, false refusals 0.192 (0.372 before), correct refusals 0.405 (0.571
     before): paraphrase is what these documents' questions do most, and the weakest spot."""
     from qa.engine import Engine
 
@@ -37,6 +37,6 @@ def test_short_documents_of_everyday_genres(tmp_path):
     questions = read_questions(DATA / "short_documents" / "questions.jsonl")
     assert len(questions) == 120 and len({q["doc"] for q in questions}) == 6
     summary, _, _ = score(questions, run(engine, questions)[0])
-    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.78, summary  # 0.82
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.78, summary  # 0.83
     assert summary["false_abstain"] <= 0.25, summary
     assert summary["abstain_correct"] >= 0.33, summary
