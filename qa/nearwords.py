@@ -5,7 +5,8 @@ People paraphrase; SQuAD's question writers mostly copied. The answerability mod
 SQuAD that a question word the text never writes means the text can't answer, and so refused
 "When do they start building?" of a text that says "construction will begin on May 5". A word
 counts as written when one of the document's words is close to it in all-MiniLM-L6-v2's space
-(each word embedded alone: the vectors of a document's words are made once, on first need).
+(each word embedded alone: a document's words are embedded once, at warm-up or at its first
+question).
 Only the missing-word evidence reads this; ranking and BM25 keep the exact words.
 """
 from __future__ import annotations
@@ -21,10 +22,14 @@ import numpy as np
 # start/begin 0.84, building/construction 0.86, glasses/spectacles 0.74, price/cost 0.74, but
 # revenue/sales 0.65, price/market 0.53, founded/launched 0.44
 NEAR_COSINE = 0.70
-DOCUMENTS_KEPT = 64  # documents whose word vectors are kept (~1.5 MB for 1,000 words)
+DOCUMENTS_KEPT = 64  # documents whose word lists are kept
+VECTORS_KEPT = 20_000  # document words whose vectors are kept, over all documents (~30 MB)
 SCOPE_SENTENCES = 1_000  # a wider scope (a corpus asked as a whole) is not read this way: it
 # rarely lacks a word, and its words would take seconds to embed
+SCOPE_WORDS = 3_000  # nor one writing more distinct words (a SQuAD article: 400-2,300; embedding
+# 3,000 takes about a second on 2 cores, paid once, at warm-up or at the first question)
 WORDS_KEPT = 10_000  # question words whose vectors are kept
+PREPARED_WORDS = 20_000  # words embedded at warm-up, over all the corpus's documents
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
 
@@ -43,6 +48,7 @@ class NearWords:
         self._encode = encode  # words -> L2-normalised rows
         self._text_of = text_of  # document id -> its text
         self._documents: OrderedDict[str, tuple[list[str], np.ndarray]] = OrderedDict()
+        self._listed: OrderedDict[str, list[str]] = OrderedDict()  # words of documents not embedded (yet)
         self._words: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -51,25 +57,49 @@ class NearWords:
         if not words or not docs:
             return set()
         with self._lock:
+            if not self._small(docs):
+                return set()
             scope = [self._document(d)[1] for d in docs]
             vectors = self._vectors(words)
         return {w for w, v in zip(words, vectors) if any(len(m) and float(np.max(m @ v)) >= NEAR_COSINE for m in scope)}
 
     def prepare(self, docs: list[str]) -> None:
-        """Embed these documents' words now (a server warming up), not at the first question."""
+        """Embed these documents' words now (a server warming up), not at each one's first
+        question: those of each document a question may be asked of alone, up to PREPARED_WORDS
+        in all (about 6 s on 2 cores)."""
+        budget = min(PREPARED_WORDS, VECTORS_KEPT)
         with self._lock:
-            for d in docs:
+            for d in docs[:DOCUMENTS_KEPT]:
+                n = len(self._word_list(d))
+                if n > min(SCOPE_WORDS, budget):
+                    continue
                 self._document(d)
+                budget -= n
+
+    def _small(self, docs: list[str]) -> bool:
+        """Whether the documents write few enough distinct words to embed them all."""
+        return sum(len(self._word_list(d)) for d in docs) <= SCOPE_WORDS
+
+    def _word_list(self, doc: str) -> list[str]:
+        known = self._documents.get(doc)
+        if known is not None:
+            return known[0]
+        listed = self._listed.get(doc)
+        if listed is None:
+            from .lexical import stopwords
+
+            listed = self._listed[doc] = document_words(self._text_of(doc), stopwords())
+            if len(self._listed) > DOCUMENTS_KEPT:
+                self._listed.popitem(last=False)
+        return listed
 
     def _document(self, doc: str) -> tuple[list[str], np.ndarray]:
         known = self._documents.get(doc)
         if known is None:
-            from .lexical import stopwords
-
-            words = document_words(self._text_of(doc), stopwords())
+            words = self._word_list(doc)
             known = (words, self._encode(words) if words else np.zeros((0, 1), np.float32))
             self._documents[doc] = known
-            if len(self._documents) > DOCUMENTS_KEPT:
+            while len(self._documents) > 1 and sum(len(w) for w, _ in self._documents.values()) > VECTORS_KEPT:
                 self._documents.popitem(last=False)
         else:
             self._documents.move_to_end(doc)

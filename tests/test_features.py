@@ -87,7 +87,7 @@ def test_a_common_word_a_short_text_lacks_is_not_a_missing_word():
     assert missing("What was Baidu's revenue?") > 0.0
 
 
-def test_a_word_the_text_writes_in_other_words_is_not_missing():
+def test_a_word_the_text_writes_in_other_words_is_not_missing(monkeypatch):
     """qa/nearwords.py: "commence" is written where the text says "begin" (close in the
     embedder's space), "revenue" is not where it says "sales" (related, not the same)."""
     import zlib
@@ -108,6 +108,12 @@ def test_a_word_the_text_writes_in_other_words_is_not_missing():
     assert near.written(["commence", "revenue"], ["a"]) == {"commence"}
     assert near.written(["commence"], ["a"]) == {"commence"} and len(calls) == 2  # each word embedded once
     assert near.written([], ["a"]) == set() and near.written(["commence"], []) == set()
+    # a document writing more distinct words than a question may wait for is not read this way
+    wide = nearwords.NearWords(encode, lambda doc: " ".join(f"w{chr(97 + i // 26)}{chr(97 + i % 26)}x" for i in range(60)))
+    before = len(calls)
+    monkeypatch.setattr(nearwords, "SCOPE_WORDS", 50)
+    assert wide.written(["commence"], ["b"]) == set() and len(calls) == before
+    monkeypatch.setattr(nearwords, "SCOPE_WORDS", 3_000)
 
     sents = [_sentence("a", 0, 0, "Construction will begin soon."), _sentence("a", 1, 0, "Sales rose.")]
     col = {n: k for k, n in enumerate(features.NAMES)}
