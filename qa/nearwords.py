@@ -6,8 +6,7 @@ SQuAD that a question word the text never writes means the text can't answer, an
 "When do they start building?" of a text that says "construction will begin on May 5". A word
 counts as written when one of the document's words is close to it in all-MiniLM-L6-v2's space
 (each word embedded alone: a document's words are embedded once, at warm-up or at its first
-question).
-Only the missing-word evidence reads this; ranking and BM25 keep the exact words.
+question). Only the missing-word evidence reads this; ranking and BM25 keep the exact words.
 """
 from __future__ import annotations
 
