@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import takewhile
 
 import numpy as np
@@ -294,6 +295,51 @@ def byline(index: Index, q: Question, doc_id: str) -> Answer | None:
         return None
     row = next((i for i in range(a, b) if index.sentences[i].kind == "text" and _BYLINE.match(index.sentences[i].text)), None)
     return None if row is None else _read(index, q, [Hit(index.sentences[row], 1.0, {"row": row})], "search")
+
+
+EXPANSION_SCAN = 50_000  # sentences searched for an acronym's words; a wider scope is searched as usual
+_JOIN = r"(?:\s+(?:(?:of|for|and|the|de|on|in|&)\s+)*|-)"  # "Chamber of Commerce", "Model-Chip"
+
+
+def expansion(index: Index, q: Question, doc_ids: list[str], acronym: str) -> Answer | None:
+    """"What does LLM stand for?": the sentence that spells the acronym out, the words bold.
+    Best is a definition: words with those initials followed by the acronym in brackets ("large
+    language models (LLMs)", "(abbreviated QPF)") or after "LLM stands for". Else a name
+    written in capitals whose words, all of them, have those initials ("World Artificial
+    Intelligence Conference" for WAIC; not the first three words of "California State
+    Automobile Association" for CSA). None when the text spells it out nowhere: the question
+    is then searched (and most likely refused)."""
+    rows = [r for d in doc_ids for r in range(*index.doc_rows[d])]
+    if len(rows) > EXPANSION_SCAN:
+        return None
+    words = r"(?<![\w'’-])" + _JOIN.join(rf"{re.escape(ch)}[A-Za-z’']*" for ch in acronym.lower()) + r"(?![\w'’-])"
+    spelt = re.compile(words, re.I)
+    acr = rf"{re.escape(acronym)}(?:['’]?s)?"
+    bracketed = re.compile(rf"^[\s,]*\((?:[^()]{{0,20}}\s)?{acr}\s*[),;]", re.I)  # "(LLMs)", "(abbreviated QPF)"
+    stands = re.compile(rf"\b{acr}\s+(?:stands|stood)\s+for\s+[\"“']?$", re.I)
+    name_next = re.compile(r"^[\s-]+(?:(?:of|for|and|the|de|&)\s+)*[A-Z]")  # the name goes on
+    name_before = re.compile(r"[A-Z][\w’'-]*[\s-]+$")
+    found = []  # (tier, row, start, end)
+    for r in rows:
+        s = index.sentences[r]
+        if s.kind != "text":
+            continue
+        for m in spelt.finditer(s.text):
+            parts = [w for w in re.split(r"[\s-]+", m.group(0)) if w.lower() not in ("of", "for", "and", "the", "de", "on", "in", "&")]
+            if len(parts) != len(acronym):
+                continue
+            before, after = s.text[:m.start()], s.text[m.end():]
+            if bracketed.match(after) or stands.search(before):
+                found.append((0, r, m.start(), m.end()))
+            elif all(p[0].isupper() for p in parts) and not name_next.match(after) \
+                    and not (name_before.search(before) and before.strip()):
+                found.append((1, r, m.start(), m.end()))
+    if not found:
+        return None
+    tier, row, a, b = min(found)
+    ans = _read(index, q, [Hit(index.sentences[row], 1.0, {"row": row})], "search")
+    start = index.sentences[row].start
+    return replace(ans, citations=(replace(ans.citations[0], answer_start=start + a, answer_end=start + b),))
 
 
 def gist(index: Index, q: Question, doc_id: str) -> Answer:

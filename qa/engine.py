@@ -25,8 +25,8 @@ from .embed import get_embedder
 from .crosslingual import has_cjk
 from .features import NAMES as FEATURE_NAMES
 from .index import CorpusWatch, is_fresh, open_index, read_manifest
-from .intent import (author_request, date_request, dated_document_words, documents_list, documents_request, gist_request,
-                     mentions_request, more_request, named_document, nothing_more, reply, said_nothing_more, small_talk,
+from .intent import (author_request, date_request, dated_document_words, documents_list, documents_request,
+                     expansion_request, gist_request, mentions_request, more_request, named_document, nothing_more, reply, said_nothing_more, small_talk,
                      which_document)
 from .lexical import naming_words, tokenize
 from .offtopic import OFF_TOPIC_FACTOR, closer_to_background
@@ -284,6 +284,12 @@ class Engine:
         if author_request(q.text):  # "Who wrote the article?" of a news agency's story: its byline
             docs = self._earlier_document(r, history, doc) or r.in_scope(doc)
             ans = answering.byline(r.index, q, docs[0].id) if len(docs) == 1 else None
+            if ans is not None:
+                return ans
+        acronym = expansion_request(q.text)
+        if acronym is not None:  # "What does LLM stand for?": the words it abbreviates, where the text spells them
+            docs = self._earlier_document(r, history, doc) or r.in_scope(doc)
+            ans = answering.expansion(r.index, q, [d.id for d in docs], acronym)
             if ans is not None:
                 return ans
         asked_section = None if q.followup else r.section_asked(q, doc)  # "Why?" after it asks something else

@@ -293,6 +293,33 @@ _AUTHOR_EN = re.compile(
     rf"(by whom|written by whom) (was|is) (this|that|the|it)( {_BYLINED})? written)")
 
 
+_ACRONYM = r"[\"“'‘]?(?P<{}>[A-Za-z][A-Za-z0-9&]{{1,9}})(?:['’]s)?[\"”'’]?"
+_EXPANSION_EN = re.compile(
+    rf"what (?:does|do|did) (?:the )?(?:acronym |abbreviation |initials )?{_ACRONYM.format('a')} (?:stand|stands) for|"
+    rf"what (?:is|was) (?:the )?(?:acronym |abbreviation )?{_ACRONYM.format('b')} (?:short|an abbreviation|an acronym) for|"
+    rf"what (?:is|was) the (?:full (?:name|form)|long form|expansion) of (?:the )?(?:acronym |abbreviation )?{_ACRONYM.format('c')}|"
+    rf"what does (?:the )?(?:acronym |abbreviation ){_ACRONYM.format('d')} mean", re.I)
+
+
+def expansion_request(text: str) -> str | None:
+    """The acronym a message asks to be spelt out ("What does LLM stand for?", "What is WAIC
+    short for?", "What does the acronym GPU mean?"), in capitals; None for any other message."""
+    norm = re.sub(r"[?!.。？！\s]+$", "", re.sub(r"\s+", " ", text.strip()))
+    norm = re.sub(r"\s+(?:in|according to) (?:the|this) (?:article|text|story|document|piece)$", "", norm, flags=re.I)
+    m = _EXPANSION_EN.fullmatch(re.sub(r"^(?:so|and|ok|okay|also|but) ", "", norm, flags=re.I))
+    if m is None:
+        return None
+    word = next(g for g in m.groups() if g)
+    if len(word) > 2 and word.endswith("s") and word[:-1].isupper():  # "LLMs"
+        word = word[:-1]
+    if not word.isalpha() or not 2 <= len(word) <= 8 or word.lower() in _NOT_ACRONYMS:
+        return None
+    return word.upper()
+
+
+_NOT_ACRONYMS = frozenset("it its this that these those they them he she we you one".split())  # "What does it stand for?"
+
+
 def author_request(text: str) -> bool:
     """Whether the whole message asks who wrote (reported, edited) the text itself: "Who wrote
     the article?", "Who is the author?"; not "Who reported the two alliances?"."""

@@ -33,6 +33,10 @@ TABLE = ("# Kestrel hub\n\nThe hub works with the devices below.\n\n## Supported
          "| Smart bulbs | Zigbee   | 50          |\n| Door sensors | Z-Wave  | 30 |\n"
          "| Cameras | Wi-Fi | 4. Cloud storage is extra. |\n\nThe hub supports up to 84 devices in total.\n")
 
+ACRONYMS = ("Motoring in California\n\nThe California State Automobile Association (CSAA) runs roadside help. "
+            "Members pay with a card and a PIN, where PIN stands for personal identification number. "
+            "The region is one Combined Statistical Area with many commuters.\n")
+
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
@@ -40,7 +44,7 @@ def corpus(tmp_path_factory):
     root.mkdir()
     for name, text in {"interview.txt": INTERVIEW, "acme-launch.md": RELEASE, "pump-test.txt": REPORT,
                        "kestrel.md": TABLE, "troubleshooting.md": TROUBLESHOOTING,
-                       "voltara.txt": WIRE}.items():
+                       "voltara.txt": WIRE, "motoring.txt": ACRONYMS}.items():
         (root / name).write_text(text, encoding="utf-8")
     return root
 
@@ -163,3 +167,15 @@ def test_a_sentence_opening_with_by_is_no_byline(tmp_path):
     (tmp_path / "c" / "harbour.txt").write_text("Harbour works\n\nThe council approved the dredging. "
                                                 "By Friday, contractors had started dredging the eastern channel.\n")
     assert not Engine(tmp_path / "c", tmp_path / "i", progress=False).ask("Who wrote the article?").answerable
+
+
+@pytest.mark.parametrize("question, spelt", [
+    ("What does CSAA stand for?", "California State Automobile Association"),  # a name in capitals
+    ("What does PIN stand for?", "personal identification number"),             # "PIN stands for ..."
+    ("What does CSA stand for?", "Combined Statistical Area"),  # not the first three words of CSAA's name
+])
+def test_an_acronym_is_spelt_out_where_the_text_does(engine, question, spelt):
+    ans = engine.ask(question, doc="motoring")
+    assert ans.answerable and ans.confidence == 1.0, (question, ans.answer)
+    c = ans.citations[0]
+    assert engine.index.by_id["motoring"].text[c.answer_start:c.answer_end] == spelt

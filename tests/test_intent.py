@@ -307,3 +307,38 @@ def test_a_mentions_question_looks_for_a_name_as_written():
                  "What sources mention that the war ended in 1763?"):
         assert mentions_request(text) is None, text
     assert not documents_request("What reports are there?")  # an IPCC corpus's reports are what it is about
+
+
+@pytest.mark.parametrize("text, acronym", [
+    ("What does LLM stand for?", "LLM"), ("what does llm stand for in the article", "LLM"),
+    ("What do LLMs stand for?", "LLM"), ("What is WAIC short for?", "WAIC"),
+    ("What does the acronym GPU mean?", "GPU"), ("What is the full name of WAIC?", "WAIC"),
+    ("What does the acronym FIS stand for?", "FIS"),
+    ("What does it stand for?", None), ("What does Huawei's alliance stand for?", None),
+    ("What does the article say?", None), ("Who does Huawei work for?", None),
+])
+def test_a_question_asking_what_an_acronym_stands_for(text, acronym):
+    from qa.intent import expansion_request
+
+    assert expansion_request(text) == acronym
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, spelt, cited", [
+    ("What does LLM stand for?", "large language models", "developers of large language models (LLMs)"),  # was refused, 0.09
+    ("What is WAIC short for?", "World Artificial Intelligence Conference", "three-day World Artificial"),
+])
+def test_engine_spells_out_an_acronym_the_article_defines(engine, article_text, question, spelt, cited):
+    ans = engine.ask(question)
+    assert ans.answerable and ans.confidence == 1.0 and len(ans.citations) == 1
+    c = ans.citations[0]
+    assert cited in c.sentence and article_text[c.answer_start:c.answer_end] == spelt
+
+
+@pytest.mark.slow
+def test_engine_searches_for_an_acronym_the_article_never_spells_out(engine):
+    """"GPU" is in no sentence with its words spelt out: the question is searched, and refused;
+    "AI" has no definition and no name of its own ("Artificial Intelligence" is part of the
+    conference's name)."""
+    for question in ("What does GPU stand for?", "What does AI stand for?"):
+        assert engine.ask(question).confidence < 1.0, question
