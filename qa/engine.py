@@ -26,8 +26,8 @@ from .crosslingual import has_cjk
 from .features import NAMES as FEATURE_NAMES
 from .index import CorpusWatch, is_fresh, open_index, read_manifest
 from .intent import (author_request, date_request, dated_document_words, documents_list, documents_request,
-                     expansion_request, gist_request, mentions_request, more_request, named_document, nothing_more, reply, said_nothing_more, small_talk,
-                     which_document)
+                     expansion_request, gist_request, mentions_request, more_request, named_document, nothing_more,
+                     reply, said_nothing_more, small_talk, which_document)
 from .lexical import naming_words, tokenize
 from .offtopic import OFF_TOPIC_FACTOR, closer_to_background
 from .question import MAX_QUESTION_CHARS, has_words, last_question, parse, person_names, refers_to_person, with_names
