@@ -298,17 +298,17 @@ def byline(index: Index, q: Question, doc_id: str) -> Answer | None:
 
 
 EXPANSION_SCAN = 50_000  # sentences searched for an acronym's words; a wider scope is searched as usual
-_JOIN = r"(?:\s+(?:(?:of|for|and|the|de|on|in|&)\s+)*|-)"  # "Chamber of Commerce", "Model-Chip"
+_SMALL_WORDS = ("of", "for", "and", "the", "de", "on", "in", "&")  # no letter of an acronym
+_JOIN = rf"(?:\s+(?:(?:{'|'.join(_SMALL_WORDS)})\s+)*|-)"  # "large language models", "Model-Chip"
 
 
-def expansion(index: Index, q: Question, doc_ids: list[str], acronym: str) -> Answer | None:
+def expansion(index: Index, q: Question, doc_ids: list[str], acronym: str, name: str | None = None) -> Answer | None:
     """"What does LLM stand for?": the sentence that spells the acronym out, the words bold.
     Best is a definition: words with those initials followed by the acronym in brackets ("large
-    language models (LLMs)", "(abbreviated QPF)") or after "LLM stands for". Else a name
-    written in capitals whose words, all of them, have those initials ("World Artificial
-    Intelligence Conference" for WAIC; not the first three words of "California State
-    Automobile Association" for CSA). None when the text spells it out nowhere: the question
-    is then searched (and most likely refused)."""
+    language models (LLMs)", "(abbreviated QPF)") or after "LLM stands for". Else the first
+    sentence writing ``name``, the name in capitals the documents' acronym table gives it
+    (qa/acronyms.py: "World Artificial Intelligence Conference" for WAIC). None when the text
+    spells it out nowhere: the question is then searched (and most likely refused)."""
     rows = [r for d in doc_ids for r in range(*index.doc_rows[d])]
     if len(rows) > EXPANSION_SCAN:
         return None
@@ -317,26 +317,24 @@ def expansion(index: Index, q: Question, doc_ids: list[str], acronym: str) -> An
     acr = rf"{re.escape(acronym)}(?:['’]?s)?"
     bracketed = re.compile(rf"^[\s,]*\((?:[^()]{{0,20}}\s)?{acr}\s*[),;]", re.I)  # "(LLMs)", "(abbreviated QPF)"
     stands = re.compile(rf"\b{acr}\s+(?:stands|stood)\s+for\s+[\"“']?$", re.I)
-    name_next = re.compile(r"^[\s-]+(?:(?:of|for|and|the|de|&)\s+)*[A-Z]")  # the name goes on
-    name_before = re.compile(r"[A-Z][\w’'-]*[\s-]+$")
-    found = []  # (tier, row, start, end)
+    named = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])") if name else None
+    found = None  # (row, start, end) of the name, should no definition turn up
     for r in rows:
         s = index.sentences[r]
         if s.kind != "text":
             continue
         for m in spelt.finditer(s.text):
-            parts = [w for w in re.split(r"[\s-]+", m.group(0)) if w.lower() not in ("of", "for", "and", "the", "de", "on", "in", "&")]
-            if len(parts) != len(acronym):
-                continue
-            before, after = s.text[:m.start()], s.text[m.end():]
-            if bracketed.match(after) or stands.search(before):
-                found.append((0, r, m.start(), m.end()))
-            elif all(p[0].isupper() for p in parts) and not name_next.match(after) \
-                    and not (name_before.search(before) and before.strip()):
-                found.append((1, r, m.start(), m.end()))
-    if not found:
-        return None
-    tier, row, a, b = min(found)
+            if len([w for w in re.split(r"[\s-]+", m.group(0)) if w.lower() not in _SMALL_WORDS]) == len(acronym) \
+                    and (bracketed.match(s.text[m.end():]) or stands.search(s.text[:m.start()])):
+                return _spelt_out(index, q, r, m.start(), m.end())
+        m = named.search(s.text) if named is not None and found is None else None
+        if m is not None:
+            found = (r, m.start(), m.end())
+    return _spelt_out(index, q, *found) if found else None
+
+
+def _spelt_out(index: Index, q: Question, row: int, a: int, b: int) -> Answer:
+    """Sentence ``row`` read out, characters ``a``-``b`` of it marked as the short answer."""
     ans = _read(index, q, [Hit(index.sentences[row], 1.0, {"row": row})], "search")
     start = index.sentences[row].start
     return replace(ans, citations=(replace(ans.citations[0], answer_start=start + a, answer_end=start + b),))

@@ -289,7 +289,7 @@ class Engine:
         acronym = expansion_request(q.text)
         if acronym is not None:  # "What does LLM stand for?": the words it abbreviates, where the text spells them
             docs = self._earlier_document(r, history, doc) or r.in_scope(doc)
-            ans = answering.expansion(r.index, q, [d.id for d in docs], acronym)
+            ans = answering.expansion(r.index, q, [d.id for d in docs], acronym, r.acronym_name(acronym, doc))
             if ans is not None:
                 return ans
         asked_section = None if q.followup else r.section_asked(q, doc)  # "Why?" after it asks something else

@@ -149,6 +149,12 @@ class Retriever:
         spelt = vocab.spelling.get(fold(word)) if vocab is not None else None
         return bool(spelt) and spelt[:1].isupper()
 
+    def acronym_name(self, acronym: str, doc: str | None = None) -> str | None:
+        """The name in capitals the documents in scope write out for ``acronym`` ("WAIC" ->
+        "World Artificial Intelligence Conference"), once their words are read."""
+        vocab = self._vocabulary(doc)
+        return vocab.expand(acronym) if vocab is not None else None
+
     def _stems(self, doc: str) -> frozenset[str]:
         """Every word stem of one document (a word another document uses may still be a typo here)."""
         if doc not in self._doc_stems:
