@@ -267,6 +267,9 @@ def dated_document_words(text: str) -> str | None:
     return (m.group("x") or m.group("y")) if m else None
 
 
+_OPENER = re.compile(r"^(?:so|and|ok|okay|also|but) ", re.I)  # "So when was it written?": no part of what is asked
+
+
 def date_request(text: str, followup: bool = False) -> bool:
     """Whether the whole message asks when the text itself was written or published."""
     norm = _normal(text)
@@ -274,7 +277,7 @@ def date_request(text: str, followup: bool = False) -> bool:
         if not _whole(_DATE_ZH, "zh", norm):
             return False
         return not followup or re.search(rf"{_TEXT_ZH}|发表|写|刊登|刊出", text) is not None  # 发布 also releases products
-    norm = re.sub(r"^(so|and|ok|okay|also|but) ", "", norm)
+    norm = _OPENER.sub("", norm)
     if _DATE_ES.fullmatch(norm):
         return not followup or re.search(rf"{_TEXT_ES}|public|escri", norm) is not None  # "salió" may be a product
     if not _DATE_EN.fullmatch(norm.replace("'", " ").replace("  ", " ")):
@@ -306,7 +309,7 @@ def expansion_request(text: str) -> str | None:
     short for?", "What does the acronym GPU mean?"), in capitals; None for any other message."""
     norm = re.sub(r"[?!.。？！\s]+$", "", re.sub(r"\s+", " ", text.strip()))
     norm = re.sub(r"\s+(?:in|according to) (?:the|this) (?:article|text|story|document|piece)$", "", norm, flags=re.I)
-    m = _EXPANSION_EN.fullmatch(re.sub(r"^(?:so|and|ok|okay|also|but) ", "", norm, flags=re.I))
+    m = _EXPANSION_EN.fullmatch(_OPENER.sub("", norm))
     if m is None:
         return None
     word = next(g for g in m.groups() if g)
@@ -323,7 +326,7 @@ _NOT_ACRONYMS = frozenset("it its this that these those they them he she we you 
 def author_request(text: str) -> bool:
     """Whether the whole message asks who wrote (reported, edited) the text itself: "Who wrote
     the article?", "Who is the author?"; not "Who reported the two alliances?"."""
-    return _AUTHOR_EN.fullmatch(re.sub(r"^(so|and|ok|okay|also|but) ", "", _normal(text))) is not None
+    return _AUTHOR_EN.fullmatch(_OPENER.sub("", _normal(text))) is not None
 
 
 # ------------------------------------------------------------------ a document named in the question
