@@ -96,6 +96,7 @@ class NearWords:
         known = self._documents.get(doc)
         if known is None:
             words = self._word_list(doc)
+            self._listed.pop(doc, None)  # kept with its vectors from now on
             known = (words, self._encode(words) if words else np.zeros((0, 1), np.float32))
             self._documents[doc] = known
             while len(self._documents) > 1 and sum(len(w) for w, _ in self._documents.values()) > VECTORS_KEPT:
