@@ -8,7 +8,7 @@ from itertools import takewhile
 import numpy as np
 
 from .corpus import plain, titles_told_apart
-from .features import ASKS_PUBLISHED
+from .features import ASKS_PUBLISHED, entity_mentions
 from .index import Index
 from .lexical import tokenize
 from .question import Question
@@ -236,6 +236,19 @@ def lacks_metadata(index: Index, hits: list[Hit], q: Question) -> bool:
         if top.kind != "meta" and not has_field and set(q.tokens) <= _FIELD_WORDS:
             return True
     return False
+
+
+MEASURE_WINDOW = 3  # the best sentences one of which must give a measure asked for
+
+
+def lacks_measure(hits: list[Hit], q: Question) -> bool:
+    """The question asks for a measure (a price, a time of day, a year, a percentage, a
+    duration: qa/question.py `asked_measure`) that none of the best sentences gives: "How much
+    does the LumaPod cost?" against a leaflet that never names a price. In SQuAD 2.0's answerable
+    questions the sentence holding the answer gives the measure 94-100% of the time."""
+    if not q.measure or not hits:
+        return False
+    return not any(entity_mentions(q.measure, plain(h.sentence.text)) for h in hits[:MEASURE_WINDOW])
 
 
 def answer_text(index: Index, chosen: list[Hit]) -> str:

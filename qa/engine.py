@@ -317,6 +317,8 @@ class Engine:
             conf *= OFF_TOPIC_FACTOR
         if answering.lacks_metadata(r.index, hits, q):  # "Who wrote the article?" of one with a date and no author line
             conf *= OFF_TOPIC_FACTOR
+        if answering.lacks_measure(hits, q):  # "How much does it cost?" of a text that names no price
+            conf *= OFF_TOPIC_FACTOR
         if conf >= r.models.threshold:
             hits = self._rerank(r.index, q, hits, logits)
         hits = answering.answers_not_questions(r.index, answering.metadata_as_asked(hits, q))

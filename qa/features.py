@@ -28,6 +28,21 @@ _ENTITY = {
     "list": re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][\w-]*[A-Za-z]"),  # names: which companies, which chipmakers
     "reason": re.compile(r"\b(because|due to|since|as a result|in response|thanks to|so that|in order to|owing to|led to|caused)\b", re.I),
 }
+_NUM = r"(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|few|many|half)"
+# what answers a question's measure (qa/question.py `asked_measure`), checked in place of its type
+_MEASURE = {
+    "money": re.compile(r"[$£€¥₹]|\b(?:US|USD|EUR|GBP|RMB|CNY|CHF|HK)\s?\$?\d|\d\s?(?:bn|m|k|million|billion|thousand)?\s?(?:pounds?|quid|marks?|crowns?|won)\b"
+                        r"|\b(?:dollars?|euros?|yuan|renminbi|yen|lira|lire|cents?|pence|francs?|rupees?|pesos?|roubles?|rubles?|"
+                        r"kronor|krona|shillings?|guineas?|ducats?|florins?)\b|\b(?:free|no charge|no cost|costs? nothing)\b", re.I),
+    "clock": re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b|\b\d{1,2}:\d{2}\b|\b(?:noon|midday|midnight|o['’]clock|dawn|dusk|"
+                        r"sunrise|sunset|morning|afternoon|evening|night|tonight|overnight)\b", re.I),
+    "year": re.compile(r"\b(?:1\d{3}|20\d{2})s?\b"),
+    "percent": re.compile(r"%|\bper ?cent|\bpercentage|\b(?:half|third|quarter|fifth|tenth|majority|minority)s?\b|\b\d+ (?:in|out of) \d+", re.I),
+    "duration": re.compile(rf"\b{_NUM}[\s-]+(?:(?:and )?a half[\s-]+)?(?:\w+[\s-]+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|"
+                           r"years?|decades?|centur(?:y|ies)|millenni(?:um|a)|metres?|meters?|kilomet(?:re|er)s?|km|miles?|feet|foot|ft|"
+                           r"inch(?:es)?|cm|mm|yards?)\b|\b\d[\d,.]*\s?(?:h|hr|hrs|min|mins|km|cm|mm|ft)\b"
+                           r"|\b(?:since|until|till|throughout|all (?:day|night|year)|lifelong|for life)\b", re.I),
+}
 
 QTYPES = ("number", "date", "person", "place", "reason", "list", "other")
 
@@ -75,9 +90,10 @@ def lower_words(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=2 * SENTENCE_CACHE)
-def entity_mentions(qtype: str, text: str) -> tuple[str, ...]:
-    """The sentence's mentions of the kind of thing a question type asks for, lower-cased."""
-    return tuple(m.group(0).lower() for m in _ENTITY[qtype].finditer(text))
+def entity_mentions(kind: str, text: str) -> tuple[str, ...]:
+    """The sentence's mentions of the kind of thing a question type or measure asks for, lower-cased."""
+    rx = _MEASURE.get(kind) or _ENTITY[kind]
+    return tuple(m.group(0).lower() for m in rx.finditer(text))
 
 
 # Zipf frequency (wordfreq: 6 is once per thousand English words) at and above which a question
@@ -231,9 +247,10 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     if caps:  # a name the text never mentions ("What did Microsoft present?") is the surest sign
         F[:, col["missing_name"]] = sum(t not in in_scope for t in caps) / len(caps)
         F[:, col["cap_cover"]] = sum(said[t].astype(np.float64) for t in caps) / len(caps)
-    if q.qtype in _ENTITY:
+    kind = q.measure or q.qtype
+    if kind in _ENTITY or kind in _MEASURE:
         qwords = {w.lower() for w in _WORD.findall(q.search)}
-        mentions = [entity_mentions(q.qtype, r) for r in raw]
+        mentions = [entity_mentions(kind, r) for r in raw]
         F[:, col["type_match"]] = [1.0 if m else 0.0 for m in mentions]
         # an answer of the expected type that the question itself doesn't already contain
         F[:, col["type_new"]] = [1.0 if any(w not in qwords for w in m) else 0.0 for m in mentions]

@@ -56,6 +56,20 @@ _TYPES = [
     ("reason", re.compile(r"\b(why|what (caused|causes|led to)|for what reason|how come)\b", re.I)),
     ("list", re.compile(r"\b(which|what) (\w+ ){0,2}(are|were)\b|\b(list|name (the|all)|each|both)\b", re.I)),
 ]
+# The measure a question asks for, finer than its type (Li and Roth's 2002 answer types NUM:money,
+# NUM:period, NUM:perc): "How much does the LumaPod cost?" is not answered by "320 lux", nor "What
+# time does the session start?" by "April 2", nor "What year ...?" by "one of the best".
+_MEASURES = [
+    ("year", re.compile(r"\b(what|which) year\b", re.I)),
+    ("percent", re.compile(r"\b(what|which) (percent|percentage|proportion|fraction)\b|\bwhat share\b", re.I)),
+    ("clock", re.compile(r"\bwhat time of (the )?day\b|\b(what|which) (time|hour) (does|do|did|will|is|are|was|were)\b.*"
+                         r"\b(start|begin|open|close|end|leave|depart|arrive|finish|kick off|run)s?\b", re.I)),
+    ("money", re.compile(r"\bhow much\b(?=.*\b(costs?|charge[sd]?|pa(y|ys|id)|spen(d|ds|t)|priced?|fees?|fares?|worth|"
+                         r"earn(s|ed)?|rais(e|es|ed)|invest(s|ed)?|money|budget|salary|rent|tickets?|admission|bid)\b)"
+                         r"|\bwhat(?: is|['’]s| was| are| were)? (?:the |a |an |its |their )?(?:\w+ )?(price|cost|fee|fare|salary)(?:s(?! and))?\b"
+                         r"|\bwhat (?:does|did|do|will|would) .+ cost\b", re.I)),
+    ("duration", re.compile(r"\bhow long\b", re.I)),
+]
 # a name: capitalised words in a row ("Shanghai General Chamber", "Hunyuan3D World Model 1.0")
 NAME = re.compile(r"[A-Z][\w’'.&-]*(?:\s+[A-Z0-9][\w’'.&-]*)*")  # qa/span.py reads it too
 # what may stand between two names of one list: "X and Y", "X, Y", "X, Y, and Z", "X & Y", "X y Y"
@@ -95,6 +109,7 @@ class Question:
     # the names a follow-up turns to ("And Tencent?" after a question about Alibaba's glasses):
     # what it asks is about them, not about what the earlier question's words match
     switched: tuple[str, ...] = ()
+    measure: str = ""  # money, clock, year, percent or duration: what a typed answer must be
 
     def dense_text(self, text: str) -> str:
         """What the embedders and the re-reading network read of ``text`` (the question or its
@@ -135,6 +150,15 @@ def last_question(history: list[str] | tuple[str, ...]) -> int | None:
         if isinstance(h, str) and has_words(clean(h)) and small_talk(clean(h)) is None:
             return k
     return None
+
+
+def asked_measure(text: str) -> str:
+    """The measure an English question asks for ("money", "clock", "year", "percent",
+    "duration"), or "" when it asks for none more precise than its type."""
+    for name, rx in _MEASURES:
+        if rx.search(text):
+            return name
+    return ""
 
 
 def answer_type(text: str) -> str:
@@ -240,7 +264,8 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
                     qtype=answer_type(words), english=english, followup=followup,
                     context=prior if followup else "",
                     subjects=listed_names(text) if has_cjk(text) else subjects(text),
-                    multilingual=multilingual, fragment=followup and fragment, switched=switched)
+                    multilingual=multilingual, fragment=followup and fragment, switched=switched,
+                    measure=asked_measure(words) if english else "")
 
 
 def names(text: str) -> list[tuple[int, int, str]]:

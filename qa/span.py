@@ -177,11 +177,19 @@ def _kind(q: Question) -> str:
 _NAMES_IT = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w-]*[a-z][\w-]*\s+$")
 
 
+# an amount of money: a currency sign before the number or a currency word after it
+_CURRENCY_AFTER = re.compile(r"\s?(?:dollars?|euros?|pounds?|yuan|renminbi|yen|cents?|pence|francs?|rupees?|pesos?)\b", re.I)
+# a time of day: "8 a.m.", "5:30 pm", "19:00"
+_CLOCK = re.compile(r"(?<![\w.:])\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b\.?|(?<![\w.:])\d{1,2}:\d{2}(?![\w:])|\b(?:noon|midday|midnight)\b", re.I)
+
+
 def _numbers(q: Question, sentence: str) -> list[tuple[int, int]]:
     """Number candidates the question can be asking for."""
     if _ASKS_YEAR.search(q.text):
         return [(m.start(), m.end()) for m in _YEAR.finditer(sentence)]
     cands = [(m.start(), m.end()) for m in _NUMBER.finditer(sentence)]
+    if q.measure == "money":  # "How much did they pay?": "£148", not the "two adults" of the same sentence
+        return [c for c in cands if re.match(r"[$€£¥]", sentence[c[0]:c[1]]) or _CURRENCY_AFTER.match(sentence, c[1])]
     if _ASKS_PERCENT.search(q.text):
         return [c for c in cands if re.search(r"%|percent|per cent", sentence[c[0]:c[1]], re.I)]
     cands = [c for c in cands if not _BARE_YEAR.fullmatch(sentence[c[0]:c[1]])]  # "how many": not a year
@@ -201,7 +209,9 @@ def find_span(q: Question, sentence: str) -> tuple[int, int] | None:
     kind = _kind(q)
     qwords = {w.lower() for w in _WORD.findall(q.search)}
     head = head_noun(q.text) if q.english else None
-    if kind == "number":
+    if q.measure == "clock":  # "What time does it open?": "8 a.m.", not the date beside it
+        cands = [(m.start(), m.end()) for m in _CLOCK.finditer(sentence)]
+    elif kind == "number":
         cands = _numbers(q, sentence)
     elif kind == "person":
         cands = _people(sentence)

@@ -543,3 +543,15 @@ def test_a_spanish_question_without_its_subject_leans_on_the_conversation(engine
     they read as general Spanish); a complete one still stands alone."""
     ans, c = first_citation(engine, question, history=history)
     assert cited in c.sentence
+
+
+@pytest.mark.parametrize("question", ["How much do Alibaba's glasses cost?", "What time does the conference open?",
+                                      "What percentage of the market does Huawei hold?"])
+def test_a_measure_the_article_never_gives_is_refused(engine, question):
+    ans = engine.ask(question)
+    assert not ans.answerable, (question, ans.confidence, [c.sentence for c in ans.citations])
+
+
+def test_a_measure_the_article_gives_is_answered(engine):
+    ans = engine.ask("What year will the glasses hit the market?")
+    assert ans.answerable and "end-2025" in ans.citations[0].sentence
