@@ -58,23 +58,46 @@ def error_message(reason: str) -> str:
     return f'<div class="qa-msg qa-error">Can\'t ask that: {esc(reason)}</div>'
 
 
-def _with_markers(text: str, turn: int, count: int, bold: tuple[int, int] | None = None) -> str:
+def scope_note(text: str) -> str:
+    """A line above an answer on what was searched ("… is no longer in the corpus")."""
+    return f'<p class="qa-meta qa-scope">{esc(text)}</p>'
+
+
+def _markers(text: str, sentences: list[str]) -> list[tuple[int, int, int]]:
+    """(start, end, k) of the answer's own ``[k]`` markers: the one after citation k's sentence
+    where the text quotes it, so a document's footnote "[1]" inside a sentence stays text."""
+    out, pos = [], 0
+    for k, sentence in enumerate(sentences, 1):
+        at = text.find(f"{sentence} [{k}]", pos) if sentence else -1
+        m = re.compile(rf"\[{k}\]").search(text, at + len(sentence) if at >= 0 else pos)
+        if m is None:
+            continue
+        out.append((m.start(), m.end(), k))
+        pos = m.end()
+    return out
+
+
+def _with_markers(text: str, turn: int, count: int, bold: tuple[int, int] | None = None,
+                  sentences: list[str] | None = None) -> str:
     """Escape the answer text and turn its ``[k]`` markers into links to the sources panel;
-    ``bold`` (a range of the text) is the short answer, shown in bold as in the panel."""
+    ``bold`` (a range of the text) is the short answer, shown in bold as in the panel;
+    ``sentences`` (the citations' sentences as the text quotes them) tell its markers from a
+    document's own "[1]"."""
     def plain(a: int, b: int) -> str:
         if bold is None or bold[1] <= a or b <= bold[0]:
             return esc(text[a:b])
         x, y = max(a, bold[0]), min(b, bold[1])
         return esc(text[a:x]) + f'<strong class="qa-span">{esc(text[x:y])}</strong>' + esc(text[y:b])
 
+    if sentences is None:
+        found = [(m.start(), m.end(), int(m.group(1))) for m in MARKER.finditer(text) if 1 <= int(m.group(1)) <= count]
+    else:
+        found = _markers(text, sentences)
     out, pos = [], 0
-    for m in MARKER.finditer(text):
-        k = int(m.group(1))
-        if not 1 <= k <= count:
-            continue
-        out.append(plain(pos, m.start()))
+    for start, end, k in found:
+        out.append(plain(pos, start))
         out.append(f'<a class="qa-marker" href="#{anchor(turn, k)}" title="Show source {k}">[{k}]</a>')
-        pos = m.end()
+        pos = end
     out.append(plain(pos, len(text)))
     return "".join(out)
 
@@ -99,8 +122,9 @@ def answer_message(ans: Answer, turn: int, docs: dict[str, Document]) -> str:
         return f'<div class="qa-msg qa-chat"><p class="qa-short">{esc(ans.answer)}</p></div>'
     if not ans.answerable:
         return refusal_message(ans, turn)
+    quoted = [one_line(c.sentence) if one_line(c.sentence) in ans.answer else "" for c in ans.citations]
     parts = [f'<div class="qa-msg qa-answer"><p class="qa-short">'
-             f'{_with_markers(ans.answer, turn, len(ans.citations), _short_answer_in(ans))}</p>']
+             f'{_with_markers(ans.answer, turn, len(ans.citations), _short_answer_in(ans), quoted)}</p>']
     extra = [(k, c) for k, c in enumerate(ans.citations, 1) if one_line(c.sentence) not in ans.answer]
     if extra:
         parts.append('<ol class="qa-cited">')

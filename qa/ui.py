@@ -15,7 +15,6 @@ import threading
 from . import render
 from .corpus import load_corpus, titles_told_apart
 from .engine import Engine, QuestionError
-from .question import MAX_QUESTION_CHARS
 from .gradio_stubs import import_gradio
 from .types import Document
 
@@ -32,9 +31,13 @@ WRITTEN_EXAMPLES = {
 MAX_EXAMPLES = 5
 
 
-def examples_for(docs: list[Document]) -> list[str]:
+def examples_for(docs: list[Document], picked: str | None = None) -> list[str]:
     """Example questions the corpus answers: the gist (of each of the first documents by title,
-    when there are several), then questions written for a document here, if any."""
+    when there are several), then questions written for a document here, if any; with a
+    document picked, that document's."""
+    chosen = [d for d in docs if d.id == picked]
+    if chosen:
+        return (["What is this article about?", *WRITTEN_EXAMPLES.get(picked, ())])[:MAX_EXAMPLES]
     if len(docs) <= 1:
         out = ["What is this article about?"] if docs else []
     else:  # a title two documents share names neither: the file name does
@@ -200,22 +203,39 @@ class Page:
         holds the earlier answers' sources (turn, question, panel), newest first; with the
         answer come the header and the picker when the documents changed (see `follow`)."""
         panels = list(panels or [])
-        unchanged = (gr.update(), gr.update(), documents)
+        unchanged = (gr.update(),) * 3 + (documents,) + _unchanged_examples()
         if not isinstance(question, str) or not question.strip():
             yield gr.update(), chat, asked, gr.update(), panels, *unchanged
             return
         chat = list(chat or []) + [_message("user", render.user_message(question))]
         pending = _message("assistant", render.pending_message(not self.warmup.ready))
         yield "", chat + [pending], asked, gr.update(), panels, *unchanged
-        reply, sources = self._answer(question, asked, doc_id or None)
+        doc_id = doc_id or None
+        reply, sources = self._answer(question, asked, doc_id)
+        gone = self._gone(doc_id, documents) if sources is None else None
+        if gone:  # the picked document left the corpus since the page showed it: ask them all
+            doc_id = None
+            reply, sources = self._answer(question, asked, None)
         if sources is None:  # not asked (too long, unknown document...): back in the box to edit,
             # and kept out of the follow-up history and the panel
-            yield question, chat + [_message("assistant", reply)], asked, gr.update(), panels, *self.follow(documents)
+            yield question, chat + [_message("assistant", reply)], asked, gr.update(), panels, *self.follow(documents, doc_id)
             return
+        if gone:  # the picked document left the corpus meanwhile: all of them were searched
+            reply = render.scope_note(f"“{gone}” is no longer in the corpus: searched all documents.") + reply
         shown = render.with_earlier(sources or render.sources_panel(None, 0, {}), panels[:EARLIER_PANELS])
         if sources:  # small talk has no sources to keep
             panels = [(len(asked) + 1, question, sources)] + panels[:EARLIER_PANELS - 1]
-        yield "", chat + [_message("assistant", reply)], asked + [question], shown, panels, *self.follow(documents)
+        # the box is left as it is: the next question may be typed while this one was answered
+        yield gr.update(), chat + [_message("assistant", reply)], asked + [question], shown, panels, \
+            *self.follow(documents, doc_id)
+
+    def _gone(self, doc_id: str | None, shown) -> str | None:
+        """The title of a picked document the page showed and the corpus no longer has (an id
+        the page never showed stays the engine's to refuse)."""
+        if doc_id is None or not self.warmup.ready or doc_id in {d.id for d in self.engine.documents}:
+            return None
+        titles = {row[0]: row[1] for row in shown or [] if isinstance(row, (list, tuple)) and len(row) > 1}
+        return (titles[doc_id] or doc_id) if doc_id in titles else None
 
     def _answer(self, question: str, asked: list[str], doc_id: str | None) -> tuple[str, str | None]:
         """(chat reply, sources panel): the panel is "" for small talk, None when the question
@@ -239,30 +259,55 @@ class Page:
         """Timer tick: the status line, and stop ticking once the engine is ready or failed."""
         self.warmup.start()
         done = self.warmup.state in ("ready", "failed")
+        return self.status_line(), gr.Timer(active=not done)
+
+    def status_line(self) -> str:
         message = ready_message(self.engine) if self.warmup.ready else self.warmup.message
-        return render.status_html(self.warmup.state, message), gr.Timer(active=not done)
+        return render.status_html(self.warmup.state, message)
 
     def view(self):
-        """On each page load: the header and the document picker for the documents the engine
-        answers from now, and what they show (see `follow`)."""
-        return _document_views(list(self.engine.documents) if self.warmup.ready else _documents(self.engine))
+        """On each page load: the header, the document picker, the examples and the status line
+        for the documents the engine answers from now, and what they show (see `follow`)."""
+        docs = list(self.engine.documents) if self.warmup.ready else _documents(self.engine)
+        header, picker, shown = _document_views(docs, None)
+        return header, picker, self.status_line(), shown, *_example_updates(docs, None)
 
-    def follow(self, shown):
+    def pick(self, doc_id: str | None):
+        """The examples for the document picked in "Search in" (all documents': "")."""
+        docs = list(self.engine.documents) if self.warmup.ready else _documents(self.engine)
+        return _example_updates(docs, doc_id or None)
+
+    def follow(self, shown, doc_id: str | None = None):
         """With each answer: a document added, renamed or removed in the corpus meanwhile (the
-        engine followed it to answer) shows in the header and the picker without a reload;
-        nothing is sent when the documents are those shown. (An event of its own after the
-        answer made an earlier answer's folded passage close again, now and then, as it opened.)"""
+        engine followed it to answer) shows in the header, the picker (back on "All documents"
+        if the picked one left), the status line and the examples without a reload; nothing is
+        sent when the documents are those shown. (An event of its own after the answer made an
+        earlier answer's folded passage close again, now and then, as it opened.)"""
         if not self.warmup.ready:
-            return gr.update(), gr.update(), shown
+            return gr.update(), gr.update(), gr.update(), shown, *_unchanged_examples()
         docs = list(self.engine.documents)
-        if _shown(docs) == shown:
-            return gr.update(), gr.update(), shown
-        return _document_views(docs)
+        if _shown(docs) == shown:  # the status line still counts the sentences of an edited one
+            return gr.update(), gr.update(), self.status_line(), shown, *_unchanged_examples()
+        header, picker, now = _document_views(docs, doc_id)
+        here = doc_id if doc_id in {d.id for d in docs} else None
+        return header, picker, self.status_line(), now, *_example_updates(docs, here)
 
 
-def _document_views(docs: list[Document]):
-    """The header, the picker and what they show, for these documents."""
-    return render.header_html(docs), _picker_update(docs), _shown(docs)
+def _document_views(docs: list[Document], doc_id: str | None):
+    """The header, the picker (keeping the picked document while it is there) and what they
+    show, for these documents."""
+    return render.header_html(docs), _picker_update(docs, doc_id), _shown(docs)
+
+
+def _unchanged_examples() -> tuple:
+    return tuple(gr.update() for _ in range(MAX_EXAMPLES))
+
+
+def _example_updates(docs: list[Document], doc_id: str | None) -> list:
+    """The example buttons: this corpus's (or picked document's) questions, the rest hidden."""
+    questions = examples_for(docs, doc_id)
+    return [gr.update(value=questions[k], visible=True) if k < len(questions) else gr.update(visible=False)
+            for k in range(MAX_EXAMPLES)]
 
 
 def _shown(docs: list[Document]) -> list:
@@ -275,8 +320,11 @@ def _picker_choices(docs: list[Document]) -> list[tuple[str, str]]:
     return [(ALL_DOCS, "")] + [(told[d.id], d.id) for d in docs]
 
 
-def _picker_update(docs: list[Document]):
-    return gr.update(choices=_picker_choices(docs), visible=len(docs) > 1)
+def _picker_update(docs: list[Document], doc_id: str | None):
+    """New choices; the value goes back to "All documents" when the picked one is gone (a value
+    not among the choices would fail every later event)."""
+    here = doc_id in {d.id for d in docs}
+    return gr.update(choices=_picker_choices(docs), value=doc_id if here else "", visible=len(docs) > 1)
 
 
 def _message(role: str, html: str) -> dict:
@@ -317,13 +365,15 @@ def build_app(engine: Engine) -> gr.Blocks:
                                   feedback_options=None, buttons=[],
                                   placeholder=f"Ask a question about the {what}, or pick an example below.")
                 with gr.Row(elem_id="qa-ask-row"):
+                    # no max_length: a longer paste would be cut without a word; the engine says
+                    # it is too long and the question comes back to be shortened
                     box = gr.Textbox(elem_id="qa-question", label="Your question", show_label=False, scale=5,
-                                     lines=1, max_lines=4, max_length=MAX_QUESTION_CHARS,
-                                     placeholder=f"Ask about the {what} in your own words")
+                                     lines=1, max_lines=4, placeholder=f"Ask about the {what}")
                     ask_btn = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="qa-ask")
                 with gr.Row(elem_id="qa-examples"):
-                    example_btns = [gr.Button(q, size="sm", variant="secondary", elem_classes="qa-example")
-                                    for q in examples]
+                    example_btns = [gr.Button(examples[k] if k < len(examples) else "", size="sm", variant="secondary",
+                                              elem_classes="qa-example", visible=k < len(examples))
+                                    for k in range(MAX_EXAMPLES)]
                 with gr.Row(elem_id="qa-tools"):
                     picker = gr.Dropdown(_picker_choices(docs), value="",
                                          label="Search in", visible=len(docs) > 1, elem_id="qa-doc", scale=3)
@@ -332,9 +382,10 @@ def build_app(engine: Engine) -> gr.Blocks:
             with gr.Column(scale=2, min_width=320):
                 sources = gr.HTML(render.sources_panel(None, 0, {}), js_on_load=None, elem_id="qa-sources",
                                   label="Sources")
-        _wire(page, app, status, asked, panels, chat, box, ask_btn, zip(example_btns, examples), picker, clear_btn,
+        _wire(page, app, status, asked, panels, chat, box, ask_btn, example_btns, picker, clear_btn,
               sources, header, shown)
-        app.load(page.view, outputs=[header, picker, shown], show_progress="hidden", queue=False, api_visibility="private")
+        app.load(page.view, outputs=[header, picker, status, shown, *example_btns], show_progress="hidden",
+                 queue=False, api_visibility="private")
     app.page = page
     return app
 
@@ -344,15 +395,19 @@ def _wire(page, app, status, asked, panels, chat, box, ask_btn, examples, picker
     """Events: ask (enter, button, examples; the answer brings the header and picker up to
     date), clear, the status timer and the /ask endpoints."""
     io = dict(fn=page.respond, inputs=[box, chat, asked, picker, panels, shown],
-              outputs=[box, chat, asked, sources, panels, header, picker, shown],
+              outputs=[box, chat, asked, sources, panels, header, picker, status, shown, *examples],
               concurrency_id=ENGINE_JOBS, concurrency_limit=ENGINE_CONCURRENCY, show_progress="minimal")
-    box.submit(api_visibility="private", **io)
-    ask_btn.click(api_visibility="private", **io)
-    for btn, q in examples:
-        btn.click(lambda q=q: q, outputs=box, queue=False, api_visibility="private").then(
-            api_visibility="private", **io)
-    clear_btn.click(page.clear, outputs=[chat, asked, sources, box, panels], queue=False, api_visibility="private")
-    chat.clear(page.clear, outputs=[chat, asked, sources, box, panels], queue=False, api_visibility="private")
+    asking = [box.submit(api_visibility="private", **io), ask_btn.click(api_visibility="private", **io)]
+    for btn in examples:  # the button's own text: the examples follow the corpus and the picker
+        asking.append(btn.click(lambda q: q, inputs=btn, outputs=box, queue=False, api_visibility="private").then(
+            api_visibility="private", **io))
+    picker.change(page.pick, inputs=picker, outputs=examples, queue=False, show_progress="hidden",
+                  api_visibility="private")
+    # clearing drops a pending answer too, which would bring the conversation back when it came
+    clear_btn.click(page.clear, outputs=[chat, asked, sources, box, panels], queue=False, api_visibility="private",
+                    cancels=asking)
+    chat.clear(page.clear, outputs=[chat, asked, sources, box, panels], queue=False, api_visibility="private",
+               cancels=asking)
     timer = gr.Timer(0.5)
     timer.tick(page.status, outputs=[status, timer], show_progress="hidden", queue=False, api_visibility="private")
     app.load(page.status, outputs=[status, timer], show_progress="hidden", queue=False, api_visibility="private")
@@ -389,7 +444,7 @@ a.qa-marker:hover { background: var(--color-accent-soft); }
 #qa-status { margin-top: -.6rem; }
 #qa-tools { align-items: flex-end; justify-content: flex-end; }
 #qa-tools #qa-clear { flex: 0 0 auto !important; min-width: 0 !important; width: auto; }
-#qa-sources { max-height: 760px; overflow-y: auto; scroll-behavior: smooth; padding-right: .25rem; }
+#qa-sources { max-height: 760px; overflow-y: auto !important; scroll-behavior: smooth; padding-right: .25rem; }
 .qa-sources h2, .qa-earlier h2 { font-size: .8rem; font-weight: 700; text-transform: uppercase; letter-spacing: .06em;
   margin: .2rem 0 .6rem; color: var(--body-text-color-subdued); }
 #qa-question textarea:focus-visible { outline: 2px solid var(--color-accent); outline-offset: 1px; }

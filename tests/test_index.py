@@ -697,17 +697,43 @@ def test_the_pages_header_picker_and_status_follow_an_added_document(small, monk
     page = Page(Engine(corpus, folder, progress=False))
     page.warmup._run()
     assert "2 documents" in page.status()[0]
-    _, _, shown = page.view()
-    assert page.follow(shown) == ({"__type__": "update"}, {"__type__": "update"}, shown)  # nothing new: nothing sent
+    shown = page.view()[3]
+    header, picker, status, same, *examples = page.follow(shown)
+    assert (header, picker, same) == ({"__type__": "update"}, {"__type__": "update"}, shown)  # nothing new: nothing sent
+    assert all(e == {"__type__": "update"} for e in examples) and "2 documents" in status
     (corpus / "c.txt").write_text(DOC_C, encoding="utf-8")
     page._answer("Where did Gamma Foods open a bakery?", [], None)
-    for header, picker, now in (page.follow(shown), page.view()):  # after the answer, and on a reload
-        assert "3 documents" in header and "3 documents" in page.status()[0]
+    for header, picker, status, now, *examples in (page.follow(shown, "c"), page.view()):  # after the answer, and on a reload
+        assert "3 documents" in header and "3 documents" in status
         assert "c" in [value for _, value in picker["choices"]] and picker["visible"] and len(now) == 3
+        assert [e["value"] for e in examples if e["visible"]]  # the examples are the new corpus's
+    assert page.follow(shown, "c")[1]["value"] == "c"  # the picked document stays picked
     (corpus / "c.txt").unlink()
     page._answer("Where did Gamma Foods open a bakery?", [], None)
-    header, picker, _ = page.follow(now)
+    header, picker, status, _, *_ = page.follow(now, "c")
     assert "2 documents" in header and "c" not in [value for _, value in picker["choices"]]
+    assert picker["value"] == "" and "2 documents" in status  # back on "All documents": "c" is no choice now
+
+
+def test_a_question_in_a_picked_document_that_left_searches_them_all(small, monkeypatch):
+    """The page still shows a document the corpus lost: its question is asked of every
+    document, the answer says so, and the picker goes back to "All documents"."""
+    pytest.importorskip("gradio")
+    import qa.engine
+    from qa.engine import Engine
+    from qa.ui import Page
+
+    corpus, folder = small
+    monkeypatch.setattr(qa.engine, "CORPUS_LOOK_SECONDS", 0.0)
+    (corpus / "c.txt").write_text(DOC_C, encoding="utf-8")
+    page = Page(Engine(corpus, folder, progress=False))
+    page.warmup._run()
+    shown = page.view()[3]
+    (corpus / "c.txt").unlink()
+    box, chat, asked, sources, _, header, picker, status, now, *_ = list(
+        page.respond("Where did Alpha Corp build a factory?", [], [], "c", [], shown))[-1]
+    assert asked == ["Where did Alpha Corp build a factory?"] and "Lyon" in sources
+    assert "no longer in the corpus" in chat[-1]["content"] and picker["value"] == "" and len(now) == 2
 
 
 def test_an_edit_made_while_the_engine_loads_is_followed(small, monkeypatch):
