@@ -72,6 +72,10 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if sys.stdout is None or (args.command == "ask" and args.jsonl and sys.stdin is None):
+        # started with stdout (or --jsonl's stdin) closed: `qa ask ... >&-`
+        print(f"qa: {'stdout' if sys.stdout is None else 'stdin'} is closed", file=sys.stderr)
+        return 2
     _utf8_stdout(json_out=args.command == "ask" and (args.json or args.jsonl))
     logging.basicConfig(level=logging.INFO if args.verbose or args.command in ("index", "serve") else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)

@@ -34,7 +34,7 @@ def read_questions(path: str | Path) -> list[dict]:
     scoring reads (id, question, kind, answerable; gold or gold_all when answerable).
     Raises ValueError naming the first line that is not so."""
     out = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8-sig").splitlines(), 1):
         if not line.strip():
             continue
         try:
@@ -49,6 +49,9 @@ def read_questions(path: str | Path) -> list[dict]:
         if missing:
             raise ValueError(f"{path}, line {n}: missing {', '.join(missing)} (a question file for "
                              "scoring needs id, question, kind, answerable and, when answerable, gold)")
+        for key in ("gold", "gold_all"):  # a bare string would be read letter by letter: always a hit
+            if key in q and not (isinstance(q[key], list) and all(isinstance(g, str) for g in q[key])):
+                raise ValueError(f"{path}, line {n}: {key} must be a list of strings")
         out.append(q)
     if not out:
         raise ValueError(f"{path}: no questions")
@@ -89,20 +92,25 @@ def squad_to_corpus(src: str | Path, out: Path, skip: int = 0, articles: int = 1
     """Same conversion as ../shared/eval/squad_to_contract.py: one .txt per article + questions."""
     data = read_squad(src)
     (out / "corpus").mkdir(parents=True, exist_ok=True)
-    questions = []
-    for art in data[skip:skip + articles]:
+    questions, names = [], set()
+    for k, art in enumerate(data[skip:skip + articles], skip):
+        # squad_to_contract.py's file name; two titles of one name ("C++", "C--") or one of no
+        # Latin letter ("東京") get the article's number too, or one would overwrite the other
         name = slug(art["title"])
+        if not name or name in names:
+            name = f"{name or 'article'}-{k}"
+        names.add(name)
         text = art["title"].replace("_", " ") + "\n\n" + "\n\n".join(p["context"] for p in art["paragraphs"]) + "\n"
         path = out / "corpus" / f"{name}.txt"
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
-        k = 0
+        asked = 0
         for p in art["paragraphs"]:
             for qa in p["qas"]:
-                if k >= per_article:
+                if asked >= per_article:
                     break
-                k += 1
-                ans = sorted({a["text"] for a in qa["answers"]})
+                asked += 1
+                ans = sorted({a["text"] for a in qa.get("answers") or []})
                 imp = qa.get("is_impossible", False) or not ans
                 row = {"id": qa["id"], "doc": name, "question": qa["question"].strip(),
                        "kind": "squad-unanswerable" if imp else "squad", "answerable": not imp}

@@ -98,9 +98,14 @@ class Answer:
     def contract(self, qid: str | None = None) -> dict:
         """The answer object of the JSONL contract (and of the HTTP /ask endpoint)."""
         out: dict = {} if qid is None else {"id": qid}
+        citations = [c.contract() for c in self.citations]
+        # best first, and no score above the one before it: a citation placed lower (by the
+        # re-reading network, which rescored only the best few, or for a name the question
+        # lists) is no stronger than the one above it
+        for above, below in zip(citations, citations[1:]):
+            below["score"] = min(below["score"], above["score"])
         out.update(answer=self.answer, answerable=self.answerable,
-                   confidence=round(float(self.confidence), 4),
-                   citations=[c.contract() for c in self.citations])
+                   confidence=round(float(self.confidence), 4), citations=citations)
         return out
 
     def to_dict(self) -> dict:

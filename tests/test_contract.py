@@ -322,3 +322,71 @@ def test_index_of_a_corpus_with_nothing_usable_says_so(tmp_path, capsys):
     assert cli.main(["index", "--corpus", str(corpus), "--index", str(tmp_path / "index")]) == 0
     err = capsys.readouterr().err
     assert "nothing to search" in err, err
+
+
+def test_citation_scores_never_rise_down_the_list():
+    """Best first: a citation placed below another (re-read by the network, which rescored only
+    the best few, or brought in for a name the question lists) shows no higher score."""
+    from qa.types import Answer, Citation
+
+    cites = tuple(Citation(doc="d", sentence=f"S{k}.", start=4 * k, end=4 * k + 3, score=s)
+                  for k, s in enumerate([0.1614, 0.1057, 0.0863, 0.1214]))
+    scores = [c["score"] for c in Answer("Why?", "…", True, 0.5, cites).contract()["citations"]]
+    assert scores == sorted(scores, reverse=True) and scores[0] == 0.1614
+
+
+@pytest.mark.parametrize("content, message", [
+    ('{"id": "a", "question": "x", "kind": "f", "answerable": true, "gold": "Zebra crossing"}\n',
+     "line 1: gold must be a list of strings"),
+    ('{"id": "a", "question": "x", "kind": "f", "answerable": true, "gold_all": [1, 2]}\n',
+     "line 1: gold_all must be a list of strings"),
+])
+def test_eval_refuses_gold_that_is_not_a_list_of_strings(tmp_path, capsys, content, message):
+    from qa import cli
+
+    path = tmp_path / "questions.jsonl"
+    path.write_text(content, encoding="utf-8")
+    assert cli.main(["eval", str(path)]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_eval_reads_a_question_file_with_a_byte_order_mark(tmp_path):
+    from qa.evaluate import read_questions
+
+    path = tmp_path / "questions.jsonl"
+    path.write_text('\ufeff{"id": "a", "question": "x", "kind": "f", "answerable": false}\n', encoding="utf-8")
+    assert read_questions(path)[0]["id"] == "a"
+
+
+def test_squad_titles_of_one_file_name_stay_two_documents(tmp_path):
+    import json as _json
+
+    from qa.evaluate import squad_to_corpus
+
+    def article(title, context, qid, question, answer):
+        qa = {"id": qid, "question": question, "answers": [{"text": answer, "answer_start": context.find(answer)}]}
+        return {"title": title, "paragraphs": [{"context": context, "qas": [qa]}]}
+
+    src = tmp_path / "squad.json"
+    src.write_text(_json.dumps({"data": [
+        article("C++", "C++ was designed by Bjarne Stroustrup.", "c1", "Who designed C++?", "Bjarne Stroustrup"),
+        article("C--", "C-- was designed by Simon Peyton Jones.", "c2", "Who designed C--?", "Simon Peyton Jones"),
+        article("東京", "Tokyo has about fourteen million people.", "t1", "How many people live in Tokyo?", "fourteen"),
+        {"title": "No answers", "paragraphs": [{"context": "Nothing.", "qas": [{"id": "n1", "question": "What?"}]}]},
+    ]}), encoding="utf-8")
+    questions = squad_to_corpus(src, tmp_path / "work")
+    docs = [q["doc"] for q in questions]
+    assert len(set(docs[:3])) == 3 and all(d and not d.startswith("-") for d in docs)
+    assert sorted(p.stem for p in (tmp_path / "work" / "corpus").iterdir()) == sorted(docs)
+    assert questions[3]["answerable"] is False  # a question without answers is unanswerable, not a crash
+
+
+@pytest.mark.parametrize("closed", ["stdout", "stdin"])
+def test_a_closed_stdout_or_stdin_gets_a_one_line_reason(closed):
+    """`qa ask --jsonl >&-` (or `<&-`): no traceback, a reason and exit status 2."""
+    fd = 1 if closed == "stdout" else 0
+    p = subprocess.run([sys.executable, "-m", "qa.cli", "ask", "--jsonl"], stdin=subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env(), timeout=60,
+                       preexec_fn=lambda: os.close(fd))
+    err = p.stderr.decode()
+    assert p.returncode == 2 and f"{closed} is closed" in err and "Traceback" not in err, err
