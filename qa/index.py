@@ -23,6 +23,7 @@ Unchanged documents (same sha256) reuse their vectors, so editing one file re-em
 """
 from __future__ import annotations
 
+import atexit
 import errno
 import fcntl
 import hashlib
@@ -31,6 +32,7 @@ import logging
 import os
 import re
 import shutil
+import tempfile
 import time
 import uuid
 from collections.abc import Sequence
@@ -460,14 +462,16 @@ def _segment(doc, prev: _Previous | None, old: Index | None) -> list[Sentence]:
     return segment(doc)
 
 
-def build_index(corpus: str | Path, folder: str | Path, progress: bool = True) -> Index:
-    """(Re)build the index of ``corpus`` into ``folder``, re-embedding only changed documents."""
+def build_index(corpus: str | Path, folder: str | Path, progress: bool = True,
+                reuse: str | Path | None = None) -> Index:
+    """(Re)build the index of ``corpus`` into ``folder``, re-embedding only changed documents
+    (unchanged ones keep their vectors from the index in ``folder``, or in ``reuse``)."""
     corpus, folder = Path(corpus), Path(folder)
     t0 = time.perf_counter()
     corpus_files(corpus)  # a missing corpus folder says so before anything is created
     _check_index_folder(corpus, folder)
     with _build_lock(folder):
-        previous, old_vectors, old = _reusable(folder)
+        previous, old_vectors, old = _reusable(Path(reuse) if reuse is not None else folder)
         docs, files, doc_meta, seen = [], [], [], {}
         all_sentences: list[Sentence] = []
         for path in corpus_files(corpus):
@@ -661,21 +665,32 @@ def open_index(corpus: str | Path, folder: str | Path, progress: bool = True) ->
     try:
         return build_index(corpus, folder, progress=progress)
     except PermissionError as exc:  # also a read-only file system's EROFS, below
-        return _as_built(folder, exc)
+        return _updated_elsewhere(corpus, folder, exc, progress)
     except OSError as exc:
         if isinstance(exc, FileNotFoundError) or exc.errno != errno.EROFS:
             raise
-        return _as_built(folder, exc)
+        return _updated_elsewhere(corpus, folder, exc, progress)
 
 
-def _as_built(folder: Path, exc: OSError) -> Index:
-    """The index as it was last built, when the folder cannot be written (read-only media, another
-    user's folder): stale answers with a warning beat none."""
+def _updated_elsewhere(corpus: Path, folder: Path, exc: OSError, progress: bool) -> Index:
+    """When the folder cannot be written (read-only media, another user's folder): the index
+    brought up to date in a temporary folder for this process, only the changed documents
+    embedded again. An answer from the index as last built would cite offsets into text the
+    files no longer hold, so that is only the fallback when the copy cannot be made."""
     try:
-        index = load_index(folder)
+        load_index(folder)
     except IndexError_:
         raise IndexFolderError(f"cannot write the index folder {folder} ({exc.strerror or exc}) "
                                "and there is no usable index in it") from exc
-    log.warning("cannot write the index folder %s (%s): answering from the index as it was last built, "
-                "without the corpus's latest changes", folder, exc.strerror or exc)
+    scratch = Path(tempfile.mkdtemp(prefix="qa-index-"))
+    atexit.register(shutil.rmtree, scratch, True)
+    try:
+        index = build_index(corpus, scratch, progress=progress, reuse=folder)
+    except OSError as again:
+        log.warning("cannot write the index folder %s (%s), nor a temporary one (%s): answering from the "
+                    "index as it was last built, without the corpus's latest changes",
+                    folder, exc.strerror or exc, again.strerror or again)
+        return load_index(folder)
+    log.warning("cannot write the index folder %s (%s): the corpus's changes are indexed in %s for this "
+                "process only", folder, exc.strerror or exc, scratch)
     return index

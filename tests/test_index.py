@@ -475,25 +475,37 @@ def test_refuses_a_folder_a_build_would_damage(small, tmp_path):
     assert sorted(p.name for p in webapp.iterdir()) == ["manifest.json"]
 
 
-def test_an_unwritable_index_folder_answers_as_built(small, monkeypatch, caplog):
-    """Read-only media or another user's folder: the index as last built, with a warning; with
-    no index there yet, a clear error."""
+def test_an_unwritable_index_folder_is_brought_up_to_date_elsewhere(small, monkeypatch, caplog):
+    """Read-only media or another user's folder: the changed corpus is indexed in a temporary
+    folder for this process (offsets into the text as it is now, the unchanged documents'
+    vectors reused), with a warning; the folder itself is untouched; with no index there yet,
+    a clear error; with no temporary folder either, the index as last built."""
     from qa.types import IndexFolderError
 
     corpus, folder = small
     open_index(corpus, folder, progress=False)
+    before = sorted(p.name for p in folder.rglob("*"))
+    real = qa.index._build_lock
 
-    def read_only(_folder):
-        raise OSError(30, "Read-only file system")
+    def read_only(at):
+        if at in (folder, folder.parent / "new-index"):
+            raise OSError(30, "Read-only file system")
+        return real(at)
 
     monkeypatch.setattr(qa.index, "_build_lock", read_only)
+    (corpus / "a.txt").write_text("A new first line. " + DOC_A, encoding="utf-8")
     (corpus / "c.txt").write_text(DOC_C, encoding="utf-8")
     with caplog.at_level("WARNING", logger="qa.index"):
         idx = open_index(corpus, folder, progress=False)
-    assert sorted(d.id for d in idx.documents) == ["a", "b"]
-    assert "cannot write the index folder" in caplog.text
+    assert sorted(d.id for d in idx.documents) == ["a", "b", "c"] and idx.folder != folder
+    text = (corpus / "a.txt").read_text(encoding="utf-8")
+    assert all(text[s.start:s.end] == s.text for s in idx.sentences if s.doc == "a")
+    assert "cannot write the index folder" in caplog.text and sorted(p.name for p in folder.rglob("*")) == before
     with pytest.raises(IndexFolderError, match="no usable index"):
         open_index(corpus, folder.parent / "new-index", progress=False)
+
+    monkeypatch.setattr(qa.index, "_build_lock", lambda at: (_ for _ in ()).throw(OSError(30, "Read-only file system")))
+    assert sorted(d.id for d in open_index(corpus, folder, progress=False).documents) == ["a", "b"]
 
 
 def test_session_engine_index_is_outside_repo(engine, index_dir):
