@@ -25,7 +25,7 @@ from .embed import get_embedder
 from .crosslingual import has_cjk
 from .features import NAMES as FEATURE_NAMES
 from .index import CorpusWatch, is_fresh, open_index, read_manifest
-from .intent import (author_request, date_request, dated_document_words, documents_list, documents_request,
+from .intent import (about_a_named_text, author_request, date_request, documents_list, documents_request,
                      expansion_request, gist_request, mentions_request, more_request, named_document, nothing_more,
                      reply, said_nothing_more, small_talk, which_document)
 from .lexical import naming_words, tokenize
@@ -232,6 +232,11 @@ class Engine:
         named = named_document(question, r.index.documents) if len(r.index.documents) > 1 else None
         if named is not None and doc in (None, named[0]):  # "In the N1 article, how many ...?"
             doc, question = named
+        about = about_a_named_text(question)
+        if about is not None:  # "Who wrote the Hub Devices article?" is "Who wrote the article?" of it
+            docs = self._gist_documents(r, tuple(tokenize([about[0]])[0]), doc)
+            if len(docs) == 1:
+                doc, question = docs[0].id, about[1]
         q = self._understand(question, history, doc, r)
         read = self._read_as_asked(r, q, history, doc)
         if read is not None:  # the gist, the date line, a section: read out, not searched
@@ -268,12 +273,6 @@ class Engine:
                 return answering.gist(r.index, q, docs[0].id)
             if len(docs) > 1:
                 return answering.chat(q.text, which_document(docs))
-        naming = dated_document_words(q.text) if several else None
-        if naming is not None:  # "When was the Orion X article published?"
-            docs = self._gist_documents(r, tuple(tokenize([naming])[0]), doc)
-            ans = answering.dated(r.index, q, docs[0].id) if len(docs) == 1 else None
-            if ans is not None:
-                return ans
         if date_request(q.text, followup=conversation):
             docs = self._earlier_document(r, history, doc) or r.in_scope(doc)
             ans = answering.dated(r.index, q, docs[0].id) if len(docs) == 1 else None

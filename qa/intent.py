@@ -255,16 +255,34 @@ _DATE_ZH = re.compile(
     rf"|(请问)?({_TEXT_ZH}(的)?(发表|发布|刊登|出版)?|(发表|发布|刊登|出版))(日期|时间)(是)?(什么|哪天|何时|多少)?(时候)?(呢)?")
 
 
-_DATE_NAMING = re.compile(
-    rf"^\W*(?:when|on what date|what day) (?:was|were) (?:the|this|that) (?:(?P<x>.+?) {_TEXT_EN}|{_TEXT_EN} (?:about|on|from) (?P<y>.+?)) "
-    r"(?:written|published|posted|put out|issued|dated|released)\W*$", re.I)
+_NAMED_TEXT = rf"(?:the|this|that) (?:(?P<x>.+?) {_TEXT_EN}|{_TEXT_EN} (?:about|on|from) (?P<y>.+?))"
+# "When was the Orion X article published?", "Who wrote the Hub Devices article?", "When was the
+# gazette published?" (a document's own name, without "article", only with a verb no product
+# takes: "When was the CloudMatrix released?" asks about the system)
+_ABOUT_A_NAMED_TEXT = [
+    (re.compile(rf"^\W*(?P<ask>(?:when|on what date|what day) (?:was|were)) {_NAMED_TEXT} "
+                r"(?P<verb>written|published|posted|put out|issued|dated|released)\W*$", re.I), "the article"),
+    (re.compile(r"^\W*(?P<ask>(?:when|on what date|what day) (?:was|were)) (?:the|this|that) (?P<z>[^?]+?) "
+                r"(?P<verb>written|published|posted)\W*$", re.I), "the article"),
+    (re.compile(rf"^\W*(?P<ask>who (?:wrote|authored|reported|edited)) {_NAMED_TEXT}\W*$", re.I), "the article"),
+    (re.compile(rf"^\W*(?P<ask>(?:who|what) (?:is|was) the (?:author|writer|reporter|byline) of) {_NAMED_TEXT}\W*$", re.I),
+     "the article"),
+]
 
 
-def dated_document_words(text: str) -> str | None:
-    """The words naming the document in "When was the Orion X article published?" or "When was
-    the article about Orion published?", else None."""
-    m = _DATE_NAMING.match(text.strip())
-    return (m.group("x") or m.group("y")) if m else None
+def about_a_named_text(text: str) -> tuple[str, str] | None:
+    """(the words naming a document, the question asked of "the article") when the question asks
+    when a named text was written or who wrote it: "Who wrote the Hub Devices article?" ->
+    ("Hub Devices", "Who wrote the article?"); None otherwise. Whether the words name a document
+    of the corpus is the engine's to check."""
+    text = text.strip()
+    for rx, article in _ABOUT_A_NAMED_TEXT:
+        m = rx.match(text)
+        if m:
+            words = m.group("x") or m.group("y") if "x" in rx.groupindex else m.group("z")
+            verb = f" {m.group('verb')}" if "verb" in rx.groupindex else ""
+            return words, f"{m.group('ask')[:1].upper()}{m.group('ask')[1:]} {article}{verb}?"
+    return None
 
 
 _OPENER = re.compile(r"^(?:so|and|ok|okay|also|but) ", re.I)  # "So when was it written?": no part of what is asked

@@ -145,6 +145,27 @@ def test_who_wrote_a_wire_story_is_its_byline(engine, question):
     assert not other.answerable
 
 
+@pytest.mark.parametrize("question", ["Who wrote the Voltara article?", "Who is the author of the Voltara story?"])
+def test_who_wrote_a_text_named_by_its_title_is_its_byline(engine, question):
+    """Named by its title, the text is still the one asked about (the title's words had
+    pointed the question at a section or sentence sharing them)."""
+    ans = engine.ask(question)
+    assert ans.answerable and ans.citations[0].sentence == "(Reporting by Anna Schmidt; Editing by Mark Potter)"
+
+
+def test_a_text_named_without_article_is_dated_by_its_date_line(tmp_path):
+    from qa.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "gazette.txt").write_text("date 2024-01-05 The village fete raised money for the new roof.\n",
+                                        encoding="utf-8")
+    engine = Engine(corpus, tmp_path / "index", progress=False)
+    ans = engine.ask("When was the gazette published?")
+    assert ans.answerable and "2024-01-05" in ans.answer
+    assert engine.ask("When was the roof released?").kind != "date"  # a thing of the text: searched
+
+
 def test_what_the_regression_hunt_found_stays_fixed():
     """A regression hunt (the session-start code against this one) found these."""
     from qa.question import parse

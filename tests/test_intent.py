@@ -342,3 +342,24 @@ def test_engine_searches_for_an_acronym_the_article_never_spells_out(engine):
     conference's name)."""
     for question in ("What does GPU stand for?", "What does AI stand for?"):
         assert engine.ask(question).confidence < 1.0, question
+
+
+@pytest.mark.parametrize("question, words, plain", [
+    ("Who wrote the Hub Devices article?", "Hub Devices", "Who wrote the article?"),
+    ("When was the Orion X article published?", "Orion X", "When was the article published?"),
+    ("When was the article about Orion published?", "Orion", "When was the article published?"),
+    ("When was the gazette published?", "gazette", "When was the article published?"),
+    ("Who is the author of the Vega report?", "Vega", "Who is the author of the article?"),
+])
+def test_a_question_about_a_text_named_by_its_title(question, words, plain):
+    from qa.intent import about_a_named_text
+
+    assert about_a_named_text(question) == (words, plain)
+
+
+@pytest.mark.parametrize("question", ["When was the CloudMatrix released?", "Who wrote the article?",
+                                      "Who reported the two alliances?"])
+def test_a_question_naming_no_text(question):
+    from qa.intent import about_a_named_text
+
+    assert about_a_named_text(question) is None
