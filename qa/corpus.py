@@ -23,8 +23,8 @@ MAX_FILE_BYTES = 20_000_000  # a clear limit: larger files are skipped with a me
 
 # `date 2025-07-28` (glued to the text that follows) or `date: 2025-07-28`
 _DATE_META = re.compile(r"\s*(?P<span>(?:date|published)\s*:?\s+(?P<value>\d{4}-\d{2}-\d{2}))\b", re.I)
-# front-matter lines such as `title: Something` or `author: Someone`
-_LINE_META = re.compile(r"[ \t]*(?P<span>(?P<key>title|author|source|url)\s*:\s*(?P<value>[^\n]+?))[ \t]*(?:\n|$)", re.I)
+# front-matter lines such as `title: Something` or `author: Someone` (on the next line after another)
+_LINE_META = re.compile(r"(?:[ \t]*\r?\n)?[ \t]*(?P<span>(?P<key>title|author|source|url)\s*:\s*(?P<value>[^\n]+?))[ \t]*(?:\n|$)", re.I)
 
 _SMALL_WORDS = {"of", "the", "and", "in", "on", "for", "to", "a", "an", "with", "as", "at", "by", "or", "is"}
 
@@ -45,11 +45,25 @@ def read_metadata(text: str) -> tuple[list[tuple[str, str, int, int]], int]:
     front = _FRONT_MATTER.match(text, len(text) - len(text.lstrip()))
     if front and _is_yaml(front.group("body")):
         return _front_matter_items(front), front.end()
-    out, pos = [], 0
+    out = _items_from(text, 0)
+    if out:
+        return out, out[-1][3]
+    # a title line and a blank line first ("# Garden Notes", then "date 2024-05-02"): the items under it, and the
+    # body starts with the title (the segmenter skips the items' lines)
+    title = _TITLE_FIRST.match(text)
+    return (_items_from(text, title.end()), 0) if title else ([], 0)
+
+
+# a first line that may title the text: a Markdown heading, or a short line without end punctuation
+_TITLE_FIRST = re.compile(r"[ \t]*(?:#{1,6}[ \t]+[^\n]+|[^\n.!?:;]{1,100}[^\n.!?:;,\s])[ \t]*\r?\n(?:[ \t]*\r?\n)+")
+
+
+def _items_from(text: str, pos: int) -> list[tuple[str, str, int, int]]:
+    out = []
     while True:
         m = _DATE_META.match(text, pos) or _LINE_META.match(text, pos)
         if not m:
-            return out, (out[-1][3] if out else 0)
+            return out
         key = (m.groupdict().get("key") or "date").lower()
         out.append((key, m.group("value").strip(), m.start("span"), m.end("span")))
         pos = m.end()
@@ -184,8 +198,9 @@ def load_document(path: Path, data: bytes | None = None) -> Document:
     text = decode(data)
     if not text.strip():
         raise ValueError("empty file")
-    meta = {key: value for key, value, _, _ in read_metadata(text)[0]}
-    title = meta.get("title") or _heading_title(text, meta) or title_from_id(path.stem, text)
+    items, body_start = read_metadata(text)
+    meta = {key: value for key, value, _, _ in items}
+    title = meta.get("title") or _heading_title(text, bool(items) and body_start > 0) or title_from_id(path.stem, text)
     return Document(id=path.stem, title=title, text=text, date=meta.get("date"), path=str(path))
 
 
@@ -201,12 +216,12 @@ def _size(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{n:,} bytes"
 
 
-def _heading_title(text: str, meta: dict) -> str | None:
-    """A document whose first line is a heading (SQuAD's layout, or Markdown's "# Title") is
-    titled by it, without the Markdown "#" marker."""
+def _heading_title(text: str, meta_on_top: bool) -> str | None:
+    """A document whose first line is a heading (SQuAD's layout, or Markdown's "# Title", with
+    or without metadata lines under it) is titled by it, without the Markdown "#" marker."""
     from .segment import _blocks, heading_flags, strip_heading_marker  # segment owns the heading rule
 
-    if meta:
+    if meta_on_top:
         return None
     blocks = list(_blocks(text, 0))
     if not blocks or not heading_flags(text, blocks)[0]:

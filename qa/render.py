@@ -209,10 +209,12 @@ def source_card(c: Citation, k: int, turn: int, docs: dict[str, Document],
     if not doc:  # keep the offsets meaningful for the fallback text
         c, also = Citation(c.doc, c.sentence, 0, len(c.sentence), c.score), ()
     nums = [f'<span class="qa-num">{n}</span>' for n in (k, *(j for _, j in also))]
-    head = [*nums, f'<span class="qa-title">{esc(_title(docs, c.doc))}</span>']
+    title = _title(docs, c.doc)
+    head = [*nums, f'<span class="qa-title">{esc(title)}</span>']
     if doc and doc.date:
         head.append(f'<time>{esc(doc.date)}</time>')
-    if c.section:
+    if c.section and c.section.casefold() not in (title.casefold(), doc.title.casefold() if doc else ""):
+        # the text's title line heads the sentences under it: no second label saying the same
         head.append(f'<span class="qa-section">{esc(c.section)}</span>')
     spans = ", ".join(f"{x.start}–{x.end}" for x in sorted((c, *(o for o, _ in also)), key=lambda x: x.start))
     marked = passage_html(text, c, tuple((o, anchor(turn, j)) for o, j in also), (k, *(j for _, j in also)))

@@ -286,6 +286,22 @@ def _continues(text: str, first: int, prev: tuple[int, int], line: tuple[int, in
     return max(MIN_WRAPPED, 0.6 * width) <= len(before) <= WRAP_MAX and not heading_above
 
 
+def _outside(text: str, blocks, spans: list[tuple[int, int]]):
+    """The blocks without the metadata items in them (a date line under a title): a block
+    starting in an item starts after it, one that is all items goes."""
+    for a, b in blocks:
+        moved = True
+        while moved and a < b:
+            moved = False
+            for s, e in spans:
+                if s <= a < e:
+                    a, moved = e, True
+            while a < b and text[a].isspace():
+                a += 1
+        if a < b:
+            yield a, b
+
+
 def _blocks(text: str, begin: int):
     """(start, end) of each paragraph from ``begin`` on (see the module's docstring)."""
     lines = _lines(text, begin)
@@ -357,7 +373,7 @@ def segment(doc: Document) -> list[Sentence]:
     for key, _value, start, end in meta:
         out.append(Sentence(doc.id, len(out), start, end, text[start:end], para=-1, kind="meta"))
     section, para = "", 0
-    blocks = list(_blocks(text, body_start))
+    blocks = list(_outside(text, _blocks(text, body_start), [(a, b) for _, _, a, b in meta]))
     for k, ((b_start, b_end), heading) in enumerate(zip(blocks, heading_flags(text, blocks))):
         line = text[b_start:b_end]
         if heading:

@@ -226,3 +226,24 @@ def test_a_markdown_rule_at_the_top_is_no_front_matter():
     assert read_metadata(text) == ([], 0)  # its text stays text
     items, body = read_metadata("---\ntitle: Notes\ntags:\n  - a\n---\nBody.\n")
     assert [k for k, *_ in items] == ["title"] and body == len("---\ntitle: Notes\ntags:\n  - a\n---\n")
+
+
+@pytest.mark.parametrize("text", ["# Garden Notes\n\ndate 2024-05-02\n\nThe tomatoes were planted in May. They need water.\n",
+                                  "Garden Notes\n\ndate: 2024-05-02\nauthor: Ann Lee\n\nThe tomatoes were planted in May. They need water.\n"])
+def test_a_date_line_under_the_title_is_the_documents_date(tmp_path, text):
+    """Not a heading of the text: the date; the title stays the title and heads the text."""
+    (tmp_path / "notes.md").write_text(text, encoding="utf-8")
+    doc = load_document(tmp_path / "notes.md")
+    sents = segment(doc)
+    assert doc.date == "2024-05-02" and doc.title == "Garden Notes"
+    story = [s for s in sents if s.kind == "text"]
+    assert [s.text for s in story] == ["The tomatoes were planted in May.", "They need water."]
+    assert all(s.section in ("Garden Notes", "") for s in story)
+    assert all(doc.text[s.start:s.end] == s.text for s in sents)
+    assert [s.text for s in sents if s.kind == "meta"][0].endswith("2024-05-02")
+
+
+def test_a_long_first_line_is_no_title_for_metadata():
+    from qa.corpus import read_metadata
+
+    assert read_metadata("The council met on Tuesday and voted.\n\ndate 2024-05-02\n") == ([], 0)
