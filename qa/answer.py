@@ -355,8 +355,13 @@ def _spelt_out(index: Index, q: Question, row: int, a: int, b: int) -> Answer:
 
 def gist(index: Index, q: Question, doc_id: str) -> Answer:
     """The document's opening paragraph, cited: a news story's lead says what it is about, and so
-    does an encyclopedia article's first paragraph."""
+    does an encyclopedia article's first paragraph; a FAQ's first questions (its first answer
+    is about one thing it covers)."""
     lead = _read_from(index, doc_id, 0, LEAD_SENTENCES)
+    if lead and _is_question(lead[0].sentence):  # a FAQ: what it is about is the questions it answers
+        a, b = index.doc_rows[doc_id]
+        asked = [Hit(index.sentences[i], 1.0, {"row": i}) for i in range(a, b) if _is_question(index.sentences[i])]
+        return _read(index, q, asked[:LEAD_SENTENCES], "questions")
     return _read(index, q, lead, "gist") if lead else build(index, q, [], 0.0, False, 1.0)
 
 

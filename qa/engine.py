@@ -252,7 +252,7 @@ class Engine:
     def _about_corpus(r: Retriever, question: str, doc: str | None) -> Answer | None:
         """A question about the documents themselves: which there are, which mention a name."""
         if documents_request(question):
-            return answering.chat(question, documents_list(r.in_scope(doc)))
+            return answering.chat(question, documents_list(r.index.documents, searching=doc))
         mentioned = mentions_request(question)
         return answering.mentions(r.index, parse(question), [d.id for d in r.in_scope(doc)], mentioned) if mentioned else None
 

@@ -444,11 +444,13 @@ def mentions_request(text: str) -> str | None:
     return x
 
 
-def documents_list(documents, shown: int = 10) -> str:
-    """The documents here, by title and date."""
+def documents_list(documents, shown: int = 10, searching: str | None = None) -> str:
+    """The documents here, by title and date; ``searching`` is the id of the one questions
+    are asked of now (a page's picker), if any."""
     told = titles_told_apart(documents)
     items = [f"“{told[d.id]}”" + (f" ({d.date})" if d.date else "") for d in documents[:shown]]
     more = f" and {len(documents) - shown} more" if len(documents) > shown else ""
     if len(documents) == 1:
         return f"There is one document here: {items[0]}. Ask me anything about it."
-    return f"There are {len(documents)} documents here: {', '.join(items)}{more}."
+    now = f" Questions go to “{told[searching]}” only for now." if searching in told else ""
+    return f"There are {len(documents)} documents here: {', '.join(items)}{more}.{now}"

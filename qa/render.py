@@ -133,7 +133,7 @@ def answer_message(ans: Answer, turn: int, docs: dict[str, Document]) -> str:
                          f'{esc(one_line(c.sentence))}</li>')
         parts.append("</ol>")
     titles = list(dict.fromkeys(_title(docs, c.doc) for c in ans.citations))  # in the citations' order
-    how = {"gist": "its opening paragraph", "more": "what it says next", "date": "its date line", "mentions": "where it is named",
+    how = {"gist": "its opening paragraph", "questions": "the questions it answers", "more": "what it says next", "date": "its date line", "mentions": "where it is named",
            "section": f"its “{ans.citations[0].section}” section" if ans.citations else ""}.get(ans.kind, f"confidence {ans.confidence:.0%}")
     parts.append(f'<p class="qa-meta">From {esc(", ".join(titles))} · {how}</p>{respelt_note(ans)}</div>')
     return "".join(parts)

@@ -86,7 +86,7 @@ class Answer:
     nearest: tuple[Citation, ...] = ()  # shown, labelled, when the engine refuses
     query: str = ""  # the question as searched, after follow-up resolution
     respelt: tuple[tuple[str, str], ...] = ()  # misspelt words read as the documents spell them
-    kind: str = "search"  # "search"; "gist" (the lead paragraph, asked for); "more" (the sentences after
+    kind: str = "search"  # "search"; "gist" (the lead paragraph, asked for; "questions" for a FAQ's); "more" (the sentences after
     # the previous answer, "tell me more"); "date" (the date line, "when was this written?"); "mentions" (where a name is written); "section" (a section asked for by its heading); "chat" (small talk, a reply)
 
     def read_as(self) -> str:

@@ -200,3 +200,20 @@ def test_an_acronym_is_spelt_out_where_the_text_does(engine, question, spelt):
     assert ans.answerable and ans.confidence == 1.0, (question, ans.answer)
     c = ans.citations[0]
     assert engine.index.by_id["motoring"].text[c.answer_start:c.answer_end] == spelt
+
+
+def test_a_faqs_gist_is_the_questions_it_answers_and_the_documents_are_all_listed(tmp_path):
+    from qa.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "bakery-faq.txt").write_text(
+        "Sunrise Bakery FAQ\n\nQ: When does the bakery open?\nThe bakery opens at 6 am every weekday.\n\n"
+        "Q: Do you sell gluten-free bread?\nYes, gluten-free loaves are baked every Tuesday.\n", encoding="utf-8")
+    (corpus / "notes.txt").write_text("Garden notes\n\nAphids attacked the roses in June.\n", encoding="utf-8")
+    engine = Engine(corpus, tmp_path / "index", progress=False)
+    ans = engine.ask("What is this article about?", doc="bakery-faq")
+    assert ans.kind == "questions" and [c.sentence for c in ans.citations] == [
+        "Q: When does the bakery open?", "Q: Do you sell gluten-free bread?"]
+    listed = engine.ask("What documents do you have?", doc="bakery-faq").answer
+    assert "There are 2 documents" in listed and "“Sunrise Bakery FAQ” only" in listed
