@@ -24,7 +24,8 @@ _ENTITY = {
     "number": re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several|half)\b", re.I),
     "date": re.compile(rf"\b(1\d{{3}}|20\d{{2}})s?\b|\b{_MONTHS}\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|century|decade|\d{{4}}-\d{{2}}-\d{{2}})\b", re.I),
     "person": re.compile(rf"{PERSON_NAME.pattern}|\b(he|she|CEO|president|king|queen|emperor|minister|leader|founder|director)\b"),
-    "place": re.compile(r"\b(in|at|from|near|to) (the )?[A-Z][a-z]+|\b(city|country|region|province|state|river|island|capital)\b"),
+    "place": re.compile(r"\b(in|at|from|near|to|behind|beside|outside|inside|opposite|along|beyond|towards?|next to|across from) "
+                        r"(the )?[A-Z][a-z]+|\b(city|country|region|province|state|river|island|capital)\b"),
     "list": re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][\w-]*[A-Za-z]"),  # names: which companies, which chipmakers
     "reason": re.compile(r"\b(because|due to|since|as a result|in response|thanks to|so that|in order to|owing to|led to|caused)\b", re.I),
 }
@@ -91,9 +92,23 @@ def lower_words(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=2 * SENTENCE_CACHE)
 def entity_mentions(kind: str, text: str) -> tuple[str, ...]:
-    """The sentence's mentions of the kind of thing a question type or measure asks for, lower-cased."""
+    """The sentence's mentions of the kind of thing a question type or measure asks for, lower-cased.
+    A run of capitalised words is no person when it ends as a place's or an organisation's name
+    does ("Gull Cottage", "Lakeland State University") or is one word after "The" ("The Creel")."""
     rx = _MEASURE.get(kind) or _ENTITY[kind]
-    return tuple(m.group(0).lower() for m in rx.finditer(text))
+    found = (m.group(0) for m in rx.finditer(text))
+    if kind == "person":
+        found = (f for f in found if not _names_no_person(f))
+    return tuple(f.lower() for f in found)
+
+
+def _names_no_person(name: str) -> bool:
+    from .span import NOT_PERSON, LEADING_WORDS
+
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in LEADING_WORDS:
+        words = words[1:]
+    return len(name.split()) > 1 and (len(words) < 2 or re.sub(r"(?:[’']s)?\.?$", "", words[-1].lower()) in NOT_PERSON)
 
 
 # Zipf frequency (wordfreq: 6 is once per thousand English words) at and above which a question

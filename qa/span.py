@@ -54,11 +54,11 @@ _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
 _PARTICLE = r"(?:de|da|di|del|della|der|den|van|von|le|la|du|dos|y|bin|ibn|al)"
 _PERSON = re.compile(rf"(?<![\w’'-])[{_UPPER}][{_LOWER}’'-]+\.?(?:[ -](?:{_PARTICLE} )*[{_UPPER}][{_LOWER}’'-]*\.?)+(?![\w’'])")
 # a capitalised word a sentence may start with that names nobody ("The Duchy", "Some Normans")
-_LEADING = {"the", "a", "an", "some", "those", "these", "this", "that", "many", "most", "several", "both", "each",
+LEADING_WORDS = _LEADING = {"the", "a", "an", "some", "those", "these", "this", "that", "many", "most", "several", "both", "each",
             "all", "its", "his", "her", "their", "our", "in", "on", "at", "by", "for", "after", "before", "during",
             "when", "while", "although", "however", "under", "with", "from", "since", "as"}
 # the last word of a place's or an organisation's name, never of a person's
-_NOT_PERSON = {
+NOT_PERSON = _NOT_PERSON = {
     "america", "africa", "asia", "europe", "minor", "town", "city", "county", "river", "island", "islands", "sea",
     "ocean", "valley", "mountains", "mountain", "street", "road", "bridge", "park", "airport", "station", "building",
     "railroad", "railway", "republic", "kingdom", "empire", "states", "union", "countries", "crown", "state",
@@ -71,6 +71,10 @@ _NOT_PERSON = {
     "alliance", "committee", "commission", "conference", "summit", "forum", "agency", "ministry", "department",
     "foundation", "chamber", "commerce", "model", "models", "glasses", "platform", "system", "ecosystem",
     "intelligence", "inc", "ltd", "corp",
+    # places people stay, eat, visit or are treated at ("Gull Cottage", "The Creel Restaurant")
+    "cottage", "hotel", "inn", "restaurant", "cafe", "café", "hall", "centre", "center", "clinic", "hospital",
+    "library", "office", "harbour", "harbor", "port", "lake", "bay", "beach", "falls", "square", "avenue", "lane",
+    "labs", "ventures", "partners", "holdings", "robotics",
 }
 _WORD = re.compile(r"\w+")
 MARGIN = 5  # characters by which the nearest candidate must beat the next (chosen on SQuAD 2.0 articles 0-24)

@@ -193,3 +193,18 @@ def test_a_measure_none_of_the_best_sentences_gives_is_not_answered():
     assert not answer.lacks_measure(hits, parse("What time does phone support open?"))
     assert not answer.lacks_measure(hits, parse("How bright is the LumaPod?"))  # no measure asked: the type decides
     assert answer.lacks_measure(hits[:2], parse("What time does phone support open?"))
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("We stayed at Gull Cottage for a week.", False),
+    ("It is designed by Brightfield Labs, a small company.", False),
+    ("The Creel seats only 20 people.", False),
+    ("Marie Curie won the prize twice.", True),
+    ("The plan, she said, was sound.", True),
+])
+def test_a_place_or_an_organisation_is_no_person(sentence, person):
+    assert bool(features.entity_mentions("person", sentence)) is person
+
+
+def test_a_place_behind_or_opposite_a_name():
+    assert features.entity_mentions("place", "Park in the temporary lot behind Millbrook High School.")
