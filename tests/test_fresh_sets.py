@@ -1,11 +1,14 @@
-"""Two question sets written blind: by a writer who read only the documents, never the code nor
+"""Question sets written blind: by a writer who read only the documents, never the code nor
 the change they were first used to check (twenty-second session, docs/results.md). Guards, not
 targets: each bound sits below today's figure by a question or two.
 
 - tests/data/article_fresh.jsonl: 90 questions about the article (60 answerable, 30 not);
 - tests/data/short_documents/: six short documents of everyday genres (a council notice, a
   product FAQ, a press release, a biography, a travel diary, a clinic leaflet) and 120
-  questions about them (78 answerable, 42 not), each asked of its own document.
+  questions about them (78 answerable, 42 not), each asked of its own document;
+- tests/data/short_documents_b/ (twenty-third session): five more documents (a company's
+  quarterly results and recall, a football match report, a recipe post, a museum exhibition
+  notice, an encyclopedia-style river article) and 150 questions (100 answerable, 50 not).
 """
 from pathlib import Path
 
@@ -19,18 +22,20 @@ DATA = Path(__file__).parent / "data"
 
 def test_fresh_article_questions(engine):
     """Today 0.883 cite@1, false refusals 0.083 (0.183 before common and reworded words stopped
-    counting as missing and acronyms were spelt out), correct refusals 0.333 (0.400 before)."""
+    counting as missing and acronyms were spelt out), correct refusals 0.467 (0.333 before a
+    price, a time or a percentage the article never gives was refused)."""
     questions = read_questions(DATA / "article_fresh.jsonl")
     assert len(questions) == 90
     summary, _, _ = score(questions, run(engine, questions)[0])
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.9, summary  # right when answered: 0.96
     assert summary["false_abstain"] <= 0.15, summary
-    assert summary["abstain_correct"] >= 0.25, summary
+    assert summary["abstain_correct"] >= 0.4, summary
 
 
 def test_short_documents_of_everyday_genres(tmp_path):
-    """Today 0.667 cite@1, false refusals 0.192 (0.372 before), correct refusals 0.405 (0.571
-    before): paraphrase is what these documents' questions do most, and the weakest spot."""
+    """Today 0.679 cite@1, false refusals 0.192 (0.372 before), correct refusals 0.548 (0.571
+    before the twenty-second session's changes, 0.405 after them, before the measure asked for
+    was read): paraphrase is what these documents' questions do most, and the weakest spot."""
     from qa.engine import Engine
 
     engine = Engine(DATA / "short_documents" / "corpus", tmp_path / "index", progress=False)
@@ -39,4 +44,21 @@ def test_short_documents_of_everyday_genres(tmp_path):
     summary, _, _ = score(questions, run(engine, questions)[0])
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.78, summary  # 0.83
     assert summary["false_abstain"] <= 0.25, summary
-    assert summary["abstain_correct"] >= 0.33, summary
+    assert summary["abstain_correct"] >= 0.45, summary
+
+
+def test_five_more_short_documents_written_blind(tmp_path):
+    """Written in the twenty-third session by a helper who read only a brief, never the code
+    (a company's results and recall, a match report, a recipe post, an exhibition notice, an
+    encyclopedia-style river article; 100 answerable, 50 not), and first run on that session's
+    code: 0.66 cite@1, false refusals 0.23, correct refusals 0.32 (0.28 before the measure
+    asked for was read). Its misses were not read while changing the code."""
+    from qa.engine import Engine
+
+    engine = Engine(DATA / "short_documents_b" / "corpus", tmp_path / "index", progress=False)
+    questions = read_questions(DATA / "short_documents_b" / "questions.jsonl")
+    assert len(questions) == 150 and len({q["doc"] for q in questions}) == 5
+    summary, _, _ = score(questions, run(engine, questions)[0])
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.8, summary  # 0.86
+    assert summary["false_abstain"] <= 0.27, summary
+    assert summary["abstain_correct"] >= 0.26, summary

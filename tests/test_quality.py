@@ -362,9 +362,9 @@ def test_fresh_article_questions_cited_right_when_answered(engine):
     article (tests/data/article_probe_*.jsonl; none is the dev set's). A guard, not a target:
     an answered question cites its gold sentence first (91% today), real paraphrases are
     refused no more often than 20% (12% today; 20% before common words stopped counting as
-    missing), and at least 30% of the unanswerable ones are refused (36% today, 8 of 22: 50%
-    before common words stopped counting as missing, 59% before acronyms were read,
-    docs/results.md)."""
+    missing), and at least 40% of the unanswerable ones are refused (50% today, 11 of 22, since
+    a measure the article never gives is refused; 36% before; 50% before common words stopped
+    counting as missing, 59% before acronyms were read, docs/results.md)."""
     from qa.evaluate import run, score
 
     questions = [q for path in sorted(DATA.glob("article_probe_*.jsonl")) for q in read_questions(path)]
@@ -374,7 +374,7 @@ def test_fresh_article_questions_cited_right_when_answered(engine):
     right_when_answered = summary["cite_top1"] / (1 - summary["false_abstain"])
     assert right_when_answered >= 0.88, summary
     assert summary["false_abstain"] <= 0.20, summary
-    assert summary["abstain_correct"] >= 0.3, summary
+    assert summary["abstain_correct"] >= 0.4, summary
 
 
 def test_invisible_characters_in_a_question_change_nothing(engine):
