@@ -149,7 +149,7 @@ def cmd_ask(args) -> int:
         # a corpus or index that cannot be opened fails the command once, with its reason,
         # rather than every line with an internal error
         return ask_jsonl(_engine(args).load(), sys.stdin.buffer, sys.stdout)
-    if not args.question:
+    if args.question is None:  # an empty one ("") is the engine's to refuse, in JSON with --json
         print("qa ask: give a question, or use --jsonl", file=sys.stderr)
         return 2
     try:

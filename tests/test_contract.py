@@ -195,6 +195,13 @@ def test_ask_json_prints_one_object(engine, corpus_dir, index_dir):
         assert "Quark AI Glasses" in obj["citations"][0]["sentence"]
 
 
+def test_ask_json_of_an_empty_question_prints_an_error_object(engine, corpus_dir, index_dir, capsys):
+    from qa import cli
+
+    assert cli.main(["ask", "--json", "", "--corpus", str(corpus_dir), "--index", str(index_dir)]) == 1
+    assert json.loads(capsys.readouterr().out) == {"error": "question is empty"}
+
+
 def test_help_is_fast_and_lazy():
     """`qa --help` must not import torch, sentence-transformers or gradio."""
     code = ("import sys, contextlib, io\n"
