@@ -35,8 +35,7 @@ def examples_for(docs: list[Document], picked: str | None = None) -> list[str]:
     """Example questions the corpus answers: the gist (of each of the first documents by title,
     when there are several), then questions written for a document here, if any; with a
     document picked, that document's."""
-    chosen = [d for d in docs if d.id == picked]
-    if chosen:
+    if any(d.id == picked for d in docs):
         return (["What is this article about?", *WRITTEN_EXAMPLES.get(picked, ())])[:MAX_EXAMPLES]
     if len(docs) <= 1:
         out = ["What is this article about?"] if docs else []
@@ -201,7 +200,8 @@ class Page:
         """Show the question at once, then the answer and its sources (a generator, so the
         user sees their message and a 'warming up' note while the engine loads). ``panels``
         holds the earlier answers' sources (turn, question, panel), newest first; with the
-        answer come the header and the picker when the documents changed (see `follow`)."""
+        answer come the header, the picker, the status line and the examples when the documents
+        changed (see `follow`)."""
         panels = list(panels or [])
         unchanged = (gr.update(),) * 3 + (documents,) + _unchanged_examples()
         if not isinstance(question, str) or not question.strip():
@@ -220,7 +220,7 @@ class Page:
             # and kept out of the follow-up history and the panel
             yield question, chat + [_message("assistant", reply)], asked, gr.update(), panels, *self.follow(documents, doc_id)
             return
-        if gone:  # the picked document left the corpus meanwhile: all of them were searched
+        if gone:
             reply = render.scope_note(f"“{gone}” is no longer in the corpus: searched all documents.") + reply
         shown = render.with_earlier(sources or render.sources_panel(None, 0, {}), panels[:EARLIER_PANELS])
         if sources:  # small talk has no sources to keep

@@ -36,12 +36,7 @@ def test_short_documents_of_everyday_genres(tmp_path):
     """Today 0.679 cite@1, false refusals 0.192 (0.372 before), correct refusals 0.548 (0.571
     before the twenty-second session's changes, 0.405 after them, before the measure asked for
     was read): paraphrase is what these documents' questions do most, and the weakest spot."""
-    from qa.engine import Engine
-
-    engine = Engine(DATA / "short_documents" / "corpus", tmp_path / "index", progress=False)
-    questions = read_questions(DATA / "short_documents" / "questions.jsonl")
-    assert len(questions) == 120 and len({q["doc"] for q in questions}) == 6
-    summary, _, _ = score(questions, run(engine, questions)[0])
+    summary = _each_asked_of_its_document("short_documents", tmp_path, questions=120, documents=6)
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.78, summary  # 0.83
     assert summary["false_abstain"] <= 0.25, summary
     assert summary["abstain_correct"] >= 0.45, summary
@@ -53,12 +48,17 @@ def test_five_more_short_documents_written_blind(tmp_path):
     encyclopedia-style river article; 100 answerable, 50 not), and first run on that session's
     code: 0.66 cite@1, false refusals 0.23, correct refusals 0.32 (0.28 before the measure
     asked for was read). Its misses were not read while changing the code."""
-    from qa.engine import Engine
-
-    engine = Engine(DATA / "short_documents_b" / "corpus", tmp_path / "index", progress=False)
-    questions = read_questions(DATA / "short_documents_b" / "questions.jsonl")
-    assert len(questions) == 150 and len({q["doc"] for q in questions}) == 5
-    summary, _, _ = score(questions, run(engine, questions)[0])
+    summary = _each_asked_of_its_document("short_documents_b", tmp_path, questions=150, documents=5)
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.8, summary  # 0.86
     assert summary["false_abstain"] <= 0.27, summary
     assert summary["abstain_correct"] >= 0.26, summary
+
+
+def _each_asked_of_its_document(folder: str, tmp_path, questions: int, documents: int) -> dict:
+    """score.py's figures for a set whose questions each name their document (`doc`)."""
+    from qa.engine import Engine
+
+    engine = Engine(DATA / folder / "corpus", tmp_path / "index", progress=False)
+    asked = read_questions(DATA / folder / "questions.jsonl")
+    assert len(asked) == questions and len({q["doc"] for q in asked}) == documents
+    return score(asked, run(engine, asked)[0])[0]
