@@ -22,7 +22,8 @@ from .types import Document, Sentence
 _MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 _ENTITY = {
     "number": re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several|half)\b", re.I),
-    "date": re.compile(rf"\b(1\d{{3}}|20\d{{2}})s?\b|\b{_MONTHS}\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|century|decade|\d{{4}}-\d{{2}}-\d{{2}})\b", re.I),
+    "date": re.compile(rf"\b(1\d{{3}}|20\d{{2}})s?\b|\b{_MONTHS}\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|century|decade|\d{{4}}-\d{{2}}-\d{{2}})\b"
+                       r"|\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b|\b\d{1,2}:\d{2}\b|\b(noon|midnight)\b", re.I),  # "When does it open?": "6 am"
     "person": re.compile(rf"{PERSON_NAME.pattern}|\b(he|she|CEO|president|king|queen|emperor|minister|leader|founder|director)\b"),
     "place": re.compile(r"\b(in|at|from|near|to|behind|beside|outside|inside|opposite|along|beyond|towards?|next to|across from) "
                         r"(the )?[A-Z][a-z]+|\b(city|country|region|province|state|river|island|capital)\b"),
@@ -120,7 +121,8 @@ FRAMING_ZIPF = 5.4
 
 
 @lru_cache(maxsize=50_000)
-def _zipf(word: str) -> float:
+def zipf(word: str) -> float:
+    """The word's frequency in English (wordfreq's Zipf scale: 6 is once per thousand words)."""
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
@@ -144,7 +146,7 @@ def common_words(text: str) -> dict[str, str]:
 def framing_tokens(text: str) -> frozenset[str]:
     """The question's tokens whose word, as written, is among the commonest in English (not its
     stem: "founded" is no "found")."""
-    return frozenset(t for t, w in common_words(text).items() if _zipf(w) >= FRAMING_ZIPF)
+    return frozenset(t for t, w in common_words(text).items() if zipf(w) >= FRAMING_ZIPF)
 
 
 def _window(tokens: tuple[str, ...], wanted: set[str]) -> float:

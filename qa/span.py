@@ -45,7 +45,8 @@ _BARE_YEAR = re.compile(_YEAR_DIGITS)
 _PATTERNS = {
     "date": re.compile(rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b(?:\d{{1,2}} )?{_MONTH}(?: \d{{1,2}})?(?:,? \d{{4}})?\b"
                        rf"|\b(?:in |by |since )?{_YEAR_DIGITS}s?\b|\b(?:end|mid|early|late)-\d{{4}}\b"
-                       rf"|\b{_WEEKDAY}\b|\b\d{{1,2}}(?:st|nd|rd|th) century\b"),
+                       rf"|\b{_WEEKDAY}\b|\b\d{{1,2}}(?:st|nd|rd|th) century\b"
+                       r"|(?<![\w.:])\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b\.?|(?<![\w.:])\d{1,2}:\d{2}(?![\w:])|\b(?:noon|midnight)\b"),
     # a capitalised run after "in"/"at"/"from" ("Sant'Eufemia" whole), never a month or a weekday
     "place": re.compile(rf"(?:(?<=\bin )|(?<=\bat )|(?<=\bfrom ))(?!{_MONTH}\b|{_WEEKDAY}\b)"
                         r"[A-Z][\w-]*(?:['’][A-Z][\w-]*)?(?: [A-Z][\w-]*(?:['’][A-Z][\w-]*)?)*"),

@@ -28,6 +28,16 @@ def test_number_spans(question, sentence, want):
     assert marked(question, sentence) == want
 
 
+@pytest.mark.parametrize("question, sentence, want", [
+    # the measure asked for: money, not the count beside it; a time of day, not the date
+    ("How much did they pay for the ferry?", "A return ticket for two adults and a car cost us £148.", "£148"),
+    ("What time does phone support open?", "Phone support is available on weekdays from 8 a.m. until late.", "8 a.m."),
+    ("When does the bakery open?", "The bakery opens at 6 am every weekday.", "6 am"),
+])
+def test_spans_of_the_measure_asked_for(question, sentence, want):
+    assert marked(question, sentence) == want
+
+
 def test_person_spans_are_people():
     # a sentence's leading "The" is no part of a name; a place or an organisation is no person
     assert marked("Who founded the abbey?", "The abbey was founded by Jean de Forest.") == "Jean de Forest"
