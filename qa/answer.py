@@ -238,6 +238,26 @@ def lacks_metadata(index: Index, hits: list[Hit], q: Question) -> bool:
     return False
 
 
+def about_something_else(index: Index, hit: Hit, prior_rows: set[int], names: list[str]) -> bool:
+    """A follow-up about a thing ("Which model powers it?" after "What system did Huawei
+    launch?") whose best sentence lies outside the paragraph the earlier answer came from, in a
+    paragraph naming none of the ``names`` the earlier question asked about: its "it" is
+    something else (there, Alibaba's glasses, in a paragraph about Alibaba). A name that most of
+    the document's paragraphs write tells nothing; a person is followed across paragraphs by
+    "she" and "he", so the engine asks this only of a thing."""
+    if hit.features.get("row") in prior_rows or not names:
+        return False
+    paragraphs: dict[int, list[str]] = {}
+    for i in range(*index.doc_rows[hit.sentence.doc]):
+        s = index.sentences[i]
+        paragraphs.setdefault(s.para, []).append(s.text)
+    texts = {p: " ".join(t) for p, t in paragraphs.items()}
+    written = {n: {p for p, t in texts.items() if re.search(rf"(?<![\w'’-]){re.escape(n)}(?![\w'’-])", t, re.I)}
+               for n in names}
+    telling = [n for n, ps in written.items() if 0 < len(ps) <= len(texts) / 2]
+    return bool(telling) and not any(hit.sentence.para in written[n] for n in telling)
+
+
 MEASURE_WINDOW = 3  # the best sentences one of which must give a measure asked for
 
 

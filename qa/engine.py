@@ -30,7 +30,9 @@ from .intent import (about_a_named_text, author_request, date_request, documents
                      reply, said_nothing_more, small_talk, which_document)
 from .lexical import naming_words, tokenize
 from .offtopic import OFF_TOPIC_FACTOR, closer_to_background
-from .question import MAX_QUESTION_CHARS, has_words, last_question, parse, person_names, refers_to_person, with_names
+from .question import (MAX_QUESTION_CHARS, has_words, last_question, names, parse, person_names, refers_to_person,
+                       refers_to_thing, with_names)
+from .features import zipf
 from .rank import answer_features, confidence, load_models
 from .rerank import get_reranker, previous_in_paragraph
 from .retrieve import Retriever
@@ -38,6 +40,9 @@ from .segment import search_text
 from .types import Answer, Hit
 
 log = logging.getLogger(__name__)
+# a word typed in lower case is taken for a name the documents write in capitals only when it is
+# rare in English (wordfreq Zipf): "tencent" 2.8, "huawei" 3.3; not "flu" 4.0 or "apple" 4.8
+NAME_ZIPF = 3.5
 
 MAX_HISTORY = 20  # only the latest questions of a conversation matter
 CORPUS_LOOK_SECONDS = 2.0  # how often a running engine looks for corpus files that changed
@@ -318,6 +323,9 @@ class Engine:
             conf *= OFF_TOPIC_FACTOR
         if answering.lacks_measure(hits, q):  # "How much does it cost?" of a text that names no price
             conf *= OFF_TOPIC_FACTOR
+        if prior_top is not None and not q.switched and refers_to_thing(q.text) and not refers_to_person(q.text) \
+                and answering.about_something_else(r.index, hits[0], prior_rows, self._asked_names(r, q.context, doc)):
+            conf *= OFF_TOPIC_FACTOR  # "it" was Huawei's system; the sentence is about Alibaba's glasses
         if conf >= r.models.threshold:
             hits = self._rerank(r.index, q, hits, logits)
         hits = answering.answers_not_questions(r.index, answering.metadata_as_asked(hits, q))
@@ -415,6 +423,16 @@ class Engine:
         minilm = get_embedder("minilm").encode_queries([key[0]])[0]
         e5_job.add_done_callback(lambda job: job.exception() is None and self._recent.put(key, (minilm, job.result())))
         return minilm, e5_job
+
+    @staticmethod
+    def _asked_names(r: Retriever, question: str, doc: str | None) -> list[str]:
+        """The names an earlier question asked about, typed in capitals or not ("what did
+        tencent launch at waic": Tencent, as the documents write it; not "flu", an English word
+        a leaflet's title writes in capitals)."""
+        typed = [n for _, _, n in names(question)]
+        lower = [w for w in re.findall(r"\b[a-z][\w’'-]*", question)
+                 if zipf(w) < NAME_ZIPF and r.writes_as_name(w, doc)]
+        return list(dict.fromkeys(typed + lower))
 
     @staticmethod
     def _with_person(q, prior_top):

@@ -309,6 +309,14 @@ def refers_to_person(text: str) -> bool:
     return bool(_PERSON_PRONOUN.search(text))
 
 
+_THING_PRONOUN = re.compile(r"\b(it|its|they|them|their|theirs)\b", re.I)
+
+
+def refers_to_thing(text: str) -> bool:
+    """"Which model powers it?", "How much do they cost?": a pronoun that stands for a thing."""
+    return bool(_THING_PRONOUN.search(text))
+
+
 def person_names(text: str) -> list[str]:
     """Two or more capitalised words in a row, as people's names are written ("Zhao Lidong")."""
     return list(dict.fromkeys(PERSON_NAME.findall(text)))

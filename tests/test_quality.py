@@ -130,6 +130,18 @@ def test_followups_that_change_the_subject_or_lean_on_a_name(engine, question, e
     assert cited in c.sentence
 
 
+@pytest.mark.parametrize("question, earlier", [
+    ("Which model powers it?", "What system did Huawei launch at the conference?"),  # the Qwen model is the glasses'
+    ("When will it hit the market?", "What did Tencent introduce at the conference?"),  # it is Alibaba's glasses that do
+    ("what model powers it?", "what did tencent launch at waic"),  # a name typed in lower case
+])
+def test_a_followup_is_not_answered_about_another_thing(engine, question, earlier):
+    """"It" is what the earlier question asked about; a sentence in a paragraph that never names
+    it answers for another thing."""
+    ans = engine.ask(question, [earlier])
+    assert not ans.answerable, (ans.confidence, [c.sentence for c in ans.citations])
+
+
 @pytest.mark.parametrize("question, history, cited", [
     # a question with its own question word and subject stands alone after any earlier one
     ("Where was the conference held?", ["Who is the CEO of Enflame?"], "Conference in Shanghai"),
