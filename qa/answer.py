@@ -238,6 +238,9 @@ def lacks_metadata(index: Index, hits: list[Hit], q: Question) -> bool:
     return False
 
 
+FOLLOW_SCAN = 5_000  # sentences of a document read for the names of its paragraphs
+
+
 def about_something_else(index: Index, hit: Hit, prior_rows: set[int], names: list[str]) -> bool:
     """A follow-up about a thing ("Which model powers it?" after "What system did Huawei
     launch?") whose best sentence lies outside the paragraph the earlier answer came from, in a
@@ -245,15 +248,18 @@ def about_something_else(index: Index, hit: Hit, prior_rows: set[int], names: li
     something else (there, Alibaba's glasses, in a paragraph about Alibaba). A name that most of
     the document's paragraphs write tells nothing; a person is followed across paragraphs by
     "she" and "he", so the engine asks this only of a thing."""
-    if hit.features.get("row") in prior_rows or not names:
+    a, b = index.doc_rows[hit.sentence.doc]
+    if hit.features.get("row") in prior_rows or not names or b - a > FOLLOW_SCAN:
         return False
     paragraphs: dict[int, list[str]] = {}
-    for i in range(*index.doc_rows[hit.sentence.doc]):
+    for i in range(a, b):
         s = index.sentences[i]
         paragraphs.setdefault(s.para, []).append(s.text)
-    texts = {p: " ".join(t) for p, t in paragraphs.items()}
-    written = {n: {p for p, t in texts.items() if re.search(rf"(?<![\w'’-]){re.escape(n)}(?![\w'’-])", t, re.I)}
-               for n in names}
+    texts = {p: " ".join(t).lower() for p, t in paragraphs.items()}
+    written = {}
+    for n in names:
+        word = re.compile(rf"(?<![\w'’-]){re.escape(n.lower())}(?![\w'’-])")
+        written[n] = {p for p, t in texts.items() if n.lower() in t and word.search(t)}
     telling = [n for n, ps in written.items() if 0 < len(ps) <= len(texts) / 2]
     return bool(telling) and not any(hit.sentence.para in written[n] for n in telling)
 
