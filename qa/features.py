@@ -30,20 +30,31 @@ _ENTITY = {
     "list": re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][\w-]*[A-Za-z]"),  # names: which companies, which chipmakers
     "reason": re.compile(r"\b(because|due to|since|as a result|in response|thanks to|so that|in order to|owing to|led to|caused)\b", re.I),
 }
-_NUM = r"(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|several|few|many|half)"
+_SPELT_NUMBER = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                 r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand")
+_NUM = rf"(?:\d[\d,.]*|a|an|{_SPELT_NUMBER}|several|few|many|half|a couple of)"
 # what answers a question's measure (qa/question.py `asked_measure`), checked in place of its type
 _MEASURE = {
-    "money": re.compile(r"[$£€¥₹]|\b(?:US|USD|EUR|GBP|RMB|CNY|CHF|HK)\s?\$?\d|\d\s?(?:bn|m|k|million|billion|thousand)?\s?(?:pounds?|quid|marks?|crowns?|won)\b"
+    "money": re.compile(r"[$£€¥₹]|\b(?:US|USD|EUR|GBP|RMB|CNY|CHF|HK)\s?\$?\d|\d\s?(?:bn|m|k|million|billion|thousand)?\s?(?:pounds?|quid|marks?|crowns?|won|EUR|USD|GBP)\b"
                         r"|\b(?:dollars?|euros?|yuan|renminbi|yen|lira|lire|cents?|pence|francs?|rupees?|pesos?|roubles?|rubles?|"
-                        r"kronor|krona|shillings?|guineas?|ducats?|florins?)\b|\b(?:free|no charge|no cost|costs? nothing)\b", re.I),
-    "clock": re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b|\b\d{1,2}:\d{2}\b|\b(?:noon|midday|midnight|o['’]clock|dawn|dusk|"
-                        r"sunrise|sunset|morning|afternoon|evening|night|tonight|overnight)\b", re.I),
-    "year": re.compile(r"\b(?:1\d{3}|20\d{2})s?\b"),
-    "percent": re.compile(r"%|\bper ?cent|\bpercentage|\b(?:half|third|quarter|fifth|tenth|majority|minority)s?\b|\b\d+ (?:in|out of) \d+", re.I),
-    "duration": re.compile(rf"\b{_NUM}[\s-]+(?:(?:and )?a half[\s-]+)?(?:\w+[\s-]+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|"
-                           r"years?|decades?|centur(?:y|ies)|millenni(?:um|a)|metres?|meters?|kilomet(?:re|er)s?|km|miles?|feet|foot|ft|"
-                           r"inch(?:es)?|cm|mm|yards?)\b|\b\d[\d,.]*\s?(?:h|hr|hrs|min|mins|km|cm|mm|ft)\b"
-                           r"|\b(?:since|until|till|throughout|all (?:day|night|year)|lifelong|for life)\b", re.I),
+                        r"kronor|krona|shillings?|guineas?|ducats?|florins?|fiver|tenner)\b"
+                        r"|\b(?:free|no (?:extra |additional )?(?:charge|cost|fee)|at no cost|costs? nothing|included in the price)\b", re.I),
+    "clock": re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b|\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b\d{1,2}h\d{0,2}\b"
+                        r"|\b(?:noon|midday|midnight|o['’]clock|dawn|dusk|sunrise|sunset|morning|afternoon|evening|night|tonight|"
+                        r"overnight|half past|quarter (?:past|to))\b", re.I),
+    # a year of four digits, one of three or fewer after "in", "from", "AD" or before "BC", "'98",
+    # or one counted from another ("the following year")
+    "year": re.compile(r"\b(?:1\d{3}|20\d{2})s?\b|\b(?:AD|CE)\s?\d{1,4}\b|\b\d{1,4}\s?(?:BC|BCE|AD|CE)\b"
+                       r"|\b(?:in|from|since|until|to|around|circa|c\.)\s+\d{3}\b(?!\s*%)(?!\s+(?!(?:and|to|when|after|before|the|a|an|he|she|it|they|his|her|its|their)\b)[a-z])|['’]\d{2}\b"
+                       r"|\b(?:following|next|previous|same|that|this|last) year\b|\byears? (?:later|earlier|before|after)\b", re.I),
+    "percent": re.compile(rf"%|\bper ?cent|\bpercentage|\b(?:half|third|quarter|fifth|tenth|majority|minority)s?\b"
+                          rf"|\b(?:\d+|{_SPELT_NUMBER}) (?:in|out of) (?:\d+|{_SPELT_NUMBER})\b", re.I),
+    "duration": re.compile(rf"\b{_NUM}[\s-]+(?:(?:and )?a half[\s-]+)?(?:\w+[\s-]+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|"
+                           r"fortnights?|months?|years?|decades?|centur(?:y|ies)|millenni(?:um|a)|metres?|meters?|kilomet(?:re|er)s?|km|"
+                           r"miles?|feet|foot|ft|inch(?:es)?|cm|mm|yards?|words|pages|characters|lines)\b"
+                           r"|\b\d[\d,.]*\s?(?:h|hr|hrs|min|mins|km|cm|mm|ft)\b|\bfortnight\b"
+                           r"|\b(?:since|until|till|throughout|overnight|all (?:day|night|week|month|year|summer|winter|season)|"
+                           r"lifelong|for life)\b", re.I),
 }
 
 QTYPES = ("number", "date", "person", "place", "reason", "list", "other")

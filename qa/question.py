@@ -60,13 +60,17 @@ _TYPES = [
 # NUM:period, NUM:perc): "How much does the LumaPod cost?" is not answered by "320 lux", nor "What
 # time does the session start?" by "April 2", nor "What year ...?" by "one of the best".
 _MEASURES = [
-    ("year", re.compile(r"\b(what|which) year\b", re.I)),
+    ("year", re.compile(r"\b(what|which) year\b(?! (group|level|olds?)\b)", re.I)),  # "Year 9" is a school class
     ("percent", re.compile(r"\b(what|which) (percent|percentage|proportion|fraction)\b|\bwhat share\b", re.I)),
     ("clock", re.compile(r"\bwhat time of (the )?day\b|\b(what|which) (time|hour) (does|do|did|will|is|are|was|were)\b.*"
                          r"\b(start|begin|open|close|end|leave|depart|arrive|finish|kick off|run)s?\b", re.I)),
-    ("money", re.compile(r"\bhow much\b(?=.*\b(costs?|charge[sd]?|pa(y|ys|id)|spen(d|ds|t)|priced?|fees?|fares?|worth|"
-                         r"earn(s|ed)?|rais(e|es|ed)|invest(s|ed)?|money|budget|salary|rent|tickets?|admission|bid)\b)"
-                         r"|\bwhat(?: is|['’]s| was| are| were)? (?:the |a |an |its |their )?(?:\w+ )?(price|cost|fee|fare|salary)(?:s(?! and))?\b"
+    # money: "how much" with a word of paying ("How much time do they spend?" asks for time), "what is the
+    # price/cost/fee ..." ("the cost of living", "the human cost" are no price), "what does ... cost"
+    ("money", re.compile(r"\bhow much\b(?! time\b)(?=.*\b(costs?|charge[sd]?|pa(y|ys|id)|spen(d|ds|t)|priced?|fees?|fares?|worth|"
+                         r"earn(s|ed)?|rais(e|es|ed)|money|budget|salary|rent|tickets?|admission|bid)\b)"
+                         r"|\bwhat(?: is|['’]s| was| are| were)? (?:the |a |an |its |their )?"
+                         r"(?:(?!human |social |environmental |emotional |political |moral |opportunity |personal )\w+ )?"
+                         r"(price|cost|fee|fare|salary)(?:s(?! and))?\b(?! of living)"
                          r"|\bwhat (?:does|did|do|will|would) .+ cost\b", re.I)),
     ("duration", re.compile(r"\bhow long\b", re.I)),
 ]

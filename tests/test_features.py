@@ -156,6 +156,11 @@ def test_a_sentence_saying_the_asked_word_another_way_is_no_opposite():
     ("How much does it weigh?", ""),          # a weight: any number
     ("During what time did the empire flourish?", ""),  # a period, not a time of day
     ("What are the costs and benefits of the plan?", ""),
+    ("How much time do students spend on homework?", ""),  # time, not money
+    ("What is the cost of living like in Norrvik?", ""),
+    ("What was the human cost of the war?", ""),
+    ("What year group is the science course for?", ""),  # a school class
+    ("What is the total cost of the plan?", "money"),
 ])
 def test_the_measure_a_question_asks_for(question, measure):
     from qa.question import asked_measure
@@ -176,6 +181,20 @@ def test_the_measure_a_question_asks_for(question, measure):
     ("duration", "It comes with a 1.5-meter USB-C cable.", True),
     ("duration", "The mayor said the lot floods after heavy rain.", False),
     ("percent", "About 40 percent of the town voted.", True),
+    # as people write them (a regression hunt found each refused)
+    ("duration", "The guided tour lasts ninety minutes.", True),
+    ("duration", "The restoration took eighteen months.", True),
+    ("duration", "Orders are delivered within a fortnight.", True),
+    ("duration", "The battery lasts all week.", True),
+    ("duration", "Essays must not exceed 2,000 words.", True),
+    ("clock", "Trains leave at 14.30 and 16.45.", True),
+    ("year", "On Christmas Day in 800 the pope crowned him.", True),
+    ("year", "Vesuvius erupted in AD 79.", True),
+    ("year", "Caesar was killed in 44 BC.", True),
+    ("year", "The museum was founded in '98.", True),
+    ("year", "The following year it bought the lighthouse.", True),
+    ("percent", "Nine in ten campers would recommend it.", True),
+    ("money", "Replacement batteries are sent at no extra cost.", True),
 ])
 def test_what_gives_a_measure(measure, sentence, gives):
     assert bool(features.entity_mentions(measure, sentence)) is gives
