@@ -24,7 +24,12 @@ MAX_FILE_BYTES = 20_000_000  # a clear limit: larger files are skipped with a me
 # `date 2025-07-28` (glued to the text that follows) or `date: 2025-07-28`
 _DATE_META = re.compile(r"\s*(?P<span>(?:date|published)\s*:?\s+(?P<value>\d{4}-\d{2}-\d{2}))\b", re.I)
 # front-matter lines such as `title: Something` or `author: Someone` (on the next line after another)
-_LINE_META = re.compile(r"(?:[ \t]*\r?\n)?[ \t]*(?P<span>(?P<key>title|author|source|url)\s*:\s*(?P<value>[^\n]+?))[ \t]*(?:\n|$)", re.I)
+_LINE_META = re.compile(r"(?:[ \t]*\r?\n)*[ \t]*(?P<span>(?P<key>title|author|source|url)[ \t]*:[ \t]*(?P<value>[^\r\n]+?))"
+                        r"[ \t]*(?:\r?\n|$)", re.I)
+# a value is a name, a title or an address: "Author: I have kept the Skarra light for thirty
+# years." in an interview and "Source: the place where a river begins." in a glossary are text
+_META_WORDS = 12
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z])[.!?…]$")
 
 _SMALL_WORDS = {"of", "the", "and", "in", "on", "for", "to", "a", "an", "with", "as", "at", "by", "or", "is"}
 
@@ -51,18 +56,24 @@ def read_metadata(text: str) -> tuple[list[tuple[str, str, int, int]], int]:
     # a title line and a blank line first ("# Garden Notes", then "date 2024-05-02"): the items under it, and the
     # body starts with the title (the segmenter skips the items' lines)
     title = _TITLE_FIRST.match(text)
-    return (_items_from(text, title.end()), 0) if title else ([], 0)
+    items = _items_from(text, title.end()) if title else []
+    if items and "\n" not in text[title.end("line"):title.end()].replace("\r", "")[1:] \
+            and not _LINE_END.match(text, items[0][3]):
+        return [], 0  # "Garden Notes\ndate 2024-05-02 The tomatoes ...": one paragraph, read as text
+    return items, 0
 
 
 # a first line that may title the text: a Markdown heading, or a short line without end punctuation
-_TITLE_FIRST = re.compile(r"[ \t]*(?:#{1,6}[ \t]+[^\n]+|[^\n.!?:;]{1,100}[^\n.!?:;,\s])[ \t]*\r?\n(?:[ \t]*\r?\n)+")
+_TITLE_FIRST = re.compile(r"(?P<line>[ \t]*(?:#{1,6}[ \t]+[^\n]+|[^\n.!?:;]{1,100}[^\n.!?:;,\s])[ \t]*)\r?\n(?:[ \t]*\r?\n)*")
+_LINE_END = re.compile(r"[ \t]*(?:\r?\n|$)")
 
 
 def _items_from(text: str, pos: int) -> list[tuple[str, str, int, int]]:
     out = []
     while True:
         m = _DATE_META.match(text, pos) or _LINE_META.match(text, pos)
-        if not m:
+        if not m or (m.groupdict().get("key") or "date").lower() not in ("date", "url") and \
+                (len(m.group("value").split()) > _META_WORDS or _SENTENCE_END.search(m.group("value").strip())):
             return out
         key = (m.groupdict().get("key") or "date").lower()
         out.append((key, m.group("value").strip(), m.start("span"), m.end("span")))
@@ -219,11 +230,12 @@ def _size(n: int) -> str:
 def _heading_title(text: str, meta_on_top: bool) -> str | None:
     """A document whose first line is a heading (SQuAD's layout, or Markdown's "# Title", with
     or without metadata lines under it) is titled by it, without the Markdown "#" marker."""
-    from .segment import _blocks, heading_flags, strip_heading_marker  # segment owns the heading rule
+    from .segment import _blocks, _outside, heading_flags, strip_heading_marker  # segment owns the heading rule
 
     if meta_on_top:
         return None
-    blocks = list(_blocks(text, 0))
+    spans = [(a, b) for _, _, a, b in read_metadata(text)[0]]
+    blocks = list(_outside(text, _blocks(text, 0), spans))
     if not blocks or not heading_flags(text, blocks)[0]:
         return None
     start, end = blocks[0]

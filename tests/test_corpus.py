@@ -247,3 +247,20 @@ def test_a_long_first_line_is_no_title_for_metadata():
     from qa.corpus import read_metadata
 
     assert read_metadata("The council met on Tuesday and voted.\n\ndate 2024-05-02\n") == ([], 0)
+
+
+@pytest.mark.parametrize("text, items", [
+    ("# Garden Notes\ndate 2024-05-02\n\nThe tomatoes were planted in May.\n", [("date", "2024-05-02")]),
+    ("Harbour Council Notes\r\nAuthor: Jane Marsh\r\n\r\nThe council met.\r\n", [("author", "Jane Marsh")]),
+    ("Garden Notes\n\ndate 2024-05-02\n\nAuthor: Sam Reed\n\nThe tomatoes were planted.\n",
+     [("date", "2024-05-02"), ("author", "Sam Reed")]),
+    # text, not metadata: an interview's answer, a survey's finding, a glossary's entry, a glued paragraph
+    ("An interview with a lighthouse keeper\n\nAuthor: I have kept the Skarra light for thirty years.\n", []),
+    ("Unemployment in Norrvik\n\nSource: the regional statistics office surveyed 4,000 households in May.\n", []),
+    ("River words\n\nSource: the place where a river begins.\n", []),
+    ("Garden Notes\ndate 2024-05-02 The tomatoes were planted in May.\n", []),
+])
+def test_metadata_lines_and_text_that_looks_like_them(text, items):
+    from qa.corpus import read_metadata
+
+    assert [(k, v) for k, v, _, _ in read_metadata(text)[0]] == items
