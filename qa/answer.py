@@ -8,7 +8,7 @@ from itertools import takewhile
 import numpy as np
 
 from .corpus import plain, titles_told_apart
-from .features import ASKS_PUBLISHED, entity_mentions
+from .features import ASKS_PUBLISHED, entity_mentions, zipf
 from .index import Index
 from .lexical import tokenize
 from .question import Question
@@ -238,16 +238,28 @@ def lacks_metadata(index: Index, hits: list[Hit], q: Question) -> bool:
     return False
 
 
+def writes_of(index: Index, doc_id: str, words: str) -> bool:
+    """Whether a sentence of the document's text (not its title or metadata) holds all of these
+    words: "the Beveridge Report" names what a text about that report is about."""
+    wanted = set(tokenize([words])[0])
+    return bool(wanted) and any(s.kind == "text" and wanted <= set(tokenize([s.text])[0])
+                                for s in (index.sentences[i] for i in range(*index.doc_rows[doc_id])))
+
+
 FOLLOW_SCAN = 5_000  # sentences of a document read for the names of its paragraphs
+# a word rarer than this in English (wordfreq Zipf) is a name: "tencent" 2.8, "huawei" 3.3; not "flu" 4.0
+RARE_ZIPF = 3.5
 
 
 def about_something_else(index: Index, hit: Hit, prior_rows: set[int], names: list[str]) -> bool:
     """A follow-up about a thing ("Which model powers it?" after "What system did Huawei
     launch?") whose best sentence lies outside the paragraph the earlier answer came from, in a
-    paragraph naming none of the ``names`` the earlier question asked about: its "it" is
-    something else (there, Alibaba's glasses, in a paragraph about Alibaba). A name that most of
-    the document's paragraphs write tells nothing; a person is followed across paragraphs by
-    "she" and "he", so the engine asks this only of a thing."""
+    paragraph that names none of the ``names`` the earlier question asked about and has a subject
+    of its own: one of its sentences opens with another name ("Alibaba unveiled its Quark AI
+    Glasses. Powered by the company's Qwen model, ..."). Its "it" is then something else. A
+    paragraph that says "The company employs 400 people" goes on about the same one; a name that
+    most of the document's paragraphs write tells nothing; and a person is followed across
+    paragraphs by "she" and "he", so the engine asks this only of a thing."""
     a, b = index.doc_rows[hit.sentence.doc]
     if hit.features.get("row") in prior_rows or not names or b - a > FOLLOW_SCAN:
         return False
@@ -261,7 +273,17 @@ def about_something_else(index: Index, hit: Hit, prior_rows: set[int], names: li
         word = re.compile(rf"(?<![\w'’-]){re.escape(n.lower())}(?![\w'’-])")
         written[n] = {p for p, t in texts.items() if n.lower() in t and word.search(t)}
     telling = [n for n, ps in written.items() if 0 < len(ps) <= len(texts) / 2]
-    return bool(telling) and not any(hit.sentence.para in written[n] for n in telling)
+    if not telling or any(hit.sentence.para in written[n] for n in telling):
+        return False
+    asked = {w.lower() for n in names for w in n.split()}
+    return any(_opens_with_a_name(t, asked) for t in paragraphs[hit.sentence.para])
+
+
+def _opens_with_a_name(sentence: str, asked: set[str]) -> bool:
+    """The sentence's subject is a name the conversation did not ask about: it opens with a word
+    in capitals that is rare in English ("Alibaba unveiled ...", not "The company ...")."""
+    m = re.match(r"[\"“'‘(]*([A-Z][\w’'-]*)", sentence)
+    return m is not None and m.group(1).lower() not in asked and zipf(m.group(1).lower()) < RARE_ZIPF
 
 
 MEASURE_WINDOW = 3  # the best sentences one of which must give a measure asked for
@@ -384,11 +406,26 @@ def gist(index: Index, q: Question, doc_id: str) -> Answer:
     does an encyclopedia article's first paragraph; a FAQ's first questions (its first answer
     is about one thing it covers)."""
     lead = _read_from(index, doc_id, 0, LEAD_SENTENCES)
-    if lead and _is_question(lead[0].sentence):  # a FAQ: what it is about is the questions it answers
-        a, b = index.doc_rows[doc_id]
+    if lead and _is_question(lead[0].sentence) and _is_faq(index, doc_id):
+        a, b = index.doc_rows[doc_id]  # a FAQ: what it is about is the questions it answers
         asked = [Hit(index.sentences[i], 1.0, {"row": i}) for i in range(a, b) if _is_question(index.sentences[i])]
         return _read(index, q, asked[:LEAD_SENTENCES], "questions")
     return _read(index, q, lead, "gist") if lead else build(index, q, [], 0.0, False, 1.0)
+
+
+def _is_faq(index: Index, doc_id: str) -> bool:
+    """A third of its paragraphs or more (two at least) open with a question on a line of its
+    own ("Q: How do I reset it?" and the answer under it): a FAQ, not an essay opening with a
+    rhetorical one ("What makes a city walkable? Urban planners ...")."""
+    text = index.by_id[doc_id].text
+    openers = {}
+    for i in range(*index.doc_rows[doc_id]):
+        s = index.sentences[i]
+        if s.kind == "text":
+            openers.setdefault(s.para, s)
+    asking = sum(_is_question(s) and text[s.end:s.end + 2].lstrip(" \t")[:1] in ("\n", "\r", "")
+                 for s in openers.values())
+    return asking >= 2 and asking >= len(openers) / 3
 
 
 def more(index: Index, q: Question, previous: Answer) -> Answer | None:

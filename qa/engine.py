@@ -40,9 +40,6 @@ from .segment import search_text
 from .types import Answer, Hit
 
 log = logging.getLogger(__name__)
-# a word typed in lower case is taken for a name the documents write in capitals only when it is
-# rare in English (wordfreq Zipf): "tencent" 2.8, "huawei" 3.3; not "flu" 4.0 or "apple" 4.8
-NAME_ZIPF = 3.5
 
 MAX_HISTORY = 20  # only the latest questions of a conversation matter
 CORPUS_LOOK_SECONDS = 2.0  # how often a running engine looks for corpus files that changed
@@ -239,9 +236,11 @@ class Engine:
             doc, question = named
         about = about_a_named_text(question)
         if about is not None:  # "Who wrote the Hub Devices article?" is "Who wrote the article?" of it
-            docs = self._gist_documents(r, tuple(tokenize([about[0]])[0]), doc)
-            if len(docs) == 1:
-                doc, question = docs[0].id, about[1]
+            words, asked, surely = about
+            docs = self._gist_documents(r, tuple(tokenize([words])[0]), doc)
+            # "When was the Beveridge Report published?" of a text about that report asks about it
+            if len(docs) == 1 and (surely or not answering.writes_of(r.index, docs[0].id, words)):
+                doc, question = docs[0].id, asked
         q = self._understand(question, history, doc, r)
         read = self._read_as_asked(r, q, history, doc)
         if read is not None:  # the gist, the date line, a section: read out, not searched
@@ -431,7 +430,7 @@ class Engine:
         a leaflet's title writes in capitals)."""
         typed = [n for _, _, n in names(question)]
         lower = [w for w in re.findall(r"\b[a-z][\w’'-]*", question)
-                 if zipf(w) < NAME_ZIPF and r.writes_as_name(w, doc)]
+                 if zipf(w) < answering.RARE_ZIPF and r.writes_as_name(w, doc)]
         return list(dict.fromkeys(typed + lower))
 
     @staticmethod

@@ -255,7 +255,7 @@ _DATE_ZH = re.compile(
     rf"|(请问)?({_TEXT_ZH}(的)?(发表|发布|刊登|出版)?|(发表|发布|刊登|出版))(日期|时间)(是)?(什么|哪天|何时|多少)?(时候)?(呢)?")
 
 
-_NAMED_TEXT = rf"(?:the|this|that) (?:(?P<x>.+?) {_TEXT_EN}|{_TEXT_EN} (?:about|on|from) (?P<y>.+?))"
+_NAMED_TEXT = rf"(?:the|this|that) (?:(?P<x>.+?) (?P<kind>{_TEXT_EN})|(?P<kind2>{_TEXT_EN}) (?:about|on|from) (?P<y>.+?))"
 # "When was the Orion X article published?", "Who wrote the Hub Devices article?", "When was the
 # gazette published?" (a document's own name, without "article", only with a verb no product
 # takes: "When was the CloudMatrix released?" asks about the system)
@@ -270,18 +270,25 @@ _ABOUT_A_NAMED_TEXT = [
 ]
 
 
-def about_a_named_text(text: str) -> tuple[str, str] | None:
-    """(the words naming a document, the question asked of "the article") when the question asks
-    when a named text was written or who wrote it: "Who wrote the Hub Devices article?" ->
-    ("Hub Devices", "Who wrote the article?"); None otherwise. Whether the words name a document
-    of the corpus is the engine's to check."""
+_THING_OR_TEXT = {"report", "document"}  # "the Beveridge Report" may be what a text is about; "the X article" is a text
+
+
+def about_a_named_text(text: str) -> tuple[str, str, bool] | None:
+    """(the words naming a document, the question asked of "the article", whether the words
+    surely name a text) when the question asks when a named text was written or who wrote it:
+    "Who wrote the Hub Devices article?" -> ("Hub Devices", "Who wrote the article?", True);
+    None otherwise. "The Beveridge Report" or "the gazette" may name the document or a thing
+    its text is about (False): the engine checks the corpus."""
     text = text.strip()
     for rx, article in _ABOUT_A_NAMED_TEXT:
         m = rx.match(text)
         if m:
-            words = m.group("x") or m.group("y") if "x" in rx.groupindex else m.group("z")
+            g = m.groupdict()
+            words = g.get("x") or g.get("y") or g.get("z")
+            kind = (g.get("kind") or g.get("kind2") or "").lower()
             verb = f" {m.group('verb')}" if "verb" in rx.groupindex else ""
-            return words, f"{m.group('ask')[:1].upper()}{m.group('ask')[1:]} {article}{verb}?"
+            surely = bool(kind) and kind not in _THING_OR_TEXT
+            return words, f"{m.group('ask')[:1].upper()}{m.group('ask')[1:]} {article}{verb}?", surely
     return None
 
 

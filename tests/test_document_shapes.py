@@ -217,3 +217,36 @@ def test_a_faqs_gist_is_the_questions_it_answers_and_the_documents_are_all_liste
         "Q: When does the bakery open?", "Q: Do you sell gluten-free bread?"]
     listed = engine.ask("What documents do you have?", doc="bakery-faq").answer
     assert "There are 2 documents" in listed and "“Sunrise Bakery FAQ” only" in listed
+
+
+def test_a_text_about_a_report_is_asked_about_the_report(tmp_path):
+    """"When was the Beveridge Report published?" of a text about that report asks about the
+    report, not the text's date line; "the X article" is the text."""
+    from qa.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "beveridge.md").write_text(
+        "# The Beveridge Report\n\ndate 2022-12-01\n\nThe Beveridge Report was written by the economist William "
+        "Beveridge and published in November 1942. It proposed a welfare state for Britain.\n", encoding="utf-8")
+    engine = Engine(corpus, tmp_path / "index", progress=False)
+    for question in ("When was the Beveridge Report published?", "Who wrote the Beveridge Report?"):
+        ans = engine.ask(question)
+        assert ans.answerable and "November 1942" in ans.citations[0].sentence, (question, ans.answer)
+    assert "2022-12-01" in engine.ask("When was the Beveridge Report article published?").answer
+
+
+def test_a_followup_about_a_company_its_later_paragraphs_call_the_company(tmp_path):
+    """Later paragraphs say "The company ...": "it" is still Acme (only a paragraph with a
+    subject of its own, another name, is about something else)."""
+    from qa.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "acme.txt").write_text(
+        "Acme Robotics\n\nAcme Robotics makes warehouse robots in Leeds. It was founded in 2009.\n\n"
+        "The company employs 400 people and plans a second factory in Hull.\n\n"
+        "Its best-selling machine, the Pallet Runner, is used by supermarkets.\n", encoding="utf-8")
+    engine = Engine(corpus, tmp_path / "index", progress=False)
+    ans = engine.ask("How many people does it employ?", ["What does Acme Robotics make?"])
+    assert ans.answerable and "400 people" in ans.citations[0].sentence, ans.answer
