@@ -23,7 +23,7 @@ from . import answer as answering
 from .bert import release_freed_memory
 from .embed import get_embedder
 from .crosslingual import has_cjk
-from .features import NAMES as FEATURE_NAMES
+from .features import NAMES as FEATURE_NAMES, zipf
 from .index import CorpusWatch, is_fresh, open_index, read_manifest
 from .intent import (about_a_named_text, author_request, date_request, documents_list, documents_request,
                      expansion_request, gist_request, mentions_request, more_request, named_document, nothing_more,
@@ -32,7 +32,6 @@ from .lexical import naming_words, tokenize
 from .offtopic import OFF_TOPIC_FACTOR, closer_to_background
 from .question import (MAX_QUESTION_CHARS, has_words, last_question, names, parse, person_names, refers_to_person,
                        refers_to_thing, with_names)
-from .features import zipf
 from .rank import answer_features, confidence, load_models
 from .rerank import get_reranker, previous_in_paragraph
 from .retrieve import Retriever
