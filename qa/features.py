@@ -17,13 +17,15 @@ from .crosslingual import has_cjk
 from .lexical import tokenize
 from .question import PERSON_NAME, Question
 from .segment import search_text
+from .span import names_nobody
 from .types import Document, Sentence
 
 _MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+_AM_PM = r"\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b"  # a time of day: "6 am", "5.30 p.m."
 _ENTITY = {
     "number": re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several|half)\b", re.I),
     "date": re.compile(rf"\b(1\d{{3}}|20\d{{2}})s?\b|\b{_MONTHS}\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|century|decade|\d{{4}}-\d{{2}}-\d{{2}})\b"
-                       r"|\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b|\b\d{1,2}:\d{2}\b|\b(noon|midnight)\b", re.I),  # "When does it open?": "6 am"
+                       rf"|{_AM_PM}|\b\d{{1,2}}:\d{{2}}\b|\b(noon|midnight)\b", re.I),  # "When does it open?": "6 am"
     "person": re.compile(rf"{PERSON_NAME.pattern}|\b(he|she|CEO|president|king|queen|emperor|minister|leader|founder|director)\b"),
     "place": re.compile(r"\b(in|at|from|near|to|behind|beside|outside|inside|opposite|along|beyond|towards?|next to|across from) "
                         r"(the )?[A-Z][a-z]+|\b(city|country|region|province|state|river|island|capital)\b"),
@@ -39,7 +41,7 @@ _MEASURE = {
                         r"|\b(?:dollars?|euros?|yuan|renminbi|yen|lira|lire|cents?|pence|francs?|rupees?|pesos?|roubles?|rubles?|"
                         r"kronor|krona|shillings?|guineas?|ducats?|florins?|fiver|tenner)\b"
                         r"|\b(?:free|no (?:extra |additional )?(?:charge|cost|fee)|at no cost|costs? nothing|included in the price)\b", re.I),
-    "clock": re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b|\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b\d{1,2}h\d{0,2}\b"
+    "clock": re.compile(rf"{_AM_PM}|\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b\d{{1,2}}h\d{{0,2}}\b"
                         r"|\b(?:noon|midday|midnight|o['’]clock|dawn|dusk|sunrise|sunset|morning|afternoon|evening|night|tonight|"
                         r"overnight|half past|quarter (?:past|to))\b", re.I),
     # a year of four digits, one of three or fewer after "in", "from", "AD" or before "BC", "'98",
@@ -109,18 +111,9 @@ def entity_mentions(kind: str, text: str) -> tuple[str, ...]:
     does ("Gull Cottage", "Lakeland State University") or is one word after "The" ("The Creel")."""
     rx = _MEASURE.get(kind) or _ENTITY[kind]
     found = (m.group(0) for m in rx.finditer(text))
-    if kind == "person":
-        found = (f for f in found if not _names_no_person(f))
+    if kind == "person":  # a pronoun or a title ("she", "CEO") is one word, a name's run more
+        found = (f for f in found if len(f.split()) < 2 or not names_nobody(f.split()))
     return tuple(f.lower() for f in found)
-
-
-def _names_no_person(name: str) -> bool:
-    from .span import NOT_PERSON, LEADING_WORDS
-
-    words = name.split()
-    while len(words) > 1 and words[0].lower() in LEADING_WORDS:
-        words = words[1:]
-    return len(name.split()) > 1 and (len(words) < 2 or re.sub(r"(?:[’']s)?\.?$", "", words[-1].lower()) in NOT_PERSON)
 
 
 # Zipf frequency (wordfreq: 6 is once per thousand English words) at and above which a question

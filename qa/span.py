@@ -42,11 +42,13 @@ _NUMBER = re.compile(rf"(?<![\w.,])(?:[$€£]\s?)?\d(?:[\d,.]*\d)?(?:bn|m|k)?(?
 _YEAR = re.compile(rf"(?<![\w.,]){_YEAR_DIGITS}(?:[–-]\d{{2,4}})?s?(?!\w)")
 _PREPOSITION = re.compile(r"^(?:in|by|since) ")
 _BARE_YEAR = re.compile(_YEAR_DIGITS)
+# a time of day in figures: "8 a.m.", "5:30 pm", "19:00"
+_TIME = r"(?<![\w.:])\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b\.?|(?<![\w.:])\d{1,2}:\d{2}(?![\w:])"
 _PATTERNS = {
     "date": re.compile(rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b(?:\d{{1,2}} )?{_MONTH}(?: \d{{1,2}})?(?:,? \d{{4}})?\b"
                        rf"|\b(?:in |by |since )?{_YEAR_DIGITS}s?\b|\b(?:end|mid|early|late)-\d{{4}}\b"
                        rf"|\b{_WEEKDAY}\b|\b\d{{1,2}}(?:st|nd|rd|th) century\b"
-                       r"|(?<![\w.:])\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b\.?|(?<![\w.:])\d{1,2}:\d{2}(?![\w:])|\b(?:noon|midnight)\b"),
+                       rf"|{_TIME}|\b(?:noon|midnight)\b"),
     # a capitalised run after "in"/"at"/"from" ("Sant'Eufemia" whole), never a month or a weekday
     "place": re.compile(rf"(?:(?<=\bin )|(?<=\bat )|(?<=\bfrom ))(?!{_MONTH}\b|{_WEEKDAY}\b)"
                         r"[A-Z][\w-]*(?:['’][A-Z][\w-]*)?(?: [A-Z][\w-]*(?:['’][A-Z][\w-]*)?)*"),
@@ -55,11 +57,11 @@ _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
 _PARTICLE = r"(?:de|da|di|del|della|der|den|van|von|le|la|du|dos|y|bin|ibn|al)"
 _PERSON = re.compile(rf"(?<![\w’'-])[{_UPPER}][{_LOWER}’'-]+\.?(?:[ -](?:{_PARTICLE} )*[{_UPPER}][{_LOWER}’'-]*\.?)+(?![\w’'])")
 # a capitalised word a sentence may start with that names nobody ("The Duchy", "Some Normans")
-LEADING_WORDS = _LEADING = {"the", "a", "an", "some", "those", "these", "this", "that", "many", "most", "several", "both", "each",
+_LEADING = {"the", "a", "an", "some", "those", "these", "this", "that", "many", "most", "several", "both", "each",
             "all", "its", "his", "her", "their", "our", "in", "on", "at", "by", "for", "after", "before", "during",
             "when", "while", "although", "however", "under", "with", "from", "since", "as"}
 # the last word of a place's or an organisation's name, never of a person's
-NOT_PERSON = _NOT_PERSON = {
+_NOT_PERSON = {
     "america", "africa", "asia", "europe", "minor", "town", "city", "county", "river", "island", "islands", "sea",
     "ocean", "valley", "mountains", "mountain", "street", "road", "bridge", "park", "airport", "station", "building",
     "railroad", "railway", "republic", "kingdom", "empire", "states", "union", "countries", "crown", "state",
@@ -150,16 +152,31 @@ def _named(head: str, sentence: str) -> list[tuple[int, int]]:
     return out + [c for c in _instances(head, sentence) if c not in out]
 
 
+def without_leading(words: list[str]) -> list[str]:
+    """The words after a sentence's leading "The", "Some", "In" ... (which name nobody)."""
+    k = 0
+    while k < len(words) and words[k].lower() in _LEADING:
+        k += 1
+    return words[k:]
+
+
+def names_nobody(words: list[str]) -> bool:
+    """Capitalised words in a row that name no person: fewer than two once the leading ones are
+    set aside ("The Creel"), or a last word that ends a place's or an organisation's name ("Gull
+    Cottage", "Premier League"). qa/features.py reads it for its person feature too."""
+    words = without_leading(words)
+    return len(words) < 2 or re.sub(r"(?:[’']s)?\.?$", "", words[-1].lower()) in _NOT_PERSON
+
+
 def _people(sentence: str) -> list[tuple[int, int]]:
     """Runs of two or more capitalised words that may name a person: a leading "The"/"Some", a
     possessive "'s" and a full stop that is no initial left out."""
     out = []
     for m in _PERSON.finditer(sentence):
         start, end, words = m.start(), m.end(), m.group().split()
-        while words and words[0].lower() in _LEADING:
-            start += len(words[0]) + 1
-            words = words[1:]
-        if len(words) < 2 or re.sub(r"(?:[’']s)?\.?$", "", words[-1].lower()) in _NOT_PERSON:
+        kept = without_leading(words)
+        start += sum(len(w) + 1 for w in words[:len(words) - len(kept)])
+        if names_nobody(kept):
             continue
         text = sentence[start:end]
         if text.endswith(".") and not re.search(r"\b[A-Z]\.$", text):
@@ -184,8 +201,8 @@ _NAMES_IT = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w-]*[a-z][\w-]*\s+$")
 
 # an amount of money: a currency sign before the number or a currency word after it
 _CURRENCY_AFTER = re.compile(r"\s?(?:dollars?|euros?|pounds?|yuan|renminbi|yen|cents?|pence|francs?|rupees?|pesos?)\b", re.I)
-# a time of day: "8 a.m.", "5:30 pm", "19:00"
-_CLOCK = re.compile(r"(?<![\w.:])\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b\.?|(?<![\w.:])\d{1,2}:\d{2}(?![\w:])|\b(?:noon|midday|midnight)\b", re.I)
+# a time of day, in figures or words
+_CLOCK = re.compile(rf"{_TIME}|\b(?:noon|midday|midnight)\b", re.I)
 
 
 def _numbers(q: Question, sentence: str) -> list[tuple[int, int]]:
