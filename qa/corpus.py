@@ -72,11 +72,12 @@ def _items_from(text: str, pos: int) -> list[tuple[str, str, int, int]]:
     out = []
     while True:
         m = _DATE_META.match(text, pos) or _LINE_META.match(text, pos)
-        if not m or (m.groupdict().get("key") or "date").lower() not in ("date", "url") and \
-                (len(m.group("value").split()) > _META_WORDS or _SENTENCE_END.search(m.group("value").strip())):
+        if not m:
             return out
-        key = (m.groupdict().get("key") or "date").lower()
-        out.append((key, m.group("value").strip(), m.start("span"), m.end("span")))
+        key, value = (m.groupdict().get("key") or "date").lower(), m.group("value").strip()
+        if key not in ("date", "url") and (len(value.split()) > _META_WORDS or _SENTENCE_END.search(value)):
+            return out
+        out.append((key, value, m.start("span"), m.end("span")))
         pos = m.end()
 
 
@@ -211,7 +212,7 @@ def load_document(path: Path, data: bytes | None = None) -> Document:
         raise ValueError("empty file")
     items, body_start = read_metadata(text)
     meta = {key: value for key, value, _, _ in items}
-    title = meta.get("title") or _heading_title(text, bool(items) and body_start > 0) or title_from_id(path.stem, text)
+    title = meta.get("title") or _heading_title(text, items, body_start) or title_from_id(path.stem, text)
     return Document(id=path.stem, title=title, text=text, date=meta.get("date"), path=str(path))
 
 
@@ -227,15 +228,15 @@ def _size(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{n:,} bytes"
 
 
-def _heading_title(text: str, meta_on_top: bool) -> str | None:
+def _heading_title(text: str, items: list[tuple[str, str, int, int]], body_start: int) -> str | None:
     """A document whose first line is a heading (SQuAD's layout, or Markdown's "# Title", with
-    or without metadata lines under it) is titled by it, without the Markdown "#" marker."""
-    from .segment import _blocks, _outside, heading_flags, strip_heading_marker  # segment owns the heading rule
+    or without metadata lines under it: ``items``, ``body_start`` from `read_metadata`) is
+    titled by it, without the Markdown "#" marker; one that opens with metadata is not."""
+    from .segment import body_blocks, heading_flags, strip_heading_marker  # segment owns the heading rule
 
-    if meta_on_top:
+    if items and body_start > 0:
         return None
-    spans = [(a, b) for _, _, a, b in read_metadata(text)[0]]
-    blocks = list(_outside(text, _blocks(text, 0), spans))
+    blocks = body_blocks(text, items, body_start)
     if not blocks or not heading_flags(text, blocks)[0]:
         return None
     start, end = blocks[0]

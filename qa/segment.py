@@ -302,6 +302,12 @@ def _outside(text: str, blocks, spans: list[tuple[int, int]]):
             yield a, b
 
 
+def body_blocks(text: str, meta, begin: int) -> list[tuple[int, int]]:
+    """The paragraphs from ``begin`` on, without the lines of the metadata items ``meta``
+    (`read_metadata`'s (key, value, start, end))."""
+    return list(_outside(text, _blocks(text, begin), [(a, b) for _, _, a, b in meta]))
+
+
 def _blocks(text: str, begin: int):
     """(start, end) of each paragraph from ``begin`` on (see the module's docstring)."""
     lines = _lines(text, begin)
@@ -373,7 +379,7 @@ def segment(doc: Document) -> list[Sentence]:
     for key, _value, start, end in meta:
         out.append(Sentence(doc.id, len(out), start, end, text[start:end], para=-1, kind="meta"))
     section, para = "", 0
-    blocks = list(_outside(text, _blocks(text, body_start), [(a, b) for _, _, a, b in meta]))
+    blocks = body_blocks(text, meta, body_start)
     for k, ((b_start, b_end), heading) in enumerate(zip(blocks, heading_flags(text, blocks))):
         line = text[b_start:b_end]
         if heading:
