@@ -8,7 +8,7 @@ from itertools import takewhile
 import numpy as np
 
 from .corpus import plain, titles_told_apart
-from .features import ASKS_PUBLISHED, entity_mentions, zipf
+from .features import ASKS_PUBLISHED, entity_mentions, sentence_tokens, zipf
 from .index import Index
 from .lexical import tokenize
 from .question import Question
@@ -244,12 +244,22 @@ FOLLOW_SCAN = 5_000  # sentences of a document read for names (a longer one is t
 def writes_of(index: Index, doc_id: str, words: str) -> bool:
     """Whether a sentence of the document's text (not its title or metadata) holds all of these
     words: "the Beveridge Report" names what a text about that report is about."""
-    wanted = set(tokenize([words])[0])
+    wanted = sentence_tokens(words)
     a, b = index.doc_rows[doc_id]
     if b - a > FOLLOW_SCAN:
         return True
-    return bool(wanted) and any(s.kind == "text" and wanted <= set(tokenize([s.text])[0])
+    return bool(wanted) and any(s.kind == "text" and wanted <= sentence_tokens(s.text)
                                 for s in (index.sentences[i] for i in range(a, b)))
+
+
+def _by_paragraph(index: Index, doc_id: str) -> dict[int, list]:
+    """The document's sentences, paragraph by paragraph, in reading order."""
+    out: dict[int, list] = {}
+    for i in range(*index.doc_rows[doc_id]):
+        out.setdefault(index.sentences[i].para, []).append(index.sentences[i])
+    return out
+
+
 # a word rarer than this in English (wordfreq Zipf) is a name: "tencent" 2.8, "huawei" 3.3; not "flu" 4.0
 RARE_ZIPF = 3.5
 
@@ -266,11 +276,8 @@ def about_something_else(index: Index, hit: Hit, prior_rows: set[int], names: li
     a, b = index.doc_rows[hit.sentence.doc]
     if hit.features.get("row") in prior_rows or not names or b - a > FOLLOW_SCAN:
         return False
-    paragraphs: dict[int, list[str]] = {}
-    for i in range(a, b):
-        s = index.sentences[i]
-        paragraphs.setdefault(s.para, []).append(s.text)
-    texts = {p: " ".join(t).lower() for p, t in paragraphs.items()}
+    paragraphs = _by_paragraph(index, hit.sentence.doc)
+    texts = {p: " ".join(s.text for s in ss).lower() for p, ss in paragraphs.items()}
     written = {}
     for n in names:
         word = re.compile(rf"(?<![\w'’-]){re.escape(n.lower())}(?![\w'’-])")
@@ -279,7 +286,7 @@ def about_something_else(index: Index, hit: Hit, prior_rows: set[int], names: li
     if not telling or any(hit.sentence.para in written[n] for n in telling):
         return False
     asked = {w.lower() for n in names for w in n.split()}
-    return any(_opens_with_a_name(t, asked) for t in paragraphs[hit.sentence.para])
+    return any(_opens_with_a_name(s.text, asked) for s in paragraphs[hit.sentence.para])
 
 
 def _opens_with_a_name(sentence: str, asked: set[str]) -> bool:
@@ -421,13 +428,10 @@ def _is_faq(index: Index, doc_id: str) -> bool:
     own ("Q: How do I reset it?" and the answer under it): a FAQ, not an essay opening with a
     rhetorical one ("What makes a city walkable? Urban planners ...")."""
     text = index.by_id[doc_id].text
-    openers = {}
-    for i in range(*index.doc_rows[doc_id]):
-        s = index.sentences[i]
-        if s.kind == "text":
-            openers.setdefault(s.para, s)
+    openers = [next(s for s in ss if s.kind == "text") for ss in _by_paragraph(index, doc_id).values()
+               if any(s.kind == "text" for s in ss)]
     asking = sum(_is_question(s) and text[s.end:s.end + 2].lstrip(" \t")[:1] in ("\n", "\r", "")
-                 for s in openers.values())
+                 for s in openers)
     return asking >= 2 and asking >= len(openers) / 3
 
 

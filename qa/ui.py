@@ -268,14 +268,17 @@ class Page:
     def view(self):
         """On each page load: the header, the document picker, the examples and the status line
         for the documents the engine answers from now, and what they show (see `follow`)."""
-        docs = list(self.engine.documents) if self.warmup.ready else _documents(self.engine)
+        docs = self._documents_now()
         header, picker, shown = _document_views(docs, None)
         return header, picker, self.status_line(), shown, *_example_updates(docs, None)
 
     def pick(self, doc_id: str | None):
         """The examples for the document picked in "Search in" (all documents': "")."""
-        docs = list(self.engine.documents) if self.warmup.ready else _documents(self.engine)
-        return _example_updates(docs, doc_id or None)
+        return _example_updates(self._documents_now(), doc_id or None)
+
+    def _documents_now(self) -> list[Document]:
+        """The documents the engine answers from, or before it has loaded, the corpus's."""
+        return list(self.engine.documents) if self.warmup.ready else _documents(self.engine)
 
     def follow(self, shown, doc_id: str | None = None):
         """With each answer: a document added, renamed or removed in the corpus meanwhile (the
