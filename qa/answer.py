@@ -304,9 +304,12 @@ def lacks_measure(hits: list[Hit], q: Question) -> bool:
     duration: qa/question.py `asked_measure`) that none of the best sentences gives: "How much
     does the LumaPod cost?" against a leaflet that never names a price. In SQuAD 2.0 articles
     0-24 the sentence holding the answer gives it for 168 of 172 answerable such questions."""
-    if not q.measure or not hits:
+    # a question in another language is judged on coverage alone (qa/rank.py `confidence`), so
+    # its "how many" is checked here: SQuAD's answer sentences give a number for 97% of them
+    asked = q.measure or ("number" if q.qtype == "number" and not q.english else "")
+    if not asked or not hits:
         return False
-    return not any(entity_mentions(q.measure, plain(h.sentence.text)) for h in hits[:MEASURE_WINDOW])
+    return not any(entity_mentions(asked, plain(h.sentence.text)) for h in hits[:MEASURE_WINDOW])
 
 
 def answer_text(index: Index, chosen: list[Hit]) -> str:

@@ -24,7 +24,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["has_cjk", "to_english", "translate_words", "listed_names", "dictionary_path"]
+__all__ = ["has_cjk", "names_in_english", "to_english", "translate_words", "listed_names", "dictionary_path"]
 
 MAX_WORD = 8        # longest headword tried by maximum matching
 MAX_GLOSSES = 2     # English alternatives kept per common word (BM25 likes a synonym or two)
@@ -406,6 +406,19 @@ def to_english(text: str) -> str | None:
         return None
     english = " ".join(e for _, e in translate_words(text) if e)
     return english or None
+
+
+def names_in_english(text: str) -> tuple[str, ...]:
+    """The names a Chinese question asks about, as English writes them: a dictionary word read as
+    a name (微软 -> "Microsoft") and a Latin token with a capital ("DeepSeek", "CEO"); not a
+    person's name, which is read from its surname and may be no name at all."""
+    out = []
+    for (piece, kind), (_, english) in zip(_segment(unicodedata.normalize("NFKC", text or "")), translate_words(text)):
+        # a person's name found by its surname is a guess (石桥 "stone bridge" reads "Shi Qiao")
+        if kind == "latin" and any(c.isupper() for c in piece) \
+                or kind == "word" and english[:1].isupper() and any(_split_entry(r)[0][:1].isupper() for r in _entries(piece)):
+            out.append(english)
+    return tuple(out)
 
 
 _AND = frozenset("和 与 與 及 跟 同".split())

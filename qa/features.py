@@ -227,6 +227,10 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     rare = [t for t in qtok if df.get(t, 0) <= max(3, 0.01 * n_total)]
     caps = set(tokenize([" ".join(re.findall(r"\b[A-Z][\w-]*", q.search))])[0]) if q.english else set()
     caps = {t for t in caps if t in idf}
+    # the names of a question in another language, as English writes them (微软 -> "Microsoft",
+    # "¿Qué anunció Xiaomi?"): read for coverage only, the ranker learnt its name features on
+    # English questions
+    foreign = set(tokenize([" ".join(q.names)])[0]) & set(idf) if not q.english else set()
     # which question word each sentence has: one column per word, read by the coverage features
     has = np.array([[t in st for st in stoks] for t in qtok], dtype=bool).T.reshape(n, len(qtok))
     said = dict(zip(qtok, has.T))
@@ -260,14 +264,16 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
             absent = [t for t in absent if worded.get(t) not in written]
     elif has_cjk(q.text) and not in_scope:
         absent = qtok
-    else:
-        absent = []
+    else:  # a question in another language: only its names can be looked for as they are
+        absent = [t for t in foreign if t not in in_scope]
     F[:, col["missing_rare"]] = sum(t in rare for t in absent) / max(1, len(qtok))
     F[:, col["missing_idf"]] = sum(idf[t] for t in absent) / total_idf
     F[:, col["missing_max"]] = max((idf[t] for t in absent), default=0.0) / math.log(1 + n_total)
     if caps:  # a name the text never mentions ("What did Microsoft present?") is the surest sign
         F[:, col["missing_name"]] = sum(t not in in_scope for t in caps) / len(caps)
         F[:, col["cap_cover"]] = sum(said[t].astype(np.float64) for t in caps) / len(caps)
+    elif foreign:
+        F[:, col["missing_name"]] = sum(t not in in_scope for t in foreign) / len(foreign)
     kind = q.measure or q.qtype
     if kind in _ENTITY or kind in _MEASURE:
         qwords = {w.lower() for w in _WORD.findall(q.search)}

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Callable
 
 from .corpus import plain
-from .crosslingual import has_cjk, listed_names, to_english
+from .crosslingual import has_cjk, listed_names, names_in_english, to_english
 from .intent import small_talk
 from .lexical import tokenize
 
@@ -56,6 +57,17 @@ _TYPES = [
     ("reason", re.compile(r"\b(why|what (caused|causes|led to)|for what reason|how come)\b", re.I)),
     ("list", re.compile(r"\b(which|what) (\w+ ){0,2}(are|were)\b|\b(list|name (the|all)|each|both)\b", re.I)),
 ]
+# The same types asked in Spanish: its question words carry an accent, which a hurried typist may
+# leave off at the start ("cuantos chips ...")
+_OPENS_ES = r"(?:^|[¿¡]|[.?!]\s+)\W*"
+_TYPES_ES = [
+    ("number", re.compile(r"\bcu[aá]nt[oa]s?\b|\b(qu[eé]|cu[aá]l) (año|número|porcentaje|cantidad|tamaño|edad)\b", re.I)),
+    ("date", re.compile(rf"\bcu[aá]ndo\b|\bqu[eé] (fecha|d[ií]a|mes|hora|siglo|d[eé]cada)\b|{_OPENS_ES}cuando\b", re.I)),
+    ("person", re.compile(rf"\bqui[eé]n(es)?\b|{_OPENS_ES}quien(es)?\b", re.I)),
+    ("place", re.compile(rf"\b(a|de)?d[oó]nde\b|\b(qu[eé]|cu[aá]l) (ciudad|pa[ií]s|lugar|regi[oó]n|estado|pueblo|continente)\b", re.I)),
+    ("reason", re.compile(r"\bpor qu[eé]\b|\bqu[eé] (caus[oó]|motiv[oó]|llev[oó] a)\b|\bpara qu[eé]\b|\bcu[aá]l (es|fue) (la raz[oó]n|el motivo)\b", re.I)),
+    ("list", re.compile(r"\bcu[aá]les\b|\bqu[eé] (\w+ ){0,2}(son|eran|fueron)\b|\b(enumera|nombra|cada uno|ambos|ambas)\b", re.I)),
+]
 # The measure a question asks for, finer than its type (Li and Roth's 2002 answer types NUM:money,
 # NUM:period, NUM:perc): "How much does the LumaPod cost?" is not answered by "320 lux", nor "What
 # time does the session start?" by "April 2", nor "What year ...?" by "one of the best".
@@ -73,6 +85,29 @@ _MEASURES = [
                          r"(price|cost|fee|fare|salary)(?:s(?! and))?\b(?! of living)"
                          r"|\bwhat (?:does|did|do|will|would) .+ cost\b", re.I)),
     ("duration", re.compile(r"\bhow long\b", re.I)),
+]
+# The same measures asked in Spanish and Chinese (the text answering is English either way): a
+# translated question's glosses come in Chinese word order, so the question itself is read
+_MEASURES_ES = [
+    ("year", re.compile(r"\b(qu[eé]|cu[aá]l) año\b", re.I)),
+    ("percent", re.compile(r"\bqu[eé] (porcentaje|proporci[oó]n)\b|\bcu[aá]l es el porcentaje\b", re.I)),
+    ("clock", re.compile(r"\b(a|para) qu[eé] hora\b", re.I)),
+    # "¿Cuánto van a costar?", "¿Cuánta financiación ha conseguido?" ("cuánto tiempo" asks for time)
+    ("money", re.compile(r"\bcu[aá]nt[oa]\b(?! tiempo\b)(?=.*\b(dinero|cuesta|cuestan|cost[oó]|costaron|costar[aá]?n?|"
+                         r"vale|valen|val[ií]a|pag(a|an|ar|[oó]|aron)|cobr(a|an|ar|[oó])|recaud\w*|gan(a|an|[oó])|"
+                         r"precio|financiaci[oó]n|inversi[oó]n|invirti\w*|invierte|salario|sueldo|tarifa|entradas?|billetes?)\b)"
+                         r"|\b(cu[aá]l|qu[eé]) (es|era|fue|ser[aá]) (el|la|su) (precio|costo|coste|tarifa|salario|sueldo|"
+                         r"cotizaci[oó]n|valor de mercado|valoraci[oó]n)\b|\bqu[eé] (precio|costo|coste|tarifa)\b", re.I)),
+    ("duration", re.compile(r"\bcu[aá]nto (tiempo|dura|duran|dur[oó]|duraron|durar[aá]|tarda|tardan|tard[oó])\b", re.I)),
+]
+_MEASURES_ZH = [
+    ("year", re.compile(r"哪一?年|什么年份|哪个年份|何年")),
+    ("percent", re.compile(r"百分之(多少|几)|百分比|(多大|什么|多少)比例|比例是多少|占比多少")),
+    ("clock", re.compile(r"几点|(什么|哪个)时间(开始|结束|开门|关门|营业|出发|到达|开放)")),
+    ("money", re.compile(r"多少钱|几块钱|(价格|价钱|售价|定价|股价|费用|花费|成本|票价|门票|工资|薪水|薪资|收费|市值|估值|报价)"
+                         r"(是|为|有)?(多少|几|什么|多高|怎样|如何)|(多少|什么|哪个)(价格|价钱|价位)|多贵|"
+                         r"(花|付|融资|筹集|筹得|募集|赚|挣)了?多少|(多少|几)(美元|美金|元|块|英镑|欧元|人民币)")),
+    ("duration", re.compile(r"多久|多长时间|多少时间|(持续|进行|举办|举行)了?(多长|几天|多少天)")),
 ]
 # a name: capitalised words in a row ("Shanghai General Chamber", "Hunyuan3D World Model 1.0")
 NAME = re.compile(r"[A-Z][\w’'.&-]*(?:\s+[A-Z0-9][\w’'.&-]*)*")  # qa/span.py reads it too
@@ -114,6 +149,9 @@ class Question:
     # what it asks is about them, not about what the earlier question's words match
     switched: tuple[str, ...] = ()
     measure: str = ""  # money, clock, year, percent or duration: what a typed answer must be
+    # a question in another language: the names it asks about as English writes them, which
+    # the text must write for it to answer ("¿Qué anunció Xiaomi?" of a text that never names it)
+    names: tuple[str, ...] = ()
 
     def dense_text(self, text: str) -> str:
         """What the embedders and the re-reading network read of ``text`` (the question or its
@@ -157,16 +195,19 @@ def last_question(history: list[str] | tuple[str, ...]) -> int | None:
 
 
 def asked_measure(text: str) -> str:
-    """The measure an English question asks for ("money", "clock", "year", "percent",
-    "duration"), or "" when it asks for none more precise than its type."""
-    for name, rx in _MEASURES:
+    """The measure a question (English, Spanish or Chinese) asks for ("money", "clock", "year",
+    "percent", "duration"), or "" when it asks for none more precise than its type."""
+    table = _MEASURES_ZH if has_cjk(text) else _MEASURES if is_english(text) else _MEASURES_ES
+    for name, rx in table:
         if rx.search(text):
             return name
     return ""
 
 
 def answer_type(text: str) -> str:
-    for name, rx in _TYPES:
+    """The coarse type of answer an English or Spanish question asks for (a Chinese one is read
+    through its English glosses)."""
+    for name, rx in _TYPES if is_english(text) else _TYPES_ES:
         if rx.search(text):
             return name
     return "other"
@@ -269,7 +310,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
                     context=prior if followup else "",
                     subjects=listed_names(text) if has_cjk(text) else subjects(text),
                     multilingual=multilingual, fragment=followup and fragment, switched=switched,
-                    measure=asked_measure(words) if english else "")
+                    measure=asked_measure(text), names=() if english else foreign_names(text))
 
 
 def names(text: str) -> list[tuple[int, int, str]]:
@@ -286,6 +327,30 @@ def names(text: str) -> list[tuple[int, int, str]]:
             name, begin = (rest, begin + len(first) + 1) if rest else (name, begin)
         out.append((begin, m.end(), name))
     return out
+
+
+COMMON_NAME_ZIPF = 5.0  # London, China, United States: written in other ways too (UK, PRC, US)
+SPANISH_MARGIN = 1.0  # Zipf points by which a Spanish word is commoner in Spanish than in English
+
+
+def foreign_names(text: str) -> tuple[str, ...]:
+    """The names a Chinese or Spanish question asks about, as English would write them. A
+    capitalised word of a Spanish question is a name unless it is clearly a Spanish word
+    ("Conferencia Mundial" is the conference's name translated; "Xiaomi", "Helena" are names)."""
+    if has_cjk(text):
+        found = names_in_english(text)
+    else:
+        words = (w for _, _, n in names(text) for w in re.findall(r"[^\W\d_][\w-]*", n))
+        found = tuple(w for w in words if len(w) >= 3 and _zipf(w.lower(), "es") < _zipf(w.lower(), "en") + SPANISH_MARGIN)
+    # a name made of common English words may be written otherwise (美国 "United States" as "US")
+    return tuple(n for n in found if any(_zipf(w.lower(), "en") < COMMON_NAME_ZIPF for w in n.split()))
+
+
+@lru_cache(maxsize=10_000)
+def _zipf(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang)
 
 
 def subjects(text: str) -> tuple[str, ...]:

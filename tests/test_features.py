@@ -168,6 +168,71 @@ def test_the_measure_a_question_asks_for(question, measure):
     assert asked_measure(question) == measure
 
 
+@pytest.mark.parametrize("question, measure", [
+    ("¿Cuánto cuestan las gafas de Alibaba?", "money"),
+    ("¿Cuánto van a costar las Quark AI Glasses?", "money"),
+    ("¿Cuánta financiación ha conseguido Moore Threads?", "money"),
+    ("¿Cuál es el precio de las acciones de Huawei?", "money"),
+    ("¿En qué año se fundó Baidu?", "year"),
+    ("¿A qué hora empieza la sesión?", "clock"),
+    ("¿Qué porcentaje de los votantes estuvo de acuerdo?", "percent"),
+    ("¿Cuánto tiempo duró la conferencia?", "duration"),
+    ("¿Cuánto tiempo cuesta llegar?", "duration"),  # time, not money
+    ("¿Cuántas entradas se vendieron?", ""),       # a count, not a price
+    ("¿Cuántos chips usa el sistema?", ""),
+    ("阿里巴巴的眼镜多少钱？", "money"),
+    ("华为的股价是多少？", "money"),
+    ("这个要花几美元？", "money"),
+    ("百度是哪一年成立的？", "year"),
+    ("会议几点开始？", "clock"),
+    ("百分之多少的公司加入了联盟？", "percent"),
+    ("会议持续了多久？", "duration"),
+    ("会议在哪个城市举行？", ""),
+    ("Metax的超级节点用了多少芯片？", ""),
+])
+def test_the_measure_a_spanish_or_chinese_question_asks_for(question, measure):
+    from qa.question import asked_measure, parse
+
+    assert asked_measure(question) == measure
+    assert parse(question).measure == measure  # not only for questions in English
+
+
+@pytest.mark.parametrize("question, qtype", [
+    ("¿Quién es el director ejecutivo de Tencent?", "person"),
+    ("quien fundó MiniMax", "person"),
+    ("¿Cuántos chips usa el sistema de Huawei?", "number"),
+    ("cuantos dias duro la conferencia", "number"),
+    ("¿Cuándo concluye la conferencia?", "date"),
+    ("¿Dónde se celebró la conferencia?", "place"),
+    ("¿En qué ciudad se celebró?", "place"),
+    ("¿Por qué se forman alianzas?", "reason"),
+    ("¿Cuáles son los miembros del comité?", "list"),
+    ("¿Qué lanzó Huawei?", "other"),
+    ("Who is the CEO of Tencent?", "person"),
+])
+def test_the_type_of_answer_a_spanish_question_asks_for(question, qtype):
+    from qa.question import parse
+
+    assert parse(question).qtype == qtype
+
+
+@pytest.mark.parametrize("question, names", [
+    ("¿Qué anunció Xiaomi en la WAIC?", ("Xiaomi", "WAIC")),
+    ("¿Qué dijo Helena Varga en Londres?", ("Helena", "Varga")),  # "Londres" is Spanish for London
+    # a translated name is no name the English text writes; "General" is too common to tell
+    ("¿Quién dirige el Comité de IA de la Cámara General de Comercio de Shanghái?", ()),
+    ("微软发布了什么？", ("Microsoft",)),
+    ("DeepSeek有没有加入这两个新联盟中的任何一个?", ("DeepSeek",)),  # not 有没有, "Did Have"
+    ("Ostrin 的石桥是什么时候建的？", ("Ostrin",)),  # 石桥 "stone bridge" is no "Shi Qiao"
+    ("它们都被美国制裁过吗", ()),  # 美国 "United States": the text may write "US"
+    ("What did Xiaomi announce?", ()),  # English questions read their names in place
+])
+def test_the_names_a_question_in_another_language_asks_about(question, names):
+    from qa.question import parse
+
+    assert parse(question).names == names
+
+
 @pytest.mark.parametrize("measure, sentence, gives", [
     ("money", "A return ticket for a small car cost us £148.", True),
     ("money", "Francovich was allowed to claim 6 million Lira in damages.", True),

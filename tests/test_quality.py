@@ -249,6 +249,30 @@ def test_chinese_questions_sharing_no_word_with_the_article_are_refused(engine):
     assert "Hunyuan3D" in c.sentence
 
 
+@pytest.mark.parametrize("question", [
+    "¿Cuánto cuestan las gafas de Alibaba?",   # the article names no price
+    "阿里巴巴的眼镜多少钱？",
+    "¿En qué año se fundó Baidu?",            # nor a founding year
+    "英伟达的市值是多少？",                    # nor a market value
+    "¿DeepSeek formó parte de alguna de las nuevas alianzas?",  # nor DeepSeek
+    "小米在大会上发布了什么？",                # nor Xiaomi
+])
+def test_questions_in_other_languages_about_what_the_article_does_not_say_are_refused(engine, question):
+    ans = engine.ask(question)
+    assert not ans.answerable and ans.citations == (), (question, ans.confidence)
+
+
+@pytest.mark.parametrize("question, cited", [
+    ("¿Cuántos chips usa el sistema de Huawei?", "384 of its self-developed 910C"),
+    ("¿Cuándo estarán a la venta las gafas de Alibaba?", "by end-2025"),
+    ("华为的超级节点用了多少芯片？", "384 of its self-developed 910C"),
+    ("¿Qué presentó Tencent?", "Hunyuan3D"),
+])
+def test_their_answerable_kin_are_still_answered(engine, question, cited):
+    ans, c = first_citation(engine, question)
+    assert cited in c.sentence
+
+
 @pytest.mark.parametrize("text, names", [
     ("What did Tencent and Baidu each launch?", ("Tencent", "Baidu")),
     ("What did Alibaba, Tencent, and Baidu unveil?", ("Alibaba", "Tencent", "Baidu")),
