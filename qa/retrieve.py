@@ -16,15 +16,17 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from . import contrast, features, nearwords
+from . import contrast, features, nearwords, spanish
+from .crosslingual import has_cjk
 from .index import Index
 from .lexical import naming_words, tokenize
-from .question import Question, names
+from .question import Question, content_tokens, names
 from .rank import Models
 from .segment import search_text
 from .spelling import Vocabulary, fold, respell
@@ -132,6 +134,7 @@ class Retriever:
         self._mentioned: OrderedDict[tuple[str, str], bool] = OrderedDict()  # (document, name) -> written there
         self._folded: OrderedDict[str, str] = OrderedDict()  # document id -> title, file name and text, case-folded
         self._near: nearwords.NearWords | None = None  # a small scope's words, in other words
+        self._aligner: nearwords.NearWords | None = None  # the same words in the multilingual space
 
     def in_scope(self, doc: str | None) -> list:
         """The documents a question may be about: the one it names, else all of them."""
@@ -141,6 +144,21 @@ class Retriever:
         """The question with its misspelt words read as the documents in scope spell them."""
         known = self.index.bm25.retriever.vocab_dict if doc is None else self._stems(doc)
         return respell(q, lambda: self._vocabulary(doc), known)
+
+    def in_english(self, q: Question, doc: str | None = None) -> Question:
+        """A Spanish question with its words read as the documents in scope write them in English
+        (qa/spanish.py); any other question as it is."""
+        if q.english or has_cjk(q.text):
+            return q
+        words = spanish.content_words(q.search)
+        docs = [doc] if doc is not None else [d.id for d in self.index.documents]
+        if not words or len(docs) > nearwords.DOCUMENTS_KEPT:
+            return q
+        aligned = self._word_aligner().nearest(words, docs, spanish.ALIGN_COSINE)
+        if not aligned:
+            return q
+        search = spanish.in_english(q.search, aligned)
+        return replace(q, search=search, tokens=tuple(content_tokens(search)))
 
     def writes_as_name(self, word: str, doc: str | None = None) -> bool:
         """Whether the documents in scope write ``word`` capitalised ("baidu" -> "Baidu"), once
@@ -178,6 +196,7 @@ class Retriever:
             if end - first <= nearwords.SCOPE_SENTENCES:
                 alone.append(d.id)
         self._near_words().prepare(alone)
+        self._word_aligner().prepare(alone)  # and in the multilingual space, for a Spanish question
 
     def wait_for_words(self) -> None:
         """Block until every scope's words asked for so far are read (benchmarks: warm is after)."""
@@ -256,6 +275,14 @@ class Retriever:
             return None
         docs = list(dict.fromkeys(s.doc for s in sents))
         return lambda words: self._near_words().written(words, docs)
+
+    def _word_aligner(self) -> nearwords.NearWords:
+        if self._aligner is None:
+            from .embed import get_embedder
+
+            self._aligner = nearwords.NearWords(lambda words: get_embedder("use").encode_queries(words),
+                                                lambda doc: self.index.by_id[doc].text)
+        return self._aligner
 
     def _near_words(self) -> nearwords.NearWords:
         if self._near is None:

@@ -1,0 +1,40 @@
+"""A Spanish question read in the documents' English words (qa/spanish.py)."""
+import pytest
+
+from qa.spanish import content_words, in_english
+
+
+def test_content_words_leave_out_names_numbers_function_and_question_words():
+    assert content_words("¿Qué modelo de IA hay detrás de las gafas de Alibaba?") == ["modelo", "detrás", "gafas"]
+    assert content_words("¿Cuántos chips usa el sistema 384 de Huawei?") == ["chips", "sistema"]  # "usa" (uses) is a function word to the list
+    assert content_words("Alibaba") == []  # a question of one name has nothing to translate
+    assert content_words("Gafas de Alibaba") == ["gafas"]  # a common word opening it is no name
+
+
+def test_in_english_keeps_names_numbers_and_unmatched_words():
+    aligned = {"gafas": "glasses", "modelo": "model"}
+    assert in_english("¿Qué modelo de IA hay detrás de las gafas de Alibaba?", aligned) == \
+        "what model IA detrás glasses Alibaba"
+    assert in_english("¿Cuántos chips usa el sistema 384?", {}) == "how many chips sistema 384"
+
+
+@pytest.mark.parametrize("question, english_words", [
+    ("¿Qué modelo de IA hay detrás de las gafas de Alibaba?", {"model", "glasses", "Alibaba"}),
+    ("¿Qué fabricantes de chips forman parte del comité?", {"manufacturers", "chips", "committee"}),
+    ("¿Cuánto cuestan las gafas?", {"how", "much", "glasses"}),
+])
+def test_a_spanish_question_is_searched_in_the_articles_words(engine, question, english_words):
+    q = engine._understand(question, [], None)
+    assert english_words <= set(q.search.split()), q.search
+    assert not q.english and q.text == question  # e5 and the answer's language still read it as asked
+
+
+def test_english_and_chinese_questions_are_not_realigned(engine):
+    for question in ("What did Alibaba unveil?", "腾讯发布了什么？"):
+        q = engine._understand(question, [], None)
+        assert "glasses" not in q.search and q.search != "" and q.text == question
+
+
+def test_a_spanish_question_now_cites_the_sentence_that_answers(engine):
+    ans = engine.ask("¿Qué modelo de IA hace funcionar las gafas?")
+    assert ans.answerable and "Qwen model" in ans.citations[0].sentence  # was "Alibaba unveiled its ..."
