@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from . import contrast, features, nearwords, spanish
-from .crosslingual import has_cjk
+from .crosslingual import has_cjk, to_english, translate_words
 from .index import Index
 from .lexical import naming_words, tokenize
 from .question import Question, content_tokens, names
@@ -146,18 +146,29 @@ class Retriever:
         return respell(q, lambda: self._vocabulary(doc), known)
 
     def in_english(self, q: Question, doc: str | None = None) -> Question:
-        """A Spanish question with its words read as the documents in scope write them in English
-        (qa/spanish.py); any other question as it is."""
-        if q.english or has_cjk(q.text):
+        """A question in Spanish or Chinese with its words read as the documents in scope write
+        them in English (qa/spanish.py): a Spanish word becomes the document's word nearest to
+        it; a Chinese word keeps its dictionary glosses and gains that word ("大会": "general
+        assembly general meeting" and "conference"). An English question stays as it is."""
+        if q.english and not has_cjk(q.text):
             return q
-        words = spanish.content_words(q.search)
         docs = [doc] if doc is not None else [d.id for d in self.index.documents]
-        if not words or len(docs) > nearwords.DOCUMENTS_KEPT:
+        if len(docs) > nearwords.DOCUMENTS_KEPT:
             return q
-        aligned = self._word_aligner().nearest(words, docs, spanish.ALIGN_COSINE)
-        if not aligned:
-            return q
-        search = spanish.in_english(q.search, aligned)
+        if has_cjk(q.text):
+            pieces = translate_words(q.text)
+            glossed = to_english(q.text) or ""
+            words = [p for p, e in pieces if e and has_cjk(p) and not e[:1].isupper()]  # names are glossed well
+            aligned = self._word_aligner().nearest(words, docs, spanish.ALIGN_COSINE) if words and glossed in q.search else {}
+            if not aligned:
+                return q
+            search = q.search.replace(glossed, " ".join(f"{e} {aligned[p]}" if p in aligned else e for p, e in pieces if e), 1)
+        else:
+            words = spanish.content_words(q.search)
+            aligned = self._word_aligner().nearest(words, docs, spanish.ALIGN_COSINE) if words else {}
+            if not aligned:
+                return q
+            search = spanish.in_english(q.search, aligned)
         return replace(q, search=search, tokens=tuple(content_tokens(search)))
 
     def writes_as_name(self, word: str, doc: str | None = None) -> bool:
