@@ -14,7 +14,7 @@ import numpy as np
 from . import contrast
 from .corpus import plain
 from .crosslingual import has_cjk
-from .lexical import tokenize
+from .lexical import tokenize, zipf
 from .question import PERSON_NAME, Question
 from .segment import search_text
 from .span import names_nobody
@@ -122,14 +122,6 @@ def entity_mentions(kind: str, text: str) -> tuple[str, ...]:
 # somewhere, a short one often doesn't, and their absence from it is no sign that it can't
 # answer (a price, a revenue or an attendance it never mentions is).
 FRAMING_ZIPF = 5.4
-
-
-@lru_cache(maxsize=50_000)
-def zipf(word: str) -> float:
-    """The word's frequency in English (wordfreq's Zipf scale: 6 is once per thousand words)."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
 
 
 @lru_cache(maxsize=10_000)

@@ -7,6 +7,14 @@ from pathlib import Path
 import numpy as np
 
 
+@lru_cache(maxsize=50_000)
+def zipf(word: str, lang: str = "en") -> float:
+    """The word's frequency in a language (wordfreq's Zipf scale: 6 is once per thousand words)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang)
+
+
 @lru_cache(maxsize=1)
 def _stemmer():
     import Stemmer

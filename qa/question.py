@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Callable
 
 from .corpus import plain
 from .crosslingual import has_cjk, listed_names, names_in_english, to_english
 from .intent import small_talk
-from .lexical import tokenize
+from .lexical import tokenize, zipf
 
 MAX_QUESTION_CHARS = 2000
 MAX_RESOLVED_TURNS = 4  # how far back a chain of follow-ups is read
@@ -341,16 +340,10 @@ def foreign_names(text: str) -> tuple[str, ...]:
         found = names_in_english(text)
     else:
         words = (w for _, _, n in names(text) for w in re.findall(r"[^\W\d_][\w-]*", n))
-        found = tuple(w for w in words if len(w) >= 3 and _zipf(w.lower(), "es") < _zipf(w.lower(), "en") + SPANISH_MARGIN)
+        found = tuple(w for w in words if len(w) >= 3 and zipf(w.lower(), "es") < zipf(w.lower()) + SPANISH_MARGIN)
     # a name made of common English words may be written otherwise (美国 "United States" as "US")
-    return tuple(n for n in found if any(_zipf(w.lower(), "en") < COMMON_NAME_ZIPF for w in n.split()))
+    return tuple(n for n in found if any(zipf(w.lower()) < COMMON_NAME_ZIPF for w in n.split()))
 
-
-@lru_cache(maxsize=10_000)
-def _zipf(word: str, lang: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, lang)
 
 
 def subjects(text: str) -> tuple[str, ...]:

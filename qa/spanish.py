@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .lexical import zipf
+
 ALIGN_COSINE = 0.70  # a question word and a document word this close are one word in two languages
 QUESTION_WORDS = {
     "qué": "what", "que": "what", "cuál": "which", "cual": "which", "cuáles": "which", "cuales": "which",
@@ -28,12 +30,6 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\w.,-]*")
 
 COMMON_ZIPF = 4.0  # a capitalised first word this common in Spanish is a word, not a name
 
-
-@lru_cache(maxsize=4096)
-def _zipf_es(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "es")
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +48,7 @@ def content_words(text: str) -> list[str]:
         w = m.group(0)
         low = w.lower()
         if w[0].isdigit() or w[:1].isupper() and (text[:m.start()].strip(" ¿¡\"“'") or low not in stop_words()
-                                                   and _zipf_es(low) < COMMON_ZIPF):
+                                                   and zipf(low, "es") < COMMON_ZIPF):
             continue  # a name, within the question or opening it ("Alibaba"; "Gafas de ..." is a word)
         if low not in QUESTION_WORDS and low not in stop_words() and len(low) > 2:
             out.append(low)

@@ -33,7 +33,7 @@ from typing import Callable, Iterable
 
 from .acronyms import acronyms_of, best_names, expand
 from .crosslingual import has_cjk
-from .lexical import tokenize
+from .lexical import tokenize, zipf
 from .question import Question, content_tokens, typed_word
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -195,9 +195,7 @@ COMMON_ZIPF = 2.4
 
 def is_common(word: str) -> bool:
     """An English word in its own right (wordfreq's Zipf scale: 3 is once per million words)."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en") >= COMMON_ZIPF
+    return zipf(word) >= COMMON_ZIPF
 
 
 def read_piped() -> None:
