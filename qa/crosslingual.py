@@ -409,16 +409,12 @@ def to_english(text: str) -> str | None:
 
 
 def names_in_english(text: str) -> tuple[str, ...]:
-    """The names a Chinese question asks about, as English writes them: a dictionary word read as
-    a name (微软 -> "Microsoft") and a Latin token with a capital ("DeepSeek", "CEO"); not a
-    person's name, which is read from its surname and may be no name at all."""
-    out = []
-    for (piece, kind), (_, english) in zip(_segment(unicodedata.normalize("NFKC", text or "")), translate_words(text)):
-        # a person's name found by its surname is a guess (石桥 "stone bridge" reads "Shi Qiao")
-        if kind == "latin" and any(c.isupper() for c in piece) \
-                or kind == "word" and english[:1].isupper() and any(_split_entry(r)[0][:1].isupper() for r in _entries(piece)):
-            out.append(english)
-    return tuple(out)
+    """The names a Chinese question writes in Latin letters ("DeepSeek", "Moore Threads"): the
+    dictionary's English for a Chinese name is often another form of it (海伦娜 "Helen" for
+    Helena, 阿里 "Ali" for Alibaba, 大学 "Great Learning"), so only these can be looked for as
+    they are."""
+    return tuple(piece for piece, kind in _segment(unicodedata.normalize("NFKC", text or ""))
+                 if kind == "latin" and any(c.isupper() for c in piece))
 
 
 _AND = frozenset("和 与 與 及 跟 同".split())

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 
@@ -145,6 +146,23 @@ def framing_tokens(text: str) -> frozenset[str]:
     return frozenset(t for t, w in common_words(text).items() if zipf(w) >= FRAMING_ZIPF)
 
 
+NAME_LIKENESS = 85  # rapidfuzz ratio at and above which a name is the text's, typed otherwise
+
+
+def _written_alike(token: str, stoks: list[frozenset[str]]) -> bool:
+    """Whether a candidate writes a name of a question in another language a little otherwise:
+    "Baidú", "Tencén" for Baidu, Tencent; "Matrix" of "CloudMatrix", "CloudMatrix384". Such a
+    question gets no respelling (qa/spelling.py reads English)."""
+    from rapidfuzz import fuzz
+
+    folded = "".join(c for c in unicodedata.normalize("NFKD", token) if not unicodedata.combining(c))
+    for st in stoks:
+        for word in st:
+            if fuzz.ratio(folded, word) >= NAME_LIKENESS or min(len(folded), len(word)) >= 5 and (folded in word or word in folded):
+                return True
+    return False
+
+
 def _window(tokens: tuple[str, ...], wanted: set[str]) -> float:
     """How tightly the question's words sit together in the sentence: matched / span length."""
     pos = [k for k, t in enumerate(tokens) if t in wanted]
@@ -257,7 +275,7 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     elif has_cjk(q.text) and not in_scope:
         absent = qtok
     else:  # a question in another language: only its names can be looked for as they are
-        absent = [t for t in foreign if t not in in_scope]
+        absent = [t for t in foreign if t not in in_scope and not _written_alike(t, stoks)]
     F[:, col["missing_rare"]] = sum(t in rare for t in absent) / max(1, len(qtok))
     F[:, col["missing_idf"]] = sum(idf[t] for t in absent) / total_idf
     F[:, col["missing_max"]] = max((idf[t] for t in absent), default=0.0) / math.log(1 + n_total)
@@ -265,7 +283,7 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
         F[:, col["missing_name"]] = sum(t not in in_scope for t in caps) / len(caps)
         F[:, col["cap_cover"]] = sum(said[t].astype(np.float64) for t in caps) / len(caps)
     elif foreign:
-        F[:, col["missing_name"]] = sum(t not in in_scope for t in foreign) / len(foreign)
+        F[:, col["missing_name"]] = sum(t in absent for t in foreign) / len(foreign)
     kind = q.measure or q.qtype
     if kind in _ENTITY or kind in _MEASURE:
         qwords = {w.lower() for w in _WORD.findall(q.search)}

@@ -11,6 +11,7 @@ from .corpus import plain
 from .crosslingual import has_cjk, listed_names, names_in_english, to_english
 from .intent import small_talk
 from .lexical import tokenize, zipf
+from .spanish import with_accent
 
 MAX_QUESTION_CHARS = 2000
 MAX_RESOLVED_TURNS = 4  # how far back a chain of follow-ups is read
@@ -60,7 +61,7 @@ _TYPES = [
 # leave off at the start ("cuantos chips ...")
 _OPENS_ES = r"(?:^|[¿¡]|[.?!]\s+)\W*"
 _TYPES_ES = [
-    ("number", re.compile(r"\bcu[aá]nt[oa]s?\b|\b(qu[eé]|cu[aá]l) (año|número|porcentaje|cantidad|tamaño|edad)\b", re.I)),
+    ("number", re.compile(r"(?<!\ben )\bcu[aá]nt[oa]s?\b(?! a\b)|\b(qu[eé]|cu[aá]l) (año|número|porcentaje|cantidad|tamaño|edad)\b", re.I)),
     ("date", re.compile(rf"\bcu[aá]ndo\b|\bqu[eé] (fecha|d[ií]a|mes|hora|siglo|d[eé]cada)\b|{_OPENS_ES}cuando\b", re.I)),
     ("person", re.compile(rf"\bqui[eé]n(es)?\b|{_OPENS_ES}quien(es)?\b", re.I)),
     ("place", re.compile(rf"\b(a|de)?d[oó]nde\b|\b(qu[eé]|cu[aá]l) (ciudad|pa[ií]s|lugar|regi[oó]n|estado|pueblo|continente)\b", re.I)),
@@ -92,7 +93,7 @@ _MEASURES_ES = [
     ("percent", re.compile(r"\bqu[eé] (porcentaje|proporci[oó]n)\b|\bcu[aá]l es el porcentaje\b", re.I)),
     ("clock", re.compile(r"\b(a|para) qu[eé] hora\b", re.I)),
     # "¿Cuánto van a costar?", "¿Cuánta financiación ha conseguido?" ("cuánto tiempo" asks for time)
-    ("money", re.compile(r"\bcu[aá]nt[oa]\b(?! tiempo\b)(?=.*\b(dinero|cuesta|cuestan|cost[oó]|costaron|costar[aá]?n?|"
+    ("money", re.compile(r"(?<!\ben )\bcu[aá]nt[oa]\b(?! tiempo\b)(?! a\b)(?=.*\b(dinero|cuesta|cuestan|cost[oó]|costaron|costar[aá]?n?|"
                          r"vale|valen|val[ií]a|pag(a|an|ar|[oó]|aron)|cobr(a|an|ar|[oó])|recaud\w*|gan(a|an|[oó])|"
                          r"precio|financiaci[oó]n|inversi[oó]n|invirti\w*|invierte|salario|sueldo|tarifa|entradas?|billetes?)\b)"
                          r"|\b(cu[aá]l|qu[eé]) (es|era|fue|ser[aá]) (el|la|su) (precio|costo|coste|tarifa|salario|sueldo|"
@@ -105,7 +106,9 @@ _MEASURES_ZH = [
     ("clock", re.compile(r"几点|(什么|哪个)时间(开始|结束|开门|关门|营业|出发|到达|开放)")),
     ("money", re.compile(r"多少钱|几块钱|(价格|价钱|售价|定价|股价|费用|花费|成本|票价|门票|工资|薪水|薪资|收费|市值|估值|报价)"
                          r"(是|为|有)?(多少|几|什么|多高|怎样|如何)|(多少|什么|哪个)(价格|价钱|价位)|多贵|"
-                         r"(花|付|融资|筹集|筹得|募集|赚|挣)了?多少|(多少|几)(美元|美金|元|块|英镑|欧元|人民币)")),
+                         # not 多少块芯片 (块 also counts chips and batteries), nor 花多少分钟 (time spent)
+                         r"(花|付|融资|筹集|筹得|募集|赚|挣)了?多少(?!\s*(个|秒|分|小时|钟头|天|周|星期|个月|月|年|时间))|"
+                         r"(多少|几)(美元|美金|元|块钱|英镑|欧元|人民币)")),
     ("duration", re.compile(r"多久|多长时间|多少时间|(持续|进行|举办|举行)了?(多长|几天|多少天)")),
 ]
 # a name: capitalised words in a row ("Shanghai General Chamber", "Hunyuan3D World Model 1.0")
@@ -334,13 +337,13 @@ SPANISH_MARGIN = 1.0  # Zipf points by which a Spanish word is commoner in Spani
 
 def foreign_names(text: str) -> tuple[str, ...]:
     """The names a Chinese or Spanish question asks about, as English would write them. A
-    capitalised word of a Spanish question is a name unless it is clearly a Spanish word
-    ("Conferencia Mundial" is the conference's name translated; "Xiaomi", "Helena" are names)."""
-    if has_cjk(text):
-        found = names_in_english(text)
-    else:
-        words = (w for _, _, n in names(text) for w in re.findall(r"[^\W\d_][\w-]*", n))
-        found = tuple(w for w in words if len(w) >= 3 and zipf(w.lower(), "es") < zipf(w.lower()) + SPANISH_MARGIN)
+    capitalised word is a name unless it is clearly a Spanish word ("Conferencia Mundial" is the
+    conference's name translated, "¿Qué presentó 華為?" opens with a question word; "Xiaomi",
+    "Helena" are names)."""
+    words = names_in_english(text) if has_cjk(text) else (w for _, _, n in names(text)
+                                                           for w in re.findall(r"[^\W\d_][\w-]*", n))
+    found = tuple(w for w in words if len(w) >= 3
+                  and zipf(with_accent(w.lower()), "es") < zipf(w.lower()) + SPANISH_MARGIN)  # "Pekin": Pekín
     # a name made of common English words may be written otherwise (美国 "United States" as "US")
     return tuple(n for n in found if any(zipf(w.lower()) < COMMON_NAME_ZIPF for w in n.split()))
 

@@ -25,10 +25,40 @@ QUESTION_WORDS = {
     "cuánto": "how much", "cuánta": "how much", "cuántos": "how many", "cuántas": "how many",
     "cuanto": "how much", "cuanta": "how much", "cuantos": "how many", "cuantas": "how many",
 }
+# Numbers, days and months: words of one kind sit close together in any embedding space ("tres"
+# nearest "two", "jueves" nearest "Monday"), so they are translated from this table instead
+CLOSED_CLASS = {
+    **dict(zip("uno una dos tres cuatro cinco seis siete ocho nueve diez once doce quince veinte treinta "
+               "cuarenta cincuenta cien ciento mil millón millones".split(),
+               "one one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
+               "forty fifty hundred hundred thousand million million".split())),
+    **dict(zip("primero primera segundo segunda tercero tercera último última".split(),
+               "first first second second third third last last".split())),
+    **dict(zip("lunes martes miércoles jueves viernes sábado domingo".split(),
+               "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())),
+    **dict(zip("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split(),
+               "January February March April May June July August September October November December".split())),
+}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\w.,-]*")
-
-
+_REGARDING = re.compile(r"\ben cuanto a\b", re.I)  # "regarding", not "how much"
 COMMON_ZIPF = 4.0  # a capitalised first word this common in Spanish is a word, not a name
+ACCENT_GAIN = 0.5  # Zipf points by which a word with an accent must be commoner to be the one meant
+_ACCENTED = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú", "n": "ñ"}
+
+
+@lru_cache(maxsize=10_000)
+def with_accent(word: str) -> str:
+    """The word as Spanish usually writes it when typed without its accent ("presento" ->
+    "presentó", "dias" -> "días", "ano" -> "año"); the word itself when it is usual as typed."""
+    if any(c in word for c in "áéíóúñü"):
+        return word
+    best, score = word, zipf(word, "es") + ACCENT_GAIN
+    for k, c in enumerate(word):
+        if c in _ACCENTED:
+            variant = word[:k] + _ACCENTED[c] + word[k + 1:]
+            if zipf(variant, "es") > score:
+                best, score = variant, zipf(variant, "es")
+    return best
 
 
 
@@ -40,32 +70,39 @@ def stop_words() -> frozenset[str]:
     return frozenset(get_stop_words("spanish"))
 
 
-def content_words(text: str) -> list[str]:
-    """The words of a Spanish question to translate: lower case, no name, number, function or
-    question word."""
-    out = []
+def _words(text: str):
+    """(as typed, lower case with its accent, whether it is a name) for each word of the question."""
+    text = _REGARDING.sub(" ", text)
     for m in _WORD.finditer(text):
         w = m.group(0)
         low = w.lower()
-        if w[0].isdigit() or w[:1].isupper() and (text[:m.start()].strip(" ¿¡\"“'") or low not in stop_words()
-                                                   and zipf(low, "es") < COMMON_ZIPF):
-            continue  # a name, within the question or opening it ("Alibaba"; "Gafas de ..." is a word)
-        if low not in QUESTION_WORDS and low not in stop_words() and len(low) > 2:
-            out.append(low)
+        # a name within the question, or opening it ("Alibaba"; "Gafas de ..." opens with a word)
+        name = w[:1].isupper() and bool(text[:m.start()].strip(" ¿¡\"“'") or low not in stop_words()
+                                        and zipf(low, "es") < COMMON_ZIPF)
+        yield w, (low if name or w[0].isdigit() else with_accent(low)), name
+
+
+def content_words(text: str) -> list[str]:
+    """The words of a Spanish question to translate: lower case, accents restored; no name,
+    number, function or question word, nor one of the closed classes (CLOSED_CLASS)."""
+    out = [low for w, low, name in _words(text)
+           if not name and not w[0].isdigit() and low not in QUESTION_WORDS and low not in CLOSED_CLASS
+           and low not in stop_words() and len(low) > 2]
     return list(dict.fromkeys(out))
 
 
 def in_english(text: str, aligned: dict[str, str]) -> str:
-    """The question in the documents' words: question words in English, function words out,
-    a content word as its aligned document word (or as typed when none is near)."""
+    """The question in the documents' words: question words, numbers, days and months in
+    English, function words out, a content word as its aligned document word (or as typed when
+    none is near)."""
     out = []
-    for m in _WORD.finditer(text):
-        w = m.group(0)
-        low = w.lower()
-        if low in QUESTION_WORDS:
-            out.append(QUESTION_WORDS[low])
+    for w, low, name in _words(text):
+        if name or w[0].isdigit():
+            out.append(w)
+        elif low in QUESTION_WORDS or low in CLOSED_CLASS:
+            out.append(QUESTION_WORDS.get(low) or CLOSED_CLASS[low])
         elif low in aligned:
             out.append(aligned[low])
-        elif w[0].isdigit() or w[:1].isupper() or low not in stop_words():
+        elif low not in stop_words():
             out.append(w)
     return " ".join(out)

@@ -46,3 +46,25 @@ def test_a_chinese_word_keeps_its_glosses_and_gains_the_articles_word(engine):
 def test_a_spanish_question_now_cites_the_sentence_that_answers(engine):
     ans = engine.ask("¿Qué modelo de IA hace funcionar las gafas?")
     assert ans.answerable and "Qwen model" in ans.citations[0].sentence  # was "Alibaba unveiled its ..."
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("presento", "presentó"), ("celebro", "celebró"), ("dias", "días"), ("ano", "año"),
+    ("anuncio", "anuncio"),  # a word in its own right as typed
+    ("esta", "esta"), ("gafas", "gafas"), ("días", "días"),
+])
+def test_a_word_typed_without_its_accent_is_read_with_it(typed, meant):
+    from qa.spanish import with_accent
+
+    assert with_accent(typed) == meant
+
+
+def test_numbers_days_and_months_come_from_a_table_not_the_embedding():
+    # "tres" sits nearest "two", "jueves" nearest "Monday" in the multilingual space
+    assert content_words("¿Qué pasa el jueves tres de enero?") == ["pasa"]
+    assert in_english("¿Qué pasa el jueves tres de enero?", {}) == "what pasa Thursday three January"
+    assert in_english("¿Cuál es la primera alianza?", {"alianza": "alliance"}) == "which first alliance"
+
+
+def test_en_cuanto_a_means_regarding():
+    assert in_english("¿Qué dijo Zhao Lidong en cuanto a la alianza?", {}) == "what Zhao Lidong alianza"
