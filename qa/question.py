@@ -118,7 +118,8 @@ _LIST_JOIN = re.compile(r"(?:\s*,\s*(?:(?:and|y|e)\s+)?|\s+(?:and|y|e)\s+|\s*&\s
 # question and helper words that start a question capitalised but name nothing
 _LEADING_WORD = re.compile(r"(?i)what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|"
                            r"will|would|should|has|have|had|and|but|so|tell|name|list|give|explain|describe|"
-                           r"qué|quién|cuál|cuándo|dónde|cómo|y")
+                           r"qué|quién|quiénes|cuál|cuáles|cuándo|dónde|cómo|cuánto|cuánta|cuántos|cuántas|"
+                           r"que|quien|cual|cuando|donde|como|cuanto|cuanta|cuantos|cuantas|por|para|en|y")
 _PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.I)
 # a person's name as written: two or more capitalised words ("Zhao Lidong"); qa/features.py reads it too
 PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")

@@ -154,6 +154,7 @@ def test_a_followup_is_not_answered_about_another_thing(engine, question, earlie
     ("When will it be available?", ["What did Alibaba unveil?", "Which model powers it?"], "by end-2025"),
     # Spanish: "¿Y ...?" asks the earlier question of a new name
     ("¿Y Baidu?", ["¿Qué presentó Tencent?"], "Baidu showcased"),
+    ("¿Y Metax?", ["¿Cuántos chips usó Huawei?"], "128 of its C550 chips"),  # "Cuántos" is no name
     # a fragment with no verb of its own asks something of the earlier question
     ("Which chips?", ["What did Huawei launch?"], "910C AI chips"),
     ("According to which firm?", ["What does the system outperform?"], "SemiAnalysis"),
