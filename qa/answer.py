@@ -8,9 +8,9 @@ from itertools import takewhile
 import numpy as np
 
 from .corpus import plain, titles_told_apart
-from .features import ASKS_PUBLISHED, entity_mentions, sentence_tokens, zipf
+from .features import ASKS_PUBLISHED, entity_mentions, sentence_tokens
 from .index import Index
-from .lexical import tokenize
+from .lexical import tokenize, zipf
 from .question import Question
 from .segment import DATE_KEYS, meta_item, one_line
 from .span import find_span

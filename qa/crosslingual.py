@@ -24,7 +24,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["has_cjk", "names_in_english", "to_english", "translate_words", "listed_names", "dictionary_path"]
+__all__ = ["has_cjk", "latin_names", "to_english", "translate_words", "listed_names", "dictionary_path"]
 
 MAX_WORD = 8        # longest headword tried by maximum matching
 MAX_GLOSSES = 2     # English alternatives kept per common word (BM25 likes a synonym or two)
@@ -408,7 +408,7 @@ def to_english(text: str) -> str | None:
     return english or None
 
 
-def names_in_english(text: str) -> tuple[str, ...]:
+def latin_names(text: str) -> tuple[str, ...]:
     """The names a Chinese question writes in Latin letters ("DeepSeek", "Moore Threads"): the
     dictionary's English for a Chinese name is often another form of it (海伦娜 "Helen" for
     Helena, 阿里 "Ali" for Alibaba, 大学 "Great Learning"), so only these can be looked for as

@@ -23,12 +23,12 @@ from . import answer as answering
 from .bert import release_freed_memory
 from .embed import get_embedder
 from .crosslingual import has_cjk
-from .features import NAMES as FEATURE_NAMES, zipf
+from .features import NAMES as FEATURE_NAMES
 from .index import CorpusWatch, is_fresh, open_index, read_manifest
 from .intent import (about_a_named_text, author_request, date_request, documents_list, documents_request,
                      expansion_request, gist_request, mentions_request, more_request, named_document, nothing_more,
                      reply, said_nothing_more, small_talk, which_document)
-from .lexical import naming_words, tokenize
+from .lexical import naming_words, tokenize, zipf
 from .offtopic import OFF_TOPIC_FACTOR, closer_to_background
 from .question import (MAX_QUESTION_CHARS, has_words, last_question, names, parse, person_names, refers_to_person,
                        refers_to_thing, with_names)

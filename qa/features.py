@@ -156,11 +156,8 @@ def _written_alike(token: str, stoks: list[frozenset[str]]) -> bool:
     from rapidfuzz import fuzz
 
     folded = "".join(c for c in unicodedata.normalize("NFKD", token) if not unicodedata.combining(c))
-    for st in stoks:
-        for word in st:
-            if fuzz.ratio(folded, word) >= NAME_LIKENESS or min(len(folded), len(word)) >= 5 and (folded in word or word in folded):
-                return True
-    return False
+    return any(fuzz.ratio(folded, word) >= NAME_LIKENESS or min(len(folded), len(word)) >= 5 and (folded in word or word in folded)
+               for word in frozenset().union(*stoks))
 
 
 def _window(tokens: tuple[str, ...], wanted: set[str]) -> float:
@@ -237,9 +234,8 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     rare = [t for t in qtok if df.get(t, 0) <= max(3, 0.01 * n_total)]
     caps = set(tokenize([" ".join(re.findall(r"\b[A-Z][\w-]*", q.search))])[0]) if q.english else set()
     caps = {t for t in caps if t in idf}
-    # the names of a question in another language, as English writes them (微软 -> "Microsoft",
-    # "¿Qué anunció Xiaomi?"): read for coverage only, the ranker learnt its name features on
-    # English questions
+    # the names of a question in another language ("¿Qué anunció Xiaomi?", "DeepSeek" in a Chinese
+    # question): read for coverage only, the ranker learnt its name features on English questions
     foreign = set(tokenize([" ".join(q.names)])[0]) & set(idf) if not q.english else set()
     # which question word each sentence has: one column per word, read by the coverage features
     has = np.array([[t in st for st in stoks] for t in qtok], dtype=bool).T.reshape(n, len(qtok))

@@ -53,14 +53,7 @@ class NearWords:
 
     def written(self, words: list[str], docs: list[str]) -> set[str]:
         """Those of ``words`` (lower case) that a document of ``docs`` writes in other words."""
-        if not words or not docs:
-            return set()
-        with self._lock:
-            if not self._small(docs):
-                return set()
-            scope = [self._document(d)[1] for d in docs]
-            vectors = self._vectors(words)
-        return {w for w, v in zip(words, vectors) if any(len(m) and float(np.max(m @ v)) >= NEAR_COSINE for m in scope)}
+        return set(self.nearest(words, docs, NEAR_COSINE))
 
     def nearest(self, words: list[str], docs: list[str], cosine: float) -> dict[str, str]:
         """For each of ``words`` that a document of ``docs`` writes nearly (at ``cosine`` or

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from .corpus import plain
-from .crosslingual import has_cjk, listed_names, names_in_english, to_english
+from .crosslingual import has_cjk, latin_names, listed_names, to_english
 from .intent import small_talk
 from .lexical import tokenize, zipf
 from .spanish import with_accent
@@ -341,11 +341,11 @@ def foreign_names(text: str) -> tuple[str, ...]:
     capitalised word is a name unless it is clearly a Spanish word ("Conferencia Mundial" is the
     conference's name translated, "¿Qué presentó 華為?" opens with a question word; "Xiaomi",
     "Helena" are names)."""
-    words = names_in_english(text) if has_cjk(text) else (w for _, _, n in names(text)
+    words = latin_names(text) if has_cjk(text) else (w for _, _, n in names(text)
                                                            for w in re.findall(r"[^\W\d_][\w-]*", n))
     found = tuple(w for w in words if len(w) >= 3
                   and zipf(with_accent(w.lower()), "es") < zipf(w.lower()) + SPANISH_MARGIN)  # "Pekin": Pekín
-    # a name made of common English words may be written otherwise (美国 "United States" as "US")
+    # a name made of common English words may be written otherwise ("United States" as "US")
     return tuple(n for n in found if any(zipf(w.lower()) < COMMON_NAME_ZIPF for w in n.split()))
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from . import contrast, features, nearwords, spanish
-from .crosslingual import has_cjk, to_english, translate_words
+from .crosslingual import has_cjk, translate_words
 from .index import Index
 from .lexical import naming_words, tokenize
 from .question import Question, content_tokens, names
@@ -157,7 +157,7 @@ class Retriever:
             return q
         if has_cjk(q.text):
             pieces = translate_words(q.text)
-            glossed = to_english(q.text) or ""
+            glossed = " ".join(e for _, e in pieces if e)  # what parse searched (crosslingual.to_english)
             words = [p for p, e in pieces if e and has_cjk(p) and not e[:1].isupper()]  # names are glossed well
             aligned = self._word_aligner().nearest(words, docs, spanish.ALIGN_COSINE) if words and glossed in q.search else {}
             if not aligned:

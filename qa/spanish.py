@@ -61,7 +61,6 @@ def with_accent(word: str) -> str:
     return best
 
 
-
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """Spanish function words (the `stop-words` package's list)."""
