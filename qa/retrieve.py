@@ -207,7 +207,8 @@ class Retriever:
             if end - first <= nearwords.SCOPE_SENTENCES:
                 alone.append(d.id)
         self._near_words().prepare(alone)
-        self._word_aligner().prepare(alone)  # and in the multilingual space, for a Spanish question
+        if len(self.index.documents) <= nearwords.DOCUMENTS_KEPT:  # a corpus whose questions in_english aligns
+            self._word_aligner().prepare(alone)  # and in the multilingual space, for a Spanish or Chinese question
 
     def wait_for_words(self) -> None:
         """Block until every scope's words asked for so far are read (benchmarks: warm is after)."""
