@@ -199,7 +199,7 @@ def is_common(word: str) -> bool:
 
 
 def read_piped() -> None:
-    """Vocabulary.of over texts pickled one by one on stdin (then None), pickled to stdout:
+    """Vocabulary.of over texts pickled one by one on stdin as UTF-8 (then None), pickled to stdout:
     qa/retrieve.py reads a large scope's words in a child process this way, away from the
     questions' GIL, and at low priority, so the questions keep the CPU."""
     import os
@@ -210,5 +210,5 @@ def read_piped() -> None:
         os.nice(19)
     texts = []
     while (text := pickle.load(sys.stdin.buffer)) is not None:
-        texts.append(text)
+        texts.append(text.decode())
     sys.stdout.buffer.write(pickle.dumps(Vocabulary.of(texts), protocol=pickle.HIGHEST_PROTOCOL))
