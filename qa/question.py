@@ -174,9 +174,15 @@ def typed_word(word: str) -> re.Pattern:
     return re.compile(rf"(?<![A-Za-z0-9'’-]){re.escape(word)}(?![A-Za-z0-9'’-])")
 
 
+# full-width Latin letters and digits (a Chinese keyboard's "ＤｅｅｐＳｅｅｋ", "Ｈ２０") as the
+# ASCII the documents write; full-width punctuation stays, as the Chinese rules read it
+_FULL_WIDTH = {0xFF10 + k: 0x30 + k for k in range(10)} | {0xFF21 + k: 0x41 + k for k in range(26)} | {
+    0xFF41 + k: 0x61 + k for k in range(26)}
+
+
 def clean(text: str) -> str:
     """Drop control and invisible format characters and collapse whitespace; keep every script."""
-    text = plain(text)
+    text = plain(text).translate(_FULL_WIDTH)
     text = "".join(ch if ch.isprintable() or ch in "\t\n" else " " for ch in text)
     text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates
     return re.sub(r"\s+", " ", text).strip()

@@ -146,3 +146,15 @@ def test_spanish_words_inside_names_leave_a_question_english(text, english):
     from qa.question import is_english
 
     assert is_english(text) is english
+
+
+@pytest.mark.parametrize("typed, plain", [
+    ("ＤｅｅｐＳｅｅｋ发布了什么？", "DeepSeek发布了什么？"),
+    ("What did Ｈｕａｗｅｉ show at ＷＡＩＣ ２０２５?", "What did Huawei show at WAIC 2025?"),
+])
+def test_full_width_letters_and_digits_read_as_the_documents_write_them(typed, plain):
+    """A Chinese keyboard types Latin letters full width; the article never writes them so."""
+    from qa.question import clean, parse
+
+    assert clean(typed) == plain
+    assert parse(typed).search == parse(plain).search
