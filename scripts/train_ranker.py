@@ -7,6 +7,7 @@ testing (`qa eval ... --skip 25`), and SQuADShifts is never used here.
 
     python scripts/train_ranker.py                      # about 3 minutes on 2 cores
     python scripts/train_ranker.py --max-false-abstain 0.05
+    python scripts/train_ranker.py --paraphrases --out /tmp/para.json   # the reworded-questions experiment
 """
 from __future__ import annotations
 
@@ -106,6 +107,27 @@ def swap_negatives(questions: list[dict], texts: dict[str, str], seed: int = 7, 
     return out
 
 
+PARAPHRASES = ROOT / "scripts" / "data" / "squad2_paraphrases.jsonl"
+
+
+def paraphrased(questions: list[dict], golds: dict, path: Path) -> list[dict]:
+    """SQuAD questions asked again in other words (helper-written, articles 0-24 only): the same
+    document, gold sentence and answerability, new wording. SQuAD's writers copied the
+    paragraph's words, so on SQuAD alone the models learn that a word the text doesn't write
+    means no answer, and refuse people who paraphrase."""
+    by_id = {q["id"]: q for q in questions}
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        q = by_id.get(rec["id"])
+        if q is None:  # an article outside this split
+            continue
+        new_id = rec["id"] + "-para"
+        golds[new_id] = golds.get(rec["id"], [])
+        out.append({**q, "id": new_id, "question": rec["question"], "kind": q["kind"] + "-para"})
+    return out
+
+
 def embed_questions(texts: list[str], work: Path) -> tuple[np.ndarray, np.ndarray]:
     """Both dense views of every question, cached per text (and per pair of models) in the work folder."""
     models = hashlib.sha256(f"{MINILM_NAME}|{E5_NAME}".encode()).hexdigest()[:8]
@@ -136,7 +158,7 @@ def collect(retriever: Retriever, questions: list[dict], parsed: list, qvecs: np
         starts = golds.get(q["id"], [])
         y = np.array([any(idx.sentences[r].start <= s < idx.sentences[r].end for s in starts) for r in rows])
         out.append({"F": F, "y": y, "answerable": q["answerable"], "article": article_of[q["doc"]],
-                    "swap": q["kind"].startswith("swap")})
+                    "swap": q["kind"].startswith("swap"), "para": q["kind"].endswith("-para")})
     return out
 
 
@@ -253,6 +275,9 @@ def main() -> int:
                     help="share of covered questions that are answerable where the product is used")
     ap.add_argument("--min-gain", type=float, default=0.01,
                     help="drop a channel's features only if that raises held-out top-1 by this much (5 articles are noisy)")
+    ap.add_argument("--paraphrases", nargs="?", const=str(PARAPHRASES), default=None,
+                    help="add SQuAD questions reworded as people ask them (default file: scripts/data/"
+                    "squad2_paraphrases.jsonl) to the fit and held-out articles; not in the shipped fit, see docs/results.md")
     ap.add_argument("--out", default=str(MODEL_PATH))
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
@@ -262,6 +287,8 @@ def main() -> int:
     questions, article_of, golds, index = load_split(Path(args.squad), work, n_art)
     texts = {p.stem: p.read_text(encoding="utf-8") for p in (work / "corpus").glob("*.txt")}
     questions += swap_negatives(questions, texts)
+    if args.paraphrases:
+        questions += paraphrased(questions, golds, Path(args.paraphrases))
     log.info("%d questions, %d sentences (%.0fs)", len(questions), len(index.sentences), time.perf_counter() - t0)
     retriever = Retriever(index, models=None)
     parsed = [retriever.respell(parse(q["question"]), q["doc"]) for q in questions]  # as the engine reads them
@@ -330,6 +357,12 @@ def main() -> int:
         return coverage.prob(X) / (1.0 + np.exp(-(answering.logit(X) + shift)))
 
     p, ps = confidence(Xt), confidence(Xs)
+    for name, keep in (("as SQuAD asked", lambda it: not it["para"]), ("reworded", lambda it: it["para"])):
+        part = [it for it in tune if keep(it) and not it["swap"]]
+        if part:
+            Xp, yp = answer_rows(ranker, part)
+            log.info("held-out questions %s: %d, top-1 %.3f, answerable AUC %.3f", name, len(part), top1(ranker, part),
+                     roc_auc_score(yp, confidence(Xp)))
     log.info("held-out AUC on SQuAD 2.0 negatives: coverage %.3f, answering %.3f, product %.3f",
              roc_auc_score(yt, coverage.prob(Xt)), roc_auc_score(yt, answering.prob(Xt)), roc_auc_score(yt, p))
     Xsa = np.concatenate([Xt[yt], Xs])
