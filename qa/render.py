@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
+from . import markup
 from .corpus import titles_told_apart
 from .segment import one_line
 from .types import Answer, Citation, Document
@@ -78,16 +80,21 @@ def _markers(text: str, sentences: list[str]) -> list[tuple[int, int, int]]:
 
 
 def _with_markers(text: str, turn: int, count: int, bold: tuple[int, int] | None = None,
-                  sentences: list[str] | None = None) -> str:
+                  sentences: list[str] | None = None, md: bool = False) -> str:
     """Escape the answer text and turn its ``[k]`` markers into links to the sources panel;
     ``bold`` (a range of the text) is the short answer, shown in bold as in the panel;
     ``sentences`` (the citations' sentences as the text quotes them) tell its markers from a
-    document's own "[1]"."""
+    document's own "[1]"; ``md``: the text quotes Markdown documents (qa/markup.py)."""
+    marks = markup.styles(text) if md else None
+
+    def shown(a: int, b: int) -> str:
+        return markup.show(text, a, b, marks, esc)
+
     def plain(a: int, b: int) -> str:
         if bold is None or bold[1] <= a or b <= bold[0]:
-            return esc(text[a:b])
+            return shown(a, b)
         x, y = max(a, bold[0]), min(b, bold[1])
-        return esc(text[a:x]) + f'<strong class="qa-span">{esc(text[x:y])}</strong>' + esc(text[y:b])
+        return shown(a, x) + f'<strong class="qa-span">{shown(x, y)}</strong>' + shown(y, b)
 
     if sentences is None:
         found = [(m.start(), m.end(), int(m.group(1))) for m in MARKER.finditer(text) if 1 <= int(m.group(1)) <= count]
@@ -121,16 +128,17 @@ def answer_message(ans: Answer, turn: int, docs: dict[str, Document]) -> str:
     if ans.kind == "chat":
         return f'<div class="qa-msg qa-chat"><p class="qa-short">{esc(ans.answer)}</p></div>'
     if not ans.answerable:
-        return refusal_message(ans, turn)
+        return refusal_message(ans, turn, docs)
     quoted = [one_line(c.sentence) if one_line(c.sentence) in ans.answer else "" for c in ans.citations]
+    md = bool(ans.citations) and all(_is_markdown(docs, c.doc) for c in ans.citations)
     parts = [f'<div class="qa-msg qa-answer"><p class="qa-short">'
-             f'{_with_markers(ans.answer, turn, len(ans.citations), _short_answer_in(ans), quoted)}</p>']
+             f'{_with_markers(ans.answer, turn, len(ans.citations), _short_answer_in(ans), quoted, md)}</p>']
     extra = [(k, c) for k, c in enumerate(ans.citations, 1) if one_line(c.sentence) not in ans.answer]
     if extra:
         parts.append('<ol class="qa-cited">')
         for k, c in extra:
             parts.append(f'<li><a class="qa-marker" href="#{anchor(turn, k)}">[{k}]</a> '
-                         f'{esc(one_line(c.sentence))}</li>')
+                         f'{_sentence(docs, c)}</li>')
         parts.append("</ol>")
     titles = list(dict.fromkeys(_title(docs, c.doc) for c in ans.citations))  # in the citations' order
     how = {"gist": "its opening paragraph", "questions": "the questions it answers", "more": "what it says next", "date": "its date line", "mentions": "where it is named",
@@ -139,20 +147,31 @@ def answer_message(ans: Answer, turn: int, docs: dict[str, Document]) -> str:
     return "".join(parts)
 
 
+def _is_markdown(docs: dict[str, Document] | None, doc_id: str) -> bool:
+    doc = (docs or {}).get(doc_id)
+    return doc is not None and markup.is_markdown(doc.path)
+
+
+def _sentence(docs: dict[str, Document] | None, c: Citation) -> str:
+    """A cited sentence on one line, formatted when its document is Markdown."""
+    text = one_line(c.sentence)
+    return markup.show(text, 0, len(text), markup.styles(text) if _is_markdown(docs, c.doc) else None, esc)
+
+
 def respelt_note(ans: Answer) -> str:
     """Which typed words were read as the document spells them, as a search engine says it."""
     note = ans.read_as()
     return f'<p class="qa-meta qa-respelt">{esc(note)}</p>' if note else ""
 
 
-def refusal_message(ans: Answer, turn: int) -> str:
+def refusal_message(ans: Answer, turn: int, docs: dict[str, Document] | None = None) -> str:
     """A refusal looks different (muted amber) and points at the nearest passages, labelled."""
     parts = [f'<div class="qa-msg qa-refusal"><p class="qa-short">{esc(ans.answer)}</p>', respelt_note(ans)]
     if ans.nearest:
         parts.append(f'<p class="qa-meta">{esc(NEAREST_LABEL)}:</p><ul class="qa-cited">')
         for k, c in enumerate(ans.nearest, 1):
             parts.append(f'<li><a class="qa-marker" href="#{anchor(turn, k)}">[{k}]</a> '
-                         f'{esc(one_line(c.sentence))}</li>')
+                         f'{_sentence(docs, c)}</li>')
         parts.append("</ul>")
     parts.append("</div>")
     return "".join(parts)
@@ -163,26 +182,28 @@ def _title(docs: dict[str, Document], doc_id: str) -> str:
     return titles_told_apart(docs.values()).get(doc_id, doc_id) if doc_id in docs else doc_id
 
 
-def _mark(doc_text: str, c: Citation, ident: str | None = None, n: int | None = None) -> str:
+def _mark(doc_text: str, c: Citation, ident: str | None = None, n: int | None = None,
+          shown: Callable[[int, int], str] | None = None) -> str:
     """One cited sentence in <mark> (numbered as its marker when its card holds several), its
-    short answer span (if any) in <strong>."""
+    short answer span (if any) in <strong>; ``shown(a, b)`` escapes (and formats) a slice."""
+    shown = shown or (lambda x, y: esc(doc_text[x:y]))
     start, end, a, b = c.start, c.end, c.answer_start, c.answer_end
     if a is None or b is None or not (start <= a < b <= end):
-        inner = esc(doc_text[start:end])
+        inner = shown(start, end)
     else:
-        inner = (esc(doc_text[start:a]) + '<strong class="qa-span">' + esc(doc_text[a:b])
-                 + "</strong>" + esc(doc_text[b:end]))
+        inner = shown(start, a) + '<strong class="qa-span">' + shown(a, b) + "</strong>" + shown(b, end)
     id_attr = f' id="{ident}"' if ident else ""
     n_attr = f' data-n="{n}"' if n is not None else ""
     return f'<mark class="qa-hl"{id_attr}{n_attr}>{inner}</mark>'
 
 
 def passage_html(doc_text: str, c: Citation, also: tuple[tuple[Citation, str], ...] = (),
-                 numbers: tuple[int, ...] = ()) -> str:
+                 numbers: tuple[int, ...] = (), md: bool = False) -> str:
     """The passage around a citation with its sentence in <mark> and, when the engine found
     one, the short answer span inside it in <strong>. ``also`` holds other citations of the same
     passage (with their anchors), marked too; ``numbers`` are the markers of ``c`` and ``also``,
-    shown on their highlights when there are several. Bad bounds fall back to the sentence."""
+    shown on their highlights when there are several; ``md``: a Markdown document, whose
+    inline marks show as formatting (qa/markup.py). Bad bounds fall back to the sentence."""
     start, end = c.start, c.end
     p_start, p_end = c.passage_start, c.passage_end
     if not (0 <= p_start <= start <= end <= p_end <= len(doc_text)):
@@ -191,13 +212,18 @@ def passage_html(doc_text: str, c: Citation, also: tuple[tuple[Citation, str], .
     marks = sorted([(c, None, nums[0]), *((o, i, n) for (o, i), n in zip(also, nums[1:])
                                           if p_start <= o.start <= o.end <= p_end)],
                    key=lambda m: m[0].start)
+    styles = markup.styles(doc_text[p_start:p_end]) if md else None
+
+    def shown(a: int, b: int) -> str:
+        return markup.show(doc_text, a, b, styles, esc, origin=p_start)
+
     out, pos = [], p_start
     for cit, ident, n in marks:
         if cit.start < pos:  # overlaps the previous mark: already shown
             continue
-        out.append(esc(doc_text[pos:cit.start]) + _mark(doc_text, cit, ident, n))
+        out.append(shown(pos, cit.start) + _mark(doc_text, cit, ident, n, shown))
         pos = cit.end
-    return "".join(out) + esc(doc_text[pos:p_end])
+    return "".join(out) + shown(pos, p_end)
 
 
 def source_card(c: Citation, k: int, turn: int, docs: dict[str, Document],
@@ -217,7 +243,8 @@ def source_card(c: Citation, k: int, turn: int, docs: dict[str, Document],
         # the text's title line heads the sentences under it: no second label saying the same
         head.append(f'<span class="qa-section">{esc(c.section)}</span>')
     spans = ", ".join(f"{x.start}–{x.end}" for x in sorted((c, *(o for o, _ in also)), key=lambda x: x.start))
-    marked = passage_html(text, c, tuple((o, anchor(turn, j)) for o, j in also), (k, *(j for _, j in also)))
+    marked = passage_html(text, c, tuple((o, anchor(turn, j)) for o, j in also), (k, *(j for _, j in also)),
+                          md=bool(doc) and markup.is_markdown(doc.path))
     return (f'<article class="qa-source" id="{anchor(turn, k)}">'
             f'<header>{" ".join(head)}</header>'
             f'<p class="qa-passage">{marked}</p>'

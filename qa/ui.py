@@ -470,6 +470,9 @@ mark.qa-hl { background: #fde68a; color: inherit; padding: .05rem .1rem; border-
 .dark mark.qa-hl { background: #854d0e; }
 strong.qa-span { background: #fbbf24; border-radius: 3px; }
 .dark strong.qa-span { background: #fbbf24; color: #1c1917; }
+.qa-passage code, .qa-msg code { font-family: var(--font-mono); font-size: .88em; padding: 0 .2rem;
+  border-radius: 3px; background: var(--background-fill-secondary); }
+a.qa-link { color: inherit; text-decoration: underline; text-decoration-color: var(--color-accent); }
 .qa-source footer { font-size: .72rem; color: var(--body-text-color-subdued); margin-top: .4rem; }
 .qa-earlier { margin-top: 1rem; border-top: 1px solid var(--border-color-primary); padding-top: .6rem; }
 .qa-turn { margin-bottom: .4rem; } .qa-turn > summary { cursor: pointer; font-size: .85rem; padding: .2rem 0;

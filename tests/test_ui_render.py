@@ -153,3 +153,56 @@ def test_examples_are_the_corpus_own():
     # another corpus is not asked about Huawei: the gist of its documents, by title
     assert examples_for(rivers) == ["What is the Beta River article about?", "What is the Alpha Corp article about?"]
     assert len(examples_for(rivers + [article])) == 5 and examples_for([]) == []
+
+
+MD = ("Orbit 2.0 ships on **March 3, 2026** and replaces the [sync engine](https://example.com/a?b=1&c=\"2\").\n"
+      "The `orbit sync` command is *three times faster*; my_file_name and 5 * 3 stay as written.")
+MD_DOC = Document(id="notes", title="Notes", text=MD, path="corpus/notes.md")
+TXT_DOC = Document(id="notes", title="Notes", text=MD, path="corpus/notes.txt")
+
+
+def md_cite(sentence: str, **kw) -> Citation:
+    start = MD.index(sentence)
+    return Citation("notes", sentence, start, start + len(sentence), 0.9, passage_start=0, passage_end=len(MD), **kw)
+
+
+def test_a_markdown_documents_marks_show_as_formatting_in_its_passage():
+    first = MD.split("\n")[0]
+    date = MD.index("March 3, 2026")
+    c = md_cite(first, answer_start=date, answer_end=date + len("March 3, 2026"))  # the span sits inside "**…**"
+    card = render.source_card(c, 1, 1, {"notes": MD_DOC})
+    assert '<strong class="qa-span"><strong>March 3, 2026</strong></strong>' in card
+    assert ('<a class="qa-link" href="https://example.com/a?b=1&amp;c=&quot;2&quot;" target="_blank" '
+            'rel="noopener noreferrer nofollow">sync engine</a>') in card
+    assert "<code>orbit sync</code>" in card and "<em>three times faster</em>" in card
+    assert "**" not in card and "`" not in card and "](" not in card
+    assert "my_file_name and 5 * 3 stay" in card  # an underscore inside a word, a lone star: text
+    assert f"characters {c.start}–{c.end}" in card  # the offsets are the document's, marks included
+
+
+def test_a_text_documents_stars_stay_as_written():
+    c = md_cite(MD.split("\n")[0])
+    card = render.source_card(c, 1, 1, {"notes": TXT_DOC})
+    assert "**March 3, 2026**" in card and "<code>" not in card
+
+
+def test_the_answer_bubble_formats_a_markdown_sentence():
+    s = MD.split("\n")[1]
+    ans = Answer(question="How fast?", answer=f"{s} [1]", answerable=True, confidence=0.8, citations=[md_cite(s)])
+    msg = render.answer_message(ans, 1, {"notes": MD_DOC})
+    assert "<code>orbit sync</code>" in msg and 'href="#qa-t1-c1"' in msg and "`" not in msg
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("[x](javascript:alert(1))", "[x](javascript:alert(1))"),  # not a link we make
+    ("[x](javascript:void)", "x"),                              # a link, but not a URL we follow
+    (r"a \*literal\* star", "a *literal* star"),
+    ("**unclosed and a *lone star", "**unclosed and a *lone star"),
+    ("<b>raw html</b> **bold**", "&lt;b&gt;raw html&lt;/b&gt; <strong>bold</strong>"),
+    ("***both*** and ~~gone~~", "<em><strong>both</strong></em> and <s>gone</s>"),
+    ("**a *b* c**", "<strong>a </strong><em><strong>b</strong></em><strong> c</strong>"),
+])
+def test_markup_is_read_conservatively_and_escaped(text, shown):
+    from qa import markup
+
+    assert markup.show(text, 0, len(text), markup.styles(text), render.esc) == shown
