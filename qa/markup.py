@@ -19,9 +19,11 @@ from collections.abc import Callable
 
 Styles = list  # per character: None (a mark, hidden) or a tuple of style names
 
-_ESCAPED = re.compile(r"\\([\\`*_\[\]()~#!-])")
-_CODE = re.compile(r"(`+)([^`\n]+?)\1")
-_LINK = re.compile(r"(!?)\[([^\]\n]+)\]\(([^()\s]+)\)")
+_ESCAPED = re.compile(r"\\([\\`*_\[\]()~#!<>-])")
+_CODE = re.compile(r"(?<!`)(`+)(?!`)([^\n]+?)(?<!`)\1(?!`)")  # a run of backticks closed by one as long
+_AUTOLINK = re.compile(r"<(https?://[^<>\s]+)>", re.I)
+# [text](url), [text](url "title"), [text](<url>); a URL may hold one level of parentheses
+_LINK = re.compile(r'(?<!\\)(!?)\[([^\]\n]+)\]\((<[^<>\n]+>|(?:[^()\s]|\([^()\s]*\))+)(?:\s+"[^"\n]*")?\)')
 # an opening mark before a non-space, a closing one after; _ and * only at word edges (snake_case,
 # 5*3*2), ** and __ anywhere a word ends
 _BOTH = re.compile(r"(?<![\\*])\*\*\*(?=[^\s*])([^\n]*?[^\s*])\*\*\*(?!\*)")
@@ -35,7 +37,7 @@ def is_markdown(path: str) -> bool:
     return path.lower().endswith(".md")
 
 
-MAX_CHARS = 20_000  # a longer passage is shown as written: the rules scan each line per mark
+MAX_CHARS = 5_000  # a longer passage is shown as written: the rules scan a line per mark (quadratic)
 
 
 def styles(text: str) -> Styles:
@@ -58,22 +60,32 @@ def styles(text: str) -> Styles:
     def free(a: int, b: int) -> bool:
         return not any(taken[a:b])
 
-    for m in _ESCAPED.finditer(text):
-        hide(m.start(), m.start() + 1)
-        taken[m.start(1)] = True
-    for m in _CODE.finditer(text):
-        if free(m.start(), m.end()):
-            hide(m.start(), m.start(2))
-            hide(m.end(2), m.end())
-            add(m.start(2), m.end(2), ("code",))
-            for i in range(m.start(2), m.end(2)):
-                taken[i] = True
+    for m in _CODE.finditer(text):  # first: a code span's content is literal, backslashes too
+        a, b = m.start(2), m.end(2)
+        if b - a >= 2 and text[a] == text[b - 1] == " " and text[a:b].strip():
+            a, b = a + 1, b - 1  # "`` `x` ``": one space each side is padding
+        hide(m.start(), a)
+        hide(b, m.end())
+        add(a, b, ("code",))
+        for i in range(a, b):
+            taken[i] = True
     for m in _LINK.finditer(text):
         if free(m.start(), m.start(2)) and free(m.end(2), m.end()):
             hide(m.start(), m.start(2))
             hide(m.end(2), m.end())
-            url = m.group(3)
+            url = m.group(3).removeprefix("<").removesuffix(">")
             add(m.start(2), m.end(2), ("link", url) if _SAFE_URL.match(url) and not m.group(1) else ())
+    for m in _AUTOLINK.finditer(text):  # <https://…>: the URL as written, linked
+        if free(m.start(), m.end()):
+            hide(m.start(), m.start(1))
+            hide(m.end(1), m.end())
+            add(m.start(1), m.end(1), ("link", m.group(1)))
+            for i in range(m.start(1), m.end(1)):
+                taken[i] = True
+    for m in _ESCAPED.finditer(text):
+        if free(m.start(), m.end()):
+            hide(m.start(), m.start() + 1)
+            taken[m.start(1)] = True
     for pattern, style in ((_BOTH, ("strong", "em")), (_STRONG, ("strong",)), (_EM, ("em",)), (_STRIKE, ("s",))):
         for m in pattern.finditer(text):
             body = m.lastindex  # the group holding the emphasised text (one per alternative)

@@ -85,12 +85,14 @@ def _with_markers(text: str, turn: int, count: int, bold: tuple[int, int] | None
     ``bold`` (a range of the text) is the short answer, shown in bold as in the panel;
     ``sentences`` (the citations' sentences as the text quotes them) tell its markers from a
     document's own "[1]"; ``md``: the text quotes Markdown documents (qa/markup.py)."""
-    marks = markup.styles(text) if md else None
-
-    def shown(a: int, b: int) -> str:
-        return markup.show(text, a, b, marks, esc)
-
     def plain(a: int, b: int) -> str:
+        # the text between two markers is one quoted sentence: its marks pair among themselves,
+        # never with another sentence's stray "_"
+        marks = markup.styles(text[a:b]) if md else None
+
+        def shown(x: int, y: int) -> str:
+            return markup.show(text, x, y, marks, esc, origin=a)
+
         if bold is None or bold[1] <= a or b <= bold[0]:
             return shown(a, b)
         x, y = max(a, bold[0]), min(b, bold[1])

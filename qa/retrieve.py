@@ -90,6 +90,9 @@ def read_apart(texts: list[str]) -> Vocabulary:
         out, err = child.stdout.read(), child.stderr.read()  # it writes to stderr only to fail
         child.wait()
     finally:
+        if child.poll() is None:  # left early (a text that would not encode): no idle child behind
+            child.kill()
+            child.wait()
         _CHILDREN.discard(child)
     if child.returncode != 0:
         raise RuntimeError(f"reading the documents' words failed: {err.decode(errors='replace')[-500:]}")

@@ -186,6 +186,15 @@ def test_a_text_documents_stars_stay_as_written():
     assert "**March 3, 2026**" in card and "<code>" not in card
 
 
+def test_marks_of_two_quoted_sentences_never_pair_up():
+    a = Document("a", "A", "Name files _like this.", path="a.md")
+    b = Document("b", "B", "Or like_ that.", path="b.md")
+    cites = tuple(Citation(d.id, d.text, 0, len(d.text), 0.9, passage_start=0, passage_end=len(d.text)) for d in (a, b))
+    ans = Answer(question="q", answer=f"{a.text} [1] {b.text} [2]", answerable=True, confidence=0.9, citations=cites)
+    msg = render.answer_message(ans, 1, {"a": a, "b": b})
+    assert "Name files _like this." in msg and "Or like_ that." in msg and "<em>" not in msg
+
+
 def test_the_answer_bubble_formats_a_markdown_sentence():
     s = MD.split("\n")[1]
     ans = Answer(question="How fast?", answer=f"{s} [1]", answerable=True, confidence=0.8, citations=[md_cite(s)])
@@ -194,8 +203,14 @@ def test_the_answer_bubble_formats_a_markdown_sentence():
 
 
 @pytest.mark.parametrize("text, shown", [
-    ("[x](javascript:alert(1))", "[x](javascript:alert(1))"),  # not a link we make
-    ("[x](javascript:void)", "x"),                              # a link, but not a URL we follow
+    ("[x](javascript:alert(1))", "x"),                          # a link, but not a URL we follow
+    ("[x](data:text/html,hi)", "x"),
+    ("[Foo](https://en.wikipedia.org/wiki/Foo_(bar))",
+     '<a class="qa-link" href="https://en.wikipedia.org/wiki/Foo_(bar)" target="_blank" rel="noopener noreferrer nofollow">Foo</a>'),
+    ("<https://docs.python.org/3/x.html#object.__init__>",
+     '<a class="qa-link" href="https://docs.python.org/3/x.html#object.__init__" target="_blank" '
+     'rel="noopener noreferrer nofollow">https://docs.python.org/3/x.html#object.__init__</a>'),
+    (r"path `C:\Users\_me` and ``code `x` here``", r"path <code>C:\Users\_me</code> and <code>code `x` here</code>"),
     (r"a \*literal\* star", "a *literal* star"),
     ("**unclosed and a *lone star", "**unclosed and a *lone star"),
     ("<b>raw html</b> **bold**", "&lt;b&gt;raw html&lt;/b&gt; <strong>bold</strong>"),
