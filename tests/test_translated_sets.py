@@ -32,22 +32,23 @@ def _holds(summary: dict, right: float, false: float, refused: float) -> None:
 
 
 def test_article_questions_in_spanish_and_chinese(engine):
-    """Spanish 0.709 cite@1, false refusals 0.095, correct refusals 0.346 (0.646 / 0.095 / 0.115
-    before the session); Chinese 0.785, 0.019, 0.288 (0.753 / 0.019 / 0.135 before). English on the same questions refuses
+    """Spanish 0.747 cite@1, false refusals 0.095, correct refusals 0.346 (0.709 before the
+    reranker read Spanish questions; 0.646 / 0.095 / 0.115 before the twenty-fourth session); Chinese 0.785, 0.019, 0.288 (0.753 / 0.019 / 0.135 before). English on the same questions refuses
     about half of the unanswerable ones."""
     got = _by_language(engine, DATA / "translated" / "article_es_zh.jsonl", 420)
-    _holds(got["es"], right=0.76, false=0.11, refused=0.30)
+    _holds(got["es"], right=0.80, false=0.11, refused=0.30)
     _holds(got["zh"], right=0.78, false=0.04, refused=0.25)
 
 
 def test_short_document_questions_in_spanish_and_chinese(tmp_path):
-    """Held out: Spanish 0.667 / 0.115 / 0.167 (0.513 / 0.115 / 0.071 before), Chinese 0.795 /
+    """Held out: Spanish 0.692 / 0.115 / 0.167 (0.667 before the reranker read Spanish questions,
+    0.513 / 0.115 / 0.071 before the twenty-fourth session), Chinese 0.795 /
     0.000 / 0.119 (0.744 / 0.026 / 0.071 before)."""
     from qa.engine import Engine
 
     engine = Engine(DATA / "short_documents" / "corpus", tmp_path / "index", progress=False)
     got = _by_language(engine, DATA / "translated" / "short_documents_es_zh.jsonl", 240)
-    _holds(got["es"], right=0.72, false=0.14, refused=0.11)
+    _holds(got["es"], right=0.76, false=0.14, refused=0.11)
     _holds(got["zh"], right=0.78, false=0.03, refused=0.07)
 
 
