@@ -381,11 +381,14 @@ class Engine:
         """The ranker's best few re-read by the cross-encoder, unless the ranker's first leads by
         a wide margin. MiniLM reads English: a question in Spanish (or another Latin-script
         language) is read as its search text, its words replaced by the documents' English
-        (`Retriever.in_english`); a Chinese one is left to the ranker, its dictionary glosses read
-        too loosely (the article's translated questions: 6 better, 7 worse; Spanish 7 and 1).
-        Answerability stays the ranker's: it was calibrated on its features."""
+        (`Retriever.in_english`), a Chinese one as its `reading`, the documents' word for each of
+        its words that has one and the dictionary's gloss for the others. A Chinese question
+        without such words is left to the ranker: read as glosses alone, the article's translated
+        questions went 6 better and 7 worse. Answerability stays the ranker's: it was calibrated
+        on its features."""
         rr = get_reranker()
-        if rr is None or (has_cjk(q.text) and not q.english) or len(hits) < 2 or logits[0] - logits[1] > rr.skip_margin:
+        if rr is None or (has_cjk(q.text) and not q.english and not q.reading) or len(hits) < 2 \
+                or logits[0] - logits[1] > rr.skip_margin:
             return hits
         # a sentence the ranker marked down for another model's or another document's name keeps
         # its place: the network reads the words alone, and "Q: How much does the N2 cost?" reads
@@ -398,7 +401,7 @@ class Engine:
         # a table row is read with its header's labels, as it was searched
         texts = [search_text(h.sentence, index.by_id[h.sentence.doc]) if "|" in h.sentence.text else h.sentence.text
                  for h in top]
-        combined, probs = rr.rescore(q.dense_text(q.search), texts, logits[places], contexts)
+        combined, probs = rr.rescore(q.reading or q.dense_text(q.search), texts, logits[places], contexts)
         order = np.argsort(-combined, kind="stable")
         out = list(hits)
         for k, j in zip(places, order.tolist()):

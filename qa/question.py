@@ -155,6 +155,9 @@ class Question:
     # a question in another language: the names it asks about as English writes them, which
     # the text must write for it to answer ("¿Qué anunció Xiaomi?" of a text that never names it)
     names: tuple[str, ...] = ()
+    # a Chinese question in the documents' English words where it has them ("华为在大会上发布了
+    # 什么系统" -> "Huawei conference launch what system"): what the reranker reads (qa/engine.py)
+    reading: str = ""
 
     def dense_text(self, text: str) -> str:
         """What the embedders and the re-reading network read of ``text`` (the question or its

@@ -11,8 +11,8 @@ base weights are the MiniLM embedder's, shared in memory.
 The reranker reorders the top `k` hits only; its logit is added to the ranker's with the weight
 fitted on held-out articles. Where the ranker's first hit leads its second by more than
 `skip_margin` (logits) it is not consulted: on the held-out articles that skips about 70% of the
-questions for one answer in 900. MiniLM reads English: a Spanish question is read as its words
-aligned to the documents' English ones, and a Chinese question is left to the ranker.
+questions for one answer in 900. MiniLM reads English: a Spanish or Chinese question is read as
+its words aligned to the documents' English ones (qa/engine.py `_rerank`).
 
 A model trained with context (`train_reranker.py --context previous`; its config then says
 ``"context": "previous"``) reads each sentence followed by the sentence before it in its paragraph,

@@ -169,6 +169,8 @@ class Retriever:
             if not aligned:
                 return q
             search = q.search.replace(glossed, " ".join(f"{e} {aligned[p]}" if p in aligned else e for p, e in pieces if e), 1)
+            reading = " ".join(aligned.get(p, e) for p, e in pieces if e)  # the nearest word, not every gloss
+            return replace(q, search=search, tokens=tuple(content_tokens(search)), reading=reading)
         else:
             words = spanish.content_words(q.search)
             aligned = self._word_aligner().nearest(words, docs, spanish.ALIGN_COSINE) if words else {}

@@ -42,19 +42,20 @@ def test_article_questions_in_spanish_and_chinese(engine):
 
 def test_short_document_questions_in_spanish_and_chinese(tmp_path):
     """Held out: Spanish 0.692 / 0.115 / 0.167 (0.667 before the reranker read Spanish questions,
-    0.513 / 0.115 / 0.071 before the twenty-fourth session), Chinese 0.795 /
-    0.000 / 0.119 (0.744 / 0.026 / 0.071 before)."""
+    0.513 / 0.115 / 0.071 before the twenty-fourth session), Chinese 0.821 / 0.000 / 0.119
+    (0.795 before the reranker read Chinese questions, 0.744 / 0.026 / 0.071 before the
+    twenty-fourth session)."""
     from qa.engine import Engine
 
     engine = Engine(DATA / "short_documents" / "corpus", tmp_path / "index", progress=False)
     got = _by_language(engine, DATA / "translated" / "short_documents_es_zh.jsonl", 240)
     _holds(got["es"], right=0.76, false=0.14, refused=0.11)
-    _holds(got["zh"], right=0.78, false=0.03, refused=0.07)
+    _holds(got["zh"], right=0.80, false=0.03, refused=0.07)
 
 
 def test_five_more_short_documents_in_spanish_and_chinese(tmp_path):
-    """Held out: Spanish 0.47 / 0.26 / 0.28 (0.44 / 0.26 / 0.24 before), Chinese 0.68 / 0.02 /
-    0.10 (0.67 / 0.02 / 0.04 before): these questions paraphrase most, and a Spanish word the
+    """Held out: Spanish 0.47 / 0.26 / 0.28 (0.44 / 0.26 / 0.24 before), Chinese 0.69 / 0.02 /
+    0.10 (0.68 before the reranker read Chinese questions; 0.67 / 0.02 / 0.04 before): these questions paraphrase most, and a Spanish word the
     text says another way finds no English word near it."""
     from qa.engine import Engine
 
