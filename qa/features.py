@@ -123,6 +123,17 @@ def entity_mentions(kind: str, text: str) -> tuple[str, ...]:
 # somewhere, a short one often doesn't, and their absence from it is no sign that it can't
 # answer (a price, a revenue or an attendance it never mentions is).
 FRAMING_ZIPF = 5.4
+# and, however rare, the closed classes of words that qualify a question rather than name what
+# it asks about: approximators ("*roughly* how many"), typicality ("what do kids *usually* get"),
+# exclusion ("*besides* the grant"), indefinites ("was *anyone* sent off"), modal framing ("when
+# is it *supposed* to finish"), discourse words. A text rarely writes them and their absence
+# says nothing; a short text doesn't write many of the commonest either.
+QUALIFIERS = frozenset(
+    "roughly approximately about around nearly almost circa exactly precisely "
+    "usually normally typically generally mostly mainly ordinarily often sometimes currently "
+    "besides instead apart aside except "
+    "anyone anybody anything someone somebody something everyone everybody everything "
+    "supposed meant ok okay actually basically really".split())
 
 
 @lru_cache(maxsize=10_000)
@@ -142,8 +153,8 @@ def common_words(text: str) -> dict[str, str]:
 
 def framing_tokens(text: str) -> frozenset[str]:
     """The question's tokens whose word, as written, is among the commonest in English (not its
-    stem: "founded" is no "found")."""
-    return frozenset(t for t, w in common_words(text).items() if zipf(w) >= FRAMING_ZIPF)
+    stem: "founded" is no "found") or a qualifier."""
+    return frozenset(t for t, w in common_words(text).items() if w in QUALIFIERS or zipf(w) >= FRAMING_ZIPF)
 
 
 NAME_LIKENESS = 85  # rapidfuzz ratio at and above which a name is the text's, typed otherwise

@@ -75,6 +75,13 @@ def test_a_common_word_a_short_text_lacks_is_not_a_missing_word():
                      "When was Enflame founded?", "How much does the CloudMatrix cost?"):
         assert not features.framing_tokens(question) - {"much"}, question
     assert "washington" not in features.framing_tokens("What is Washington trying to do?")
+    # qualifiers, however rare: "roughly", "besides", "anyone", "supposed" frame what is asked
+    for question, word in (("Roughly how many farmers have used her jar test?", "roughly"),
+                           ("Besides chips, what did the conference spotlight?", "besides"),
+                           ("Was anyone sent off during the game?", "anyone"),
+                           ("And when is it supposed to finish?", "supposed")):
+        assert set(features.token_list(word)) <= features.framing_tokens(question), question
+    assert not features.framing_tokens("What is the normal price of the glasses?") & {"normal", "price"}
 
     sents = [_sentence("a", 0, 0, "Baidu showcased a digital human."), _sentence("a", 1, 0, "Huawei launched a system.")]
     col = {n: k for k, n in enumerate(features.NAMES)}
