@@ -301,7 +301,10 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     # engine asks a fragment alone too: "How much milk?" after "How many eggs?"), and so does a
     # pronoun with nothing else when the earlier question named nothing ("When does it end?"
     # after "Where was the conference held?"; "their CEO" needs only the names)
-    borrows = followup and (bare or dropped or (fragment or len(tokens) <= 1) and not (pronoun and before))
+    # "And in reading mode?" after "How bright does the LumaPod get?" (an opener, a word or two,
+    # no name) asks the earlier question again of what it adds, as "And in winter?" does
+    trails = elliptical and not own and bool(_ELLIPSIS.search(text))
+    borrows = followup and (bare or dropped or (fragment or len(tokens) <= 1 or trails) and not (pronoun and before))
     search = f"{prior} {without_request(words)}" if borrows else words
     multilingual = f"{earlier.multilingual or earlier.text} {text}" if borrows and not english else ""
     if followup and not pronoun and own and elliptical and not own & {n.lower() for n in before}:
@@ -322,7 +325,8 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
                     context=prior if followup else "",
                     subjects=listed_names(text) if has_cjk(text) else subjects(text),
                     multilingual=multilingual, fragment=followup and fragment, switched=switched,
-                    measure=asked_measure(text), names=() if english else foreign_names(text))
+                    measure=asked_measure(text) or (earlier.measure if borrows and earlier is not None else ""),
+                    names=() if english else foreign_names(text))
 
 
 def names(text: str) -> list[tuple[int, int, str]]:

@@ -181,6 +181,12 @@ def test_what_a_follow_up_borrows():
     assert spanish.multilingual == "¿Por qué forman alianzas las empresas chinas? ¿Por qué?"
     pronoun = parse("¿Qué modelo lo impulsa?", ["¿Qué presentó Alibaba?"])  # e5 reads the names too
     assert pronoun.followup and pronoun.multilingual == "¿Qué modelo lo impulsa? Alibaba"
+    # an opener and a word or two of no name ask the earlier question again of what they add
+    mode = parse("And in reading mode?", ["How bright does the LumaPod get?"])
+    assert mode.followup and mode.search == "How bright does the LumaPod get? And in reading mode?"
+    children = parse("What about for children?", ["How much does the flu jab cost?"])
+    assert children.measure == "money"  # and what it asked for: a price the text may not give
+    assert parse("And Tencent?", ["What did Alibaba unveil?"]).switched == ("tencent",)  # a name: switched
 
 
 def test_a_spanish_follow_up_with_a_pronoun_is_answered(engine):
