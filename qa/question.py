@@ -21,6 +21,8 @@ _PRONOUN = re.compile(r"\b(he|she|it|its|they|them|their|his|her|hers|him|this|t
                       r"él|ella|ellos|ellas|lo|le|les|su|sus|eso|esto|ese|esa|este|esta)\b|[它他她]", re.I)
 # what opens an elliptical follow-up: "And Tencent?", "What about the price?", "¿Y Baidu?"
 _OPENER = r"and|but|also|what about|how about|what of|y|y qué hay de|qué hay de"
+_QUALIFYING_TAIL = re.compile(rf"^\W*(?:{_OPENER})\s+(?:in|on|at|for|during|after|before|with|without|by|from|under|"
+                              r"over|inside|outside|within|en|para|con|sin|durante|antes|después)\b", re.I)
 _ELLIPSIS = re.compile(rf"^\W*(?:{_OPENER}|so|和|那)\b|呢\W*$", re.I)  # ... and "百度呢？"
 # a question that asks something of its own: a question word or an auxiliary opens it (any word
 # of a Chinese one): "What did Baidu showcase?" stands alone after any earlier question
@@ -301,9 +303,11 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     # engine asks a fragment alone too: "How much milk?" after "How many eggs?"), and so does a
     # pronoun with nothing else when the earlier question named nothing ("When does it end?"
     # after "Where was the conference held?"; "their CEO" needs only the names)
-    # "And in reading mode?" after "How bright does the LumaPod get?" (an opener, a word or two,
-    # no name) asks the earlier question again of what it adds, as "And in winter?" does
-    trails = elliptical and not own and bool(_ELLIPSIS.search(text))
+    # "And in reading mode?" after "How bright does the LumaPod get?" (an opener, then a phrase of
+    # a word or two that qualifies, no name) asks the earlier question again of what it adds, as
+    # "And in winter?" does; "And the return period?" after a question on the warranty asks the
+    # same of another thing, and is searched as it is
+    trails = elliptical and not own and bool(_QUALIFYING_TAIL.match(text))
     borrows = followup and (bare or dropped or (fragment or len(tokens) <= 1 or trails) and not (pronoun and before))
     search = f"{prior} {without_request(words)}" if borrows else words
     multilingual = f"{earlier.multilingual or earlier.text} {text}" if borrows and not english else ""

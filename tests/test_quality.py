@@ -187,6 +187,8 @@ def test_what_a_follow_up_borrows():
     children = parse("What about for children?", ["How much does the flu jab cost?"])
     assert children.measure == "money"  # and what it asked for: a price the text may not give
     assert parse("And Tencent?", ["What did Alibaba unveil?"]).switched == ("tencent",)  # a name: switched
+    other = parse("And the return period?", ["How long is the LumaPod warranty?"])  # another thing, not "in ..."
+    assert other.search == "And the return period?"  # (a regression hunt caught it asked about the warranty)
 
 
 def test_a_spanish_follow_up_with_a_pronoun_is_answered(engine):
