@@ -347,6 +347,8 @@ def test_background_sentences_ship_and_fail_safe(monkeypatch, tmp_path, caplog):
     q = bg[0] / np.linalg.norm(bg[0])
     assert offtopic.closer_to_background(q, best_in_scope=0.5)      # a background sentence itself
     assert not offtopic.closer_to_background(q, best_in_scope=1.01)
+    # it must fit clearly better: a document a hair below the background is still the topic
+    assert not offtopic.closer_to_background(q, best_in_scope=float(bg[0] @ q) - offtopic.BACKGROUND_MARGIN / 2)
     bad = tmp_path / "e5_background.npy"
     bad.write_bytes(b"not an array")
     monkeypatch.setattr(offtopic, "BACKGROUND_PATH", bad)

@@ -32,16 +32,18 @@ def _holds(summary: dict, right: float, false: float, refused: float) -> None:
 
 
 def test_article_questions_in_spanish_and_chinese(engine):
-    """Spanish 0.747 cite@1, false refusals 0.095, correct refusals 0.346 (0.709 before the
-    reranker read Spanish questions; 0.646 / 0.095 / 0.115 before the twenty-fourth session); Chinese 0.785, 0.019, 0.288 (0.753 / 0.019 / 0.135 before). English on the same questions refuses
+    """Spanish 0.759 cite@1, false refusals 0.076, correct refusals 0.308 (0.747 / 0.095 / 0.346
+    before the off-topic check's margin, 0.709 before the reranker read Spanish questions; 0.646 /
+    0.095 / 0.115 before the twenty-fourth session); Chinese 0.785, 0.019, 0.288 (0.753 / 0.019 / 0.135 before). English on the same questions refuses
     about half of the unanswerable ones."""
     got = _by_language(engine, DATA / "translated" / "article_es_zh.jsonl", 420)
-    _holds(got["es"], right=0.80, false=0.11, refused=0.30)
+    _holds(got["es"], right=0.80, false=0.09, refused=0.28)
     _holds(got["zh"], right=0.78, false=0.04, refused=0.25)
 
 
 def test_short_document_questions_in_spanish_and_chinese(tmp_path):
-    """Held out: Spanish 0.692 / 0.115 / 0.167 (0.667 before the reranker read Spanish questions,
+    """Held out: Spanish 0.756 / 0.051 / 0.143 (0.692 / 0.115 / 0.167 before the off-topic check's
+    margin, 0.667 before the reranker read Spanish questions,
     0.513 / 0.115 / 0.071 before the twenty-fourth session), Chinese 0.821 / 0.000 / 0.119
     (0.795 before the reranker read Chinese questions, 0.744 / 0.026 / 0.071 before the
     twenty-fourth session)."""
@@ -49,17 +51,18 @@ def test_short_document_questions_in_spanish_and_chinese(tmp_path):
 
     engine = Engine(DATA / "short_documents" / "corpus", tmp_path / "index", progress=False)
     got = _by_language(engine, DATA / "translated" / "short_documents_es_zh.jsonl", 240)
-    _holds(got["es"], right=0.76, false=0.14, refused=0.11)
+    _holds(got["es"], right=0.76, false=0.08, refused=0.11)
     _holds(got["zh"], right=0.80, false=0.03, refused=0.07)
 
 
 def test_five_more_short_documents_in_spanish_and_chinese(tmp_path):
-    """Held out: Spanish 0.47 / 0.26 / 0.28 (0.44 / 0.26 / 0.24 before), Chinese 0.69 / 0.02 /
+    """Held out: Spanish 0.55 / 0.15 / 0.18 (0.47 / 0.26 / 0.28 before the off-topic check's margin;
+    0.44 / 0.26 / 0.24 before the twenty-fourth session), Chinese 0.69 / 0.02 /
     0.10 (0.68 before the reranker read Chinese questions; 0.67 / 0.02 / 0.04 before): these questions paraphrase most, and a Spanish word the
     text says another way finds no English word near it."""
     from qa.engine import Engine
 
     engine = Engine(DATA / "short_documents_b" / "corpus", tmp_path / "index", progress=False)
     got = _by_language(engine, DATA / "translated" / "short_documents_b_es_zh.jsonl", 300)
-    _holds(got["es"], right=0.59, false=0.29, refused=0.24)
+    _holds(got["es"], right=0.62, false=0.18, refused=0.15)
     _holds(got["zh"], right=0.67, false=0.05, refused=0.06)
