@@ -339,6 +339,17 @@ def test_off_topic_questions_in_other_languages_are_refused(engine):
     assert "CloudMatrix 384" in c.sentence
 
 
+def test_thirty_off_topic_spanish_questions_of_the_article_are_refused(engine):
+    """General knowledge, chat and requests in Spanish (tests/data/offtopic_es.txt, written for
+    the off-topic check's margin in the twenty-fifth session): none is about the article."""
+    from pathlib import Path
+
+    lines = [x for x in (Path(__file__).parent / "data" / "offtopic_es.txt").read_text(encoding="utf-8").splitlines() if x]
+    assert len(lines) == 30
+    answered = [(x, round(a.confidence, 2)) for x in lines if (a := engine.ask(x)).answerable]
+    assert not answered, answered
+
+
 def test_background_sentences_ship_and_fail_safe(monkeypatch, tmp_path, caplog):
     from qa import offtopic
 
