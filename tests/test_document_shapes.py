@@ -250,3 +250,23 @@ def test_a_followup_about_a_company_its_later_paragraphs_call_the_company(tmp_pa
     engine = Engine(corpus, tmp_path / "index", progress=False)
     ans = engine.ask("How many people does it employ?", ["What does Acme Robotics make?"])
     assert ans.answerable and "400 people" in ans.citations[0].sentence, ans.answer
+
+
+def test_a_question_standing_as_a_heading_is_answered_by_the_paragraph_under_it(tmp_path):
+    """A leaflet's "How much does it cost?" line over its paragraph matched "Roughly how much does
+    the flu vaccine cost?" best and was cited as the answer (a regression hunt found it); the
+    paragraph under it answers, though it shares no word with the line ("free", "$25")."""
+    from qa.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "leaflet.txt").write_text(
+        "Seasonal Flu Vaccination\n\nFlu clinics run from October 6 to December 19 at our main building.\n\n"
+        "How much does it cost?\nThe vaccine is free for patients over 65. For all other adults, the charge is $25, "
+        "payable at reception.\n\nHow do I book?\nBook online through the patient portal or call the front desk.\n",
+        encoding="utf-8")
+    engine = Engine(corpus, tmp_path / "index", progress=False)
+    ans = engine.ask("Roughly how much does the flu vaccine cost?")
+    cited = [c.sentence for c in ans.citations]
+    assert ans.answerable and not any(s.endswith("?") for s in cited), cited
+    assert any("$25" in s for s in cited), cited
