@@ -165,12 +165,13 @@ FAQ_SENTENCES = 3  # an answer paragraph's sentences that may stand for its ques
 FAQ_HEADING_WORDS = 12  # a question line as long as a heading
 
 
-def _faq_answer(index: Index, row: int, hits: list[Hit]) -> list[Hit]:
+def _faq_answer(index: Index, hit: Hit, hits: list[Hit]) -> list[Hit]:
     """A question standing alone as a line ("How much does it cost?" over a leaflet's paragraph)
     is a heading that asks: the paragraph under it answers, whatever its words ("The vaccine is
     free for … For all other adults, the cost is $25"). Its sentences that the search ranked
     stand in the question's place, in their order, else its first sentence; [] when the line is
     no such heading."""
+    row = hit.features["row"]
     lo, hi = paragraph_rows(index, row)
     end = index.doc_rows[index.sentences[row].doc][1]
     if lo != hi or row + 1 >= end:
@@ -182,11 +183,10 @@ def _faq_answer(index: Index, row: int, hits: list[Hit]) -> list[Hit]:
         return []
     a, b = paragraph_rows(index, row + 1)
     b = min(b, a + FAQ_SENTENCES - 1)
-    score = next(h.score for h in hits if h.features["row"] == row)
     ranked = [h for h in hits if a <= h.features["row"] <= b]
     if ranked:
-        return [Hit(h.sentence, score, h.features) for h in ranked]
-    return [Hit(first, score, {**next(h for h in hits if h.features["row"] == row).features, "row": row + 1})]
+        return [Hit(h.sentence, hit.score, h.features) for h in ranked]
+    return [Hit(first, hit.score, {**hit.features, "row": row + 1})]
 
 
 def answers_not_questions(index: Index, hits: list[Hit]) -> list[Hit]:
@@ -210,7 +210,7 @@ def answers_not_questions(index: Index, hits: list[Hit]) -> list[Hit]:
                 replies.append(Hit(s, h.score, {**h.features, "row": r}))
                 if len(s.text.split()) > SHORT_REPLY or r + 1 >= end or index.sentences[r + 1].para != s.para:
                     break
-            given = replies or _faq_answer(index, row, hits) or given
+            given = replies or _faq_answer(index, h, hits) or given
         elif _LEAD_IN.fullmatch(h.sentence.text) and row + 1 < end and paragraph_rows(index, row)[0] == row:
             # "**The hub does not appear in the app.** Make sure your phone is ...": a bold
             # lead-in names the case, the sentence after it says what to do

@@ -48,6 +48,10 @@ def styles(text: str) -> Styles:
         return out
     taken = [False] * len(text)  # inside a code span or an escape: no other rule reads it
 
+    def take(a: int, b: int) -> None:
+        for i in range(a, b):
+            taken[i] = True
+
     def hide(a: int, b: int) -> None:
         for i in range(a, b):
             out[i], taken[i] = None, True
@@ -67,8 +71,7 @@ def styles(text: str) -> Styles:
         hide(m.start(), a)
         hide(b, m.end())
         add(a, b, ("code",))
-        for i in range(a, b):
-            taken[i] = True
+        take(a, b)
     for m in _LINK.finditer(text):
         if free(m.start(), m.start(2)) and free(m.end(2), m.end()):
             hide(m.start(), m.start(2))
@@ -80,12 +83,11 @@ def styles(text: str) -> Styles:
             hide(m.start(), m.start(1))
             hide(m.end(1), m.end())
             add(m.start(1), m.end(1), ("link", m.group(1)))
-            for i in range(m.start(1), m.end(1)):
-                taken[i] = True
+            take(m.start(1), m.end(1))
     for m in _ESCAPED.finditer(text):
         if free(m.start(), m.end()):
             hide(m.start(), m.start() + 1)
-            taken[m.start(1)] = True
+            take(m.start(1), m.end(1))
     for pattern, style in ((_BOTH, ("strong", "em")), (_STRONG, ("strong",)), (_EM, ("em",)), (_STRIKE, ("s",))):
         for m in pattern.finditer(text):
             body = m.lastindex  # the group holding the emphasised text (one per alternative)

@@ -246,7 +246,7 @@ def source_card(c: Citation, k: int, turn: int, docs: dict[str, Document],
         head.append(f'<span class="qa-section">{esc(c.section)}</span>')
     spans = ", ".join(f"{x.start}–{x.end}" for x in sorted((c, *(o for o, _ in also)), key=lambda x: x.start))
     marked = passage_html(text, c, tuple((o, anchor(turn, j)) for o, j in also), (k, *(j for _, j in also)),
-                          md=bool(doc) and markup.is_markdown(doc.path))
+                          md=_is_markdown(docs, c.doc))
     return (f'<article class="qa-source" id="{anchor(turn, k)}">'
             f'<header>{" ".join(head)}</header>'
             f'<p class="qa-passage">{marked}</p>'
