@@ -29,7 +29,7 @@ from .intent import (about_a_named_text, author_request, date_request, documents
                      expansion_request, gist_request, mentions_request, more_request, named_document, nothing_more,
                      reply, said_nothing_more, small_talk, which_document)
 from .lexical import naming_words, tokenize, zipf
-from .offtopic import OFF_TOPIC_FACTOR, closer_to_background
+from .offtopic import OFF_TOPIC_FACTOR, closer_to_background, pulls_away
 from .question import (MAX_QUESTION_CHARS, has_words, last_question, names, parse, person_names, refers_to_person,
                        refers_to_thing, with_names)
 from .rank import answer_features, confidence, load_models
@@ -312,8 +312,7 @@ class Engine:
         if not hits:
             return answering.build(r.index, q, [], 0.0, False, r.models.cite_ratio)
         conf = confidence(r.models, answer_features(F, logits), english=q.english)
-        if not q.english and not has_cjk(q.text) and r.index.e5 is not None \
-                and closer_to_background(e5vec.result(), float(F[:, E5_COLUMN].max())):
+        if not q.english and not has_cjk(q.text) and r.index.e5 is not None and self._off_topic(r, q, hits, F, e5vec):
             # "Hola": general text fits it better than the document does (Chinese questions have
             # the dictionary's no-shared-word rule instead; this one refused an answerable one)
             conf *= OFF_TOPIC_FACTOR
@@ -328,6 +327,21 @@ class Engine:
             hits = self._rerank(r.index, q, hits, logits)
         hits = answering.answers_not_questions(r.index, answering.metadata_as_asked(hits, q))
         return answering.build(r.index, q, hits, conf, conf >= r.models.threshold, r.models.cite_ratio)
+
+    @staticmethod
+    def _off_topic(r: Retriever, q, hits: list[Hit], F: np.ndarray, e5vec: Future) -> bool:
+        """Is a question in another language about something else than the documents? Asked
+        alone, "¿Y la cuarta?" and "¿Quién le dio la asistencia?" read as general Spanish: a
+        follow-up that points back in so many words is about the conversation, and judged on
+        coverage alone. One that only leaves out its subject ("¿Cuántos días duró?", and "¿Qué
+        hora es?" too) is judged by what it adds to the conversation (qa/offtopic.py
+        `pulls_away`); any other question by itself."""
+        if q.refers_back:
+            return False
+        if not q.context:
+            return closer_to_background(e5vec.result(), float(F[:, E5_COLUMN].max()))
+        sentences = np.asarray(r.index.e5[sorted(h.features["row"] for h in hits)], dtype=np.float32)
+        return pulls_away(sentences, _e5_vector(q.context), _e5_vector(f"{q.context} {q.text}"))
 
     def _more(self, r: Retriever, question: str, history: list[str], doc: str | None, lang: str) -> Answer:
         """The previous answer (asked again: the engine keeps no state between calls), then the

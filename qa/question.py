@@ -18,7 +18,7 @@ MAX_RESOLVED_TURNS = 4  # how far back a chain of follow-ups is read
 
 _PRONOUN = re.compile(r"\b(he|she|it|its|they|them|their|his|her|hers|him|this|that|these|those|"
                       r"the company|the firm|the system|there|then|"
-                      r"él|ella|ellos|ellas|lo|le|les|su|sus|eso|esto|ese|esa|este|esta)\b|[它他她]", re.I)
+                      r"él|ella|ellos|ellas|lo|le|les|su|sus|eso|esto|ese|esa|este|esta|al respecto|allí|ahí|allá)\b|[它他她]", re.I)
 # what opens an elliptical follow-up: "And Tencent?", "What about the price?", "¿Y Baidu?"
 _OPENER = r"and|but|also|what about|how about|what of|y|y qué hay de|qué hay de"
 _QUALIFYING_TAIL = re.compile(rf"^\W*(?:{_OPENER})\s+(?:in|on|at|for|during|after|before|with|without|by|from|under|"
@@ -160,6 +160,9 @@ class Question:
     # a Chinese question in the documents' English words where it has them ("华为在大会上发布了
     # 什么系统" -> "Huawei conference launch what system"): what the reranker reads (qa/engine.py)
     reading: str = ""
+    # a follow-up that points back in so many words (a pronoun, "And …?", "Why?"), not only by
+    # leaving out a subject the conversation named
+    refers_back: bool = False
 
     def dense_text(self, text: str) -> str:
         """What the embedders and the re-reading network read of ``text`` (the question or its
@@ -253,6 +256,16 @@ def is_english(text: str) -> bool:
     return spanish <= english
 
 
+_DEMONSTRATIVES = frozenset("this that these those este esta estos estas ese esa esos esas".split())
+
+
+def _points_back(text: str) -> bool:
+    """A pronoun that stands for something said before: not a demonstrative before its noun
+    ("¿Qué libros me recomiendas este verano?", "this summer")."""
+    return any(not (m.group(0).lower() in _DEMONSTRATIVES and re.match(r"\s+\w", text[m.end():]))
+               for m in _PRONOUN.finditer(text))
+
+
 def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
           is_name: Callable[[str], bool] = lambda word: False) -> Question:
     """A Question from raw text and the earlier user questions of the conversation.
@@ -295,6 +308,9 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     # celebró la conferencia?"): a short question with no name of its own may lean on the
     # earlier one, and is read both ways, like a fragment (it may also stand alone)
     dropped = bool(prior) and not english and not has_cjk(text) and not own and not pronoun and len(tokens) <= 3
+    # what points back in so many words ("it", "¿Y qué más lanzó?", "Why?", "Which chips?"), unlike a
+    # dropped subject, which "¿Qué hora es?" after a question about the article has too
+    refers_back = bool(prior) and (_points_back(text) or elliptical or bare or fragment or bool(_ELLIPSIS.search(text)))
     fragment = fragment or dropped
     followup = bool(prior) and (pronoun or elliptical or bare or fragment)
     before = [n for _, _, n in names(prior)] if prior else []
@@ -330,7 +346,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
                     subjects=listed_names(text) if has_cjk(text) else subjects(text),
                     multilingual=multilingual, fragment=followup and fragment, switched=switched,
                     measure=asked_measure(text) or (earlier.measure if borrows and earlier is not None else ""),
-                    names=() if english else foreign_names(text))
+                    names=() if english else foreign_names(text), refers_back=followup and refers_back)
 
 
 def names(text: str) -> list[tuple[int, int, str]]:

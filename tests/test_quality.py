@@ -350,6 +350,32 @@ def test_thirty_off_topic_spanish_questions_of_the_article_are_refused(engine):
     assert not answered, answered
 
 
+@pytest.mark.parametrize("earlier", ["¿Dónde se celebró la conferencia?", "¿Qué lanzó Huawei?", "¿Quién es Zhao Lidong?"])
+def test_off_topic_spanish_questions_after_an_article_question_are_refused(engine, earlier):
+    """A short Spanish question may lean on the conversation for its subject ("¿Cuántos días
+    duró?"), so it was read with the earlier question, and "Cuéntame un chiste" or "¿Me
+    recomiendas una película?" read as on-topic as that: 3 of the 30 were answered after each of
+    these (0.73-0.91). Now it is judged by what it adds to the conversation. After the first,
+    "¿Qué hora es?" still reads as a question about the conference's time."""
+    from pathlib import Path
+
+    lines = [x for x in (Path(__file__).parent / "data" / "offtopic_es.txt").read_text(encoding="utf-8").splitlines() if x]
+    answered = [(x, round(a.confidence, 2)) for x in lines if (a := engine.ask(x, history=[earlier])).answerable]
+    assert len(answered) <= 1, answered
+
+
+@pytest.mark.parametrize("question, history, cited", [
+    ("¿Dónde fue eso?", ["¿Cuándo se lanzaron las alianzas?"], "World Artificial Intelligence Conference in Shanghai"),
+    ("¿Cuántos días duró?", ["¿Dónde se celebró la conferencia?"], "three-day World Artificial Intelligence Conference"),
+    ("¿Y qué más lanzó?", ["¿Qué lanzó Huawei?"], "CloudMatrix 384"),
+])
+def test_a_spanish_follow_up_that_points_back_is_about_the_conversation(engine, question, history, cited):
+    """Alone, "¿Dónde fue eso?" reads as general Spanish and the off-topic check refused it (0.08);
+    it points back ("eso"), so it is about what the conversation is about."""
+    ans, c = first_citation(engine, question, history=history)
+    assert cited in c.sentence
+
+
 def test_background_sentences_ship_and_fail_safe(monkeypatch, tmp_path, caplog):
     from qa import offtopic
 
@@ -360,6 +386,14 @@ def test_background_sentences_ship_and_fail_safe(monkeypatch, tmp_path, caplog):
     assert not offtopic.closer_to_background(q, best_in_scope=1.01)
     # it must fit clearly better: a document a hair below the background is still the topic
     assert not offtopic.closer_to_background(q, best_in_scope=float(bg[0] @ q) - offtopic.BACKGROUND_MARGIN / 2)
+    # a follow-up: what it adds to the conversation. Nothing added pulls nowhere; a background
+    # sentence itself pulls a conversation about a document sentence away
+    doc = np.random.default_rng(0).standard_normal((1, bg.shape[1])).astype(np.float32)
+    doc /= np.linalg.norm(doc)
+    assert not offtopic.pulls_away(doc, doc[0], doc[0])
+    both = (doc[0] + q) / np.linalg.norm(doc[0] + q)
+    assert offtopic.pulls_away(doc, doc[0], both) and not offtopic.pulls_away(doc, both, doc[0])
+    assert not offtopic.pulls_away(doc[:0], doc[0], both)  # no sentences found: no veto
     bad = tmp_path / "e5_background.npy"
     bad.write_bytes(b"not an array")
     monkeypatch.setattr(offtopic, "BACKGROUND_PATH", bad)
@@ -367,6 +401,7 @@ def test_background_sentences_ship_and_fail_safe(monkeypatch, tmp_path, caplog):
     try:
         assert offtopic.background() is None and "background sentences unusable" in caplog.text
         assert not offtopic.closer_to_background(q, best_in_scope=0.0)  # no file: never a veto
+        assert not offtopic.pulls_away(doc, doc[0], both)
     finally:
         offtopic.background.cache_clear()
 
