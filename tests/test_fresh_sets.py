@@ -13,6 +13,11 @@ targets: each bound sits below today's figure by a question or two.
 - tests/data/short_documents_b/ (twenty-third session): five more documents (a company's
   quarterly results and recall, a football match report, a recipe post, a museum exhibition
   notice, an encyclopedia-style river article) and 150 questions (100 answerable, 50 not).
+- tests/data/news_articles/ (twenty-sixth session): six news-wire stories (job cuts, a malaria
+  trial, a congestion charge, a cup final, smart glasses, a flood), each 500-600 words with a
+  date line and section headings like the article, and 210 questions (138 answerable, 72 not)
+  written by three helpers told to ask in their own words and to make most unanswerable
+  questions reuse the story's names. Its first run is the session's blind figure.
 """
 from pathlib import Path
 
@@ -56,6 +61,18 @@ def test_five_more_short_documents_written_blind(tmp_path):
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.8, summary  # 0.86
     assert summary["false_abstain"] <= 0.27, summary
     assert summary["abstain_correct"] >= 0.26, summary
+
+
+def test_six_news_stories_written_blind(tmp_path):
+    """First run (twenty-sixth session, before any change it shaped): 0.37 cite@1, false
+    refusals 0.514, correct refusals 0.528. The confidence barely separates the answerable
+    questions from the rest here (AUC 0.53; 0.74-0.76 on the article's blind sets): its writers
+    reworded the answerable questions and reused the story's words in the unanswerable ones,
+    the opposite of SQuAD, where the models learnt (docs/results.md)."""
+    summary = _each_asked_of_its_document("news_articles", tmp_path, questions=210, documents=6)
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.7, summary  # 0.76
+    assert summary["false_abstain"] <= 0.56, summary
+    assert summary["abstain_correct"] >= 0.48, summary
 
 
 def test_follow_up_conversations(tmp_path):
