@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_ranker import add_split_arguments, embed_questions, load_split  # noqa: E402
+from train_ranker import PARAPHRASES, add_split_arguments, embed_questions, load_split, paraphrased  # noqa: E402
 
 from qa.minilm import LAYERS, model_dir  # noqa: E402
 from qa.question import parse  # noqa: E402
@@ -51,11 +51,15 @@ log = logging.getLogger("train-reranker")
 MAX_TOKENS = 160
 
 
-def candidates(work: Path, squad: Path, n_art: int, keep: int, context: str) -> list[dict]:
+def candidates(work: Path, squad: Path, n_art: int, keep: int, context: str,
+               paraphrases: Path | None = None) -> list[dict]:
     """Per question: its search text, the ranker's top `keep` sentences with their logits, which
     of them hold a gold answer, answerability and article number. With `context` "previous",
-    each sentence is followed by the one before it in its paragraph, as the engine will read it."""
+    each sentence is followed by the one before it in its paragraph, as the engine will read it.
+    With `paraphrases`, SQuAD questions reworded as people ask them join their articles' lists."""
     questions, article_of, golds, index = load_split(squad, work, n_art)
+    if paraphrases is not None:
+        questions += paraphrased(questions, golds, paraphrases)
     retriever = Retriever(index, load_models())
     parsed = [retriever.respell(parse(q["question"]), q["doc"]) for q in questions]  # as the engine reads them
     qvecs, e5vecs = embed_questions([p.dense_text(p.search) for p in parsed], work)
@@ -69,7 +73,7 @@ def candidates(work: Path, squad: Path, n_art: int, keep: int, context: str) -> 
         gold = next((t for t, g in zip(texts, y) if g), None)
         out.append({"q": p.search, "answerable": q["answerable"], "article": article_of[q["doc"]],
                     "sents": texts[:keep], "logits": logits[:keep].tolist(),
-                    "y": y[:keep], "gold": gold})
+                    "y": y[:keep], "gold": gold, "reworded": q["id"].endswith("-para")})
     return out
 
 
@@ -292,6 +296,9 @@ def main() -> int:
     ap.add_argument("--refit", metavar="FILE", help="train on articles 0-24 (fit and held-out) with the recipe "
                     "and engine settings FILE was chosen with; no held-out figures")
     ap.add_argument("--max-tune", type=int, default=0, help="score only this many held-out questions (a smoke run)")
+    ap.add_argument("--paraphrases", nargs="?", const=str(PARAPHRASES), default=None,
+                    help="add SQuAD questions reworded as people ask them (scripts/data/squad2_paraphrases.jsonl) "
+                    "to the fit and held-out lists; held-out top-1 is reported for each kind too")
     ap.add_argument("--out", default=str(MODEL_PATH))
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
@@ -314,7 +321,8 @@ def main() -> int:
     if chosen is not None:  # the recipe the held-out articles chose
         args.rank, args.alpha = chosen["lora_rank"], chosen["lora_alpha"]
         args.train_k, args.epochs, args.lr = (chosen["info"][key] for key in ("train_k", "epochs", "lr"))
-    items = candidates(Path(args.work), Path(args.squad), n_art, max(args.k, args.train_k, 8), args.context)
+    items = candidates(Path(args.work), Path(args.squad), n_art, max(args.k, args.train_k, 8), args.context,
+                       Path(args.paraphrases) if args.paraphrases else None)
     if chosen is not None:  # every article trains; the settings come from the held-out run
         fit, tune = items, []
     else:
@@ -355,6 +363,14 @@ def main() -> int:
         log.info("held-out top-1, top %d re-read: %s (ranker alone %.3f)", k,
                  ", ".join(f"w={w:g} {v:.3f}" for w, v in row.items()), ranker_top1)
     weight = max(table[args.k], key=lambda w: (table[args.k][w], -abs(math.log(w))))
+    by_kind = {}
+    for kind, pick in (("as SQuAD asked", False), ("reworded", True)):
+        part = [(it, s) for it, s in ans if it.get("reworded", False) == pick]
+        if part:
+            by_kind[kind] = {"questions": len(part), "ranker": round(float(np.mean([it["y"][0] for it, _ in part])), 4),
+                             "reranked": round(float(np.mean([it["y"][int(np.argmax(np.array(it["logits"][:args.k]) + weight * s[:args.k]))]
+                                                              for it, s in part])), 4)}
+            log.info("held-out %s (%d): ranker %.3f, re-read %.3f", kind, len(part), by_kind[kind]["ranker"], by_kind[kind]["reranked"])
 
     # when the ranker's first sentence leads its second by a wide margin, re-reading rarely
     # changes the first citation: skip it there (the smallest margin costing <= 0.002 held-out)
@@ -379,6 +395,7 @@ def main() -> int:
             "held_out_ranker_top1": round(ranker_top1, 4), "held_out_top1": table[args.k][weight],
             "held_out_table": {str(k): {f"{w:g}": v for w, v in row.items()} for k, row in table.items()},
             "skip_margins": {f"{m:g}": {"top1": t1, "skipped": sk} for m, (t1, sk) in margins.items()},
+            **({"held_out_by_kind": by_kind, "paraphrases": Path(args.paraphrases).name} if args.paraphrases else {}),
             **trained}
     config = {"base": "intfloat/multilingual-e5-small" if args.base == "e5" else "sentence-transformers/all-MiniLM-L6-v2",
               "lora_rank": args.rank, "lora_alpha": args.alpha, "layers": len(model.base) if args.base == "e5" else LAYERS, "context": args.context, "k": args.k, "weight": weight, "skip_margin": skip_margin, "scale": float(cal.coef_[0, 0]),
