@@ -332,10 +332,10 @@ class Engine:
     def _off_topic(r: Retriever, q, hits: list[Hit], F: np.ndarray, e5vec: Future) -> bool:
         """Is a question in another language about something else than the documents? Asked
         alone, "¿Y la cuarta?" and "¿Quién le dio la asistencia?" read as general Spanish: a
-        follow-up that points back in so many words is about the conversation, and judged on
-        coverage alone. One that only leaves out its subject ("¿Cuántos días duró?", and "¿Qué
-        hora es?" too) is judged by what it adds to the conversation (qa/offtopic.py
-        `pulls_away`); any other question by itself."""
+        question of a conversation that points back in so many words ("¿Y por qué no se hizo?")
+        is about it, and judged on coverage alone. A follow-up that only leaves out its subject
+        ("¿Cuántos días duró?", and "¿Qué hora es?" too) is judged by what it adds to the
+        conversation (qa/offtopic.py `pulls_away`); any other question by itself."""
         if q.refers_back:
             return False
         if not q.context:

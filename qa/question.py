@@ -160,8 +160,8 @@ class Question:
     # a Chinese question in the documents' English words where it has them ("华为在大会上发布了
     # 什么系统" -> "Huawei conference launch what system"): what the reranker reads (qa/engine.py)
     reading: str = ""
-    # a follow-up that points back in so many words (a pronoun, "And …?", "Why?"), not only by
-    # leaving out a subject the conversation named
+    # a question of a conversation that points back in so many words (a pronoun, "And …?",
+    # "Why?"), not only by leaving out a subject the conversation named
     refers_back: bool = False
 
     def dense_text(self, text: str) -> str:
@@ -346,7 +346,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
                     subjects=listed_names(text) if has_cjk(text) else subjects(text),
                     multilingual=multilingual, fragment=followup and fragment, switched=switched,
                     measure=asked_measure(text) or (earlier.measure if borrows and earlier is not None else ""),
-                    names=() if english else foreign_names(text), refers_back=followup and refers_back)
+                    names=() if english else foreign_names(text), refers_back=refers_back)
 
 
 def names(text: str) -> list[tuple[int, int, str]]:

@@ -376,6 +376,19 @@ def test_a_spanish_follow_up_that_points_back_is_about_the_conversation(engine, 
     assert cited in c.sentence
 
 
+def test_a_spanish_question_opening_with_y_leans_on_the_conversation(tmp_path):
+    """"¿Y …?" points back even with a verb and a noun of its own: alone, these read as general
+    Spanish and were refused as off-topic (0.03, 0.05) of the flood story."""
+    from qa.engine import Engine
+
+    engine = Engine(Path(__file__).parent / "data" / "news_articles" / "corpus", tmp_path / "index", progress=False)
+    for question, earlier, cited in (
+            ("¿Y cuándo fue el récord anterior?", "¿Hasta qué altura subió el río en Harrowby?", "previous record set in 1987"),
+            ("¿Y cuánta gente sigue desaparecida?", "¿Cuántas personas murieron en las inundaciones?", "At least 11 people were missing")):
+        ans = engine.ask(question, history=[earlier], doc="kessel-river-floods-westmarch-province")
+        assert ans.answerable and cited in ans.citations[0].sentence, (question, ans.confidence)
+
+
 def test_background_sentences_ship_and_fail_safe(monkeypatch, tmp_path, caplog):
     from qa import offtopic
 
