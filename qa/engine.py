@@ -341,7 +341,8 @@ class Engine:
         if not q.context:
             return closer_to_background(e5vec.result(), float(F[:, E5_COLUMN].max()))
         sentences = np.asarray(r.index.e5[sorted(h.features["row"] for h in hits)], dtype=np.float32)
-        return pulls_away(sentences, _e5_vector(q.context), _e5_vector(f"{q.context} {q.text}"))
+        earlier, both = get_embedder("e5").encode_queries([q.context, f"{q.context} {q.text}"])  # one pass
+        return pulls_away(sentences, earlier, both)
 
     def _more(self, r: Retriever, question: str, history: list[str], doc: str | None, lang: str) -> Answer:
         """The previous answer (asked again: the engine keeps no state between calls), then the
