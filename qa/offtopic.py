@@ -42,12 +42,19 @@ def background() -> np.ndarray | None:
 BACKGROUND_MARGIN = 0.01
 
 
+def _background_lead(e5_text: np.ndarray, best_in_scope: float) -> float | None:
+    """How much better the best background sentence fits than ``best_in_scope`` (e5 cosine);
+    None when the background is unusable, which is never a veto."""
+    bg = background()
+    if bg is None or bg.shape[1] != e5_text.shape[-1]:
+        return None
+    return float(np.max(bg @ e5_text)) - best_in_scope
+
+
 def closer_to_background(e5_question: np.ndarray, best_in_scope: float) -> bool:
     """True when a background sentence fits the question clearly better than the document's best."""
-    bg = background()
-    if bg is None or bg.shape[1] != e5_question.shape[-1]:
-        return False
-    return float(np.max(bg @ e5_question)) > best_in_scope + BACKGROUND_MARGIN
+    lead = _background_lead(e5_question, best_in_scope)
+    return lead is not None and lead > BACKGROUND_MARGIN
 
 
 def pulls_away(sentences: np.ndarray, e5_earlier: np.ndarray, e5_both: np.ndarray) -> bool:
@@ -59,11 +66,8 @@ def pulls_away(sentences: np.ndarray, e5_earlier: np.ndarray, e5_both: np.ndarra
     question, and 3 of tests/data/offtopic_es.txt's 30 were answered after each of three article
     questions (now 1, 0 and 0). Twelve such follow-ups written for the article pull by -0.022 to
     +0.015 (median -0.001), the off-topic ones by a median of 0.026 (docs/results.md)."""
-    bg = background()
-    if bg is None or bg.shape[1] != e5_both.shape[-1] or not len(sentences):
+    if not len(sentences):
         return False
-
-    def gap(v: np.ndarray) -> float:
-        return float(np.max(bg @ v)) - float(np.max(sentences @ v))
-
-    return gap(e5_both) - gap(e5_earlier) > BACKGROUND_MARGIN
+    with_it = _background_lead(e5_both, float(np.max(sentences @ e5_both)))
+    without = _background_lead(e5_earlier, float(np.max(sentences @ e5_earlier)))
+    return with_it is not None and without is not None and with_it - without > BACKGROUND_MARGIN
