@@ -71,7 +71,15 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    stderr = sys.stderr
+    sys.stderr = stderr if isinstance(stderr, _Unbreakable) else _Unbreakable(stderr)
+    try:
+        return _run(parser().parse_args(argv))
+    finally:
+        sys.stderr = stderr
+
+
+def _run(args) -> int:
     if sys.stdout is None or (args.command == "ask" and args.jsonl and sys.stdin is None):
         # started with stdout (or --jsonl's stdin) closed: `qa ask ... >&-`
         print(f"qa: {'stdout' if sys.stdout is None else 'stdin'} is closed", file=sys.stderr)
@@ -92,7 +100,48 @@ def main(argv: list[str] | None = None) -> int:
         print(f"qa: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        return 130
+        _leave_now(130)
+        return 130  # not reached
+
+
+def _leave_now(code: int) -> None:
+    """Exit at once after Ctrl-C. A plain return would tear the interpreter down while the
+    engine's loader thread may still be inside `import torch`, which can crash (SIGSEGV) instead
+    of exiting 130; the exit handlers (the index build's clean-up) still run."""
+    import atexit
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
+    atexit._run_exitfuncs()
+    os._exit(code)
+
+
+class _Unbreakable:
+    """stderr for logs and progress bars that can never end the command: closed at start
+    (`2>&-`) or its reader gone (`2>&1 | head -c1`), what is written there goes nowhere, and
+    only stdout's own broken pipe is `main`'s to handle."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream if stream is not None else open(os.devnull, "w")
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except (OSError, ValueError):  # BrokenPipeError; ValueError: closed
+            self._stream = open(os.devnull, "w")
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except (OSError, ValueError):
+            self._stream = open(os.devnull, "w")
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 
 def _utf8_stdout(json_out: bool) -> None:
