@@ -33,7 +33,7 @@ def read_questions(path: str | Path) -> list[dict]:
     """A contract question file: one JSON object per non-blank line (UTF-8), each with what
     scoring reads (id, question, kind, answerable; gold or gold_all when answerable).
     Raises ValueError naming the first line that is not so."""
-    out = []
+    out, first_seen = [], {}
     for n, line in enumerate(Path(path).read_text(encoding="utf-8-sig").splitlines(), 1):
         if not line.strip():
             continue
@@ -44,11 +44,20 @@ def read_questions(path: str | Path) -> list[dict]:
         if not isinstance(q, dict):
             raise ValueError(f"{path}, line {n}: not a JSON object")
         missing = [k for k in ("id", "question", "kind", "answerable") if k not in q]
+        wrong = [f"{key} must be {what}" for key, ok, what in (
+            ("id", isinstance(q.get("id"), (str, int, float)) and not isinstance(q.get("id"), bool), "a string or a number"),
+            ("kind", isinstance(q.get("kind"), str), "a string"),
+            ("answerable", isinstance(q.get("answerable"), bool), "true or false")) if key in q and not ok]
+        if wrong:
+            raise ValueError(f"{path}, line {n}: {'; '.join(wrong)}")
         if q.get("answerable") and not ("gold" in q or "gold_all" in q):
             missing.append("gold")
         if missing:
             raise ValueError(f"{path}, line {n}: missing {', '.join(missing)} (a question file for "
                              "scoring needs id, question, kind, answerable and, when answerable, gold)")
+        if q["id"] in first_seen:  # answers are matched by id: the second would be scored with the first's answer
+            raise ValueError(f"{path}, line {n}: id {q['id']!r} is already line {first_seen[q['id']]}'s")
+        first_seen[q["id"]] = n
         for key in ("gold", "gold_all"):  # a bare string would be read letter by letter: always a hit
             if key in q and not (isinstance(q[key], list) and all(isinstance(g, str) for g in q[key])):
                 raise ValueError(f"{path}, line {n}: {key} must be a list of strings")
@@ -89,8 +98,16 @@ def read_squad(src: str | Path) -> list[dict]:
 
 def squad_to_corpus(src: str | Path, out: Path, skip: int = 0, articles: int = 10**9,
                     per_article: int = 10**9) -> list[dict]:
-    """Same conversion as ../shared/eval/squad_to_contract.py: one .txt per article + questions."""
+    """Same conversion as ../shared/eval/squad_to_contract.py: one .txt per article + questions.
+    Raises ValueError for a file whose articles are not shaped as SQuAD's."""
     data = read_squad(src)
+    try:
+        return _squad_questions(data, out, skip, articles, per_article)
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"{src}: not a SQuAD-layout file ({type(exc).__name__}: {str(exc)[:120]})") from None
+
+
+def _squad_questions(data: list, out: Path, skip: int, articles: int, per_article: int) -> list[dict]:
     (out / "corpus").mkdir(parents=True, exist_ok=True)
     questions, names = [], set()
     for k, art in enumerate(data[skip:skip + articles], skip):

@@ -357,6 +357,43 @@ def test_eval_refuses_gold_that_is_not_a_list_of_strings(tmp_path, capsys, conte
     assert message in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("content, message", [
+    ('{"id": "a", "question": "x", "kind": null, "answerable": true, "gold": ["y"]}\n', "line 1: kind must be a string"),
+    ('{"id": ["a"], "question": "x", "kind": "f", "answerable": false}\n', "line 1: id must be a string or a number"),
+    ('{"id": true, "question": "x", "kind": "f", "answerable": false}\n', "line 1: id must be a string or a number"),
+    ('{"id": "a", "question": "x", "kind": "f", "answerable": "no"}\n', "line 1: answerable must be true or false"),
+    ('{"id": "a", "question": "x", "kind": "f", "answerable": false}\n'
+     '{"id": "a", "question": "y", "kind": "f", "answerable": false}\n', "line 2: id 'a' is already line 1's"),
+])
+def test_eval_names_a_question_field_of_the_wrong_type(tmp_path, capsys, content, message):
+    """A wrong type is a one-line reason and exit status 2, never a traceback (a repeated id
+    would be scored with the other line's answer)."""
+    from qa import cli
+
+    path = tmp_path / "questions.jsonl"
+    path.write_text(content, encoding="utf-8")
+    assert cli.main(["eval", str(path)]) == 2
+    assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("data", [
+    {"data": [{"title": 5, "paragraphs": []}]},
+    {"data": [{"title": "A", "paragraphs": [{"context": None, "qas": []}]}]},
+    {"data": [5]},
+    {"data": [{"title": "A", "paragraphs": [{"context": "Text.", "qas": [{"id": "q"}]}]}]},
+])
+def test_eval_names_a_squad_file_of_the_wrong_shape(tmp_path, capsys, data):
+    import json as _json
+
+    from qa import cli
+
+    path = tmp_path / "squad.json"
+    path.write_text(_json.dumps(data), encoding="utf-8")
+    assert cli.main(["eval", "--work", str(tmp_path / "work"), str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "not a SQuAD-layout file" in err and "Traceback" not in err, err
+
+
 def test_eval_reads_a_question_file_with_a_byte_order_mark(tmp_path):
     from qa.evaluate import read_questions
 
@@ -386,6 +423,49 @@ def test_squad_titles_of_one_file_name_stay_two_documents(tmp_path):
     assert len(set(docs[:3])) == 3 and all(d and not d.startswith("-") for d in docs)
     assert sorted(p.stem for p in (tmp_path / "work" / "corpus").iterdir()) == sorted(docs)
     assert questions[3]["answerable"] is False  # a question without answers is unanswerable, not a crash
+
+
+@pytest.mark.parametrize("stderr", ["closed", "reader gone"])
+def test_answers_go_out_while_the_index_builds_with_stderr_closed_or_broken(tmp_path, stderr):
+    """Logs and progress bars go to stderr; `2>&-`, or a reader of stderr that left, must not
+    cost the answers (the index build's progress bar once ended the command)."""
+    from conftest import copy_corpus
+
+    corpus = copy_corpus(tmp_path / "corpus")
+    questions = line({"id": "a", "question": "What did Huawei launch?"}) + line({"id": "b", "question": "Who is Zhao Lidong?"})
+    cmd = [sys.executable, "-m", "qa.cli", "ask", "--jsonl", "--corpus", str(corpus), "--index", str(tmp_path / "index")]
+    if stderr == "closed":
+        p = subprocess.run(cmd, input=questions, stdout=subprocess.PIPE, env=env(), timeout=SUBPROCESS_TIMEOUT,
+                           preexec_fn=lambda: os.close(2))
+    else:
+        read, write = os.pipe()
+        os.close(read)  # the reader is gone before the first byte: every write to stderr is a broken pipe
+        try:
+            p = subprocess.run(cmd, input=questions, stdout=subprocess.PIPE, stderr=write, env=env(),
+                               timeout=SUBPROCESS_TIMEOUT)
+        finally:
+            os.close(write)
+    out = [json.loads(s) for s in p.stdout.decode().splitlines()]
+    assert p.returncode == 0 and [o.get("id") for o in out] == ["a", "b"], p.stdout[-500:]
+    assert all("error" not in o and o["citations"] for o in out)
+
+
+@pytest.mark.parametrize("after", [0.4, 0.5, 0.6, 0.8])
+def test_ctrl_c_while_starting_exits_130(tmp_path, after, engine, corpus_dir, index_dir):
+    """Ctrl-C while the engine loads (a worker thread may be inside `import torch`) exits 130,
+    never with a crash (it was SIGSEGV, status -11, for 3 of 9 delays from 0.3 to 0.8 s on this
+    machine). Python's own exit by SIGINT (-2) is fine too: it is what a Ctrl-C during Python's
+    start-up, before `main` runs, gives."""
+    import signal
+
+    cmd = [sys.executable, "-m", "qa.cli", "ask", "--jsonl", "--corpus", str(corpus_dir), "--index", str(index_dir)]
+    p = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env())
+    p.stdin.write(line({"id": "a", "question": "What did Huawei launch?"}) * 50)
+    p.stdin.flush()
+    time.sleep(after)
+    p.send_signal(signal.SIGINT)
+    _, err = p.communicate(timeout=SUBPROCESS_TIMEOUT)
+    assert p.returncode in (130, -signal.SIGINT), (p.returncode, err.decode(errors="replace")[-2000:])
 
 
 @pytest.mark.parametrize("closed", ["stdout", "stdin"])
