@@ -190,14 +190,36 @@ def decode(data: bytes) -> str:
 
 
 def corpus_files(folder: str | Path) -> list[Path]:
-    """The corpus files in a stable order (file name), skipping hidden files."""
+    """The corpus files in a stable order (file name), skipping hidden files. Of two files with
+    one id ("notes.txt" and "notes.md") the .txt comes first, so it is the one indexed: a
+    citation's `doc` then names the file a reader looks for first."""
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"corpus folder not found: {folder}")
     with os.scandir(folder) as entries:  # no stat per entry: a running engine lists it often (CorpusWatch)
-        names = sorted(e.name for e in entries if e.is_file() and not e.name.startswith(".")
-                       and os.path.splitext(e.name)[1].lower() in SUFFIXES)
-    return [folder / name for name in names]
+        names = [e.name for e in entries if not e.name.startswith(".")
+                 and os.path.splitext(e.name)[1].lower() in SUFFIXES and _is_file(e)]
+    return [folder / name for name in sorted(names, key=_file_order)]
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    """A regular file (or a link to one); a link loop or a vanished entry is skipped, not fatal."""
+    try:
+        return entry.is_file()
+    except OSError as exc:
+        if entry.path not in _UNLISTABLE:  # said once: a running engine lists the folder often
+            _UNLISTABLE.add(entry.path)
+            log.warning("skipping %s: %s", entry.name, exc.strerror or exc)
+        return False
+
+
+_UNLISTABLE: set[str] = set()
+
+
+def _file_order(name: str) -> tuple[str, str]:
+    """File-name order, but with a .txt before a .md of the same id."""
+    stem, suffix = os.path.splitext(name)
+    return f"{stem}.{SUFFIXES.index(suffix.lower())}", name
 
 
 def load_document(path: Path, data: bytes | None = None) -> Document:

@@ -490,8 +490,12 @@ def build_index(corpus: str | Path, folder: str | Path, progress: bool = True,
             except ValueError as exc:
                 files.append(_skipped(entry, str(exc)))
                 continue
-            if digest in seen or any(d.id == doc.id for d in docs):
-                files.append(_skipped(entry, f"duplicate of {seen.get(digest, doc.id)}"))
+            if digest in seen:
+                files.append(_skipped(entry, f"duplicate of {seen[digest]}"))
+                continue
+            taken = next((d for d in docs if d.id == doc.id), None)
+            if taken is not None:  # "notes.md" beside "notes.txt": one id, two texts
+                files.append(_skipped(entry, f"the id {doc.id!r} is {Path(taken.path).name}'s"))
                 continue
             seen[digest] = path.name
             sents = _segment(doc, previous.get(digest), old)

@@ -169,7 +169,32 @@ def test_duplicate_id_skipped(tmp_path, caplog):
     with caplog.at_level(logging.WARNING, logger="qa.corpus"):
         docs = load_corpus(tmp_path)
     assert ids(docs) == ["story"]
-    assert "story" in caplog.text
+    assert "story.md" in caplog.text
+    # the .txt is the one kept, whatever the file-name order: a citation's doc names it
+    assert docs[0].text == "The text version." and docs[0].path.endswith("story.txt")
+
+
+def test_the_text_file_is_indexed_when_a_markdown_file_has_its_id(tmp_path):
+    from qa.index import build_index
+
+    (tmp_path / "c").mkdir()
+    write(tmp_path / "c", "notes.md", "The ship sailed south in 1850.")
+    write(tmp_path / "c", "notes.txt", "Meeting notes. The ship sailed north in 1851.")
+    write(tmp_path / "c", "notes-b.txt", "Other notes.")
+    assert [p.name for p in qa.corpus.corpus_files(tmp_path / "c")] == ["notes-b.txt", "notes.txt", "notes.md"]
+    idx = build_index(tmp_path / "c", tmp_path / "i", progress=False)
+    assert idx.by_id["notes"].text == "Meeting notes. The ship sailed north in 1851."
+    assert idx.skipped("notes") == "notes.md was left out of the index: the id 'notes' is notes.txt's"
+    assert [s.text for s in idx.sentences if s.doc == "notes"][-1] == "The ship sailed north in 1851."
+
+
+def test_a_symlink_loop_is_skipped_not_fatal(tmp_path, caplog):
+    write(tmp_path, "story.txt", "The text version.")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    with caplog.at_level(logging.WARNING, logger="qa.corpus"):
+        docs = load_corpus(tmp_path)
+    assert ids(docs) == ["story"]
+    assert "loop.txt" in caplog.text
 
 
 def test_oversized_file_skipped(tmp_path, monkeypatch, caplog):

@@ -334,7 +334,8 @@ def _corpus_with_faults(corpus: Path) -> dict[str, str]:
         "mixed.txt": (MIXED.encode("utf-8").replace(b"sells", b"sells \xff"), None),
         "huge.txt": (("A very long report sentence about nothing in particular. " * 200).encode(), "limit"),
         "copy-of-a.txt": (DOC_A.encode(), "duplicate"),
-        "b.txt": ("A different text that has the same id as b.md.\n".encode(), "duplicate"),
+        # the same id as the fixture's b.md: the .txt is indexed and b.md left out (checked below)
+        "b.txt": ("A different text that has the same id as b.md.\n".encode(), None),
         "broken-utf16.txt": (codecs.BOM_UTF16_LE + b"x", "UTF-16"),
     }
     for name, (data, _) in files.items():
@@ -358,6 +359,7 @@ def test_corpus_faults_are_skipped_with_a_message_and_the_rest_indexed(small, mo
         assert reason.lower() in files[name]["skipped"].lower(), (name, files[name])
         assert any(name in r.getMessage() and r.levelno >= logging.WARNING for r in caplog.records), \
             f"no warning names {name}"
+    assert files["b.md"]["skipped"] == "the id 'b' is b.txt's", files["b.md"]
     # text decoded right, and offsets index it
     by_id = engine.index.by_id
     assert "“the Zorblat museum" in by_id["cp1252"].text
