@@ -151,13 +151,30 @@ _BEFORE_NUMBER = re.compile(r"(?i)(?:^|[\s(\[])(?:c|ca|circa|approx|est|cf|e\.g|
 _CAMEL = re.compile(r"[a-z]+[A-Z]")
 _AMOUNT = re.compile(r"[$£€¥₹]\s?\d|(?:US|A|C|HK)\$\s?\d")
 _BEFORE_AMOUNT = re.compile(r"(?i)(?:^|[\s(\[])(?:c|ca|circa|approx|est)\.$")
+_CLOSING_QUOTE = re.compile(r"[”’»\"]\s+(?=\S)")  # a quotation mark closing the sentence before, then the next one
 _CLOSING_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?:\s+|$)")  # Markdown emphasis closed right after a sentence's end
 
 
 def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans with the breaks no sentence would start from merged back into the one before."""
     out: list[tuple[int, int]] = []
+    opening = None  # where a span with no letter or digit before the first sentence began
     for start, end in spans:
+        if not any(c.isalnum() for c in text[start:end]):
+            # no letter or digit ("\u202c" closing right-to-left text, a stray "." or "”"): no
+            # sentence of its own; it ends the sentence before, or opens the next one
+            if out:
+                out[-1] = (out[-1][0], end)
+            elif opening is None:
+                opening = start
+            continue
+        if opening is not None:
+            start, opening = opening, None
+        if out and out[-1][1] == start and _CLOSING_QUOTE.match(text, start, end):
+            # 'and development.” Columbia University ...': pysbd gives the quotation's closing
+            # mark to the next sentence when the quotation opened in an earlier one
+            out[-1] = (out[-1][0], start + 1)
+            start = _CLOSING_QUOTE.match(text, start, end).end()
         first = text[start]
         lower = first.islower() and not _CAMEL.match(text, start)  # "iPhone sales rose." starts one
         number = first.isdigit() and _BEFORE_NUMBER.search(text, out[-1][0], out[-1][1]) if out else False

@@ -153,12 +153,31 @@ def test_split_sentences_hard_cases(text, expected):
     assert pieces(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The line was written by Omar.\u202c", ["The line was written by Omar.\u202c"]),  # pysbd made "\u202c" a sentence
+    ("It was reserved for white children. .", ["It was reserved for white children. ."]),
+    # a quotation closing where it did not open (SQuADShifts' articles): pysbd gave the mark to the next sentence
+    ("It can lead to local efficiency and development.\u201d Columbia University identified one.",
+     ["It can lead to local efficiency and development.\u201d", "Columbia University identified one."]),
+    ('It opened with a prayer meeting. Some 150 persons were present." The present location dates to 1909.',
+     ["It opened with a prayer meeting.", 'Some 150 persons were present."', "The present location dates to 1909."]),
+    ("\u2026 And so it ends.", ["\u2026 And so it ends."]),
+    ("\u2026 \u2014", []),
+])
+def test_a_mark_is_no_sentence_of_its_own(text, expected):
+    """A citation is never just a mark, nor starts with the one closing the sentence before: a
+    span with no letter or digit joins a sentence, a closing quotation mark the one it closes."""
+    assert pieces(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "  Leading spaces. And trailing ones.   ",
     "Tabs\tinside.\tAnd more.",
     "One sentence without a full stop",
     "Ünïcödé façade — naïve café. 中文句子。Next one.",
     "Ellipsis… then more. End.",
+    "\u200e\u202eThe reversed line was written by Omar.\u202c",
+    "… And so it ends. .",
     "",
     "   ",
 ])
