@@ -273,7 +273,7 @@ def _answer_line(engine, raw: bytes) -> dict:
         return {**out, "error": "missing 'question'"}
     try:
         ans = engine.ask(obj["question"], obj.get("history"), obj.get("doc"))
-        return {**out, **ans.contract()}
+        return {"id": qid, **ans.contract()}  # an answer always has its id field: null for a line without one
     except QuestionError as exc:
         return {**out, "error": str(exc)}
     except Exception as exc:  # the batch goes on whatever one line does

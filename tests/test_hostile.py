@@ -189,6 +189,7 @@ def _jsonl_cases() -> list[tuple[str, bytes, str, object]]:
         ("id-nan", b'{"id": NaN, "question": "What did Alibaba unveil?"}', "error:id must be", None),
         ("id-infinity", b'{"id": 1e999, "question": "What did Alibaba unveil?"}', "error:id must be", None),
         ("id-null", jl({"id": None, "question": ALIBABA}), "answer", None),
+        ("id-missing", jl({"question": ALIBABA}), "answer", None),
         ("id-int-beyond-float", jl({"id": 10 ** 400, "question": ALIBABA}), "answer", 10 ** 400),
         ("id-html", jl({"id": "<script>alert(1)</script>", "question": ALIBABA}), "answer", "<script>alert(1)</script>"),
         ("id-lone-surrogate", b'{"id": "a\\ud800b", "question": "What did Alibaba unveil?"}', "answer", "a?b"),
@@ -244,7 +245,7 @@ def test_jsonl_hostile_line(jsonl_run, corpus_dir, k):
     where = f"{name}: {raw[:80]!r} -> {json.dumps(obj, ensure_ascii=False)[:300]}"
     if expect == "answer":
         assert "error" not in obj, where
-        assert set(obj) == {"answer", "answerable", "confidence", "citations"} | ({"id"} if qid is not None else set()), where
+        assert set(obj) == {"id", "answer", "answerable", "confidence", "citations"}, where  # "id": null without one
         assert 0.0 <= obj["confidence"] <= 1.0, where
         check_citations(obj["citations"], corpus_dir)
     else:
@@ -252,6 +253,8 @@ def test_jsonl_hostile_line(jsonl_run, corpus_dir, k):
         check_error(obj["error"], expect)
     if qid is not None:
         assert obj.get("id") == qid, where
+    elif expect == "answer":
+        assert obj["id"] is None, where
     else:
         assert "id" not in obj, where
 
