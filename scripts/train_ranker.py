@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import json
 import logging
 import random
@@ -281,6 +282,10 @@ def main() -> int:
     ap.add_argument("--out", default=str(MODEL_PATH))
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
+    missing = [m for m in ("sklearn", "lightgbm") if importlib.util.find_spec(m) is None]
+    if missing:  # say so now, not after minutes of features
+        print(f"train_ranker: {', '.join(missing)} missing: .venv/bin/pip install -e '.[train]'", file=sys.stderr)
+        return 2
     n_art = args.fit_articles + args.tune_articles
     work = Path(args.work)
     t0 = time.perf_counter()
