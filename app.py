@@ -18,6 +18,9 @@ def main() -> None:
     ap.add_argument("--corpus", default=str(ROOT / "corpus"), help="folder of .txt/.md documents")
     ap.add_argument("--index", default=str(ROOT / "index"), help="index folder (built on first run)")
     args = ap.parse_args()
+    from qa.interrupt import exit_on_ctrl_c
+
+    exit_on_ctrl_c()  # Ctrl-C while the engine warms up must not crash the process (qa/interrupt.py)
     from qa.ui import serve  # after argparse, so --help is instant
 
     serve(corpus=args.corpus, index=args.index, host=args.host, port=args.port)

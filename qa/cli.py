@@ -8,9 +8,11 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
+from .interrupt import exit_on_ctrl_c
 from .types import IndexFolderError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,10 +75,13 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     stderr = sys.stderr
     sys.stderr = stderr if isinstance(stderr, _Unbreakable) else _Unbreakable(stderr)
+    previous = exit_on_ctrl_c()
     try:
         return _run(parser().parse_args(argv))
     finally:
         sys.stderr = stderr
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
 
 
 def _run(args) -> int:
@@ -99,24 +104,8 @@ def _run(args) -> int:
     except (IndexFolderError, OSError) as exc:  # the index folder is a file, read-only, ...
         print(f"qa: {exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        _leave_now(130)
-        return 130  # not reached
-
-
-def _leave_now(code: int) -> None:
-    """Exit at once after Ctrl-C. A plain return would tear the interpreter down while the
-    engine's loader thread may still be inside `import torch`, which can crash (SIGSEGV) instead
-    of exiting 130; the exit handlers (the index build's clean-up) still run."""
-    import atexit
-
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError, AttributeError):
-            pass
-    atexit._run_exitfuncs()
-    os._exit(code)
+    except KeyboardInterrupt:  # off the main thread, where `exit_on_ctrl_c` could not set its handler
+        return 130
 
 
 class _Unbreakable:

@@ -468,6 +468,26 @@ def test_ctrl_c_while_starting_exits_130(tmp_path, after, engine, corpus_dir, in
     assert p.returncode in (130, -signal.SIGINT), (p.returncode, err.decode(errors="replace")[-2000:])
 
 
+@pytest.mark.parametrize("after", [2.0, 4.0])
+def test_ctrl_c_while_the_page_warms_up_exits_130(after, engine, corpus_dir, index_dir):
+    """README's first command, stopped with Ctrl-C while the engine warms up in the background:
+    exit 130 as any command does (it was 0, Gradio's own exit, or at times "terminate called
+    without an active exception", SIGABRT, -6, at 4 s here)."""
+    import signal
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    app = Path(__file__).resolve().parent.parent / "app.py"
+    cmd = [sys.executable, str(app), "--port", str(port), "--corpus", str(corpus_dir), "--index", str(index_dir)]
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env())
+    time.sleep(after)
+    p.send_signal(signal.SIGINT)
+    _, err = p.communicate(timeout=SUBPROCESS_TIMEOUT)
+    assert p.returncode == 130, (p.returncode, err.decode(errors="replace")[-2000:])
+
+
 @pytest.mark.parametrize("closed", ["stdout", "stdin"])
 def test_a_closed_stdout_or_stdin_gets_a_one_line_reason(closed):
     """`qa ask --jsonl >&-` (or `<&-`): no traceback, a reason and exit status 2."""
