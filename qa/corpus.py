@@ -267,7 +267,7 @@ def _heading_title(text: str, items: list[tuple[str, str, int, int]], body_start
 
 def load_corpus(folder: str | Path) -> list[Document]:
     """Every readable document of a folder; unusable files are logged and skipped, never fatal."""
-    docs, seen = [], {}
+    docs, seen, ids = [], {}, set()
     for path in corpus_files(folder):
         try:
             data = path.read_bytes()
@@ -276,12 +276,13 @@ def load_corpus(folder: str | Path) -> list[Document]:
             log.warning("skipping %s: %s", path.name, exc)
             continue
         digest = content_hash(data)
-        if any(d.id == doc.id for d in docs):
+        if doc.id in ids:
             log.warning("skipping %s: another file already has the id %r", path.name, doc.id)
             continue
         if digest in seen:
             log.warning("skipping %s: same content as %s", path.name, seen[digest])
             continue
         seen[digest] = path.name
+        ids.add(doc.id)
         docs.append(doc)
     return docs

@@ -472,7 +472,7 @@ def build_index(corpus: str | Path, folder: str | Path, progress: bool = True,
     _check_index_folder(corpus, folder)
     with _build_lock(folder):
         previous, old_vectors, old = _reusable(Path(reuse) if reuse is not None else folder)
-        docs, files, doc_meta, seen = [], [], [], {}
+        docs, files, doc_meta, seen, file_of = [], [], [], {}, {}  # seen: digest -> file; file_of: id -> file
         all_sentences: list[Sentence] = []
         for path in corpus_files(corpus):
             # every corpus file is listed in "files", skipped ones too (with the reason), so that
@@ -493,9 +493,8 @@ def build_index(corpus: str | Path, folder: str | Path, progress: bool = True,
             if digest in seen:
                 files.append(_skipped(entry, f"duplicate of {seen[digest]}"))
                 continue
-            taken = next((d for d in docs if d.id == doc.id), None)
-            if taken is not None:  # "notes.md" beside "notes.txt": one id, two texts
-                files.append(_skipped(entry, f"the id {doc.id!r} is {Path(taken.path).name}'s"))
+            if doc.id in file_of:  # "notes.md" beside "notes.txt": one id, two texts
+                files.append(_skipped(entry, f"the id {doc.id!r} is {file_of[doc.id]}'s"))
                 continue
             seen[digest] = path.name
             sents = _segment(doc, previous.get(digest), old)
@@ -507,6 +506,7 @@ def build_index(corpus: str | Path, folder: str | Path, progress: bool = True,
                              "rows": [len(all_sentences), len(all_sentences) + len(sents)],
                              "sentences": len(sents)})
             docs.append(doc)
+            file_of[doc.id] = path.name
             all_sentences.extend(sents)
         kept = _same_embedded_texts(docs, doc_meta, all_sentences, previous, old)
         vectors = {ch: _embed_changed(ch, docs, doc_meta, all_sentences, kept, old_vectors.get(ch), progress)

@@ -170,11 +170,11 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             continue
         if opening is not None:
             start, opening = opening, None
-        if out and out[-1][1] == start and _CLOSING_QUOTE.match(text, start, end):
+        if out and out[-1][1] == start and (quote := _CLOSING_QUOTE.match(text, start, end)):
             # 'and development.” Columbia University ...': pysbd gives the quotation's closing
             # mark to the next sentence when the quotation opened in an earlier one
             out[-1] = (out[-1][0], start + 1)
-            start = _CLOSING_QUOTE.match(text, start, end).end()
+            start = quote.end()
         first = text[start]
         lower = first.islower() and not _CAMEL.match(text, start)  # "iPhone sales rose." starts one
         number = first.isdigit() and _BEFORE_NUMBER.search(text, out[-1][0], out[-1][1]) if out else False
