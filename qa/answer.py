@@ -14,7 +14,7 @@ from .lexical import tokenize, zipf
 from .question import Question
 from .segment import DATE_KEYS, meta_item, one_line
 from .span import find_span
-from .types import REFUSAL, Answer, Citation, Hit
+from .types import REFUSAL, REFUSALS, Answer, Citation, Hit
 
 MAX_CITATIONS = 4
 NEAREST_SHOWN = 3
@@ -523,6 +523,14 @@ def mentions(index: Index, q: Question, doc_ids: list[str], name: str) -> Answer
             ", ".join(named) + "."
         return Answer(q.text, text, True, 1.0, tuple(cite(index, h) for h in hits), (), q.search, q.respelt, kind="mentions")
     return _read(index, q, hits, "mentions")
+
+
+def in_language(ans: Answer, lang: str) -> Answer:
+    """The answer for an asker of ``lang``: a refusal said in it ("El artículo no lo dice."); the
+    page words the rest of the bubble by ``Answer.lang``. Sentences cited stay as written."""
+    if lang == ans.lang:
+        return ans
+    return replace(ans, lang=lang, answer=REFUSALS[lang] if ans.answer == REFUSAL and not ans.answerable else ans.answer)
 
 
 def chat(question: str, reply: str) -> Answer:

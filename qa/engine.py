@@ -30,7 +30,7 @@ from .intent import (about_a_named_text, author_request, date_request, documents
                      reply, said_nothing_more, small_talk, which_document)
 from .lexical import naming_words, tokenize, zipf
 from .offtopic import OFF_TOPIC_FACTOR, closer_to_background, pulls_away
-from .question import (MAX_QUESTION_CHARS, has_words, last_question, names, parse, person_names, refers_to_person,
+from .question import (MAX_QUESTION_CHARS, has_words, language, last_question, names, parse, person_names, refers_to_person,
                        refers_to_thing, with_names)
 from .rank import answer_features, confidence, load_models
 from .rerank import get_reranker, previous_in_paragraph
@@ -217,7 +217,8 @@ class Engine:
     def ask(self, question: str, history: list[str] | None = None, doc: str | None = None) -> Answer:
         self.follow_corpus()
         # one index for the whole question, even if a corpus edit swaps in another meanwhile
-        return self._ask(self.load()._retriever, question, history, doc)
+        ans = self._ask(self.load()._retriever, question, history, doc)
+        return answering.in_language(ans, language(question))
 
     def _ask(self, r: Retriever, question, history, doc) -> Answer:
         question, history, doc = self.validate(question, history, doc, r.index)

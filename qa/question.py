@@ -256,6 +256,18 @@ def is_english(text: str) -> bool:
     return spanish <= english
 
 
+def language(text: str) -> str:
+    """The language to answer in: "zh" for a question mostly in Chinese characters, "es" for one
+    that is not English and reads as Spanish (function words, accents, ¿ ¡), else "en". A name
+    in Chinese inside an English question ("What did 华为 launch?") leaves it English."""
+    if is_english(text):
+        return "en"
+    if has_cjk(text):
+        return "zh"
+    words = re.findall(r"\w+", text.lower())
+    return "es" if re.search(r"[¿¡ñ]", text) or any(w in _ES_WORDS for w in words) else "en"
+
+
 _DEMONSTRATIVES = frozenset("this that these those este esta estos estas ese esa esos esas".split())
 
 

@@ -3,7 +3,9 @@
 Pure functions, no Gradio, so they are cheap to test. Every piece of text that came from a
 question or a document goes through ``esc`` (html.escape) before it is placed in markup; the
 only markup in the output is ours. Anchors (``href="#qa-t2-c1"``) let a citation marker bring
-its passage into view without any custom JavaScript.
+its passage into view (qa/ui.py's script only keeps the window still when the panel is beside it).
+The words around an answer in the chat follow the asker's language (``Answer.lang``); the
+page's own frame, and the panel of English passages, stay English.
 """
 from __future__ import annotations
 
@@ -20,6 +22,33 @@ NEAREST_LABEL = "Nearest passages (not an answer)"
 EMPTY_SOURCES = ("Ask a question: the sentences the answer stands on appear here, "
                  "highlighted in their passages.")
 MARKER = re.compile(r"\[(\d+)\]")
+# The chat bubble's own words, by the asker's language (qa/question.py `language`).
+WORDS = {
+    "en": {"nearest": NEAREST_LABEL, "from": "From {titles}", "confidence": "confidence {p}",
+           "confidence_title": "How likely the article answers the question, as the engine judges it",
+           "gist": "its opening paragraph", "questions": "the questions it answers", "more": "what it says next",
+           "date": "its date line", "mentions": "where it is named", "section": "its “{section}” section",
+           "read_as": "Read {pairs}.", "pair": "“{typed}” as “{read}”", "show": "Show source {k}",
+           "warming": "Warming up the model: your question will be answered in a moment…",
+           "reading": "Reading the article…"},
+    "es": {"nearest": "Pasajes más cercanos (no son una respuesta)", "from": "De {titles}", "confidence": "confianza {p}",
+           "confidence_title": "Probabilidad de que el artículo responda a la pregunta, según el sistema",
+           "gist": "su primer párrafo", "questions": "las preguntas que responde", "more": "lo que dice a continuación",
+           "date": "su línea de fecha", "mentions": "dónde se nombra", "section": "su sección «{section}»",
+           "read_as": "Leído {pairs}.", "pair": "«{typed}» como «{read}»", "show": "Ver la fuente {k}",
+           "warming": "Preparando el modelo: tu pregunta se responderá en un momento…",
+           "reading": "Leyendo el artículo…"},
+    "zh": {"nearest": "最接近的段落（并非答案）", "from": "出自{titles}", "confidence": "置信度 {p}",
+           "confidence_title": "系统判断文章能回答这个问题的可能性",
+           "gist": "开头一段", "questions": "它回答的问题", "more": "接下来的内容", "date": "日期行",
+           "mentions": "提到它的地方", "section": "“{section}”一节", "read_as": "已将{pairs}。",
+           "pair": "“{typed}”理解为“{read}”", "show": "查看来源 {k}",
+           "warming": "模型正在加载：稍后回答你的问题…", "reading": "正在阅读文章…"},
+}
+
+
+def words(lang: str) -> dict[str, str]:
+    return WORDS.get(lang, WORDS["en"])
 
 
 # explicit bidirectional embeddings, overrides and isolates: a document's unclosed U+202E would
@@ -46,13 +75,17 @@ def anchor(turn: int, k: int) -> str:
 
 
 # ------------------------------------------------------------------ chat messages
+SHOWN_QUESTION_CHARS = 600  # a pasted page is not shown whole: the engine refuses it anyway (2,000)
+
+
 def user_message(question: str) -> str:
+    if len(question) > SHOWN_QUESTION_CHARS:
+        question = f"{question[:SHOWN_QUESTION_CHARS].rstrip()}… ({len(question):,} characters)"
     return f'<div class="qa-user">{esc(question)}</div>'
 
 
-def pending_message(warming: bool) -> str:
-    text = ("Warming up the model: your question will be answered in a moment…" if warming
-            else "Reading the article…")
+def pending_message(warming: bool, lang: str = "en") -> str:
+    text = words(lang)["warming" if warming else "reading"]
     return f'<div class="qa-msg qa-pending">{esc(text)}</div>'
 
 
@@ -80,7 +113,7 @@ def _markers(text: str, sentences: list[str]) -> list[tuple[int, int, int]]:
 
 
 def _with_markers(text: str, turn: int, count: int, bold: tuple[int, int] | None = None,
-                  sentences: list[str] | None = None, md: bool = False) -> str:
+                  sentences: list[str] | None = None, md: bool = False, lang: str = "en") -> str:
     """Escape the answer text and turn its ``[k]`` markers into links to the sources panel;
     ``bold`` (a range of the text) is the short answer, shown in bold as in the panel;
     ``sentences`` (the citations' sentences as the text quotes them) tell its markers from a
@@ -105,7 +138,7 @@ def _with_markers(text: str, turn: int, count: int, bold: tuple[int, int] | None
     out, pos = [], 0
     for start, end, k in found:
         out.append(plain(pos, start))
-        out.append(f'<a class="qa-marker" href="#{anchor(turn, k)}" title="Show source {k}">[{k}]</a>')
+        out.append(f'<a class="qa-marker" href="#{anchor(turn, k)}" title="{esc(words(lang)["show"].format(k=k))}">[{k}]</a>')
         pos = end
     out.append(plain(pos, len(text)))
     return "".join(out)
@@ -134,7 +167,7 @@ def answer_message(ans: Answer, turn: int, docs: dict[str, Document]) -> str:
     quoted = [one_line(c.sentence) if one_line(c.sentence) in ans.answer else "" for c in ans.citations]
     md = bool(ans.citations) and all(_is_markdown(docs, c.doc) for c in ans.citations)
     parts = [f'<div class="qa-msg qa-answer"><p class="qa-short">'
-             f'{_with_markers(ans.answer, turn, len(ans.citations), _short_answer_in(ans), quoted, md)}</p>']
+             f'{_with_markers(ans.answer, turn, len(ans.citations), _short_answer_in(ans), quoted, md, ans.lang)}</p>']
     extra = [(k, c) for k, c in enumerate(ans.citations, 1) if one_line(c.sentence) not in ans.answer]
     if extra:
         parts.append('<ol class="qa-cited">')
@@ -143,10 +176,21 @@ def answer_message(ans: Answer, turn: int, docs: dict[str, Document]) -> str:
                          f'{_sentence(docs, c)}</li>')
         parts.append("</ol>")
     titles = list(dict.fromkeys(_title(docs, c.doc) for c in ans.citations))  # in the citations' order
-    how = {"gist": "its opening paragraph", "questions": "the questions it answers", "more": "what it says next", "date": "its date line", "mentions": "where it is named",
-           "section": f"its “{ans.citations[0].section}” section" if ans.citations else ""}.get(ans.kind, f"confidence {ans.confidence:.0%}")
-    parts.append(f'<p class="qa-meta">From {esc(", ".join(titles))} · {how}</p>{respelt_note(ans)}</div>')
+    parts.append(f'{_source_line(ans, titles)}{respelt_note(ans)}</div>')
     return "".join(parts)
+
+
+def _source_line(ans: Answer, titles: list[str]) -> str:
+    """Where the answer came from and how: "From <title> · confidence 80%" (the confidence
+    explained on hover), or what was read for a request ("its opening paragraph")."""
+    w = words(ans.lang)
+    if ans.kind in ("gist", "questions", "more", "date", "mentions", "section"):
+        section = ans.citations[0].section if ans.citations else ""
+        how = esc(w[ans.kind].format(section=section))
+    else:
+        how = (f'<span class="qa-confidence" title="{esc(w["confidence_title"])}">'
+               f'{esc(w["confidence"].format(p=f"{ans.confidence:.0%}"))}</span>')
+    return f'<p class="qa-meta">{esc(w["from"].format(titles=", ".join(titles)))} · {how}</p>'
 
 
 def _is_markdown(docs: dict[str, Document] | None, doc_id: str) -> bool:
@@ -162,15 +206,18 @@ def _sentence(docs: dict[str, Document] | None, c: Citation) -> str:
 
 def respelt_note(ans: Answer) -> str:
     """Which typed words were read as the document spells them, as a search engine says it."""
-    note = ans.read_as()
-    return f'<p class="qa-meta qa-respelt">{esc(note)}</p>' if note else ""
+    if not ans.respelt:
+        return ""
+    w = words(ans.lang)
+    note = w["read_as"].format(pairs=", ".join(w["pair"].format(typed=t, read=r) for t, r in ans.respelt))
+    return f'<p class="qa-meta qa-respelt">{esc(note)}</p>'
 
 
 def refusal_message(ans: Answer, turn: int, docs: dict[str, Document] | None = None) -> str:
     """A refusal looks different (muted amber) and points at the nearest passages, labelled."""
     parts = [f'<div class="qa-msg qa-refusal"><p class="qa-short">{esc(ans.answer)}</p>', respelt_note(ans)]
     if ans.nearest:
-        parts.append(f'<p class="qa-meta">{esc(NEAREST_LABEL)}:</p><ul class="qa-cited">')
+        parts.append(f'<p class="qa-meta">{esc(words(ans.lang)["nearest"])}:</p><ul class="qa-cited">')
         for k, c in enumerate(ans.nearest, 1):
             parts.append(f'<li><a class="qa-marker" href="#{anchor(turn, k)}">[{k}]</a> '
                          f'{_sentence(docs, c)}</li>')

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 REFUSAL = "The article doesn't say."
+# The refusal in the asker's language (qa/question.py `language`): the citations stay English.
+REFUSALS = {"en": REFUSAL, "es": "El artículo no lo dice.", "zh": "文章没有提到。"}
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class Answer:
     respelt: tuple[tuple[str, str], ...] = ()  # misspelt words read as the documents spell them
     kind: str = "search"  # "search"; "gist" (the lead paragraph, asked for; "questions" for a FAQ's); "more" (the sentences after
     # the previous answer, "tell me more"); "date" (the date line, "when was this written?"); "mentions" (where a name is written); "section" (a section asked for by its heading); "chat" (small talk, a reply)
+    lang: str = "en"  # the asker's: en, es or zh; the refusal and the page's words around an answer follow it
 
     def read_as(self) -> str:
         """How misspelt words were read, as a search engine says it ("" if none were)."""

@@ -15,6 +15,7 @@ import threading
 from . import render
 from .corpus import load_corpus, titles_told_apart
 from .engine import Engine, QuestionError
+from .question import language
 from .gradio_stubs import import_gradio
 from .types import Document
 
@@ -75,10 +76,46 @@ THEME = gr.themes.Soft(
 ).set(  # secondary text (subtitle, status, footers, nearest passages) readable: slate-600 is 7.6:1 on white
     body_text_color_subdued="*neutral_600", body_text_color_subdued_dark="*neutral_400",
 )
-# The question box gets the focus on a wide screen without scrolling the page (autofocus scrolled a
-# phone's view past the title and the status line, and focusing a box opens a phone's keyboard).
-FOCUS_JS = """() => { const box = document.querySelector('#qa-question textarea');
-  if (box && window.matchMedia('(min-width: 768px)').matches) box.focus({preventScroll: true}); }"""
+# Runs once when the page loads (`launch`):
+# - the question box gets the focus on a wide screen without scrolling the page (autofocus
+#   scrolled a phone's view past the title and the status line, and opened its keyboard);
+# - each chat message is labelled for screen readers by its text: Gradio labels it with its raw
+#   HTML ("bot's message: <div class=...>"), which a reader would spell out;
+# - a marker [n] beside its sources panel scrolls the panel only: following the link scrolled the
+#   whole window too, taking the header and the question out of view. On a phone the panel is
+#   below the chat, and the link's own jump is what brings the passage into view.
+PAGE_JS = """() => {
+  const box = document.querySelector('#qa-question textarea');
+  if (box && window.matchMedia('(min-width: 768px)').matches) box.focus({preventScroll: true});
+  const relabel = () => document.querySelectorAll('#qa-chat [aria-label*="s message: <"]').forEach(el => {
+    const who = el.getAttribute('aria-label').startsWith('user') ? 'Question' : 'Answer';
+    el.setAttribute('aria-label', who + ': ' + el.textContent.replace(/\\s+/g, ' ').trim());
+  });
+  let queued = false;
+  new MutationObserver(() => { if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; relabel(); }); } })
+    .observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label']});
+  document.addEventListener('click', e => {
+    const a = e.target.closest && e.target.closest('a.qa-marker');
+    const panel = document.getElementById('qa-sources');
+    const target = a && document.getElementById(a.getAttribute('href').slice(1));
+    if (!target || !panel || panel.getBoundingClientRect().left < a.getBoundingClientRect().right) return;
+    e.preventDefault();
+    const fold = target.closest('details');
+    if (fold) fold.open = true;
+    history.replaceState(null, '', a.getAttribute('href'));
+    document.querySelectorAll('.qa-target').forEach(x => x.classList.remove('qa-target'));
+    target.classList.add('qa-target');
+    const top = panel.scrollTop + target.getBoundingClientRect().top - panel.getBoundingClientRect().top - 8;
+    panel.scrollTo({top: top, behavior: 'smooth'});
+  });
+}"""
+# Asking empties the box in the browser, at once: emptied by the answer's first update instead,
+# a question typed in the tens of milliseconds before it arrived was lost or cut ("odel").
+SEND_JS = """(...inputs) => { const box = document.querySelector('#qa-question textarea');
+  if (box) { box.value = ''; box.dispatchEvent(new Event('input', {bubbles: true})); }
+  return inputs; }"""
+# Clearing the conversation drops the last marker's address too (new answers reuse its ids).
+CLEAR_JS = "() => { history.replaceState(null, '', location.pathname + location.search); }"
 
 
 class Warmup:
@@ -87,7 +124,7 @@ class Warmup:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.state, self.message = "idle", "The model loads with the first question."
+        self.state, self.message = "idle", "Starting…"
         self._started = threading.Lock()
         self._thread: threading.Thread | None = None
 
@@ -208,8 +245,8 @@ class Page:
             yield gr.update(), chat, asked, gr.update(), panels, *unchanged
             return
         chat = list(chat or []) + [_message("user", render.user_message(question))]
-        pending = _message("assistant", render.pending_message(not self.warmup.ready))
-        yield "", chat + [pending], asked, gr.update(), panels, *unchanged
+        pending = _message("assistant", render.pending_message(not self.warmup.ready, language(question)))
+        yield gr.update(), chat + [pending], asked, gr.update(), panels, *unchanged  # the browser emptied the box
         doc_id = doc_id or None
         reply, sources = self._answer(question, asked, doc_id)
         gone = self._gone(doc_id, documents) if sources is None else None
@@ -399,7 +436,7 @@ def _wire(page, app, status, asked, panels, chat, box, ask_btn, examples, picker
     date), clear, the status timer and the /ask endpoints."""
     io = dict(fn=page.respond, inputs=[box, chat, asked, picker, panels, shown],
               outputs=[box, chat, asked, sources, panels, header, picker, status, shown, *examples],
-              concurrency_id=ENGINE_JOBS, concurrency_limit=ENGINE_CONCURRENCY, show_progress="minimal")
+              concurrency_id=ENGINE_JOBS, concurrency_limit=ENGINE_CONCURRENCY, show_progress="minimal", js=SEND_JS)
     asking = [box.submit(api_visibility="private", **io), ask_btn.click(api_visibility="private", **io)]
     for btn in examples:  # the button's own text: the examples follow the corpus and the picker
         asking.append(btn.click(lambda q: q, inputs=btn, outputs=box, queue=False, api_visibility="private").then(
@@ -408,7 +445,7 @@ def _wire(page, app, status, asked, panels, chat, box, ask_btn, examples, picker
                   api_visibility="private")
     # clearing drops a pending answer too, which would bring the conversation back when it came
     clear_btn.click(page.clear, outputs=[chat, asked, sources, box, panels], queue=False, api_visibility="private",
-                    cancels=asking)
+                    cancels=asking, js=CLEAR_JS)
     chat.clear(page.clear, outputs=[chat, asked, sources, box, panels], queue=False, api_visibility="private",
                cancels=asking)
     timer = gr.Timer(0.5)
@@ -433,9 +470,10 @@ CSS = """
 .qa-short { font-size: 1rem; line-height: 1.5; }
 .qa-cited { margin: .3rem 0 .4rem 1.1rem; padding: 0; font-size: .9rem; color: var(--body-text-color-subdued); overflow-wrap: anywhere; }
 .qa-meta { font-size: .78rem; color: var(--body-text-color-subdued); }
-a.qa-marker { font-weight: 600; text-decoration: none; color: var(--color-accent); padding: 0 .1rem;
+a.qa-marker { font-weight: 600; text-decoration: none; color: #4338ca; padding: 0 .1rem;
   border-radius: 4px; }
 a.qa-marker:hover { background: var(--color-accent-soft); }
+.dark a.qa-marker { color: #a5b4fc; }
 .qa-refusal { border-left: 4px solid #f59e0b; padding: .35rem .5rem .35rem .7rem; background: #fffbeb;
   border-radius: 4px; }
 .dark .qa-refusal { background: rgba(245, 158, 11, .12); }
@@ -450,21 +488,22 @@ a.qa-marker:hover { background: var(--color-accent-soft); }
 #qa-sources { max-height: 760px; overflow-y: auto !important; scroll-behavior: smooth; padding-right: .25rem; }
 .qa-sources h2, .qa-earlier h2 { font-size: .8rem; font-weight: 700; text-transform: uppercase; letter-spacing: .06em;
   margin: .2rem 0 .6rem; color: var(--body-text-color-subdued); }
-#qa-question textarea:focus-visible { outline: 2px solid var(--color-accent); outline-offset: 1px; }
+#qa-question textarea:focus { outline: 2px solid var(--color-accent) !important; outline-offset: 1px; }
+#qa-question textarea::placeholder { color: #64748b; } .dark #qa-question textarea::placeholder { color: #94a3b8; }
 mark.qa-hl[data-n]::before { content: attr(data-n); display: inline-grid; place-items: center; min-width: 1.1rem;
-  height: 1.1rem; margin-right: .2rem; border-radius: 999px; background: var(--color-accent); color: white;
+  height: 1.1rem; margin-right: .2rem; border-radius: 999px; background: #4f46e5; color: white;
   font-size: .65rem; font-weight: 700; vertical-align: .1em; }
-mark.qa-hl:target { outline: 2px solid var(--color-accent); outline-offset: 1px; }
+mark.qa-hl:target, mark.qa-hl.qa-target { outline: 2px solid var(--color-accent); outline-offset: 1px; }
 .qa-empty p { color: var(--body-text-color-subdued); border: 1px dashed var(--border-color-primary);
   border-radius: 10px; padding: 1.2rem; margin: 0; }
 .qa-source { border: 1px solid var(--border-color-primary); border-radius: 10px; padding: .75rem .9rem;
   margin-bottom: .75rem; background: var(--block-background-fill); scroll-margin-top: .5rem; }
-.qa-source:target { outline: 2px solid var(--color-accent); outline-offset: 1px; }
+.qa-source:target, .qa-source.qa-target { outline: 2px solid var(--color-accent); outline-offset: 1px; }
 .qa-source header { display: flex; flex-wrap: wrap; align-items: baseline; gap: .15rem .6rem; font-size: .8rem;
   color: var(--body-text-color-subdued); margin-bottom: .4rem; }
 .qa-source .qa-title { font-weight: 600; color: var(--body-text-color); }
 .qa-num { display: inline-grid; place-items: center; min-width: 1.35rem; height: 1.35rem; border-radius: 999px;
-  background: var(--color-accent); color: white; font-weight: 700; font-size: .75rem; }
+  background: #4f46e5; color: white; font-weight: 700; font-size: .75rem; }
 .qa-passage { margin: 0; line-height: 1.6; font-size: .92rem; white-space: normal; overflow-wrap: anywhere; }
 mark.qa-hl { background: #fde68a; color: inherit; padding: .05rem .1rem; border-radius: 3px; }
 .dark mark.qa-hl { background: #854d0e; }
@@ -477,12 +516,12 @@ a.qa-link { color: inherit; text-decoration: underline; text-decoration-color: v
 .qa-earlier { margin-top: 1rem; border-top: 1px solid var(--border-color-primary); padding-top: .6rem; }
 .qa-turn { margin-bottom: .4rem; } .qa-turn > summary { cursor: pointer; font-size: .85rem; padding: .2rem 0;
   color: var(--body-text-color-subdued); } .qa-turn[open] > summary { color: var(--body-text-color); }
-.qa-nearest h2 { color: #b45309; }
+.qa-nearest h2 { color: #b45309; } .dark .qa-nearest h2 { color: #fbbf24; }
 .qa-nearest .qa-cited, .qa-refusal .qa-cited { color: var(--body-text-color); }
 .qa-nearest .qa-source { border-style: dashed; background: transparent; opacity: .9; }
 .qa-nearest mark.qa-hl { background: #e2e8f0; }
 .dark .qa-nearest mark.qa-hl { background: #334155; }
-.qa-nearest .qa-num { background: #94a3b8; }
+.qa-nearest .qa-num, .qa-nearest mark.qa-hl[data-n]::before { background: #64748b; }
 #qa-chat .icon-button-wrapper.top-panel { display: none; }  /* its trash icon: "Clear conversation" is the one clear control */
 footer > .divider:last-child { display: none; }  /* a separator left before the hidden links */
 #qa-question textarea::placeholder { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
@@ -506,7 +545,7 @@ def launch(app: gr.Blocks, host: str = "127.0.0.1", port: int = 7860) -> gr.Bloc
     if queue is not None and hasattr(queue, "sleep_when_free"):
         queue.sleep_when_free, queue.progress_update_sleep_when_free = QUEUE_POLL_S, QUEUE_PROGRESS_POLL_S
     app.launch(server_name=host, server_port=port, share=False, ssr_mode=False, prevent_thread_lock=True,
-               enable_monitoring=False, footer_links=["api"], theme=THEME, css=CSS, js=FOCUS_JS, show_error=False,
+               enable_monitoring=False, footer_links=["api"], theme=THEME, css=CSS, js=PAGE_JS, show_error=False,
                quiet=True, pwa=False, mcp_server=False, max_file_size=0)
     return app
 

@@ -158,3 +158,32 @@ def test_full_width_letters_and_digits_read_as_the_documents_write_them(typed, p
 
     assert clean(typed) == plain
     assert parse(typed).search == parse(plain).search
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("What did Tencent launch?", "en"), ("¿Qué lanzó Tencent?", "es"), ("Quien es el CEO de Enflame", "es"),
+    ("腾讯发布了什么？", "zh"), ("华为发布了什么 CloudMatrix?", "zh"), ("What did 华为 launch?", "en"),
+    ("Where is the El Castillo?", "en"), ("Quel modèle alimente les lunettes ?", "en"),
+])
+def test_the_language_an_answer_is_worded_in(text, lang):
+    """A refusal and the words around an answer follow the asker; a language the page has no
+    words for gets English."""
+    from qa.question import language
+
+    assert language(text) == lang
+
+
+@pytest.mark.parametrize("question, refusal", [
+    ("What is Huawei's stock price?", "The article doesn't say."),
+    ("¿Cuál es el precio de las acciones de Huawei?", "El artículo no lo dice."),
+    ("华为的股价是多少？", "文章没有提到。"),
+])
+def test_a_refusal_is_said_in_the_askers_language(engine, question, refusal):
+    ans = engine.ask(question)
+    assert not ans.answerable and ans.answer == refusal and not ans.citations
+    assert ans.contract()["answer"] == refusal and ans.nearest  # the nearest passages stay English
+
+
+def test_an_answer_in_another_language_keeps_the_english_sentences(engine):
+    ans = engine.ask("¿Qué modelo de IA hace funcionar las gafas?")
+    assert ans.answerable and ans.lang == "es" and ans.answer.startswith(ans.citations[0].sentence)

@@ -25,12 +25,13 @@ from ui_server import HOSTILE_TEXT, ROOT, article_server
 # every tag and attribute qa.render may emit; anything else in its output came from the input
 ALLOWED = {
     "div": {"class"}, "p": {"class"}, "h1": set(), "h2": set(), "ol": {"class"}, "ul": {"class"},
-    "li": set(), "a": {"class", "href", "title"}, "mark": {"class", "id", "data-n"}, "strong": {"class"}, "span": {"class"},
+    "li": set(), "a": {"class", "href", "title"}, "mark": {"class", "id", "data-n"}, "strong": {"class"}, "span": {"class", "title"},
     "article": {"class", "id"}, "header": set(), "footer": set(), "time": set(),
     "section": {"class"}, "details": {"class"}, "summary": set(),
 }
 SAFE_VALUE = {"class": re.compile(r"[a-z0-9 -]+"), "id": re.compile(r"qa-t\d+-c\d+"),
-              "href": re.compile(r"#qa-t\d+-c\d+"), "title": re.compile(r"Show source \d+"), "data-n": re.compile(r"\d+")}
+              "href": re.compile(r"#qa-t\d+-c\d+"), "title": re.compile(r"Show source \d+|Ver la fuente \d+|查看来源 \d+|How likely the article answers the "
+                                                 r"question, as the engine judges it"), "data-n": re.compile(r"\d+")}
 
 
 class MarkupCheck(HTMLParser):

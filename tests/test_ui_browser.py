@@ -159,3 +159,52 @@ def test_corpus_markup_renders_as_text(page):
     for flag in ("__xss2", "__xss3"):
         assert page.evaluate(f"typeof window.{flag}") == "undefined"
     assert page.dialogs == []
+
+
+def test_a_question_typed_while_the_last_is_answered_is_kept(page):
+    """The box is emptied in the browser when a question is sent: emptied by the answer's first
+    update instead, what was typed in the tens of milliseconds before it arrived was lost."""
+    open_page(page, article_server().url)
+    ask(page, "What did Tencent introduce?")
+    page.fill("#qa-question textarea", "What did Baidu showcase?")
+    page.press("#qa-question textarea", "Enter")
+    page.wait_for_timeout(30)
+    page.fill("#qa-question textarea", "Which model")
+    page.locator('[data-testid="bot"] :is(.qa-answer, .qa-refusal)').nth(1).wait_for(timeout=ANSWER_TIMEOUT)
+    page.wait_for_timeout(300)  # any later update of the answer has landed too
+    assert "What did Baidu showcase?" in page.locator('[data-testid="user"]').last.inner_text()
+    assert page.input_value("#qa-question textarea") == "Which model"
+
+
+def test_messages_are_labelled_by_their_text_and_the_box_shows_its_focus(page):
+    open_page(page, article_server().url)
+    ask(page, HUAWEI)
+    page.wait_for_timeout(300)  # the labels are set on the next animation frame
+    labels = page.locator("#qa-chat [aria-label]").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
+    spoken = [x for x in labels if x.startswith(("Question:", "Answer:"))]
+    assert len(spoken) == 2 and "CloudMatrix 384" in spoken[1], labels
+    assert not [x for x in labels if "<" in x], labels  # Gradio's default: the message's raw HTML
+    page.focus("#qa-question textarea")
+    assert page.locator("#qa-question textarea").evaluate("e => getComputedStyle(e).outlineStyle") != "none"
+
+
+def test_a_marker_beside_its_panel_scrolls_the_panel_not_the_page(browser):
+    pg = browser.new_page(viewport={"width": 1280, "height": 720})
+    try:
+        open_page(pg, article_server().url)
+        ask(pg, "Which chipmakers are mentioned?")
+        ask(pg, "What did Alibaba and Tencent each launch?", 2)
+        marker = pg.locator('[data-testid="bot"]').last.locator("a.qa-marker").last
+        target = marker.get_attribute("href")[1:]
+        before = pg.evaluate("window.scrollY")
+        marker.click()
+        pg.wait_for_timeout(800)  # the panel scrolls smoothly
+        assert pg.evaluate("window.scrollY") == before
+        assert urlparse(pg.url).fragment == target
+        box = pg.locator(f"#{target}").bounding_box()
+        assert box and 0 <= box["y"] < 720, box
+        pg.click("#qa-clear")
+        pg.wait_for_function("document.querySelectorAll('[data-testid=\"bot\"]').length === 0")
+        assert urlparse(pg.url).fragment == ""  # new answers reuse the ids
+    finally:
+        pg.close()

@@ -1,6 +1,8 @@
 """The page's HTML formatting (qa.render): escaping, highlighting by offsets, refusals. No model."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from qa import render
@@ -221,3 +223,20 @@ def test_markup_is_read_conservatively_and_escaped(text, shown):
     from qa import markup
 
     assert markup.show(text, 0, len(text), markup.styles(text), render.esc) == shown
+
+
+def test_the_bubble_is_worded_in_the_askers_language():
+    refusal = Answer("q", "El artículo no lo dice.", False, 0.1, (), (cite("Last one."),), lang="es")
+    html = render.answer_message(refusal, 1, {})
+    assert "Pasajes más cercanos (no son una respuesta)" in html and "Nearest" not in html
+    answer = Answer("q", "Last one. [1]", True, 0.8, (cite("Last one."),), lang="zh")
+    html = render.answer_message(answer, 1, {})
+    assert "置信度 80%" in html and "查看来源 1" in html and "confidence 80%" not in html
+    english = render.answer_message(replace(answer, lang="en"), 1, {})
+    assert "confidence 80%" in english and 'title="How likely the article answers' in english
+
+
+def test_a_pasted_page_is_not_shown_whole_in_the_chat():
+    shown = render.user_message("word " * 1000)
+    assert len(shown) < 800 and "(5,000 characters)" in shown
+    assert render.user_message("Short?") == '<div class="qa-user">Short?</div>'
