@@ -299,7 +299,7 @@ def source_card(c: Citation, k: int, turn: int, docs: dict[str, Document],
             f'<p class="qa-passage">{marked}</p>'
             # no per-sentence score: the ranker's probabilities are not comparable across
             # questions (a list question's best sentence may read 0.01), the answer's confidence is
-            f'<footer>characters {spans}</footer></article>')
+            f'<footer>characters {spans}<a class="qa-back" href="#qa-chat">Back to the answer ↑</a></footer></article>')
 
 
 def _by_passage(cites) -> list[tuple[Citation, int, tuple[tuple[Citation, int], ...]]]:

@@ -525,6 +525,12 @@ a.qa-link { color: inherit; text-decoration: underline; text-decoration-color: v
 #qa-chat .icon-button-wrapper.top-panel { display: none; }  /* its trash icon: "Clear conversation" is the one clear control */
 footer > .divider:last-child { display: none; }  /* a separator left before the hidden links */
 #qa-question textarea::placeholder { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.qa-source footer .qa-back { display: none; }
+@media (max-width: 740px) {  /* the panel under the chat: a way back up from a passage a marker led to */
+  .qa-source footer { display: flex; justify-content: space-between; gap: .5rem; }
+  .qa-source footer .qa-back { display: inline; color: #4338ca; text-decoration: none; font-weight: 600; white-space: nowrap; }
+  .dark .qa-source footer .qa-back { color: #a5b4fc; }
+}
 @media (max-width: 640px) {  /* a phone: the question box in view, and most of the row for it */
   #qa-chat { height: min(420px, 48vh) !important; }
   #qa-ask-row { flex-wrap: nowrap; }

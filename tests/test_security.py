@@ -30,7 +30,7 @@ ALLOWED = {
     "section": {"class"}, "details": {"class"}, "summary": set(),
 }
 SAFE_VALUE = {"class": re.compile(r"[a-z0-9 -]+"), "id": re.compile(r"qa-t\d+-c\d+"),
-              "href": re.compile(r"#qa-t\d+-c\d+"), "title": re.compile(r"Show source \d+|Ver la fuente \d+|查看来源 \d+|How likely the article answers the "
+              "href": re.compile(r"#qa-t\d+-c\d+|#qa-chat"), "title": re.compile(r"Show source \d+|Ver la fuente \d+|查看来源 \d+|How likely the article answers the "
                                                  r"question, as the engine judges it"), "data-n": re.compile(r"\d+")}
 
 

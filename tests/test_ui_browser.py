@@ -116,6 +116,13 @@ def test_on_a_phone_the_question_box_is_in_view_and_one_control_clears(browser):
                   + (b.get_attribute("aria-label") or "")).lower()]
         assert len(clears) == 1 and clears[0].inner_text().strip() == "Clear conversation"
         assert not [d for d in pg.locator("footer .divider").all() if d.is_visible()]  # no stray "·"
+        pg.locator('[data-testid="bot"] a.qa-marker').first.click()  # the passage, below the chat
+        back = pg.locator("#qa-t1-c1").locator("xpath=ancestor-or-self::article").locator("a.qa-back")
+        assert back.is_visible()
+        back.click()
+        pg.wait_for_timeout(300)
+        chat = pg.locator("#qa-chat").bounding_box()
+        assert chat["y"] < 740 and chat["y"] + chat["height"] > 0, chat  # back up at the answer
     finally:
         pg.close()
 

@@ -74,7 +74,7 @@ def test_source_card_gives_offsets_not_the_rankers_probability():
     s = "The CloudMatrix 384 launched & won."
     card = render.source_card(cite(s), 1, 1, DOCS)
     start = TEXT.index(s)
-    assert f"<footer>characters {start}–{start + len(s)}</footer>" in card
+    assert f"<footer>characters {start}–{start + len(s)}<a class=\"qa-back\"" in card
     assert "score" not in card  # a list question's best sentence may read 0.01: not for the page
 
 
