@@ -67,12 +67,21 @@ def choose(hits: list[Hit], q: Question, cite_ratio: float) -> list[Hit]:
             chosen.append(h)
     # "What did Tencent and Baidu each launch?": every name gets the best sentence that mentions
     # it, however far below the first it ranks (one sentence naming both serves both)
-    for name in q.subjects:
-        said = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I)
+    says = [re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I) for name in q.subjects]
+    for said in says:
         if not any(said.search(h.sentence.text) for h in chosen):
             h = next((h for h in hits[:SUBJECT_DEPTH] if h.sentence.kind == "text" and said.search(h.sentence.text)), None)
             if h is not None and len(chosen) < MAX_CITATIONS:
                 chosen.append(h)
+    named = [[bool(said.search(h.sentence.text)) for said in says] for h in chosen]
+    if len(says) > 1 and all(map(any, zip(*named))) and not any(map(all, named)):
+        # each name has a sentence of its own (none writes them all: "the French and Indian War"
+        # is one thing): another that names none of them is filler ("The conference also
+        # spotlighted AI consumer tech" under Alibaba's and Tencent's launches), unless it reads
+        # on from one that does ("Its AI cloning tool …" after "Baidu showcased …")
+        naming = {(h.sentence.doc, h.sentence.i) for h, row in zip(chosen, named) if any(row)}
+        chosen = chosen[:1] + [h for h in chosen[1:] if (h.sentence.doc, h.sentence.i) in naming
+                               or (h.sentence.doc, h.sentence.i - 1) in naming]
     return chosen
 
 

@@ -320,6 +320,9 @@ def test_each_listed_name_gets_its_own_citation(engine):
     for question in ("¿Qué lanzaron Tencent y Baidu?", "腾讯和百度分别发布了什么？"):
         cited = [c.sentence for c in engine.ask(question).citations]
         assert any("Hunyuan3D" in s for s in cited) and any("Baidu showcased" in s for s in cited), (question, cited)
+    # each name has its sentence: one that names neither is filler
+    cited = [c.sentence[:20] for c in engine.ask("What did Alibaba and Tencent each launch?").citations]
+    assert sorted(cited) == ["Alibaba unveiled its", "Tencent introduced i"], cited
 
 
 def test_a_question_in_another_language_cites_its_best_sentence_only(engine):
