@@ -67,6 +67,10 @@ def is_markup(line: str) -> bool:
 # what no heading has: a sentence end inside ("Yes. Go to Settings"), a "Label: text" line that
 # says something ("TOM: I'd like to propose ...", "Attendees: Ana, Bruno"), a link, address or code at the end
 _NOT_HEADING = re.compile(r"[.!?]\s+\S|^[^:]{1,40}:\s+(?:\S+\s+){2}\S|^[^:]{1,40}:\s+[^,]+,|(?:https?://|www\.|@)\S+$|`$")
+# ... except a title's own marks: a name's title or initial ("Dr. Helena Varga", "J. K. Rowling"), and
+# a subtitle in title case after a colon ("LumaPod Sunrise Alarm: Frequently Asked Questions")
+_NAME_ABBREVIATION = re.compile(r"(?<!\w)(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Jr|Sr|Mt|Ft|Sen|Gov|Gen|Capt|Lt|Col|Rev|[A-Z])\.(?=\s+[A-Z])")
+_TITLE_CASE_SUBTITLE = re.compile(r"^[^:]{1,60}:\s+(?:(?:[A-Z0-9][\w'’-]*|[a-z]{1,3})\s+)+[A-Z0-9][\w'’-]*$")
 
 
 # a Markdown table row ("| Smart bulbs | Zigbee | 50 |"): group 1 is what lies between its outer
@@ -103,9 +107,16 @@ def is_heading(line: str) -> bool:
         return True
     return (bool(line) and len(line) <= 120 and len(line.split()) <= MAX_HEADING_WORDS and "\n" not in line
             and not _LIST_ITEM.match(line) and not line.startswith(("|", ">"))  # a table row, a quote: text
-            and not _FENCE.fullmatch(line) and not _NOT_HEADING.search(line)
+            and not _FENCE.fullmatch(line) and not _says_something(line)
             and unicodedata.category(line[-1]) != "So"  # "We shipped the new dashboard 🎉" says something
             and not line.endswith(_END_PUNCT) and any(c.isalpha() for c in line))
+
+
+def _says_something(line: str) -> bool:
+    """A sentence end, a "Label: text" line, a link or code (`_NOT_HEADING`), once a title's own
+    marks are set aside."""
+    line = _NAME_ABBREVIATION.sub(lambda m: m.group(0)[:-1], line)
+    return _NOT_HEADING.search(line) is not None and not _TITLE_CASE_SUBTITLE.match(line)
 
 
 @lru_cache(maxsize=1)
@@ -155,6 +166,13 @@ _CLOSING_QUOTE = re.compile(r"[”’»\"]\s+(?=\S)")  # a quotation mark closin
 _CLOSING_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?:\s+|$)")  # Markdown emphasis closed right after a sentence's end
 
 
+# "from 8 a.m. to 5 p.m. Pacific Time.": a time zone after a clock time goes on the sentence
+_CLOCK_END = re.compile(r"\b[ap]\.m\.\s*$", re.I)
+_TIME_ZONE = re.compile(r"(?:(?:Pacific|Mountain|Central|Eastern|Atlantic|Alaska|Hawaii|Greenwich|British|China|Japan|Korea|India|"
+                        r"Australian|European|Moscow)(?: \w+)? (?:Standard |Daylight |Summer )?Time|[ECMPA][SD]?T|GMT|UTC|BST|"
+                        r"CES?T|IST|JST|KST|AEST|local time)\b")
+
+
 def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans with the breaks no sentence would start from merged back into the one before."""
     out: list[tuple[int, int]] = []
@@ -179,7 +197,8 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         lower = first.islower() and not _CAMEL.match(text, start)  # "iPhone sales rose." starts one
         number = first.isdigit() and _BEFORE_NUMBER.search(text, out[-1][0], out[-1][1]) if out else False
         amount = _AMOUNT.match(text, start) and _BEFORE_AMOUNT.search(text, out[-1][0], out[-1][1]) if out else False
-        if out and (lower or number or amount):  # "approx. $1.1m", "est. €5bn"; not "The answer was no. $300 ..."
+        zone = out and _TIME_ZONE.match(text, start) and _CLOCK_END.search(text, out[-1][0], out[-1][1])
+        if out and (lower or number or amount or zone):  # "approx. $1.1m", "est. €5bn", "5 p.m. Pacific Time"; not "The answer was no. $300 ..."
             out[-1] = (out[-1][0], end)
             continue
         closing = _CLOSING_EMPHASIS.match(text, start, end)
@@ -376,12 +395,16 @@ def heading_flags(text: str, blocks: list[tuple[int, int]]) -> list[bool]:
     markdown = [is_markdown_heading(line) or nested[k] for k, line in enumerate(lines)]
     like = [not md and is_heading(line) for line, md in zip(lines, markdown)]
     title = like[0] and text.count("\n", blocks[0][1], blocks[1][0]) >= 2
+    # two such lines, then a blank line ("Brookfield Community Health Center" over "Seasonal Flu
+    # Vaccination: What You Need to Know"): a title block, the first line the title, the second a heading
+    title_block = (not title and n > 2 and like[0] and like[1] and text.count("\n", blocks[0][1], blocks[1][0]) == 1
+                   and text.count("\n", blocks[1][1], blocks[2][0]) >= 2)
     flags = []
     for k in range(n):
-        if markdown[k] or (k == 0 and title):
+        if markdown[k] or (k == 0 and title) or (k < 2 and title_block):
             flags.append(True)
             continue
-        prev_like = k > 0 and like[k - 1] and not (k == 1 and title)
+        prev_like = k > 0 and like[k - 1] and not (k == 1 and title) and not (k == 2 and title_block)
         next_like = k + 1 < n and like[k + 1]
         last = k == n - 1  # nothing under it: "The warranty lasts two years" ending a note is text
         flags.append(like[k] and not prev_like and not next_like and not last)

@@ -88,6 +88,19 @@ def test_title_from_first_heading_line(tmp_path):
     assert doc.title == "Super Bowl 50"
 
 
+@pytest.mark.parametrize("text, title", [
+    ("Dr. Helena Varga: A Life in Soil Science\n\nHelena Varga was born in 1947.", "Dr. Helena Varga: A Life in Soil Science"),
+    ("Brookfield Community Health Center\nSeasonal Flu Vaccination: What You Need to Know\n\nThis leaflet explains it.",
+     "Brookfield Community Health Center"),
+])
+def test_title_lines_as_people_write_them(tmp_path, text, title):
+    """A title with a subtitle after a colon, or a name's "Dr.", was read as a sentence: the
+    title came from the file name and the line was cited as if it were text."""
+    write(tmp_path, "x.txt", text)
+    (doc,) = load_corpus(tmp_path)
+    assert doc.title == title
+
+
 def test_title_from_markdown_heading(tmp_path):
     write(tmp_path, "x.md", "# My Title\n\nSome text here.")
     (doc,) = load_corpus(tmp_path)

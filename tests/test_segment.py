@@ -381,6 +381,20 @@ def test_one_paragraph_a_line_stays_so():
       "The meeting ended at noon."]),
     ("Notes\n\nRead the full results at https://example.com/results\n\nThat is all.\n",
      ["Read the full results at https://example.com/results", "That is all."]),
+    # a title's own marks: a name's title, a subtitle in title case after a colon
+    ("Dr. Helena Varga: A Life in Soil Science\n\nShe was born in 1947. She died in 2019.\n",
+     ["She was born in 1947.", "She died in 2019."]),
+    ("LumaPod Sunrise Alarm: Frequently Asked Questions\n\nWhat is the LumaPod?\n\nIt is a bedside alarm clock.\n",
+     ["What is the LumaPod?", "It is a bedside alarm clock."]),
+    # an organisation over its leaflet's title, then a blank line: both are headings
+    ("Brookfield Community Health Center\nSeasonal Flu Vaccination: What You Need to Know\n\n"
+     "This leaflet explains how to get your flu vaccine.\n", ["This leaflet explains how to get your flu vaccine."]),
+    ("Minutes\n\nNote: the meeting has moved to Friday\n\nThat is all.\n",
+     ["Note: the meeting has moved to Friday", "That is all."]),
+    # a time zone after a clock time
+    ("Support\n\nPhones are open from 8 a.m. to 5 p.m. Pacific Time. Email us any time.\n\nThe lot opens at 7 a.m. "
+     "Central parking is free.\n", ["Phones are open from 8 a.m. to 5 p.m. Pacific Time.", "Email us any time.",
+                                   "The lot opens at 7 a.m.", "Central parking is free."]),
     # Chinese sentence ends
     ("中国茶简介\n\n中国是茶的故乡。绿茶主要产于浙江。\n\n龙井茶\n\n龙井茶产于杭州。\n",
      ["中国是茶的故乡。", "绿茶主要产于浙江。", "龙井茶产于杭州。"]),
