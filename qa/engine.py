@@ -191,7 +191,7 @@ class Engine:
         if not isinstance(question, str):
             raise QuestionError("question must be a string")
         if len(question) > MAX_QUESTION_CHARS:
-            raise QuestionError(f"question is too long ({len(question)} characters; the limit is {MAX_QUESTION_CHARS})")
+            raise QuestionError(f"question is too long ({len(question):,} characters; the limit is {MAX_QUESTION_CHARS:,})")
         if not question.strip():
             raise QuestionError("question is empty")
         if not has_words(question):
@@ -224,7 +224,7 @@ class Engine:
         question, history, doc = self.validate(question, history, doc, r.index)
         talk = small_talk(question)
         if talk is not None:  # "thanks", 你是谁？: a reply, not a search
-            return answering.chat(question, reply(*talk, title=self._only_title(r, doc)))
+            return answering.chat(question, reply(*talk, **self._what(r, doc)))
         lang = more_request(question)
         if lang is not None:  # "tell me more": read on after the previous answer
             return self._more(r, question, history, doc, lang)
@@ -353,7 +353,7 @@ class Engine:
         if previous is not None and previous.kind == "chat" and said_nothing_more(previous.answer):
             return answering.chat(question, nothing_more(lang))  # the article ended a "more" ago
         if previous is None or previous.kind == "chat":  # nothing asked yet (or only "tell me more"s)
-            return answering.chat(question, reply("help", lang, title=self._only_title(r, doc)))
+            return answering.chat(question, reply("help", lang, **self._what(r, doc)))
         if not previous.answerable:  # nothing to read on from: the refusal again, with its nearest passages
             return replace(previous, question=question)
         q = parse(question)
@@ -365,10 +365,10 @@ class Engine:
         return r.in_english(r.respell(parse(question, history, is_name=lambda word: r.writes_as_name(word, doc)), doc), doc)
 
     @staticmethod
-    def _only_title(r: Retriever, doc: str | None) -> str | None:
-        """The title small talk names: the one document in scope, if there is one."""
+    def _what(r: Retriever, doc: str | None) -> dict:
+        """What small talk names: the one document in scope by its title, or "the documents"."""
         docs = r.in_scope(doc)
-        return docs[0].title if len(docs) == 1 else None
+        return {"title": docs[0].title} if len(docs) == 1 else {"several": len(docs) > 1}
 
     @staticmethod
     def _gist_documents(r: Retriever, words: tuple[str, ...], doc: str | None) -> list:

@@ -91,6 +91,7 @@ _REPLIES = {
     },
 }
 _WHAT = {"en": "the article", "es": "el artículo", "zh": "这篇文章"}
+_WHAT_SEVERAL = {"en": "the documents", "es": "los documentos", "zh": "这些文档"}
 
 
 def _normal(text: str) -> str:
@@ -115,9 +116,9 @@ def small_talk(text: str) -> tuple[str, str] | None:
     return None
 
 
-def reply(kind: str, lang: str, title: str | None = None) -> str:
+def reply(kind: str, lang: str, title: str | None = None, several: bool = False) -> str:
     """The reply to a small talk message, naming the document when there is only one."""
-    what = f"“{title}”" if title else _WHAT[lang]
+    what = f"“{title}”" if title else (_WHAT_SEVERAL if several else _WHAT)[lang]
     return _REPLIES[kind][lang].format(what=what)
 
 

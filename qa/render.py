@@ -38,7 +38,7 @@ WORDS = {
            "read_as": "Leído {pairs}.", "pair": "«{typed}» como «{read}»", "show": "Ver la fuente {k}",
            "warming": "Preparando el modelo: tu pregunta se responderá en un momento…",
            "reading": "Leyendo el artículo…"},
-    "zh": {"nearest": "最接近的段落（并非答案）", "from": "出自{titles}", "confidence": "置信度 {p}",
+    "zh": {"nearest": "最接近的段落（并非答案）", "from": "出自《{titles}》", "confidence": "置信度 {p}",
            "confidence_title": "系统判断文章能回答这个问题的可能性",
            "gist": "开头一段", "questions": "它回答的问题", "more": "接下来的内容", "date": "日期行",
            "mentions": "提到它的地方", "section": "“{section}”一节", "read_as": "已将{pairs}。",
@@ -337,6 +337,10 @@ def with_earlier(latest: str, earlier: list[tuple[int, str, str]]) -> str:
 
 
 # ------------------------------------------------------------------ header and status
+def page_title(docs: list[Document]) -> str:
+    return "Ask the documents" if len(docs) > 1 else "Ask the article"
+
+
 def header_html(docs: list[Document]) -> str:
     """Title and a subtitle naming the document(s) the answers come from."""
     if len(docs) == 1:
@@ -349,7 +353,7 @@ def header_html(docs: list[Document]) -> str:
         names = f"{len(docs)} documents: {shown}{more}"
     else:
         names = "no documents yet"
-    return ('<div class="qa-header"><h1>Ask the article</h1>'
+    return (f'<div class="qa-header"><h1>{page_title(docs)}</h1>'
             f'<p>Answers quote the exact sentences they stand on, from {names}.</p></div>')
 
 

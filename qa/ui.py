@@ -79,40 +79,77 @@ THEME = gr.themes.Soft(
 # Runs once when the page loads (`launch`):
 # - the question box gets the focus on a wide screen without scrolling the page (autofocus
 #   scrolled a phone's view past the title and the status line, and opened its keyboard);
+# - a marker's address left from before a reload is dropped (the conversation is not kept);
 # - each chat message is labelled for screen readers by its text: Gradio labels it with its raw
 #   HTML ("bot's message: <div class=...>"), which a reader would spell out;
-# - a marker [n] beside its sources panel scrolls the panel only: following the link scrolled the
-#   whole window too, taking the header and the question out of view. On a phone the panel is
-#   below the chat, and the link's own jump is what brings the passage into view.
+# - a marker [n] beside its sources panel scrolls the panel only, and moves the focus to the
+#   passage: following the link scrolled the whole window too, taking the header and the question
+#   out of view. On a phone the panel is below the chat, and the link's own jump brings the
+#   passage into view. A marker whose answer's sources are no longer kept says so;
+# - when the connection to the server is lost, a question sent but never received goes back in
+#   the box, and the status line says the page is disconnected.
 PAGE_JS = """() => {
-  const box = document.querySelector('#qa-question textarea');
-  if (box && window.matchMedia('(min-width: 768px)').matches) box.focus({preventScroll: true});
-  const relabel = () => document.querySelectorAll('#qa-chat [aria-label*="s message: <"]').forEach(el => {
-    const who = el.getAttribute('aria-label').startsWith('user') ? 'Question' : 'Answer';
-    el.setAttribute('aria-label', who + ': ' + el.textContent.replace(/\\s+/g, ' ').trim());
-  });
+  const box = () => document.querySelector('#qa-question textarea');
+  if (box() && window.matchMedia('(min-width: 768px)').matches) box().focus({preventScroll: true});
+  if (/^#qa-t\\d+-c\\d+$/.test(location.hash)) history.replaceState(null, '', location.pathname + location.search);
+  const panel = document.getElementById('qa-sources');
+  if (panel) { panel.setAttribute('role', 'region'); panel.setAttribute('aria-label', 'Sources'); }
+  const users = () => document.querySelectorAll('#qa-chat [data-testid="user"]').length;
+  const check = () => {
+    document.querySelectorAll('#qa-chat [aria-label*="s message: <"]').forEach(el => {
+      const who = el.getAttribute('aria-label').startsWith('user') ? 'Question' : 'Answer';
+      el.setAttribute('aria-label', who + ': ' + el.innerText.replace(/\\s+/g, ' ').trim());
+    });
+    const sent = window.qaSent;
+    if (sent && users() > sent.users) window.qaSent = null;
+    const lost = [...document.querySelectorAll('[data-testid="toast-body"]')].some(t => /connection/i.test(t.textContent));
+    if (lost && !document.querySelector('#qa-status .qa-disconnected')) {
+      const status = document.querySelector('#qa-status .qa-status');
+      if (status) status.outerHTML = '<div class="qa-status qa-failed qa-disconnected"><span class="qa-dot"></span>' +
+        'Disconnected from the server: questions are answered again once it is back.</div>';
+      const b = box();
+      if (window.qaSent && b && !b.value) {
+        b.value = window.qaSent.text; b.dispatchEvent(new Event('input', {bubbles: true}));
+      }
+      window.qaSent = null;
+    }
+  };
   let queued = false;
-  new MutationObserver(() => { if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; relabel(); }); } })
+  new MutationObserver(() => { if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; check(); }); } })
     .observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label']});
   document.addEventListener('click', e => {
     const a = e.target.closest && e.target.closest('a.qa-marker');
-    const panel = document.getElementById('qa-sources');
-    const target = a && document.getElementById(a.getAttribute('href').slice(1));
-    if (!target || !panel || panel.getBoundingClientRect().left < a.getBoundingClientRect().right) return;
+    if (!a) return;
+    const target = document.getElementById(a.getAttribute('href').slice(1));
+    if (!target) {
+      e.preventDefault();
+      a.classList.add('qa-gone');
+      a.title = 'The sources of this answer are no longer shown: the panel keeps the latest {KEPT} answers.';
+      return;
+    }
+    if (!panel || panel.getBoundingClientRect().left < a.getBoundingClientRect().right) return;
     e.preventDefault();
     const fold = target.closest('details');
     if (fold) fold.open = true;
     history.replaceState(null, '', a.getAttribute('href'));
     document.querySelectorAll('.qa-target').forEach(x => x.classList.remove('qa-target'));
     target.classList.add('qa-target');
+    target.setAttribute('tabindex', '-1');
+    target.focus({preventScroll: true});
     const top = panel.scrollTop + target.getBoundingClientRect().top - panel.getBoundingClientRect().top - 8;
     panel.scrollTo({top: top, behavior: 'smooth'});
   });
-}"""
+}""".replace("{KEPT}", str(EARLIER_PANELS + 1))
 # Asking empties the box in the browser, at once: emptied by the answer's first update instead,
-# a question typed in the tens of milliseconds before it arrived was lost or cut ("odel").
+# a question typed in the tens of milliseconds before it arrived was lost or cut ("odel"). The
+# question is kept aside until the chat shows it (see PAGE_JS), and the focus goes back to the
+# box after a click on Ask or an example, on a wide screen.
 SEND_JS = """(...inputs) => { const box = document.querySelector('#qa-question textarea');
-  if (box) { box.value = ''; box.dispatchEvent(new Event('input', {bubbles: true})); }
+  if (box) {
+    window.qaSent = {text: box.value, users: document.querySelectorAll('#qa-chat [data-testid="user"]').length};
+    box.value = ''; box.dispatchEvent(new Event('input', {bubbles: true}));
+    if (window.matchMedia('(min-width: 768px)').matches) box.focus({preventScroll: true});
+  }
   return inputs; }"""
 # Clearing the conversation drops the last marker's address too (new answers reuse its ids).
 CLEAR_JS = "() => { history.replaceState(null, '', location.pathname + location.search); }"
@@ -259,7 +296,8 @@ class Page:
             return
         if gone:
             reply = render.scope_note(f"“{gone}” is no longer in the corpus: searched all documents.") + reply
-        shown = render.with_earlier(sources or render.sources_panel(None, 0, {}), panels[:EARLIER_PANELS])
+        # small talk ("thanks") leaves the panel on the last answer's sources
+        shown = render.with_earlier(sources, panels[:EARLIER_PANELS]) if sources else gr.update()
         if sources:  # small talk has no sources to keep
             panels = [(len(asked) + 1, question, sources)] + panels[:EARLIER_PANELS - 1]
         # the box is left as it is: the next question may be typed while this one was answered
@@ -388,7 +426,7 @@ def build_app(engine: Engine) -> gr.Blocks:
     docs = _documents(engine)
     examples = examples_for(docs)
     what = "article" if len(docs) <= 1 else "documents"
-    with gr.Blocks(title="Ask the article", analytics_enabled=False) as app:
+    with gr.Blocks(title=render.page_title(docs), analytics_enabled=False) as app:
         header = gr.HTML(render.header_html(docs), js_on_load=None, elem_id="qa-header")
         status = gr.HTML(render.status_html(page.warmup.state, page.warmup.message), js_on_load=None,
                          elem_id="qa-status")
@@ -516,6 +554,8 @@ a.qa-link { color: inherit; text-decoration: underline; text-decoration-color: v
 .qa-earlier { margin-top: 1rem; border-top: 1px solid var(--border-color-primary); padding-top: .6rem; }
 .qa-turn { margin-bottom: .4rem; } .qa-turn > summary { cursor: pointer; font-size: .85rem; padding: .2rem 0;
   color: var(--body-text-color-subdued); } .qa-turn[open] > summary { color: var(--body-text-color); }
+a.qa-marker.qa-gone { color: var(--body-text-color-subdued); text-decoration: line-through; cursor: default; }
+.qa-turn .qa-cited-sources > h2 { display: none; }  /* the question it folds under says what it is */
 .qa-nearest h2 { color: #b45309; } .dark .qa-nearest h2 { color: #fbbf24; }
 .qa-nearest .qa-cited, .qa-refusal .qa-cited { color: var(--body-text-color); }
 .qa-nearest .qa-source { border-style: dashed; background: transparent; opacity: .9; }

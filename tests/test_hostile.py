@@ -26,7 +26,7 @@ MB = 1_000_000
 ENGINE_CASES = [
     ("empty", "", None, None, "error:empty"),
     ("whitespace", " \t\n\r\u3000 ", None, None, "error:empty"),
-    ("1MB", "a" * MB, None, None, "error:too long|2000"),
+    ("1MB", "a" * MB, None, None, "error:too long|2,000"),
     ("1MB-of-words", "What did Huawei launch? " * 42_000, None, None, "error:too long|limit"),
     ("just-over-limit", "x" * 2001, None, None, "error:too long"),
     ("at-the-limit", ("Which system did Huawei launch at the conference in Shanghai? " * 40)[:2000], None, None,

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from ui_server import CHROMIUM, CHROMIUM_FLAGS, ROOT, article_server, hostile_server
+from ui_server import CHROMIUM, CHROMIUM_FLAGS, ROOT, _servers, _start, article_server, hostile_server
 
 pytestmark = [
     pytest.mark.browser,
@@ -208,6 +208,7 @@ def test_a_marker_beside_its_panel_scrolls_the_panel_not_the_page(browser):
         pg.wait_for_timeout(800)  # the panel scrolls smoothly
         assert pg.evaluate("window.scrollY") == before
         assert urlparse(pg.url).fragment == target
+        assert pg.evaluate("document.activeElement.id") == target  # a screen reader reads the passage next
         box = pg.locator(f"#{target}").bounding_box()
         assert box and 0 <= box["y"] < 720, box
         pg.click("#qa-clear")
@@ -215,3 +216,47 @@ def test_a_marker_beside_its_panel_scrolls_the_panel_not_the_page(browser):
         assert urlparse(pg.url).fragment == ""  # new answers reuse the ids
     finally:
         pg.close()
+
+
+def test_small_talk_leaves_the_last_answers_sources_in_the_panel(page):
+    open_page(page, article_server().url)
+    ask(page, HUAWEI)
+    page.fill("#qa-question textarea", "thanks")
+    page.press("#qa-question textarea", "Enter")
+    page.locator('[data-testid="bot"] .qa-chat').first.wait_for(timeout=ANSWER_TIMEOUT)
+    page.wait_for_timeout(300)
+    assert "CloudMatrix 384" in page.locator("#qa-sources mark.qa-hl").first.inner_text()
+
+
+def test_a_marker_whose_sources_are_no_longer_kept_says_so(page):
+    open_page(page, article_server().url)
+    questions = ["What did Tencent introduce?", "What did Alibaba unveil?", "Where was the conference?",
+                 "Who is Zhao Lidong?", "What does Metax's supernode feature?", "What can the AI cloning tool copy?",
+                 "How many chips does the CloudMatrix use?", "Which firm is sanctioned?", "When does the conference end?",
+                 "What did Baidu showcase?", "What is the Quark AI Glasses' model?", "Who reported the alliances?"]
+    for n, question in enumerate(questions, 1):
+        ask(page, question, n)
+    first = page.locator('[data-testid="bot"]').first.locator("a.qa-marker").first
+    first.click()
+    assert "qa-gone" in first.get_attribute("class")
+    assert "no longer shown" in first.get_attribute("title")
+    last = page.locator('[data-testid="bot"]').last.locator("a.qa-marker").first
+    last.click()  # a recent one still leads to its passage
+    assert "qa-gone" not in last.get_attribute("class")
+
+
+def test_a_question_the_stopped_server_never_got_comes_back_to_the_box(page):
+    server = _start("stopped", {})
+    try:
+        open_page(page, server.url)
+        page.wait_for_timeout(500)
+        server.proc.kill()
+        server.proc.wait(10)
+        page.fill("#qa-question textarea", "What did Huawei launch?")
+        page.press("#qa-question textarea", "Enter")
+        page.locator("#qa-status .qa-disconnected").wait_for(timeout=30_000)
+        page.wait_for_function("document.querySelector('#qa-question textarea').value === 'What did Huawei launch?'",
+                               timeout=10_000)
+        assert "Disconnected" in page.locator("#qa-status").inner_text()
+    finally:
+        _servers.pop("stopped").stop()

@@ -240,3 +240,13 @@ def test_a_pasted_page_is_not_shown_whole_in_the_chat():
     shown = render.user_message("word " * 1000)
     assert len(shown) < 800 and "(5,000 characters)" in shown
     assert render.user_message("Short?") == '<div class="qa-user">Short?</div>'
+
+
+def test_several_documents_are_not_called_the_article():
+    from qa.intent import reply
+
+    two = [DOC, Document(id="d2", title="Other", text="Some text.")]
+    assert "<h1>Ask the documents</h1>" in render.header_html(two)
+    assert "<h1>Ask the article</h1>" in render.header_html([DOC])
+    assert "the documents" in reply("thanks", "en", several=True) and "the article" in reply("thanks", "en")
+    assert "los documentos" in reply("thanks", "es", several=True)
