@@ -198,6 +198,38 @@ def _faq_answer(index: Index, hit: Hit, hits: list[Hit]) -> list[Hit]:
     return [Hit(first, hit.score, {**hit.features, "row": row + 1})]
 
 
+# "And the second?", "What is the other alliance called?": the next item of an enumeration whose
+# first item a top sentence opens ("The first, called the Model-Chip …" … "Another consortium, …")
+_ASKS_NEXT_ITEM = re.compile(r"\b(?:second|other|another|latter|segund[oa]|otr[oa])\b|第二|另一", re.I)
+_ASKS_FIRST_ITEM = re.compile(r"\b(?:first|primer[oa]?)\b|第一", re.I)
+_OPENS_FIRST_ITEM = re.compile(r"^\W*(?:the first\b|first\b|firstly\b)", re.I)
+_OPENS_NEXT_ITEM = re.compile(r"^\W*(?:another\b|the second\b|a second\b|the other\b|secondly\b|second,|the latter\b)", re.I)
+ENUMERATION_REACH = 3  # sentences after the first item where the next may start (one may describe the first)
+
+
+def next_item(index: Index, q: Question, hits: list[Hit]) -> list[Hit]:
+    """For a question about the second (other, latter) of something, with one of the best two
+    sentences opening its first ("The first, called …"): the sentence that opens the next item
+    ("Another consortium, …", "The second …") comes first, and the first item's go (its opening
+    and what follows it: "Zhao Lidong … described the alliance as …"). Questions
+    name the second of two things in words their sentence need not write ("alliance" of a
+    "consortium"), and the ranker read "the second alliance" as the first one's sentence."""
+    if not _ASKS_NEXT_ITEM.search(q.text) or _ASKS_FIRST_ITEM.search(q.text):
+        return hits
+    for h in hits[:2]:
+        if not _OPENS_FIRST_ITEM.match(h.sentence.text):
+            continue
+        row, end = h.features["row"], index.doc_rows[h.sentence.doc][1]
+        for r in range(row + 1, min(row + 1 + ENUMERATION_REACH, end)):
+            s = index.sentences[r]
+            if s.kind == "text" and _OPENS_NEXT_ITEM.match(s.text):
+                found = next((x for x in hits if x.features["row"] == r), None)
+                top = found or Hit(s, hits[0].score, {**hits[0].features, "row": r})
+                return [top] + [x for x in hits if not row <= x.features["row"] <= r]
+        break
+    return hits
+
+
 def answers_not_questions(index: Index, hits: list[Hit]) -> list[Hit]:
     """A question in the text ("Q: How do I reset my password?", a speaker asking) is not its
     own answer, however well it matches: the sentence after it is, when that one answers it

@@ -325,7 +325,7 @@ class Engine:
                 and answering.about_something_else(r.index, hits[0], prior_rows, self._asked_names(r, q.context, doc)):
             conf *= OFF_TOPIC_FACTOR  # "it" was Huawei's system; the sentence is about Alibaba's glasses
         if conf >= r.models.threshold:
-            hits = self._rerank(r.index, q, hits, logits)
+            hits = answering.next_item(r.index, q, self._rerank(r.index, q, hits, logits))
         hits = answering.answers_not_questions(r.index, answering.metadata_as_asked(hits, q))
         return answering.build(r.index, q, hits, conf, conf >= r.models.threshold, r.models.cite_ratio)
 

@@ -673,3 +673,19 @@ def test_a_measure_the_article_never_gives_is_refused(engine, question):
 def test_a_measure_the_article_gives_is_answered(engine):
     ans = engine.ask("What year will the glasses hit the market?")
     assert ans.answerable and "end-2025" in ans.citations[0].sentence
+
+
+@pytest.mark.parametrize("question, history", [
+    ("What is the second alliance?", []),
+    ("And the second?", ["What is the first alliance called?"]),
+    ("What is the other alliance called?", []),
+])
+def test_the_second_of_an_enumeration_is_the_item_after_the_first(engine, question, history):
+    """"The first, called the Model-Chip Ecosystem Innovation Alliance …" then "Another consortium,
+    the Shanghai General Chamber of Commerce AI Committee …": the second alliance is the
+    consortium, though the question says "alliance" and the first item's sentence does."""
+    ans = engine.ask(question, history)
+    assert ans.answerable and ans.citations[0].sentence.startswith("Another consortium"), ans.citations
+    assert not any(c.sentence.startswith(("The first, called", "Zhao Lidong")) for c in ans.citations)
+    first = engine.ask("What is the first alliance called?")
+    assert first.citations[0].sentence.startswith("The first, called")
