@@ -319,7 +319,9 @@ class Engine:
             conf *= OFF_TOPIC_FACTOR
         if answering.lacks_metadata(r.index, hits, q):  # "Who wrote the article?" of one with a date and no author line
             conf *= OFF_TOPIC_FACTOR
-        if answering.lacks_measure(hits, q):  # "How much does it cost?" of a text that names no price
+        # "How much does it cost?" of a text that names no price; a question line of the text ("How
+        # much does it cost?" over "For all other adults, the cost is $25") is read as its answer
+        if answering.lacks_measure(answering.answers_not_questions(r.index, hits[:answering.MEASURE_WINDOW]), q):
             conf *= OFF_TOPIC_FACTOR
         if prior_top is not None and not q.switched and refers_to_thing(q.text) and not refers_to_person(q.text) \
                 and answering.about_something_else(r.index, hits[0], prior_rows, self._asked_names(r, q.context, doc)):

@@ -3,10 +3,14 @@ release with an "About" section, numbered report sections, a Markdown table, an 
 "approx."."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from qa.corpus import load_corpus
 from qa.segment import search_text, segment
+
+ROOT = Path(__file__).resolve().parent.parent
 
 INTERVIEW = ("Interview: Dr. Amara Okafor on coastal flooding\n\n"
              "Interviewer: Dr. Okafor, thank you for joining us. What do you study?\n\n"
@@ -270,3 +274,19 @@ def test_a_question_standing_as_a_heading_is_answered_by_the_paragraph_under_it(
     cited = [c.sentence for c in ans.citations]
     assert ans.answerable and not any(s.endswith("?") for s in cited), cited
     assert any("$25" in s for s in cited), cited
+
+
+def test_a_price_under_a_question_line_counts_as_the_price_given(tmp_path):
+    """The leaflet's best match for "How much does the flu vaccine cost?" is its line "How much
+    does it cost?", and with two other lines it was the best three: none named a price, so the
+    question was refused as one the text cannot answer (0.07). The line is read as the answer
+    under it ("… the cost is $25 …") when the check for a price is made."""
+    import shutil
+
+    from qa.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "tests/data/short_documents/corpus", corpus)  # its word statistics among five others
+    ans = Engine(corpus, tmp_path / "index", progress=False).ask("How much does the flu vaccine cost?",
+                                                                 doc="brookfield-flu-vaccine-leaflet")
+    assert ans.answerable and any("$25" in c.sentence for c in ans.citations), (ans.confidence, ans.answer)
