@@ -87,9 +87,15 @@ THEME = gr.themes.Soft(
 #   out of view. On a phone the panel is below the chat, and the link's own jump brings the
 #   passage into view. A marker whose answer's sources are no longer kept says so;
 # - when the connection to the server is lost, a question sent but never received goes back in
-#   the box, and the status line says the page is disconnected.
+#   the box, and the status line says the page is disconnected; what the box holds outlives a
+#   reload (Gradio reloads the page once the server is back).
 PAGE_JS = """() => {
   const box = () => document.querySelector('#qa-question textarea');
+  // a question in the box outlives a reload (Gradio reloads the page when the server is back)
+  const unsent = sessionStorage.getItem('qa-unsent');
+  sessionStorage.removeItem('qa-unsent');
+  if (unsent && box()) { box().value = unsent; box().dispatchEvent(new Event('input', {bubbles: true})); }
+  window.addEventListener('pagehide', () => { const b = box(); if (b && b.value.trim()) sessionStorage.setItem('qa-unsent', b.value); });
   if (box() && window.matchMedia('(min-width: 768px)').matches) box().focus({preventScroll: true});
   if (/^#qa-t\\d+-c\\d+$/.test(location.hash)) history.replaceState(null, '', location.pathname + location.search);
   const panel = document.getElementById('qa-sources');
@@ -102,11 +108,15 @@ PAGE_JS = """() => {
     });
     const sent = window.qaSent;
     if (sent && users() > sent.users) window.qaSent = null;
-    const lost = [...document.querySelectorAll('[data-testid="toast-body"]')].some(t => /connection/i.test(t.textContent));
-    if (lost && !document.querySelector('#qa-status .qa-disconnected')) {
+    // each "connection lost" notice once: one still shown after the server is back and has
+    // answered again must not turn the status line back to disconnected
+    const lost = [...document.querySelectorAll('[data-testid="toast-body"]')]
+      .filter(t => !t.dataset.qaSeen && /connection/i.test(t.textContent));
+    lost.forEach(t => { t.dataset.qaSeen = '1'; });
+    if (lost.length) {
       const status = document.querySelector('#qa-status .qa-status');
       if (status) status.outerHTML = '<div class="qa-status qa-failed qa-disconnected"><span class="qa-dot"></span>' +
-        'Disconnected from the server: questions are answered again once it is back.</div>';
+        'Disconnected from the server: the page reloads once it is back.</div>';
       const b = box();
       if (window.qaSent && b && !b.value) {
         b.value = window.qaSent.text; b.dispatchEvent(new Event('input', {bubbles: true}));

@@ -260,3 +260,18 @@ def test_a_question_the_stopped_server_never_got_comes_back_to_the_box(page):
         assert "Disconnected" in page.locator("#qa-status").inner_text()
     finally:
         _servers.pop("stopped").stop()
+
+
+def test_a_question_in_the_box_outlives_a_reload(page):
+    """Gradio reloads the page when its server is back: a question waiting in the box stays."""
+    open_page(page, article_server().url)
+    page.fill("#qa-question textarea", "Which model powers it?")
+    page.reload()
+    page.wait_for_function("document.querySelector('#qa-question textarea')?.value === 'Which model powers it?'",
+                           timeout=30_000)
+    assert page.evaluate("sessionStorage.getItem('qa-unsent')") is None
+    page.fill("#qa-question textarea", "")  # an emptied box stays empty
+    page.reload()
+    page.wait_for_selector("#qa-question textarea")
+    page.wait_for_timeout(500)
+    assert page.input_value("#qa-question textarea") == ""
