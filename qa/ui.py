@@ -533,7 +533,7 @@ a.qa-marker:hover { background: var(--color-accent-soft); }
 #qa-status { margin-top: -.6rem; }
 #qa-tools { align-items: flex-end; justify-content: flex-end; }
 #qa-tools #qa-clear { flex: 0 0 auto !important; min-width: 0 !important; width: auto; }
-#qa-sources { max-height: 760px; overflow-y: auto !important; scroll-behavior: smooth; padding-right: .25rem; }
+#qa-sources { max-height: min(760px, calc(100vh - 11rem)); overflow-y: auto !important; scroll-behavior: smooth; padding-right: .25rem; }
 .qa-sources h2, .qa-earlier h2 { font-size: .8rem; font-weight: 700; text-transform: uppercase; letter-spacing: .06em;
   margin: .2rem 0 .6rem; color: var(--body-text-color-subdued); }
 #qa-question textarea:focus { outline: 2px solid var(--color-accent) !important; outline-offset: 1px; }
