@@ -76,6 +76,8 @@ THEME = gr.themes.Soft(
 ).set(  # secondary text (subtitle, status, footers, nearest passages) readable: slate-600 is 7.6:1 on white
     body_text_color_subdued="*neutral_600", body_text_color_subdued_dark="*neutral_400",
 )
+# Where the question box may take the focus by itself (a phone's would open its keyboard).
+WIDE_SCREEN = "(min-width: 768px)"
 # Runs once when the page loads (`launch`):
 # - the question box gets the focus on a wide screen without scrolling the page (autofocus
 #   scrolled a phone's view past the title and the status line, and opened its keyboard);
@@ -96,7 +98,7 @@ PAGE_JS = """() => {
   sessionStorage.removeItem('qa-unsent');
   if (unsent && box()) { box().value = unsent; box().dispatchEvent(new Event('input', {bubbles: true})); }
   window.addEventListener('pagehide', () => { const b = box(); if (b && b.value.trim()) sessionStorage.setItem('qa-unsent', b.value); });
-  if (box() && window.matchMedia('(min-width: 768px)').matches) box().focus({preventScroll: true});
+  if (box() && window.matchMedia('{WIDE}').matches) box().focus({preventScroll: true});
   if (/^#qa-t\\d+-c\\d+$/.test(location.hash)) history.replaceState(null, '', location.pathname + location.search);
   const panel = document.getElementById('qa-sources');
   if (panel) { panel.setAttribute('role', 'region'); panel.setAttribute('aria-label', 'Sources'); }
@@ -149,7 +151,7 @@ PAGE_JS = """() => {
     const top = panel.scrollTop + target.getBoundingClientRect().top - panel.getBoundingClientRect().top - 8;
     panel.scrollTo({top: top, behavior: 'smooth'});
   });
-}""".replace("{KEPT}", str(EARLIER_PANELS + 1))
+}""".replace("{KEPT}", str(EARLIER_PANELS + 1)).replace("{WIDE}", WIDE_SCREEN)
 # Asking empties the box in the browser, at once: emptied by the answer's first update instead,
 # a question typed in the tens of milliseconds before it arrived was lost or cut ("odel"). The
 # question is kept aside until the chat shows it (see PAGE_JS), and the focus goes back to the
@@ -158,9 +160,9 @@ SEND_JS = """(...inputs) => { const box = document.querySelector('#qa-question t
   if (box) {
     window.qaSent = {text: box.value, users: document.querySelectorAll('#qa-chat [data-testid="user"]').length};
     box.value = ''; box.dispatchEvent(new Event('input', {bubbles: true}));
-    if (window.matchMedia('(min-width: 768px)').matches) box.focus({preventScroll: true});
+    if (window.matchMedia('{WIDE}').matches) box.focus({preventScroll: true});
   }
-  return inputs; }"""
+  return inputs; }""".replace("{WIDE}", WIDE_SCREEN)
 # Clearing the conversation drops the last marker's address too (new answers reuse its ids).
 CLEAR_JS = "() => { history.replaceState(null, '', location.pathname + location.search); }"
 
