@@ -8,7 +8,7 @@ from itertools import takewhile
 import numpy as np
 
 from .corpus import plain, titles_told_apart
-from .features import ASKS_PUBLISHED, entity_mentions, sentence_tokens
+from .features import ASKS_PUBLISHED, entity_mentions, framing_tokens, sentence_tokens
 from .index import Index
 from .lexical import tokenize, zipf
 from .question import Question
@@ -579,10 +579,19 @@ def chat(question: str, reply: str) -> Answer:
     return Answer(question, reply, False, 0.0, (), (), "", kind="chat")
 
 
+def shares_a_word(q: Question, hits: list[Hit]) -> bool:
+    """Whether one of the passages writes a word the question asks about (not one that only
+    frames it: "what", "many", "usually")."""
+    asked = set(q.tokens) - framing_tokens(q.search)
+    return any(asked & sentence_tokens(h.sentence.text) for h in hits)
+
+
 def build(index: Index, q: Question, hits: list[Hit], confidence: float, answerable: bool,
-          cite_ratio: float) -> Answer:
+          cite_ratio: float, show_nearest: bool = True) -> Answer:
+    """The answer from the ranked hits; a refusal keeps the nearest passages to show, unless
+    ``show_nearest`` is False (a question about something else: engine `_near_miss`)."""
     if not answerable or not hits:
-        nearest = tuple(cite(index, h) for h in hits[:NEAREST_SHOWN])
+        nearest = tuple(cite(index, h) for h in hits[:NEAREST_SHOWN]) if show_nearest else ()
         return Answer(q.text, REFUSAL, False, confidence, (), nearest, q.search, q.respelt)
     chosen = choose(hits, q, cite_ratio)
     return Answer(q.text, answer_text(index, chosen), True, confidence,

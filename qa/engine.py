@@ -29,7 +29,7 @@ from .intent import (about_a_named_text, author_request, date_request, documents
                      expansion_request, gist_request, mentions_request, more_request, named_document, nothing_more,
                      reply, said_nothing_more, small_talk, which_document)
 from .lexical import naming_words, tokenize, zipf
-from .offtopic import OFF_TOPIC_FACTOR, closer_to_background, pulls_away
+from .offtopic import NEAREST_MARGIN, OFF_TOPIC_FACTOR, closer_to_background, pulls_away
 from .question import (MAX_QUESTION_CHARS, has_words, language, last_question, names, parse, person_names, refers_to_person,
                        refers_to_thing, with_names)
 from .rank import answer_features, confidence, load_models
@@ -329,7 +329,19 @@ class Engine:
         if conf >= r.models.threshold:
             hits = answering.next_item(r.index, q, self._rerank(r.index, q, hits, logits))
         hits = answering.answers_not_questions(r.index, answering.metadata_as_asked(hits, q))
-        return answering.build(r.index, q, hits, conf, conf >= r.models.threshold, r.models.cite_ratio)
+        answerable = conf >= r.models.threshold
+        return answering.build(r.index, q, hits, conf, answerable, r.models.cite_ratio,
+                               show_nearest=answerable or self._near_miss(r, q, hits, F, e5vec))
+
+    @staticmethod
+    def _near_miss(r: Retriever, q, hits: list[Hit], F: np.ndarray, e5vec: Future) -> bool:
+        """Are the nearest passages worth showing with a refusal? For "What is the price of the
+        glasses?" they are what the text says nearby; for "What is the capital of France?" they
+        are noise that looks like an answer. Not worth it when none of them writes a word the
+        question asks about and general text fits the question better than the documents do."""
+        if answering.shares_a_word(q, hits[:answering.NEAREST_SHOWN]) or r.index.e5 is None:
+            return True
+        return not closer_to_background(e5vec.result(), float(F[:, E5_COLUMN].max()), margin=NEAREST_MARGIN)
 
     @staticmethod
     def _off_topic(r: Retriever, q, hits: list[Hit], F: np.ndarray, e5vec: Future) -> bool:

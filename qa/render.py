@@ -19,6 +19,7 @@ from .segment import one_line
 from .types import Answer, Citation, Document
 
 NEAREST_LABEL = "Nearest passages (not an answer)"
+NOTHING_NEAR = "No passage is close to this question."
 EMPTY_SOURCES = ("Ask a question: the sentences the answer stands on appear here, "
                  "highlighted in their passages.")
 MARKER = re.compile(r"\[(\d+)\]")
@@ -319,8 +320,8 @@ def sources_panel(ans: Answer | None, turn: int, docs: dict[str, Document]) -> s
         cites, label, cls = ans.citations, f"Sources · {len(ans.citations)} cited", "qa-cited-sources"
     else:
         cites, label, cls = ans.nearest, NEAREST_LABEL, "qa-nearest"
-    if not cites:
-        return f'<div class="qa-sources {cls}"><h2>{esc(label)}</h2><p>Nothing close enough to show.</p></div>'
+    if not cites:  # a refusal of a question about something else: nothing near it to show
+        return f'<div class="qa-sources {cls}"><h2>Sources</h2><p>{esc(NOTHING_NEAR)}</p></div>'
     cards = "".join(source_card(c, k, turn, docs, also) for c, k, also in _by_passage(cites))
     return f'<div class="qa-sources {cls}"><h2>{esc(label)}</h2>{cards}</div>'
 

@@ -562,6 +562,21 @@ def test_tell_me_more_at_the_end_and_after_a_refusal(engine):
         assert not more.answerable and more.nearest == refused.nearest and more.nearest
 
 
+@pytest.mark.parametrize("question, shown", [
+    ("What is the capital of France?", False),   # about something else: nothing near it
+    ("How do I bake bread?", False),
+    ("¿Quién pintó la Mona Lisa?", False),
+    ("How much do the Quark glasses cost?", True),  # a near miss: what the text says about them
+    ("Who founded Metax?", True),
+])
+def test_a_refusal_shows_nearest_passages_only_for_a_near_miss(engine, question, shown):
+    """The nearest passages under a refusal help when the question is about the text ("the
+    glasses' price is not given, but here is what it says of them"); for a question about
+    something else they are noise that reads like an answer."""
+    ans = engine.ask(question)
+    assert not ans.answerable and bool(ans.nearest) == shown, (ans.confidence, [c.sentence[:40] for c in ans.nearest])
+
+
 def test_everyday_documents_wrapped_faq_and_markdown(tmp_path):
     """Documents as people write them: prose hard-wrapped at 72 columns with CRLF line ends, a
     FAQ whose questions match better than their answers, Markdown release notes."""

@@ -56,6 +56,13 @@ def test_refusal_is_styled_and_labels_nearest_passages():
     assert "qa-nearest" in panel and render.NEAREST_LABEL in panel and 'id="qa-t1-c1"' in panel
 
 
+def test_a_refusal_with_nothing_near_says_so_without_a_nearest_label():
+    ans = Answer("What is the capital of France?", REFUSAL, False, 0.01, (), ())
+    msg, panel = render.answer_message(ans, 1, DOCS), render.sources_panel(ans, 1, DOCS)
+    assert "qa-refusal" in msg and render.NEAREST_LABEL not in msg + panel
+    assert render.NOTHING_NEAR in panel
+
+
 def test_user_text_cannot_inject_markup():
     q = '<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1)) "quoted"'
     out = render.user_message(q)
