@@ -14,7 +14,7 @@ from .lexical import tokenize, zipf
 from .question import Question
 from .segment import DATE_KEYS, meta_item, one_line
 from .span import find_span
-from .types import REFUSAL, REFUSALS, Answer, Citation, Hit
+from .types import REFUSAL, REFUSAL_DOCUMENTS, REFUSALS, REFUSALS_DOCUMENTS, Answer, Citation, Hit
 
 MAX_CITATIONS = 4
 NEAREST_SHOWN = 3
@@ -571,7 +571,8 @@ def in_language(ans: Answer, lang: str) -> Answer:
     page words the rest of the bubble by ``Answer.lang``. Sentences cited stay as written."""
     if lang == ans.lang:
         return ans
-    return replace(ans, lang=lang, answer=REFUSALS[lang] if ans.answer == REFUSAL and not ans.answerable else ans.answer)
+    said = {REFUSAL: REFUSALS, REFUSAL_DOCUMENTS: REFUSALS_DOCUMENTS}.get(ans.answer) if not ans.answerable else None
+    return replace(ans, lang=lang, answer=said[lang] if said else ans.answer)
 
 
 def chat(question: str, reply: str) -> Answer:
@@ -587,12 +588,13 @@ def shares_a_word(q: Question, hits: list[Hit]) -> bool:
 
 
 def build(index: Index, q: Question, hits: list[Hit], confidence: float, answerable: bool,
-          cite_ratio: float, show_nearest: bool = True) -> Answer:
+          cite_ratio: float, show_nearest: bool = True, several: bool = False) -> Answer:
     """The answer from the ranked hits; a refusal keeps the nearest passages to show, unless
-    ``show_nearest`` is False (a question about something else: engine `_near_miss`)."""
+    ``show_nearest`` is False (a question about something else: engine `_near_miss`), and says
+    "the documents" when ``several`` were searched."""
     if not answerable or not hits:
         nearest = tuple(cite(index, h) for h in hits[:NEAREST_SHOWN]) if show_nearest else ()
-        return Answer(q.text, REFUSAL, False, confidence, (), nearest, q.search, q.respelt)
+        return Answer(q.text, REFUSAL_DOCUMENTS if several else REFUSAL, False, confidence, (), nearest, q.search, q.respelt)
     chosen = choose(hits, q, cite_ratio)
     return Answer(q.text, answer_text(index, chosen), True, confidence,
                   tuple(cite(index, h, q if k == 0 else None) for k, h in enumerate(chosen)), (), q.search,

@@ -310,8 +310,9 @@ class Engine:
         q = self._with_person(q, prior_top)
         qvec, e5vec = self._encode(q)
         hits, F, logits = r.rank(q, qvec, doc=doc, e5_qvec=e5vec, prior_rows=prior_rows)
+        several = len(r.in_scope(doc)) > 1
         if not hits:
-            return answering.build(r.index, q, [], 0.0, False, r.models.cite_ratio)
+            return answering.build(r.index, q, [], 0.0, False, r.models.cite_ratio, several=several)
         conf = confidence(r.models, answer_features(F, logits), english=q.english)
         if not q.english and not has_cjk(q.text) and r.index.e5 is not None and self._off_topic(r, q, hits, F, e5vec):
             # "Hola": general text fits it better than the document does (Chinese questions have
@@ -331,7 +332,7 @@ class Engine:
         hits = answering.answers_not_questions(r.index, answering.metadata_as_asked(hits, q))
         answerable = conf >= r.models.threshold
         return answering.build(r.index, q, hits, conf, answerable, r.models.cite_ratio,
-                               show_nearest=answerable or self._near_miss(r, q, hits, F, e5vec))
+                               show_nearest=answerable or self._near_miss(r, q, hits, F, e5vec), several=several)
 
     @staticmethod
     def _near_miss(r: Retriever, q, hits: list[Hit], F: np.ndarray, e5vec: Future) -> bool:

@@ -377,6 +377,7 @@ def names(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_CODE = re.compile(r"(?=.*\d)[A-Z][A-Za-z\d-]*")  # letters and digits: a name in any language
 COMMON_NAME_ZIPF = 5.0  # London, China, United States: written in other ways too (UK, PRC, US)
 SPANISH_MARGIN = 1.0  # Zipf points by which a Spanish word is commoner in Spanish than in English
 
@@ -388,7 +389,7 @@ def foreign_names(text: str) -> tuple[str, ...]:
     "Helena" are names)."""
     words = latin_names(text) if has_cjk(text) else (w for _, _, n in names(text)
                                                            for w in re.findall(r"[^\W\d_][\w-]*", n))
-    found = tuple(w for w in words if len(w) >= 3
+    found = tuple(w for w in words if _CODE.fullmatch(w) or len(w) >= 3  # a model's code ("N3", "X5") however short
                   and zipf(with_accent(w.lower()), "es") < zipf(w.lower()) + SPANISH_MARGIN)  # "Pekin": Pekín
     # a name made of common English words may be written otherwise ("United States" as "US")
     return tuple(n for n in found if any(zipf(w.lower()) < COMMON_NAME_ZIPF for w in n.split()))

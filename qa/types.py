@@ -10,6 +10,9 @@ from dataclasses import asdict, dataclass, field
 REFUSAL = "The article doesn't say."
 # The refusal in the asker's language (qa/question.py `language`): the citations stay English.
 REFUSALS = {"en": REFUSAL, "es": "El artículo no lo dice.", "zh": "文章没有提到。"}
+# and when the question searched several documents
+REFUSAL_DOCUMENTS = "The documents don't say."
+REFUSALS_DOCUMENTS = {"en": REFUSAL_DOCUMENTS, "es": "Los documentos no lo dicen.", "zh": "这些文档都没有提到。"}
 
 
 @dataclass(frozen=True)

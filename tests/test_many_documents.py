@@ -33,6 +33,25 @@ def test_a_question_about_one_model_is_not_answered_with_another_models_figure(e
     assert not engine.ask("How much does the N3 cost?").answerable  # no N3 anywhere
 
 
+def test_a_refusal_over_several_documents_says_the_documents(engine):
+    """"The article doesn't say." of five documents reads as if one was searched."""
+    assert engine.ask("How much does the N3 cost?").answer == "The documents don't say."
+    assert engine.ask("¿Cuánto cuesta el N3?").answer == "Los documentos no lo dicen."
+    assert engine.ask("N3多少钱？").answer == "这些文档都没有提到。"
+    one = engine.ask("How much does the N3 cost?", doc="zurich-meeting")
+    assert not one.answerable and one.answer == "The article doesn't say."
+
+
+def test_a_spanish_question_about_a_model_no_document_has_is_refused(engine):
+    """A two-character code was no name in a Spanish question (names of three letters and more
+    were), so "N3" was never missed: "¿Dónde se presentó el N3?" was answered with "The company
+    now employs 2,500 people." (0.65)."""
+    for question in ("¿Dónde se presentó el N3?", "¿Cuánto cuesta el N3?"):
+        assert not engine.ask(question).answerable, question
+    ans = engine.ask("¿Dónde se presentó el N2?")
+    assert ans.answerable and "Beijing" in ans.citations[0].sentence
+
+
 def test_a_follow_up_about_a_model_is_not_answered_with_another_models_figure(engine):
     ans = engine.ask("How much does it cost?", ["What is the N1?"])  # "it" is the N1
     assert ans.answerable and "$6,000" in ans.citations[0].sentence
