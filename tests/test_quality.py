@@ -577,6 +577,20 @@ def test_a_refusal_shows_nearest_passages_only_for_a_near_miss(engine, question,
     assert not ans.answerable and bool(ans.nearest) == shown, (ans.confidence, [c.sentence[:40] for c in ans.nearest])
 
 
+def test_thirty_off_topic_english_questions_are_refused_mostly_with_nothing_near(engine):
+    """tests/data/offtopic_en.txt: tests/data/offtopic_es.txt in English (twenty-ninth session).
+    None is about the article; 25 of the 29 refusals show no nearest passages (4 share a word
+    with one, or fit the article about as well as general text: "Who won the 2022 World Cup?")."""
+    from pathlib import Path
+
+    lines = [x for x in (Path(__file__).parent / "data" / "offtopic_en.txt").read_text(encoding="utf-8").splitlines() if x]
+    assert len(lines) == 30
+    answers = [(x, engine.ask(x)) for x in lines]
+    assert not [(x, round(a.confidence, 2)) for x, a in answers if a.answerable]
+    shown = [x for x, a in answers if a.nearest]
+    assert len(shown) <= 6, shown
+
+
 def test_everyday_documents_wrapped_faq_and_markdown(tmp_path):
     """Documents as people write them: prose hard-wrapped at 72 columns with CRLF line ends, a
     FAQ whose questions match better than their answers, Markdown release notes."""
