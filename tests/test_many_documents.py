@@ -52,6 +52,22 @@ def test_a_spanish_question_about_a_model_no_document_has_is_refused(engine):
     assert ans.answerable and "Beijing" in ans.citations[0].sentence
 
 
+def test_a_name_in_a_spanish_question_is_read_as_the_text_accents_it(engine):
+    """"Zúrich" and "Zurich" for the notes' "Zürich": the English respeller does not read a
+    Spanish question, so the name matched no word of the text."""
+    import time
+
+    engine.ask("¿Quién es Anna Muller?")  # the documents' words are read in the background
+    for _ in range(100):
+        if engine._retriever._vocabulary(None) is not None:
+            break
+        time.sleep(0.1)
+    for typed in ("Zurich", "Zúrich"):
+        ans = engine.ask(f"¿Cuántas personas asistieron a la reunión de {typed}?")
+        assert ans.respelt == ((typed, "Zürich"),) and "Twelve people" in ans.citations[0].sentence
+    assert engine.ask("¿Quién es Anna Muller?").respelt == (("Muller", "Müller"),)
+
+
 def test_a_follow_up_about_a_model_is_not_answered_with_another_models_figure(engine):
     ans = engine.ask("How much does it cost?", ["What is the N1?"])  # "it" is the N1
     assert ans.answerable and "$6,000" in ans.citations[0].sentence
