@@ -243,7 +243,10 @@ def answers_not_questions(index: Index, hits: list[Hit]) -> list[Hit]:
         end = index.doc_rows[h.sentence.doc][1]
         if _is_question(h.sentence):
             replies = []
-            for r in range(row + 1, min(row + 3, end)):
+            asked = row + 1  # the question goes on in its paragraph: "Q: The lamp doesn't turn on. What should I do?"
+            while asked < end and index.sentences[asked].para == h.sentence.para and _is_question(index.sentences[asked]):
+                asked += 1
+            for r in range(asked, min(asked + 2, end)):
                 s = index.sentences[r]
                 if not (_replies(h.sentence, s) or not replies and _other_speaker(index, row, r)
                         or replies and s.kind == "text" and not _is_question(s)):

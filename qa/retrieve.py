@@ -318,7 +318,8 @@ class Retriever:
         section say?"), give or take words of the document's title ("How do I install
         Larkspur?" of "Installing Larkspur" and its "Installation" section); None when no
         heading, or several, fit."""
-        asked = set(q.tokens) - _section_words()
+        words = set(q.tokens)
+        asked = words - _section_words()  # "items" asks for a section, and names "Action Items" too
         if not asked or not q.english:
             return None
         table = self.index.sentences
@@ -327,7 +328,7 @@ class Retriever:
         if self._heading_tokens is None:
             # a section's number is no word of its name: "What does the Scope section say?" asks "2.1 Scope"
             self._heading_tokens = [frozenset(t) for t in tokenize([_SECTION_NUMBER.sub("", h) for h in table.sections])]
-        fits = [k for k, h in enumerate(self._heading_tokens) if h and len(h) <= SECTION_HEADING_WORDS and h <= asked]
+        fits = [k for k, h in enumerate(self._heading_tokens) if h & asked and len(h) <= SECTION_HEADING_WORDS and h <= words]
         if not fits:
             return None
         scope = {self.index.documents.index(d) for d in self.in_scope(doc)} if doc is not None else None

@@ -99,15 +99,19 @@ def table_header(text: str, start: int) -> list[str] | None:
     return None
 
 
+_CAPS_SECTION = re.compile(r"\d{1,2}[.)]\s+([^a-z]*[A-Z]{2}[^a-z]*)")  # a numbered section in capitals: "1. SCOPE"
+
+
 def is_heading(line: str) -> bool:
     """Short, unpunctuated lines are headings ("Strategic shift amid US tech sanctions");
     list items ("- Revenue grew", "1. First step") never are; "# Title" always is."""
     line = line.strip()
     if is_markdown_heading(line):
         return True
+    numbered = _CAPS_SECTION.fullmatch(line)  # "1. SCOPE" is one
     return (bool(line) and len(line) <= 120 and len(line.split()) <= MAX_HEADING_WORDS and "\n" not in line
-            and not _LIST_ITEM.match(line) and not line.startswith(("|", ">"))  # a table row, a quote: text
-            and not _FENCE.fullmatch(line) and not _says_something(line)
+            and (not _LIST_ITEM.match(line) or numbered) and not line.startswith(("|", ">"))  # a table row, a quote: text
+            and not _FENCE.fullmatch(line) and not _says_something(numbered.group(1) if numbered else line)
             and unicodedata.category(line[-1]) != "So"  # "We shipped the new dashboard 🎉" says something
             and not line.endswith(_END_PUNCT) and any(c.isalpha() for c in line))
 
@@ -166,6 +170,8 @@ _CLOSING_QUOTE = re.compile(r"[”’»\"]\s+(?=\S)")  # a quotation mark closin
 _CLOSING_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?:\s+|$)")  # Markdown emphasis closed right after a sentence's end
 
 
+_CLAUSE_LABEL = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\.")  # "3.2 Refunds."
+
 # "from 8 a.m. to 5 p.m. Pacific Time.": a time zone after a clock time goes on the sentence
 _CLOCK_END = re.compile(r"\b[ap]\.m\.\s*$", re.I)
 _TIME_ZONE = re.compile(r"(?:(?:Pacific|Mountain|Central|Eastern|Atlantic|Alaska|Hawaii|Greenwich|British|China|Japan|Korea|India|"
@@ -194,6 +200,9 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], start + 1)
             start = quote.end()
         first = text[start]
+        if out and _goes_on(text, out[-1], start, end, first_in_paragraph=len(out) == 1):
+            out[-1] = (out[-1][0], end)
+            continue
         lower = first.islower() and not _CAMEL.match(text, start)  # "iPhone sales rose." starts one
         number = first.isdigit() and _BEFORE_NUMBER.search(text, out[-1][0], out[-1][1]) if out else False
         amount = _AMOUNT.match(text, start) and _BEFORE_AMOUNT.search(text, out[-1][0], out[-1][1]) if out else False
@@ -211,6 +220,17 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 continue
         out.append((start, end))
     return out
+
+
+def _goes_on(text: str, before: tuple[int, int], start: int, end: int, first_in_paragraph: bool) -> bool:
+    """Whether the span ``start:end`` goes on the sentence ``before`` it: no sentence starts
+    with a comma ("Hall Bookings Ltd., 8 Market St., York") or a dash right after a full stop
+    ("Mon.–Fri."), nor inside inline code ("Run `pip install -e .` from the project root."); a
+    clause's label opens its first sentence ("3.2 Refunds. We will process ...")."""
+    first = text[start]
+    return (first in ",;" or first in "–—-" and before[1] == start and text[start - 1] == "."
+            or text.count("`", *before) % 2 == 1 and "`" in text[start:end]
+            or first_in_paragraph and _CLAUSE_LABEL.fullmatch(text, *before) is not None)
 
 
 def _opens(sentence: str, mark: str) -> bool:
@@ -393,7 +413,10 @@ def heading_flags(text: str, blocks: list[tuple[int, int]]) -> list[bool]:
                            or k > 0 and bool(number[k - 1]) and x.startswith(number[k - 1] + "."))
               for k, x in enumerate(number)]
     markdown = [is_markdown_heading(line) or nested[k] for k, line in enumerate(lines)]
-    like = [not md and is_heading(line) for line, md in zip(lines, markdown)]
+    # a name under a sign-off ("Best,\nPriya") signs a letter; it heads nothing
+    signs = [k > 0 and lines[k - 1].rstrip().endswith(",") and text.count("\n", blocks[k - 1][1], blocks[k][0]) == 1
+             for k in range(n)]
+    like = [not md and not signed and is_heading(line) for line, md, signed in zip(lines, markdown, signs)]
     title = like[0] and text.count("\n", blocks[0][1], blocks[1][0]) >= 2
     # two such lines, then a blank line ("Brookfield Community Health Center" over "Seasonal Flu
     # Vaccination: What You Need to Know"): a title block, the first line the title, the second a heading

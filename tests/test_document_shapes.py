@@ -290,3 +290,68 @@ def test_a_price_under_a_question_line_counts_as_the_price_given(tmp_path):
     ans = Engine(corpus, tmp_path / "index", progress=False).ask("How much does the flu vaccine cost?",
                                                                  doc="brookfield-flu-vaccine-leaflet")
     assert ans.answerable and any("$25" in c.sentence for c in ans.citations), (ans.confidence, ans.answer)
+
+
+POLICY = ("CUSTOMER RETURNS POLICY\n\nThis policy applies to all purchases from Fernwood Home Ltd. (the \"Company\").\n\n"
+          "1. SCOPE\n\n1.1 Coverage. This policy covers goods bought in our stores.\n"
+          "1.2 Exclusions. Gift cards are not covered.\n\n2. CONTACT\n\n"
+          "2.1 Questions. Call 0800 123 4567 between 9 a.m. and 5 p.m., Mon.–Fri. We answer within a day.\n")
+LETTER = ("Hi Daniel,\n\nThanks, that works for us. Run `pip install -e .` from the project root. "
+          "The new site, at 1 Portland St., will focus on farming robots.\n\nBest,\nPriya\n\n"
+          "> Dear Priya,\n> Both rooms are free on Friday.\n>\n> Kind regards,\n> Daniel Moore\n> Hall Bookings Ltd., 8 Market St., York\n")
+
+
+def test_what_the_document_shapes_hunt_found_splits_as_a_reader_would():
+    """Twenty-ninth session's hunt over eight everyday documents: a sentence was cut at an
+    abbreviation before a comma or a dash ("8 Market St." | ", York"; "Mon." | "–Fri."), at the
+    full stop of inline code ("Run `pip install -e ." | "` from the project root."); a numbered
+    section in capitals was the sentence "SCOPE", a clause's label the sentence "1.1 Coverage.";
+    the name under a sign-off ("Best,\\nPriya") headed the quoted letter below it."""
+    from qa.types import Document
+
+    policy = segment(Document("policy", "Policy", POLICY))
+    assert [s.text for s in policy] == [
+        'This policy applies to all purchases from Fernwood Home Ltd. (the "Company").',
+        "1.1 Coverage. This policy covers goods bought in our stores.", "1.2 Exclusions. Gift cards are not covered.",
+        "2.1 Questions. Call 0800 123 4567 between 9 a.m. and 5 p.m., Mon.–Fri.", "We answer within a day."]
+    assert [s.section for s in policy][1:] == ["1. SCOPE", "1. SCOPE", "2. CONTACT", "2. CONTACT"]
+    letter = segment(Document("letter", "Letter", LETTER))
+    texts = [s.text for s in letter]
+    assert "Run `pip install -e .` from the project root." in texts
+    assert "The new site, at 1 Portland St., will focus on farming robots." in texts
+    assert "Hall Bookings Ltd., 8 Market St., York" in texts and "Priya" in texts
+    assert not any(s.section for s in letter)
+    for doc, sents in ((POLICY, policy), (LETTER, letter)):
+        assert all(doc[s.start:s.end] == s.text for s in sents)
+
+
+def test_a_faq_question_in_two_sentences_is_answered_by_the_answer_under_it(tmp_path):
+    """"Q: The lamp doesn't turn on. What should I do?": the question went on past its first
+    sentence, so the sentence after it was no answer, and "Q: The lamp doesn't turn on." was cited."""
+    from qa.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "faq.md").write_text(
+        "# Solar lamp FAQ\n\nQ: How long does it take to charge?\nA: A full charge takes 8 hours of sunlight.\n\n"
+        "Q: The lamp doesn't turn on. What should I do?\nA: First leave it in full sun for a whole day. "
+        "If it still does not work, contact support.\n\nQ: Is the lamp waterproof?\nA: It is rated IP65.\n", encoding="utf-8")
+    ans = Engine(corpus, tmp_path / "index", progress=False).ask("What if my lamp does not turn on?")
+    assert ans.answerable and ans.citations[0].sentence.startswith("A: First leave it in full sun"), ans.citations
+
+
+def test_a_section_whose_name_holds_a_word_that_asks_for_sections_is_asked_for_by_it(tmp_path):
+    """"What are the action items?" was refused (0.11) while "What are the decisions?" read its
+    section: "items" is a word that asks for a section ("What items are listed?"), so it was set
+    aside, and the "Action Items" heading no longer fitted the question's words."""
+    from qa.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "minutes.md").write_text(
+        "# Website Redesign: Meeting Minutes\n\n## Decisions\n\n1. The launch moves to 22 April.\n"
+        "2. Scope is frozen.\n\n## Action Items\n\n- Alice to send the revised budget by Friday.\n"
+        "- Tom to fix the broken search on mobile.\n", encoding="utf-8")
+    ans = Engine(corpus, tmp_path / "index", progress=False).ask("What are the action items?")
+    assert ans.answerable and [c.sentence for c in ans.citations] == [
+        "Alice to send the revised budget by Friday.", "Tom to fix the broken search on mobile."]
