@@ -231,10 +231,11 @@ def answer_type(text: str) -> str:
 
 
 _EN_WORDS = frozenset("what which who whom whose when where why how is was were are did does do the of in on "
-                      "at to for and a an by with from that this many much".split())
-_ES_WORDS = frozenset("qué que quién quien quiénes cuándo cuando dónde donde cuál cual cuáles cuántos cuántas "
-                      "cuánto cómo como por el la los las del de en y un una es son fue se con para al lo "
-                      "su sus".split())
+                      "at to for and an by with from that this many much".split())  # not "a": "¿a qué hora?"
+_ES_WORDS = frozenset("qué que quién quien quiénes quienes cuándo cuando dónde donde cuál cual cuáles cuales "
+                      "cuántos cuántas cuánto cuánta cuantos cuantas cuanto cuanta cómo como por el la los las del "
+                      "de en y un una es son fue se con para al lo su sus hay tiene tienen está esta están estan "
+                      "cada muy más pero también tambien sobre desde hasta".split())  # typed without accents too
 
 
 def is_english(text: str) -> bool:

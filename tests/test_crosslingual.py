@@ -164,6 +164,9 @@ def test_full_width_letters_and_digits_read_as_the_documents_write_them(typed, p
     ("What did Tencent launch?", "en"), ("¿Qué lanzó Tencent?", "es"), ("Quien es el CEO de Enflame", "es"),
     ("腾讯发布了什么？", "zh"), ("华为发布了什么 CloudMatrix?", "zh"), ("What did 华为 launch?", "en"),
     ("Where is the El Castillo?", "en"), ("Quel modèle alimente les lunettes ?", "en"),
+    # typed without accents or "¿" (a hunt found these refused in English, their words read as English)
+    ("cada cuanto sale el ferry a Sorra", "es"), ("cuantos clientes tiene Nordlicht", "es"),
+    ("Is there a ferry to Sorra?", "en"), ("How much is a ticket?", "en"),
 ])
 def test_the_language_an_answer_is_worded_in(text, lang):
     """A refusal and the words around an answer follow the asker; a language the page has no
