@@ -413,10 +413,7 @@ def heading_flags(text: str, blocks: list[tuple[int, int]]) -> list[bool]:
                            or k > 0 and bool(number[k - 1]) and x.startswith(number[k - 1] + "."))
               for k, x in enumerate(number)]
     markdown = [is_markdown_heading(line) or nested[k] for k, line in enumerate(lines)]
-    # a name under a sign-off ("Best,\nPriya") signs a letter; it heads nothing
-    signs = [k > 0 and lines[k - 1].rstrip().endswith(",") and text.count("\n", blocks[k - 1][1], blocks[k][0]) == 1
-             for k in range(n)]
-    like = [not md and not signed and is_heading(line) for line, md, signed in zip(lines, markdown, signs)]
+    like = [not md and is_heading(line) for line, md in zip(lines, markdown)]
     title = like[0] and text.count("\n", blocks[0][1], blocks[1][0]) >= 2
     # two such lines, then a blank line ("Brookfield Community Health Center" over "Seasonal Flu
     # Vaccination: What You Need to Know"): a title block, the first line the title, the second a heading
