@@ -128,7 +128,7 @@ class Vocabulary:
 
 # an acronym inside text of any script ("WAIC在哪里举行"): capitals with no Latin letter either side
 _CAPITALS = re.compile(r"(?<![A-Za-z])[A-Z]{2,8}(?:['’]s)?(?![A-Za-z])")
-_NAME = re.compile(r"(?<!\w)[^\W\d_a-z][^\W\d_]+")  # a capitalised word, accents and all ("Zúrich")
+_LETTERS = re.compile(r"(?<!\w)[^\W\d_]{2,}(?!\w)")  # a word of letters, accents and all ("Zúrich")
 
 
 def respell(q: Question, vocabulary: Callable[[], Vocabulary | None], known_stems) -> Question:
@@ -145,7 +145,7 @@ def respell(q: Question, vocabulary: Callable[[], Vocabulary | None], known_stem
     be that word ("小米在WAIC上发布了什么？" would be answered from the conference sentence)."""
     if not q.english and has_cjk(q.text):
         return q
-    words = list(dict.fromkeys(_WORD.findall(q.search) if q.english else _CAPITALS.findall(q.text) + _NAME.findall(q.text)))
+    words = list(dict.fromkeys(_WORD.findall(q.search) if q.english else _CAPITALS.findall(q.text) + [w for w in _LETTERS.findall(q.text) if w[0].isupper()]))
     stemmed = list(zip(words, tokenize(words) if words else []))
     unknown = [w for w, stems in stemmed if stems and not any(t in known_stems for t in stems)][:MAX_UNKNOWN]
     # a rare spelling that stems like a word of the text ("conferance" -> "confer", as "conference"
