@@ -12,7 +12,7 @@ from .features import ASKS_PUBLISHED, entity_mentions, framing_tokens, sentence_
 from .index import Index
 from .lexical import tokenize, zipf
 from .question import Question
-from .segment import DATE_KEYS, meta_item, one_line
+from .segment import DATE_KEYS, list_item, meta_item, one_line
 from .span import find_span
 from .types import REFUSAL, REFUSAL_DOCUMENTS, REFUSALS, REFUSALS_DOCUMENTS, Answer, Citation, Hit
 
@@ -521,14 +521,26 @@ def more(index: Index, q: Question, previous: Answer) -> Answer | None:
     return _read(index, q, following, "more") if following else None
 
 
-SECTION_SENTENCES = 6  # a section asked for is read out up to this many sentences
+SECTION_SENTENCES = 12  # a section asked for is read out up to this many sentences
+SECTION_CHARS = 900  # and this many characters: a list's short items all, a paragraph's first few sentences
 
 
 def section(index: Index, q: Question, heading: str, rows: list[int]) -> Answer:
     """"What are the requirements?" of a document with a "Requirements" section: what the
     section says, cited in reading order (a list's items are sentences of their own, and none
-    repeats the heading's word: "At least 512 MB of RAM" was refused at 0.15)."""
-    return _read(index, q, [Hit(index.sentences[r], 1.0, {"row": r}) for r in rows[:SECTION_SENTENCES]], "section")
+    repeats the heading's word: "At least 512 MB of RAM" was refused at 0.15). A section that
+    opens with a list is that list ("The next meeting is on 26 March." after the action items
+    closes the notes); eight ingredients are eight citations, not the first six."""
+    text = index.by_id[index.sentences[rows[0]].doc].text if rows else ""
+    if rows and list_item(text, index.sentences[rows[0]].start):
+        rows = list(takewhile(lambda r: list_item(text, index.sentences[r].start), rows))
+    shown, size = [], 0
+    for r in rows[:SECTION_SENTENCES]:
+        size += len(index.sentences[r].text)
+        if shown and size > SECTION_CHARS:
+            break
+        shown.append(r)
+    return _read(index, q, [Hit(index.sentences[r], 1.0, {"row": r}) for r in shown], "section")
 
 
 MENTIONS_SHOWN = 8  # documents (or, in one document, sentences) listed for "Which documents mention X?"

@@ -319,7 +319,9 @@ class Retriever:
         Larkspur?" of "Installing Larkspur" and its "Installation" section); None when no
         heading, or several, fit."""
         words = set(q.tokens)
-        asked = words - _section_words()  # "items" asks for a section, and names "Action Items" too
+        # "items" asks for a section, and names "Action Items" too; "need" frames "What
+        # ingredients do I need?" as "do" does
+        asked = words - _section_words() - features.framing_tokens(q.search)
         if not asked or not q.english:
             return None
         table = self.index.sentences

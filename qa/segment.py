@@ -470,6 +470,14 @@ def segment(doc: Document) -> list[Sentence]:
     return out
 
 
+_ITEM_LEAD = re.compile(r"[ \t]*(?:[-*+•▪◦]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
+
+
+def list_item(text: str, start: int) -> bool:
+    """Whether the sentence at offset ``start`` of ``text`` opens a list item ("- 4 large eggs")."""
+    return _ITEM_LEAD.fullmatch(text, text.rfind("\n", 0, start) + 1, start) is not None
+
+
 @lru_cache(maxsize=1)
 def segmenter_id() -> str:
     """What a document's sentences depend on besides its text: this module's code, the corpus

@@ -353,3 +353,26 @@ def test_a_section_whose_name_holds_a_word_that_asks_for_sections_is_asked_for_b
     ans = Engine(corpus, tmp_path / "index", progress=False).ask("What are the action items?")
     assert ans.answerable and [c.sentence for c in ans.citations] == [
         "Alice to send the revised budget by Friday.", "Tom to fix the broken search on mobile."]
+
+
+def test_a_list_asked_for_by_its_heading_is_read_out_whole_and_alone(tmp_path):
+    """"What ingredients do I need?" was refused ("need" was a word beyond the heading's), and
+    "What are the ingredients?" cited the first six of eight; the action items brought the
+    closing line under them ("The next meeting is on 26 March.")."""
+    from qa.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    items = ["225 g unsalted butter, softened", "225 g caster sugar", "4 large eggs", "275 g self-raising flour",
+             "1 tsp baking powder", "4 tbsp milk", "Finely grated zest of 2 lemons", "85 g granulated sugar"]
+    (corpus / "cake.md").write_text("# Lemon Drizzle Cake\n\nThis cake serves 8 people.\n\n## Ingredients\n\n"
+                                    + "".join(f"- {x}\n" for x in items) + "\n## Method\n\n1. Heat the oven to 180°C.\n"
+                                    "2. Beat the butter and sugar together.\n", encoding="utf-8")
+    (corpus / "minutes.md").write_text("# Minutes\n\n## Action Items\n\n- Alice to send the budget by Friday.\n"
+                                       "- Tom to fix the search.\n\nThe next meeting is on 26 March.\n", encoding="utf-8")
+    engine = Engine(corpus, tmp_path / "index", progress=False)
+    for question in ("What are the ingredients?", "What ingredients do I need?"):
+        ans = engine.ask(question, doc="cake")
+        assert ans.answerable and [c.sentence for c in ans.citations] == items, question
+    ans = engine.ask("What are the action items?", doc="minutes")
+    assert [c.sentence for c in ans.citations] == ["Alice to send the budget by Friday.", "Tom to fix the search."]
