@@ -91,7 +91,7 @@ def _meta_key(s) -> str:
 
 # what a metadata question asks for, by the keys of the lines that answer it
 _ASKS_META = ((DATE_KEYS, ASKS_PUBLISHED),
-              (("author",), re.compile(r"\b(who wrote|written by|author|writer|byline)\b", re.I)),
+              (("author", "from"), re.compile(r"\b(who wrote|who sent|written by|sent by|author|writer|sender|byline)\b", re.I)),
               (("url",), re.compile(r"\b(url|link|web ?address)\b", re.I)),
               (("source",), re.compile(r"\bsource\b|\bwhere is (this|the) (article|story|report|piece|text) from\b", re.I)))
 
@@ -122,7 +122,7 @@ def metadata_asked(q: Question) -> set[str]:
     """The keys of the metadata lines that may answer the question ({} for most questions)."""
     keys = {k for keys, asks in _ASKS_META if asks.search(q.text) for k in keys}
     if _ASKS_ANY_META.search(q.text):
-        keys.update(DATE_KEYS + ("title",))
+        keys.update(DATE_KEYS + ("title", "subject"))
     return keys
 
 
@@ -282,7 +282,7 @@ def metadata_as_asked(hits: list[Hit], q: Question) -> list[Hit]:
 
 
 # the words of a question that asks for a field and nothing else ("What is the source?", "Who is the author?")
-_FIELD_WORDS = frozenset({"author", "writer", "wrote", "written", "byline", "url", "link", "web", "address", "sourc"})
+_FIELD_WORDS = frozenset({"author", "writer", "wrote", "written", "byline", "sender", "url", "link", "web", "address", "sourc"})
 
 
 def _metadata_rows(index: Index, doc_id: str):
@@ -384,6 +384,15 @@ def lacks_measure(hits: list[Hit], q: Question) -> bool:
     return not any(entity_mentions(asked, plain(h.sentence.text)) for h in hits[:MEASURE_WINDOW])
 
 
+_MAIL_SAID = {"from": "The e-mail is from {value}.", "to": "The e-mail was sent to {value}.",
+              "cc": "The e-mail was copied to {value}.", "subject": "The e-mail's subject is {value}."}
+
+
+def _is_mail(index: Index, doc_id: str) -> bool:
+    """An e-mail: its metadata lines are its header (a From line; qa/corpus.py)."""
+    return any(_meta_key(index.sentences[i]) == "from" for i in _metadata_rows(index, doc_id))
+
+
 def answer_text(index: Index, chosen: list[Hit]) -> str:
     """The cited sentences themselves, numbered; metadata is spelt out."""
     parts = []
@@ -393,7 +402,9 @@ def answer_text(index: Index, chosen: list[Hit]) -> str:
             key, value = meta_item(s)
             key, value = key.lower(), value.strip("\"'")
             date = index.by_id[s.doc].date if key in DATE_KEYS else None
-            text = f"The article is dated {date}." if date else f"The article's {key} is {value}."
+            what = "e-mail" if _is_mail(index, s.doc) else "article"
+            text = f"The {what} is dated {date}." if date else _MAIL_SAID.get(key, "The {what}'s {key} is {value}.").format(
+                what=what, key=key, value=value)
         else:
             text = one_line(s.text)  # a hard-wrapped sentence reads as one line
         parts.append(f"{text} [{k}]")
@@ -437,7 +448,7 @@ def byline(index: Index, q: Question, doc_id: str) -> Answer | None:
     (a news agency's "(Reporting by ...; Editing by ...)"): that sentence, cited. None if it
     has an author line (the metadata answers) or no byline (the question is then refused)."""
     a, b = index.doc_rows[doc_id]
-    if any(_meta_key(index.sentences[i]) == "author" for i in _metadata_rows(index, doc_id)):
+    if any(_meta_key(index.sentences[i]) in ("author", "from") for i in _metadata_rows(index, doc_id)):
         return None
     row = next((i for i in range(a, b) if index.sentences[i].kind == "text" and _BYLINE.match(index.sentences[i].text)), None)
     return None if row is None else _read(index, q, [Hit(index.sentences[row], 1.0, {"row": row})], "search")
@@ -486,11 +497,19 @@ def _spelt_out(index: Index, q: Question, row: int, a: int, b: int) -> Answer:
     return replace(ans, citations=(replace(ans.citations[0], answer_start=start + a, answer_end=start + b),))
 
 
+_SALUTATION = re.compile(r"(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings|to whom it may concern)\b[^.!?\n]{0,40}[,:!]?", re.I)
+
+
 def gist(index: Index, q: Question, doc_id: str) -> Answer:
     """The document's opening paragraph, cited: a news story's lead says what it is about, and so
     does an encyclopedia article's first paragraph; a FAQ's first questions (its first answer
     is about one thing it covers)."""
     lead = _read_from(index, doc_id, 0, LEAD_SENTENCES)
+    while len(lead) == 1 and _SALUTATION.fullmatch(lead[0].sentence.text):  # "Hi Daniel," opens a letter
+        lead = _read_from(index, doc_id, lead[0].sentence.end, LEAD_SENTENCES)
+    subject = [i for i in _metadata_rows(index, doc_id) if _meta_key(index.sentences[i]) == "subject"]
+    if subject and lead:  # an e-mail is about its subject line, then what its first paragraph says
+        lead = [Hit(index.sentences[subject[0]], 1.0, {"row": subject[0]})] + lead
     if lead and _is_question(lead[0].sentence) and _is_faq(index, doc_id):
         a, b = index.doc_rows[doc_id]  # a FAQ: what it is about is the questions it answers
         asked = [Hit(index.sentences[i], 1.0, {"row": i}) for i in range(a, b) if _is_question(index.sentences[i])]

@@ -50,6 +50,9 @@ def read_metadata(text: str) -> tuple[list[tuple[str, str, int, int]], int]:
     front = _FRONT_MATTER.match(text, len(text) - len(text.lstrip()))
     if front and _is_yaml(front.group("body")):
         return _front_matter_items(front), front.end()
+    mail = _mail_headers(text)
+    if mail:
+        return mail, mail[-1][3]
     out = _items_from(text, 0)
     if out:
         return out, out[-1][3]
@@ -79,6 +82,44 @@ def _items_from(text: str, pos: int) -> list[tuple[str, str, int, int]]:
             return out
         out.append((key, value, m.start("span"), m.end("span")))
         pos = m.end()
+
+
+# an e-mail's header lines at its top ("From: Priya Shah <priya@…>", "Subject: Re: Venue booking",
+# "Date: Tue, 15 Apr 2025 09:42:10 +0100"): the sender is its author, the subject its title
+_MAIL_LINE = re.compile(r"[ \t]*(?P<span>(?P<key>from|to|cc|bcc|subject|date|sent|reply-to)[ \t]*:[ \t]*(?P<value>[^\r\n]*?))"
+                        r"[ \t]*(?:\r?\n|$)", re.I)
+_REPLY_PREFIX = re.compile(r"^(?:(?:re|fwd?|aw|wg)\s*:\s*)+", re.I)
+
+
+def _mail_headers(text: str) -> list[tuple[str, str, int, int]]:
+    """An e-mail's header lines as metadata items (keys as written, lower case: the date also as
+    ISO "date", the subject as "title"); [] unless two lines or more, with a From or a Subject."""
+    lines, pos = [], len(text) - len(text.lstrip())
+    while (m := _MAIL_LINE.match(text, pos)) and m.group("value").strip():
+        lines.append(m)
+        pos = m.end()
+    if len(lines) < 2 or not {m.group("key").lower() for m in lines} & {"from", "subject"}:
+        return []
+    out = []
+    for m in lines:
+        key, value = m.group("key").lower(), m.group("value").strip()
+        if key in ("date", "sent"):
+            key, value = ("date", iso) if (iso := _mail_date(value)) else ("sent", value)  # no date: not the document's
+        elif key == "subject":
+            key, value = "title", _REPLY_PREFIX.sub("", value).strip() or value
+        out.append((key, value, m.start("span"), m.end("span")))
+    return out
+
+
+def _mail_date(value: str) -> str | None:
+    """"Tue, 15 Apr 2025 09:42:10 +0100" (RFC 2822) or an ISO date -> "2025-04-15"."""
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        iso = _ISO_DATE.search(value)
+        return iso.group(1) if iso else None
 
 
 _YAML_LINE = re.compile(r"[ \t]*(?:[A-Za-z_][\w-]*[ \t]*:.*|-.*|#.*)|[ \t]+\S.*|[ \t]*\r?")

@@ -168,7 +168,7 @@ _GIST_TEXT = ("summary summarize summarise summarized summarizing sum recap gist
               "facts say says cover covers discuss discusses talk talks tell tells brief briefly short "
               "nutshell whole mainly mostly basically generally general please give quick story know")
 _TEXT_TEXT = ("article articles story stories text texts document documents doc docs piece news report reports page "
-              "pages passage paragraph post posts notes file files minutes")
+              "pages passage paragraph post posts notes file files minutes email emails")
 
 
 @lru_cache(maxsize=1)
@@ -184,7 +184,7 @@ def _text_words() -> frozenset[str]:
     return frozenset(tokenize([_TEXT_TEXT])[0])
 
 
-_NAMES_THE_TEXT = re.compile(r"\b(article|story|text|document|piece|news|report|page|passage|post)\b", re.I)
+_NAMES_THE_TEXT = re.compile(r"\b(article|story|text|document|piece|news|report|page|passage|post|e-?mail)\b", re.I)
 _GIST_ES = re.compile(
     r"(de qu[eé] (trata|habla|va|se trata)|sobre qu[eé] (es|trata)|qu[eé] dice|"
     r"(resume|res[uú]meme|resumir|resumen|resume me)|(idea|tema|punto) principal|puntos clave)"
@@ -233,10 +233,11 @@ def gist_request(text: str, followup: bool = False) -> tuple[str, ...] | None:
 # not the date line's ("published on"), and searching it was refused (0.04). Whole messages only;
 # "it" is the text only at the start of a conversation (later it is the thing asked about last:
 # "When was it released?" after "What did Alibaba unveil?").
-_TEXT_EN = r"(article|story|piece|report|text|news( story| item)?|post|document|write ?up|item)"
+_TEXT_EN = r"(article|story|piece|report|text|news( story| item)?|post|document|write ?up|item|e-?mail)"
 _WHEN_EN = r"(when|what day|what date|on what date|on which date|which day)"
 _DATE_EN = re.compile(
-    rf"({_WHEN_EN} (was|were|is) (this|that|the|it)( {_TEXT_EN})? (written|published|posted|put out|put online|"
+    rf"({_WHEN_EN} (was|were|is) (this|that|the) e-?mail sent"  # "sent" only of an e-mail: a probe is sent too
+    rf"|{_WHEN_EN} (was|were|is) (this|that|the|it)( {_TEXT_EN})? (written|published|posted|put out|put online|"
     rf"issued|dated|from|out|released|written up|filed)( on)?"
     rf"|when did (this|that|it|the {_TEXT_EN})( {_TEXT_EN})? (come out|appear|run|go (up|online|out)|get (published|posted))"
     rf"|when is (this|that|it|the {_TEXT_EN})( {_TEXT_EN})? (from|dated)"
@@ -314,9 +315,9 @@ def date_request(text: str, followup: bool = False) -> bool:
     return not followup or re.search(rf"\b((this|that|the) {_TEXT_EN}|publication|publish\w*|written|posted)\b", norm) is not None
 
 
-_BYLINED = r"(article|story|piece|text|news( story| item)?|post|document)"  # not "report": "Who wrote the report?" may ask the text
+_BYLINED = r"(article|story|piece|text|news( story| item)?|post|document|e-?mail)"  # not "report": "Who wrote the report?" may ask the text
 _AUTHOR_EN = re.compile(
-    rf"(who (wrote|authored|reported|edited) (this|that|the|it)( {_BYLINED})?( for (us|you))?|"
+    rf"(who (wrote|authored|reported|edited) (this|that|the|it)( {_BYLINED})?( for (us|you))?|who sent (this|that|the) e-?mail|"
     rf"who (is|was|are|were) the (author|writer|reporter|journalist|editor)s?( of (this|that|the|it)( {_BYLINED})?)?|"
     rf"(who is|what is the name of) the (author|writer|reporter)( of (this|the) {_BYLINED})?|"
     rf"(by whom|written by whom) (was|is) (this|that|the|it)( {_BYLINED})? written)")

@@ -376,3 +376,30 @@ def test_a_list_asked_for_by_its_heading_is_read_out_whole_and_alone(tmp_path):
         assert ans.answerable and [c.sentence for c in ans.citations] == items, question
     ans = engine.ask("What are the action items?", doc="minutes")
     assert [c.sentence for c in ans.citations] == ["Alice to send the budget by Friday.", "Tom to fix the search."]
+
+
+EMAIL = ("From: Priya Shah <priya.shah@northwind.example>\nTo: Daniel Moore <d.moore@hallbookings.example>\n"
+         "Subject: Re: Venue booking for 9 May\nDate: Tue, 15 Apr 2025 09:42:10 +0100\n\nHi Daniel,\n\n"
+         "Thanks, that works for us. We'll take the Oak Hall for 60 people.\n\nBest,\nPriya\n")
+
+
+def test_an_e_mails_header_is_its_metadata(tmp_path):
+    """An e-mail thread's From, To, Subject and Date lines were sentences: "What is the email
+    about?" read out "From: Priya Shah <…>" (1.0), and who sent it or when was refused."""
+    from qa.corpus import load_document
+    from qa.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "booking.txt").write_text(EMAIL, encoding="utf-8")
+    doc = load_document(corpus / "booking.txt")
+    assert (doc.title, doc.date) == ("Venue booking for 9 May", "2025-04-15")
+    sents = segment(doc)
+    assert [s.kind for s in sents[:5]] == ["meta"] * 4 + ["text"] and sents[4].text == "Hi Daniel,"
+    engine = Engine(corpus, tmp_path / "index", progress=False)
+    about = engine.ask("What is the email about?")
+    assert about.citations[0].sentence == "Subject: Re: Venue booking for 9 May"
+    assert about.citations[1].sentence == "Thanks, that works for us."  # not the greeting
+    sender = engine.ask("Who sent the email?")
+    assert sender.answerable and sender.answer.startswith("The e-mail is from Priya Shah")
+    assert engine.ask("When was the email sent?").answer.startswith("The e-mail is dated 2025-04-15.")
