@@ -301,6 +301,8 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     # its own names; a capitalised first word only when that is all it says ("Baidu?", not "According to whom?")
     own = {n.lower() for begin, _, n in names(text) if text[:begin].strip(" ¿¡\"“'")
            or len(re.findall(r"\w+", text)) == len(re.findall(r"\w+", n))}
+    if has_cjk(text):  # a Chinese question's names are its translation's ("那百度呢？": Baidu)
+        own |= {n.lower() for _, _, n in names(words)}
     lower = _ELLIPTICAL_NAME.match(text)
     if lower and not has_cjk(text) and all(is_name(w) for w in lower.group(1).split()):
         own.add(lower.group(1).lower())  # "what about baidu?"; "what about availability?" asks on
@@ -345,7 +347,8 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
         # of the new name, a question of its own (the earlier answer's paragraph is about Huawei)
         search, followup = f"{without_names(prior)} {words}", False
         switched = tuple(sorted({_POSSESSIVE.sub("", n) for n in own - {n.lower() for n in before}} - {"i", ""}))
-        multilingual = f"{without_names(earlier.multilingual or earlier.text)} {text}" if not english else ""
+        said = earlier.search if has_cjk(earlier.text) else earlier.multilingual or earlier.text  # 华为 is no Latin name
+        multilingual = f"{without_names(said)} {text}" if not english else ""
     elif followup and pronoun:
         # "How did he describe it?" after "Who is Zhao Lidong?": "he" is most likely a name asked
         # about before, so the earlier question's names join the search

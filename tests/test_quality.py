@@ -120,6 +120,9 @@ def test_recent_vectors_keep_the_latest_and_none_when_told():
     # a new name in a bare follow-up: the earlier question, asked of it
     ("What about Metax?", "How many chips did Huawei use?", "128 of its C550 chips"),
     ("And Tencent?", "What did Alibaba unveil?", "Tencent introduced its Hunyuan3D"),
+    # the same in Chinese: 百度 is a name of its translation (it cited Huawei's launch, 0.91)
+    ("那百度呢？", "华为在大会上发布了什么？", "Baidu showcased a new"),
+    ("那腾讯呢？", "阿里巴巴在大会上发布了什么？", "Tencent introduced its Hunyuan3D"),
     # a pronoun: the earlier question's names join the search
     ("How many chips does it use?", "What did Huawei launch?", "CloudMatrix 384 system"),
     # "he": the person the earlier answer named
