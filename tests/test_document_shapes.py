@@ -60,6 +60,17 @@ def engine(corpus):
     return Engine(corpus, corpus.parent / "index", progress=False).load()
 
 
+def engine_over(tmp_path, **files):
+    """An engine over a corpus of ``files`` (name -> text), in ``tmp_path``."""
+    from qa.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    return Engine(corpus, tmp_path / "index", progress=False)
+
+
 def sentences(corpus, doc_id):
     doc = next(d for d in load_corpus(corpus) if d.id == doc_id)
     return doc, segment(doc)
@@ -326,15 +337,11 @@ def test_what_the_document_shapes_hunt_found_splits_as_a_reader_would():
 def test_a_faq_question_in_two_sentences_is_answered_by_the_answer_under_it(tmp_path):
     """"Q: The lamp doesn't turn on. What should I do?": the question went on past its first
     sentence, so the sentence after it was no answer, and "Q: The lamp doesn't turn on." was cited."""
-    from qa.engine import Engine
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "faq.md").write_text(
+    engine = engine_over(tmp_path, **{"faq.md": (
         "# Solar lamp FAQ\n\nQ: How long does it take to charge?\nA: A full charge takes 8 hours of sunlight.\n\n"
         "Q: The lamp doesn't turn on. What should I do?\nA: First leave it in full sun for a whole day. "
-        "If it still does not work, contact support.\n\nQ: Is the lamp waterproof?\nA: It is rated IP65.\n", encoding="utf-8")
-    ans = Engine(corpus, tmp_path / "index", progress=False).ask("What if my lamp does not turn on?")
+        "If it still does not work, contact support.\n\nQ: Is the lamp waterproof?\nA: It is rated IP65.\n")})
+    ans = engine.ask("What if my lamp does not turn on?")
     assert ans.answerable and ans.citations[0].sentence.startswith("A: First leave it in full sun"), ans.citations
 
 
@@ -342,15 +349,11 @@ def test_a_section_whose_name_holds_a_word_that_asks_for_sections_is_asked_for_b
     """"What are the action items?" was refused (0.11) while "What are the decisions?" read its
     section: "items" is a word that asks for a section ("What items are listed?"), so it was set
     aside, and the "Action Items" heading no longer fitted the question's words."""
-    from qa.engine import Engine
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "minutes.md").write_text(
+    engine = engine_over(tmp_path, **{"minutes.md": (
         "# Website Redesign: Meeting Minutes\n\n## Decisions\n\n1. The launch moves to 22 April.\n"
         "2. Scope is frozen.\n\n## Action Items\n\n- Alice to send the revised budget by Friday.\n"
-        "- Tom to fix the broken search on mobile.\n", encoding="utf-8")
-    ans = Engine(corpus, tmp_path / "index", progress=False).ask("What are the action items?")
+        "- Tom to fix the broken search on mobile.\n")})
+    ans = engine.ask("What are the action items?")
     assert ans.answerable and [c.sentence for c in ans.citations] == [
         "Alice to send the revised budget by Friday.", "Tom to fix the broken search on mobile."]
 
@@ -359,18 +362,13 @@ def test_a_list_asked_for_by_its_heading_is_read_out_whole_and_alone(tmp_path):
     """"What ingredients do I need?" was refused ("need" was a word beyond the heading's), and
     "What are the ingredients?" cited the first six of eight; the action items brought the
     closing line under them ("The next meeting is on 26 March.")."""
-    from qa.engine import Engine
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     items = ["225 g unsalted butter, softened", "225 g caster sugar", "4 large eggs", "275 g self-raising flour",
              "1 tsp baking powder", "4 tbsp milk", "Finely grated zest of 2 lemons", "85 g granulated sugar"]
-    (corpus / "cake.md").write_text("# Lemon Drizzle Cake\n\nThis cake serves 8 people.\n\n## Ingredients\n\n"
-                                    + "".join(f"- {x}\n" for x in items) + "\n## Method\n\n1. Heat the oven to 180°C.\n"
-                                    "2. Beat the butter and sugar together.\n", encoding="utf-8")
-    (corpus / "minutes.md").write_text("# Minutes\n\n## Action Items\n\n- Alice to send the budget by Friday.\n"
-                                       "- Tom to fix the search.\n\nThe next meeting is on 26 March.\n", encoding="utf-8")
-    engine = Engine(corpus, tmp_path / "index", progress=False)
+    engine = engine_over(tmp_path, **{
+        "cake.md": "# Lemon Drizzle Cake\n\nThis cake serves 8 people.\n\n## Ingredients\n\n" + "".join(f"- {x}\n" for x in items)
+                   + "\n## Method\n\n1. Heat the oven to 180°C.\n2. Beat the butter and sugar together.\n",
+        "minutes.md": "# Minutes\n\n## Action Items\n\n- Alice to send the budget by Friday.\n- Tom to fix the search.\n\n"
+                      "The next meeting is on 26 March.\n"})
     for question in ("What are the ingredients?", "What ingredients do I need?"):
         ans = engine.ask(question, doc="cake")
         assert ans.answerable and [c.sentence for c in ans.citations] == items, question
@@ -387,16 +385,12 @@ def test_an_e_mails_header_is_its_metadata(tmp_path):
     """An e-mail thread's From, To, Subject and Date lines were sentences: "What is the email
     about?" read out "From: Priya Shah <…>" (1.0), and who sent it or when was refused."""
     from qa.corpus import load_document
-    from qa.engine import Engine
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "booking.txt").write_text(EMAIL, encoding="utf-8")
-    doc = load_document(corpus / "booking.txt")
+    engine = engine_over(tmp_path, **{"booking.txt": EMAIL})
+    doc = load_document(tmp_path / "corpus" / "booking.txt")
     assert (doc.title, doc.date) == ("Venue booking for 9 May", "2025-04-15")
     sents = segment(doc)
     assert [s.kind for s in sents[:5]] == ["meta"] * 4 + ["text"] and sents[4].text == "Hi Daniel,"
-    engine = Engine(corpus, tmp_path / "index", progress=False)
     about = engine.ask("What is the email about?")
     assert about.citations[0].sentence == "Subject: Re: Venue booking for 9 May"
     assert about.citations[1].sentence == "Thanks, that works for us."  # not the greeting
