@@ -11,7 +11,7 @@ from .corpus import plain
 from .crosslingual import has_cjk, latin_names, listed_names, to_english
 from .intent import small_talk
 from .lexical import tokenize, zipf
-from .spanish import with_accent
+from .spanish import SPANISH_MARGIN, with_accent
 
 MAX_QUESTION_CHARS = 2000
 MAX_RESOLVED_TURNS = 4  # how far back a chain of follow-ups is read
@@ -383,7 +383,6 @@ def names(text: str) -> list[tuple[int, int, str]]:
 
 _CODE = re.compile(r"(?=.*\d)[A-Z][A-Za-z\d-]*")  # letters and digits: a name in any language
 COMMON_NAME_ZIPF = 5.0  # London, China, United States: written in other ways too (UK, PRC, US)
-SPANISH_MARGIN = 1.0  # Zipf points by which a Spanish word is commoner in Spanish than in English
 
 
 def foreign_names(text: str) -> tuple[str, ...]:

@@ -42,6 +42,8 @@ CLOSED_CLASS = {
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\w.,-]*")
 _REGARDING = re.compile(r"\ben cuanto a\b", re.I)  # "regarding", not "how much"
 COMMON_ZIPF = 4.0  # a capitalised first word this common in Spanish is a word, not a name
+SPANISH_MARGIN = 1.0  # Zipf points by which a Spanish word is commoner in Spanish than in English
+SPANISH_WORD_ZIPF = 3.0  # and this common in Spanish: a capitalised one inside a question is a word ("Torre", "Alemania")
 ACCENT_GAIN = 0.5  # Zipf points by which a word with an accent must be commoner to be the one meant
 _ACCENTED = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú", "n": "ñ"}
 
@@ -61,6 +63,13 @@ def with_accent(word: str) -> str:
     return best
 
 
+def is_spanish_word(word: str) -> bool:
+    """A common Spanish word, clearly commoner in Spanish than in English ("alemania", "torre";
+    not "valencia", "madrid" or "nimbus"), typed with or without its accent."""
+    es = zipf(with_accent(word), "es")
+    return es >= SPANISH_WORD_ZIPF and es >= zipf(word) + SPANISH_MARGIN
+
+
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """Spanish function words (the `stop-words` package's list)."""
@@ -75,9 +84,10 @@ def _words(text: str):
     for m in _WORD.finditer(text):
         w = m.group(0)
         low = w.lower()
-        # a name within the question, or opening it ("Alibaba"; "Gafas de ..." opens with a word)
-        name = w[:1].isupper() and bool(text[:m.start()].strip(" ¿¡\"“'") or low not in stop_words()
-                                        and zipf(low, "es") < COMMON_ZIPF)
+        # a name within the question, or opening it ("Alibaba"; "Gafas de ..." opens with a word);
+        # a Spanish word capitalised inside it is read as a word ("¿qué dijo sobre Alemania?": Germany)
+        name = w[:1].isupper() and bool(text[:m.start()].strip(" ¿¡\"“'") and not is_spanish_word(low)
+                                        or low not in stop_words() and zipf(low, "es") < COMMON_ZIPF)
         yield w, (low if name or w[0].isdigit() else with_accent(low)), name
 
 

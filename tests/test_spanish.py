@@ -10,6 +10,11 @@ def test_content_words_leave_out_names_numbers_function_and_question_words():
     assert content_words("¿Cuántos chips usa el sistema 384 de Huawei?") == ["chips", "sistema"]  # "usa" (uses) is a function word to the list
     assert content_words("Alibaba") == []  # a question of one name has nothing to translate
     assert content_words("Gafas de Alibaba") == ["gafas"]  # a common word opening it is no name
+    # a Spanish word capitalised inside the question is a word to translate ("Alemania": Germany;
+    # a conversation hunt's "¿y qué dijo sobre Alemania?" cited the wrong quotation), a name is not
+    assert content_words("¿y qué dijo sobre Alemania?") == ["alemania"]
+    assert content_words("¿A qué hora abre la Torre de San Alwin?") == ["hora", "abre", "torre"]
+    assert content_words("¿Qué presentó Nimbus en Shenzhen?") == ["presentó"]
 
 
 def test_in_english_keeps_names_numbers_and_unmatched_words():
