@@ -45,9 +45,13 @@ def is_markdown_heading(line: str) -> bool:
     return bool(_MD_HEADING.match(line)) and bool(strip_heading_marker(line))
 
 
+_EDIT_LINK = re.compile(r"\s*\[edit\]$")
+
+
 def strip_heading_marker(line: str) -> str:
-    """The heading text without its Markdown "#" marker ("## Results ##" -> "Results")."""
-    line = line.strip()
+    """The heading text without its Markdown "#" marker ("## Results ##" -> "Results") or an
+    encyclopedia's "[edit]" link."""
+    line = _EDIT_LINK.sub("", line.strip())
     m = _MD_MARKER.match(line)
     if not m:
         return line
@@ -105,12 +109,13 @@ _CAPS_SECTION = re.compile(r"\d{1,2}[.)]\s+([^a-z]*[A-Z]{2}[^a-z]*)")  # a numbe
 def is_heading(line: str) -> bool:
     """Short, unpunctuated lines are headings ("Strategic shift amid US tech sanctions");
     list items ("- Revenue grew", "1. First step") never are; "# Title" always is."""
-    line = line.strip()
+    line = _EDIT_LINK.sub("", line.strip())  # "Early life and education[edit]", pasted from an encyclopedia
     if is_markdown_heading(line):
         return True
     numbered = _CAPS_SECTION.fullmatch(line)  # "1. SCOPE" is one
     return (bool(line) and len(line) <= 120 and len(line.split()) <= MAX_HEADING_WORDS and "\n" not in line
             and (not _LIST_ITEM.match(line) or numbered) and not line.startswith(("|", ">"))  # a table row, a quote: text
+            and line.count(" | ") < 2  # "1972 | Maja Rosen | crystallography": a table row without its outer pipes
             and not _FENCE.fullmatch(line) and not _says_something(numbered.group(1) if numbered else line)
             and unicodedata.category(line[-1]) != "So"  # "We shipped the new dashboard 🎉" says something
             and not line.endswith(_END_PUNCT) and any(c.isalpha() for c in line))
@@ -199,6 +204,12 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             # mark to the next sentence when the quotation opened in an earlier one
             out[-1] = (out[-1][0], start + 1)
             start = quote.end()
+        leading = _LEADING_REFERENCES.match(text, start, end)
+        if out and leading:  # "… spoke." | "[citation needed] The rector …": the markers close the sentence before
+            out[-1] = (out[-1][0], start + len(leading.group(0).rstrip()))
+            start = leading.end()
+            if start >= end:
+                continue
         first = text[start]
         if out and _goes_on(text, out[-1], start, end, first_in_paragraph=len(out) == 1):
             out[-1] = (out[-1][0], end)
@@ -241,7 +252,25 @@ def _opens(sentence: str, mark: str) -> bool:
 
 
 def _split_piece(text: str) -> list[tuple[int, int]]:
-    return _rejoin(text, _pysbd_spans(text))
+    return _rejoin(text, [piece for span in _pysbd_spans(text) for piece in _after_references(text, span)])
+
+
+# reference markers after a sentence's end, as pasted from an encyclopedia: "[12]", "[citation
+# needed]", "[a]"; pysbd leaves "… in 1933.[12] Working together …" and '… one."[9] The …' whole
+_REFERENCES = r"(?:\[[^\[\]\n]{1,30}\])+"
+_BREAK_AFTER_REFERENCES = re.compile(rf"(?<=\d\.|[.!?][\"”’]){_REFERENCES}(?=\s+[A-Z\"“(])")
+_LEADING_REFERENCES = re.compile(r"(?:\[[^\[\]\n]{1,30}\]\s*)+")
+
+
+def _after_references(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The span cut after each sentence end that reference markers follow, the markers kept with
+    the sentence they close."""
+    out, start = [], span[0]
+    for m in _BREAK_AFTER_REFERENCES.finditer(text, span[0], span[1]):
+        out.append((start, m.end()))
+        start = m.end() + len(text[m.end():span[1]]) - len(text[m.end():span[1]].lstrip())
+    out.append((start, span[1]))
+    return [(a, b) for a, b in out if b > a]
 
 
 # pysbd's numbered-reference rule (".[12] Next") backtracks exponentially on a long run of digits
@@ -386,6 +415,7 @@ def _blocks(text: str, begin: int):
         yield first, lines[-1][1]
 
 
+_FIELD_LINE = re.compile(r"[A-Z][\w '’()&/-]{0,30}:[ \t]+\S")  # "Doctoral advisor: Gustav Tammann"
 _NUMBERED_SECTION = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})\s+[A-Z]")  # "2 Scope", "3.1 Residence halls"; not "1. Flour"
 
 
@@ -413,7 +443,13 @@ def heading_flags(text: str, blocks: list[tuple[int, int]]) -> list[bool]:
                            or k > 0 and bool(number[k - 1]) and x.startswith(number[k - 1] + "."))
               for k, x in enumerate(number)]
     markdown = [is_markdown_heading(line) or nested[k] for k, line in enumerate(lines)]
-    like = [not md and is_heading(line) for line, md in zip(lines, markdown)]
+    # "Nationality: Ostravan" between "Died: 9 November 1961, Veldmark" and "Alma mater: …": a field
+    # of a run of "Label: value" lines (an infobox, a form) heads nothing
+    field = [bool(_FIELD_LINE.match(line)) for line in lines]
+    in_run = [field[k] and (k > 0 and field[k - 1] and text.count("\n", blocks[k - 1][1], blocks[k][0]) == 1
+                            or k + 1 < n and field[k + 1] and text.count("\n", blocks[k][1], blocks[k + 1][0]) == 1)
+              for k in range(n)]
+    like = [not md and not run and is_heading(line) for line, md, run in zip(lines, markdown, in_run)]
     title = like[0] and text.count("\n", blocks[0][1], blocks[1][0]) >= 2
     # two such lines, then a blank line ("Brookfield Community Health Center" over "Seasonal Flu
     # Vaccination: What You Need to Know"): a title block, the first line the title, the second a heading

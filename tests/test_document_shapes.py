@@ -397,3 +397,32 @@ def test_an_e_mails_header_is_its_metadata(tmp_path):
     sender = engine.ask("Who sent the email?")
     assert sender.answerable and sender.answer.startswith("The e-mail is from Priya Shah")
     assert engine.ask("When was the email sent?").answer.startswith("The e-mail is dated 2025-04-15.")
+
+
+WIKI = ("Amalia Strand\n\nAmalia Strand (1888 – 1961) was a physical chemist.\n\n"
+        "Born: 12 April 1888, Kessel\nNationality: Ostravan\nFields: Physical chemistry, crystallography\n"
+        "Doctoral advisor: Gustav Tammann\nDoctoral students: Erik Lund, Maja Rosen\n\n"
+        "Early life and education[edit]\n\n"
+        "It was confirmed by Karl Ebermann in Munich in 1933.[12] Working together, they wrote it up. "
+        "The mayor spoke.[citation needed] The rector opened the hall.[15] [16]\n\n"
+        "Year | Recipient | Field\n1972 | Maja Rosen | crystallography\n\nSelected works\n\n- Crystals and Their Growth (1952)\n")
+
+
+def test_an_encyclopedia_page_pasted_as_text_splits_as_its_reader_reads_it():
+    """A hunt over pasted encyclopedia pages: after a number, "1933.[12] Working together …" stayed one
+    sentence with the next; "[citation needed] The rector …" opened the next sentence and "[16]"
+    was a sentence of its own; "Nationality: Ostravan" and "Doctoral advisor: Gustav Tammann"
+    headed the article's first sections (short lines between longer fields) while "Early life
+    and education[edit]" was a sentence; "Selected works" after a table was none."""
+    from qa.types import Document
+
+    sents = segment(Document("strand", "Amalia Strand", WIKI))
+    texts = [s.text for s in sents]
+    assert "It was confirmed by Karl Ebermann in Munich in 1933.[12]" in texts
+    assert "Working together, they wrote it up." in texts
+    assert "The mayor spoke.[citation needed]" in texts and "The rector opened the hall.[15] [16]" in texts
+    assert "Nationality: Ostravan" in texts and "Doctoral advisor: Gustav Tammann" in texts
+    by_text = {s.text: s.section for s in sents}
+    assert by_text["Working together, they wrote it up."] == "Early life and education"
+    assert by_text["Crystals and Their Growth (1952)"] == "Selected works"
+    assert all(WIKI[s.start:s.end] == s.text for s in sents)
