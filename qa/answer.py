@@ -61,6 +61,9 @@ def choose(hits: list[Hit], q: Question, cite_ratio: float) -> list[Hit]:
     ratio = cite_ratio if q.qtype in MULTI_TYPES else max(cite_ratio, 0.8)
     if hits[0].sentence.kind == "meta":  # "The article is dated ...": one line says it
         return hits[:1]
+    items = [h for h in hits[1:MAX_CITATIONS] if h.features.get("item_of") == hits[0].features.get("row")]
+    if items:  # "Veldmark is twinned with:" and the items of its list (`answers_not_questions`)
+        return [hits[0], *items]
     chosen = [hits[0]]
     for h in hits[1:limit]:
         if h.score >= ratio * best and h.sentence.kind == "text":
@@ -235,7 +238,8 @@ def answers_not_questions(index: Index, hits: list[Hit]) -> list[Hit]:
     own answer, however well it matches: the sentence after it is, when that one answers it
     (see `_replies`). Such a hit gives its place and score to that sentence, and to the one
     after it too when the first is a bare reply ("A: Yes." then "Go to Settings > Export").
-    A bold lead-in ("**The hub does not appear in the app.**") brings the sentence after it."""
+    A bold lead-in ("**The hub does not appear in the app.**") brings the sentence after it, and
+    a line that opens a list ("Veldmark is twinned with:") the list's first items."""
     out, rows = [], set()
     for h in hits:
         row = h.features["row"]
@@ -261,6 +265,12 @@ def answers_not_questions(index: Index, hits: list[Hit]) -> list[Hit]:
             after = index.sentences[row + 1]
             if after.para == h.sentence.para and after.kind == "text" and not _LEAD_IN.fullmatch(after.text):
                 given = [h, Hit(after, h.score, {**h.features, "row": row + 1})]
+        elif h.sentence.text.rstrip().endswith(":"):
+            # "Veldmark is twinned with:" says what the list under it holds: the items answer
+            text = index.by_id[h.sentence.doc].text
+            items = list(takewhile(lambda r: index.sentences[r].kind == "text" and list_item(text, index.sentences[r].start),
+                                   range(row + 1, min(row + MAX_CITATIONS, end))))
+            given = [h] + [Hit(index.sentences[r], h.score, {**h.features, "row": r, "item_of": row}) for r in items]
         for g in given:
             if g.features["row"] not in rows:
                 rows.add(g.features["row"])

@@ -467,6 +467,13 @@ def heading_flags(text: str, blocks: list[tuple[int, int]]) -> list[bool]:
     return flags
 
 
+# an encyclopedia page's apparatus: its reference entries ("Nobel Lecture.", split at every full
+# stop) and lists of other pages ("See also: Karl Ebermann") say nothing of the subject, and were
+# cited for "When did Karl Ebermann die?"
+APPARATUS = frozenset(("references", "see also", "external links", "further reading", "bibliography", "citations",
+                       "footnotes", "notes and references", "references and notes"))
+
+
 def segment(doc: Document) -> list[Sentence]:
     """Every citable sentence of ``doc``, in reading order, numbered from 0."""
     text = doc.text
@@ -481,7 +488,7 @@ def segment(doc: Document) -> list[Sentence]:
         if heading:
             section = strip_heading_marker(line)  # offsets never point into headings
             continue
-        if is_markup(line):  # "---", "|---|---|": layout, not a sentence to cite
+        if is_markup(line) or section.casefold() in APPARATUS:  # "---", "|---|---|": layout, not a sentence to cite
             continue
         cells = _TABLE_ROW.fullmatch(line)
         if cells:

@@ -426,3 +426,19 @@ def test_an_encyclopedia_page_pasted_as_text_splits_as_its_reader_reads_it():
     assert by_text["Working together, they wrote it up."] == "Early life and education"
     assert by_text["Crystals and Their Growth (1952)"] == "Selected works"
     assert all(WIKI[s.start:s.end] == s.text for s in sents)
+
+
+def test_a_line_opening_a_list_brings_its_items_and_an_encyclopedias_apparatus_is_no_text(tmp_path):
+    """"Which cities is Veldmark twinned with?" cited "Veldmark is twinned with:" alone; a "See also"
+    entry ("Karl Ebermann") and a reference's pieces ("Nobel Lecture.") were cited as sentences."""
+    page = ("# Veldmark\n\nVeldmark is a port city on the Lorren Estuary.\n\n## Twin towns\n\n"
+            "Veldmark is twinned with:\n- Gdańsk, Poland\n- Aberdeen, United Kingdom\n- Bergen, Norway\n\n"
+            "## See also\n\n- Karl Ebermann\n\n## References\n\n1. Strand, A. (1937). Nobel Lecture. Veldmark Press.\n")
+    engine = engine_over(tmp_path, **{"veldmark.md": page})
+    ans = engine.ask("Which cities is Veldmark twinned with?")
+    assert [c.sentence for c in ans.citations] == ["Veldmark is twinned with:", "Gdańsk, Poland",
+                                                   "Aberdeen, United Kingdom", "Bergen, Norway"]
+    from qa.types import Document
+
+    texts = [s.text for s in segment(Document("veldmark", "Veldmark", page))]
+    assert "Karl Ebermann" not in texts and not any("Nobel Lecture" in t for t in texts)
