@@ -117,7 +117,7 @@ def _meta_asked(hits: list[Hit], q: Question) -> Hit | None:
 # a question that may be answered by a metadata line: one of the above, or one about the text's
 # title or when it was written, in English, Spanish or Chinese
 _ASKS_ANY_META = re.compile(r"\b(when was (it|this|that) (written|posted|out)|what (date|day) (is|was) (it|this)|"
-                            r"when is (it|this) from|dated?|fecha|public\w*|escrib\w*|escrit[oa]|title|headline|t[ií]tulo|"
+                            r"when is (it|this) from|dated?|fecha|public\w*|escrib\w*|escrit[oa]|title|headline|subject line|t[ií]tulo|"
                             r"titular)\b|发表|日期|哪天写|标题", re.I)
 
 

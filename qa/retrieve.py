@@ -319,9 +319,8 @@ class Retriever:
         Larkspur?" of "Installing Larkspur" and its "Installation" section); None when no
         heading, or several, fit."""
         words = set(q.tokens)
-        # "items" asks for a section, and names "Action Items" too; "need" frames "What
-        # ingredients do I need?" as "do" does
-        asked = words - _section_words() - features.framing_tokens(q.search)
+        asked = words - _section_words()  # "items" asks for a section, and names "Action Items" too
+        framing = features.framing_tokens(q.search)  # "need" in "What ingredients do I need?" asks nothing more
         if not asked or not q.english:
             return None
         table = self.index.sentences
@@ -339,7 +338,7 @@ class Retriever:
             for d in np.unique(table.rows["doc"][table.rows["section"] == k]).tolist():
                 document = self.index.documents[d]
                 title = naming_words(document.title, document.id)
-                heading, beyond = self._heading_tokens[k], asked - self._heading_tokens[k]
+                heading, beyond = self._heading_tokens[k], asked - self._heading_tokens[k] - framing
                 if (scope is None or d in scope) and table.sections[k] != document.title and beyond <= title:
                     rows = np.flatnonzero((table.rows["section"] == k) & (table.rows["doc"] == d)).tolist()
                     rows = [r for r in rows if table[r].kind == "text"]

@@ -65,7 +65,7 @@ def engine_over(tmp_path, **files):
     from qa.engine import Engine
 
     corpus = tmp_path / "corpus"
-    corpus.mkdir()
+    corpus.mkdir(parents=True)
     for name, text in files.items():
         (corpus / name).write_text(text, encoding="utf-8")
     return Engine(corpus, tmp_path / "index", progress=False)
@@ -442,3 +442,15 @@ def test_a_line_opening_a_list_brings_its_items_and_an_encyclopedias_apparatus_i
 
     texts = [s.text for s in segment(Document("veldmark", "Veldmark", page))]
     assert "Karl Ebermann" not in texts and not any("Nobel Lecture" in t for t in texts)
+
+
+def test_a_heading_of_common_words_is_still_asked_for_by_them(tmp_path):
+    """Setting common words aside for "What ingredients do I need?" also set aside "company" of
+    "Where is the company based?", and the "About the company" section no longer fitted (0.09)."""
+    engine = engine_over(tmp_path, **{"fenwick.md": (
+        "# Fenwick launches the Basic thermostat\n\nFenwick Home launched the Basic on Monday.\n\n"
+        "## About the company\n\nFenwick Home is based in Portland, Oregon, and was founded in 2016.\n")})
+    ans = engine.ask("Where is the company based?")
+    assert ans.answerable and ans.citations[0].sentence.startswith("Fenwick Home is based in Portland")
+    mail = engine_over(tmp_path / "mail", **{"booking.txt": EMAIL})
+    assert mail.ask("What is the subject line of the email?").answer.startswith("The e-mail's subject is")
