@@ -327,10 +327,10 @@ class Engine:
         if prior_top is not None and not q.switched and refers_to_thing(q.text) and not refers_to_person(q.text) \
                 and answering.about_something_else(r.index, hits[0], prior_rows, self._asked_names(r, q.context, doc)):
             conf *= OFF_TOPIC_FACTOR  # "it" was Huawei's system; the sentence is about Alibaba's glasses
-        if conf >= r.models.threshold:
+        answerable = conf >= r.models.threshold
+        if answerable:
             hits = answering.next_item(r.index, q, self._rerank(r.index, q, hits, logits))
         hits = answering.answers_not_questions(r.index, answering.metadata_as_asked(hits, q))
-        answerable = conf >= r.models.threshold
         return answering.build(r.index, q, hits, conf, answerable, r.models.cite_ratio,
                                show_nearest=answerable or self._near_miss(r, q, hits, F, e5vec), several=several)
 

@@ -36,7 +36,8 @@ _MD_MARKER = re.compile(r"#+\s*")
 _MD_CLOSING = re.compile(r"\s+#+\s*$")  # optional closing sequence: "## Results ##"
 _LIST_ITEM = re.compile(r"(?:[-*+•▪◦]|\d{1,9}[.)])(?:\s|$)")  # "- x", "* x", "+ x", "• x", "1. x", "1) x"
 _LINE_BREAKS = re.compile(r"[\r\n]+(?:[ \t]*>)*")  # line ends in a paragraph, with a quote's ">" after them
-_MARKER = re.compile(r"(?:(?:>[ \t]*)+|(?:[-*+•▪◦]|\d{1,3}[.)])[ \t]+)(?:\[[ xX]\][ \t]+)?")  # "- ", "• ", "1. ", "1) ", "> > ", "- [x] "
+_ITEM_MARKER = r"(?:[-*+•▪◦]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?"  # "- ", "• ", "1. ", "1) ", "- [x] "
+_MARKER = re.compile(rf"(?:>[ \t]*)+(?:\[[ xX]\][ \t]+)?|{_ITEM_MARKER}")  # and a quote's "> > "
 
 
 def is_markdown_heading(line: str) -> bool:
@@ -257,9 +258,9 @@ def _split_piece(text: str) -> list[tuple[int, int]]:
 
 # reference markers after a sentence's end, as pasted from an encyclopedia: "[12]", "[citation
 # needed]", "[a]"; pysbd leaves "… in 1933.[12] Working together …" and '… one."[9] The …' whole
-_REFERENCES = r"(?:\[[^\[\]\n]{1,30}\])+"
-_BREAK_AFTER_REFERENCES = re.compile(rf"(?<=\d\.|[.!?][\"”’]){_REFERENCES}(?=\s+[A-Z\"“(])")
-_LEADING_REFERENCES = re.compile(r"(?:\[[^\[\]\n]{1,30}\]\s*)+")
+_REFERENCE = r"\[[^\[\]\n]{1,30}\]"
+_BREAK_AFTER_REFERENCES = re.compile(rf"(?<=\d\.|[.!?][\"”’])(?:{_REFERENCE})+(?=\s+[A-Z\"“(])")
+_LEADING_REFERENCES = re.compile(rf"(?:{_REFERENCE}\s*)+")
 
 
 def _after_references(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
@@ -513,7 +514,7 @@ def segment(doc: Document) -> list[Sentence]:
     return out
 
 
-_ITEM_LEAD = re.compile(r"[ \t]*(?:[-*+•▪◦]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?")
+_ITEM_LEAD = re.compile(rf"[ \t]*{_ITEM_MARKER}")
 
 
 def list_item(text: str, start: int) -> bool:
