@@ -456,13 +456,13 @@ _FINAL_LIGHT_VERB = re.compile(r"\b(held|hold|happen(s|ed)?|occur(s|red)?|last(s
 # a request that opens a question ("Tell me about Huawei", "Can you explain the strategic shift?",
 # "What do you know about Tencent?") says how to answer, not what about: the text need not use it
 _REQUEST = re.compile(r"^\W*(?:please\s+)?(?:(?:what\s+)?(?:can|could|would|will|do)\s+you\s+)?(?:please\s+)?"
-                      r"(?:(?:tell|show|give)\s+me|talk|explain|describe|summari[sz]e|discuss|name|list|define|"
+                      r"(?:(?:tell|show|give)\s+me|talk|explain|describe|summari[sz]e|discuss|name|list|define|compare|contrast|"
                       r"know|i\s+(?:want|would\s+like|'d\s+like)\s+to\s+know)\b"
                       r"(?:\s+(?:something|anything|more|a\s+bit|a\s+little))?(?:\s+(?:about|on|of|regarding))?", re.I)
 
 
 _REQUEST_ES = re.compile(r"^\W*(?:por favor,?\s+)?(?:(?:me\s+)?(?:puedes|podr[ií]as)\s+)?"
-                         r"(?:h[aá]blame|cu[eé]ntame|dime|expl[ií]came|descr[ií]beme|expl[ií]ca(?:me)?|describe|"
+                         r"(?:h[aá]blame|cu[eé]ntame|dime|expl[ií]came|descr[ií]beme|expl[ií]ca(?:me)?|describe|compara|"
                          r"qu[eé] (?:sabes|me puedes decir))\b(?:\s+(?:algo|m[aá]s))?"
                          r"(?:\s+(?:sobre|de|del|acerca de|respecto a))?", re.I)
 

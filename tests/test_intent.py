@@ -68,6 +68,8 @@ def test_what_the_text_does_is_no_evidence_when_the_question_is_about_the_text()
     ("Please explain why Beijing is pushing AI", ["beij", "push", "ai"]),
     ("Talk about Tencent", ["tencent"]),
     ("Describe the CloudMatrix platform", ["cloudmatrix", "platform"]),
+    ("Compare what Tencent and Baidu showed", ["tencent", "baidu", "show"]),  # how to answer, not what about
+    ("Compared to Huawei, what did Metax show?", ["compar", "huawei", "metax", "show"]),
     ("How did Zhao describe the alliance?", ["zhao", "describ", "allianc"]),  # not a request: the question's verb
     ("What did Huawei tell reporters?", ["huawei", "tell", "report"]),
 ])
@@ -92,6 +94,13 @@ def test_a_request_naming_its_subject_is_a_question_of_its_own():
 def test_engine_answers_a_request_as_a_question(engine, text, cited):
     ans = engine.ask(text)
     assert ans.answerable and ans.citations[0].sentence.startswith(cited)
+
+
+@pytest.mark.slow
+def test_engine_compares_two_names_with_a_sentence_for_each(engine):
+    ans = engine.ask("Compare what Tencent and Baidu showed.")  # refused when "compare" was a word to find
+    assert ans.answerable
+    assert {c.sentence.split()[0] for c in ans.citations[:2]} == {"Tencent", "Meanwhile,"}
 
 
 @pytest.mark.slow
