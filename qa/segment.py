@@ -167,7 +167,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 # pysbd breaks after "c." / "ca." / "approx." before a number ("In 1939, c. | 1,300,000 people
 # lived in Warsaw") and sometimes before a lower-case word ("e.g. | the function f"); no sentence
 # starts that way, so such a break is undone
-_BEFORE_NUMBER = re.compile(r"(?i)(?:^|[\s(\[])(?:c|ca|circa|approx|est|cf|e\.g|i\.e|viz|vs|no|nos|p|pp|fig|vol)\.$")
+_BEFORE_NUMBER = re.compile(r"(?i)(?:^|[\s(\[])(?:c|ca|circa|approx|est|cf|e\.g|i\.e|viz|vs|no|nos|p|pp|fig|figs|vol|"
+                            r"eq|eqs|ref|refs|sec|secs|tab|ch)\.$")  # and a paper's "see Eq. | (1)."
+_NUMBER_IN_BRACKETS = re.compile(r"\(\d")
 
 _CAMEL = re.compile(r"[a-z]+[A-Z]")
 _AMOUNT = re.compile(r"[$£€¥₹]\s?\d|(?:US|A|C|HK)\$\s?\d")
@@ -216,7 +218,8 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], end)
             continue
         lower = first.islower() and not _CAMEL.match(text, start)  # "iPhone sales rose." starts one
-        number = first.isdigit() and _BEFORE_NUMBER.search(text, out[-1][0], out[-1][1]) if out else False
+        number = ((first.isdigit() or _NUMBER_IN_BRACKETS.match(text, start))
+                  and _BEFORE_NUMBER.search(text, out[-1][0], out[-1][1])) if out else False
         amount = _AMOUNT.match(text, start) and _BEFORE_AMOUNT.search(text, out[-1][0], out[-1][1]) if out else False
         zone = out and _TIME_ZONE.match(text, start) and _CLOCK_END.search(text, out[-1][0], out[-1][1])
         if out and (lower or number or amount or zone):  # "approx. $1.1m", "est. €5bn", "5 p.m. Pacific Time"; not "The answer was no. $300 ..."
@@ -238,11 +241,18 @@ def _goes_on(text: str, before: tuple[int, int], start: int, end: int, first_in_
     """Whether the span ``start:end`` goes on the sentence ``before`` it: no sentence starts
     with a comma ("Hall Bookings Ltd., 8 Market St., York") or a dash right after a full stop
     ("Mon.–Fri."), nor inside inline code ("Run `pip install -e .` from the project root."); a
-    clause's label opens its first sentence ("3.2 Refunds. We will process ...")."""
+    clause's label opens its first sentence ("3.2 Refunds. We will process ..."); the items a
+    sentence lists in its own line are part of it ("shall not exceed the greater of (a) £500,000;
+    and (b) 120% of ...")."""
     first = text[start]
     return (first in ",;" or first in "–—-" and before[1] == start and text[start - 1] == "."
             or text.count("`", *before) % 2 == 1 and "`" in text[start:end]
-            or first_in_paragraph and _CLAUSE_LABEL.fullmatch(text, *before) is not None)
+            or first_in_paragraph and _CLAUSE_LABEL.fullmatch(text, *before) is not None
+            or _INLINE_ITEM.match(text, start) is not None and "\n" not in text[before[1]:start]
+            and text[before[1] - 1] not in ".!?")
+
+
+_INLINE_ITEM = re.compile(r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s")  # "(a) ", "(ii) ", "(3) "
 
 
 def _opens(sentence: str, mark: str) -> bool:
@@ -436,9 +446,9 @@ def heading_flags(text: str, blocks: list[tuple[int, int]]) -> list[bool]:
     # "2 Scope and methods" then "2.1 Scope": a numbered section and its first subsection, each
     # alone between blank lines, are headings though they stand in a row; numbered lines of one
     # level in a row ("1 Applicants must be sixteen", "2 Each licence covers one rod") are a list
-    alone = [(k == 0 or text.count("\n", blocks[k - 1][1], a) >= 2) and (k == n - 1 or text.count("\n", b, blocks[k + 1][0]) >= 2)
-             for k, (a, b) in enumerate(blocks)]
-    number = [m.group(1) if alone[k] and is_heading(line) and (m := _NUMBERED_SECTION.match(line)) else None
+    # (the subsection's text may follow it on the next line: "2.1 Study site" over "The study was ...")
+    blank_above = [k == 0 or text.count("\n", blocks[k - 1][1], a) >= 2 for k, (a, b) in enumerate(blocks)]
+    number = [m.group(1) if blank_above[k] and is_heading(line) and (m := _NUMBERED_SECTION.match(line)) else None
               for k, line in enumerate(lines)]
     nested = [bool(x) and (k + 1 < n and bool(number[k + 1]) and number[k + 1].startswith(x + ".")
                            or k > 0 and bool(number[k - 1]) and x.startswith(number[k - 1] + "."))
@@ -461,7 +471,12 @@ def heading_flags(text: str, blocks: list[tuple[int, int]]) -> list[bool]:
         if markdown[k] or (k == 0 and title) or (k < 2 and title_block):
             flags.append(True)
             continue
-        prev_like = k > 0 and like[k - 1] and not (k == 1 and title) and not (k == 2 and title_block)
+        # a line over its paragraph, after a blank line, heads it whatever stands above: "Abstract"
+        # under a paper's author and affiliation lines
+        tops = 0 < k < n - 1 and blank_above[k] and re.search(r"[^\W\d_]{2}", lines[k]) is not None \
+            and not like[k + 1] and not markdown[k + 1] \
+            and text.count("\n", blocks[k][1], blocks[k + 1][0]) == 1
+        prev_like = k > 0 and like[k - 1] and not (k == 1 and title) and not (k == 2 and title_block) and not tops
         next_like = k + 1 < n and like[k + 1]
         last = k == n - 1  # nothing under it: "The warranty lasts two years" ending a note is text
         flags.append(like[k] and not prev_like and not next_like and not last)
