@@ -11,7 +11,7 @@ from .corpus import plain, titles_told_apart
 from .features import ASKS_PUBLISHED, entity_mentions, framing_tokens, sentence_tokens
 from .index import Index
 from .lexical import tokenize, zipf
-from .question import Question
+from .question import Question, names
 from .segment import DATE_KEYS, list_item, meta_item, one_line
 from .span import find_span
 from .types import REFUSAL, REFUSAL_DOCUMENTS, REFUSALS, REFUSALS_DOCUMENTS, Answer, Citation, Hit
@@ -318,6 +318,27 @@ def lacks_metadata(index: Index, hits: list[Hit], q: Question) -> bool:
         if top.kind != "meta" and not has_field and set(q.tokens) <= _FIELD_WORDS:
             return True
     return False
+
+
+# what a question about someone may ask besides the name: who they are, what they said or think
+_SAYING = frozenset({"say", "said", "think", "thought", "tell", "told", "comment", "describ", "view"})
+
+
+def asks_who_someone_is(q: Question, hit: Hit) -> bool:
+    """"Who is Priya Natarajan?", "What did Priya Natarajan say?", and the best sentence writes
+    the name in full (and a word of saying, if asked what they said). A name is all such a
+    question has, so what the embedders make of it says little: the sentence that names the
+    person after a long quote ("“…,” said Priya Natarajan, an analyst at Halden & Co.") sits far
+    from it, and was refused at 0.14. Whether the text covers it is the question left."""
+    spans = names(q.text)
+    if not spans or not q.english or q.qtype not in ("person", "other"):  # not "When was the Seven Years' War?"
+        return False
+    named = set(tokenize([" ".join(name for _, _, name in spans)])[0])
+    asked = set(q.tokens)
+    if not named or asked - named - _SAYING:
+        return False
+    written = sentence_tokens(hit.sentence.text)
+    return named <= written and (asked <= named or bool(written & _SAYING))
 
 
 FOLLOW_SCAN = 5_000  # sentences of a document read for names (a longer one is taken to write them)

@@ -327,6 +327,8 @@ class Engine:
         if prior_top is not None and not q.switched and refers_to_thing(q.text) and not refers_to_person(q.text) \
                 and answering.about_something_else(r.index, hits[0], prior_rows, self._asked_names(r, q.context, doc)):
             conf *= OFF_TOPIC_FACTOR  # "it" was Huawei's system; the sentence is about Alibaba's glasses
+        if conf < r.models.threshold and answering.asks_who_someone_is(q, hits[0]):
+            conf = max(conf, confidence(r.models, answer_features(F, logits), english=False))
         answerable = conf >= r.models.threshold
         if answerable:
             hits = answering.next_item(r.index, q, self._rerank(r.index, q, hits, logits))

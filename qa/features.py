@@ -52,7 +52,8 @@ _MEASURE = {
                        r"|\b(?:following|next|previous|same|that|this|last) year\b|\byears? (?:later|earlier|before|after)\b", re.I),
     "percent": re.compile(rf"%|\bper ?cent|\bpercentage|\b(?:half|third|quarter|fifth|tenth|majority|minority)s?\b"
                           rf"|\b(?:\d+|{_SPELT_NUMBER}) (?:in|out of) (?:\d+|{_SPELT_NUMBER})\b", re.I),
-    "duration": re.compile(rf"\b{_NUM}[\s-]+(?:(?:and )?a half[\s-]+)?(?:\w+[\s-]+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|"
+    # ("five (5) years": a contract writes the figure again in brackets)
+    "duration": re.compile(rf"\b{_NUM}[\s-]+(?:\(\d[\d,.]*\)[\s-]+)?(?:(?:and )?a half[\s-]+)?(?:\w+[\s-]+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|"
                            r"fortnights?|months?|years?|decades?|centur(?:y|ies)|millenni(?:um|a)|metres?|meters?|kilomet(?:re|er)s?|km|"
                            r"miles?|feet|foot|ft|inch(?:es)?|cm|mm|yards?|words|pages|characters|lines)\b"
                            r"|\b\d[\d,.]*\s?(?:h|hr|hrs|min|mins|km|cm|mm|ft)\b|\bfortnight\b"

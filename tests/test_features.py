@@ -275,6 +275,8 @@ def test_the_names_a_question_in_another_language_asks_about(question, names):
     ("year", "The following year it bought the lighthouse.", True),
     ("percent", "Nine in ten campers would recommend it.", True),
     ("money", "Replacement batteries are sent at no extra cost.", True),
+    ("duration", "The obligations survive termination for five (5) years.", True),  # a contract's figure again in brackets
+    ("duration", "Give at least sixty (60) days' written notice.", True),
 ])
 def test_what_gives_a_measure(measure, sentence, gives):
     assert bool(features.entity_mentions(measure, sentence)) is gives

@@ -395,6 +395,22 @@ def test_a_spanish_question_opening_with_y_leans_on_the_conversation(tmp_path):
         assert ans.answerable and cited in ans.citations[0].sentence, (question, ans.confidence)
 
 
+def test_who_someone_is_is_answered_by_the_sentence_naming_them_after_a_quote(tmp_path):
+    """"Who is Priya Natarajan?" of a story that names her once, after a long quote ("“…,” said
+    Priya Natarajan, an analyst at Halden & Co."), was refused (0.14): the embedders put a bare
+    name far from a sentence that is mostly quote. Asked for no more than who someone is or what
+    they said, and with the name written in full, it is judged on whether the text covers it."""
+    from qa.engine import Engine
+
+    engine = Engine(Path(__file__).parent / "data" / "news_articles" / "corpus", tmp_path / "index", progress=False)
+    doc = "brightwater-appliances-dayton-job-cuts"
+    for question in ("Who is Priya Natarajan?", "What did Priya Natarajan say?"):
+        ans = engine.ask(question, doc=doc)
+        assert ans.answerable and "said Priya Natarajan, an analyst" in ans.citations[0].sentence, (question, ans.confidence)
+    assert not engine.ask("How old is Priya Natarajan?", doc=doc).answerable  # what the text doesn't say
+    assert not engine.ask("What did Huawei say?", doc=doc).answerable  # a name the story never writes
+
+
 def test_background_sentences_ship_and_fail_safe(monkeypatch, tmp_path, caplog):
     from qa import offtopic
 
