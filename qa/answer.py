@@ -531,6 +531,47 @@ def _spelt_out(index: Index, q: Question, row: int, a: int, b: int) -> Answer:
 _SALUTATION = re.compile(r"(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings|to whom it may concern)\b[^.!?\n]{0,40}[,:!]?", re.I)
 
 
+QUOTED_SHOWN = 8  # at most this many speakers' sentences are read out
+QUOTED_SCAN = 20_000  # sentences of a document read for quotations (a book's first chapters)
+# a quotation and who said it: "“…,” said Priya Natarajan", "Okonjo told analysts", "according to Mr Reyes"
+_QUOTE_MARK = re.compile(r"[“”\"]")
+_SAID = r"(?:said|says|told|added|adds|explained|warned|noted|argued|wrote|asked|described|recalled|insisted|admitted)"
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+_SPEAKER = re.compile(rf"(?P<a>{_NAME_WORD}(?:\s+{_NAME_WORD})*),?\s+{_SAID}\b|\b{_SAID}\s+(?P<b>{_NAME_WORD}(?:\s+{_NAME_WORD})*)"
+                      rf"|\baccording to\s+(?P<c>{_NAME_WORD}(?:\s+{_NAME_WORD})*)")
+
+
+def quoted(index: Index, q: Question, doc_id: str) -> Answer | None:
+    """"Who is quoted in the story?": the first sentence quoting each named speaker, in reading
+    order (a speaker is known by the last word of the name: "Priya Natarajan" and later
+    "Natarajan" are one). None when the text quotes nobody by name: the question is then searched."""
+    hits, seen = [], set()
+    a, b = index.doc_rows[doc_id]
+    for i in range(a, min(b, a + QUOTED_SCAN)):
+        s = index.sentences[i]
+        if s.kind != "text" or not _QUOTE_MARK.search(s.text):
+            continue
+        m = _SPEAKER.search(s.text)
+        name = next((g for g in (m.groups() if m else ()) if g), None)
+        if name is None or name.split()[-1] in seen or name.split()[0] in ("The", "A", "An", "It", "This"):
+            continue
+        seen.add(name.split()[-1])
+        hits.append(Hit(s, 1.0, {"row": i}))
+    return _read(index, q, hits[:QUOTED_SHOWN], "quoted") if hits else None
+
+
+ENDING_SENTENCES = 3  # "How does the story end?": its last paragraph, at most this many of its last sentences
+
+
+def ending(index: Index, q: Question, doc_id: str) -> Answer | None:
+    """"How does the story end?": its last paragraph (the last sentences of it), cited."""
+    rows = [i for i in range(*index.doc_rows[doc_id]) if index.sentences[i].kind == "text"]
+    if not rows:
+        return None
+    last = [i for i in rows if index.sentences[i].para == index.sentences[rows[-1]].para]
+    return _read(index, q, [Hit(index.sentences[i], 1.0, {"row": i}) for i in last[-ENDING_SENTENCES:]], "ending")
+
+
 def gist(index: Index, q: Question, doc_id: str) -> Answer:
     """The document's opening paragraph, cited: a news story's lead says what it is about, and so
     does an encyclopedia article's first paragraph; a FAQ's first questions (its first answer

@@ -25,8 +25,8 @@ from .embed import get_embedder
 from .crosslingual import has_cjk
 from .features import NAMES as FEATURE_NAMES
 from .index import CorpusWatch, is_fresh, open_index, read_manifest
-from .intent import (about_a_named_text, author_request, date_request, documents_list, documents_request,
-                     expansion_request, gist_request, mentions_request, more_request, named_document, nothing_more,
+from .intent import (about_a_named_text, author_request, date_request, documents_list, documents_request, ending_request,
+                     expansion_request, gist_request, mentions_request, more_request, named_document, nothing_more, quoted_request,
                      reply, said_nothing_more, small_talk, which_document)
 from .lexical import naming_words, tokenize, zipf
 from .offtopic import NEAREST_MARGIN, OFF_TOPIC_FACTOR, closer_to_background, pulls_away
@@ -289,6 +289,12 @@ class Engine:
             ans = answering.byline(r.index, q, docs[0].id) if len(docs) == 1 else None
             if ans is not None:
                 return ans
+        for asks, read in ((quoted_request, answering.quoted), (ending_request, answering.ending)):
+            if asks(q.text):  # "Who is quoted in the story?", "How does it end?": the story as a story
+                docs = self._earlier_document(r, history, doc) or r.in_scope(doc)
+                ans = read(r.index, q, docs[0].id) if len(docs) == 1 else None
+                if ans is not None:
+                    return ans
         acronym = expansion_request(q.text)
         if acronym is not None:  # "What does LLM stand for?": the words it abbreviates, where the text spells them
             docs = self._earlier_document(r, history, doc) or r.in_scope(doc)

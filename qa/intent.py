@@ -356,6 +356,54 @@ def author_request(text: str) -> bool:
     return _AUTHOR_EN.fullmatch(_OPENER.sub("", _normal(text))) is not None
 
 
+# ------------------------------------------------------------------ who a story quotes, how it ends
+# questions about a story as a story: searched, they were refused ("Who is quoted in the story?"
+# 0.03, "How does the story end?" 0.10), since no sentence says "quoted" or "end"
+_STORY = r"(the |this |that )?(article|story|text|piece|report|news|document|post)"
+_QUOTED_EN = re.compile(
+    rf"(who|which (people|persons|experts|officials|sources|analysts|executives|individuals)|"
+    rf"how many (people|persons|sources|experts|officials))"
+    rf" (is|are|was|were|gets?|got|has been|have been) (quoted|cited|interviewed)( (in|by) {_STORY})?|"
+    rf"who (speaks|spoke|talks|talked|comments|commented|is speaking)( in {_STORY})?|"
+    rf"whose (words|quotes|comments) (are|were) (quoted|cited|used)( in {_STORY})?|"
+    rf"(list|name) (the |all )?(people|sources|speakers|experts) (quoted|cited)( in {_STORY})?|"
+    rf"who (does|did) {_STORY} quote")
+_ENDING_EN = re.compile(
+    rf"how (does|did) {_STORY} (end|finish|conclude|close)|"  # not "How does it end?" (the match, in a conversation)
+    rf"what (is|was) (the )?(last|final|closing|concluding) (sentence|line|paragraph|part|bit)( of {_STORY})?|"
+    rf"what (does|did) {_STORY} (end|finish|conclude|close) (with|on)|how (is|was) {_STORY} (concluded|wrapped up)")
+
+
+_STORY_ES = r"((el|la|este|esta) )?(art[ií]culo|noticia|texto|historia|reportaje|nota|documento)"
+_QUOTED_ES = re.compile(rf"(a )?qui[eé]n(es)? (es|son|fue|fueron|est[aá]n?) (citad[oa]s?|entrevistad[oa]s?)( en {_STORY_ES})?|"
+                        rf"(a )?qui[eé]n(es)? cita {_STORY_ES}|cu[aá]ntas personas (son|est[aá]n|fueron) citadas( en {_STORY_ES})?|"
+                        rf"qui[eé]n(es)? habla(n)? en {_STORY_ES}")
+_ENDING_ES = re.compile(rf"c[oó]mo (termina|acaba|concluye|finaliza) {_STORY_ES}|"
+                        rf"(cu[aá]l es|qu[eé] dice) (el|la) ([uú]ltim[oa] (frase|p[aá]rrafo|parte)|final)( del? {_STORY_ES})?")
+_QUOTED_ZH = re.compile(r"(这篇|该|本)?(文章|新闻|报道)?(里|中)?(引用|引述)了?(谁|哪些人|哪几个人)(的话)?|谁(的话)?被(引用|引述)了?|(有)?几个人被(引用|引述)")
+_ENDING_ZH = re.compile(r"(这篇|该|本)?(文章|新闻|报道)?(是)?(怎么|如何)(结尾|结束)的?|(这篇|该|本)?(文章|新闻|报道)?的?(结尾|最后一段|最后一句)(是什么|说了什么|讲了什么|写了什么)")
+
+
+def quoted_request(text: str) -> bool:
+    """Whether the whole message asks who the story quotes ("Who is quoted in the story?",
+    "How many people are quoted?", "¿A quién cita el artículo?", 文章引用了谁的话？); not "Who was
+    quoted as saying the alliance was vital?"."""
+    return _asks(text, _QUOTED_EN, _QUOTED_ES, _QUOTED_ZH)
+
+
+def ending_request(text: str) -> bool:
+    """Whether the whole message asks how the text ends ("How does the story end?", "What is
+    the last paragraph?", "¿Cómo termina el artículo?", 文章是怎么结尾的？)."""
+    return _asks(text, _ENDING_EN, _ENDING_ES, _ENDING_ZH)
+
+
+def _asks(text: str, en: re.Pattern, es: re.Pattern, zh: re.Pattern) -> bool:
+    norm = _OPENER.sub("", _normal(text))
+    if re.search(r"[\u4e00-\u9fff]", text):
+        return _whole(zh, "zh", norm)
+    return en.fullmatch(norm) is not None or es.fullmatch(norm) is not None
+
+
 # ------------------------------------------------------------------ a document named in the question
 # "In the N1 article, how many people does Nimbus employ?", "According to the README, ...",
 # "How much does the N2 cost according to the <title> article?": the words naming the document

@@ -1,6 +1,8 @@
 """Small talk gets a reply and requests for the gist get the opening paragraph (qa.intent)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from qa import render
@@ -373,3 +375,37 @@ def test_a_question_naming_no_text(question):
     from qa.intent import about_a_named_text
 
     assert about_a_named_text(question) is None
+
+
+@pytest.mark.parametrize("text, quoted, ending", [
+    ("Who is quoted in the story?", True, False), ("How many people are quoted?", True, False),
+    ("Which experts are quoted in the article?", True, False), ("¿A quién cita el artículo?", True, False),
+    ("文章引用了谁的话？", True, False),
+    ("How does the story end?", False, True), ("What is the last paragraph?", False, True),
+    ("¿Cómo termina el artículo?", False, True), ("文章是怎么结尾的？", False, True),
+    # questions about what the story says, not about the story
+    ("Who was quoted as saying the alliance was vital?", False, False), ("How did the match end?", False, False),
+    ("How does it end?", False, False), ("What is the final score?", False, False),
+])
+def test_questions_about_the_story_as_a_story(text, quoted, ending):
+    from qa.intent import ending_request, quoted_request
+
+    assert quoted_request(text) is quoted and ending_request(text) is ending
+
+
+@pytest.mark.slow
+def test_engine_reads_who_a_story_quotes_and_how_it_ends(engine, tmp_path):
+    """Searched, "Who is quoted in the story?" (0.03) and "How does the story end?" were refused:
+    no sentence says "quoted" or "end". The first sentence quoting each named speaker is read out,
+    and the last paragraph."""
+    from qa.engine import Engine
+
+    ans = engine.ask("How does the article end?")
+    assert ans.kind == "ending" and ans.citations[-1].sentence.startswith("As per Reuters, the AI alliances unveiled")
+    ans = engine.ask("Who is quoted in the article?")
+    assert ans.kind == "quoted" and [c.sentence[:11] for c in ans.citations] == ["Zhao Lidong"]
+    news = Engine(Path(__file__).parent / "data" / "news_articles" / "corpus", tmp_path / "index", progress=False)
+    ans = news.ask("Who is quoted in the story?", doc="brightwater-appliances-dayton-job-cuts")
+    cited = " ".join(c.sentence for c in ans.citations)
+    assert ans.kind == "quoted" and len(ans.citations) >= 4 and "Okonjo" in cited and "Priya Natarajan" in cited
+    assert cited.count("Natarajan") == 1  # "Natarajan said she expected ..." is the same speaker (and no quotation)
