@@ -50,13 +50,17 @@ _EDIT_LINK = re.compile(r"\s*\[edit\]$")
 
 
 def strip_heading_marker(line: str) -> str:
-    """The heading text without its Markdown "#" marker ("## Results ##" -> "Results") or an
-    encyclopedia's "[edit]" link."""
+    """The heading text without its Markdown "#" marker ("## Results ##" -> "Results"), the
+    emphasis wrapping it ("**What is in this leaflet**") or an encyclopedia's "[edit]" link."""
     line = _EDIT_LINK.sub("", line.strip())
     m = _MD_MARKER.match(line)
-    if not m:
-        return line
-    return _MD_CLOSING.sub("", line[m.end():]).strip()
+    if m:
+        line = _MD_CLOSING.sub("", line[m.end():]).strip()
+    wrapped = _WRAPPED_IN_EMPHASIS.fullmatch(line)
+    return wrapped.group(2).strip() if wrapped else line
+
+
+_WRAPPED_IN_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)((?:(?!\1).)+)(?<=\S)\1")  # not "**a** and **b**"
 
 
 _FENCE = re.compile(r"(?:```+|~~~+)[\w+#.-]*")  # a Markdown code fence, with its language if any

@@ -471,3 +471,14 @@ def test_a_nested_or_wrapped_quote_reads_without_its_markers():
     assert s.text.startswith("Remote work") and text[s.start:s.end] == s.text
     assert re.sub(r"\s*[\r\n]+(?:[ \t]*>)*\s*", " ", s.text) == (  # as the answer text reads it
         "Remote work is allowed on Mondays, and every employee must be reachable by phone.")
+
+
+@pytest.mark.parametrize("line, text", [
+    ("## Results ##", "Results"), ("Early life and education[edit]", "Early life and education"),
+    ("**What is in this leaflet**", "What is in this leaflet"),  # a bold line as a heading: no asterisks in its label
+    ("## **Side effects**", "Side effects"), ("**a** and **b**", "**a** and **b**"), ("__init__ options", "__init__ options"),
+])
+def test_a_headings_label_is_its_text_without_markup(line, text):
+    from qa.segment import strip_heading_marker
+
+    assert strip_heading_marker(line) == text
