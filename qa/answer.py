@@ -537,7 +537,7 @@ QUOTED_SCAN = 20_000  # sentences of a document read for quotations (a book's fi
 _QUOTE_MARK = re.compile(r"[“”\"]")
 _SAID = r"(?:said|says|told|added|adds|explained|warned|noted|argued|wrote|asked|described|recalled|insisted|admitted)"
 _NAME_WORD = r"[A-Z][\w'’.-]*"
-_SPEAKER = re.compile(rf"(?P<a>{_NAME_WORD}(?:\s+{_NAME_WORD})*),?\s+{_SAID}\b|\b{_SAID}\s+(?P<b>{_NAME_WORD}(?:\s+{_NAME_WORD})*)"
+_QUOTED_SPEAKER = re.compile(rf"(?P<a>{_NAME_WORD}(?:\s+{_NAME_WORD})*),?\s+{_SAID}\b|\b{_SAID}\s+(?P<b>{_NAME_WORD}(?:\s+{_NAME_WORD})*)"
                       rf"|\baccording to\s+(?P<c>{_NAME_WORD}(?:\s+{_NAME_WORD})*)")
 
 
@@ -551,7 +551,7 @@ def quoted(index: Index, q: Question, doc_id: str) -> Answer | None:
         s = index.sentences[i]
         if s.kind != "text" or not _QUOTE_MARK.search(s.text):
             continue
-        m = _SPEAKER.search(s.text)
+        m = _QUOTED_SPEAKER.search(s.text)
         name = next((g for g in (m.groups() if m else ()) if g), None)
         if name is None or name.split()[-1] in seen or name.split()[0] in ("The", "A", "An", "It", "This"):
             continue
