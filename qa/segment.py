@@ -34,7 +34,7 @@ MAX_HEADING_WORDS = 14
 _MD_HEADING = re.compile(r"#{1,6}(?:\s|$)")  # "# Title", "## Section"
 _MD_MARKER = re.compile(r"#+\s*")
 _MD_CLOSING = re.compile(r"\s+#+\s*$")  # optional closing sequence: "## Results ##"
-_LIST_ITEM = re.compile(r"(?:[-*+•▪◦]|\d{1,9}[.)])(?:\s|$)")  # "- x", "* x", "+ x", "• x", "1. x", "1) x"
+_LIST_ITEM = re.compile(r"(?:[-*+•▪◦]|\d{1,9}[.)]|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))(?:\s|$)")  # "- x", "• x", "1. x", "1) x", "(b) x"
 _LINE_BREAKS = re.compile(r"[\r\n]+(?:[ \t]*>)*")  # line ends in a paragraph, with a quote's ">" after them
 _ITEM_MARKER = r"(?:[-*+•▪◦]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?"  # "- ", "• ", "1. ", "1) ", "- [x] "
 _MARKER = re.compile(rf"(?:>[ \t]*)+(?:\[[ xX]\][ \t]+)?|{_ITEM_MARKER}")  # and a quote's "> > "
@@ -253,7 +253,8 @@ def _goes_on(text: str, before: tuple[int, int], start: int, end: int, first_in_
             or text.count("`", *before) % 2 == 1 and "`" in text[start:end]
             or first_in_paragraph and _CLAUSE_LABEL.fullmatch(text, *before) is not None
             or _INLINE_ITEM.match(text, start) is not None and "\n" not in text[before[1]:start]
-            and text[before[1] - 1] not in ".!?")
+            and text[before[0]:before[1]].rstrip("\"”’')]")[-1:] not in ".!?")  # not after 'in writing."'
+
 
 
 _INLINE_ITEM = re.compile(r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s")  # "(a) ", "(ii) ", "(3) "
