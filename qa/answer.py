@@ -11,7 +11,7 @@ from .corpus import plain, titles_told_apart
 from .features import ASKS_PUBLISHED, entity_mentions, framing_tokens, sentence_tokens
 from .index import Index
 from .lexical import tokenize, zipf
-from .question import Question, names
+from .question import Question, language, names
 from .segment import DATE_KEYS, list_item, meta_item, one_line
 from .span import find_span
 from .types import REFUSAL, REFUSAL_DOCUMENTS, REFUSALS, REFUSALS_DOCUMENTS, Answer, Citation, Hit
@@ -231,6 +231,30 @@ def next_item(index: Index, q: Question, hits: list[Hit]) -> list[Hit]:
                 return [top] + [x for x in hits if not row <= x.features["row"] <= r]
         break
     return hits
+
+
+# a sentence that reads on from the one before: a back-reference, or a quotation going on
+_READS_ON = re.compile(r"[“\"]?\s*(?:This|That|These|Those|It|Such|The reason|Because|But)\b")
+
+
+def reason_read_on(index: Index, q: Question, hits: list[Hit]) -> list[Hit]:
+    """For a why question, the sentence right after the best one when it reads on from it
+    ("The company's own V9 processor … handles the display on the device." then "That design
+    choice is partly a response to privacy concerns …", the next paragraph's first): the reason
+    is often the second half of a thought, in words the question doesn't use. It is cited
+    second (`choose` takes it as the best one's own, like a list's items)."""
+    if q.qtype != "reason" or not hits or hits[0].sentence.kind != "text":
+        return hits
+    top = hits[0]
+    row = top.features["row"]
+    if row + 1 >= index.doc_rows[top.sentence.doc][1]:
+        return hits
+    after = index.sentences[row + 1]
+    # the next paragraph too (a news story's paragraphs are a sentence or two), not past a heading
+    if after.kind != "text" or after.section != top.sentence.section or not _READS_ON.match(after.text):
+        return hits
+    return [top, Hit(after, top.score, {**top.features, "row": row + 1, "item_of": row})] + \
+        [h for h in hits[1:] if h.features["row"] != row + 1]
 
 
 def answers_not_questions(index: Index, hits: list[Hit]) -> list[Hit]:
@@ -533,43 +557,82 @@ _SALUTATION = re.compile(r"(?:hi|hello|hey|dear|good (?:morning|afternoon|evenin
 
 QUOTED_SHOWN = 8  # at most this many speakers' sentences are read out
 QUOTED_SCAN = 20_000  # sentences of a document read for quotations (a book's first chapters)
-# a quotation and who said it: "“…,” said Priya Natarajan", "Okonjo told analysts", "according to Mr Reyes"
+# a quotation and who said it, found once what is quoted is set aside ('"Nobody asked us," he
+# told the paper' names nobody): "“…,” said Priya Natarajan", "Okonjo told analysts", "said
+# operations manager Colm Farrell", "Zhao Lidong, CEO of Enflame, described", "according to Mr Reyes"
 _QUOTE_MARK = re.compile(r"[“”\"]")
-_SAID = r"(?:said|says|told|added|adds|explained|warned|noted|argued|wrote|asked|described|recalled|insisted|admitted)"
-_NAME_WORD = r"[A-Z][\w'’.-]*"
-_QUOTED_SPEAKER = re.compile(rf"(?P<a>{_NAME_WORD}(?:\s+{_NAME_WORD})*),?\s+{_SAID}\b|\b{_SAID}\s+(?P<b>{_NAME_WORD}(?:\s+{_NAME_WORD})*)"
-                      rf"|\baccording to\s+(?P<c>{_NAME_WORD}(?:\s+{_NAME_WORD})*)")
+_QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+_SAID = r"(?:said|says|told|tells|added|adds|explained|warned|noted|argued|wrote|asked|described|recalled|insisted|admitted)"
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+_TITLE_WORDS = r"(?:[a-z][\w'’-]*\s+){0,3}"
+_QUOTED_SPEAKER = re.compile(rf"(?P<a>{_NAME})(?:,[^,]{{1,80}},)?\s+{_SAID}\b|\b{_SAID}\s+{_TITLE_WORDS}(?P<b>{_NAME})"
+                             rf"|\baccording to\s+{_TITLE_WORDS}(?P<c>{_NAME})")
+_PRONOUN_SAID = re.compile(rf"\b(?:he|she)\s+{_SAID}\b|\b{_SAID}\s+(?:he|she)\b")
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame)\.?\s+")
+_NOBODY = frozenset({"The", "A", "An", "It", "This", "That", "He", "She", "They", "We", "I"})
+_QUOTED_COUNT = {"en": ("One speaker is quoted by name.", "{n} speakers are quoted by name."),
+                 "es": ("Se cita a una fuente por su nombre.", "Se cita a {n} fuentes por su nombre."),
+                 "zh": ("文中点名引用了1个来源的话。", "文中点名引用了{n}个来源的话。")}
 
 
 def quoted(index: Index, q: Question, doc_id: str) -> Answer | None:
     """"Who is quoted in the story?": the first sentence quoting each named speaker, in reading
-    order (a speaker is known by the last word of the name: "Priya Natarajan" and later
-    "Natarajan" are one). None when the text quotes nobody by name: the question is then searched."""
-    hits, seen = [], set()
+    order. A speaker is known by the last two words of the name, titles and honorifics set aside
+    ("Chief Executive Officer Margaret Okonjo" is Margaret Okonjo, "Dr. Peter Moss" Peter Moss);
+    a surname alone ("Ms. Moss said") is someone already named. "How many …?" is answered with
+    the count. None when the text quotes nobody by name: the question is then searched."""
+    hits, people, surnames = [], set(), set()
     a, b = index.doc_rows[doc_id]
     for i in range(a, min(b, a + QUOTED_SCAN)):
         s = index.sentences[i]
         if s.kind != "text" or not _QUOTE_MARK.search(s.text):
             continue
-        m = _QUOTED_SPEAKER.search(s.text)
-        name = next((g for g in (m.groups() if m else ()) if g), None)
-        if name is None or name.split()[-1] in seen or name.split()[0] in ("The", "A", "An", "It", "This"):
+        m = _QUOTED_SPEAKER.search(_QUOTATION.sub(" ", s.text))
+        words = [w.rstrip(".") for w in _HONORIFIC.sub("", next((g for g in m.groups() if g), "")).split()] if m else []
+        if words[:1] in (["He"], ["She"], []) and i > a and index.sentences[i - 1].para == s.para:
+            # '"Nobody asked us," he told the paper.' after "Local fisherman Ruairi Doyle said …"
+            before = _QUOTED_SPEAKER.search(_QUOTATION.sub(" ", index.sentences[i - 1].text))
+            words = [w.rstrip(".") for w in _HONORIFIC.sub("", next((g for g in before.groups() if g), "")).split()] \
+                if before and _PRONOUN_SAID.search(_QUOTATION.sub(" ", s.text)) else words
+        if not words or words[0] in _NOBODY:
             continue
-        seen.add(name.split()[-1])
+        person = " ".join(words[-2:])
+        if person in people or len(words) == 1 and words[-1] in surnames:
+            continue
+        people.add(person)
+        surnames.add(words[-1])
         hits.append(Hit(s, 1.0, {"row": i}))
-    return _read(index, q, hits[:QUOTED_SHOWN], "quoted") if hits else None
+    if not hits:
+        return None
+    ans = _read(index, q, hits[:QUOTED_SHOWN], "quoted")
+    if q.qtype == "number":  # "How many people are quoted?"
+        one, many = _QUOTED_COUNT[language(q.text)]
+        ans = replace(ans, answer=f"{(one if len(hits) == 1 else many).format(n=len(hits))} {ans.answer}")
+    return ans
 
 
 ENDING_SENTENCES = 3  # "How does the story end?": its last paragraph, at most this many of its last sentences
 
 
 def ending(index: Index, q: Question, doc_id: str) -> Answer | None:
-    """"How does the story end?": its last paragraph (the last sentences of it), cited."""
-    rows = [i for i in range(*index.doc_rows[doc_id]) if index.sentences[i].kind == "text"]
+    """"How does the story end?": its last paragraph of prose (the last sentences of it), or the
+    list it ends with, cited; not a sign-off, a byline or a table."""
+    text = index.by_id[doc_id].text
+    rows = [i for i in range(*index.doc_rows[doc_id]) if _is_prose(index.sentences[i])]
     if not rows:
         return None
-    last = [i for i in rows if index.sentences[i].para == index.sentences[rows[-1]].para]
+    if list_item(text, index.sentences[rows[-1]].start):  # a list's items are paragraphs of their own
+        last = list(takewhile(lambda i: list_item(text, index.sentences[i].start), reversed(rows)))[::-1]
+    else:
+        last = [i for i in rows if index.sentences[i].para == index.sentences[rows[-1]].para]
     return _read(index, q, [Hit(index.sentences[i], 1.0, {"row": i}) for i in last[-ENDING_SENTENCES:]], "ending")
+
+
+def _is_prose(s) -> bool:
+    """A sentence of running text: words that end as sentences do, not a table row, a byline or a
+    sign-off ("Brisk Coffee Co.", "-- Reporting by Lena Marsh")."""
+    return (s.kind == "text" and s.text.rstrip(" \"”’')")[-1:] in ".!?" and "|" not in s.text
+            and len(s.text.split()) >= 4 and not _BYLINE.match(s.text) and not s.text.startswith("--"))
 
 
 def gist(index: Index, q: Question, doc_id: str) -> Answer:

@@ -409,3 +409,37 @@ def test_engine_reads_who_a_story_quotes_and_how_it_ends(engine, tmp_path):
     cited = " ".join(c.sentence for c in ans.citations)
     assert ans.kind == "quoted" and len(ans.citations) >= 4 and "Okonjo" in cited and "Priya Natarajan" in cited
     assert cited.count("Natarajan") == 1  # "Natarajan said she expected ..." is the same speaker (and no quotation)
+
+
+@pytest.mark.slow
+def test_who_a_story_quotes_is_each_named_speaker_once_and_its_end_is_prose(tmp_path):
+    """A regression hunt of the above: "Ms. Moss" after "said Jane Moss." was a second speaker
+    (the full stop stayed on "Moss."); a pronoun's quotation after the sentence naming its speaker
+    was missed; '"Nobody asked us," he told' named "Nobody" ("asked" inside the quotation); the
+    end of a story was its sign-off, a table's last row or the last of a list's items."""
+    from qa.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "banks.txt").write_text(
+        "Bank shares fell on Wednesday after the central bank held rates.\n\n"
+        "\"The banks are far better capitalised than in 2008,\" said Jane Moss.\n\n"
+        "Moss added that deposits were stable. \"Nobody is running for the exits,\" Ms. Moss said.\n\n"
+        "Local fisherman Ruairi Doyle said the plan ignored his crew. \"Nobody asked us,\" he told the paper.\n\n"
+        "\"We will not hesitate to act,\" said Dr. Peter Moss, the governor.\n\n"
+        "The bank will meet again in six weeks to review its policy.\n\n"
+        "Key figures\n\n| Bank | Change |\n|---|---|\n| Norbank | -3% |\n\n-- Reporting by Lena Marsh; Editing by Paul Quint\n",
+        encoding="utf-8")
+    (corpus / "bread.md").write_text(
+        "# Sourdough\n\nMix the flour and water and leave it overnight before you shape the loaf.\n\n## Storage\n\n"
+        "- Keep it in a paper bag for two days.\n- Do not refrigerate the loaf.\n- Freeze slices for up to a month.\n",
+        encoding="utf-8")
+    engine = Engine(corpus, tmp_path / "index", progress=False)
+    ans = engine.ask("How many people are quoted?", doc="banks")
+    assert ans.kind == "quoted" and ans.answer.startswith("3 speakers are quoted by name.")
+    assert [c.sentence[:12] for c in ans.citations] == ['"The banks a', '"Nobody aske', '"We will not']
+    end = engine.ask("How does the story end?", doc="banks")
+    assert [c.sentence for c in end.citations] == ["The bank will meet again in six weeks to review its policy."]
+    end = engine.ask("How does the article end?", doc="bread")
+    assert [c.sentence for c in end.citations] == ["Keep it in a paper bag for two days.", "Do not refrigerate the loaf.",
+                                                   "Freeze slices for up to a month."]
