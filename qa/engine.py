@@ -339,6 +339,8 @@ class Engine:
         if answerable:
             hits = answering.next_item(r.index, q, self._rerank(r.index, q, hits, logits))
         hits = answering.answers_not_questions(r.index, answering.metadata_as_asked(hits, q))
+        if answerable:
+            hits = answering.reason_read_on(r.index, q, hits)
         return answering.build(r.index, q, hits, conf, answerable, r.models.cite_ratio,
                                show_nearest=answerable or self._near_miss(r, q, hits, F, e5vec), several=several)
 

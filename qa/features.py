@@ -127,14 +127,16 @@ FRAMING_ZIPF = 5.4
 # and, however rare, the closed classes of words that qualify a question rather than name what
 # it asks about: approximators ("*roughly* how many"), typicality ("what do kids *usually* get"),
 # exclusion ("*besides* the grant"), indefinites ("was *anyone* sent off"), modal framing ("when
-# is it *supposed* to finish"), discourse words. A text rarely writes them and their absence
-# says nothing; a short text doesn't write many of the commonest either.
+# is it *supposed* to finish"), discourse words, comparison. A text rarely writes them and their
+# absence says nothing; a short text doesn't write many of the commonest either.
 QUALIFIERS = frozenset(
     "roughly approximately about around nearly almost circa exactly precisely "
     "usually normally typically generally mostly mainly ordinarily often sometimes currently "
     "besides instead apart aside except "
     "anyone anybody anything someone somebody something everyone everybody everything "
-    "supposed meant ok okay actually basically really".split())
+    "supposed meant ok okay actually basically really "
+    # and comparison ("How do the two alliances *differ*?"): the text gives each side, rarely the word
+    "compare comparison contrast differ differs differed difference differences".split())  # not "compared to the east"
 
 
 @lru_cache(maxsize=10_000)

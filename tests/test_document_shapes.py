@@ -377,6 +377,20 @@ def test_a_duration_written_again_in_brackets_is_a_duration(tmp_path):
     assert ans.answerable and "five (5) years" in ans.citations[0].sentence, (ans.confidence, ans.answer)
 
 
+@pytest.mark.slow
+def test_a_why_question_reads_on_into_the_sentence_that_gives_the_reason(tmp_path):
+    """"That move was a response to …" is the second half of the thought the best sentence
+    starts; a why question cited the first alone (a hunt found 0 of 15 two-sentence answers whole)."""
+    engine = engine_over(tmp_path, **{"bakery.txt": (
+        "Bakery news\n\nThe Millstone bakery moved its ovens to the basement last spring.\n\n"
+        "That move was a response to complaints about noise from the flats upstairs. The owners also replaced the fans.\n\n"
+        "Sales rose by a third over the summer, and a second shop opens in May.\n")})
+    why = engine.ask("Why did the bakery move its ovens to the basement?")
+    assert [c.sentence[:20] for c in why.citations[:2]] == ["The Millstone bakery", "That move was a resp"]
+    when = engine.ask("When did the bakery move its ovens?")  # not a why question: the one sentence
+    assert [c.sentence[:20] for c in when.citations] == ["The Millstone bakery"]
+
+
 def test_a_faq_question_in_two_sentences_is_answered_by_the_answer_under_it(tmp_path):
     """"Q: The lamp doesn't turn on. What should I do?": the question went on past its first
     sentence, so the sentence after it was no answer, and "Q: The lamp doesn't turn on." was cited."""
