@@ -64,8 +64,9 @@ def choose(hits: list[Hit], q: Question, cite_ratio: float) -> list[Hit]:
     items = [h for h in hits[1:MAX_CITATIONS] if h.features.get("item_of") == hits[0].features.get("row")]
     if items:  # "Veldmark is twinned with:" and the items of its list (`answers_not_questions`)
         return [hits[0], *items]
-    chosen = [hits[0]]
-    for h in hits[1:limit]:
+    # a why answer's second half (`reason_read_on`) comes second, then the others nearly as strong
+    chosen = [hits[0], hits[1]] if len(hits) > 1 and hits[1].features.get("reads_on") else [hits[0]]
+    for h in hits[len(chosen):limit + len(chosen) - 1]:
         if h.score >= ratio * best and h.sentence.kind == "text":
             chosen.append(h)
     # "What did Tencent and Baidu each launch?": every name gets the best sentence that mentions
@@ -234,7 +235,7 @@ def next_item(index: Index, q: Question, hits: list[Hit]) -> list[Hit]:
 
 
 # a sentence that reads on from the one before: a back-reference, or a quotation going on
-_READS_ON = re.compile(r"[“\"]?\s*(?:This|That|These|Those|It|Such|The reason|Because|But)\b")
+_READS_ON = re.compile(r"[“\"]?\s*(?:This|That|These|Those|Such|The reason|Because)\b")
 
 
 def reason_read_on(index: Index, q: Question, hits: list[Hit]) -> list[Hit]:
@@ -242,8 +243,9 @@ def reason_read_on(index: Index, q: Question, hits: list[Hit]) -> list[Hit]:
     ("The company's own V9 processor … handles the display on the device." then "That design
     choice is partly a response to privacy concerns …", the next paragraph's first): the reason
     is often the second half of a thought, in words the question doesn't use. It is cited
-    second (`choose` takes it as the best one's own, like a list's items)."""
-    if q.qtype != "reason" or not hits or hits[0].sentence.kind != "text":
+    second (`choose`), unless the best one gives a reason itself ("The embargo caused an oil
+    crisis" is not followed by "It was later called …")."""
+    if q.qtype != "reason" or not hits or hits[0].sentence.kind != "text" or entity_mentions("reason", hits[0].sentence.text):
         return hits
     top = hits[0]
     row = top.features["row"]
@@ -253,7 +255,7 @@ def reason_read_on(index: Index, q: Question, hits: list[Hit]) -> list[Hit]:
     # the next paragraph too (a news story's paragraphs are a sentence or two), not past a heading
     if after.kind != "text" or after.section != top.sentence.section or not _READS_ON.match(after.text):
         return hits
-    return [top, Hit(after, top.score, {**top.features, "row": row + 1, "item_of": row})] + \
+    return [top, Hit(after, top.score, {**top.features, "row": row + 1, "reads_on": True})] + \
         [h for h in hits[1:] if h.features["row"] != row + 1]
 
 

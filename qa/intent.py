@@ -398,6 +398,9 @@ def ending_request(text: str) -> bool:
 
 
 def _asks(text: str, en: re.Pattern, es: re.Pattern, zh: re.Pattern) -> bool:
+    # up to its question mark: a document named in the question leaves its name after it
+    # ("In the Brightwater story, who is quoted?" is read as "Who is quoted? Brightwater")
+    text = re.split(r"[?？]", text)[0] or text
     norm = _OPENER.sub("", _normal(text))
     if re.search(r"[\u4e00-\u9fff]", text):
         return _whole(zh, "zh", norm)
