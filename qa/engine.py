@@ -290,7 +290,7 @@ class Engine:
             if ans is not None:
                 return ans
         for asks, read in ((quoted_request, answering.quoted), (ending_request, answering.ending)):
-            if asks(q.text):  # "Who is quoted in the story?", "How does it end?": the story as a story
+            if asks(q.text):  # "Who is quoted in the story?", "How does the story end?": the story as a story
                 docs = self._earlier_document(r, history, doc) or r.in_scope(doc)
                 ans = read(r.index, q, docs[0].id) if len(docs) == 1 else None
                 if ans is not None:
