@@ -441,6 +441,35 @@ def lacks_measure(hits: list[Hit], q: Question) -> bool:
     return not any(entity_mentions(asked, plain(h.sentence.text)) for h in hits[:MEASURE_WINDOW])
 
 
+# "What did Marcus Bell say?": asks what someone said, thought or wrote
+# ("… say about the budget?" too; not "What do some believe …", "What does a tourism mean when they say …")
+_ASKS_SAYING = re.compile(r"^\W*what (?:did|does|has|had) (?P<who>[^,]{1,40}?) (?:say|tell \w+|comment)(?: (?:about|at|on|in|to|during|after|before) [^?]+)?\W*$", re.I)
+# a sentence that reports speech or a view: a quotation mark, or a verb of saying
+_REPORTS_SAYING = re.compile(
+    r"[“\"]|\b(?:say|says|said|saying|tell|tells|told|think|thinks|thought|believ\w*|argu\w*|claim\w*|stat(?:e|ed|es)|"
+    r"wrote|writes|written|not(?:e|ed|es)|observ\w*|describ\w*|explain\w*|suggest\w*|add(?:ed|s)|warn\w*|call(?:ed|s)|"
+    r"according|insist\w*|recall\w*|admit\w*|predict\w*|assert\w*|contend\w*|maintain\w*|conclud\w*|report\w*|"
+    r"announc\w*|quot\w*|remark\w*|comment\w*|view\w*|opinion\w*|acknowledg\w*|express\w*|emphasi[sz]\w*|stress\w*)\b", re.I)
+
+
+_SOMEONE = re.compile(r"\b(?:he|she|they)\b", re.I)
+
+
+def lacks_saying(hits: list[Hit], q: Question) -> bool:
+    """The question asks what someone said (thought, wrote) and none of the best sentences that
+    name them reports any: "What did Marcus Bell say?" of a match report where he scores and says
+    nothing was answered with his goal (0.5). A question naming nobody ("What did the governor
+    say?") needs any of them to report speech."""
+    asked = _ASKS_SAYING.match(q.text)
+    if asked is None or not q.english or not hits:
+        return False
+    who = [re.compile(rf"(?<!\w){re.escape(n.split()[-1])}(?!\w)") for _, _, n in names(asked.group("who"))]
+    best = [h.sentence.text for h in hits[:MEASURE_WINDOW]]
+    # a sentence naming them, or one speaking of "he" or "she" ("He said he had not decided …")
+    naming = [t for t in best if all(w.search(t) for w in who) or _SOMEONE.search(t)] if who else best
+    return not any(_REPORTS_SAYING.search(t) for t in naming)
+
+
 _MAIL_SAID = {"from": "The e-mail is from {value}.", "to": "The e-mail was sent to {value}.",
               "cc": "The e-mail was copied to {value}.", "subject": "The e-mail's subject is {value}."}
 

@@ -409,6 +409,8 @@ def test_who_someone_is_is_answered_by_the_sentence_naming_them_after_a_quote(tm
         assert ans.answerable and "said Priya Natarajan, an analyst" in ans.citations[0].sentence, (question, ans.confidence)
     assert not engine.ask("How old is Priya Natarajan?", doc=doc).answerable  # what the text doesn't say
     assert not engine.ask("What did Huawei say?", doc=doc).answerable  # a name the story never writes
+    # a regression hunt: what someone said, of a story where he scores and says nothing (answered, 0.5)
+    assert not engine.ask("What did Marcus Bell say?", doc="redmarsh-rovers-win-northern-cup").answerable
 
 
 def test_background_sentences_ship_and_fail_safe(monkeypatch, tmp_path, caplog):
