@@ -441,7 +441,7 @@ def lacks_measure(hits: list[Hit], q: Question) -> bool:
     return not any(entity_mentions(asked, plain(h.sentence.text)) for h in hits[:MEASURE_WINDOW])
 
 
-# "What did Marcus Bell say?": asks what someone said, thought or wrote
+# "What did Marcus Bell say?": asks what someone said
 # ("… say about the budget?" too; not "What do some believe …", "What does a tourism mean when they say …")
 _ASKS_SAYING = re.compile(r"^\W*what (?:did|does|has|had) (?P<who>[^,]{1,40}?) (?:say|tell \w+|comment)(?: (?:about|at|on|in|to|during|after|before) [^?]+)?\W*$", re.I)
 # a sentence that reports speech or a view: a quotation mark, or a verb of saying
