@@ -618,13 +618,11 @@ def quoted(index: Index, q: Question, doc_id: str) -> Answer | None:
         s = index.sentences[i]
         if s.kind != "text" or not _QUOTE_MARK.search(s.text):
             continue
-        m = _QUOTED_SPEAKER.search(_QUOTATION.sub(" ", s.text))
-        words = [w.rstrip(".") for w in _HONORIFIC.sub("", next((g for g in m.groups() if g), "")).split()] if m else []
-        if words[:1] in (["He"], ["She"], []) and i > a and index.sentences[i - 1].para == s.para:
+        words = _quoted_speaker(s.text)
+        if words[:1] in (["He"], ["She"], []) and i > a and index.sentences[i - 1].para == s.para \
+                and _PRONOUN_SAID.search(_QUOTATION.sub(" ", s.text)):
             # '"Nobody asked us," he told the paper.' after "Local fisherman Ruairi Doyle said …"
-            before = _QUOTED_SPEAKER.search(_QUOTATION.sub(" ", index.sentences[i - 1].text))
-            words = [w.rstrip(".") for w in _HONORIFIC.sub("", next((g for g in before.groups() if g), "")).split()] \
-                if before and _PRONOUN_SAID.search(_QUOTATION.sub(" ", s.text)) else words
+            words = _quoted_speaker(index.sentences[i - 1].text) or words
         if not words or words[0] in _NOBODY:
             continue
         person = " ".join(words[-2:])
@@ -640,6 +638,13 @@ def quoted(index: Index, q: Question, doc_id: str) -> Answer | None:
         one, many = _QUOTED_COUNT[language(q.text)]
         ans = replace(ans, answer=f"{(one if len(hits) == 1 else many).format(n=len(hits))} {ans.answer}")
     return ans
+
+
+def _quoted_speaker(text: str) -> list[str]:
+    """The words of the name a sentence attributes speech to, outside its quotations, without an
+    honorific or a name's full stop ("said Dr. Peter Moss." -> Peter, Moss); [] if none."""
+    m = _QUOTED_SPEAKER.search(_QUOTATION.sub(" ", text))
+    return [w.rstrip(".") for w in _HONORIFIC.sub("", next(g for g in m.groups() if g)).split()] if m else []
 
 
 ENDING_SENTENCES = 3  # "How does the story end?": its last paragraph, at most this many of its last sentences

@@ -319,7 +319,8 @@ class Engine:
         several = len(r.in_scope(doc)) > 1
         if not hits:
             return answering.build(r.index, q, [], 0.0, False, r.models.cite_ratio, several=several)
-        conf = confidence(r.models, answer_features(F, logits), english=q.english)
+        evidence = answer_features(F, logits)
+        conf = confidence(r.models, evidence, english=q.english)
         if not q.english and not has_cjk(q.text) and r.index.e5 is not None and self._off_topic(r, q, hits, F, e5vec):
             # "Hola": general text fits it better than the document does (Chinese questions have
             # the dictionary's no-shared-word rule instead; this one refused an answerable one)
@@ -336,7 +337,7 @@ class Engine:
                 and answering.about_something_else(r.index, hits[0], prior_rows, self._asked_names(r, q.context, doc)):
             conf *= OFF_TOPIC_FACTOR  # "it" was Huawei's system; the sentence is about Alibaba's glasses
         if conf < r.models.threshold and answering.asks_who_someone_is(q, hits[0]):
-            conf = max(conf, confidence(r.models, answer_features(F, logits), english=False))
+            conf = max(conf, confidence(r.models, evidence, english=False))
         answerable = conf >= r.models.threshold
         if answerable:
             hits = answering.next_item(r.index, q, self._rerank(r.index, q, hits, logits))

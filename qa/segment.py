@@ -34,7 +34,8 @@ MAX_HEADING_WORDS = 14
 _MD_HEADING = re.compile(r"#{1,6}(?:\s|$)")  # "# Title", "## Section"
 _MD_MARKER = re.compile(r"#+\s*")
 _MD_CLOSING = re.compile(r"\s+#+\s*$")  # optional closing sequence: "## Results ##"
-_LIST_ITEM = re.compile(r"(?:[-*+•▪◦]|\d{1,9}[.)]|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))(?:\s|$)")  # "- x", "• x", "1. x", "1) x", "(b) x"
+_ITEM_LABEL = r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)"  # "(b)", "(ii)", "(3)": a clause's items, on lines or inline
+_LIST_ITEM = re.compile(rf"(?:[-*+•▪◦]|\d{{1,9}}[.)]|{_ITEM_LABEL})(?:\s|$)")  # "- x", "• x", "1. x", "1) x", "(b) x"
 _LINE_BREAKS = re.compile(r"[\r\n]+(?:[ \t]*>)*")  # line ends in a paragraph, with a quote's ">" after them
 _ITEM_MARKER = r"(?:[-*+•▪◦]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?"  # "- ", "• ", "1. ", "1) ", "- [x] "
 _MARKER = re.compile(rf"(?:>[ \t]*)+(?:\[[ xX]\][ \t]+)?|{_ITEM_MARKER}")  # and a quote's "> > "
@@ -256,8 +257,7 @@ def _goes_on(text: str, before: tuple[int, int], start: int, end: int, first_in_
             and text[before[0]:before[1]].rstrip("\"”’')]")[-1:] not in ".!?")  # not after 'in writing."'
 
 
-
-_INLINE_ITEM = re.compile(r"\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s")  # "(a) ", "(ii) ", "(3) "
+_INLINE_ITEM = re.compile(rf"{_ITEM_LABEL}\s")  # "(a) ", "(ii) ", "(3) "
 
 
 def _opens(sentence: str, mark: str) -> bool:
