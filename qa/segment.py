@@ -471,10 +471,18 @@ def heading_flags(text: str, blocks: list[tuple[int, int]]) -> list[bool]:
     # Vaccination: What You Need to Know"): a title block, the first line the title, the second a heading
     title_block = (not title and n > 2 and like[0] and like[1] and text.count("\n", blocks[0][1], blocks[1][0]) == 1
                    and text.count("\n", blocks[1][1], blocks[2][0]) >= 2)
+    # two such lines over the text, no blank line between ("Norvane Systems Joins Offshore Hydrogen
+    # Consortium", "PRESS RELEASE — Delcastle, 2 June 2025", the release): the first is the title; the
+    # second stays text, as it was (a dateline, an address: a reader may ask what it says)
+    title_line = (not title and not title_block and n > 2 and like[0] and like[1] and not like[2] and not markdown[2]
+                  and text.count("\n", blocks[0][1], blocks[1][0]) == 1 and text.count("\n", blocks[1][1], blocks[2][0]) == 1)
     flags = []
     for k in range(n):
-        if markdown[k] or (k == 0 and title) or (k < 2 and title_block):
+        if markdown[k] or (k == 0 and (title or title_line)) or (k < 2 and title_block):
             flags.append(True)
+            continue
+        if k == 1 and title_line:
+            flags.append(False)
             continue
         # a line over its paragraph, after a blank line, heads it whatever stands above: "Abstract"
         # under a paper's author and affiliation lines

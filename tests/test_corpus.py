@@ -92,6 +92,9 @@ def test_title_from_first_heading_line(tmp_path):
     ("Dr. Helena Varga: A Life in Soil Science\n\nHelena Varga was born in 1947.", "Dr. Helena Varga: A Life in Soil Science"),
     ("Brookfield Community Health Center\nSeasonal Flu Vaccination: What You Need to Know\n\nThis leaflet explains it.",
      "Brookfield Community Health Center"),
+    # a press release's title over its dateline, the text on the next line (a hunt found it titled "Norvane Release")
+    ("Norvane Systems Joins Offshore Hydrogen Consortium\nPRESS RELEASE — Delcastle, 2 June 2025\n"
+     "Norvane Systems today announced that it has joined the alliance.\n", "Norvane Systems Joins Offshore Hydrogen Consortium"),
 ])
 def test_title_lines_as_people_write_them(tmp_path, text, title):
     """A title with a subtitle after a colon, or a name's "Dr.", was read as a sentence: the

@@ -389,6 +389,12 @@ def test_one_paragraph_a_line_stays_so():
     # an organisation over its leaflet's title, then a blank line: both are headings
     ("Brookfield Community Health Center\nSeasonal Flu Vaccination: What You Need to Know\n\n"
      "This leaflet explains how to get your flu vaccine.\n", ["This leaflet explains how to get your flu vaccine."]),
+    # a title over a dateline over the text, no blank line: the title heads it, the dateline stays text
+    ("Norvane Systems Joins Offshore Hydrogen Consortium\nPRESS RELEASE — Delcastle, 2 June 2025\n"
+     "Norvane Systems today announced that it has joined the alliance.\n",
+     ["PRESS RELEASE — Delcastle, 2 June 2025", "Norvane Systems today announced that it has joined the alliance."]),
+    # short lines in a row over the text are no title: a list
+    ("Bread\nMilk\nEggs\nButter\nBuy them all before Sunday.\n", ["Bread", "Milk", "Eggs", "Butter", "Buy them all before Sunday."]),
     ("Minutes\n\nNote: the meeting has moved to Friday\n\nThat is all.\n",
      ["Note: the meeting has moved to Friday", "That is all."]),
     # a time zone after a clock time
