@@ -259,6 +259,67 @@ def reason_read_on(index: Index, q: Question, hits: list[Hit]) -> list[Hit]:
         [h for h in hits[1:] if h.features["row"] != row + 1]
 
 
+# a sentence listing what the one before it introduced: "Members include SenseTime, … and Metax.",
+# "Its partners are …", "They are …"; the words before the verb say what the list is of
+_LISTS_ON = re.compile(r"(?P<of>(?:Its|Their|The|Other)(?:\s+[a-z][\w-]*){1,3}|[A-Z][a-z]+(?:\s+[a-z][\w-]*){0,2})\s+"
+                       r"(?:include[sd]?|compris(?:e|es|ed)|consist(?:s|ed)?\s+of)\b"
+                       r"|(?P<its>(?:Its|Their)(?:\s+[a-z][\w-]*){0,2}\s+[a-z][\w-]*s)\s+(?:are|were)\b"  # "Its members were"
+                       r"|(?P<they>They|These|Those)\s+(?:are|were)\b")
+LISTED_NAMES = 3  # names a sentence must write to be a list of them
+LIST_REACH = 2  # sentences after the best one where the list it introduces may stand
+_WHO_ON = r"\bwho\s+(?:is|are|was|were|sits?|sat|serves?|served)\s+on\b"  # "Who sits on the board?"
+# "Who are the members?", "Who sits on the board?", "Which chipmakers belong to …?" ask which ones;
+# "Who is able to …?" one; "What force acts …?" none
+_ASKS_WHICH_ONES = re.compile(rf"\bwho\s+(?:are|were|else)\b|{_WHO_ON}|\bwho\s+belongs?\b"
+                              r"|\bwhich\s+(?:[a-z-]+\s+)?[a-z-]+s\b(?<!ss)(?<!\bis)(?<!\bwas)(?<!\bhas)(?<!\bdoes)(?<!\bthis)", re.I)
+_MEMBER_NOUNS = r"members?|partners?|trustees?|patrons?|founders?|sponsors?|backers?|signator(?:y|ies)|participants?|affiliates?"
+# and asks for members in so many words: then "Members include" and "They are" list what it asks for
+_ASKS_MEMBERS = re.compile(rf"\b(?:{_MEMBER_NOUNS}|membership|belong(?:s|ed)?|join(?:s|ed)?|part of)\b|{_WHO_ON}", re.I)
+_MEMBERS = re.compile(rf"\b(?:{_MEMBER_NOUNS}|directors?|shareholders|investors|owners|judges|panell?ists)\b", re.I)
+
+
+def _lists_what_is_asked(q: Question, text: str, introduced: str) -> bool:
+    """Whether a list sentence lists what the question asks for: it writes a word of the question
+    the sentence introducing it does not ("Name the chipmakers in the … Committee": "… and
+    chipmakers Metax and Iluvatar CoreX"), or what it is a list of shares a word with the question
+    ("Its partners are" for "Who are the partners of …?"), or the question asks for members and
+    the list is of members, or of "they" ("Which firms belong to …?": "Members include …").
+    "Other influential spokesmen included …" lists nothing "What kinds of sciences were Social
+    Darwinism and theories of race?" asks for."""
+    m = _LISTS_ON.match(text)
+    if m is None:
+        return False
+    of = m.group("of") or m.group("its") or ""
+    asked = set(q.tokens)
+    if asked & (set(tokenize([text])[0]) - set(tokenize([introduced])[0])) or asked & set(tokenize([of])[0]):
+        return True
+    return _ASKS_MEMBERS.search(q.text) is not None and (m.group("they") is not None or _MEMBERS.search(of) is not None)
+
+
+def list_read_on(index: Index, q: Question, hits: list[Hit]) -> list[Hit]:
+    """For a question asking which ones (companies, members, partners), the sentence after the
+    best one (the next, or the one after it) when it lists them without naming what they belong
+    to: "Another consortium, the Shanghai General Chamber of Commerce AI Committee, aims to …"
+    then "Members include SenseTime, LLM developers StepFun and MiniMax, and chipmakers Metax and
+    Iluvatar CoreX."; "… joined the North Reach Hydrogen Alliance." "The alliance was set up in
+    2023 …" "Its partners are …". The list is the answer and comes first; the sentence that says
+    what it is a list of, second."""
+    if not (q.qtype == "list" or _ASKS_WHICH_ONES.search(q.text)) or not hits or hits[0].sentence.kind != "text":
+        return hits
+    top = hits[0]
+    row, end = top.features["row"], index.doc_rows[top.sentence.doc][1]
+    for r in range(row + 1, min(row + 1 + LIST_REACH, end)):
+        after = index.sentences[r]
+        if after.kind != "text" or after.section != top.sentence.section:
+            return hits
+        listed = len(names(after.text)) if _lists_what_is_asked(q, after.text, top.sentence.text) else 0
+        if listed >= LISTED_NAMES and listed > len(names(top.sentence.text)):
+            first = next((h for h in hits if h.features["row"] == r), None) or Hit(after, top.score, {**top.features, "row": r})
+            introduced = replace(top, features={**top.features, "reads_on": True})
+            return [replace(first, score=max(first.score, top.score)), introduced] + [h for h in hits[1:] if h.features["row"] != r]
+    return hits
+
+
 def answers_not_questions(index: Index, hits: list[Hit]) -> list[Hit]:
     """A question in the text ("Q: How do I reset my password?", a speaker asking) is not its
     own answer, however well it matches: the sentence after it is, when that one answers it
@@ -429,7 +490,7 @@ MEASURE_WINDOW = 3  # the best sentences one of which must give a measure asked 
 
 
 def lacks_measure(hits: list[Hit], q: Question) -> bool:
-    """The question asks for a measure (a price, a time of day, a year, a percentage, a
+    """The question asks for a measure (a price, a time of day, a year, a percentage, an age, a
     duration: qa/question.py `asked_measure`) that none of the best sentences gives: "How much
     does the LumaPod cost?" against a leaflet that never names a price. In SQuAD 2.0 articles
     0-24 the sentence holding the answer gives it for 168 of 172 answerable such questions."""
@@ -438,7 +499,32 @@ def lacks_measure(hits: list[Hit], q: Question) -> bool:
     asked = q.measure or ("number" if q.qtype == "number" and not q.english else "")
     if not asked or not hits:
         return False
-    return not any(entity_mentions(asked, plain(h.sentence.text)) for h in hits[:MEASURE_WINDOW])
+    return not any(_gives(asked, q, h.sentence.text) for h in hits[:MEASURE_WINDOW])
+
+
+def age_first(hits: list[Hit], q: Question) -> list[Hit]:
+    """The best sentence that gives the age asked for ("How old is Daniel Okafor?": "Okafor, 19,
+    joined …"), when the best one gives none ("Manager Gary Thorne brought on Daniel Okafor at
+    half-time." wrote his name in full). Only ages: for the other measures the best sentence
+    without one was as often right as the one with it (SQuAD 2.0 and SQuADShifts: "… is known
+    in seconds", "the 2nd century BCE", which the patterns don't read as a duration or a year)."""
+    if q.measure != "age" or not hits or _gives(q.measure, q, hits[0].sentence.text):
+        return hits
+    k = next((k for k, h in enumerate(hits[1:MEASURE_WINDOW], 1)
+              if h.sentence.kind == "text" and _gives(q.measure, q, h.sentence.text)), None)
+    return hits if k is None else [hits[k]] + hits[:k] + hits[k + 1:]
+
+
+def _gives(measure: str, q: Question, text: str) -> bool:
+    """Whether a sentence gives the measure; an age, of someone the question names ("Okafor, 19,"
+    is no answer to "How old is Gary Thorne?") when it names anyone."""
+    given = entity_mentions(measure, plain(text))
+    if not given:
+        return False
+    named = [n.split()[-1] for _, _, n in names(q.text)] if measure == "age" else []
+    # or of "she": "She was 45 when the window was unveiled" in her biography (not "Corrigan was 19 when she …")
+    return not named or any(_SOMEONE.fullmatch(g.split()[0]) for g in given) \
+        or any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in named)
 
 
 # "What did Marcus Bell say?": asks what someone said
@@ -538,6 +624,29 @@ def byline(index: Index, q: Question, doc_id: str) -> Answer | None:
         return None
     row = next((i for i in range(a, b) if index.sentences[i].kind == "text" and _BYLINE.match(index.sentences[i].text)), None)
     return None if row is None else _read(index, q, [Hit(index.sentences[row], 1.0, {"row": row})], "search")
+
+
+_NO_HEADLINE = {"en": "The text has no headline of its own; its file name calls it “{title}”.",
+                "es": "El texto no tiene titular propio; su nombre de archivo lo llama «{title}».",
+                "zh": "这篇文字没有自己的标题；文件名称是“{title}”。"}
+
+
+def headline(index: Index, q: Question, doc_id: str) -> Answer:
+    """"What is the headline?": the document's title where its text writes one (a "title:" or
+    "Subject:" line, a heading line over the text), cited; else a reply that it has none, with
+    the title its file name gives (which is no sentence of the text to cite)."""
+    row = next((i for i in _metadata_rows(index, doc_id) if _meta_key(index.sentences[i]) in ("title", "subject")), None)
+    if row is not None:
+        return _read(index, q, [Hit(index.sentences[row], 1.0, {"row": row})], "headline")
+    doc = index.by_id[doc_id]
+    a, b = index.doc_rows[doc_id]
+    start = doc.text.find(doc.title, 0, index.sentences[a].start if b > a else len(doc.text))
+    if start < 0 or not doc.title.strip():
+        return chat(q.text, _NO_HEADLINE[language(q.text)].format(title=doc.title))
+    end = start + len(doc.title)
+    line = Citation(doc=doc_id, sentence=doc.text[start:end], start=start, end=end, score=1.0,
+                    passage_start=start, passage_end=end)
+    return Answer(q.text, f"{doc.title} [1]", True, 1.0, (line,), (), q.search, q.respelt, kind="headline")
 
 
 EXPANSION_SCAN = 50_000  # sentences searched for an acronym's words; a wider scope is searched as usual

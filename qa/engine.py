@@ -26,8 +26,8 @@ from .crosslingual import has_cjk
 from .features import NAMES as FEATURE_NAMES
 from .index import CorpusWatch, is_fresh, open_index, read_manifest
 from .intent import (about_a_named_text, author_request, date_request, documents_list, documents_request, ending_request,
-                     expansion_request, gist_request, mentions_request, more_request, named_document, nothing_more, quoted_request,
-                     reply, said_nothing_more, small_talk, which_document)
+                     expansion_request, gist_request, headline_request, mentions_request, more_request, named_document,
+                     nothing_more, quoted_request, reply, said_nothing_more, small_talk, which_document)
 from .lexical import naming_words, tokenize, zipf
 from .offtopic import NEAREST_MARGIN, OFF_TOPIC_FACTOR, closer_to_background, pulls_away
 from .question import (MAX_QUESTION_CHARS, has_words, language, last_question, names, parse, person_names, refers_to_person,
@@ -289,12 +289,15 @@ class Engine:
             ans = answering.byline(r.index, q, docs[0].id) if len(docs) == 1 else None
             if ans is not None:
                 return ans
-        for asks, read in ((quoted_request, answering.quoted), (ending_request, answering.ending)):
-            if asks(q.text):  # "Who is quoted in the story?", "How does the story end?": the story as a story
+        for asks, read in ((quoted_request, answering.quoted), (ending_request, answering.ending),
+                           (headline_request, answering.headline)):
+            if asks(q.text):  # "Who is quoted in the story?", "How does the story end?", "What is the headline?"
                 docs = self._earlier_document(r, history, doc) or r.in_scope(doc)
                 ans = read(r.index, q, docs[0].id) if len(docs) == 1 else None
                 if ans is not None:
                     return ans
+                if asks is headline_request:  # no sentence of any document says it: of which document?
+                    return answering.chat(q.text, which_document(docs, ask="What is the headline of the <title> article?"))
         acronym = expansion_request(q.text)
         if acronym is not None:  # "What does LLM stand for?": the words it abbreviates, where the text spells them
             docs = self._earlier_document(r, history, doc) or r.in_scope(doc)
@@ -343,7 +346,7 @@ class Engine:
             hits = answering.next_item(r.index, q, self._rerank(r.index, q, hits, logits))
         hits = answering.answers_not_questions(r.index, answering.metadata_as_asked(hits, q))
         if answerable:
-            hits = answering.reason_read_on(r.index, q, hits)
+            hits = answering.list_read_on(r.index, q, answering.reason_read_on(r.index, q, answering.age_first(hits, q)))
         return answering.build(r.index, q, hits, conf, answerable, r.models.cite_ratio,
                                show_nearest=answerable or self._near_miss(r, q, hits, F, e5vec), several=several)
 

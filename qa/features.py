@@ -33,6 +33,7 @@ _ENTITY = {
     "list": re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][\w-]*[A-Za-z]"),  # names: which companies, which chipmakers
     "reason": re.compile(r"\b(because|due to|since|as a result|in response|thanks to|so that|in order to|owing to|led to|caused)\b", re.I),
 }
+UNTRAINED_MEASURES = frozenset({"age"})
 _SPELT_NUMBER = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                  r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand")
 _NUM = rf"(?:\d[\d,.]*|a|an|{_SPELT_NUMBER}|several|few|many|half|a couple of)"
@@ -52,6 +53,19 @@ _MEASURE = {
                        r"|\b(?:following|next|previous|same|that|this|last) year\b|\byears? (?:later|earlier|before|after)\b", re.I),
     "percent": re.compile(rf"%|\bper ?cent|\bpercentage|\b(?:half|third|quarter|fifth|tenth|majority|minority)s?\b"
                           rf"|\b(?:\d+|{_SPELT_NUMBER}) (?:in|out of) (?:\d+|{_SPELT_NUMBER})\b", re.I),
+    # a person's age (no feature of the models: UNTRAINED_MEASURES): "aged 19", "a 19-year-old", "nine
+    # years old", "at the age of 72", "Okafor, 19, joined", "in her forties", "when I was nine", "Vesey
+    # was 24 when"; or a thing's, as long ago ("515 million years ago")
+    "age": re.compile(rf"\baged?\s+(?:about |around |just |only |over |under |between )?(?:\d|{_SPELT_NUMBER})"
+                      rf"|\b(?:\d{{1,3}}|{_SPELT_NUMBER})(?:[\s-]+and a half)?[\s-]+(?:years?|months?|weeks?|days?)[\s-]+old\b"
+                      rf"|\b(?:\d{{1,3}}|{_SPELT_NUMBER})-year-old|\b(?:at )?(?:the )?age of\b|\bages? \d"
+                      r"|(?<=[A-Za-z.]),\s*\d{1,3}\s*,"
+                      r"|\bin (?:his|her|their|my|our) (?:early |mid-?|late )?(?:teens|twenties|thirties|forties|fifties|"
+                      r"sixties|seventies|eighties|nineties|\d0s)\b"
+                      rf"|\b(?:I|he|she|they|we|you) (?:was|were|is|am|are|turned|turns) (?:about |around |just |only )?"
+                      rf"(?:\d{{1,3}}|{_SPELT_NUMBER})\b(?! (?:percent|per cent|%|times|points?|minutes?|hours?|goals?))"
+                      rf"|\b(?:was|were|is|turned) (?:about |around |only |just )?(?:\d{{1,3}}|{_SPELT_NUMBER}) when\b"
+                      r"|\b\d[\d,.]*\s+(?:million |thousand |billion )?years? (?:ago|old|of age)\b", re.I),
     # ("five (5) years": a contract writes the figure again in brackets)
     "duration": re.compile(rf"\b{_NUM}[\s-]+(?:\(\d[\d,.]*\)[\s-]+)?(?:(?:and )?a half[\s-]+)?(?:\w+[\s-]+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|"
                            r"fortnights?|months?|years?|decades?|centur(?:y|ies)|millenni(?:um|a)|metres?|meters?|kilomet(?:re|er)s?|km|"
@@ -294,7 +308,9 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
         F[:, col["cap_cover"]] = sum(said[t].astype(np.float64) for t in caps) / len(caps)
     elif foreign:
         F[:, col["missing_name"]] = sum(t in absent for t in foreign) / len(foreign)
-    kind = q.measure or q.qtype
+    # the models learnt these features before ages were a measure: an age question reads as the
+    # number question it was then (qa/answer.py checks the age: `lacks_measure`, `age_first`)
+    kind = q.measure if q.measure and q.measure not in UNTRAINED_MEASURES else q.qtype
     if kind in _ENTITY or kind in _MEASURE:
         qwords = {w.lower() for w in _WORD.findall(q.search)}
         mentions = [entity_mentions(kind, r) for r in raw]

@@ -269,6 +269,7 @@ _ABOUT_A_NAMED_TEXT = [
     (re.compile(rf"^\W*(?P<ask>who (?:wrote|authored|reported|edited)) {_NAMED_TEXT}\W*$", re.I), "the article"),
     (re.compile(rf"^\W*(?P<ask>(?:who|what) (?:is|was) the (?:author|writer|reporter|byline) of) {_NAMED_TEXT}\W*$", re.I),
      "the article"),
+    (re.compile(rf"^\W*(?P<ask>what(?: is|'s| was) the (?:headline|title) of) {_NAMED_TEXT}\W*$", re.I), "the article"),
 ]
 
 
@@ -374,7 +375,21 @@ _ENDING_EN = re.compile(
     rf"what (does|did) {_STORY} (end|finish|conclude|close) (with|on)|how (is|was) {_STORY} (concluded|wrapped up)")
 
 
+# any text a reader may call it by ("What is the title of this page?", "… of the biography?")
+_TITLED = (r"(the |this |that )?((?!(?:who|which|that|this|the|of|in|on|about|by|wrote|written)\b)[\w’'&.-]+ ){0,4}?(article|story|text|piece|report|news|document|post|blog post|page|web ?page|"
+           r"biography|profile|press release|release|announcement|leaflet|brochure|guide|essay|review|paper|entry|"
+           r"chapter|memo|letter|e-?mail|newsletter|notice|faq|readme)")
+_HEADLINE_EN = re.compile(
+    rf"what(?: is|'s| was) (the )?(headline|title|heading)( of {_TITLED})?|what(?: is|'s| was) the name of {_TITLED}|"
+    rf"what(?: is|'s| was) {_TITLED}(?:'s)? (headline|title)|what(?: is|'s| was) {_TITLED} (called|titled|named|headlined)|"
+    rf"(what|how) (does|did) the (headline|title) (say|read|go)|((give|tell|show) me )?(the )?(headline|title)( of {_TITLED})?")
+
+
 _STORY_ES = r"((el|la|este|esta) )?(art[ií]culo|noticia|texto|historia|reportaje|nota|documento)"
+_HEADLINE_ES = re.compile(rf"(cu[aá]l|qu[eé]) (es|era|fue) (el )?(t[ií]tulo|titular)( del? {_STORY_ES})?|"
+                          rf"c[oó]mo se (llama|titula|titulaba|llamaba) {_STORY_ES}|qu[eé] dice el (t[ií]tulo|titular)|"
+                          rf"(el )?(t[ií]tulo|titular)( del? {_STORY_ES})?")
+_HEADLINE_ZH = re.compile(r"(这篇|该|本)?(文章|新闻|报道)?的?(标题|题目)(是什么|叫什么|是啥)?|(这篇|该|本)?(文章|新闻|报道)叫什么(名字)?")
 _QUOTED_ES = re.compile(rf"(a )?qui[eé]n(es)? (es|son|fue|fueron|est[aá]n?) (citad[oa]s?|entrevistad[oa]s?)( en {_STORY_ES})?|"
                         rf"(a )?qui[eé]n(es)? cita {_STORY_ES}|cu[aá]ntas personas (son|est[aá]n|fueron) citadas( en {_STORY_ES})?|"
                         rf"qui[eé]n(es)? habla(n)? en {_STORY_ES}")
@@ -395,6 +410,20 @@ def ending_request(text: str) -> bool:
     """Whether the whole message asks how the text ends ("How does the story end?", "What is
     the last paragraph?", "¿Cómo termina el artículo?", 文章是怎么结尾的？)."""
     return _asks(text, _ENDING_EN, _ENDING_ES, _ENDING_ZH)
+
+
+def headline_request(text: str) -> bool:
+    """Whether the whole message asks for the text's headline ("What is the headline?", "What's
+    this story called?", "¿Cuál es el titular?", 这篇文章的标题是什么？): searched, it was refused,
+    since a heading is no sentence of the story. Not "What is the title of the 2019 report?": a
+    report (paper, document) named by more than "the"/"this" may be what the text is about."""
+    if _A_NAMED_THING.search(text):
+        return False
+    return _asks(text, _HEADLINE_EN, _HEADLINE_ES, _HEADLINE_ZH)
+
+
+_A_NAMED_THING = re.compile(r"\b(?:the|a|an)\s+(?:(?!(?:of|the|this|that)\b)[\w’'&.-]+\s+){1,4}(?:report|document|paper)s?\b"
+                            r"(?!\s+(?:page|web))", re.I)
 
 
 def _asks(text: str, en: re.Pattern, es: re.Pattern, zh: re.Pattern) -> bool:

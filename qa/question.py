@@ -86,6 +86,15 @@ _MEASURES = [
                          r"(?:(?!human |social |environmental |emotional |political |moral |opportunity |personal )\w+ )?"
                          r"(price|cost|fee|fare|salary)(?:s(?! and))?\b(?! of living)"
                          r"|\bwhat (?:does|did|do|will|would) .+ cost\b", re.I)),
+    # a person's age: "How old is Daniel Okafor?", "… was she", "… were the victims" (not "How old are
+    # the gravestones?", "At what age do immune responses decline?": SQuAD's answers are spans of time)
+    ("age", re.compile(r"\b[Hh]ow old (?:is|was|were|are)\b[^?]*\bwhen (?:he|she|they|I|you|we)\b|"
+                       r"\b[Hh]ow old (?:is|was|were|are|will|would|does|did|do)\s+(?:"
+                       r"(?:(?:[Cc]EO|[Mm]ayor|[Dd]r\.?|[Mm]rs?\.?|[Mm]s\.?|[Pp]rofessor|[Pp]resident)\s+)?"  # a name ("Joost van Aarle")
+                       r"[A-Z][\w’'-]+(?:\s+(?:van|von|de|der|da|di|du|la|le|bin|al))*\s+[A-Z]|(?:he|she|they|I|you|we)\b|"
+                       r"(?:(?:the|a|an|my|your|his|her|their|our|this|that)\s+)?(?:[a-z]+\s+)?"  # "the three people"
+                       r"(?:baby|babies|child|children|kids?|boy|girl|man|woman|men|women|people|person|writer|author|"
+                       r"players?|victims?|patients?|students?|founder|owner|chef|coach|manager|pilot|driver)\b)")),
     ("duration", re.compile(r"\bhow long\b", re.I)),
 ]
 # The same measures asked in Spanish and Chinese (the text answering is English either way): a
@@ -100,6 +109,8 @@ _MEASURES_ES = [
                          r"precio|financiaci[oó]n|inversi[oó]n|invirti\w*|invierte|salario|sueldo|tarifa|entradas?|billetes?)\b)"
                          r"|\b(cu[aá]l|qu[eé]) (es|era|fue|ser[aá]) (el|la|su) (precio|costo|coste|tarifa|salario|sueldo|"
                          r"cotizaci[oó]n|valor de mercado|valoraci[oó]n)\b|\bqu[eé] (precio|costo|coste|tarifa)\b", re.I)),
+    ("age", re.compile(r"\b(?:a )?[Qq]u[eé] edad\b|\b[Cc]u[aá]ntos años (?:tiene|ten[ií]a|tienen|ten[ií]an|tendr[aá]|cumpli[oó])"
+                       r"\s+(?:[A-Z]|él\b|ella\b)")),
     ("duration", re.compile(r"\bcu[aá]nto (tiempo|dura|duran|dur[oó]|duraron|durar[aá]|tarda|tardan|tard[oó])\b", re.I)),
 ]
 _MEASURES_ZH = [
@@ -111,6 +122,7 @@ _MEASURES_ZH = [
                          # not 多少块芯片 (块 also counts chips and batteries), nor 花多少分钟 (time spent)
                          r"(花|付|融资|筹集|筹得|募集|赚|挣)了?多少(?!\s*(个|秒|分|小时|钟头|天|周|星期|个月|月|年|时间))|"
                          r"(多少|几)(美元|美金|元|块钱|英镑|欧元|人民币)")),
+    ("age", re.compile(r"几岁|多少岁|年龄|年纪|岁数")),  # not 多大 (also "how big")
     ("duration", re.compile(r"多久|多长时间|多少时间|(持续|进行|举办|举行)了?(多长|几天|多少天)")),
 ]
 # a name: capitalised words in a row ("Shanghai General Chamber", "Hunyuan3D World Model 1.0")
@@ -196,6 +208,27 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# chat shorthand, typed in lower case, and the words it stands for ("how many ppl were at the game")
+_SHORTHAND = {"ppl": "people", "u": "you", "ur": "your", "r": "are", "w": "with", "pls": "please", "plz": "please",
+              "bc": "because", "cuz": "because", "coz": "because", "abt": "about", "govt": "government",
+              "b4": "before", "tho": "though", "hows": "how is", "whats": "what is", "wheres": "where is",
+              "whos": "who is", "whens": "when is", "yrs": "years"}
+# interjections and tags that carry no meaning ("… lol", "wait what did …", "… or nah")
+_CHAT_FILLER = re.compile(r"\b(?:lol|lmao|lmfao|rofl|haha+|hmm+|umm*|uh|tbh|imo|imho|idk|btw|ngl|smh)\b|^\s*wait\b,?")
+_CHAT_TAG = re.compile(r",?\s*\bor (?:nah|what)\s*(?=[?!.]*$)")  # not "or not": "efficient or not" may be content
+_SHORT_WORD = re.compile(r"(?<![\w/.'’-])(?:%s)(?![\w/'’-]|\.\w)" % "|".join(sorted(_SHORTHAND, key=len, reverse=True)))
+
+
+def written_out(text: str) -> str:
+    """A question typed as chat, in words: shorthand written out ("ppl" -> "people"), fillers
+    dropped ("lol"). Only lower case: "U" and "R" may be names, "W" a letter of a list."""
+    out = _CHAT_TAG.sub("", _CHAT_FILLER.sub("", _SHORT_WORD.sub(lambda m: _SHORTHAND[m.group(0)], text)).strip())
+    if out == text:  # typed as words: left exactly as typed
+        return text
+    out = re.sub(r"\s+([?!.,])", r"\1", re.sub(r"\s+", " ", out)).strip(" ,")
+    return out if has_words(out) else text
+
+
 def has_words(text: str) -> bool:
     """Something to search for: not only symbols, emoji or control characters."""
     return any(c.isalnum() for c in text)
@@ -213,7 +246,7 @@ def last_question(history: list[str] | tuple[str, ...]) -> int | None:
 
 def asked_measure(text: str) -> str:
     """The measure a question (English, Spanish or Chinese) asks for ("money", "clock", "year",
-    "percent", "duration"), or "" when it asks for none more precise than its type."""
+    "percent", "age", "duration"), or "" when it asks for none more precise than its type."""
     table = _MEASURES_ZH if has_cjk(text) else _MEASURES if is_english(text) else _MEASURES_ES
     for name, rx in table:
         if rx.search(text):
@@ -284,7 +317,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     """A Question from raw text and the earlier user questions of the conversation.
     ``is_name`` says whether the documents write a word typed in lower case as a name
     ("baidu" -> "Baidu")."""
-    text = clean(text)
+    text = written_out(clean(text))
     if last_question(history) is not None:  # "no, I meant Metax" asks the earlier question of Metax
         text = _CORRECTION.sub("what about ", text, count=1)
     english = is_english(text)
@@ -469,12 +502,46 @@ _REQUEST_ES = re.compile(r"^\W*(?:por favor,?\s+)?(?:(?:me\s+)?(?:puedes|podr[i�
 
 def without_request(text: str) -> str:
     """The question without the request that opens it, in English or Spanish: "Tell me about
-    Huawei" -> "Huawei"."""
-    return _REQUEST_ES.sub("", _REQUEST.sub("", text, count=1), count=1).strip()
+    Huawei" -> "Huawei"; and without the document named as its source."""
+    return without_framing(_REQUEST_ES.sub("", _REQUEST.sub("", text, count=1), count=1).strip())
+
+
+# the document named as the source of what is asked ("Which chipmakers are mentioned in the
+# article?", "What kind of company is SenseTime, according to the story?"): it says where to
+# look, not what about, and the embedders put "Which chipmakers?" nearer its sentence
+_DOCUMENT = (r"(?:(?:the|this)\s+(?:news\s+)?(?:article|story|text|piece|passage|document|report|page|web\s?page|"
+             r"press\s+release|release|biography|profile|post|leaflet|brochure|guide|review|essay|paper|entry|memo|"
+             r"letter|e-?mail|newsletter|notice|faq)"
+             r"|(?:el|este|la|esta)\s+(?:art[ií]culo|texto|noticia|reportaje|documento|nota))")
+_SOURCE = re.compile(rf"^\W*(?:according\s+to|in|from|seg[uú]n|en|de\s+acuerdo\s+con)\s+{_DOCUMENT}\s*,\s*"
+                     rf"|,?\s*\b(?:according\s+to|in|from|within|as\s+(?:per|stated\s+in|reported\s+in|described\s+in)|"
+                     rf"seg[uú]n|en|de\s+acuerdo\s+con)\s+{_DOCUMENT}(?=\s*(?:[?.!,]|$))", re.I)
+# "Which chipmakers are mentioned?", "Which chip is specifically mentioned as barred?" (a
+# wh-question: "Is Biren mentioned?" asks whether it is)
+_MENTIONED = re.compile(r"(?:\s+(?P<be>is|are|was|were))?(?:\s+(?:specifically|explicitly|also|ever))?\s+mentioned"
+                        r"(?:\s+as\b|(?=\s*(?:[?.!]|$)))"
+                        r"|\s+se\s+(?:mencionan|menciona|nombran|nombra)(?:\s+(?:espec[ií]ficamente|expresamente))?(?:\s+como\b)?", re.I)
+_WH = re.compile(r"^\W*(?:what|which|who|whom|whose|how many|how much|qu[eé]|cu[aá]l(?:es)?|qui[eé]n(?:es)?|"
+                 r"cu[aá]nt[oa]s?)\b", re.I)
+
+
+def without_framing(text: str) -> str:
+    """A question without the words that name the document as its source: "Which chipmakers
+    are mentioned in the article?" -> "Which chipmakers?" ("Según el artículo, ¿…?" too); as typed
+    when nothing would be left to search for ("What is in the article?")."""
+    bare = _SOURCE.sub("", text)
+    if _WH.match(bare):
+        bare = _MENTIONED.sub(lambda m: f" {m.group('be')}" if m.group(0).rstrip().endswith(" as") and m.group("be") else "", bare)
+    if bare == text:  # nothing named the document: left exactly as typed
+        return text
+    bare = re.sub(r"\s+(?=[?.!]|$)", "", bare).strip()
+    if not [t for t in tokenize([bare])[0] if t not in _DOC_WORDS]:
+        return text
+    return bare[:1].upper() + bare[1:] if text[:1].isupper() else bare
 
 
 def content_tokens(text: str) -> list[str]:
-    text = _FINAL_LIGHT_VERB.sub("", _REQUEST.sub("", text, count=1))
+    text = _FINAL_LIGHT_VERB.sub("", _REQUEST.sub("", without_framing(text), count=1))
     tokens = tokenize([text])[0]
     drop = _DOC_WORDS | _TEXT_VERBS if _ABOUT_THE_TEXT.intersection(tokens) else _DOC_WORDS
     return [t for t in tokens if t not in drop]

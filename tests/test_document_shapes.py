@@ -391,6 +391,47 @@ def test_a_why_question_reads_on_into_the_sentence_that_gives_the_reason(tmp_pat
     assert [c.sentence[:20] for c in when.citations] == ["The Millstone bakery"]
 
 
+@pytest.mark.slow
+def test_which_ones_belong_to_something_is_the_list_the_next_sentence_gives(tmp_path):
+    """"Members include A, B and C." names none of what they are members of: the sentence before
+    it does, and it was cited alone (the dev set's d04 of the article, the same shape)."""
+    engine = engine_over(tmp_path, **{"ferries.txt": (
+        "Ferry contract\n\nThree groups have bid to run the island ferries from 2027. "
+        "The largest bidder, the Northern Ports Consortium, promises electric boats on every route. "
+        "Members include the shipbuilder Kestrel Yards, the operator Fjordway and the utility Baltic Power. "
+        "A decision is expected in March.\n\n"
+        "Fjordway also joined the Skerry Link Partnership last year.\n"
+        "The partnership was set up in 2021 to share berths.\n"
+        "Its partners are Harbour Lines, the Orkna ferry company and Isle Council Transport.\n")})
+    ans = engine.ask("Which companies belong to the Northern Ports Consortium?")
+    assert [c.sentence[:16] for c in ans.citations[:2]] == ["Members include ", "The largest bidd"], ans.answer
+    # the list two sentences on, one line each (a hunt: "Who are the partners of …?" cited the line naming it)
+    two = engine.ask("Who are the partners in the Skerry Link Partnership?")
+    assert two.citations[0].sentence.startswith("Its partners are Harbour Lines"), two.answer
+    one = engine.ask("What does the Northern Ports Consortium promise?")  # not a which-ones question: the one sentence
+    assert one.citations[0].sentence.startswith("The largest bidder")
+
+
+@pytest.mark.slow
+def test_how_old_someone_is_is_answered_by_an_age_or_refused(tmp_path):
+    """"How old is Daniel Okafor?" cited the match report's lead (its score, "3-2", is a number);
+    "How old is the manager?" of a story that gives no age was answered with his name."""
+    engine = engine_over(tmp_path, **{"match.txt": (
+        "Ashcombe fight back\n\nAshcombe Town came from two goals down to beat Ferrybridge 3-2 on Saturday. "
+        "Manager Gary Thorne brought on Daniel Okafor at half-time. "
+        "Okafor, 19, joined Ashcombe on loan from Rivermouth in January. "
+        "He scored twice in the last ten minutes.\n")})
+    ans = engine.ask("How old is Daniel Okafor?")
+    assert ans.answerable and ans.citations[0].sentence.startswith("Okafor, 19,"), ans.answer
+    assert not engine.ask("How old is Gary Thorne?").answerable
+    glass = engine_over(tmp_path / "b", **{"achterberg.txt": (
+        "Rosalind Achterberg: A Life in Glass\n\nRosalind Achterberg was a glass artist, born in Velmere. "
+        "In 1983 the town hall commissioned a window from her. She was 45 when the window was unveiled. "
+        "Her pupil Tobias Renn, 30, helped to fit it.\n")})
+    ans = glass.ask("How old was Rosalind Achterberg when the town hall window was unveiled?")  # "She was 45": refused
+    assert ans.answerable and ans.citations[0].sentence.startswith("She was 45"), ans.answer
+
+
 def test_a_faq_question_in_two_sentences_is_answered_by_the_answer_under_it(tmp_path):
     """"Q: The lamp doesn't turn on. What should I do?": the question went on past its first
     sentence, so the sentence after it was no answer, and "Q: The lamp doesn't turn on." was cited."""

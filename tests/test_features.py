@@ -173,6 +173,12 @@ def test_a_sentence_saying_the_asked_word_another_way_is_no_opposite():
     ("What was the human cost of the war?", ""),
     ("What year group is the science course for?", ""),  # a school class
     ("What is the total cost of the plan?", "money"),
+    ("How old is Daniel Okafor?", "age"),
+    ("How old were the three people found in the car?", "age"),
+    ("how old was helena varga when she died", "age"),
+    ("How old are the gravestones?", ""),  # a thing's age: SQuAD answers "dating to 1338–39"
+    ("At what age do immune responses begin to decline?", ""),
+    ("How long did she live in Ohio?", "duration"),
 ])
 def test_the_measure_a_question_asks_for(question, measure):
     from qa.question import asked_measure
@@ -204,6 +210,11 @@ def test_the_measure_a_question_asks_for(question, measure):
     ("华为的系统用了多少块芯片?", ""),     # 块 counts chips too
     ("接种疫苗要花多少分钟?", ""),          # minutes spent, not money
     ("¿Qué dijo Zhao Lidong en cuanto a la alianza?", ""),  # "regarding"
+    ("¿Qué edad tenía Helena Varga cuando murió?", "age"),
+    ("¿Cuántos años tiene Okafor?", "age"),
+    ("¿Cuántos años tiene la empresa?", ""),
+    ("奥卡福几岁？", "age"),
+    ("这个湖有多大？", ""),  # 多大 asks how big too
 ])
 def test_the_measure_a_spanish_or_chinese_question_asks_for(question, measure):
     from qa.question import asked_measure, parse
@@ -282,6 +293,15 @@ def test_the_names_a_question_in_another_language_asks_about(question, names):
     ("money", "Replacement batteries are sent at no extra cost.", True),
     ("duration", "The obligations survive termination for five (5) years.", True),  # a contract's figure again in brackets
     ("duration", "Give at least sixty (60) days' written notice.", True),
+    # a person's age, as news stories and biographies write it
+    ("age", "Okafor, 19, joined Ashcombe on loan in January.", True),
+    ("age", "The trial enrolled children aged 6 months to 10 years.", True),
+    ("age", "A 67-year-old man drowned in his basement.", True),
+    ("age", "She died in 2019 at the age of 72.", True),
+    ("age", "I first ate it when I was about nine years old.", True),
+    ("age", "The city has been stuck in traffic for 20 years.", False),
+    ("age", "On March 3, 2025, the council voted 9-4.", False),
+    ("age", "He was 3 goals short of the record.", False),
 ])
 def test_what_gives_a_measure(measure, sentence, gives):
     assert bool(features.entity_mentions(measure, sentence)) is gives
