@@ -375,10 +375,12 @@ _ENDING_EN = re.compile(
     rf"what (does|did) {_STORY} (end|finish|conclude|close) (with|on)|how (is|was) {_STORY} (concluded|wrapped up)")
 
 
-# any text a reader may call it by ("What is the title of this page?", "… of the biography?")
-_TITLED = (r"(the |this |that )?((?!(?:who|which|that|this|the|of|in|on|about|by|wrote|written)\b)[\w’'&.-]+ ){0,4}?(article|story|text|piece|report|news|document|post|blog post|page|web ?page|"
-           r"biography|profile|press release|release|announcement|leaflet|brochure|guide|essay|review|paper|entry|"
-           r"chapter|memo|letter|e-?mail|newsletter|notice|faq|readme)")
+# what a reader may call a text by ("the title of this page", "according to the press release");
+# qa/question.py names the document as a question's source with these words too
+TEXT_KINDS = (r"article|story|text|piece|report|document|post|page|web\s?page|press\s+release|release|biography|profile|"
+              r"leaflet|brochure|guide|essay|review|paper|entry|memo|letter|e-?mail|newsletter|notice|faq")
+_TITLED = (r"(the |this |that )?((?!(?:who|which|that|this|the|of|in|on|about|by|wrote|written)\b)[\w’'&.-]+ ){0,4}?"
+           rf"({TEXT_KINDS}|news|blog post|announcement|chapter|readme)")
 _HEADLINE_EN = re.compile(
     rf"what(?: is|'s| was) (the )?(headline|title|heading)( of {_TITLED})?|what(?: is|'s| was) the name of {_TITLED}|"
     rf"what(?: is|'s| was) {_TITLED}(?:'s)? (headline|title)|what(?: is|'s| was) {_TITLED} (called|titled|named|headlined)|"

@@ -9,7 +9,7 @@ from typing import Callable
 
 from .corpus import plain
 from .crosslingual import has_cjk, latin_names, listed_names, to_english
-from .intent import small_talk
+from .intent import TEXT_KINDS, small_talk
 from .lexical import tokenize, zipf
 from .spanish import SPANISH_MARGIN, with_accent
 
@@ -509,9 +509,7 @@ def without_request(text: str) -> str:
 # the document named as the source of what is asked ("Which chipmakers are mentioned in the
 # article?", "What kind of company is SenseTime, according to the story?"): it says where to
 # look, not what about, and the embedders put "Which chipmakers?" nearer its sentence
-_DOCUMENT = (r"(?:(?:the|this)\s+(?:news\s+)?(?:article|story|text|piece|passage|document|report|page|web\s?page|"
-             r"press\s+release|release|biography|profile|post|leaflet|brochure|guide|review|essay|paper|entry|memo|"
-             r"letter|e-?mail|newsletter|notice|faq)"
+_DOCUMENT = (rf"(?:(?:the|this)\s+(?:news\s+)?(?:{TEXT_KINDS}|passage)"
              r"|(?:el|este|la|esta)\s+(?:art[ií]culo|texto|noticia|reportaje|documento|nota))")
 _SOURCE = re.compile(rf"^\W*(?:according\s+to|in|from|seg[uú]n|en|de\s+acuerdo\s+con)\s+{_DOCUMENT}\s*,\s*"
                      rf"|,?\s*\b(?:according\s+to|in|from|within|as\s+(?:per|stated\s+in|reported\s+in|described\s+in)|"
