@@ -185,9 +185,12 @@ _CLOSING_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?:\s+|$)")  # Markdown emphasis 
 
 _CLAUSE_LABEL = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\.")  # "3.2 Refunds."
 
-# "from 8 a.m. to 5 p.m. Pacific Time.": a time zone after a clock time goes on the sentence
+# "from 8 a.m. to 5 p.m. Pacific Time.", "at 8 p.m. Tuesday, January 14": a time zone, a day or a
+# month after a clock time goes on the sentence ("after 2 a.m. About 3,400 people ..." starts one)
 _CLOCK_END = re.compile(r"\b[ap]\.m\.\s*$", re.I)
-_TIME_ZONE = re.compile(r"(?:(?:Pacific|Mountain|Central|Eastern|Atlantic|Alaska|Hawaii|Greenwich|British|China|Japan|Korea|India|"
+_AFTER_CLOCK = re.compile(r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+                        r"June|July|August|September|October|November|December)\b(?!,? (?:is|was|will|has|had)\b)|"
+                        r"(?:Pacific|Mountain|Central|Eastern|Atlantic|Alaska|Hawaii|Greenwich|British|China|Japan|Korea|India|"
                         r"Australian|European|Moscow)(?: \w+)? (?:Standard |Daylight |Summer )?Time|[ECMPA][SD]?T|GMT|UTC|BST|"
                         r"CES?T|IST|JST|KST|AEST|local time)\b")
 
@@ -226,8 +229,8 @@ def _rejoin(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         number = ((first.isdigit() or _NUMBER_IN_BRACKETS.match(text, start))
                   and _BEFORE_NUMBER.search(text, out[-1][0], out[-1][1])) if out else False
         amount = _AMOUNT.match(text, start) and _BEFORE_AMOUNT.search(text, out[-1][0], out[-1][1]) if out else False
-        zone = out and _TIME_ZONE.match(text, start) and _CLOCK_END.search(text, out[-1][0], out[-1][1])
-        if out and (lower or number or amount or zone):  # "approx. $1.1m", "est. €5bn", "5 p.m. Pacific Time"; not "The answer was no. $300 ..."
+        after_clock = out and _AFTER_CLOCK.match(text, start) and _CLOCK_END.search(text, out[-1][0], out[-1][1])
+        if out and (lower or number or amount or after_clock):  # "approx. $1.1m", "est. €5bn", "5 p.m. Pacific Time", "5 a.m. Wednesday"; not "The answer was no. $300 ..."
             out[-1] = (out[-1][0], end)
             continue
         closing = _CLOSING_EMPHASIS.match(text, start, end)

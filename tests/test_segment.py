@@ -401,6 +401,11 @@ def test_one_paragraph_a_line_stays_so():
     ("Support\n\nPhones are open from 8 a.m. to 5 p.m. Pacific Time. Email us any time.\n\nThe lot opens at 7 a.m. "
      "Central parking is free.\n", ["Phones are open from 8 a.m. to 5 p.m. Pacific Time.", "Email us any time.",
                                    "The lot opens at 7 a.m.", "Central parking is free."]),
+    # a day or a month after a clock time; a day that opens a sentence of its own does not
+    ("Advisory\n\nThe warning runs from 6 p.m. Tuesday, January 14, until noon. Schools will decide by 5 a.m. "
+     "Wednesday. The shelter shuts at 7 p.m. Monday is a holiday. It ended at 2 a.m. About 400 left.\n",
+     ["The warning runs from 6 p.m. Tuesday, January 14, until noon.", "Schools will decide by 5 a.m. Wednesday.",
+      "The shelter shuts at 7 p.m.", "Monday is a holiday.", "It ended at 2 a.m.", "About 400 left."]),
     # Chinese sentence ends
     ("中国茶简介\n\n中国是茶的故乡。绿茶主要产于浙江。\n\n龙井茶\n\n龙井茶产于杭州。\n",
      ["中国是茶的故乡。", "绿茶主要产于浙江。", "龙井茶产于杭州。"]),
