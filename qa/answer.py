@@ -11,6 +11,7 @@ from .corpus import plain, titles_told_apart
 from .features import ASKS_PUBLISHED, entity_mentions, framing_tokens, sentence_tokens
 from .index import Index
 from .lexical import tokenize, zipf
+from .misnamed import misnamed
 from .question import Question, language, names
 from .segment import DATE_KEYS, list_item, meta_item, one_line
 from .span import find_span
@@ -554,6 +555,16 @@ def lacks_saying(hits: list[Hit], q: Question) -> bool:
     # a sentence naming them, or one speaking of "he" or "she" ("He said he had not decided …")
     naming = [t for t in best if all(w.search(t) for w in who) or _SOMEONE.search(t)] if who else best
     return not any(_REPORTS_SAYING.search(t) for t in naming)
+
+
+def names_someone_else(index: Index, hits: list[Hit], q: Question) -> bool:
+    """The question names a person by a given name and a surname the best sentences'
+    documents never write together, each of which they write with someone else's: "How many
+    votes did Ruth Nandakumar get?" of a story about Priya Nandakumar (qa/misnamed.py)."""
+    rows = [index.doc_rows[d] for d in dict.fromkeys(h.sentence.doc for h in hits[:MEASURE_WINDOW])]
+    if not rows or sum(b - a for a, b in rows) > FOLLOW_SCAN:
+        return False
+    return misnamed(q.text, tuple(index.sentences[i].text for a, b in rows for i in range(a, b))) is not None
 
 
 _MAIL_SAID = {"from": "The e-mail is from {value}.", "to": "The e-mail was sent to {value}.",

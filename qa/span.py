@@ -168,7 +168,7 @@ def names_nobody(words: list[str]) -> bool:
     return len(words) < 2 or re.sub(r"(?:[’']s)?\.?$", "", words[-1].lower()) in _NOT_PERSON
 
 
-def _people(sentence: str) -> list[tuple[int, int]]:
+def person_spans(sentence: str) -> list[tuple[int, int]]:
     """Runs of two or more capitalised words that may name a person: a leading "The"/"Some", a
     possessive "'s" and a full stop that is no initial left out."""
     out = []
@@ -236,7 +236,7 @@ def find_span(q: Question, sentence: str) -> tuple[int, int] | None:
     elif kind == "number":
         cands = _numbers(q, sentence)
     elif kind == "person":
-        cands = _people(sentence)
+        cands = person_spans(sentence)
     elif kind in _PATTERNS:  # a date's leading "in"/"by"/"since" helps find it, not answer it
         cands = [(m.start() + len(m.group()) - len(_PREPOSITION.sub("", m.group())), m.end())
                  for m in _PATTERNS[kind].finditer(sentence)]

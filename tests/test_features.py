@@ -1,6 +1,8 @@
 """Candidate features: neighbours are read within a paragraph, and the ranking keeps every
 candidate's evidence while making hits only for the few sentences anything reads."""
 import numpy as np
+import re
+
 import pytest
 
 from qa import answer, features, retrieve
@@ -334,3 +336,31 @@ def test_a_place_or_an_organisation_is_no_person(sentence, person):
 
 def test_a_place_behind_or_opposite_a_name():
     assert features.entity_mentions("place", "Park in the temporary lot behind Millbrook High School.")
+
+
+STORY = ("Dunmore elects Ashworth\n\nGreen Party candidate Priya Nandakumar came third with 6,954 votes. "
+         "Chief Financial Officer Raymond Pell said the plan was sound. Mrs Brennock's sister, Carol Whitby, spoke next. "
+         "Denise Brennock denies the charges. Her husband, Paul, was in court. Iris is stubborn. "
+         "Iris Pell works in the orchard. The pub is run by Maud Penrose.\n")
+
+
+@pytest.mark.parametrize("question, name", [
+    ("How many votes did Ruth Nandakumar get?", "ruth nandakumar"),
+    ("What did Carol Brennock tell the jury?", "carol brennock"),  # Carol is Carol Whitby
+    ("what did carol brennock say", "carol brennock"),
+    ("Which pub does Iris Penrose run?", "iris penrose"),  # Iris, alone too, is Iris Pell
+    ("How many votes did Priya Nandakumar get?", None),
+    ("What did Ray Pell say?", None),  # Ray may be Raymond
+    ("What did Paul Brennock say?", None),  # "her husband, Paul" may well be a Brennock
+    ("What did Mrs Brennock's sister say?", None),
+    ("What did Defence Secretary Nandakumar say?", None),  # titles are no given name
+    ("What did Will Pell say?", None),  # a common word the text never writes as a name
+    ("What did Priya Nandakumr say?", None),  # mistyped, not another person
+    ("What did Nandakumar's Pell say?", None),
+])
+def test_a_question_naming_the_texts_surname_with_another_given_name_names_someone_else(question, name):
+    """A blind hunt's swapped names were answered about the other person ("How many votes did
+    Ruth Nandakumar get?" with Priya Nandakumar's 6,954, at 0.37)."""
+    from qa.misnamed import misnamed
+
+    assert misnamed(question, tuple(re.split(r"(?<=[.])\s+", STORY))) == name
