@@ -900,6 +900,42 @@ def in_language(ans: Answer, lang: str) -> Answer:
     return replace(ans, lang=lang, answer=said[lang] if said else ans.answer)
 
 
+BOTH_CITED = 5  # a two-part answer cites at most this many sentences
+
+
+def _pieces(ans: Answer) -> list[str]:
+    """The answer text's piece for each citation ("Turnout was 41.2 per cent. [1]" -> its
+    sentence, or the date line spelt out), to number again in a joined answer."""
+    found = re.findall(r"(.+?) \[\d+\](?: |$)", ans.answer)
+    return found if len(found) == len(ans.citations) else [one_line(c.sentence) for c in ans.citations]
+
+
+def both(question: str, parts: tuple[str, str], first: Answer, second: Answer, lang: str) -> Answer:
+    """One answer to a question that asks two (qa/question.py `two_questions`): the sentence
+    answering each part first, then the rest of each; when only one part is answered, that
+    answer and, for the other, the refusal; when neither is, the surer refusal."""
+    answered = [a for a in (first, second) if a.answerable and a.citations]
+    if not answered:
+        best = max((first, second), key=lambda a: a.confidence)
+        nearest = tuple({(c.doc, c.start): c for c in first.nearest[:2] + second.nearest[:2]}.values())
+        return replace(best, question=question, nearest=nearest[:NEAREST_SHOWN])
+    if len(answered) == 1:
+        a, (other, refused) = answered[0], ((parts[1], second) if answered[0] is first else (parts[0], first))
+        said = {REFUSAL: REFUSALS, REFUSAL_DOCUMENTS: REFUSALS_DOCUMENTS}.get(refused.answer, {}).get(lang, refused.answer)
+        return replace(a, question=question, answer=f"{a.answer} “{other.strip('¿ ')}” — {said}")
+    order = [(first, 0), (second, 0)] + [(first, k) for k in range(1, len(first.citations))] \
+        + [(second, k) for k in range(1, len(second.citations))]
+    cited: dict[tuple[str, int], tuple[Citation, str]] = {}
+    for ans, k in order:
+        c = ans.citations[k]
+        cited.setdefault((c.doc, c.start), (c, _pieces(ans)[k]))
+    chosen = list(cited.values())[:BOTH_CITED]
+    text = " ".join(f"{piece} [{k}]" for k, (_, piece) in enumerate(chosen, 1))
+    return replace(first, question=question, answer=text, confidence=min(first.confidence, second.confidence),
+                   citations=tuple(c for c, _ in chosen), query=f"{first.query} · {second.query}",
+                   respelt=tuple(dict.fromkeys(first.respelt + second.respelt)))
+
+
 def chat(question: str, reply: str) -> Answer:
     """Small talk gets a reply, not a search: nothing to cite, nothing answered (confidence 0)."""
     return Answer(question, reply, False, 0.0, (), (), "", kind="chat")

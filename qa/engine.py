@@ -31,7 +31,7 @@ from .intent import (about_a_named_text, author_request, date_request, documents
 from .lexical import naming_words, tokenize, zipf
 from .offtopic import NEAREST_MARGIN, OFF_TOPIC_FACTOR, closer_to_background, pulls_away
 from .question import (MAX_QUESTION_CHARS, has_words, language, last_question, names, parse, person_names, refers_to_person,
-                       refers_to_thing, with_names)
+                       refers_to_thing, two_questions, with_names)
 from .rank import answer_features, confidence, load_models
 from .rerank import get_reranker, previous_in_paragraph
 from .retrieve import Retriever
@@ -241,6 +241,11 @@ class Engine:
             # "When was the Beveridge Report published?" of a text about that report asks about it
             if len(docs) == 1 and (surely or not answering.writes_of(r.index, docs[0].id, words)):
                 doc, question = docs[0].id, asked
+        parts = two_questions(question)
+        if parts is not None:  # "How big is the dividend and when does it get paid?": each part, the second after the first
+            first = self._ask(r, parts[0], history, doc)
+            second = self._ask(r, parts[1], [*history, parts[0]], doc)
+            return answering.both(question, parts, first, second, language(question))
         q = self._understand(question, history, doc, r)
         read = self._read_as_asked(r, q, history, doc)
         if read is not None:  # the gist, the date line, a section: read out, not searched

@@ -229,6 +229,43 @@ def written_out(text: str) -> str:
     return out if has_words(out) else text
 
 
+# a question's opening words: a question word, or a verb that asks
+_ASKING_EN = (r"(?:what|which|who|whom|whose|when|where|why|how)(?:['’]s|['’]re)?"
+              r"|(?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|should)"
+              r"\s+(?:it|they|he|she|the|there|you|we|i|this|that|these|those|any)")
+_ASKING_ES = r"qu[eé]|cu[aá]l(?:es)?|qui[eé]n(?:es)?|cu[aá]ndo|d[oó]nde|c[oó]mo|cu[aá]nt[oa]s?|por qu[eé]"
+_OPENS_A_QUESTION = re.compile(rf"(?i)^\W*(?:{_ASKING_EN}|{_ASKING_ES})\b")
+# "…, and when does it get paid?", "… and for how long?", "… y cuándo?": a second question joined on
+_SECOND_QUESTION = re.compile(
+    rf"(?i)(?:,\s*|\s+)(?:and\s+(?=(?:(?:for|since|in|at|on|by|from|to|with|until)\s+)?(?:{_ASKING_EN})\b)"
+    rf"|[ye]\s+(?=(?:(?:para|desde|en|con|hasta|a|de)\s+)?(?:{_ASKING_ES})\b))")
+# asks one thing of two ("What is the difference between what X said and what Y said?")
+_ONE_OF_TWO = re.compile(r"(?i)\b(?:between|both|either|whether|differ\w*|compar\w*|entre|ambos|diferencia)\b")
+# a two-word question with a verb ("Who scored", "Who won"), not a question word's noun ("What year")
+_TWO_WORD_QUESTION = re.compile(r"(?i)^\W*\w+\s+(?:\w+ed|won|lost|died|left|went|came|said|wrote|made|ran|is|was|are|were|"
+                                r"\w+s|ganó|perdió|murió|marcó|dijo|es|fue|era)\W*$")
+
+
+def two_questions(text: str) -> tuple[str, str] | None:
+    """A question that asks two ("How big is the dividend and when does it get paid?", "Who
+    scored and when?"), as the two questions it joins, else None. Each is answered on its own,
+    the second as a follow-up of the first ("it" is the dividend): asked as one, the sentence
+    that answers either shares only half the question's words and the pair was refused. "Where
+    and when is the hearing?" and "What year and where …?" ask one question."""
+    if not _OPENS_A_QUESTION.match(text):
+        return None
+    m = _SECOND_QUESTION.search(text)
+    if m is None:
+        return None
+    first, second = text[:m.start()].strip(" ,;"), text[m.end():].strip()
+    if len(first.split()) < 3 and not _TWO_WORD_QUESTION.match(first):
+        return None
+    if _ONE_OF_TWO.search(first) or not has_words(second):
+        return None
+    end = re.search(r"[?？]\s*$", text)
+    return first + ("?" if end else ""), ("¿" if first.startswith("¿") else "") + second
+
+
 def has_words(text: str) -> bool:
     """Something to search for: not only symbols, emoji or control characters."""
     return any(c.isalnum() for c in text)

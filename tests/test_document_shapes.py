@@ -552,3 +552,24 @@ def test_a_heading_of_common_words_is_still_asked_for_by_them(tmp_path):
     assert ans.answerable and ans.citations[0].sentence.startswith("Fenwick Home is based in Portland")
     mail = engine_over(tmp_path / "mail", **{"booking.txt": EMAIL})
     assert mail.ask("What is the subject line of the email?").answer.startswith("The e-mail's subject is")
+
+
+@pytest.mark.slow
+def test_a_swapped_name_is_refused_and_a_question_asking_two_is_answered_twice(tmp_path):
+    """Blind hunts: "How many votes did Ruth Nandakumar get?" was answered with Priya
+    Nandakumar's votes (0.37); "How big is the dividend and when does it get paid?" was refused."""
+    engine = engine_over(tmp_path, **{"results.txt": (
+        "Ashworth wins Dunmore\n\nLinda Ashworth was elected mayor of Dunmore on Thursday with 14,210 votes. "
+        "Green Party candidate Priya Nandakumar came third with 6,954 votes. "
+        "Turnout was 41.2 per cent.\n\n"
+        "The council also declared a dividend of 22 cents a share. "
+        "It will be paid on 15 December to holders on record.\n")})
+    right = engine.ask("How many votes did Priya Nandakumar get?")
+    assert right.answerable and right.citations[0].sentence.startswith("Green Party candidate"), right.answer
+    assert not engine.ask("How many votes did Ruth Nandakumar get?").answerable
+    two = engine.ask("How big is the dividend and when does it get paid?")
+    assert two.answerable and [c.sentence[:12] for c in two.citations[:2]] == ["The council ", "It will be p"], two.answer
+    assert two.answer.count("[1]") == 1 and "[2]" in two.answer
+    one = engine.ask("What was the turnout and what is the capital of France?")  # the part answered, the other refused
+    assert one.answerable and one.citations[0].sentence.startswith("Turnout was")
+    assert one.answer.endswith("“what is the capital of France?” — The article doesn't say."), one.answer

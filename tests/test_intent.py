@@ -7,7 +7,7 @@ import pytest
 
 from qa import render
 from qa.intent import date_request, documents_request, gist_request, mentions_request, named_document, small_talk
-from qa.question import content_tokens, parse
+from qa.question import content_tokens, parse, two_questions
 
 
 @pytest.mark.parametrize("text, kind, lang", [
@@ -532,3 +532,26 @@ def test_engine_reads_the_headline_where_the_text_writes_one(engine, tmp_path):
     assert which.kind == "chat" and "Pick one" in which.answer
     none = engine.ask("What is the headline?")  # the article opens with its date line: no headline
     assert not none.answerable and not none.citations and "China AI Alliances WAIC" in none.answer
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("how big is the dividend and when does it get paid", ("how big is the dividend", "when does it get paid")),
+    ("Where was the coral study published and who paid for it?", ("Where was the coral study published?", "who paid for it?")),
+    ("When will replacements ship, and how will people be told?", ("When will replacements ship?", "how will people be told?")),
+    ("Who scored and when?", ("Who scored?", "when?")),
+    ("Where did she work, and for how long?", ("Where did she work?", "for how long?")),
+    ("Is the museum open on Mondays and does it charge?", ("Is the museum open on Mondays?", "does it charge?")),
+    ("¿Quién marcó el gol y en qué minuto?", ("¿Quién marcó el gol?", "¿en qué minuto?")),
+    # one question
+    ("Where and when was the result declared?", None),
+    ("What year and where did it get its best app recognition?", None),  # SQuADShifts
+    ("What is the difference between what Baidu showed and what Tencent showed?", None),
+    ("What did Alibaba and Tencent launch?", None),
+    ("How many elements of y are there?", None),  # SQuADShifts: "y" is no Spanish "and" here
+    ("Tell me what they sold and how much it cost", None),
+])
+def test_a_question_that_asks_two_is_read_as_its_two_questions(text, parts):
+    """Asked as one, the sentence that answers either part shares half the question's words:
+    a blind hunt's "How big is the dividend and when does it get paid?" was refused (0.25)."""
+    assert two_questions(text) == parts
+
