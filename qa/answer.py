@@ -11,6 +11,7 @@ from .corpus import plain, titles_told_apart
 from .features import ASKS_PUBLISHED, entity_mentions, framing_tokens, sentence_tokens
 from .index import Index
 from .lexical import tokenize, zipf
+from .kinds import MEASURE_KINDS, named
 from .misnamed import misnamed
 from .question import Question, language, names
 from .segment import DATE_KEYS, list_item, meta_item, one_line
@@ -758,6 +759,33 @@ def quoted(index: Index, q: Question, doc_id: str) -> Answer | None:
         one, many = _QUOTED_COUNT[language(q.text)]
         ans = replace(ans, answer=f"{(one if len(hits) == 1 else many).format(n=len(hits))} {ans.answer}")
     return ans
+
+
+KINDS_SHOWN = 8  # at most this many sentences naming things of a kind are read out
+_NAMED = {"en": ("Named: {names}.", "One is named: {names}.", "{n} are named: {names}."),
+          "es": ("Se nombran: {names}.", "Se nombra uno: {names}.", "Se nombran {n}: {names}."),
+          "zh": ("提到：{names}。", "提到1个：{names}。", "提到{n}个：{names}。")}
+
+
+def kinds_named(index: Index, q: Question, doc_id: str, kinds: tuple[str, ...], count: bool) -> Answer | None:
+    """"Which companies are mentioned in the article?", "How many people are named?": the first
+    sentence naming each (qa/kinds.py), in reading order, after the names themselves; for dates,
+    sums and numbers, the sentences that give them. None when the text names none: the question
+    is then searched."""
+    a, b = index.doc_rows[doc_id]
+    rows = [i for i in range(a, min(b, a + QUOTED_SCAN)) if index.sentences[i].kind == "text"]
+    found = named(kinds, [index.sentences[i].text for i in rows])
+    if not found:
+        return None
+    ans = _read(index, q, [Hit(index.sentences[rows[k]], 1.0, {"row": rows[k]}) for k, _ in found[:KINDS_SHOWN]], "named")
+    names = [n for _, ns in found for n in ns if " " in n or n[:1].isupper()]
+    if not names or any(k in MEASURE_KINDS for k in kinds):
+        return ans
+    lang = language(q.text)
+    which, one, many = _NAMED[lang]
+    said = (which if not count else one if len(names) == 1 else many).format(
+        n=len(names), names=("、" if lang == "zh" else ", ").join(names))
+    return replace(ans, answer=f"{said} {ans.answer}")
 
 
 def _quoted_speaker(text: str) -> list[str]:

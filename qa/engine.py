@@ -28,6 +28,7 @@ from .index import CorpusWatch, is_fresh, open_index, read_manifest
 from .intent import (about_a_named_text, author_request, date_request, documents_list, documents_request, ending_request,
                      expansion_request, gist_request, headline_request, mentions_request, more_request, named_document,
                      nothing_more, quoted_request, reply, said_nothing_more, small_talk, which_document)
+from .kinds import kinds_request
 from .lexical import naming_words, tokenize, zipf
 from .offtopic import NEAREST_MARGIN, OFF_TOPIC_FACTOR, closer_to_background, pulls_away
 from .question import (MAX_QUESTION_CHARS, has_words, language, last_question, names, parse, person_names, refers_to_person,
@@ -303,6 +304,15 @@ class Engine:
                     return ans
                 if asks is headline_request:  # no sentence of any document says it: of which document?
                     return answering.chat(q.text, which_document(docs, ask="What is the headline of the <title> article?"))
+        asked_kinds = kinds_request(q.text)
+        if asked_kinds is not None:  # "Which companies are mentioned in the article?": the sentences naming them
+            docs = self._earlier_document(r, history, doc) or r.in_scope(doc)
+            if len(docs) > 1:
+                kinds = " or ".join(asked_kinds[0])
+                return answering.chat(q.text, which_document(docs, ask=f"Which {kinds} are mentioned in the <title> article?"))
+            ans = answering.kinds_named(r.index, q, docs[0].id, *asked_kinds)
+            if ans is not None:
+                return ans
         acronym = expansion_request(q.text)
         if acronym is not None:  # "What does LLM stand for?": the words it abbreviates, where the text spells them
             docs = self._earlier_document(r, history, doc) or r.in_scope(doc)

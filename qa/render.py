@@ -29,7 +29,7 @@ WORDS = {
            "confidence_title": "How likely the article answers the question, as the engine judges it",
            "gist": "its opening paragraph", "questions": "the questions it answers", "more": "what it says next",
            "date": "its date line", "mentions": "where it is named", "quoted": "the people it quotes",
-           "ending": "its last paragraph", "headline": "its headline", "section": "its “{section}” section",
+           "ending": "its last paragraph", "headline": "its headline", "named": "the ones it names", "section": "its “{section}” section",
            "read_as": "Read {pairs}.", "pair": "“{typed}” as “{read}”", "show": "Show source {k}",
            "warming": "Warming up the model: your question will be answered in a moment…",
            "reading": "Reading the article…"},
@@ -37,14 +37,14 @@ WORDS = {
            "confidence_title": "Probabilidad de que el artículo responda a la pregunta, según el sistema",
            "gist": "su primer párrafo", "questions": "las preguntas que responde", "more": "lo que dice a continuación",
            "date": "su línea de fecha", "mentions": "dónde se nombra", "quoted": "las personas que cita",
-           "ending": "su último párrafo", "headline": "su titular", "section": "su sección «{section}»",
+           "ending": "su último párrafo", "headline": "su titular", "named": "los que nombra", "section": "su sección «{section}»",
            "read_as": "Leído {pairs}.", "pair": "«{typed}» como «{read}»", "show": "Ver la fuente {k}",
            "warming": "Preparando el modelo: tu pregunta se responderá en un momento…",
            "reading": "Leyendo el artículo…"},
     "zh": {"nearest": "最接近的段落（并非答案）", "from": "出自《{titles}》", "confidence": "置信度 {p}",
            "confidence_title": "系统判断文章能回答这个问题的可能性",
            "gist": "开头一段", "questions": "它回答的问题", "more": "接下来的内容", "date": "日期行",
-           "mentions": "提到它的地方", "quoted": "它引用的人", "ending": "最后一段", "headline": "标题", "section": "“{section}”一节", "read_as": "已将{pairs}。",
+           "mentions": "提到它的地方", "quoted": "它引用的人", "ending": "最后一段", "headline": "标题", "named": "文中提到的", "section": "“{section}”一节", "read_as": "已将{pairs}。",
            "pair": "“{typed}”理解为“{read}”", "show": "查看来源 {k}",
            "warming": "模型正在加载：稍后回答你的问题…", "reading": "正在阅读文章…"},
 }
@@ -187,7 +187,7 @@ def _source_line(ans: Answer, titles: list[str]) -> str:
     """Where the answer came from and how: "From <title> · confidence 80%" (the confidence
     explained on hover), or what was read for a request ("its opening paragraph")."""
     w = words(ans.lang)
-    if ans.kind in ("gist", "questions", "more", "date", "mentions", "section", "quoted", "ending", "headline"):
+    if ans.kind in ("gist", "questions", "more", "date", "mentions", "section", "quoted", "ending", "headline", "named"):
         section = ans.citations[0].section if ans.citations else ""
         how = esc(w[ans.kind].format(section=section))
     else:

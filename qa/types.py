@@ -92,7 +92,7 @@ class Answer:
     query: str = ""  # the question as searched, after follow-up resolution
     respelt: tuple[tuple[str, str], ...] = ()  # misspelt words read as the documents spell them
     kind: str = "search"  # "search"; "gist" (the lead paragraph, asked for; "questions" for a FAQ's); "more" (the sentences after
-    # the previous answer, "tell me more"); "date" (the date line, "when was this written?"); "mentions" (where a name is written); "section" (a section asked for by its heading); "quoted" (who a story quotes); "ending" (its last paragraph); "headline" (its title line); "chat" (small talk, a reply)
+    # the previous answer, "tell me more"); "date" (the date line, "when was this written?"); "mentions" (where a name is written); "section" (a section asked for by its heading); "quoted" (who a story quotes); "ending" (its last paragraph); "headline" (its title line); "named" (the things of a kind it names); "chat" (small talk, a reply)
     lang: str = "en"  # the asker's: en, es or zh; the refusal and the page's words around an answer follow it
 
     def read_as(self) -> str:

@@ -555,3 +555,62 @@ def test_a_question_that_asks_two_is_read_as_its_two_questions(text, parts):
     a blind hunt's "How big is the dividend and when does it get paid?" was refused (0.25)."""
     assert two_questions(text) == parts
 
+
+@pytest.mark.parametrize("text, asked", [
+    ("Which companies are mentioned in the article?", (("companies",), False)),
+    ("What streets or roads are named in the minutes?", (("streets", "roads"), False)),
+    ("what dollar amounts come up in the press release", (("amounts",), False)),
+    ("Which wards are mentioned in the election story?", (("wards",), False)),
+    ("How many people are named?", (("people",), True)),
+    ("List the companies in the article", (("companies",), False)),
+    ("What companies does the article mention?", (("companies",), False)),
+    ("¿Qué empresas se mencionan en el artículo?", (("companies",), False)),
+    ("文章提到了哪些公司？", (("companies",), False)),
+    ("文中提到了几家公司", (("companies",), True)),
+    ("What topics are discussed?", None),  # the gist, not names
+    ("What is mentioned in the article?", None),
+    ("Which people have given evidence at the trial so far?", None),
+    ("Which companies joined the alliance?", None),  # a question about the companies, searched
+])
+def test_a_request_for_the_things_of_a_kind_a_text_names_is_read(text, asked):
+    from qa.kinds import kinds_request
+
+    assert kinds_request(text) == asked
+
+
+MINUTES = ["Minutes of the meeting held at The Guildhall, Market Street, Fernley.",
+           "A resident of Mill Road raised concerns about parking.",
+           "Research firm SemiAnalysis and chipmakers Metax and Iluvatar CoreX were named, with AI developers.",
+           "Metax showed a chip.",
+           "Alibaba unveiled its Quark AI Glasses.",
+           "Mayor Linda Ashworth thanked Halvorsen Home Appliances Ltd for the grant of $1.8 million on 3 June 2024.",
+           "Ms Ashworth said the Fernley Rowing Club would get 4,000 pounds.",
+           "Two thefts had been reported in Ashdown Close."]
+
+
+@pytest.mark.parametrize("kinds, first_named", [
+    (("streets", "roads"), [(0, ["Market Street"]), (1, ["Mill Road"]), (7, ["Ashdown Close"])]),
+    (("companies",), [(2, ["SemiAnalysis", "Metax", "Iluvatar CoreX"]), (4, ["Alibaba"]), (5, ["Halvorsen Home Appliances Ltd"])]),
+    (("chipmakers",), [(2, ["Metax", "Iluvatar CoreX"])]),
+    (("people",), [(5, ["Linda Ashworth"])]),  # "Ms Ashworth" is her again; no club, no company
+    (("amounts",), [(5, None), (6, None)]),  # every sentence giving a sum
+    (("hospitals",), []),
+])
+def test_the_first_sentence_naming_each_thing_of_a_kind_is_found(kinds, first_named):
+    from qa.kinds import named
+
+    found = named(kinds, MINUTES)
+    assert [(k, names if want is not None else None) for (k, names), (_, want) in zip(found, first_named)] == first_named
+    assert len(found) == len(first_named)
+
+
+@pytest.mark.slow
+def test_engine_names_the_companies_the_article_mentions(engine):
+    ans = engine.ask("Which companies are mentioned in the article?")  # refused at 0.18
+    assert ans.answerable and ans.kind == "named", ans.answer
+    assert ans.answer.startswith("Named: Huawei, Biren, Moore Threads, Enflame, SenseTime")
+    assert ans.citations[0].sentence.startswith("The first, called the Model-Chip")
+    assert any(c.sentence.startswith("Tencent introduced") for c in ans.citations)
+    people = engine.ask("How many people are named in the article?")
+    assert people.answer.startswith("One is named: Zhao Lidong.")
+    assert not engine.ask("Which hospitals are mentioned in the article?").answerable

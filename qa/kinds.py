@@ -1,0 +1,275 @@
+"""Which things of a kind a text names: "Which companies are mentioned in the article?"
+
+Searched, such a question was refused (0.18): no sentence writes "companies", and what it asks for
+is every sentence that names one. The kind decides what counts: people; organisations (a name a
+word like "firm", "chipmakers" or "Ltd" stands next to, or that unveils or launches something);
+places; dates, sums of money, numbers; and for any other kind ("Which streets are named in the
+minutes?", "What restaurants come up?") a name its word stands next to ("Market Street",
+"Saltgrass, a 40-seat restaurant"). The answer is the first sentence naming each, in reading order.
+"""
+from __future__ import annotations
+
+import re
+
+from .features import entity_mentions
+from .lexical import zipf
+from .misnamed import given_words
+from .span import person_spans
+
+_TEXT = (r"(?:the |this |that )?(?:[\w']+ ){0,2}?(?:article|story|text|piece|report|document|post|page|web ?page|press release|release|"
+         r"biography|profile|leaflet|brochure|guide|essay|review|paper|entry|memo|letter|e ?mail|newsletter|notice|"
+         r"news|minutes|interview|transcript|announcement|passage)")
+_KIND = r"(?:[\w']+ ){0,3}?(?:[\w']+s|people)"
+_MENTIONED = (r"(?:mentioned|named|listed|cited|referenced|referred to|featured|discussed|talked about|brought up|"
+              r"given|noted|written about)")
+_COMES_UP = r"(?:come up|comes up|came up|appear|appears|appeared|show up|shows up|showed up|turn up|feature)"
+_MENTIONS = r"(?:mention|mentions|name|names|list|lists|cite|cites|reference|refer to|talk about|discuss|feature|bring up)"
+_ASKED_EN = re.compile(
+    rf"(?:which|what) {_KIND} (?:are|were|is|was|get|gets|got|have been|has been) {_MENTIONED}(?: by name)?(?: in {_TEXT})?|"
+    rf"(?:which|what) {_KIND} {_COMES_UP}(?: in {_TEXT})?|"
+    rf"(?:which|what) {_KIND} (?:does|did) {_TEXT} {_MENTIONS}|"
+    rf"(?:which|what) {_KIND} (?:are|were) (?:there )?in {_TEXT}|"
+    rf"(?:name|list)(?: all| every)?(?: of)? (?:the )?{_KIND}(?: (?:that are |which are )?{_MENTIONED})?(?: in {_TEXT})?|"
+    rf"how many {_KIND} (?:are|were|is|was|get|gets|got) {_MENTIONED}(?: by name)?(?: in {_TEXT})?|"
+    rf"how many {_KIND} (?:does|did) {_TEXT} {_MENTIONS}")
+# Spanish and Chinese: only the kinds whose English words the families below know
+_TEXT_ES = r"(?:(?:el|la|este|esta) )?(?:art[ií]culo|noticia|texto|historia|reportaje|nota|documento|entrevista)"
+_ASKED_ES = re.compile(
+    rf"(?:qu[eé]|cu[aá]les|cu[aá]nt[oa]s) (?P<kind>[\w]+)(?: se)? (?:mencionan|nombran|citan|aparecen|salen|figuran)(?: en {_TEXT_ES})?|"
+    rf"(?:qu[eé]|cu[aá]les|cu[aá]nt[oa]s) (?P<kind2>[\w]+) (?:menciona|nombra|cita) {_TEXT_ES}")
+_ASKED_ZH = re.compile(r"(?:这篇|该|本)?(?:文章|文中|新闻|报道|文本)?(?:里|中)?(?:都)?(?:提到|提及|列出|出现|写到|说到)了?"
+                       r"(?:哪些|哪几家|哪几个|哪几位|几家|几个|几位|多少家|多少个|多少位|多少)(?P<kind>公司|企业|人物|人|城市|地方|地点|国家|日期|产品)")
+_KIND_ES = {"empresas": "companies", "compañías": "companies", "companias": "companies", "firmas": "companies",
+            "personas": "people", "gente": "people", "ciudades": "places", "lugares": "places", "países": "places",
+            "paises": "places", "sitios": "places", "fechas": "dates", "cantidades": "amounts", "precios": "prices",
+            "cifras": "numbers", "números": "numbers", "numeros": "numbers"}
+_KIND_ZH = {"公司": "companies", "企业": "companies", "人物": "people", "人": "people", "城市": "places", "地方": "places",
+            "地点": "places", "国家": "places", "日期": "dates", "产品": "products"}
+# kinds that ask for no named thing ("What topics are discussed?": the gist)
+_NO_KIND = frozenset("things topics subjects issues themes points details facts ideas words aspects parts sections matters "
+                     "questions others events changes problems reasons ways steps kinds types".split())
+
+
+def _normal(text: str) -> str:
+    text = re.split(r"[?？]", text)[0] or text
+    text = re.sub(r"[^\w\s']", " ", text.lower())
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def kinds_request(text: str) -> tuple[tuple[str, ...], bool] | None:
+    """The kinds a message asks the text to name, and whether it asks how many ("Which
+    companies are mentioned in the article?" -> (("companies",), False); "What streets or roads
+    are named in the minutes?" -> (("streets", "roads"), False)), else None."""
+    if re.search(r"[\u4e00-\u9fff]", text):
+        m = _ASKED_ZH.search(text)
+        return ((_KIND_ZH[m.group("kind")],), bool(re.search(r"几|多少", m.group(0)))) if m else None
+    norm = re.sub(r"^(?:so|and|ok|okay|also|but|please|can you|could you) ", "", _normal(text))
+    m = _ASKED_ES.fullmatch(norm)
+    if m is not None:
+        kind = _KIND_ES.get(m.group("kind") or m.group("kind2"))
+        return ((kind,), norm.startswith("cu")) if kind else None
+    if _ASKED_EN.fullmatch(norm) is None:
+        return None
+    kind = _kind_phrase(norm)
+    kinds = tuple(w.split()[-1] for w in re.split(r" (?:or|and) |, ", kind) if w.split())
+    if not kinds or any(k in _NO_KIND for k in kinds):
+        return None
+    return kinds, norm.startswith("how many")
+
+
+def _kind_phrase(norm: str) -> str:
+    """The kind words of a matched English request: what stands between its question word and
+    its verb ("which *chinese companies* are mentioned")."""
+    words = norm.split()
+    start = 2 if words[0] == "how" else 1
+    if words[0] in ("name", "list"):
+        start = 1
+        while start < len(words) and words[start] in ("all", "every", "of", "the"):
+            start += 1
+    stop = start
+    while stop < len(words) and words[stop] not in _VERBS:
+        stop += 1
+    return " ".join(words[start:stop]) or words[start]
+
+
+_VERBS = frozenset("are were is was get gets got have has does did come comes came appear appears appeared show shows "
+                   "showed turn feature mentioned named listed cited referenced referred featured discussed talked "
+                   "brought given noted written that which in".split())
+
+
+# ------------------------------------------------------------------ what counts as one of a kind
+
+_PEOPLE = frozenset("people persons individuals officials executives experts players characters politicians candidates "
+                    "leaders scientists researchers witnesses speakers authors writers artists athletes coaches managers "
+                    "ministers lawyers doctors victims residents councillors members staff".split())
+# (a narrower kind, "chipmakers", "banks", is found by its own word: "chipmakers Metax and Iluvatar CoreX")
+_COMPANIES = frozenset("companies firms businesses corporations brands enterprises".split())
+_ORGANISATIONS = frozenset("organisations organizations agencies institutions groups bodies".split())
+_PLACES = frozenset("places locations cities towns countries nations regions villages states provinces counties "
+                    "destinations sites venues".split())
+_STREETS = frozenset("streets roads lanes avenues addresses".split())
+_STREET_NAME = re.compile(r"\s(?:Street|St|Road|Rd|Avenue|Ave|Lane|Close|Way|Crescent|Drive|Place|Terrace|Row|Boulevard|"
+                          r"Highway|Mews|Parade)\.?$")
+MEASURE_KINDS = _MEASURES = {"dates": "date", "days": "date", "years": "date", "deadlines": "date",
+             "amounts": "money", "sums": "money", "prices": "money", "costs": "money", "fees": "money",
+             "numbers": "number", "figures": "number", "statistics": "number", "stats": "number",
+             "percentages": "percent"}
+# words next to an organisation's name ("research firm SemiAnalysis", "CEO of Enflame", "Halvorsen Home Appliances Ltd")
+_ORGANISATION_WORDS = (r"compan(?:y|ies)|firms?|business(?:es)?|corporations?|brands?|makers?|manufacturers?|chipmakers?|"
+                       r"carmakers?|automakers?|developers?|start-?ups?|suppliers?|retailers?|giants?|rivals?|competitors?|"
+                       r"banks?|lenders?|agenc(?:y|ies)|insurers?|operators?|publishers?|airlines?|chains?|subsidiar(?:y|ies)")
+_COMPANY_SUFFIX = (r"Inc|Ltd|Corp|Co|plc|PLC|LLC|GmbH|AG|SA|Group|Holdings|Systems|Technologies|Industries|Labs|Partners|"
+                   r"Bank|Motors|Airlines|Instruments|Appliances|Components|Electronics|Pharmaceuticals|Foods|Media|Energy|"
+                   r"Capital|Research|Wire|News")
+_BODY_SUFFIX = (r"Club|Association|Society|Council|Committee|Foundation|Authority|Trust|University|College|Institute|"
+                r"Agency|Alliance|Party|Union|Federation|League|Court")
+_COMPANY_NAME = re.compile(rf"\b(?:{_COMPANY_SUFFIX})\b\.?$")
+_ORGANISATION_SUFFIX = re.compile(rf"\b(?:{_COMPANY_SUFFIX}|{_BODY_SUFFIX})\b\.?$")
+_HEADED = r"CEO|chief executive|founder|co-founder|chair(?:man|woman)?|spokes(?:person|man|woman)|owner|head"
+_DOES = (r"unveil(?:s|ed)?|launch(?:es|ed)?|introduc(?:es|ed)|showcas(?:es|ed)|announc(?:es|ed)|releas(?:es|ed)|"
+         r"report(?:s|ed)|post(?:s|ed)|acquir(?:es|ed)|bought|buys|recall(?:s|ed)|hir(?:es|ed)|employs|sells|sold|"
+         r"manufactur(?:es|ed)|supplies|supplied|shipped|ships")
+_NAME = r"(?:[A-Z][\w’'&.-]*|[0-9][\w.-]*[A-Za-z][\w.-]*)(?:\s+(?:of\s+|de\s+|&\s+)?[A-Z0-9][\w’'&.-]*)*"
+_NAMES = rf"{_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_NAME})*"
+_MONTHS_AND_DAYS = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                              r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# a date as written: "28 July 2025", "July 28", "2025", "Monday", "2025-07-28" ("May" only with a day or a year)
+_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|(?:\b\d{1,2} )?\b(?:January|February|March|April|June|July|August|September|"
+                   r"October|November|December|(?:May(?= \d)|(?<=\d )May))(?: \d{1,2})?(?:,? \d{4})?\b|\b(?:1[5-9]|20)\d{2}s?\b|"
+                   r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_PLACE_AFTER = re.compile(rf"\b(?:in|at|from|near|outside|across|throughout) (?:the )?(?P<names>{_NAMES})")
+_PLACE_WORDS = r"city|town|village|county|province|state|region|district|country|island|capital"
+_PLACE_SUFFIX = re.compile(r"\b(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Park|River|Lake|Island|Bay|Bridge|County|"
+                           r"Province|Valley|Mountains?|Hills?|Beach|Harbour|Harbor|Falls|Forest|Reef|Ward)\.?$")
+
+
+def _split_names(names: str) -> list[str]:
+    """The names of a list ("Huawei, Biren, Moore Threads, and Enflame"), each as written, a
+    leading "The" and a possessive set aside; a capitalised common word alone is no name."""
+    out = []
+    for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", names):
+        n = re.sub(r"^(?:The|the|A|An)\s+", "", re.sub(r"[’']s$", "", n.strip(" .")))
+        if not n or _MONTHS_AND_DAYS.match(n) or (" " not in n and n.isalpha() and zipf(n.lower()) >= 4.5):
+            continue
+        out.append(n)
+    return out
+
+
+def _word_forms(kind: str) -> str:
+    """The kind's word, singular or plural ("streets" -> street|streets, "cities" -> city|cities)."""
+    if kind.endswith("ies"):
+        one = kind[:-3] + "y"
+    elif re.search(r"(?:[sxz]|ch|sh)es$", kind):
+        one = kind[:-2]
+    else:
+        one = kind.removesuffix("s")
+    forms = {re.escape(one), re.escape(kind)}
+    maker = re.fullmatch(r"(\w+?)-?makers?", kind)
+    if maker:  # "chipmakers": chip makers, chip manufacturers
+        forms.add(rf"{re.escape(maker.group(1))}[- ]?(?:makers?|manufacturers?)")
+    return "|".join(sorted(forms, key=len, reverse=True))
+
+
+def _named_next_to(sentence: str, words: str) -> list[str]:
+    """Names a word of the kind stands next to: "chipmakers Metax and Iluvatar CoreX", "GPU
+    manufacturers including Huawei, …", "Saltgrass, a 40-seat restaurant", "Riverside ward",
+    or ends ("Market Street" for streets). A short acronym before the word describes the kind
+    ("AI chipmakers", "LLM developers") rather than naming one."""
+    found = []
+    for m in re.finditer(rf"\b(?:{words})\b,?\s+(?:(?:including|include|includes|such as|like|namely|called|named)\s+)?"
+                         rf"(?P<names>{_NAMES})", sentence):
+        listed = _split_names(m.group("names"))
+        if listed and re.fullmatch(r"[A-Z0-9]{1,4}", listed[-1]) and re.match(r"\s+[a-z]", sentence[m.end():]):
+            listed.pop()  # "firm SenseTime, LLM developers StepFun": "LLM" describes the next ones
+        found += listed
+    for m in re.finditer(rf"(?P<names>{_NAMES}),?\s+(?:(?:is|was|are|were)\s+)?(?:a|an|the|its|their)\s+(?:[\w-]+\s+){{0,3}}?"
+                         rf"(?:{words})\b", sentence):
+        found += _split_names(m.group("names"))[-1:]
+    for m in re.finditer(rf"(?P<name>{_NAME})\s+(?:{words})\b", sentence):
+        found += [n for n in _split_names(m.group("name"))[-1:] if not re.fullmatch(r"[A-Z0-9]{1,4}", n)]
+    capitalised = "|".join(w[:1].upper() + w[1:] for w in words.split("|"))
+    for m in re.finditer(rf"{_NAME}", sentence):
+        found += [n for n in _split_names(m.group(0)) if " " in n and re.search(rf"\s(?:{capitalised})$", n)]
+    return found
+
+
+def _organisations(sentence: str) -> list[str]:
+    """Names the sentence gives as an organisation's."""
+    found = _named_next_to(sentence, _ORGANISATION_WORDS)
+    found += [n for m in re.finditer(rf"\b(?:{_HEADED}) of (?P<names>{_NAMES})", sentence) for n in _split_names(m.group("names"))]
+    found += [n for m in re.finditer(_NAME, sentence) for n in _split_names(m.group(0)) if _ORGANISATION_SUFFIX.search(n)]
+    m = re.match(rf"(?P<name>{_NAME})\s+(?:{_DOES})\b", sentence)  # "Alibaba unveiled its Quark AI Glasses"
+    if m and not person_spans(m.group("name")):
+        found += _split_names(m.group("name"))
+    return found
+
+
+def _companies(sentence: str) -> list[str]:
+    """Organisations' names that are no alliance, council or club's."""
+    return [n for n in _organisations(sentence) if _COMPANY_NAME.search(n) or not _ORGANISATION_SUFFIX.search(n)]
+
+
+def _places(sentence: str) -> list[str]:
+    found = [n for m in _PLACE_AFTER.finditer(sentence) for n in _split_names(m.group("names"))]
+    found += _named_next_to(sentence, _PLACE_WORDS)
+    found += [n for m in re.finditer(_NAME, sentence) for n in _split_names(m.group(0)) if _PLACE_SUFFIX.search(n)]
+    return [n for n in found if not _ORGANISATION_SUFFIX.search(n) and not re.match(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir)\b", n)]
+
+
+def _people(sentence: str) -> list[str]:
+    """People's names without their titles ("Chief Executive Denise Okafor" is Denise Okafor)."""
+    out = []
+    for a, b in person_spans(sentence):
+        words = given_words(sentence[a:b].split())
+        if not _ORGANISATION_SUFFIX.search(sentence[a:b]) and words:
+            out.append(" ".join(words))
+    return out
+
+
+def named(kinds: tuple[str, ...], sentences: list[str]) -> list[tuple[int, list[str]]]:
+    """(sentence number, the names it is the first to give) for every sentence that first
+    names a thing of the kinds, in reading order; for a date, a sum, a number, every sentence
+    that gives one (and what it gives)."""
+    finders = []
+    for kind in kinds:
+        if kind in _PEOPLE:
+            finders.append(_people)
+        elif kind in _COMPANIES:
+            finders.append(_companies)
+        elif kind in _ORGANISATIONS:
+            finders.append(_organisations)
+        elif kind in _PLACES:
+            finders.append(_places)
+        elif kind in _STREETS:  # "Market Street", "Ashdown Close"
+            finders.append(lambda s: [n for m in re.finditer(_NAME, s) for n in _split_names(m.group(0)) if _STREET_NAME.search(n)])
+        elif kind in _MEASURES:
+            measure = _MEASURES[kind]
+            finders.append(lambda s, measure=measure: _DATE.findall(s) if measure == "date"
+                           else re.findall(r"\d[\d,.]*\d|\d", s) if measure == "number" else list(entity_mentions(measure, s)))
+        else:
+            forms = _word_forms(kind)
+            finders.append(lambda s, forms=forms: _named_next_to(s, forms))
+    # a name given as one of the kind anywhere is one wherever it is written ("Huawei took centre stage …")
+    known = {n for s in sentences for find in finders for n in find(s)}
+    other = set()  # "Moore Threads" is one of the chipmakers, "New York" a place: no people
+    if _people in finders:
+        other |= {n for s in sentences for n in _organisations(s) + _places(s)}
+    if _places in finders or _companies in finders:  # "Harlow Instruments" is no place, "Dunmore" no company
+        other |= {n for s in sentences for n in (_organisations(s) if _places in finders else _places(s))}
+    known -= other
+    measures = any(k in _MEASURES for k in kinds)
+    out, seen = [], set()
+    for k, s in enumerate(sentences):
+        here = [n for find in finders for n in find(s) if n not in other]
+        if not measures:
+            here += [n for n in known if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", s)]
+        # one sentence per thing (per surname: "Mr Olumide" after "Gareth Olumide" is him again)
+        new = []
+        for n in dict.fromkeys(here):
+            key = n.lower().split()[-1] if _people in finders else n.lower()
+            if measures or key not in seen:
+                new.append(n)
+                seen.add(key)
+        if new:
+            out.append((k, new))
+    return out
