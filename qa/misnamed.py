@@ -88,8 +88,8 @@ def _asked_people(question: str, given: dict[str, set[str]]) -> list[tuple[str, 
 
 def _alike(a: str, b: str) -> bool:
     """The same name shortened or mistyped: "Ray" and "Raymond", "Lain" and "Iain", "Hamaz"
-    and "Hamza"."""
-    return a.startswith(b) or b.startswith(a) or SequenceMatcher(None, a, b).ratio() >= 0.7
+    and "Hamza", "Anderson" and "Andriessen"."""
+    return a.startswith(b) or b.startswith(a) or SequenceMatcher(None, a, b).ratio() >= 0.65
 
 
 def _flat(text: str) -> str:
@@ -110,6 +110,8 @@ def misnamed(question: str, sentences: tuple[str, ...]) -> str | None:
             continue
         others = {g for g, surnames in given.items() if last in surnames}
         if not others or any(_alike(first, g) for g in others):
+            continue
+        if any(_alike(last, s) for s in given.get(first, ())):  # "Louis Anderson" for Louis Andriessen: mistyped
             continue
         alone = elsewhere.get(first, 0) + elsewhere.get(first + "s", 0) + elsewhere.get(first.removesuffix("s"), 0)
         if first not in given and (alone > 0 or zipf(first) >= _COMMON_ZIPF):
