@@ -151,6 +151,8 @@ def _split_names(names: str) -> list[str]:
         n = re.sub(r"^(?:The|the|A|An)\s+", "", re.sub(r"[’']s$", "", n.strip(" .")))
         if not n or _MONTHS_AND_DAYS.match(n) or (" " not in n and n.isalpha() and zipf(n.lower()) >= 4.5):
             continue
+        if re.search(r"-(?:based|born|made|owned|listed|led|backed|headquartered)$", n):  # "the Seattle-based chipmaker"
+            continue
         out.append(n)
     return out
 
@@ -263,10 +265,10 @@ def named(kinds: tuple[str, ...], sentences: list[str]) -> list[tuple[int, list[
         here = [n for find in finders for n in find(s) if n not in other]
         if not measures:
             here += [n for n in known if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", s)]
-        # one sentence per thing (per surname: "Mr Olumide" after "Gareth Olumide" is him again)
         new = []
         for n in dict.fromkeys(here):
-            key = n.lower().split()[-1] if _people in finders else n.lower()
+            # one per thing: per surname ("Mr Olumide" after "Gareth Olumide"), "Valtrix" after "Valtrix Inc."
+            key = n.lower().split()[-1] if _people in finders else _COMPANY_NAME.sub("", n).strip().lower() or n.lower()
             if measures or key not in seen:
                 new.append(n)
                 seen.add(key)
