@@ -10,8 +10,8 @@ import numpy as np
 from .corpus import plain, titles_told_apart
 from .features import ASKS_PUBLISHED, entity_mentions, framing_tokens, sentence_tokens
 from .index import Index
-from .lexical import tokenize, zipf
 from .kinds import MEASURE_KINDS, named
+from .lexical import tokenize, zipf
 from .misnamed import misnamed
 from .question import Question, language, names
 from .segment import DATE_KEYS, list_item, meta_item, one_line
@@ -961,7 +961,8 @@ def both(question: str, parts: tuple[str, str], first: Answer, second: Answer, l
     text = " ".join(f"{piece} [{k}]" for k, (_, piece) in enumerate(chosen, 1))
     return replace(first, question=question, answer=text, confidence=min(first.confidence, second.confidence),
                    citations=tuple(c for c, _ in chosen), query=f"{first.query} · {second.query}",
-                   respelt=tuple(dict.fromkeys(first.respelt + second.respelt)))
+                   respelt=tuple(dict.fromkeys(first.respelt + second.respelt)),
+                   kind=first.kind if first.kind == second.kind else "search")
 
 
 def chat(question: str, reply: str) -> Answer:
