@@ -18,19 +18,20 @@ from .span import person_spans
 
 _TEXT = (r"(?:the |this |that )?(?:[\w']+ ){0,2}?(?:article|story|text|piece|report|document|post|page|web ?page|press release|release|"
          r"biography|profile|leaflet|brochure|guide|essay|review|paper|entry|memo|letter|e ?mail|newsletter|notice|"
-         r"news|minutes|interview|transcript|announcement|passage)")
+         r"news|minutes|interview|transcript|announcement|passage|round ?up|recap|summary|bulletin|feature|listing|"
+         r"site|website)")
 _KIND = r"(?:[\w']+ ){0,3}?(?:[\w']+s|people)"
 _MENTIONED = (r"(?:mentioned|named|listed|cited|referenced|referred to|featured|discussed|talked about|brought up|"
               r"given|noted|written about)")
 _COMES_UP = r"(?:come up|comes up|came up|appear|appears|appeared|show up|shows up|showed up|turn up|feature)"
 _MENTIONS = r"(?:mention|mentions|name|names|list|lists|cite|cites|reference|refer to|talk about|discuss|feature|bring up)"
 _ASKED_EN = re.compile(
-    rf"(?:which|what) {_KIND} (?:are|were|is|was|get|gets|got|have been|has been) {_MENTIONED}(?: by name)?(?: in {_TEXT})?|"
-    rf"(?:which|what) {_KIND} {_COMES_UP}(?: in {_TEXT})?|"
+    rf"(?:which|what) {_KIND} (?:are|were|is|was|get|gets|got|have been|has been) {_MENTIONED}(?: by name)?(?: (?:in|on) {_TEXT})?|"
+    rf"(?:which|what) {_KIND} {_COMES_UP}(?: (?:in|on) {_TEXT})?|"
     rf"(?:which|what) {_KIND} (?:does|did) {_TEXT} {_MENTIONS}|"
-    rf"(?:which|what) {_KIND} (?:are|were) (?:there )?in {_TEXT}|"
-    rf"(?:name|list)(?: all| every)?(?: of)? (?:the )?{_KIND}(?: (?:that are |which are )?{_MENTIONED})?(?: in {_TEXT})?|"
-    rf"how many {_KIND} (?:are|were|is|was|get|gets|got) {_MENTIONED}(?: by name)?(?: in {_TEXT})?|"
+    rf"(?:which|what) {_KIND} (?:are|were) (?:there )?(?:in|on) {_TEXT}|"
+    rf"(?:name|list)(?: all| every)?(?: of)? (?:the )?{_KIND}(?: (?:that are |which are )?{_MENTIONED})?(?: (?:in|on) {_TEXT})?|"
+    rf"how many {_KIND} (?:are|were|is|was|get|gets|got) {_MENTIONED}(?: by name)?(?: (?:in|on) {_TEXT})?|"
     rf"how many {_KIND} (?:does|did) {_TEXT} {_MENTIONS}")
 # Spanish and Chinese: only the kinds whose English words the families below know
 _TEXT_ES = r"(?:(?:el|la|este|esta) )?(?:art[ií]culo|noticia|texto|historia|reportaje|nota|documento|entrevista)"
@@ -108,6 +109,13 @@ _ORGANISATIONS = frozenset("organisations organizations agencies institutions gr
 _PLACES = frozenset("places locations cities towns countries nations regions villages states provinces counties "
                     "destinations sites venues".split())
 _STREETS = frozenset("streets roads lanes avenues addresses".split())
+_TEAMS = frozenset("teams clubs sides".split())
+_TEAM_NAME = re.compile(r"\s(?:FC|AFC|RFC|CC|United|City|Town|Athletic|Albion|Wanderers|Rovers|Rangers|Harriers|County|Villa|"
+                        r"Ladies|Women|Juniors|Club|Hotspur|Dynamo|Olympic|Saints|Tigers|Lions|Eagles|Falcons|Sharks)\.?$")
+# a kind readers name with one word and texts with others ("ships": "the steamer Albion Star", "the clipper …")
+_SAME_KIND = {"ships": "ships|ship|vessels|vessel|steamers|steamer|clippers|clipper|schooners|schooner|barques|barque|"
+                       "yachts|yacht|ferry|ferries|liners|liner|tankers|tanker|trawlers|trawler|boats|boat"}
+_SAME_KIND.update({k: _SAME_KIND["ships"] for k in ("boats", "vessels")})
 _STREET_NAME = re.compile(r"\s(?:Street|St|Road|Rd|Avenue|Ave|Lane|Close|Way|Crescent|Drive|Place|Terrace|Row|Boulevard|"
                           r"Highway|Mews|Parade)\.?$")
 MEASURE_KINDS = _MEASURES = {"dates": "date", "days": "date", "years": "date", "deadlines": "date",
@@ -120,7 +128,9 @@ _ORGANISATION_WORDS = (r"compan(?:y|ies)|firms?|business(?:es)?|corporations?|br
                        r"banks?|lenders?|agenc(?:y|ies)|insurers?|operators?|publishers?|airlines?|chains?|subsidiar(?:y|ies)")
 _COMPANY_SUFFIX = (r"Inc|Ltd|Corp|Co|plc|PLC|LLC|GmbH|AG|SA|Group|Holdings|Systems|Technologies|Industries|Labs|Partners|"
                    r"Bank|Motors|Airlines|Instruments|Appliances|Components|Electronics|Pharmaceuticals|Foods|Media|Energy|"
-                   r"Capital|Research|Wire|News")
+                   r"Capital|Research|Wire|News|Sons|Brothers|Bros|Hardware|Supplies|Stores|Services|Solutions|Logistics|"
+                   r"Construction|Builders|Engineering|Consulting|Software|Coatings|Paints|Studios|Publishing|Insurance|"
+                   r"Analytics|Robotics|Therapeutics|Biosciences|Ventures|Enterprises|Trading|Shipping|Freight|Paving")
 _BODY_SUFFIX = (r"Club|Association|Society|Council|Committee|Foundation|Authority|Trust|University|College|Institute|"
                 r"Agency|Alliance|Party|Union|Federation|League|Court")
 _COMPANY_NAME = re.compile(rf"\b(?:{_COMPANY_SUFFIX})\b\.?$")
@@ -147,8 +157,11 @@ def _split_names(names: str) -> list[str]:
     """The names of a list ("Huawei, Biren, Moore Threads, and Enflame"), each as written, a
     leading "The" and a possessive set aside; a capitalised common word alone is no name."""
     out = []
+    # "Menon and Sons", "Harlow & Co": the "and" is the name's own
+    names = re.sub(r"\s+(and|&)\s+(Sons|Daughters|Brothers|Co|Company|Partners)\b", r" \1_\2", names)
     for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", names):
-        n = re.sub(r"^(?:The|the|A|An)\s+", "", re.sub(r"[’']s$", "", n.strip(" .")))
+        n = re.sub(r"^(?:The|the|A|An|All|Every|Both|Its|Their|His|Her|Our|Some)\s+", "", re.sub(r"[’']s$", "", n.strip(" .")))
+        n = re.sub(r" (and|&)_", r" \1 ", n)
         if not n or _MONTHS_AND_DAYS.match(n) or (" " not in n and n.isalpha() and zipf(n.lower()) >= 4.5):
             continue
         if re.search(r"-(?:based|born|made|owned|listed|led|backed|headquartered)$", n):  # "the Seattle-based chipmaker"
@@ -178,8 +191,8 @@ def _named_next_to(sentence: str, words: str) -> list[str]:
     or ends ("Market Street" for streets). A short acronym before the word describes the kind
     ("AI chipmakers", "LLM developers") rather than naming one."""
     found = []
-    for m in re.finditer(rf"\b(?:{words})\b,?\s+(?:(?:including|include|includes|such as|like|namely|called|named)\s+)?"
-                         rf"(?P<names>{_NAMES})", sentence):
+    for m in re.finditer(rf"\b(?:{words})\b,?\s+(?:(?:including|include|includes|such as|like|namely|called|named|is|are|was|"
+                         rf"were)\s+)?(?P<names>{_NAMES})", sentence):
         listed = _split_names(m.group("names"))
         if listed and re.fullmatch(r"[A-Z0-9]{1,4}", listed[-1]) and re.match(r"\s+[a-z]", sentence[m.end():]):
             listed.pop()  # "firm SenseTime, LLM developers StepFun": "LLM" describes the next ones
@@ -212,7 +225,7 @@ def _companies(sentence: str) -> list[str]:
 
 
 def _places(sentence: str) -> list[str]:
-    found = [n for m in _PLACE_AFTER.finditer(sentence) for n in _split_names(m.group("names"))]
+    found = [n for m in _PLACE_AFTER.finditer(sentence) for n in _split_names(m.group("names")) if n[:1].isupper()]
     found += _named_next_to(sentence, _PLACE_WORDS)
     found += [n for m in re.finditer(_NAME, sentence) for n in _split_names(m.group(0)) if _PLACE_SUFFIX.search(n)]
     return [n for n in found if not _ORGANISATION_SUFFIX.search(n) and not re.match(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir)\b", n)]
@@ -242,6 +255,10 @@ def named(kinds: tuple[str, ...], sentences: list[str]) -> list[tuple[int, list[
             finders.append(_organisations)
         elif kind in _PLACES:
             finders.append(_places)
+        elif kind in _TEAMS:  # "Ashby Rovers", "Kettleby Town Ladies"
+            finders.append(lambda s: [n for m in re.finditer(_NAME, s) for n in _split_names(m.group(0)) if _TEAM_NAME.search(n)])
+        elif kind in _SAME_KIND:
+            finders.append(lambda s, forms=_SAME_KIND[kind]: _named_next_to(s, forms))
         elif kind in _STREETS:  # "Market Street", "Ashdown Close"
             finders.append(lambda s: [n for m in re.finditer(_NAME, s) for n in _split_names(m.group(0)) if _STREET_NAME.search(n)])
         elif kind in _MEASURES:

@@ -234,13 +234,22 @@ _ASKING_EN = (r"(?:what|which|who|whom|whose|when|where|why|how)(?:['’]s|['’
               r"|(?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|should)"
               r"\s+(?:it|they|he|she|the|there|you|we|i|this|that|these|those|any)")
 _ASKING_ES = r"qu[eé]|cu[aá]l(?:es)?|qui[eé]n(?:es)?|cu[aá]ndo|d[oó]nde|c[oó]mo|cu[aá]nt[oa]s?|por qu[eé]"
-_OPENS_A_QUESTION = re.compile(rf"(?i)^\W*(?:{_ASKING_EN}|{_ASKING_ES})\b")
+# after "y", only as a question is written ("y qué", "y cuándo"): "y que me reembolsen" is a clause
+_ASKING_ES_ACCENTED = r"qué|cuál(?:es)?|quién(?:es)?|cuándo|dónde|cómo|cuánt[oa]s?|por qué"
+_OPENS_A_QUESTION = re.compile(rf"(?i)^\W*(?:{_ASKING_EN}|{_ASKING_ES}|(?:is|are|was|were|do|does|did|can|could|will|would|has|"
+                               rf"have|had|should)\s+\w)")  # "Did Huawei …", "Have both boards …"
 # "…, and when does it get paid?", "… and for how long?", "… y cuándo?": a second question joined on
 _SECOND_QUESTION = re.compile(
     rf"(?i)(?:,\s*|\s+)(?:and\s+(?=(?:(?:for|since|in|at|on|by|from|to|with|until)\s+)?(?:{_ASKING_EN})\b)"
-    rf"|[ye]\s+(?=(?:(?:para|desde|en|con|hasta|a|de)\s+)?(?:{_ASKING_ES})\b))")
+    rf"|[ye]\s+(?=(?:(?:para|desde|en|con|hasta|a|de)\s+)?(?:{_ASKING_ES_ACCENTED})\b))")
 # asks one thing of two ("What is the difference between what X said and what Y said?")
-_ONE_OF_TWO = re.compile(r"(?i)\b(?:between|both|either|whether|differ\w*|compar\w*|entre|ambos|diferencia)\b")
+_ONE_OF_TWO = re.compile(r"(?i)\b(?:between|whether|differ\w*|compar\w*|entre|diferencia)\b")
+# an English first part with a verb of its own ("how big *is* the dividend", "who *runs* the pub"), not
+# "How many flats" of "How many flats and how many parking spaces are proposed?"
+_HAS_A_VERB = re.compile(r"(?i)\b(?:is|are|was|were|be|been|do|does|did|has|have|had|will|would|can|could|should|may|might|"
+                         r"must|shall)\b|['’](?:s|re|ll|d|ve)\b|\b\w{2,}ed\b|^\W*(?:who|what|which)\s+\w+s\b|"
+                         r"\b(?:won|lost|died|left|went|came|said|wrote|made|ran|got|took|gave|began|grew|fell|rose|sold|bought|"
+                         r"paid|built|found|met|held|led|kept|told|knew|thought|brought|spent|chose|became|broke|drove|flew)\b")
 # a two-word question with a verb ("Who scored", "Who won"), not a question word's noun ("What year")
 _TWO_WORD_QUESTION = re.compile(r"(?i)^\W*\w+\s+(?:\w+ed|won|lost|died|left|went|came|said|wrote|made|ran|is|was|are|were|"
                                 r"\w+s|ganó|perdió|murió|marcó|dijo|es|fue|era)\W*$")
@@ -260,6 +269,8 @@ def two_questions(text: str) -> tuple[str, str] | None:
     first, second = text[:m.start()].strip(" ,;"), text[m.end():].strip()
     if len(first.split()) < 3 and not _TWO_WORD_QUESTION.match(first):
         return None
+    if re.match(rf"(?i)^\W*(?:{_ASKING_EN})\b", first) and not _HAS_A_VERB.search(first):
+        return None  # "How many flats and how many parking spaces are proposed?" shares its verb
     if _ONE_OF_TWO.search(first) or not has_words(second):
         return None
     end = re.search(r"[?？]\s*$", text)

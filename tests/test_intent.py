@@ -549,6 +549,10 @@ def test_engine_reads_the_headline_where_the_text_writes_one(engine, tmp_path):
     ("What did Alibaba and Tencent launch?", None),
     ("How many elements of y are there?", None),  # SQuADShifts: "y" is no Spanish "and" here
     ("Tell me what they sold and how much it cost", None),
+    ("How many flats and how many parking spaces are proposed?", None),  # one verb for both
+    ("¿Cuántos días tengo para devolverlo y que me reembolsen el dinero?", None),  # "que": a clause
+    ("Have both boards signed off on the deal, and when should it close?",
+     ("Have both boards signed off on the deal?", "when should it close?")),
 ])
 def test_a_question_that_asks_two_is_read_as_its_two_questions(text, parts):
     """Asked as one, the sentence that answers either part shares half the question's words:
@@ -614,3 +618,19 @@ def test_engine_names_the_companies_the_article_mentions(engine):
     people = engine.ask("How many people are named in the article?")
     assert people.answer.startswith("One is named: Zhao Lidong.")
     assert not engine.ask("Which hospitals are mentioned in the article?").answerable
+
+
+def test_teams_ships_and_firms_named_as_their_texts_name_them():
+    """A third hunt: "Which teams are mentioned?" and "which ships are named on the page" were
+    refused, "Menon and Sons" read as "Menon"."""
+    from qa.kinds import kinds_request, named
+
+    roundup = ["Ashby Harriers won on Saturday, beating Kettleby Town at Moor Lane.",
+               "The shop's main timber supplier is Menon and Sons, a sawmill.",
+               "Her plans for the clipper Wendling Maid are displayed here."]
+    assert kinds_request("which ships are named on the page") == (("ships",), False)
+    assert named(("teams",), roundup) == [(0, ["Ashby Harriers", "Kettleby Town"])]
+    assert named(("companies",), roundup) == [(1, ["Menon and Sons"])]
+    assert named(("ships",), roundup) == [(2, ["Wendling Maid"])]
+    assert named(("venues",), ["The final will be played at the county ground in Norchester on 21 September."]) == \
+        [(0, ["Norchester"])]
