@@ -118,10 +118,11 @@ _SAME_KIND = {"ships": "ships|ship|vessels|vessel|steamers|steamer|clippers|clip
 _SAME_KIND.update({k: _SAME_KIND["ships"] for k in ("boats", "vessels")})
 _STREET_NAME = re.compile(r"\s(?:Street|St|Road|Rd|Avenue|Ave|Lane|Close|Way|Crescent|Drive|Place|Terrace|Row|Boulevard|"
                           r"Highway|Mews|Parade)\.?$")
-MEASURE_KINDS = _MEASURES = {"dates": "date", "days": "date", "years": "date", "deadlines": "date",
-             "amounts": "money", "sums": "money", "prices": "money", "costs": "money", "fees": "money",
-             "numbers": "number", "figures": "number", "statistics": "number", "stats": "number",
-             "percentages": "percent"}
+# kinds given by what a sentence writes, not by names: every sentence that gives one is cited
+MEASURE_KINDS = {"dates": "date", "days": "date", "years": "date", "deadlines": "date",
+                 "amounts": "money", "sums": "money", "prices": "money", "costs": "money", "fees": "money",
+                 "numbers": "number", "figures": "number", "statistics": "number", "stats": "number",
+                 "percentages": "percent"}
 # words next to an organisation's name ("research firm SemiAnalysis", "CEO of Enflame", "Halvorsen Home Appliances Ltd")
 _ORGANISATION_WORDS = (r"compan(?:y|ies)|firms?|business(?:es)?|corporations?|brands?|makers?|manufacturers?|chipmakers?|"
                        r"carmakers?|automakers?|developers?|start-?ups?|suppliers?|retailers?|giants?|rivals?|competitors?|"
@@ -158,10 +159,11 @@ def _split_names(names: str) -> list[str]:
     leading "The" and a possessive set aside; a capitalised common word alone is no name."""
     out = []
     # "Menon and Sons", "Harlow & Co": the "and" is the name's own
-    names = re.sub(r"\s+(and|&)\s+(Sons|Daughters|Brothers|Co|Company|Partners)\b", r" \1_\2", names)
+    names = re.sub(r"\s+(and|&)\s+(Sons|Daughters|Brothers|Co|Company|Partners)\b",
+                   lambda m: ("\u2040and\u2040" if m.group(1) == "and" else "\u2040amp\u2040") + m.group(2), names)
     for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", names):
         n = re.sub(r"^(?:The|the|A|An|All|Every|Both|Its|Their|His|Her|Our|Some)\s+", "", re.sub(r"[’']s$", "", n.strip(" .")))
-        n = re.sub(r" (and|&)_", r" \1 ", n)
+        n = n.replace("\u2040and\u2040", " and ").replace("\u2040amp\u2040", " & ")
         if not n or _MONTHS_AND_DAYS.match(n) or (" " not in n and n.isalpha() and zipf(n.lower()) >= 4.5):
             continue
         if re.search(r"-(?:based|born|made|owned|listed|led|backed|headquartered)$", n):  # "the Seattle-based chipmaker"
@@ -261,8 +263,8 @@ def named(kinds: tuple[str, ...], sentences: list[str]) -> list[tuple[int, list[
             finders.append(lambda s, forms=_SAME_KIND[kind]: _named_next_to(s, forms))
         elif kind in _STREETS:  # "Market Street", "Ashdown Close"
             finders.append(lambda s: [n for m in re.finditer(_NAME, s) for n in _split_names(m.group(0)) if _STREET_NAME.search(n)])
-        elif kind in _MEASURES:
-            measure = _MEASURES[kind]
+        elif kind in MEASURE_KINDS:
+            measure = MEASURE_KINDS[kind]
             finders.append(lambda s, measure=measure: _DATE.findall(s) if measure == "date"
                            else re.findall(r"\d[\d,.]*\d|\d", s) if measure == "number" else list(entity_mentions(measure, s)))
         else:
@@ -276,7 +278,7 @@ def named(kinds: tuple[str, ...], sentences: list[str]) -> list[tuple[int, list[
     if _places in finders or _companies in finders:  # "Harlow Instruments" is no place, "Dunmore" no company
         other |= {n for s in sentences for n in (_organisations(s) if _places in finders else _places(s))}
     known -= other
-    measures = any(k in _MEASURES for k in kinds)
+    measures = any(k in MEASURE_KINDS for k in kinds)
     out, seen = [], set()
     for k, s in enumerate(sentences):
         here = [n for find in finders for n in find(s) if n not in other]
