@@ -140,6 +140,8 @@ _HEADED = r"CEO|chief executive|founder|co-founder|chair(?:man|woman)?|spokes(?:
 _DOES = (r"unveil(?:s|ed)?|launch(?:es|ed)?|introduc(?:es|ed)|showcas(?:es|ed)|announc(?:es|ed)|releas(?:es|ed)|"
          r"report(?:s|ed)|post(?:s|ed)|acquir(?:es|ed)|bought|buys|recall(?:s|ed)|hir(?:es|ed)|employs|sells|sold|"
          r"manufactur(?:es|ed)|supplies|supplied|shipped|ships")
+_OWNED = (r"chips|products|shares|stock|flagship|brand|factory|factories|plant|plants|headquarters|employees|staff|"
+          r"revenue|profits?|sales|earnings|customers|shareholders|subsidiary|board|devices|phones|software|platform")
 _NAME = r"(?:[A-Z][\w’'&.-]*|[0-9][\w.-]*[A-Za-z][\w.-]*)(?:\s+(?:of\s+|de\s+|&\s+)?[A-Z0-9][\w’'&.-]*)*"
 _NAMES = rf"{_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_NAME})*"
 _MONTHS_AND_DAYS = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -218,6 +220,11 @@ def _organisations(sentence: str) -> list[str]:
     m = re.match(rf"(?P<name>{_NAME})\s+(?:{_DOES})\b", sentence)  # "Alibaba unveiled its Quark AI Glasses"
     if m and not person_spans(m.group("name")):
         found += _split_names(m.group("name"))
+    # what a business owns ("Nvidia's most advanced chips", "Harlow's shares"), a one-word source ("According to Reuters")
+    found += [n for m in re.finditer(rf"(?P<name>{_NAME})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_OWNED})\b", sentence)
+              for n in _split_names(m.group("name")) if not person_spans(n)]
+    found += [n for m in re.finditer(r"\b(?:[Aa]ccording to|[Aa]s per|reported by|told)\s+(?P<name>[A-Z][\w-]+)(?![\w’'-]|\s+[A-Z])", sentence)
+              for n in _split_names(m.group("name"))]
     return found
 
 
