@@ -551,6 +551,8 @@ def test_engine_reads_the_headline_where_the_text_writes_one(engine, tmp_path):
     ("Tell me what they sold and how much it cost", None),
     ("How many flats and how many parking spaces are proposed?", None),  # one verb for both
     ("¿Cuántos días tengo para devolverlo y que me reembolsen el dinero?", None),  # "que": a clause
+    ("Who won and when and where and why did they win?", ("Who won?", "when and where and why did they win?")),
+    (" and ".join(["what did Huawei do in 2019"] * 5) + "?", None),  # five questions: searched as one
     ("Have both boards signed off on the deal, and when should it close?",
      ("Have both boards signed off on the deal?", "when should it close?")),
 ])
