@@ -189,6 +189,12 @@ def _word_forms(kind: str) -> str:
     return "|".join(sorted(forms, key=len, reverse=True))
 
 
+def _names_ending(sentence: str, ending: re.Pattern) -> list[str]:
+    """The sentence's names whose last words say what they are ("Harlow Instruments Inc",
+    "Market Street", "Ashby Rovers")."""
+    return [n for m in re.finditer(_NAME, sentence) for n in _split_names(m.group(0)) if ending.search(n)]
+
+
 def _named_next_to(sentence: str, words: str) -> list[str]:
     """Names a word of the kind stands next to: "chipmakers Metax and Iluvatar CoreX", "GPU
     manufacturers including Huawei, …", "Saltgrass, a 40-seat restaurant", "Riverside ward",
@@ -207,8 +213,7 @@ def _named_next_to(sentence: str, words: str) -> list[str]:
     for m in re.finditer(rf"(?P<name>{_NAME})\s+(?:{words})\b", sentence):
         found += [n for n in _split_names(m.group("name"))[-1:] if not re.fullmatch(r"[A-Z0-9]{1,4}", n)]
     capitalised = "|".join(w[:1].upper() + w[1:] for w in words.split("|"))
-    for m in re.finditer(rf"{_NAME}", sentence):
-        found += [n for n in _split_names(m.group(0)) if " " in n and re.search(rf"\s(?:{capitalised})$", n)]
+    found += [n for n in _names_ending(sentence, re.compile(rf"\s(?:{capitalised})$")) if " " in n]
     return found
 
 
@@ -216,7 +221,7 @@ def _organisations(sentence: str) -> list[str]:
     """Names the sentence gives as an organisation's."""
     found = _named_next_to(sentence, _ORGANISATION_WORDS)
     found += [n for m in re.finditer(rf"\b(?:{_HEADED}) of (?P<names>{_NAMES})", sentence) for n in _split_names(m.group("names"))]
-    found += [n for m in re.finditer(_NAME, sentence) for n in _split_names(m.group(0)) if _ORGANISATION_SUFFIX.search(n)]
+    found += _names_ending(sentence, _ORGANISATION_SUFFIX)
     m = re.match(rf"(?P<name>{_NAME})\s+(?:{_DOES})\b", sentence)  # "Alibaba unveiled its Quark AI Glasses"
     if m and not person_spans(m.group("name")):
         found += _split_names(m.group("name"))
@@ -236,7 +241,7 @@ def _companies(sentence: str) -> list[str]:
 def _places(sentence: str) -> list[str]:
     found = [n for m in _PLACE_AFTER.finditer(sentence) for n in _split_names(m.group("names")) if n[:1].isupper()]
     found += _named_next_to(sentence, _PLACE_WORDS)
-    found += [n for m in re.finditer(_NAME, sentence) for n in _split_names(m.group(0)) if _PLACE_SUFFIX.search(n)]
+    found += _names_ending(sentence, _PLACE_SUFFIX)
     return [n for n in found if not _ORGANISATION_SUFFIX.search(n) and not re.match(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir)\b", n)]
 
 
@@ -265,11 +270,11 @@ def named(kinds: tuple[str, ...], sentences: list[str]) -> list[tuple[int, list[
         elif kind in _PLACES:
             finders.append(_places)
         elif kind in _TEAMS:  # "Ashby Rovers", "Kettleby Town Ladies"
-            finders.append(lambda s: [n for m in re.finditer(_NAME, s) for n in _split_names(m.group(0)) if _TEAM_NAME.search(n)])
+            finders.append(lambda s: _names_ending(s, _TEAM_NAME))
         elif kind in _SAME_KIND:
             finders.append(lambda s, forms=_SAME_KIND[kind]: _named_next_to(s, forms))
         elif kind in _STREETS:  # "Market Street", "Ashdown Close"
-            finders.append(lambda s: [n for m in re.finditer(_NAME, s) for n in _split_names(m.group(0)) if _STREET_NAME.search(n)])
+            finders.append(lambda s: _names_ending(s, _STREET_NAME))
         elif kind in MEASURE_KINDS:
             measure = MEASURE_KINDS[kind]
             finders.append(lambda s, measure=measure: _DATE.findall(s) if measure == "date"
@@ -277,8 +282,9 @@ def named(kinds: tuple[str, ...], sentences: list[str]) -> list[tuple[int, list[
         else:
             forms = _word_forms(kind)
             finders.append(lambda s, forms=forms: _named_next_to(s, forms))
+    found = [[n for find in finders for n in find(s)] for s in sentences]
     # a name given as one of the kind anywhere is one wherever it is written ("Huawei took centre stage …")
-    known = {n for s in sentences for find in finders for n in find(s)}
+    known = {n for names in found for n in names}
     other = set()  # "Moore Threads" is one of the chipmakers, "New York" a place: no people
     if _people in finders:
         other |= {n for s in sentences for n in _organisations(s) + _places(s)}
@@ -287,8 +293,8 @@ def named(kinds: tuple[str, ...], sentences: list[str]) -> list[tuple[int, list[
     known -= other
     measures = any(k in MEASURE_KINDS for k in kinds)
     out, seen = [], set()
-    for k, s in enumerate(sentences):
-        here = [n for find in finders for n in find(s) if n not in other]
+    for k, (s, names) in enumerate(zip(sentences, found)):
+        here = [n for n in names if n not in other]
         if not measures:
             here += [n for n in known if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", s)]
         new = []
