@@ -212,17 +212,34 @@ def clean(text: str) -> str:
 _SHORTHAND = {"ppl": "people", "u": "you", "ur": "your", "r": "are", "w": "with", "pls": "please", "plz": "please",
               "bc": "because", "cuz": "because", "coz": "because", "abt": "about", "govt": "government",
               "b4": "before", "tho": "though", "hows": "how is", "whats": "what is", "wheres": "where is",
-              "whos": "who is", "whens": "when is", "yrs": "years"}
+              "whos": "who is", "whens": "when is", "yrs": "years", "yr": "year", "wat": "what", "wut": "what",
+              "wot": "what", "qtr": "quarter", "wanna": "want to", "gonna": "going to", "gotta": "have to",
+              "rn": "now", "tmrw": "tomorrow", "tmr": "tomorrow", "thru": "through", "hrs": "hours", "mins": "minutes",
+              "dept": "department", "bout": "about", "smth": "something", "sth": "something", "kinda": "kind of",
+              "prolly": "probably", "rly": "really", "ppls": "people's", "pic": "picture", "pics": "pictures"}
 # interjections and tags that carry no meaning ("… lol", "wait what did …", "… or nah")
 _CHAT_FILLER = re.compile(r"\b(?:lol|lmao|lmfao|rofl|haha+|hmm+|umm*|uh|tbh|imo|imho|idk|btw|ngl|smh)\b|^\s*wait\b,?")
 _CHAT_TAG = re.compile(r",?\s*\bor (?:nah|what)\s*(?=[?!.]*$)")  # not "or not": "efficient or not" may be content
 _SHORT_WORD = re.compile(r"(?<![\w/.'’-])(?:%s)(?![\w/'’-]|\.\w)" % "|".join(sorted(_SHORTHAND, key=len, reverse=True)))
 
 
+# dying said gently, as a text about a death rarely writes it ("how old was she when she passed"
+# of an obituary that says "has died at the age of 84")
+_PASSED = re.compile(r"(?i)\b(?P<verb>pass(?:ed|es)?|passing)\s+away\b"
+                     r"|\b(?P<who>(?:when|before|after|since|until)\s+(?:he|she|they))\s+passed(?:\s+on)?(?=\s*[?!.]*\s*$)")
+_DIED = {"pass": "die", "passes": "dies", "passed": "died", "passing": "dying"}
+
+
+def _plainly(m: re.Match) -> str:
+    return f"{m['who']} died" if m["who"] else _DIED[m["verb"].lower()]
+
+
 def written_out(text: str) -> str:
     """A question typed as chat, in words: shorthand written out ("ppl" -> "people"), fillers
-    dropped ("lol"). Only lower case: "U" and "R" may be names, "W" a letter of a list."""
-    out = _CHAT_TAG.sub("", _CHAT_FILLER.sub("", _SHORT_WORD.sub(lambda m: _SHORTHAND[m.group(0)], text)).strip())
+    dropped ("lol"), "passed away" said plainly. Only lower case: "U" and "R" may be names, "W"
+    a letter of a list."""
+    out = _SHORT_WORD.sub(lambda m: _SHORTHAND[m.group(0)], _PASSED.sub(_plainly, text))
+    out = _CHAT_TAG.sub("", _CHAT_FILLER.sub("", out).strip())
     if out == text:  # typed as words: left exactly as typed
         return text
     out = re.sub(r"\s+([?!.,])", r"\1", re.sub(r"\s+", " ", out)).strip(" ,")

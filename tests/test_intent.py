@@ -156,6 +156,17 @@ def test_engine_answers_which_ones_the_article_mentions(engine):
     ("What is the R language?", "What is the R language?"),  # capitals may be names
     ("What did the U.S. ban?", "What did the U.S. ban?"),
     ("lol", "lol"),  # nothing else: left as typed (small talk reads it)
+    ("wat do these bats even eat lol", "what do these bats even eat"),
+    ("how much did brennick make in sales this qtr", "how much did brennick make in sales this quarter"),
+    ("is the guy on the bike ok rn??", "is the guy on the bike ok now??"),
+    ("Is the U.S. gonna act?", "Is the U.S. going to act?"),
+    ("What is Kinda?", "What is Kinda?"),  # a name
+    ("how old was she when she passed", "how old was she when she died"),
+    ("When did Margaret Eldridge pass away?", "When did Margaret Eldridge die?"),
+    ("Which bill passed?", "Which bill passed?"),
+    ("Why was the ball passed on?", "Why was the ball passed on?"),
+    ("where did he live before he passed on", "where did he live before he died"),
+    ("How many exams has she passed?", "How many exams has she passed?"),
 ])
 def test_chat_shorthand_is_read_as_the_words_it_stands_for(text, read):
     """"ppl", "lol", "or nah" were words the text had to write: half the news stories' chat-typed
