@@ -73,13 +73,13 @@ def choose(hits: list[Hit], q: Question, cite_ratio: float) -> list[Hit]:
             chosen.append(h)
     # "What did Tencent and Baidu each launch?": every name gets the best sentence that mentions
     # it, however far below the first it ranks (one sentence naming both serves both)
-    says = [re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I) for name in q.subjects]
+    says = [_says(name) for name in q.subjects]
     for said in says:
-        if not any(said.search(h.sentence.text) for h in chosen):
-            h = next((h for h in hits[:SUBJECT_DEPTH] if h.sentence.kind == "text" and said.search(h.sentence.text)), None)
+        if not any(said(h.sentence.text) for h in chosen):
+            h = next((h for h in hits[:SUBJECT_DEPTH] if h.sentence.kind == "text" and said(h.sentence.text)), None)
             if h is not None and len(chosen) < MAX_CITATIONS:
                 chosen.append(h)
-    named = [[bool(said.search(h.sentence.text)) for said in says] for h in chosen]
+    named = [[said(h.sentence.text) for said in says] for h in chosen]
     if len(says) > 1 and all(map(any, zip(*named))) and not any(map(all, named)):
         # each name has a sentence of its own (none writes them all: "the French and Indian War"
         # is one thing): another that names none of them is filler ("The conference also
@@ -89,6 +89,25 @@ def choose(hits: list[Hit], q: Question, cite_ratio: float) -> list[Hit]:
         chosen = chosen[:1] + [h for h in chosen[1:] if (h.sentence.doc, h.sentence.i) in naming
                                or (h.sentence.doc, h.sentence.i - 1) in naming]
     return chosen
+
+
+def _says(subject: str):
+    """Whether a sentence tells of one of a question's subjects: a name as written ("Tencent"),
+    a thing by most of its words ("setting up the summer school" in "she founded the Bridge the
+    Gap summer school", "hip and knee replacements" in "a hip or knee replacement")."""
+    written = re.compile(rf"(?<!\w){re.escape(subject)}(?!\w)", re.I)
+    stems = [(w, t[0]) for w in re.findall(r"[^\W\d_]+", subject) for t in tokenize([w]) if t]
+    words = {t for _, t in stems}
+    if not stems or subject[:1].isupper() and not any(w.islower() for w in subject.split()[1:]):
+        # a name: as written, or every word of it ("Huawei's CloudMatrix": "Huawei … its CloudMatrix")
+        return lambda text: bool(written.search(text)) or len(words) > 1 and words <= sentence_tokens(text)
+    rarest = min(stems, key=lambda p: zipf(p[0].lower()))[1]  # one word alone: "cataract", not "operations"
+
+    def says(text: str) -> bool:
+        told = sentence_tokens(text)
+        both = len(words & told)
+        return bool(written.search(text)) or 2 * both >= len(words) and (both >= 2 or rarest in told)
+    return says
 
 
 def _meta_key(s) -> str:

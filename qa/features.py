@@ -168,10 +168,29 @@ def common_words(text: str) -> dict[str, str]:
     return out
 
 
+# a choice the question asks the reader to make, of the kind a text answers with figures and dates
+# rather than in its words: the order of two things in time ("Which is *older*, the bottle or the
+# bowl?", "Which came *first*, …?": the text gives each one's year) and a change ("Has the list
+# *grown or shrunk*?": "down from 61,900"; it writes at most one side of the pair). Not other
+# comparisons: "Who is *taller*, Mercer or Brandt?" of a text giving no heights is refused for it.
+_PAIR = re.compile(r"\b([a-z]+) or ([a-z]+)\b")
+_CHANGE = frozenset("up down rise rises rose risen fall falls fell fallen grow grows grew grown shrink shrinks shrank shrunk "
+                    "increase increased decrease decreased gain gained lose lost improve improved worsen worsened".split())
+_IN_TIME = re.compile(r"\b(older|oldest|younger|youngest|newer|newest|earlier|earliest|later|latest|first|sooner)\b"
+                      r"(?=[^,]*,[^,]+\bor\b|\s+than\b)")
+
+
+def choice_words(text: str) -> frozenset[str]:
+    """The words of a question that frame a choice (lower case, as written)."""
+    pairs = {w for m in _PAIR.finditer(text) for w in m.groups() if all(x in _CHANGE for x in m.groups())}
+    return frozenset(pairs | set(_IN_TIME.findall(text.lower())))
+
+
 def framing_tokens(text: str) -> frozenset[str]:
     """The question's tokens whose word, as written, is among the commonest in English (not its
-    stem: "founded" is no "found") or a qualifier."""
-    return frozenset(t for t, w in common_words(text).items() if w in QUALIFIERS or zipf(w) >= FRAMING_ZIPF)
+    stem: "founded" is no "found"), a qualifier, or frames a choice."""
+    choice = choice_words(text)
+    return frozenset(t for t, w in common_words(text).items() if w in QUALIFIERS or w in choice or zipf(w) >= FRAMING_ZIPF)
 
 
 NAME_LIKENESS = 85  # rapidfuzz ratio at and above which a name is the text's, typed otherwise

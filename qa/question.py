@@ -501,9 +501,26 @@ def foreign_names(text: str) -> tuple[str, ...]:
 
 
 
+# "Which is older, the Penrake bottle or the Ashcombe Punch Bowl?", "Who is older, the driver or
+# the cyclist?": a choice between two things, each of which the text tells of in its own sentence
+_ALTERNATIVES = re.compile(r"(?i)^\W*(?:which|who|what)\b[^,?]*,\s*(?:(?:the|a|an|her|his|their|its)\s+)?(?P<a>[^,?]+?),?"
+                           r"\s+or\s+(?:(?:the|a|an|her|his|their|its)\s+)?(?P<b>[^,?]+?)\s*[?.!]*\s*$")
+
+
+def alternatives(text: str) -> tuple[str, ...]:
+    """The two things a question asks to choose between ("Which came first, her MBE or setting
+    up the summer school?" -> "MBE", "setting up the summer school"); () for any other."""
+    m = _ALTERNATIVES.match(text)
+    return tuple(re.sub(r"['’]s?$", "", m[k].strip()) for k in "ab") if m else ()
+
+
 def subjects(text: str) -> tuple[str, ...]:
     """The longest run of names the question lists ("What did Tencent and Baidu each launch?" ->
-    Tencent, Baidu); () when it names fewer than two."""
+    Tencent, Baidu), or the two things it asks to choose between (`alternatives`); () when it
+    names fewer than two."""
+    chosen = alternatives(text)
+    if chosen:
+        return chosen
     best: list[tuple[int, int, str]] = []
     run: list[tuple[int, int, str]] = []
     for span in names(text):

@@ -86,9 +86,19 @@ def test_a_common_word_a_short_text_lacks_is_not_a_missing_word():
                            # two alliances differ?" was refused, 0.22)
                            ("How do the two alliances differ?", "differ"),
                            ("What is the difference between the doses?", "difference"),
-                           ("How does the crest compare with the previous record?", "compare")):
+                           ("How does the crest compare with the previous record?", "compare"),
+                           # a choice: the text gives each side's figure ("down from 61,900"), or date
+                           ("Has the overall waiting list grown or shrunk since September?", "shrunk"),
+                           ("Which is older, the Penrake bottle or the Ashcombe Punch Bowl?", "older"),
+                           ("Which came first, her MBE or setting up the summer school?", "first")):
         assert set(features.token_list(word)) <= features.framing_tokens(question), question
     assert not features.framing_tokens("What is the normal price of the glasses?") & {"normal", "price"}
+    assert not features.framing_tokens("Which is older, the Penrake bottle or the Ashcombe Punch Bowl?") & {"bottl"}
+    assert not features.framing_tokens("How many children had a sore or swollen arm?") & {"sore", "swollen"}
+    assert not features.framing_tokens("Who is the tallest member?") & {"tallest", "member"}  # no choice asked
+    # a comparison the text would give in figures of its own: heights, prices
+    assert not features.framing_tokens("Who is taller, Mercer or Brandt?") & {"taller"}
+    assert not features.framing_tokens("Is the new price higher than the old one?") & {"higher"}
 
     sents = [_sentence("a", 0, 0, "Baidu showcased a digital human."), _sentence("a", 1, 0, "Huawei launched a system.")]
     col = {n: k for k, n in enumerate(features.NAMES)}

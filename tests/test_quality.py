@@ -303,6 +303,12 @@ def test_their_answerable_kin_are_still_answered(engine, question, cited):
     ("¿Qué presentaron Alibaba, Tencent y Baidu?", ("Alibaba", "Tencent", "Baidu")),
     ("What did Huawei launch?", ()),
     ("Which companies are members of the Shanghai General Chamber of Commerce AI Committee?", ()),
+    # a choice between two things, named or not
+    ("Which system uses more chips, Huawei's or Metax's?", ("Huawei", "Metax")),
+    ("Who is older, the driver or the cyclist?", ("driver", "cyclist")),
+    ("Which came first, her MBE or setting up the summer school?", ("MBE", "setting up the summer school")),
+    ("Is it efficient or not?", ()),
+    ("What, if anything, did he say or do?", ()),
 ])
 def test_subjects_are_the_names_a_question_lists(text, names):
     from qa.question import subjects
@@ -326,6 +332,24 @@ def test_each_listed_name_gets_its_own_citation(engine):
     # each name has its sentence: one that names neither is filler
     cited = [c.sentence[:20] for c in engine.ask("What did Alibaba and Tencent each launch?").citations]
     assert sorted(cited) == ["Alibaba unveiled its", "Tencent introduced i"], cited
+
+
+def test_each_of_two_things_to_choose_between_gets_its_sentence(engine):
+    """"Which is older, the Penrake bottle or the Ashcombe Punch Bowl?" cited the bowl's sentence
+    alone: the reader must see both dates to choose."""
+    cited = [c.sentence for c in engine.ask("Which uses more chips, Huawei's CloudMatrix or Metax's supernode?").citations]
+    assert any("384 of its self-developed" in s for s in cited) and any("128 of its C550" in s for s in cited), cited
+
+
+def test_a_thing_is_told_of_by_most_of_its_words():
+    from qa.answer import _says
+
+    assert _says("setting up the summer school")("She founded the Bridge the Gap summer school in 1991.")
+    assert _says("hip and knee replacements")("The median wait for a hip or knee replacement is 41 weeks.")
+    assert _says("cataract operations")("The median wait for cataract surgery has fallen.")
+    assert not _says("cataract operations")("Operations were cancelled.")  # its one common word alone
+    assert _says("Huawei's CloudMatrix")("Huawei launched its CloudMatrix 384 system.")  # a name: every word
+    assert not _says("Ashcombe Punch Bowl")("The Ashcombe bowl is the largest piece.")
 
 
 def test_a_question_in_another_language_cites_its_best_sentence_only(engine):
