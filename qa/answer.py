@@ -13,9 +13,10 @@ from .index import Index
 from .kinds import MEASURE_KINDS, named
 from .lexical import tokenize, zipf
 from .misnamed import misnamed
-from .question import Question, language, names
+from .roles import JOB_TITLES, role_paraphrases
+from .question import Question, language, names, refers_to_thing
 from .segment import DATE_KEYS, list_item, meta_item, one_line
-from .span import find_span
+from .span import find_span, person_spans
 from .types import REFUSAL, REFUSAL_DOCUMENTS, REFUSALS, REFUSALS_DOCUMENTS, Answer, Citation, Hit
 
 MAX_CITATIONS = 4
@@ -534,6 +535,64 @@ def age_first(hits: list[Hit], q: Question) -> list[Hit]:
     k = next((k for k, h in enumerate(hits[1:MEASURE_WINDOW], 1)
               if h.sentence.kind == "text" and _gives(q.measure, q, h.sentence.text)), None)
     return hits if k is None else [hits[k]] + hits[:k] + hits[k + 1:]
+
+
+def earlier_first(hits: list[Hit], q: Question, earlier) -> list[Hit]:
+    """The sentence the previous question was answered with, for a follow-up that asks a measure
+    of the thing it named ("How much is it going to cost?" after "Where is Brennick building its
+    new soup line?": "The company plans to spend £45 million on a new soup production line …"),
+    when it gives that measure and ranks among the best few: "it" is that sentence's thing, and
+    a neighbour giving another sum ("full-year revenue of £1.62 billion") is about something else."""
+    if earlier is None or not q.measure or q.switched or not refers_to_thing(q.text) or not hits \
+            or hits[0].sentence == earlier or not _gives(q.measure, q, earlier.text):
+        return hits
+    k = next((k for k, h in enumerate(hits[1:MEASURE_WINDOW], 1) if h.sentence == earlier), None)
+    return hits if k is None else [hits[k]] + hits[:k] + hits[k + 1:]
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+RARE_NAME_ZIPF = 4.0  # a word of a name rarer than this tells it apart ("Castlebrook", not "Foods")
+
+
+def role_first(hits: list[Hit], q: Question) -> list[Hit]:
+    """The best sentence that gives someone a title, for a question asking who does the job it
+    names ("Who runs Northvale Rail?": "Northvale Rail's managing director, Priya Castellan, …"),
+    when the best one gives none ("Only 38 services ran on Northvale Rail routes"). qa/roles.py.
+
+    The title must be of what the question names: a sentence writing one of its names' rarer
+    words, or the title as something's ("The council's leader", "Its current director") after a
+    sentence that named it; "What was Martin Parry's role?" wants a title next to "Parry", not
+    "Former IPCC chairman Robert Watson"."""
+    titles = [t for _, t in role_paraphrases(q.search)] if q.english else []
+    if not titles or not hits or any(t.search(hits[0].sentence.text) for t in titles):
+        return hits
+    named = [n for _, _, n in names(q.text) if _POSSESSIVE.sub("", n.split()[0]).lower() not in _QUESTION_WORDS]
+    asked = [_naming_words(n) for n in named]
+    someones = [t for t in titles if t is JOB_TITLES]  # a job is asked of a person: by name only
+    # "Its current director", "The council's leader" of "Bramley District Council" (not "The union's
+    # general secretary" of Northvale Rail)
+    owners = "|".join(["its", "their"] + [rf"the\s+{re.escape(w.lower())}['’]s?" for n in named for w in re.findall(r"[\w-]+", n)])
+    owned = [re.compile(rf"(?i)\b(?:{owners})\s+(?:[\w-]+\s+){{0,2}}(?:{t.pattern})") for t in titles]
+
+    def of_the_asked(text: str) -> bool:
+        told = set(re.findall(r"[\w-]+", text))
+        return all(words & told for words in asked) or not someones and any(o.search(text) for o in owned)
+
+    k = next((k for k, h in enumerate(hits[1:MEASURE_WINDOW], 1)
+              if h.sentence.kind == "text" and any(t.search(h.sentence.text) for t in titles)
+              and person_spans(h.sentence.text) and of_the_asked(h.sentence.text)), None)
+    return hits if k is None else [hits[k]] + hits[:k] + hits[k + 1:]
+
+
+_QUESTION_WORDS = frozenset("who whom whose what which when where why how".split())
+
+
+def _naming_words(name: str) -> set[str]:
+    """The words of a name that tell it apart: its rare ones ("Castlebrook" of "Castlebrook
+    Foods", "Parry" of "Martin Parry"), or its last word when all are common."""
+    words = re.findall(r"[\w-]+", _POSSESSIVE.sub("", name))
+    rare = {w for w in words if zipf(w.lower()) < RARE_NAME_ZIPF}
+    return rare or set(words[-1:])
 
 
 def _gives(measure: str, q: Question, text: str) -> bool:

@@ -363,7 +363,9 @@ class Engine:
             hits = answering.next_item(r.index, q, self._rerank(r.index, q, hits, logits))
         hits = answering.answers_not_questions(r.index, answering.metadata_as_asked(hits, q))
         if answerable:
-            hits = answering.list_read_on(r.index, q, answering.reason_read_on(r.index, q, answering.age_first(hits, q)))
+            # the best few re-read for what is asked (an age, who holds a title, the earlier answer's sum)
+            hits = answering.earlier_first(answering.role_first(answering.age_first(hits, q), q), q, prior_top)
+            hits = answering.list_read_on(r.index, q, answering.reason_read_on(r.index, q, hits))
         return answering.build(r.index, q, hits, conf, answerable, r.models.cite_ratio,
                                show_nearest=answerable or self._near_miss(r, q, hits, F, e5vec), several=several)
 

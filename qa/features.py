@@ -17,6 +17,7 @@ from .corpus import plain
 from .crosslingual import has_cjk
 from .lexical import tokenize, zipf
 from .question import PERSON_NAME, Question
+from .roles import role_paraphrases
 from .segment import search_text
 from .span import names_nobody
 from .types import Document, Sentence
@@ -275,6 +276,11 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
         alias = frozenset(token_list(typed))
         stoks = [st | alias if said.search(t) else st for st, t in zip(stoks, texts)]
         df = {**df, **{a: max(df.get(a, 0), sum(alias <= st for st in stoks)) for a in alias}}
+    # "Who runs Brightwater?" is asked in a sentence that writes "Chief Executive Officer" (qa/roles.py)
+    for typed, titles in role_paraphrases(q.search) if q.english else ():
+        asked = frozenset(token_list(typed))
+        stoks = [st | asked if titles.search(t) else st for st, t in zip(stoks, texts)]
+        df = {**df, **{a: max(df.get(a, 0), sum(a in st for st in stoks)) for a in asked}}
     qtok = [t for t in dict.fromkeys(q.tokens) if t]
     idf = {t: math.log(1 + n_total / (1 + df.get(t, 0))) for t in qtok}
     total_idf = sum(idf.values()) or 1.0

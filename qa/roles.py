@@ -1,0 +1,89 @@
+"""Who does a job, asked in other words than the text's: "Who runs Brightwater?" of a text
+that says "Chief Executive Officer Margaret Okonjo", "Who heads the union chapter?" of
+"Tom Birchwood, president of the union's Local 412", "Who spoke for the agency?" of "a
+department spokeswoman, Priya Nandakumar".
+
+A reader names a role by what its holder does (runs, heads, leads, speaks for); a text names
+it by its title; a maker, by "by" before a name ("Who made the film?": "a short film by the
+artist Tomasz Wilk"). The word vectors do not join the two ("runs" and "executive" are 0.24 apart
+in MiniLM's space, a title's words are near each other, not near the verbs), and the
+answerability model learnt on SQuAD that a question word the text never writes means it
+cannot answer. So a sentence that writes a title counts, for the word features, as writing
+the question's word for what that title's holder does (qa/features.py reads it as it reads an
+acronym written out). The searches and the embedders keep the question as asked.
+"""
+from __future__ import annotations
+
+import re
+
+# what a question calls the job -> the titles a text gives whoever does it
+_LEADING = (r"chief\s+executive|CEO|chief|president|chair(?:man|woman|person)?|head(?:teacher|master|mistress)|"
+            r"head\s+(?:of|coach|chef|teacher|nurse|curator|keeper|librarian|gardener)|"
+            r"director|leader|manager|boss|principal|superintendent|commissioner|governor|mayor|captain|"
+            r"(?:managing|executive|artistic|general)\s+(?:director|manager)|secretary[\s-]general|dean|rector|"
+            r"chief\s+constable|commander|lead\s+(?:investigator|researcher|author|scientist|engineer)|"
+            r"general\s+secretary|(?:led|headed|run|chaired|directed|managed)\s+by|founder|owner|editor|"
+            # or says what the holder does, in the words a reader would not use ("is leading the trip",
+            # "who co-ordinates the counts", "in charge of")
+            r"leads|leading|heads|heading|in\s+charge|oversees|overseeing|co-?ordinat(?:es|ing|or)|organi[sz](?:es|ing|er)")
+_TRADES = (r"teacher|engineer|doctor|surgeon|nurse|lawyer|solicitor|barrister|judge|officer|inspector|detective|"
+           r"sergeant|constable|reporter|journalist|writer|author|novelist|poet|artist|painter|sculptor|designer|"
+           r"architect|scientist|researcher|professor|lecturer|analyst|economist|consultant|actor|actress|singer|"
+           r"musician|composer|conductor|dancer|player|coach|farmer|builder|driver|pilot|chef|cook|volunteer|curator|"
+           r"librarian|historian|folklorist|archaeologist|biologist|ecologist|physicist|chemist|pharmacist|accountant|"
+           r"banker|broker|trader|owner|shopkeeper|landlord|landlady|clerk|secretary|councillor|councilor|minister|"
+           r"spokes(?:man|woman|person)|photographer|film-?maker|producer|glassblower|blacksmith|carpenter|"
+           r"electrician|plumber|mechanic|technician|worked\s+as|works\s+as|by\s+trade")
+_JOB = _LEADING + "|" + _TRADES
+_SPEAKING = r"spokes(?:man|woman|person|people)|press\s+(?:officer|secretary)|representative|on\s+behalf\s+of"
+_COACHING = r"(?:head\s+)?coach|manager|trainer|coached\s+by|managed\s+by"
+_OWNING = r"owner|proprietor|owned\s+by|co-?owner|landlord|landlady"
+
+
+def _titles(pattern: str) -> re.Pattern:
+    """A title as a word, plural or not, and after a prefix ("co-chair", "vice-president")."""
+    return re.compile(rf"(?<!\w)(?:{pattern})(?:e?s)?(?![\w-])", re.I)
+
+
+JOB_TITLES = _titles(_JOB)
+_ROLES = (
+    # "Who runs the company?", "Who's in charge of the inquiry?", "Who is the boss of Calder Brightworks?"
+    (re.compile(r"(?i)\b(?:run|runs|running|ran|head|heads|headed|heading|lead|leads|leading|led|manage|manages|managed|"
+                r"chair|chairs|chaired|direct|directs|directed|oversee|oversees|oversaw|boss|bosses|in\s+charge|"
+                r"at\s+the\s+helm|organi[sz]es|organi[sz]ed|co-?ordinates|co-?ordinated)\b"), _titles(_LEADING)),
+    # "What's Simone Lachance's job?", "What does she do for a living?": her title, or her trade
+    (re.compile(r"(?i)\b(?:job|role|position|post|occupation|profession|career|for\s+a\s+living)\b"), JOB_TITLES),
+    # "Who speaks for the police?", "Who represented the families?"
+    (re.compile(r"(?i)\b(?:speaks?|spoke|spoken|speaking)\s+for\b|\brepresent(?:s|ed|ing)?\b"), _titles(_SPEAKING)),
+    # "Who coaches the team?", "Who trains them?"
+    (re.compile(r"(?i)\b(?:coach|coaches|coached|coaching|trains|trained)\b"), _titles(_COACHING)),
+    # "Who owns the pub?"
+    (re.compile(r"(?i)\b(?:own|owns|owned)\b"), _titles(_OWNING)),
+    # "Who made the film?", "Who wrote the review?": "a short film by the artist Tomasz Wilk", "By
+    # Marcus Hale" (a name after "by", not "by the end of June")
+    (re.compile(r"(?i)\b(?:made|make|makes|wrote|written|writes|built|builds|designed|designs|painted|composed|"
+                r"directed|created|creates|produced|photographed|sculpted|tested|reviewed)\b"),
+     re.compile(r"\b[Bb]y\s+(?:(?:the|a|an)\s+)?(?:(?!of\b)[a-z]+\s+){0,2}[A-Z][\w’'-]+")),
+)
+_WHO = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay|wait)\W+)*(?:who(?:['’]s|m)?|whose|which\s+(?:\w+\s+)?"
+                  r"(?:person|people|man|woman|officer|official|executive|leader|manager|member|company|firm|group|"
+                  r"organi[sz]ation|agency|body|team|club|union|department|minister|councillor|player|detective|"
+                  r"doctor|teacher|one)s?)\b")
+# "What's Simone Lachance's job?", "What does she do for a living?": a job asked of someone (not
+# "What type of role does Islamism seek?")
+_WHAT = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay|wait)\W+)*what\b")
+_NAMED = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+|\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+
+
+def role_paraphrases(question: str) -> list[tuple[str, re.Pattern]]:
+    """(the question's words for a job, a pattern of the titles a text gives its holder) for a
+    question asking who does it ("Who runs …?", "Which firm's boss …?", "Who's in charge of
+    …?"); [] for any other question ("How long does the Kestrel run?" asks no one)."""
+    out = []
+    for asks, titles in _ROLES:
+        if not (_WHAT.search(question) and _NAMED.search(question) if titles is JOB_TITLES else _WHO.search(question)):
+            continue
+        typed = [m.group(0) for m in asks.finditer(question)]
+        if typed:
+            out.append((" ".join(typed), titles))
+    return out

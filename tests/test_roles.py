@@ -1,0 +1,107 @@
+"""qa/roles.py: who does a job, asked in other words than the text's title for it."""
+import numpy as np
+import pytest
+
+from qa import features
+from qa.question import parse
+from qa.roles import role_paraphrases
+from qa.types import Sentence
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("Who runs Northvale Rail?", "runs"),
+    ("Who's in charge of Bridge the Gap these days?", "in charge"),
+    ("Which officer is heading up the inquiry?", "heading"),
+    ("Who spoke for that agency?", "spoke for"),
+    ("What's Simone Lachance's job at the theatre?", "job"),
+    ("What did Edwin Clay do for a living?", "for a living"),
+    ("Who made it?", "made"),
+])
+def test_a_question_asking_who_does_a_job(question, asked):
+    assert [typed for typed, _ in role_paraphrases(question)] == [asked]
+
+
+@pytest.mark.parametrize("question", [
+    "How long does the Kestrel run?",         # asks no one
+    "Which AI model runs the glasses?",       # a thing, not a person or a body
+    "Who lost their job?",                    # a job, not whose it is
+    "When did the trial lead to a result?",
+    "What type of role that Islamism seeks makes it a somewhat controversial concept?",  # no one's job
+])
+def test_other_questions_ask_no_role(question):
+    assert role_paraphrases(question) == []
+
+
+def test_a_maker_is_a_name_after_by():
+    [(_, by)] = role_paraphrases("Who made the film?")
+    assert by.search("A short film by the artist Tomasz Wilk plays in the last room.")
+    assert by.search("By Marcus Hale, Hardware Editor")
+    assert not by.search("It will be finished by the end of June.")
+    assert not by.search("Sales rose by 8% in 2024.")
+
+
+def test_a_title_writes_what_its_holder_does():
+    """"Who runs Northvale Rail?" was answered with "services ran on Northvale Rail routes": the
+    managing director's sentence never writes "runs", and "runs" and "director" are far apart
+    in the word vectors. The title's sentence covers the question's word now; the other does not."""
+    texts = ["Only 38 services ran on Northvale Rail routes.",
+             "Northvale Rail's managing director, Priya Castellan, described the strike as disappointing."]
+    sents = [Sentence("a", k, 0, len(t), t, k) for k, t in enumerate(texts)]
+    col = {n: k for k, n in enumerate(features.NAMES)}
+    F = features.compute(parse("Who runs Northvale Rail?"), sents, np.zeros(2, np.float32), np.zeros(2, np.float32), {}, 2)
+    assert F[1, col["cover"]] > F[0, col["cover"]]
+    assert F[0, col["missing_idf"]] == 0.0  # the text writes the job: nothing is missing
+    F = features.compute(parse("Who sells Northvale Rail?"), sents, np.zeros(2, np.float32), np.zeros(2, np.float32), {}, 2)
+    assert F[1, col["cover"]] == F[0, col["cover"]] and F[0, col["missing_idf"]] > 0.0
+
+
+@pytest.mark.slow
+def test_engine_answers_who_runs_a_company_with_its_chief(engine):
+    ans = engine.ask("Who runs Enflame?")
+    assert ans.answerable and ans.citations[0].sentence.startswith("Zhao Lidong, CEO of Enflame")
+
+
+def _hits(*texts):
+    from qa.types import Hit
+    return [Hit(Sentence("a", k, 0, len(t), t, 0), 1.0 - k / 10) for k, t in enumerate(texts)]
+
+
+def test_a_title_first_among_the_best_few():
+    """"Who runs Northvale Rail?" was answered with "services ran on Northvale Rail routes"."""
+    from qa.answer import role_first
+
+    hits = _hits("Only 38 services ran on Northvale Rail routes.",
+                 "Northvale Rail's managing director, Priya Castellan, described the strike as disappointing.",
+                 "The union's general secretary, Dermot Fahy, said the company had walked away.")
+    assert [h.sentence.i for h in role_first(hits, parse("Who runs Northvale Rail?"))] == [1, 0, 2]
+    assert [h.sentence.i for h in role_first(hits, parse("How many services ran?"))] == [0, 1, 2]
+    # a title given to someone of another body, or to someone else than the one asked about
+    assert [h.sentence.i for h in role_first(hits[::2], parse("Who runs Northvale Rail?"))] == [0, 2]
+    assert [h.sentence.i for h in role_first(hits, parse("What is Dermot Fahy's job?"))] == [2, 0, 1]
+    assert [h.sentence.i for h in role_first(hits[:2], parse("What is Dermot Fahy's job?"))] == [0, 1]
+    # the title as the named body's, in a sentence after the one naming it
+    hits = _hits("Bramley District Council says the site lies only 400 metres from homes.",
+                 "The council's leader, Cllr Rupert Hale, said: \"We are not against a depot.\"")
+    assert [h.sentence.i for h in role_first(hits, parse("Who runs Bramley District Council?"))] == [1, 0]
+    hits = _hits("With Dr Nia Hollis she founded the Bridge the Gap summer school in 1991.",
+                 "Its current director, Sophie Arkwright, called her a force of nature.")
+    assert [h.sentence.i for h in role_first(hits, parse("Who's in charge of Bridge the Gap these days?"))] == [1, 0]
+    # a title is a title after a prefix and in the plural
+    hits = _hits("Key postmodern graphic designers include Wolfgang Weingart.", "Weingart taught at Basel.")
+    assert [h.sentence.i for h in role_first(hits, parse("What occupation did Wolfgang Weingart have?"))] == [0, 1]
+
+
+def test_the_earlier_answer_first_when_it_gives_the_sum_asked_of_it():
+    """"How much is it going to cost?" after "Where is Brennick building its new soup line?" was
+    answered with the neighbour's revenue forecast: "it" is the soup line of the earlier answer."""
+    from qa.answer import earlier_first
+
+    hits = _hits("Brennick now expects full-year revenue of between £1.62 billion and £1.65 billion.",
+                 "The company plans to spend £45 million on a new soup production line at Castlemoor.")
+    earlier = hits[1].sentence
+    q = parse("How much is it going to cost?", ["Where is Brennick building its new soup line?"])
+    assert [h.sentence.i for h in earlier_first(hits, q, earlier)] == [1, 0]
+    assert [h.sentence.i for h in earlier_first(hits, q, None)] == [0, 1]
+    # a question of its own, not about "it": the ranking stands
+    q = parse("How much revenue does Brennick expect?", ["Where is Brennick building its new soup line?"])
+    assert [h.sentence.i for h in earlier_first(hits, q, earlier)] == [0, 1]
