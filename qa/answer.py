@@ -13,8 +13,8 @@ from .index import Index
 from .kinds import MEASURE_KINDS, named
 from .lexical import tokenize, zipf
 from .misnamed import misnamed
-from .roles import JOB_TITLES, role_paraphrases
 from .question import Question, language, names, refers_to_thing
+from .roles import JOB_TITLES, role_paraphrases
 from .segment import DATE_KEYS, list_item, meta_item, one_line
 from .span import find_span, person_spans
 from .types import REFUSAL, REFUSAL_DOCUMENTS, REFUSALS, REFUSALS_DOCUMENTS, Answer, Citation, Hit
@@ -532,9 +532,7 @@ def age_first(hits: list[Hit], q: Question) -> list[Hit]:
     in seconds", "the 2nd century BCE", which the patterns don't read as a duration or a year)."""
     if q.measure != "age" or not hits or _gives(q.measure, q, hits[0].sentence.text):
         return hits
-    k = next((k for k, h in enumerate(hits[1:MEASURE_WINDOW], 1)
-              if h.sentence.kind == "text" and _gives(q.measure, q, h.sentence.text)), None)
-    return hits if k is None else [hits[k]] + hits[:k] + hits[k + 1:]
+    return _first(hits, lambda h: h.sentence.kind == "text" and _gives(q.measure, q, h.sentence.text))
 
 
 def earlier_first(hits: list[Hit], q: Question, earlier) -> list[Hit]:
@@ -546,8 +544,7 @@ def earlier_first(hits: list[Hit], q: Question, earlier) -> list[Hit]:
     if earlier is None or not q.measure or q.switched or not refers_to_thing(q.text) or not hits \
             or hits[0].sentence == earlier or not _gives(q.measure, q, earlier.text):
         return hits
-    k = next((k for k, h in enumerate(hits[1:MEASURE_WINDOW], 1) if h.sentence == earlier), None)
-    return hits if k is None else [hits[k]] + hits[:k] + hits[k + 1:]
+    return _first(hits, lambda h: h.sentence == earlier)
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -560,9 +557,9 @@ def role_first(hits: list[Hit], q: Question) -> list[Hit]:
     when the best one gives none ("Only 38 services ran on Northvale Rail routes"). qa/roles.py.
 
     The title must be of what the question names: a sentence writing one of its names' rarer
-    words, or the title as something's ("The council's leader", "Its current director") after a
-    sentence that named it; "What was Martin Parry's role?" wants a title next to "Parry", not
-    "Former IPCC chairman Robert Watson"."""
+    words, or the title as its or as the named thing's ("Its current director", "The council's
+    leader" of Bramley District Council); "What was Martin Parry's role?" wants a title next to
+    "Parry", not "Former IPCC chairman Robert Watson"."""
     titles = [t for _, t in role_paraphrases(q.search)] if q.english else []
     if not titles or not hits or any(t.search(hits[0].sentence.text) for t in titles):
         return hits
@@ -572,15 +569,19 @@ def role_first(hits: list[Hit], q: Question) -> list[Hit]:
     # "Its current director", "The council's leader" of "Bramley District Council" (not "The union's
     # general secretary" of Northvale Rail)
     owners = "|".join(["its", "their"] + [rf"the\s+{re.escape(w.lower())}['’]s?" for n in named for w in re.findall(r"[\w-]+", n)])
-    owned = [re.compile(rf"(?i)\b(?:{owners})\s+(?:[\w-]+\s+){{0,2}}(?:{t.pattern})") for t in titles]
+    owned = [re.compile(rf"(?i)\b(?:{owners})\s+(?:[\w-]+\s+){{0,2}}(?:{t.pattern})") for t in titles if t.flags & re.I]
 
     def of_the_asked(text: str) -> bool:
         told = set(re.findall(r"[\w-]+", text))
         return all(words & told for words in asked) or not someones and any(o.search(text) for o in owned)
 
-    k = next((k for k, h in enumerate(hits[1:MEASURE_WINDOW], 1)
-              if h.sentence.kind == "text" and any(t.search(h.sentence.text) for t in titles)
-              and person_spans(h.sentence.text) and of_the_asked(h.sentence.text)), None)
+    return _first(hits, lambda h: h.sentence.kind == "text" and any(t.search(h.sentence.text) for t in titles)
+                  and bool(person_spans(h.sentence.text)) and of_the_asked(h.sentence.text))
+
+
+def _first(hits: list[Hit], better) -> list[Hit]:
+    """The hits with the first of the best few after the first that is ``better`` put first."""
+    k = next((k for k, h in enumerate(hits[1:MEASURE_WINDOW], 1) if better(h)), None)
     return hits if k is None else [hits[k]] + hits[:k] + hits[k + 1:]
 
 
