@@ -560,8 +560,13 @@ def role_first(hits: list[Hit], q: Question) -> list[Hit]:
     words, or the title as its or as the named thing's ("Its current director", "The council's
     leader" of Bramley District Council); "What was Martin Parry's role?" wants a title next to
     "Parry", not "Former IPCC chairman Robert Watson"."""
-    titles = [t for _, t in role_paraphrases(q.search)] if q.english else []
-    if not titles or not hits or any(t.search(hits[0].sentence.text) for t in titles):
+    roles = role_paraphrases(q.search) if q.english else []
+    titles = [t for _, t in roles]
+    typed = {w for asked, _ in roles for w in tokenize([asked])[0]}
+    # the best one gives a title, or says it in the question's own words ("Roni Size, Krust and DJ
+    # Die produced some of the first tracks" for "Who produced …?")
+    if not titles or not hits or any(t.search(hits[0].sentence.text) for t in titles) \
+            or typed & sentence_tokens(hits[0].sentence.text):
         return hits
     named = [n for _, _, n in names(q.text) if _POSSESSIVE.sub("", n.split()[0]).lower() not in _QUESTION_WORDS]
     asked = [_naming_words(n) for n in named]

@@ -61,8 +61,8 @@ _ROLES = (
     (re.compile(r"(?i)\b(?:own|owns|owned)\b"), _titles(_OWNING)),
     # "Who made the film?", "Who wrote the review?": "a short film by the artist Tomasz Wilk", "By
     # Marcus Hale" (a name after "by", not "by the end of June")
-    (re.compile(r"(?i)\b(?:made|make|makes|wrote|written|writes|built|builds|designed|designs|painted|composed|"
-                r"directed|created|creates|produced|photographed|sculpted|tested|reviewed)\b"),
+    (re.compile(r"(?i)(?<![\w-])(?:made|make|makes|wrote|written|writes|built|builds|designed|designs|painted|composed|"
+                r"directed|created|creates|produced|photographed|sculpted|tested|reviewed)(?![\w-])"),
      re.compile(r"\b[Bb]y\s+(?:(?:the|a|an)\s+)?(?:(?!of\b)[a-z]+\s+){0,2}[A-Z][\w’'-]+")),
 )
 _WHO = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay|wait)\W+)*(?:who(?:['’]s|m)?|whose|which\s+(?:\w+\s+)?"

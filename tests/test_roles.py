@@ -27,6 +27,7 @@ def test_a_question_asking_who_does_a_job(question, asked):
     "Who lost their job?",                    # a job, not whose it is
     "When did the trial lead to a result?",
     "What type of role that Islamism seeks makes it a somewhat controversial concept?",  # no one's job
+    "Who helped develop the first man-made self-sustaining nuclear reaction?",  # "made" of "man-made"
 ])
 def test_other_questions_ask_no_role(question):
     assert role_paraphrases(question) == []
@@ -79,6 +80,9 @@ def test_a_title_first_among_the_best_few():
     assert [h.sentence.i for h in role_first(hits[::2], parse("Who runs Northvale Rail?"))] == [0, 2]
     assert [h.sentence.i for h in role_first(hits, parse("What is Dermot Fahy's job?"))] == [2, 0, 1]
     assert [h.sentence.i for h in role_first(hits[:2], parse("What is Dermot Fahy's job?"))] == [0, 1]
+    # the best one says it in the question's words: it stays first
+    hits = _hits("Roni Size, Krust and DJ Die produced some of the first tracks.", "The album Timeless was a hit for the label run by Rob Playford.")
+    assert [h.sentence.i for h in role_first(hits, parse("Who produced some of the first drum and bass tracks?"))] == [0, 1]
     # the title as the named body's, in a sentence after the one naming it
     hits = _hits("Bramley District Council says the site lies only 400 metres from homes.",
                  "The council's leader, Cllr Rupert Hale, said: \"We are not against a depot.\"")
