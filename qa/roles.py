@@ -22,7 +22,7 @@ _LEADING = (r"chief\s+executive|CEO|chief|president|chair(?:man|woman|person)?|h
             r"director|leader|manager|boss|principal|superintendent|commissioner|governor|mayor|captain|"
             r"(?:managing|executive|artistic|general)\s+(?:director|manager)|secretary[\s-]general|dean|rector|"
             r"chief\s+constable|commander|lead\s+(?:investigator|researcher|author|scientist|engineer)|"
-            r"general\s+secretary|(?:led|headed|run|chaired|directed|managed)\s+by|founder|owner|editor|"
+            r"general\s+secretary|(?:led|headed|run|chaired|directed|managed)\s+by|founder|editor|"
             # or says what the holder does, in the words a reader would not use ("is leading the trip",
             # "who co-ordinates the counts", "in charge of")
             r"leads|leading|heads|heading|in\s+charge|oversees|overseeing|co-?ordinat(?:es|ing|or)|organi[sz](?:es|ing|er)")
@@ -40,12 +40,14 @@ _COACHING = r"(?:head\s+)?coach|manager|trainer|coached\s+by|managed\s+by"
 _OWNING = r"owner|proprietor|owned\s+by|co-?owner|landlord|landlady"
 
 
-def _titles(pattern: str) -> re.Pattern:
-    """A title as a word, plural or not, and after a prefix ("co-chair", "vice-president")."""
-    return re.compile(rf"(?<!\w)(?:{pattern})(?:e?s)?(?![\w-])", re.I)
+def _titles(pattern: str, plural: bool = False) -> re.Pattern:
+    """A title as a word, after a prefix too ("co-chair", "vice-president"); in the plural only
+    for a trade ("graphic designers include Wolfgang Weingart"): "owners" and "managers" are
+    rarely one holder."""
+    return re.compile(rf"(?<!\w)(?:{pattern}){'(?:e?s)?' if plural else ''}(?![\w-])", re.I)
 
 
-JOB_TITLES = _titles(_JOB)
+JOB_TITLES = _titles(_JOB, plural=True)
 _ROLES = (
     # "Who runs the company?", "Who's in charge of the inquiry?", "Who is the boss of Calder Brightworks?"
     (re.compile(r"(?i)\b(?:run|runs|running|ran|head|heads|headed|heading|lead|leads|leading|led|manage|manages|managed|"

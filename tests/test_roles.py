@@ -80,6 +80,10 @@ def test_a_title_first_among_the_best_few():
     assert [h.sentence.i for h in role_first(hits[::2], parse("Who runs Northvale Rail?"))] == [0, 2]
     assert [h.sentence.i for h in role_first(hits, parse("What is Dermot Fahy's job?"))] == [2, 0, 1]
     assert [h.sentence.i for h in role_first(hits[:2], parse("What is Dermot Fahy's job?"))] == [0, 1]
+    # customers who own something hold no title
+    hits = _hits("Calder Brightworks reported revenue of £48 million.",
+                 "The Office for Product Safety said it was working with Calder and urged owners to register.")
+    assert [h.sentence.i for h in role_first(hits, parse("Who is the boss of Calder Brightworks?"))] == [0, 1]
     # the best one says it in the question's words: it stays first
     hits = _hits("Roni Size, Krust and DJ Die produced some of the first tracks.", "The album Timeless was a hit for the label run by Rob Playford.")
     assert [h.sentence.i for h in role_first(hits, parse("Who produced some of the first drum and bass tracks?"))] == [0, 1]
