@@ -14,7 +14,7 @@ from .kinds import MEASURE_KINDS, named
 from .lexical import tokenize, zipf
 from .misnamed import misnamed
 from .question import Question, language, names, refers_to_thing
-from .roles import JOB_TITLES, role_paraphrases
+from .roles import JOB_TITLES, SOURCE_TITLES, role_paraphrases
 from .segment import DATE_KEYS, list_item, meta_item, one_line
 from .span import find_span, person_spans
 from .types import REFUSAL, REFUSAL_DOCUMENTS, REFUSALS, REFUSALS_DOCUMENTS, Answer, Citation, Hit
@@ -554,40 +554,54 @@ RARE_NAME_ZIPF = 4.0  # a word of a name rarer than this tells it apart ("Castle
 def role_first(hits: list[Hit], q: Question) -> list[Hit]:
     """The best sentence that gives someone a title, for a question asking who does the job it
     names ("Who runs Northvale Rail?": "Northvale Rail's managing director, Priya Castellan, …"),
-    when the best one gives none ("Only 38 services ran on Northvale Rail routes"). qa/roles.py.
-
-    The title must be of what the question names: a sentence writing one of its names' rarer
-    words, or the title as its or as the named thing's ("Its current director", "The council's
-    leader" of Bramley District Council); "What was Martin Parry's role?" wants a title next to
-    "Parry", not "Former IPCC chairman Robert Watson"."""
+    when the best one gives none ("Only 38 services ran on Northvale Rail routes"). qa/roles.py."""
     roles = role_paraphrases(q.search) if q.english else []
+    if not roles or not hits:
+        return hits
+    answers = _answers_role(q, roles)
+    if answers(hits[0].sentence.text):
+        return hits
+    return _first(hits, lambda h: h.sentence.kind == "text" and answers(h.sentence.text))
+
+
+def lacks_role(hits: list[Hit], q: Question) -> bool:
+    """The question asks who does a job and none of the best sentences gives the title to someone
+    of what it names, or says the job in its words: "Who manages Valebridge Cycling?" of a race
+    report naming only its rider ("Lena Mercer of Valebridge Cycling won …"), "Which newspaper
+    reported the launch?" of a text whose only source is a news agency, named for another fact."""
+    roles = [(asked, t) for asked, t in role_paraphrases(q.search) if t is not JOB_TITLES] if q.english else []
+    if not roles or not hits:  # a trade is any noun ("Arthur Ellison, a signalman"): not judged
+        return False
+    answers = _answers_role(q, roles)
+    return not any(answers(h.sentence.text) for h in hits[:MEASURE_WINDOW])
+
+
+def _answers_role(q: Question, roles):
+    """Whether a sentence tells who does the job of what the question names: it gives one of the
+    roles' titles, with a person's name by it, or says the job in the question's own words ("Roni
+    Size, Krust and DJ Die produced some of the first tracks" for "Who produced …?"); and it writes
+    one of the question's names' rarer words, or the title as its or as the named thing's ("Its
+    current director", "The council's leader" of Bramley District Council). "What was Martin Parry's role?" wants a title next to "Parry",
+    not "Former IPCC chairman Robert Watson". A source ("According to Reuters, …") is the
+    sentence's own: it needs no person and no name of the question ("the project", "the deal")."""
     titles = [t for _, t in roles]
     typed = {w for asked, _ in roles for w in tokenize([asked])[0]}
-    # the best one gives a title, or says it in the question's own words ("Roni Size, Krust and DJ
-    # Die produced some of the first tracks" for "Who produced …?")
-    if not titles or not hits or any(t.search(hits[0].sentence.text) for t in titles) \
-            or typed & sentence_tokens(hits[0].sentence.text):
-        return hits
     named = [n for _, _, n in names(q.text) if _POSSESSIVE.sub("", n.split()[0]).lower() not in _QUESTION_WORDS]
     asked = [_naming_words(n) for n in named]
-    someones = [t for t in titles if t is JOB_TITLES]  # a job is asked of a person: by name only
-    # "Its current director", "The council's leader" of "Bramley District Council" (not "The union's
-    # general secretary" of Northvale Rail)
+    someones = any(t is JOB_TITLES for t in titles)  # a job is asked of a person: by name only
     owners = "|".join(["its", "their"] + [rf"the\s+{re.escape(w.lower())}['’]s?" for n in named for w in re.findall(r"[\w-]+", n)])
     owned = [re.compile(rf"(?i)\b(?:{owners})\s+(?:[\w-]+\s+){{0,2}}(?:{t.pattern})") for t in titles if t.flags & re.I]
 
-    def of_the_asked(text: str) -> bool:
+    def answers(text: str) -> bool:
+        given = [t for t in titles if t.search(text)]
+        if given and all(t is SOURCE_TITLES for t in given):
+            return True  # a source is of the fact its sentence reports, whatever it calls it
+        titled = bool(given) and bool(person_spans(text))
+        if not titled and not typed & sentence_tokens(text):
+            return False
         told = set(re.findall(r"[\w-]+", text))
         return all(words & told for words in asked) or not someones and any(o.search(text) for o in owned)
-
-    return _first(hits, lambda h: h.sentence.kind == "text" and any(t.search(h.sentence.text) for t in titles)
-                  and bool(person_spans(h.sentence.text)) and of_the_asked(h.sentence.text))
-
-
-def _first(hits: list[Hit], better) -> list[Hit]:
-    """The hits with the first of the best few after the first that is ``better`` put first."""
-    k = next((k for k, h in enumerate(hits[1:MEASURE_WINDOW], 1) if better(h)), None)
-    return hits if k is None else [hits[k]] + hits[:k] + hits[k + 1:]
+    return answers
 
 
 _QUESTION_WORDS = frozenset("who whom whose what which when where why how".split())
@@ -599,6 +613,12 @@ def _naming_words(name: str) -> set[str]:
     words = re.findall(r"[\w-]+", _POSSESSIVE.sub("", name))
     rare = {w for w in words if zipf(w.lower()) < RARE_NAME_ZIPF}
     return rare or set(words[-1:])
+
+
+def _first(hits: list[Hit], better) -> list[Hit]:
+    """The hits with the first of the best few after the first that is ``better`` put first."""
+    k = next((k for k, h in enumerate(hits[1:MEASURE_WINDOW], 1) if better(h)), None)
+    return hits if k is None else [hits[k]] + hits[:k] + hits[k + 1:]
 
 
 def _gives(measure: str, q: Question, text: str) -> bool:

@@ -351,6 +351,8 @@ class Engine:
             conf *= OFF_TOPIC_FACTOR
         if answering.lacks_saying(hits, q):  # "What did Marcus Bell say?" of a story where he only scores
             conf *= OFF_TOPIC_FACTOR
+        if answering.lacks_role(hits, q):  # "Who manages Valebridge Cycling?" of a text giving no one that job
+            conf *= OFF_TOPIC_FACTOR
         if answering.names_someone_else(r.index, hits, q):  # "Ruth Nandakumar" of a story about Priya Nandakumar
             conf *= OFF_TOPIC_FACTOR
         if prior_top is not None and not q.switched and refers_to_thing(q.text) and not refers_to_person(q.text) \

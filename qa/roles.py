@@ -1,6 +1,6 @@
-"""Who does a job, asked in other words than the text's: "Who runs Brightwater?" of a text
-that says "Chief Executive Officer Margaret Okonjo", "Who heads the union chapter?" of
-"Tom Birchwood, president of the union's Local 412", "Who spoke for the agency?" of "a
+"""Who does a job, asked in other words than the text's: "Who runs Northvale Rail?" of a text
+that says "Northvale Rail's managing director, Priya Castellan", "Who led the research?" of
+"Dr. Aminata Coulibaly, the trial's lead investigator", "Who spoke for the agency?" of "a
 department spokeswoman, Priya Nandakumar".
 
 A reader names a role by what its holder does (runs, heads, leads, speaks for); a text names
@@ -10,7 +10,14 @@ in MiniLM's space, a title's words are near each other, not near the verbs), and
 answerability model learnt on SQuAD that a question word the text never writes means it
 cannot answer. So a sentence that writes a title counts, for the word features, as writing
 the question's word for what that title's holder does (qa/features.py reads it as it reads an
-acronym written out). The searches and the embedders keep the question as asked.
+acronym written out). The searches and the embedders keep the question as asked. A source is
+read the same way: "Which news agency reported the alliances?" of "According to Reuters, two
+major industry alliances were launched …".
+
+qa/answer.py then cites first, among the best three, the sentence giving the title to someone
+of what the question names (`role_first`), and refuses when none of them gives it or says the
+job in the question's words (`lacks_role`: a text writing other titles is no answer to "Who
+manages Valebridge Cycling?").
 """
 from __future__ import annotations
 
@@ -22,7 +29,7 @@ _LEADING = (r"chief\s+executive|CEO|chief|president|chair(?:man|woman|person)?|h
             r"director|leader|manager|boss|principal|superintendent|commissioner|governor|mayor|captain|"
             r"(?:managing|executive|artistic|general)\s+(?:director|manager)|secretary[\s-]general|dean|rector|"
             r"chief\s+constable|commander|lead\s+(?:investigator|researcher|author|scientist|engineer)|"
-            r"general\s+secretary|(?:led|headed|run|chaired|directed|managed)\s+by|founder|editor|"
+            r"general\s+secretary|(?:led|headed|run|chaired|directed|managed)\s+by|founder|editor|owner|proprietor|landlord|landlady|"
             # or says what the holder does, in the words a reader would not use ("is leading the trip",
             # "who co-ordinates the counts", "in charge of")
             r"leads|leading|heads|heading|in\s+charge|oversees|overseeing|co-?ordinat(?:es|ing|or)|organi[sz](?:es|ing|er)")
@@ -48,6 +55,14 @@ def _titles(pattern: str, plural: bool = False) -> re.Pattern:
 
 
 JOB_TITLES = _titles(_JOB, plural=True)
+
+# the source a report names: "According to Reuters, …", "data from research firm Corvane show",
+# "first reported by the Harbour Ledger", "a spokesperson told the Financial Post"; no person needed
+SOURCE_TITLES = re.compile(r"(?i:\b(?:according\s+to|as\s+per)\s+(?!whom\b)\w)"
+                           r"|(?i:\breported\s+by|\bdata\s+from|\bfigures\s+from|\bcited\s+by|\btold)"
+                           r"\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,4}[A-Z][\w’'&-]*"
+                           r"|\b[A-Z][\w’'&-]+(?:\s+[A-Z][\w’'&-]+)*\s+(?:first\s+)?(?:reported|reports)\b")
+
 _ROLES = (
     # "Who runs the company?", "Who's in charge of the inquiry?", "Who is the boss of Calder Brightworks?"
     (re.compile(r"(?i)\b(?:run|runs|running|ran|head|heads|headed|heading|lead|leads|leading|led|manage|manages|managed|"
@@ -61,6 +76,10 @@ _ROLES = (
     (re.compile(r"(?i)\b(?:coach|coaches|coached|coaching|trains|trained)\b"), _titles(_COACHING)),
     # "Who owns the pub?"
     (re.compile(r"(?i)\b(?:own|owns|owned)\b"), _titles(_OWNING)),
+    # "Which news agency reported the alliances?", "According to whom did prices rise?"
+    (re.compile(r"(?i)(?<![\w-])(?:report|reports|reported|reporting|broke|source|sources|according\s+to\s+whom)(?![\w-])"
+                r"|^\W*which\s+(?:news\s+)?(?:agency|outlet|newspaper|paper|wire|publication|broadcaster)\b"),
+     SOURCE_TITLES),
     # "Who made the film?", "Who wrote the review?": "a short film by the artist Tomasz Wilk", "By
     # Marcus Hale" (a name after "by", not "by the end of June")
     (re.compile(r"(?i)(?<![\w-])(?:made|make|makes|wrote|written|writes|built|builds|designed|designs|painted|composed|"
@@ -70,7 +89,8 @@ _ROLES = (
 _WHO = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay|wait)\W+)*(?:who(?:['’]s|m)?|whose|which\s+(?:\w+\s+)?"
                   r"(?:person|people|man|woman|officer|official|executive|leader|manager|member|company|firm|group|"
                   r"organi[sz]ation|agency|body|team|club|union|department|minister|councillor|player|detective|"
-                  r"doctor|teacher|one)s?)\b")
+                  r"doctor|teacher|outlet|newspaper|paper|wire|source|publication|broadcaster|station|channel|one)s?)\b"
+                  r"|\baccording\s+to\s+whom\b|^\W*what(?:['’]s|\s+is|\s+was)\s+the\s+source\b")
 # "What's Simone Lachance's job?", "What does she do for a living?": a job asked of someone (not
 # "What type of role does Islamism seek?")
 _WHAT = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay|wait)\W+)*what\b")
