@@ -30,9 +30,10 @@ _LEADING = (r"chief\s+executive|CEO|chief|president|chair(?:man|woman|person)?|h
             r"(?:managing|executive|artistic|general)\s+(?:director|manager)|secretary[\s-]general|dean|rector|"
             r"chief\s+constable|commander|lead\s+(?:investigator|researcher|author|scientist|engineer)|"
             r"general\s+secretary|(?:led|headed|run|chaired|directed|managed)\s+by|founder|editor|owner|proprietor|landlord|landlady|"
-            # or says what the holder does, in the words a reader would not use ("is leading the trip",
-            # "who co-ordinates the counts", "in charge of")
-            r"leads|leading|heads|heading|in\s+charge|oversees|overseeing|co-?ordinat(?:es|ing|or)|organi[sz](?:es|ing|er)")
+            # or says what the holder does ("is leading the trip", "who co-ordinates the counts", "is
+            # going to run it")
+            r"leads|leading|heads|heading|in\s+charge|oversees|overseeing|co-?ordinat(?:es|ing|or)|organi[sz](?:es|ing|er)|"
+            r"run|runs|running|manages|managing|chairs|chairing|directs|directing")
 _TRADES = (r"teacher|engineer|doctor|surgeon|nurse|lawyer|solicitor|barrister|judge|officer|inspector|detective|"
            r"sergeant|constable|reporter|journalist|writer|author|novelist|poet|artist|painter|sculptor|designer|"
            r"architect|scientist|researcher|professor|lecturer|analyst|economist|consultant|actor|actress|singer|"

@@ -56,6 +56,9 @@ def test_a_job_no_best_sentence_gives_is_refused():
     assert not lacks_role(hits, parse("Who won the Harcastle Grand Prix?"))  # no job asked
     hits = _hits("Team Orrin's sports director, Karl Weiss, said the team would review the race.", "Mercer won.")
     assert not lacks_role(hits, parse("Who directs Team Orrin?"))
+    # the job said in other words of the same kind ("is going to run it" for "in charge of")
+    hits = _hits("Next spring we're opening a bakery called Crumb, and my pastry chef, Priya Natarajan, is going to run it.")
+    assert not lacks_role(hits, parse("Who's going to be in charge of the new bakery, Crumb?"))
     # a trade is any noun: not judged
     hits = _hits("She met Arthur Ellison, a signalman on the railway, in 1950.", "They married in 1952.")
     assert not lacks_role(hits, parse("What did Arthur Ellison do for a living?"))
