@@ -14,7 +14,7 @@ from .kinds import MEASURE_KINDS, named
 from .lexical import tokenize, zipf
 from .misnamed import misnamed
 from .question import Question, language, names, refers_to_thing
-from .roles import JOB_TITLES, SOURCE_TITLES, role_paraphrases
+from .roles import JOB_TITLES, SOURCE_TITLES, role_paraphrases, says_the_job
 from .segment import DATE_KEYS, list_item, meta_item, one_line
 from .span import find_span, person_spans
 from .types import REFUSAL, REFUSAL_DOCUMENTS, REFUSALS, REFUSALS_DOCUMENTS, Answer, Citation, Hit
@@ -558,7 +558,7 @@ def role_first(hits: list[Hit], q: Question) -> list[Hit]:
     roles = role_paraphrases(q.search) if q.english else []
     if not roles or not hits:
         return hits
-    answers = _answers_role(q, roles)
+    answers = _answers_role(q, roles, [h.sentence.text for h in hits[:MEASURE_WINDOW]])
     if answers(hits[0].sentence.text):
         return hits
     return _first(hits, lambda h: h.sentence.kind == "text" and answers(h.sentence.text))
@@ -566,29 +566,33 @@ def role_first(hits: list[Hit], q: Question) -> list[Hit]:
 
 def lacks_role(hits: list[Hit], q: Question) -> bool:
     """The question asks who does a job and none of the best sentences gives the title to someone
-    of what it names, or says the job in its words: "Who manages Valebridge Cycling?" of a race
-    report naming only its rider ("Lena Mercer of Valebridge Cycling won …"), "Which newspaper
-    reported the launch?" of a text whose only source is a news agency, named for another fact."""
+    of what it names, or says the job: "Who manages Valebridge Cycling?" of a race report naming
+    only its rider ("Lena Mercer of Valebridge Cycling won …"), "Which newspaper reported the
+    launch?" of a text whose only source is a news agency, named for another fact."""
     roles = [(asked, t) for asked, t in role_paraphrases(q.search) if t is not JOB_TITLES] if q.english else []
     if not roles or not hits:  # a trade is any noun ("Arthur Ellison, a signalman"): not judged
         return False
-    answers = _answers_role(q, roles)
-    return not any(answers(h.sentence.text) for h in hits[:MEASURE_WINDOW])
+    best = [h.sentence.text for h in hits[:MEASURE_WINDOW]]
+    answers = _answers_role(q, roles, best)
+    return not any(answers(text) for text in best)
 
 
-def _answers_role(q: Question, roles):
+def _answers_role(q: Question, roles, best: list[str]):
     """Whether a sentence tells who does the job of what the question names: it gives one of the
-    roles' titles, with a person's name by it, or says the job in the question's own words ("Roni
-    Size, Krust and DJ Die produced some of the first tracks" for "Who produced …?"); and it writes
-    one of the question's names' rarer words, or the title as its or as the named thing's ("Its
-    current director", "The council's leader" of Bramley District Council). "What was Martin Parry's role?" wants a title next to "Parry",
-    not "Former IPCC chairman Robert Watson". A source ("According to Reuters, …") is the
-    sentence's own: it needs no person and no name of the question ("the project", "the deal")."""
+    roles' titles with a person's name by it, or says the job in the question's kind of words
+    ("Roni Size, Krust and DJ Die produced some of the first tracks" for "Who produced …?"); and,
+    of the question's names that the ``best`` sentences write, it writes each one's rarer words or
+    gives the title as its or as the named thing's ("Its current director", "The council's leader"
+    of Bramley District Council): "What was Martin Parry's role?" wants a title next to "Parry",
+    not "Former IPCC chairman Robert Watson"; a name none of them writes ("the U.S." of "the United
+    States") asks nothing of them. A source ("According to Reuters, …") is the sentence's own: it
+    needs no person and no name ("the project", "the deal")."""
     titles = [t for _, t in roles]
     typed = {w for asked, _ in roles for w in tokenize([asked])[0]}
     named = [n for _, _, n in names(q.text) if _POSSESSIVE.sub("", n.split()[0]).lower() not in _QUESTION_WORDS]
-    asked = [_naming_words(n) for n in named]
+    written = set().union(*(sentence_tokens(text) for text in best))
     someones = any(t is JOB_TITLES for t in titles)  # a job is asked of a person: by name only
+    asked = [words for words in map(_naming_words, named) if someones or words & written]
     owners = "|".join(["its", "their"] + [rf"the\s+{re.escape(w.lower())}['’]s?" for n in named for w in re.findall(r"[\w-]+", n)])
     owned = [re.compile(rf"(?i)\b(?:{owners})\s+(?:[\w-]+\s+){{0,2}}(?:{t.pattern})") for t in titles if t.flags & re.I]
 
@@ -596,10 +600,10 @@ def _answers_role(q: Question, roles):
         given = [t for t in titles if t.search(text)]
         if given and all(t is SOURCE_TITLES for t in given):
             return True  # a source is of the fact its sentence reports, whatever it calls it
+        told = sentence_tokens(text)
         titled = bool(given) and bool(person_spans(text))
-        if not titled and not typed & sentence_tokens(text):
+        if not titled and not typed & told and not says_the_job(roles, text):
             return False
-        told = set(re.findall(r"[\w-]+", text))
         return all(words & told for words in asked) or not someones and any(o.search(text) for o in owned)
     return answers
 
@@ -607,12 +611,13 @@ def _answers_role(q: Question, roles):
 _QUESTION_WORDS = frozenset("who whom whose what which when where why how".split())
 
 
-def _naming_words(name: str) -> set[str]:
-    """The words of a name that tell it apart: its rare ones ("Castlebrook" of "Castlebrook
-    Foods", "Parry" of "Martin Parry"), or its last word when all are common."""
+def _naming_words(name: str) -> frozenset[str]:
+    """The words of a name that tell it apart, as tokens: its rare ones ("Castlebrook" of
+    "Castlebrook Foods", "Parry" of "Martin Parry", "Huguenot" as "Huguenots" stems), or its last
+    word when all are common."""
     words = re.findall(r"[\w-]+", _POSSESSIVE.sub("", name))
-    rare = {w for w in words if zipf(w.lower()) < RARE_NAME_ZIPF}
-    return rare or set(words[-1:])
+    rare = [w for w in words if zipf(w.lower()) < RARE_NAME_ZIPF] or words[-1:]
+    return frozenset(tokenize([" ".join(rare)])[0])
 
 
 def _first(hits: list[Hit], better) -> list[Hit]:

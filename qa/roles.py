@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 
+from .lexical import zipf
+
 # what a question calls the job -> the titles a text gives whoever does it
 _LEADING = (r"chief\s+executive|CEO|chief|president|chair(?:man|woman|person)?|head(?:teacher|master|mistress)|"
             r"head\s+(?:of|coach|chef|teacher|nurse|curator|keeper|librarian|gardener)|"
@@ -96,6 +98,25 @@ _WHO = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay|wait)\W+)*(?:who(?:['’]s|
 # "What type of role does Islamism seek?")
 _WHAT = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay|wait)\W+)*what\b")
 _NAMED = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z'’-]+|\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+
+
+_ASKED_AS = {titles: asks for asks, titles in _ROLES}
+
+
+_NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w’'-]*)\s+(?:\S+\s+){0,2}$")
+
+
+def says_the_job(roles: list[tuple[str, re.Pattern]], text: str) -> bool:
+    """Whether ``text`` says one of the jobs in the question's kind of words, in any form, of
+    someone it names just before ("LeGrande writes that …" for "Who wrote that …?", "Huguenots
+    led by Jessé de Forest" for "Who led …?"; not "Only 38 services ran on Northvale Rail routes",
+    whose capital is the sentence's first word)."""
+    for _, titles in roles:
+        for m in _ASKED_AS[titles].finditer(text):
+            name = _NAME_BEFORE.search(text[:m.start()])
+            if name and (name.start() > 0 or zipf(name["name"].lower()) < 4.0):
+                return True
+    return False
 
 
 def role_paraphrases(question: str) -> list[tuple[str, re.Pattern]]:
