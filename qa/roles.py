@@ -66,6 +66,13 @@ SOURCE_TITLES = re.compile(r"(?i:\b(?:according\s+to|as\s+per)\s+(?!whom\b)\w)"
                            r"\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,4}[A-Z][\w’'&-]*"
                            r"|\b[A-Z][\w’'&-]+(?:\s+[A-Z][\w’'&-]+)*\s+(?:first\s+)?(?:reported|reports)\b")
 
+# a maker's verb ("Who made the film?", "Who first wrote it?"), asked right after "who" (not "Who
+# called for an agency to be created?", "Who can question the statements ministers make?")
+_MAKER_VERBS = (r"made|make|makes|wrote|written|writes|built|builds|designed|designs|painted|composed|directed|created|"
+                r"creates|produced|photographed|sculpted|tested|reviewed")
+_MAKING = re.compile(rf"(?i)(?<![\w-])(?:{_MAKER_VERBS})(?![\w-])")
+_WHO_MAKES = re.compile(rf"(?i)^\W*(?:(?:and|so|but|ok|okay|wait)\W+)*who(?:['’]s)?\s+(?:\w+\s+)?(?:{_MAKER_VERBS})(?![\w-])")
+
 _ROLES = (
     # "Who runs the company?", "Who's in charge of the inquiry?", "Who is the boss of Calder Brightworks?"
     (re.compile(r"(?i)\b(?:run|runs|running|ran|head|heads|headed|heading|lead|leads|leading|led|manage|manages|managed|"
@@ -85,9 +92,7 @@ _ROLES = (
      SOURCE_TITLES),
     # "Who made the film?", "Who wrote the review?": "a short film by the artist Tomasz Wilk", "By
     # Marcus Hale" (a name after "by", not "by the end of June")
-    (re.compile(r"(?i)(?<![\w-])(?:made|make|makes|wrote|written|writes|built|builds|designed|designs|painted|composed|"
-                r"directed|created|creates|produced|photographed|sculpted|tested|reviewed)(?![\w-])"),
-     re.compile(r"\b[Bb]y\s+(?:(?:the|a|an)\s+)?(?:(?!of\b)[a-z]+\s+){0,2}[A-Z][\w’'-]+")),
+    (_MAKING, re.compile(r"\b[Bb]y\s+(?:(?:the|a|an)\s+)?(?:(?!of\b)[a-z]+\s+){0,2}[A-Z][\w’'-]+")),
 )
 _WHO = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay|wait)\W+)*(?:who(?:['’]s|m)?|whose|which\s+(?:\w+\s+)?"
                   r"(?:person|people|man|woman|officer|official|executive|leader|manager|member|company|firm|group|"
@@ -125,7 +130,8 @@ def role_paraphrases(question: str) -> list[tuple[str, re.Pattern]]:
     …?"); [] for any other question ("How long does the Kestrel run?" asks no one)."""
     out = []
     for asks, titles in _ROLES:
-        if not (_WHAT.search(question) and _NAMED.search(question) if titles is JOB_TITLES else _WHO.search(question)):
+        opener = _WHO_MAKES if asks is _MAKING else _WHO
+        if not (_WHAT.search(question) and _NAMED.search(question) if titles is JOB_TITLES else opener.search(question)):
             continue
         typed = [m.group(0) for m in asks.finditer(question)]
         if typed:

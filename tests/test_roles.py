@@ -30,6 +30,8 @@ def test_a_question_asking_who_does_a_job(question, asked):
     "When did the trial lead to a result?",
     "What type of role that Islamism seeks makes it a somewhat controversial concept?",  # no one's job
     "Who helped develop the first man-made self-sustaining nuclear reaction?",  # "made" of "man-made"
+    "Who called for an agency to be created?",  # a maker's verb, not right after "who"
+    "Who can question statements the First Minister or members of the cabinet make?",
 ])
 def test_other_questions_ask_no_role(question):
     assert role_paraphrases(question) == []
