@@ -14,7 +14,7 @@ from .kinds import MEASURE_KINDS, named
 from .lexical import tokenize, zipf
 from .misnamed import misnamed
 from .question import Question, language, names, refers_to_thing
-from .roles import JOB_TITLES, SOURCE_TITLES, role_paraphrases, says_the_job
+from .roles import JOB_TITLES, SOURCE_TITLES, TITLED, role_paraphrases, says_the_job
 from .segment import DATE_KEYS, list_item, meta_item, one_line
 from .span import find_span, person_spans
 from .types import REFUSAL, REFUSAL_DOCUMENTS, REFUSALS, REFUSALS_DOCUMENTS, Answer, Citation, Hit
@@ -555,7 +555,8 @@ def role_first(hits: list[Hit], q: Question) -> list[Hit]:
     """The best sentence that gives someone a title, for a question asking who does the job it
     names ("Who runs Northvale Rail?": "Northvale Rail's managing director, Priya Castellan, …"),
     when the best one gives none ("Only 38 services ran on Northvale Rail routes"). qa/roles.py."""
-    roles = role_paraphrases(q.search) if q.english else []
+    # by a title only: a source or a maker is said in too many ways to put the ranking's first below
+    roles = [(asked, t) for asked, t in role_paraphrases(q.search) if t in TITLED and t is not SOURCE_TITLES] if q.english else []
     if not roles or not hits:
         return hits
     answers = _answers_role(q, roles, [h.sentence.text for h in hits[:MEASURE_WINDOW]])
@@ -569,8 +570,9 @@ def lacks_role(hits: list[Hit], q: Question) -> bool:
     of what it names, or says the job: "Who manages Valebridge Cycling?" of a race report naming
     only its rider ("Lena Mercer of Valebridge Cycling won …"), "Which newspaper reported the
     launch?" of a text whose only source is a news agency, named for another fact."""
-    roles = [(asked, t) for asked, t in role_paraphrases(q.search) if t is not JOB_TITLES] if q.english else []
-    if not roles or not hits:  # a trade is any noun ("Arthur Ellison, a signalman"): not judged
+    # not a trade, any noun ("Arthur Ellison, a signalman"), nor a maker (roles.TITLED)
+    roles = [(asked, t) for asked, t in role_paraphrases(q.search) if t in TITLED and t is not JOB_TITLES] if q.english else []
+    if not roles or not hits:
         return False
     best = [h.sentence.text for h in hits[:MEASURE_WINDOW]]
     answers = _answers_role(q, roles, best)
