@@ -100,7 +100,10 @@ _WHO = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay|wait)\W+)*(?:who(?:['’]s|
                   r"(?:person|people|man|woman|officer|official|executive|leader|manager|member|company|firm|group|"
                   r"organi[sz]ation|agency|body|team|club|union|department|minister|councillor|player|detective|"
                   r"doctor|teacher|outlet|newspaper|paper|wire|source|publication|broadcaster|station|channel|one)s?)\b"
-                  r"|\baccording\s+to\s+whom\b|^\W*what(?:['’]s|\s+is|\s+was)\s+the\s+source\b")
+                  r"|\baccording\s+to\s+whom\b"
+                  # "What's the source for the $150 million?", "… of the figure": not "the source of the river"
+                  r"|^\W*what(?:['’]s|\s+is|\s+was)\s+the\s+source\s+(?:for|of\s+(?:the\s+|these\s+|this\s+)?"
+                  r"(?:figures?|numbers?|data|claims?|estimates?|reports?|story|information|quotes?|statistics?))\b")
 # "What's Simone Lachance's job?", "What does she do for a living?": a job asked of someone (not
 # "What type of role does Islamism seek?")
 _WHAT = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay|wait)\W+)*what\b")

@@ -18,6 +18,7 @@ from qa.types import Sentence
     ("Who made it?", "made"),
     ("Which news agency reported the two alliances?", "Which news agency reported"),
     ("According to whom did prices rise?", "According to whom"),
+    ("What's the source for the $150 million in yearly savings?", "source"),
 ])
 def test_a_question_asking_who_does_a_job(question, asked):
     assert [typed for typed, _ in role_paraphrases(question)] == [asked]
@@ -30,6 +31,7 @@ def test_a_question_asking_who_does_a_job(question, asked):
     "When did the trial lead to a result?",
     "What type of role that Islamism seeks makes it a somewhat controversial concept?",  # no one's job
     "Who helped develop the first man-made self-sustaining nuclear reaction?",  # "made" of "man-made"
+    "What is the source of the river called?",  # a river's source, not a report's
     "Who called for an agency to be created?",  # a maker's verb, not right after "who"
     "Who can question statements the First Minister or members of the cabinet make?",
 ])
