@@ -559,10 +559,10 @@ def role_first(hits: list[Hit], q: Question) -> list[Hit]:
     roles = [(asked, t) for asked, t in role_paraphrases(q.search) if t in TITLED and t is not SOURCE_TITLES] if q.english else []
     if not roles or not hits:
         return hits
-    answers = _answers_role(q, roles, [h.sentence.text for h in hits[:MEASURE_WINDOW]])
-    if answers(hits[0].sentence.text):
+    answers = _answers_role(q, roles, hits[:MEASURE_WINDOW])
+    if answers(hits[0]):
         return hits
-    return _first(hits, lambda h: h.sentence.kind == "text" and answers(h.sentence.text))
+    return _first(hits, lambda h: h.sentence.kind == "text" and answers(h))
 
 
 def lacks_role(hits: list[Hit], q: Question) -> bool:
@@ -574,12 +574,12 @@ def lacks_role(hits: list[Hit], q: Question) -> bool:
     roles = [(asked, t) for asked, t in role_paraphrases(q.search) if t in TITLED and t is not JOB_TITLES] if q.english else []
     if not roles or not hits:
         return False
-    best = [h.sentence.text for h in hits[:MEASURE_WINDOW]]
+    best = hits[:MEASURE_WINDOW]
     answers = _answers_role(q, roles, best)
-    return not any(answers(text) for text in best)
+    return not any(answers(h) for h in best)
 
 
-def _answers_role(q: Question, roles, best: list[str]):
+def _answers_role(q: Question, roles, best: list[Hit]):
     """Whether a sentence tells who does the job of what the question names: it gives one of the
     roles' titles with a person's name by it, or says the job in the question's kind of words
     ("Roni Size, Krust and DJ Die produced some of the first tracks" for "Who produced …?"); and,
@@ -592,13 +592,14 @@ def _answers_role(q: Question, roles, best: list[str]):
     titles = [t for _, t in roles]
     typed = {w for asked, _ in roles for w in tokenize([asked])[0]}
     named = [n for _, _, n in names(q.text) if _POSSESSIVE.sub("", n.split()[0]).lower() not in _QUESTION_WORDS]
-    written = set().union(*(sentence_tokens(text) for text in best))
+    written = set().union(*(sentence_tokens(h.sentence.text) for h in best))
     someones = any(t is JOB_TITLES for t in titles)  # a job is asked of a person: by name only
     asked = [words for words in map(_naming_words, named) if someones or words & written]
     owners = "|".join(["its", "their"] + [rf"the\s+{re.escape(w.lower())}['’]s?" for n in named for w in re.findall(r"[\w-]+", n)])
     owned = [re.compile(rf"(?i)\b(?:{owners})\s+(?:[\w-]+\s+){{0,2}}(?:{t.pattern})") for t in titles if t.flags & re.I]
 
-    def answers(text: str) -> bool:
+    def answers(hit: Hit) -> bool:
+        text = hit.sentence.text
         given = [t for t in titles if t.search(text)]
         if given and all(t is SOURCE_TITLES for t in given):
             return True  # a source is of the fact its sentence reports, whatever it calls it
@@ -606,7 +607,11 @@ def _answers_role(q: Question, roles, best: list[str]):
         titled = bool(given) and bool(person_spans(text))
         if not titled and not typed & told and not says_the_job(roles, text):
             return False
-        return all(words & told for words in asked) or not someones and any(o.search(text) for o in owned)
+        # the name may be written by a sentence of its paragraph ("The Shenzhen office met on
+        # Friday …" before "Eight people attended, chaired by Wang Lei.")
+        near = told.union(*(sentence_tokens(h.sentence.text) for h in best
+                            if (h.sentence.doc, h.sentence.para) == (hit.sentence.doc, hit.sentence.para)))
+        return all(words & near for words in asked) or not someones and any(o.search(text) for o in owned)
     return answers
 
 

@@ -63,6 +63,11 @@ def test_a_job_no_best_sentence_gives_is_refused():
     # the job said in other words of the same kind ("is going to run it" for "in charge of")
     hits = _hits("Next spring we're opening a bakery called Crumb, and my pastry chef, Priya Natarajan, is going to run it.")
     assert not lacks_role(hits, parse("Who's going to be in charge of the new bakery, Crumb?"))
+    # the name written by the sentence before, in the same paragraph
+    hits = _hits("The Shenzhen office met on Friday to review yields.", "Eight people attended, chaired by Wang Lei.",
+                 paragraph=0)
+    assert not lacks_role(hits, parse("Who chaired the Shenzhen meeting?"))
+    assert lacks_role(_hits(*[h.sentence.text for h in hits]), parse("Who chaired the Shenzhen meeting?"))
     # a trade is any noun: not judged
     hits = _hits("She met Arthur Ellison, a signalman on the railway, in 1950.", "They married in 1952.")
     assert not lacks_role(hits, parse("What did Arthur Ellison do for a living?"))
@@ -101,9 +106,11 @@ def test_engine_answers_who_runs_a_company_with_its_chief(engine):
     assert ans.answerable and ans.citations[0].sentence.startswith("Zhao Lidong, CEO of Enflame")
 
 
-def _hits(*texts):
+def _hits(*texts, paragraph=None):
+    """Hits of one document, each sentence its own paragraph unless ``paragraph`` is given."""
     from qa.types import Hit
-    return [Hit(Sentence("a", k, 0, len(t), t, 0), 1.0 - k / 10) for k, t in enumerate(texts)]
+    return [Hit(Sentence("a", k, 0, len(t), t, k if paragraph is None else paragraph), 1.0 - k / 10)
+            for k, t in enumerate(texts)]
 
 
 def test_a_title_first_among_the_best_few():
