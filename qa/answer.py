@@ -13,7 +13,7 @@ from .index import Index
 from .kinds import MEASURE_KINDS, named
 from .lexical import tokenize, zipf
 from .misnamed import misnamed
-from .question import Question, language, names, refers_to_thing
+from .question import POSSESSIVE, Question, language, names, refers_to_thing
 from .roles import JOB_TITLES, SOURCE_TITLES, TITLED, role_paraphrases, says_the_job
 from .segment import DATE_KEYS, list_item, meta_item, one_line
 from .span import find_span, person_spans
@@ -547,7 +547,6 @@ def earlier_first(hits: list[Hit], q: Question, earlier) -> list[Hit]:
     return _first(hits, lambda h: h.sentence == earlier)
 
 
-_POSSESSIVE = re.compile(r"['’]s?$")
 RARE_NAME_ZIPF = 4.0  # a word of a name rarer than this tells it apart ("Castlebrook", not "Foods")
 
 
@@ -556,7 +555,7 @@ def role_first(hits: list[Hit], q: Question) -> list[Hit]:
     names ("Who runs Northvale Rail?": "Northvale Rail's managing director, Priya Castellan, …"),
     when the best one gives none ("Only 38 services ran on Northvale Rail routes"). qa/roles.py."""
     # by a title only: a source or a maker is said in too many ways to put the ranking's first below
-    roles = [(asked, t) for asked, t in role_paraphrases(q.search) if t in TITLED and t is not SOURCE_TITLES] if q.english else []
+    roles = _asked_roles(q, but=SOURCE_TITLES)
     if not roles or not hits:
         return hits
     answers = _answers_role(q, roles, hits[:MEASURE_WINDOW])
@@ -571,12 +570,20 @@ def lacks_role(hits: list[Hit], q: Question) -> bool:
     only its rider ("Lena Mercer of Valebridge Cycling won …"), "Which newspaper reported the
     launch?" of a text whose only source is a news agency, named for another fact."""
     # not a trade, any noun ("Arthur Ellison, a signalman"), nor a maker (roles.TITLED)
-    roles = [(asked, t) for asked, t in role_paraphrases(q.search) if t in TITLED and t is not JOB_TITLES] if q.english else []
+    roles = _asked_roles(q, but=JOB_TITLES)
     if not roles or not hits:
         return False
     best = hits[:MEASURE_WINDOW]
     answers = _answers_role(q, roles, best)
     return not any(answers(h) for h in best)
+
+
+def _asked_roles(q: Question, but) -> list:
+    """The (question's words, titles) pairs an English question asks about that name a titled
+    role (roles.TITLED), all but the ``but`` kind of title."""
+    if not q.english:
+        return []
+    return [(asked, t) for asked, t in role_paraphrases(q.search) if t in TITLED and t is not but]
 
 
 def _answers_role(q: Question, roles, best: list[Hit]):
@@ -591,7 +598,7 @@ def _answers_role(q: Question, roles, best: list[Hit]):
     needs no person and no name ("the project", "the deal")."""
     titles = [t for _, t in roles]
     typed = {w for asked, _ in roles for w in tokenize([asked])[0]}
-    named = [n for _, _, n in names(q.text) if _POSSESSIVE.sub("", n.split()[0]).lower() not in _QUESTION_WORDS]
+    named = [n for _, _, n in names(q.text) if POSSESSIVE.sub("", n.split()[0]).lower() not in _QUESTION_WORDS]
     written = set().union(*(sentence_tokens(h.sentence.text) for h in best))
     someones = any(t is JOB_TITLES for t in titles)  # a job is asked of a person: by name only
     asked = [words for words in map(_naming_words, named) if someones or words & written]
@@ -622,7 +629,7 @@ def _naming_words(name: str) -> frozenset[str]:
     """The words of a name that tell it apart, as tokens: its rare ones ("Castlebrook" of
     "Castlebrook Foods", "Parry" of "Martin Parry", "Huguenot" as "Huguenots" stems), or its last
     word when all are common."""
-    words = re.findall(r"[\w-]+", _POSSESSIVE.sub("", name))
+    words = re.findall(r"[\w-]+", POSSESSIVE.sub("", name))
     rare = [w for w in words if zipf(w.lower()) < RARE_NAME_ZIPF] or words[-1:]
     return frozenset(tokenize([" ".join(rare)])[0])
 

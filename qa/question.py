@@ -45,7 +45,7 @@ _CORRECTION = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|actually)\b[\s,.!]*)?i\s
                          r"(?!(?:the|a|an|its|his|her|their|this|that)\b)(?=(?:[\w'’-]+\s*){1,3}\W*$)"
                          r"|^\W*(?:no|nope|sorry|oops|actually)\b[\s,.!]+"
                          r"(?=(?:the\s+)?(?-i:[A-Z][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*){0,3})(?:\s+\w+)?\W*$)", re.I)
-_POSSESSIVE = re.compile(r"['’]s?$")
+POSSESSIVE = re.compile(r"['’]s?$")  # "Metax's", "Mercers’": the name without it
 _VERB_ENDING = re.compile(r"\w(?:s|ed)\W*$")  # "Which law applies?": a verb of its own
 # a verb a question asks with: "Where was the conference held?" has one, "Which chips?" none
 _AUXILIARY = re.compile(r"\b(is|are|was|were|be|been|being|do|does|did|done|has|have|had|can|could|will|would|"
@@ -448,7 +448,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
         # "What about Metax?" after "How many chips did Huawei use?": the earlier question asked
         # of the new name, a question of its own (the earlier answer's paragraph is about Huawei)
         search, followup = f"{without_names(prior)} {words}", False
-        switched = tuple(sorted({_POSSESSIVE.sub("", n) for n in own - {n.lower() for n in before}} - {"i", ""}))
+        switched = tuple(sorted({POSSESSIVE.sub("", n) for n in own - {n.lower() for n in before}} - {"i", ""}))
         said = earlier.search if has_cjk(earlier.text) else earlier.multilingual or earlier.text  # 华为 is no Latin name
         multilingual = f"{without_names(said)} {text}" if not english else ""
     elif followup and pronoun:
@@ -511,7 +511,7 @@ def alternatives(text: str) -> tuple[str, ...]:
     """The two things a question asks to choose between ("Which came first, her MBE or setting
     up the summer school?" -> "MBE", "setting up the summer school"); () for any other."""
     m = _ALTERNATIVES.match(text)
-    return tuple(re.sub(r"['’]s?$", "", m[k].strip()) for k in "ab") if m else ()
+    return tuple(POSSESSIVE.sub("", m[k].strip()) for k in "ab") if m else ()
 
 
 def subjects(text: str) -> tuple[str, ...]:
