@@ -21,6 +21,7 @@ from .roles import role_paraphrases
 from .segment import search_text
 from .span import names_nobody
 from .types import Document, Sentence
+from .units import unit_paraphrases
 
 _MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 _AM_PM = r"\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b"  # a time of day: "6 am", "5.30 p.m."
@@ -276,8 +277,9 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
         alias = frozenset(token_list(typed))
         stoks = [st | alias if said.search(t) else st for st, t in zip(stoks, texts)]
         df = {**df, **{a: max(df.get(a, 0), sum(alias <= st for st in stoks)) for a in alias}}
-    # "Who runs Brightwater?" is asked in a sentence that writes "Chief Executive Officer" (qa/roles.py)
-    for typed, titles in role_paraphrases(q.search) if q.english else ():
+    # "Who runs Brightwater?" is asked in a sentence that writes "Chief Executive Officer" (qa/roles.py),
+    # "How many kilometres …?" in one that writes "a 40-km stretch" (qa/units.py)
+    for typed, titles in role_paraphrases(q.search) + unit_paraphrases(q.search) if q.english else ():
         asked = frozenset(token_list(typed))
         stoks = [st | asked if titles.search(t) else st for st, t in zip(stoks, texts)]
         df = {**df, **{a: max(df.get(a, 0), sum(a in st for st in stoks)) for a in asked}}
