@@ -15,6 +15,7 @@ from .lexical import tokenize, zipf
 from .misnamed import misnamed
 from .question import POSSESSIVE, Question, language, names, refers_to_thing
 from .roles import JOB_TITLES, SOURCE_TITLES, TITLED, role_paraphrases, says_the_job
+from .sayings import ACTS, REPORTS_SAYING, saying_paraphrases, speaker
 from .segment import DATE_KEYS, list_item, meta_item, one_line
 from .span import find_span, person_spans
 from .types import REFUSAL, REFUSAL_DOCUMENTS, REFUSALS, REFUSALS_DOCUMENTS, Answer, Citation, Hit
@@ -655,30 +656,29 @@ def _gives(measure: str, q: Question, text: str) -> bool:
 # "What did Marcus Bell say?": asks what someone said
 # ("… say about the budget?" too; not "What do some believe …", "What does a tourism mean when they say …")
 _ASKS_SAYING = re.compile(r"^\W*what (?:did|does|has|had) (?P<who>[^,]{1,40}?) (?:say|tell \w+|comment)(?: (?:about|at|on|in|to|during|after|before) [^?]+)?\W*$", re.I)
-# a sentence that reports speech or a view: a quotation mark, or a verb of saying
-_REPORTS_SAYING = re.compile(
-    r"[“\"]|\b(?:say|says|said|saying|tell|tells|told|think|thinks|thought|believ\w*|argu\w*|claim\w*|stat(?:e|ed|es)|"
-    r"wrote|writes|written|not(?:e|ed|es)|observ\w*|describ\w*|explain\w*|suggest\w*|add(?:ed|s)|warn\w*|call(?:ed|s)|"
-    r"according|insist\w*|recall\w*|admit\w*|predict\w*|assert\w*|contend\w*|maintain\w*|conclud\w*|report\w*|"
-    r"announc\w*|quot\w*|remark\w*|comment\w*|view\w*|opinion\w*|acknowledg\w*|express\w*|emphasi[sz]\w*|stress\w*)\b", re.I)
 
 
 _SOMEONE = re.compile(r"\b(?:he|she|they)\b", re.I)
 
 
 def lacks_saying(hits: list[Hit], q: Question) -> bool:
-    """The question asks what someone said (thought, wrote) and none of the best sentences that
-    name them reports any: "What did Marcus Bell say?" of a match report where he scores and says
-    nothing was answered with his goal (0.5). A question naming nobody ("What did the governor
-    say?") needs any of them to report speech."""
+    """The question asks what someone said (thought, wrote, how they reacted, what they promised)
+    and none of the best sentences that name them reports any: "What did Marcus Bell say?" of a
+    match report where he scores and says nothing was answered with his goal (0.5); "How did the
+    WHO react to the results?" of a story quoting only the trial's researchers. A question naming
+    nobody ("What did the governor say?", "How did the lawyer react?") needs any of them to report
+    speech."""
     asked = _ASKS_SAYING.match(q.text)
-    if asked is None or not q.english or not hits:
+    who = asked.group("who") if asked else speaker(q.text) if saying_paraphrases(q.text) else None
+    if who is None or not q.english or not hits:
         return False
-    who = [re.compile(rf"(?<!\w){re.escape(n.split()[-1])}(?!\w)") for _, _, n in names(asked.group("who"))]
+    named = [re.compile(rf"(?<!\w){re.escape(POSSESSIVE.sub('', n.split()[-1]))}(?!\w)") for _, _, n in names(who)]
     best = [h.sentence.text for h in hits[:MEASURE_WINDOW]]
     # a sentence naming them, or one speaking of "he" or "she" ("He said he had not decided …")
-    naming = [t for t in best if all(w.search(t) for w in who) or _SOMEONE.search(t)] if who else best
-    return not any(_REPORTS_SAYING.search(t) for t in naming)
+    naming = [t for t in best if all(w.search(t) for w in named) or _SOMEONE.search(t)] if named else best
+    if asked is None and ACTS.search(q.text):  # a reaction may be a deed: any sentence naming them may tell it
+        return bool(named) and not naming
+    return not any(REPORTS_SAYING.search(t) for t in naming)
 
 
 def names_someone_else(index: Index, hits: list[Hit], q: Question) -> bool:

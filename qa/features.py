@@ -17,7 +17,8 @@ from .corpus import plain
 from .crosslingual import has_cjk
 from .lexical import tokenize, zipf
 from .question import PERSON_NAME, Question
-from .roles import role_paraphrases
+from .roles import role_paraphrases, title_abbreviations
+from .sayings import saying_paraphrases
 from .segment import search_text
 from .span import names_nobody
 from .types import Document, Sentence
@@ -35,7 +36,7 @@ _ENTITY = {
     "list": re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][\w-]*[A-Za-z]"),  # names: which companies, which chipmakers
     "reason": re.compile(r"\b(because|due to|since|as a result|in response|thanks to|so that|in order to|owing to|led to|caused)\b", re.I),
 }
-UNTRAINED_MEASURES = frozenset({"age"})
+UNTRAINED_MEASURES = frozenset({"age", "month"})
 _SPELT_NUMBER = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                  r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand")
 _NUM = rf"(?:\d[\d,.]*|a|an|{_SPELT_NUMBER}|several|few|many|half|a couple of)"
@@ -53,6 +54,8 @@ _MEASURE = {
     "year": re.compile(r"\b(?:1\d{3}|20\d{2})s?\b|\b(?:AD|CE)\s?\d{1,4}\b|\b\d{1,4}\s?(?:BC|BCE|AD|CE)\b"
                        r"|\b(?:in|from|since|until|to|around|circa|c\.)\s+\d{3}\b(?!\s*%)(?!\s+(?!(?:and|to|when|after|before|the|a|an|he|she|it|they|his|her|its|their)\b)[a-z])|['’]\d{2}\b"
                        r"|\b(?:following|next|previous|same|that|this|last) year\b|\byears? (?:later|earlier|before|after)\b", re.I),
+    # a month by name ("held on April 14", "in Sept."), or counted from now ("next month")
+    "month": re.compile(rf"\b{_MONTHS}\b|\b(?:this|last|next|that|the following|the same|the previous) month\b"),
     "percent": re.compile(rf"%|\bper ?cent|\bpercentage|\b(?:half|third|quarter|fifth|tenth|majority|minority)s?\b"
                           rf"|\b(?:\d+|{_SPELT_NUMBER}) (?:in|out of) (?:\d+|{_SPELT_NUMBER})\b", re.I),
     # a person's age (no feature of the models: UNTRAINED_MEASURES): "aged 19", "a 19-year-old", "nine
@@ -188,11 +191,39 @@ def choice_words(text: str) -> frozenset[str]:
     return frozenset(pairs | set(_IN_TIME.findall(text.lower())))
 
 
+# a question asking what happened ("What happened to the well?", "How did the race turn out?",
+# "What went wrong with the change?", "What's the latest on the strike?"): the text tells the event
+# in its own words and never writes "happened"
+_ASKS_EVENT = re.compile(r"(?i)\bwhat(?:['’]s|\s+is|\s+has|\s+had)?\s+(?:happen(?:ed|ing|s)?|going\s+on|gone\s+wrong|went\s+wrong)\b"
+                         r"|\bhow\s+did\b[^?]{1,80}?\b(?:turn\s+out|end\s+up|end|go)\b|\bwhat\s+(?:came|has\s+come)\s+of\b"
+                         r"|\bwhat(?:['’]s|\s+is)\s+the\s+(?:latest|status|update)\b")
+_EVENT_WORDS = frozenset("happen happened happening happens going wrong went gone turn out end go came come latest status update".split())
+
+
+# a question naming the kind of time it asks for: "What month did the race take place?" of "held
+# on April 13" (the type features read the date)
+_ASKS_WHEN = re.compile(r"(?i)\b(?:what|which)\s+(?:date|day|month|week|season|century|decade|period)\b|\bday\s+of\s+the\s+week\b")
+_WHEN_WORDS = frozenset("date day month week season century decade period".split())
+# a question asking by how much something changed: "By how much did net debt drop?" of "Net debt
+# fell to €1.12 billion … from €1.31 billion" (the text gives the figures, in its own verb)
+_CHANGE_VERBS = frozenset("drop dropped fall fell rise rose grow grew increase increased decrease decreased decline declined "
+                          "climb climbed jump jumped shrink shrank slip slipped gain gained".split())
+_ASKS_CHANGE = re.compile(r"(?i)\bhow\s+much\s+(?:did|has|have|had|will|does|do)\b[^?]{1,80}?\b(?:%s)\b" % "|".join(_CHANGE_VERBS))
+
+
+def event_words(text: str) -> frozenset[str]:
+    """The words of a question that ask what happened, when by the kind of time, or by how much
+    something changed (lower case, as written)."""
+    frames = [(m.group(0), kept) for pattern, kept in ((_ASKS_EVENT, _EVENT_WORDS), (_ASKS_WHEN, _WHEN_WORDS), (_ASKS_CHANGE, _CHANGE_VERBS))
+              for m in pattern.finditer(text)]
+    return frozenset(w for frame, kept in frames for w in re.findall(r"[a-z]+", frame.lower()) if w in kept)
+
+
 def framing_tokens(text: str) -> frozenset[str]:
     """The question's tokens whose word, as written, is among the commonest in English (not its
-    stem: "founded" is no "found"), a qualifier, or frames a choice."""
-    choice = choice_words(text)
-    return frozenset(t for t, w in common_words(text).items() if w in QUALIFIERS or w in choice or zipf(w) >= FRAMING_ZIPF)
+    stem: "founded" is no "found"), a qualifier, or frames a choice or a question about an event."""
+    framing = choice_words(text) | event_words(text)
+    return frozenset(t for t, w in common_words(text).items() if w in QUALIFIERS or w in framing or zipf(w) >= FRAMING_ZIPF)
 
 
 NAME_LIKENESS = 85  # rapidfuzz ratio at and above which a name is the text's, typed otherwise
@@ -278,8 +309,11 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
         stoks = [st | alias if said.search(t) else st for st, t in zip(stoks, texts)]
         df = {**df, **{a: max(df.get(a, 0), sum(alias <= st for st in stoks)) for a in alias}}
     # "Who runs Brightwater?" is asked in a sentence that writes "Chief Executive Officer" (qa/roles.py),
-    # "How many kilometres …?" in one that writes "a 40-km stretch" (qa/units.py)
-    for typed, titles in role_paraphrases(q.search) + unit_paraphrases(q.search) if q.english else ():
+    # "How many kilometres …?" in one that writes "a 40-km stretch" (qa/units.py), "How did the lawyer
+    # react?" in one reporting what she said (qa/sayings.py)
+    paraphrases = (role_paraphrases(q.search) + title_abbreviations(q.search) + unit_paraphrases(q.search)
+                   + saying_paraphrases(q.search)) if q.english else ()
+    for typed, titles in paraphrases:
         asked = frozenset(token_list(typed))
         stoks = [st | asked if titles.search(t) else st for st, t in zip(stoks, texts)]
         df = {**df, **{a: max(df.get(a, 0), sum(a in st for st in stoks)) for a in asked}}

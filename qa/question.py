@@ -75,6 +75,7 @@ _TYPES_ES = [
 # time does the session start?" by "April 2", nor "What year ...?" by "one of the best".
 _MEASURES = [
     ("year", re.compile(r"\b(what|which) year\b(?! (group|level|olds?)\b)", re.I)),  # "Year 9" is a school class
+    ("month", re.compile(r"\b(what|which) month\b|\bin what month\b", re.I)),  # not answered by "in 1974"
     ("percent", re.compile(r"\b(what|which) (percent|percentage|proportion|fraction)\b|\bwhat share\b", re.I)),
     ("clock", re.compile(r"\bwhat time of (the )?day\b|\b(what|which) (time|hour) (does|do|did|will|is|are|was|were)\b.*"
                          r"\b(start|begin|open|close|end|leave|depart|arrive|finish|kick off|run)s?\b", re.I)),
@@ -101,6 +102,7 @@ _MEASURES = [
 # translated question's glosses come in Chinese word order, so the question itself is read
 _MEASURES_ES = [
     ("year", re.compile(r"\b(qu[eé]|cu[aá]l) año\b", re.I)),
+    ("month", re.compile(r"\b(qu[eé]|cu[aá]l) mes\b", re.I)),
     ("percent", re.compile(r"\bqu[eé] (porcentaje|proporci[oó]n)\b|\bcu[aá]l es el porcentaje\b", re.I)),
     ("clock", re.compile(r"\b(a|para) qu[eé] hora\b", re.I)),
     # "¿Cuánto van a costar?", "¿Cuánta financiación ha conseguido?" ("cuánto tiempo" asks for time)
@@ -115,6 +117,7 @@ _MEASURES_ES = [
 ]
 _MEASURES_ZH = [
     ("year", re.compile(r"哪一?年|什么年份|哪个年份|何年")),
+    ("month", re.compile(r"哪个月|几月|什么月份|哪一个月")),
     ("percent", re.compile(r"百分之(多少|几)|百分比|(多大|什么|多少)比例|比例是多少|占比多少")),
     ("clock", re.compile(r"几点|(什么|哪个)时间(开始|结束|开门|关门|营业|出发|到达|开放)")),
     ("money", re.compile(r"多少钱|几块钱|(价格|价钱|售价|定价|股价|费用|花费|成本|票价|门票|工资|薪水|薪资|收费|市值|估值|报价)"
@@ -165,7 +168,7 @@ class Question:
     # the names a follow-up turns to ("And Tencent?" after a question about Alibaba's glasses):
     # what it asks is about them, not about what the earlier question's words match
     switched: tuple[str, ...] = ()
-    measure: str = ""  # money, clock, year, percent or duration: what a typed answer must be
+    measure: str = ""  # money, clock, year, month, percent or duration: what a typed answer must be
     # a question in another language: the names it asks about as English writes them, which
     # the text must write for it to answer ("¿Qué anunció Xiaomi?" of a text that never names it)
     names: tuple[str, ...] = ()
@@ -216,7 +219,9 @@ _SHORTHAND = {"ppl": "people", "u": "you", "ur": "your", "r": "are", "w": "with"
               "wot": "what", "qtr": "quarter", "wanna": "want to", "gonna": "going to", "gotta": "have to",
               "rn": "now", "tmrw": "tomorrow", "tmr": "tomorrow", "thru": "through", "hrs": "hours", "mins": "minutes",
               "dept": "department", "bout": "about", "smth": "something", "sth": "something", "kinda": "kind of",
-              "prolly": "probably", "rly": "really", "ppls": "people's", "pic": "picture", "pics": "pictures"}
+              "prolly": "probably", "rly": "really", "ppls": "people's", "pic": "picture", "pics": "pictures",
+              "rep": "representative", "reps": "representatives",
+              "wen": "when", "nite": "night", "tonite": "tonight", "stn": "station"}
 # interjections and tags that carry no meaning ("… lol", "wait what did …", "… or nah")
 _CHAT_FILLER = re.compile(r"\b(?:lol|lmao|lmfao|rofl|haha+|hmm+|umm*|uh|tbh|imo|imho|idk|btw|ngl|smh)\b|^\s*wait\b,?")
 _CHAT_TAG = re.compile(r",?\s*\bor (?:nah|what)\s*(?=[?!.]*$)")  # not "or not": "efficient or not" may be content
@@ -315,7 +320,7 @@ def last_question(history: list[str] | tuple[str, ...]) -> int | None:
 
 def asked_measure(text: str) -> str:
     """The measure a question (English, Spanish or Chinese) asks for ("money", "clock", "year",
-    "percent", "age", "duration"), or "" when it asks for none more precise than its type."""
+    "month", "percent", "age", "duration"), or "" when it asks for none more precise than its type."""
     table = _MEASURES_ZH if has_cjk(text) else _MEASURES if is_english(text) else _MEASURES_ES
     for name, rx in table:
         if rx.search(text):

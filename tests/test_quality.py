@@ -437,6 +437,21 @@ def test_who_someone_is_is_answered_by_the_sentence_naming_them_after_a_quote(tm
     assert not engine.ask("What did Marcus Bell say?", doc="redmarsh-rovers-win-northern-cup").answerable
 
 
+def test_what_someone_promised_or_how_they_reacted(tmp_path):
+    """A reaction, a promise or a view is asked in words the text rarely writes ("pledge" for
+    "promised", "react" for "called the vote …"): a sentence reporting speech covers them
+    (qa/sayings.py). Asked of someone the text never quotes, it is refused: "What was the WHO's
+    view of the trial?" of a story naming the WHO for its figures only."""
+    from qa.engine import Engine
+
+    engine = Engine(Path(__file__).parent / "data" / "news_articles" / "corpus", tmp_path / "index", progress=False)
+    ans = engine.ask("What did the mayor promise?", doc="port-calloway-congestion-charge")  # refused (0.17)
+    assert ans.answerable and ans.citations[0].sentence.startswith("Mayor Elena Voss"), ans.confidence
+    assert not engine.ask("What was the WHO's view of the trial?", doc="trv-204-malaria-antibody-trial-mali").answerable
+    # a month is asked by name: a year is no answer ("The plant, which opened in 1958, …")
+    assert not engine.ask("What month was the Dayton plant opened?", doc="brightwater-appliances-dayton-job-cuts").answerable
+
+
 def test_background_sentences_ship_and_fail_safe(monkeypatch, tmp_path, caplog):
     from qa import offtopic
 

@@ -1,0 +1,88 @@
+"""qa/sayings.py and the question words that ask rather than name: what someone said, what
+happened, when by the kind of time, by how much something changed; a title abbreviated."""
+import numpy as np
+import pytest
+
+from qa import features
+from qa.features import event_words
+from qa.question import parse
+from qa.roles import title_abbreviations
+from qa.sayings import REPORTS_SAYING, saying_paraphrases
+from qa.types import Sentence
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("How did the residents' lawyer react to the decision?", "react"),
+    ("What did the new mayor pledge to do?", "pledge"),
+    ("What was the athletic director worried about?", "worried"),
+    ("What's the coach's view on the referee?", "view on"),
+    ("How does the student rep feel about the schedule change?", "feel about"),
+])
+def test_a_question_asking_what_someone_said(question, asked):
+    assert [typed for typed, _ in saying_paraphrases(question)] == [asked]
+
+
+@pytest.mark.parametrize("question", ["How many people work at the quarry?", "What did the council approve?",
+                                      "Who won the Ward 4 seat?"])
+def test_other_questions_ask_for_no_saying(question):
+    assert saying_paraphrases(question) == []
+
+
+@pytest.mark.parametrize("sentence, reports", [
+    ("Vasquez promised to put the $18 million bond on the ballot.", True),
+    ("“We are going to fix the pipes,” she told supporters.", True),
+    ("Athletic director Ron Pike warned that teams might leave class early.", True),
+    ("Brennock Stone employs 62 people at the site.", False),
+])
+def test_a_sentence_reporting_speech(sentence, reports):
+    assert bool(REPORTS_SAYING.search(sentence)) is reports
+
+
+def _features(question, texts):
+    sents = [Sentence("a", k, 0, len(t), t, k) for k, t in enumerate(texts)]
+    zeros = np.zeros(len(texts), np.float32)
+    col = {n: k for k, n in enumerate(features.NAMES)}
+    return features.compute(parse(question), sents, zeros, zeros, {}, len(texts)), col
+
+
+def test_reported_speech_covers_the_question_word():
+    """"What did the new mayor pledge to do?" was refused (0.14): the text says "promised"."""
+    texts = ["Vasquez received 6,412 votes.", "Vasquez promised to put an $18 million bond on the ballot."]
+    F, col = _features("What did Vasquez pledge to do?", texts)
+    assert F[1, col["cover"]] > F[0, col["cover"]] and F[0, col["missing_idf"]] == 0.0
+    F, col = _features("What did Vasquez build?", texts)
+    assert F[0, col["missing_idf"]] > 0.0
+
+
+@pytest.mark.parametrize("question, words", [
+    ("What happened to the neighbor's well?", {"happened"}),
+    ("How did the mayoral race turn out?", {"turn", "out"}),
+    ("What went wrong with the config change?", {"went", "wrong"}),
+    ("What month did the race take place?", {"month"}),
+    ("By how much did net debt drop between June and September?", {"drop"}),
+    ("Which of the arguments did the judge turn down?", set()),  # "turn down": rejected, asked in its words
+    ("How much did it cost?", set()),
+])
+def test_words_that_ask_rather_than_name(question, words):
+    assert event_words(question) == words
+
+
+def test_an_event_asked_without_its_words():
+    """"What happened with the phone ban?" was refused (0.21): no text writes "happened"."""
+    F, col = _features("What happened with the phone ban?", ["The board postponed a vote on the phone ban.",
+                                                              "Members discussed the budget."])
+    assert F[0, col["missing_idf"]] == 0.0
+
+
+def test_a_title_abbreviated():
+    [(typed, pattern)] = title_abbreviations("Did the CEO say anything about it?")
+    assert typed == "CEO" and pattern.search("said Parcelwise chief executive Tom Reinholt")
+    assert title_abbreviations("Who won the vote?") == []
+
+
+@pytest.mark.parametrize("question, measure", [("What month did the race take place?", "month"),
+                                               ("¿En qué mes empieza la obra?", "month"), ("哪个月开始施工？", "month"),
+                                               ("What year did the race take place?", "year")])
+def test_a_month_asked_by_name(question, measure):
+    assert parse(question).measure == measure
+
