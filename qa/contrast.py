@@ -25,7 +25,13 @@ NEGATIVE_MEANING = re.compile(
     r"den(?:y|ies|ied)|refus(?:e|es|ed|ing)|restrict(?:s|ed|ing|ions?)?|exclud(?:e|es|ed|ing)|"
     r"avoid(?:s|ed|ing)?|absent|absence|instead|rather|only|except|limit(?:s|ed)?|unlike|"
     r"neglect(?:s|ed)?|ignor(?:e|es|ed)|reject(?:s|ed)?|miss(?:es|ed|ing)?|lost|loss|rarely|"
-    r"seldom|hardly)\b", re.I)
+    r"seldom|hardly|"
+    # or that leave a thing as it was, or vote it down ("Which schools aren't changing their start
+    # time?": "Middle schools will keep their current 8:10 a.m. start"; "Which measure didn't pass?")
+    # (not "against", "opposition", "remained" alone: Wikipedia's "a barrier against infection",
+    # "the opposition party" lost 14 of SQuAD 2.0's refusals of what did not happen)
+    r"keep(?:s|ing)?|kept|stay(?:s|ed|ing)?|unchanged|remain(?:s|ed)?\s+(?:stable|steady|flat|the\s+same|in\s+place|intact)|"
+    r"voted\s+(?:against|no)|(?:was|were)\s+defeated|unsuccessful)\b", re.I)
 
 # common English opposites: superlatives, comparatives, directions, order in time, outcomes
 _OPPOSITE_PAIRS = (

@@ -24,6 +24,12 @@ def test_a_negated_question_against_a_sentence_that_affirms_what_it_negates():
     assert not _affirms("Why can't Chinese firms access Nvidia's best chips?",
                         "US export controls continue to block access to Nvidia's most advanced chips.")
     assert contrast.negated_words("What was Notre-Dame known for?") == ()  # "Not" inside a name
+    # leaving a thing as it was, or voting it down, answers what did not change or pass (a hunt:
+    # "Which schools aren't changing their start time?" was refused at 0.03)
+    assert not _affirms("Which schools aren't changing their start time?", "Middle schools will keep their current 8:10 a.m. start.")
+    assert not _affirms("What didn't change in the lagoon?", "Water quality in the lagoon remained stable throughout.")
+    # but not "against" or "opposition" (SQuAD 2.0: "a barrier against infection" answered what is not a barrier)
+    assert _affirms("What is not an example of a mechanical barrier?", "The skin is a mechanical barrier against infection.")
 
 
 def test_opposites_count_only_without_the_word_itself():
