@@ -343,6 +343,48 @@ def list_read_on(index: Index, q: Question, hits: list[Hit]) -> list[Hit]:
     return hits
 
 
+# a short sentence that only announces what the ones after it tell: "There are a few practical
+# complaints.", "In the three contested council seats, two newcomers won."
+_ANNOUNCES = re.compile(r"\b(?:two|three|four|five|six|several|a\s+few|a\s+number\s+of|a\s+handful\s+of|a\s+couple\s+of)"
+                        r"\s+(?:[a-z-]+\s+){0,2}[a-z-]+s\b")
+ANNOUNCER_WORDS = 14  # at most, and no name but its first word
+ANNOUNCED_REACH = 3  # sentences after it, within its paragraph, that tell what it announces
+_LISTS = re.compile(r"[:;\d]|,[^,]+,?\s+(?:and|or)\s")
+# a question asking for several: "What practical gripes does the reviewer have?", "Who won each seat?"
+_ASKS_SEVERAL = re.compile(r"\b(?:what|which)\s+(?:[a-z-]+\s+)?[a-z-]+s\b(?<!ss)(?<!\bis)(?<!\bwas)(?<!\bhas)(?<!\bdoes)"
+                           r"(?<!\bthis)|\beach\b|\ball\s+the\b", re.I)
+
+
+def announces(text: str) -> bool:
+    """A short sentence that names what it announces, not the things themselves ("There are three
+    major types of rock: igneous, sedimentary, and metamorphic." lists them)."""
+    return len(text.split()) <= ANNOUNCER_WORDS and bool(_ANNOUNCES.search(text)) and not _LISTS.search(text) \
+        and not names(text[1:])
+
+
+def announced_read_on(index: Index, q: Question, hits: list[Hit]) -> list[Hit]:
+    """For a question asking for several things, the sentences after the best one in its
+    paragraph when it only announces them ("There are a few practical complaints." then "The
+    galleries are dim …" and "The audio guide … is available only in English."): they are the
+    answer and come first, in the text's order; the announcing sentence, last."""
+    if not hits or hits[0].sentence.kind != "text" or not (q.qtype == "list" or _ASKS_SEVERAL.search(q.text)):
+        return hits
+    top = hits[0]
+    if not announces(top.sentence.text):
+        return hits
+    row, end = top.features["row"], index.doc_rows[top.sentence.doc][1]
+    rows = [r for r in range(row + 1, min(row + 1 + ANNOUNCED_REACH, end))]
+    rows = list(takewhile(lambda r: index.sentences[r].para == top.sentence.para and index.sentences[r].kind == "text", rows))
+    if not rows:
+        return hits
+    ranked = {h.features["row"]: h for h in hits}
+    told = [replace(ranked[r], score=top.score) if r in ranked else Hit(index.sentences[r], top.score, {**top.features, "row": r})
+            for r in rows]
+    told = [told[0]] + [replace(h, features={**h.features, "reads_on": True}) for h in told[1:]]
+    announcing = replace(top, features={**top.features, "reads_on": True})
+    return told + [announcing] + [h for h in hits[1:] if h.features["row"] not in rows]
+
+
 def answers_not_questions(index: Index, hits: list[Hit]) -> list[Hit]:
     """A question in the text ("Q: How do I reset my password?", a speaker asking) is not its
     own answer, however well it matches: the sentence after it is, when that one answers it

@@ -367,7 +367,7 @@ class Engine:
         if answerable:
             # the best few re-read for what is asked (an age, who holds a title, the earlier answer's sum)
             hits = answering.earlier_first(answering.role_first(answering.age_first(hits, q), q), q, prior_top)
-            hits = answering.list_read_on(r.index, q, answering.reason_read_on(r.index, q, hits))
+            hits = answering.announced_read_on(r.index, q, answering.list_read_on(r.index, q, answering.reason_read_on(r.index, q, hits)))
         return answering.build(r.index, q, hits, conf, answerable, r.models.cite_ratio,
                                show_nearest=answerable or self._near_miss(r, q, hits, F, e5vec), several=several)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from qa.answer import announces
 from qa.corpus import load_corpus
 from qa.segment import search_text, segment
 
@@ -410,6 +411,25 @@ def test_which_ones_belong_to_something_is_the_list_the_next_sentence_gives(tmp_
     assert two.citations[0].sentence.startswith("Its partners are Harbour Lines"), two.answer
     one = engine.ask("What does the Northern Ports Consortium promise?")  # not a which-ones question: the one sentence
     assert one.citations[0].sentence.startswith("The largest bidder")
+
+
+@pytest.mark.slow
+def test_a_sentence_announcing_several_things_reads_on_into_them(tmp_path):
+    """"There are a few practical complaints." was cited alone for "What practical gripes does the
+    reviewer have?": the complaints are the two sentences after it (a hunt's review)."""
+    engine = engine_over(tmp_path, **{"review.txt": (
+        "Salt and Thread\n\nThe curator has arranged the galleries around a simple idea: knitting as a record of work.\n\n"
+        "There are a few practical complaints. The galleries are dim to protect the fabrics, and some labels are "
+        "mounted too low to read. The audio guide is charming but available only in English.\n\n"
+        "The show runs until 2 March. Admission is £12.\n")})
+    ans = engine.ask("What are the practical complaints about the show?")
+    assert [c.sentence[:16] for c in ans.citations[:3]] == ["The galleries ar", "The audio guide ", "There are a few "], ans.answer
+    one = engine.ask("How much is admission?")  # not a question asking for several
+    assert one.citations[0].sentence.startswith("Admission is")
+    # a sentence naming the things themselves is the answer (SQuAD: "There are three major types
+    # of rock: igneous, sedimentary, and metamorphic." was cited second)
+    assert not announces("There are three major types of rock: igneous, sedimentary, and metamorphic.")
+    assert announces("In the three contested council seats, two newcomers won.")
 
 
 @pytest.mark.slow
