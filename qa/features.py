@@ -16,7 +16,7 @@ from . import contrast
 from .corpus import plain
 from .crosslingual import has_cjk
 from .lexical import tokenize, zipf
-from .question import PERSON_NAME, Question
+from .question import PERSON_NAME, Question, everyday_paraphrases
 from .roles import role_paraphrases, title_abbreviations
 from .sayings import saying_paraphrases
 from .segment import search_text
@@ -154,6 +154,8 @@ QUALIFIERS = frozenset(
     "besides instead apart aside except "
     "anyone anybody anything someone somebody something everyone everybody everything "
     "supposed meant ok okay actually basically really "
+    # and the order of events, which a text tells by its own order ("How did they *finally* find it?")
+    "finally eventually ultimately initially originally afterwards afterward overall "
     # and comparison ("How do the two alliances *differ*?"): the text gives each side, rarely the word
     "compare comparison contrast differ differs differed difference differences".split())  # not "compared to the east"
 
@@ -312,7 +314,7 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     # "How many kilometres …?" in one that writes "a 40-km stretch" (qa/units.py), "How did the lawyer
     # react?" in one reporting what she said (qa/sayings.py)
     paraphrases = (role_paraphrases(q.search) + title_abbreviations(q.search) + unit_paraphrases(q.search)
-                   + saying_paraphrases(q.search)) if q.english else ()
+                   + saying_paraphrases(q.search) + everyday_paraphrases(q.search)) if q.english else ()
     for typed, titles in paraphrases:
         asked = frozenset(token_list(typed))
         stoks = [st | asked if titles.search(t) else st for st, t in zip(stoks, texts)]

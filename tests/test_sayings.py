@@ -86,3 +86,21 @@ def test_a_title_abbreviated():
 def test_a_month_asked_by_name(question, measure):
     assert parse(question).measure == measure
 
+
+
+def test_an_everyday_word_for_what_a_text_names_formally():
+    """"Do kids have to pay to get in?" of "Children under 16 enter free": "kids" counts as written."""
+    from qa.question import everyday_paraphrases
+
+    [(typed, pattern)] = everyday_paraphrases("Do kids have to pay to get in?")
+    assert typed == "kids" and pattern.search("Children under 16 enter free.")
+    assert everyday_paraphrases("What did the kidnappers want?") == []
+    F, col = _features("How many kids took part?", ["About 1,200 children took part.", "The trial ran for a year."])
+    assert F[0, col["missing_idf"]] == 0.0 and F[0, col["cover"]] > F[1, col["cover"]]
+
+
+def test_the_order_of_events_is_no_word_a_text_must_write():
+    """"When was the Mesa plant originally supposed to start production?" was refused (0.11): a
+    text tells what came first by its own order, and rarely writes "originally" or "finally"."""
+    F, col = _features("When was the plant originally supposed to open?", ["The plant was due to open in March 2026."])
+    assert F[0, col["missing_idf"]] == 0.0
