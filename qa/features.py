@@ -54,8 +54,10 @@ _MEASURE = {
     "year": re.compile(r"\b(?:1\d{3}|20\d{2})s?\b|\b(?:AD|CE)\s?\d{1,4}\b|\b\d{1,4}\s?(?:BC|BCE|AD|CE)\b"
                        r"|\b(?:in|from|since|until|to|around|circa|c\.)\s+\d{3}\b(?!\s*%)(?!\s+(?!(?:and|to|when|after|before|the|a|an|he|she|it|they|his|her|its|their)\b)[a-z])|['’]\d{2}\b"
                        r"|\b(?:following|next|previous|same|that|this|last) year\b|\byears? (?:later|earlier|before|after)\b", re.I),
-    # a month by name ("held on April 14", "in Sept."), or counted from now ("next month")
-    "month": re.compile(rf"\b{_MONTHS}\b|\b(?:this|last|next|that|the following|the same|the previous) month\b"),
+    # a month by name ("held on April 14", "in Sept."), in a date written in figures ("2025-07-28"),
+    # or counted from now ("next month")
+    "month": re.compile(rf"\b{_MONTHS}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"
+                        r"|\b(?:this|last|next|that|the following|the same|the previous) month\b"),
     "percent": re.compile(rf"%|\bper ?cent|\bpercentage|\b(?:half|third|quarter|fifth|tenth|majority|minority)s?\b"
                           rf"|\b(?:\d+|{_SPELT_NUMBER}) (?:in|out of) (?:\d+|{_SPELT_NUMBER})\b", re.I),
     # a person's age (no feature of the models: UNTRAINED_MEASURES): "aged 19", "a 19-year-old", "nine

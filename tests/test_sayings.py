@@ -104,3 +104,12 @@ def test_the_order_of_events_is_no_word_a_text_must_write():
     text tells what came first by its own order, and rarely writes "originally" or "finally"."""
     F, col = _features("When was the plant originally supposed to open?", ["The plant was due to open in March 2026."])
     assert F[0, col["missing_idf"]] == 0.0
+
+
+def test_a_month_is_given_by_name_or_in_a_date_in_figures():
+    from qa.features import entity_mentions
+
+    assert entity_mentions("month", "The race was held on April 14.")
+    assert entity_mentions("month", "date 2025-07-28")  # "What month was the article published?"
+    assert not entity_mentions("month", "The pool, built in 1974, will stay open.")
+
