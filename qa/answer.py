@@ -14,7 +14,7 @@ from .kinds import MEASURE_KINDS, named
 from .lexical import tokenize, zipf
 from .misnamed import misnamed
 from .question import POSSESSIVE, Question, language, names, refers_to_thing
-from .roles import JOB_TITLES, SOURCE_TITLES, TITLED, role_paraphrases, says_the_job
+from .roles import JOB_TITLES, SOURCE_TITLES, TITLED, role_paraphrases, says_the_job, title_abbreviations
 from .sayings import ACTS, REPORTS_SAYING, saying_paraphrases, speaker
 from .segment import DATE_KEYS, list_item, meta_item, one_line
 from .span import find_span, person_spans
@@ -714,13 +714,20 @@ def lacks_saying(hits: list[Hit], q: Question) -> bool:
     who = asked.group("who") if asked else speaker(q.text) if saying_paraphrases(q.text) else None
     if who is None or not q.english or not hits:
         return False
-    named = [re.compile(rf"(?<!\w){re.escape(POSSESSIVE.sub('', n.split()[-1]))}(?!\w)") for _, _, n in names(who)]
+    named = [_naming(POSSESSIVE.sub("", n.split()[-1])) for _, _, n in names(who)]
     best = [h.sentence.text for h in hits[:MEASURE_WINDOW]]
     # a sentence naming them, or one speaking of "he" or "she" ("He said he had not decided …")
     naming = [t for t in best if all(w.search(t) for w in named) or _SOMEONE.search(t)] if named else best
     if asked is None and ACTS.search(q.text):  # a reaction may be a deed: any sentence naming them may tell it
         return bool(named) and not naming
     return not any(REPORTS_SAYING.search(t) for t in naming)
+
+
+def _naming(name: str) -> re.Pattern:
+    """A sentence writing a name, or the title it abbreviates ("CFO": "Chief Financial Officer
+    Tomas Lindqvist said …")."""
+    spelt = [f"(?i:{pattern.pattern.removeprefix('(?i)')})" for _, pattern in title_abbreviations(name)]
+    return re.compile("|".join([rf"(?<!\w){re.escape(name)}(?!\w)"] + spelt))
 
 
 def names_someone_else(index: Index, hits: list[Hit], q: Question) -> bool:

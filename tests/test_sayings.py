@@ -113,3 +113,12 @@ def test_a_month_is_given_by_name_or_in_a_date_in_figures():
     assert entity_mentions("month", "date 2025-07-28")  # "What month was the article published?"
     assert not entity_mentions("month", "The pool, built in 1974, will stay open.")
 
+
+
+def test_a_speaker_named_by_an_abbreviated_title():
+    """"What did the CFO say about supply?" was refused as if the CFO were never quoted: the
+    sentence writes "Chief Financial Officer Tomas Lindqvist said …"."""
+    from qa.answer import _naming
+
+    assert _naming("CFO").search("Veridian Chief Financial Officer Tomas Lindqvist said the company had secured it.")
+    assert _naming("Lindqvist").search("Lindqvist said so.") and not _naming("Lindqvist").search("The CFO said so.")
