@@ -293,8 +293,9 @@ LIST_REACH = 2  # sentences after the best one where the list it introduces may 
 _WHO_ON = r"\bwho\s+(?:is|are|was|were|sits?|sat|serves?|served)\s+on\b"  # "Who sits on the board?"
 # "Who are the members?", "Who sits on the board?", "Which chipmakers belong to …?" ask which ones;
 # "Who is able to …?" one; "What force acts …?" none
-_ASKS_WHICH_ONES = re.compile(rf"\bwho\s+(?:are|were|else)\b|{_WHO_ON}|\bwho\s+belongs?\b"
-                              r"|\bwhich\s+(?:[a-z-]+\s+)?[a-z-]+s\b(?<!ss)(?<!\bis)(?<!\bwas)(?<!\bhas)(?<!\bdoes)(?<!\bthis)", re.I)
+# a plural noun after "which"/"what", a word before it allowed ("which chipmakers", "what practical gripes")
+_PLURAL_ASKED = r"\s+(?:[a-z-]+\s+)?[a-z-]+s\b(?<!ss)(?<!\bis)(?<!\bwas)(?<!\bhas)(?<!\bdoes)(?<!\bthis)"
+_ASKS_WHICH_ONES = re.compile(rf"\bwho\s+(?:are|were|else)\b|{_WHO_ON}|\bwho\s+belongs?\b|\bwhich{_PLURAL_ASKED}", re.I)
 _MEMBER_NOUNS = r"members?|partners?|trustees?|patrons?|founders?|sponsors?|backers?|signator(?:y|ies)|participants?|affiliates?"
 # and asks for members in so many words: then "Members include" and "They are" list what it asks for
 _ASKS_MEMBERS = re.compile(rf"\b(?:{_MEMBER_NOUNS}|membership|belong(?:s|ed)?|join(?:s|ed)?|part of)\b|{_WHO_ON}", re.I)
@@ -351,8 +352,7 @@ ANNOUNCER_WORDS = 14  # at most, and no name but its first word
 ANNOUNCED_REACH = 3  # sentences after it, within its paragraph, that tell what it announces
 _LISTS = re.compile(r"[:;\d]|,[^,]+,?\s+(?:and|or)\s")
 # a question asking for several: "What practical gripes does the reviewer have?", "Who won each seat?"
-_ASKS_SEVERAL = re.compile(r"\b(?:what|which)\s+(?:[a-z-]+\s+)?[a-z-]+s\b(?<!ss)(?<!\bis)(?<!\bwas)(?<!\bhas)(?<!\bdoes)"
-                           r"(?<!\bthis)|\beach\b|\ball\s+the\b", re.I)
+_ASKS_SEVERAL = re.compile(rf"\b(?:what|which){_PLURAL_ASKED}|\beach\b|\ball\s+the\b", re.I)
 
 
 def announces(text: str) -> bool:
@@ -373,8 +373,8 @@ def announced_read_on(index: Index, q: Question, hits: list[Hit]) -> list[Hit]:
     if not announces(top.sentence.text):
         return hits
     row, end = top.features["row"], index.doc_rows[top.sentence.doc][1]
-    rows = [r for r in range(row + 1, min(row + 1 + ANNOUNCED_REACH, end))]
-    rows = list(takewhile(lambda r: index.sentences[r].para == top.sentence.para and index.sentences[r].kind == "text", rows))
+    rows = list(takewhile(lambda r: index.sentences[r].para == top.sentence.para and index.sentences[r].kind == "text",
+                          range(row + 1, min(row + 1 + ANNOUNCED_REACH, end))))
     if not rows:
         return hits
     ranked = {h.features["row"]: h for h in hits}
@@ -726,7 +726,7 @@ def lacks_saying(hits: list[Hit], q: Question) -> bool:
 def _naming(name: str) -> re.Pattern:
     """A sentence writing a name, or the title it abbreviates ("CFO": "Chief Financial Officer
     Tomas Lindqvist said …")."""
-    spelt = [f"(?i:{pattern.pattern.removeprefix('(?i)')})" for _, pattern in title_abbreviations(name)]
+    spelt = [pattern.pattern for _, pattern in title_abbreviations(name)]
     return re.compile("|".join([rf"(?<!\w){re.escape(name)}(?!\w)"] + spelt))
 
 

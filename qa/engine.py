@@ -38,6 +38,7 @@ from .rerank import get_reranker, previous_in_paragraph
 from .retrieve import Retriever
 from .segment import search_text
 from .types import Answer, Hit
+from .units import unit_paraphrases
 
 log = logging.getLogger(__name__)
 
@@ -176,6 +177,7 @@ class Engine:
         """Load, and read the corpus's words too (Retriever.read_words): what a server does
         before it says it is ready, so its first answer takes no longer than the next."""
         self.load()._retriever.read_words()
+        unit_paraphrases("")  # the table of units (~20 ms, qa/units.py), read once
         return self
 
     @property

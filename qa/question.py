@@ -224,16 +224,17 @@ _SHORTHAND = {"ppl": "people", "u": "you", "ur": "your", "r": "are", "w": "with"
               "wen": "when", "nite": "night", "tonite": "tonight", "stn": "station"}
 # everyday words for what a text names formally: a sentence writing the latter counts as writing
 # the former, for the word features (qa/features.py), as a title does for "runs" (qa/roles.py)
-_EVERYDAY = {"kid": r"\bchild", "kids": r"\bchild(?:ren)?", "kiddies": r"\bchild(?:ren)?", "cop": r"\bpolice",
-             "cops": r"\bpolice", "mum": r"\bmother", "mom": r"\bmother", "dad": r"\bfather",
-             "telly": r"\btelevision|\bTV\b", "bucks": r"\bdollars?\b|\$\s?\d", "quid": r"\bpounds?\b|£\s?\d"}
+_EVERYDAY = {word: re.compile(written, re.I) for word, written in {
+    "kid": r"\bchild", "kids": r"\bchild(?:ren)?", "kiddies": r"\bchild(?:ren)?", "cop": r"\bpolice",
+    "cops": r"\bpolice", "mum": r"\bmother", "mom": r"\bmother", "dad": r"\bfather",
+    "telly": r"\btelevision|\bTV\b", "bucks": r"\bdollars?\b|\$\s?\d", "quid": r"\bpounds?\b|£\s?\d"}.items()}
 _EVERYDAY_WORD = re.compile(r"(?i)\b(?:%s)\b" % "|".join(_EVERYDAY))
 
 
 def everyday_paraphrases(text: str) -> list[tuple[str, re.Pattern]]:
     """(an everyday word of the question, a pattern of the word a text writes for it): "Do kids
     have to pay?" of "Children under 16 enter free"."""
-    return [(m.group(0), re.compile(_EVERYDAY[m.group(0).lower()], re.I)) for m in _EVERYDAY_WORD.finditer(text)]
+    return [(m.group(0), _EVERYDAY[m.group(0).lower()]) for m in _EVERYDAY_WORD.finditer(text)]
 
 
 # interjections and tags that carry no meaning ("… lol", "wait what did …", "… or nah")

@@ -150,14 +150,15 @@ def role_paraphrases(question: str) -> list[tuple[str, re.Pattern]]:
 
 # a title a question abbreviates and a text writes out ("Did the CEO say anything?" of "said
 # Parcelwise chief executive Tom Reinholt")
-_ABBREVIATED = {"CEO": r"chief\s+executive", "CFO": r"chief\s+financial\s+officer|finance\s+chief",
-                "COO": r"chief\s+operating\s+officer", "CTO": r"chief\s+technology\s+officer",
-                "VP": r"vice[\s-]+president", "MP": r"member\s+of\s+parliament"}
+# (case scoped to the pattern, so that it can stand inside another: answer._naming)
+_ABBREVIATED = {short: re.compile(rf"\b(?i:{spelt})") for short, spelt in {
+    "CEO": r"chief\s+executive", "CFO": r"chief\s+financial\s+officer|finance\s+chief",
+    "COO": r"chief\s+operating\s+officer", "CTO": r"chief\s+technology\s+officer",
+    "VP": r"vice[\s-]+president", "MP": r"member\s+of\s+parliament"}.items()}
 _ABBREVIATION = re.compile(rf"\b(?:{'|'.join(_ABBREVIATED)})s?\b")
 
 
 def title_abbreviations(question: str) -> list[tuple[str, re.Pattern]]:
     """(a title as the question abbreviates it, a pattern of the title written out)."""
-    return [(m.group(0), re.compile(rf"(?i)\b(?:{_ABBREVIATED[m.group(0).rstrip('s')]})"))
-            for m in _ABBREVIATION.finditer(question)]
+    return [(m.group(0), _ABBREVIATED[m.group(0).rstrip("s")]) for m in _ABBREVIATION.finditer(question)]
 

@@ -25,7 +25,7 @@ REPORTS_SAYING = re.compile(
 
 # what a question calls someone's words: "How did she react?", "What's his view on …?", "What did
 # the mayor pledge?", "What was she worried about?"
-_ASKS_SAYING = re.compile(
+_ASKS_FOR_WORDS = re.compile(
     r"(?i)\b(?:react(?:ed|s|ion)?|respond(?:ed|s)?|response|repl(?:y|ied|ies)|(?:feel|feels|felt|think|thinks|thought)"
     r"\s+(?:of|about)|views?\s+(?:on|of)|opinion|take\s+on|comment(?:ed|s)?|pledge[ds]?|promise[ds]?|vow(?:ed|s)?|"
     r"warn(?:ed|s)?|worr(?:ied|y|ies)|concerned|hope[ds]?|fear(?:ed|s)?|complain(?:ed|s|ts?)?|critici[sz](?:e|ed|es)|"
@@ -35,7 +35,7 @@ _ASKS_SAYING = re.compile(
 def saying_paraphrases(question: str) -> list[tuple[str, re.Pattern]]:
     """(the question's words for what someone said, a pattern of a sentence reporting speech)
     for a question asking for a reaction, a view, a promise or a worry; [] for any other."""
-    typed = [m.group(0) for m in _ASKS_SAYING.finditer(question)]
+    typed = [m.group(0) for m in _ASKS_FOR_WORDS.finditer(question)]
     return [(" ".join(typed), REPORTS_SAYING)] if typed else []
 
 
