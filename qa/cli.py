@@ -79,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run(parser().parse_args(argv))
     finally:
+        sys.stderr.flush()  # a broken stderr's pending text fails here, where it is caught, not at exit
         sys.stderr = stderr
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
@@ -120,14 +121,24 @@ class _Unbreakable:
         try:
             return self._stream.write(text)
         except (OSError, ValueError):  # BrokenPipeError; ValueError: closed
-            self._stream = open(os.devnull, "w")
+            self._give_up()
             return len(text)
 
     def flush(self) -> None:
         try:
             self._stream.flush()
         except (OSError, ValueError):
-            self._stream = open(os.devnull, "w")
+            self._give_up()
+
+    def _give_up(self) -> None:
+        """Write nowhere from now on. The broken stream keeps the text it could not flush and
+        Python flushes it again at exit, which failing makes the exit status 120: its descriptor
+        is pointed at /dev/null, so that last flush succeeds."""
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), self._stream.fileno())
+        except (OSError, ValueError, AttributeError):  # closed, or no descriptor
+            pass
+        self._stream = open(os.devnull, "w")
 
     def __getattr__(self, name: str):
         return getattr(self._stream, name)
