@@ -392,7 +392,8 @@ def _continues(text: str, first: int, prev: tuple[int, int], line: tuple[int, in
 
 def _outside(text: str, blocks, spans: list[tuple[int, int]]):
     """The blocks without the metadata items in them (a date line under a title): a block
-    starting in an item starts after it, one that is all items goes."""
+    starting in an item starts after it, one ending in an item ends before it (a title line
+    with the date line right under it), one that is all items goes."""
     for a, b in blocks:
         moved = True
         while moved and a < b:
@@ -400,8 +401,12 @@ def _outside(text: str, blocks, spans: list[tuple[int, int]]):
             for s, e in spans:
                 if s <= a < e:
                     a, moved = e, True
+                elif a < s < b <= e:
+                    b, moved = s, True
             while a < b and text[a].isspace():
                 a += 1
+            while a < b and text[b - 1].isspace():
+                b -= 1
         if a < b:
             yield a, b
 

@@ -270,7 +270,9 @@ def test_a_markdown_rule_at_the_top_is_no_front_matter():
 
 
 @pytest.mark.parametrize("text", ["# Garden Notes\n\ndate 2024-05-02\n\nThe tomatoes were planted in May. They need water.\n",
-                                  "Garden Notes\n\ndate: 2024-05-02\nauthor: Ann Lee\n\nThe tomatoes were planted in May. They need water.\n"])
+                                  "Garden Notes\n\ndate: 2024-05-02\nauthor: Ann Lee\n\nThe tomatoes were planted in May. They need water.\n",
+                                  # the date line right under the title: it was read with the title as one sentence
+                                  "Garden Notes\ndate 2024-05-02\n\nThe tomatoes were planted in May. They need water.\n"])
 def test_a_date_line_under_the_title_is_the_documents_date(tmp_path, text):
     """Not a heading of the text: the date; the title stays the title and heads the text."""
     (tmp_path / "notes.md").write_text(text, encoding="utf-8")
@@ -282,6 +284,15 @@ def test_a_date_line_under_the_title_is_the_documents_date(tmp_path, text):
     assert all(s.section in ("Garden Notes", "") for s in story)
     assert all(doc.text[s.start:s.end] == s.text for s in sents)
     assert [s.text for s in sents if s.kind == "meta"][0].endswith("2024-05-02")
+
+
+def test_a_headline_with_a_comma_over_a_date_line_is_the_title(tmp_path):
+    (tmp_path / "swim.txt").write_text("Nadia Vos, the postwoman who swam the North Channel\ndate 2025-09-02\n\n"
+                                       "At 4:12 a.m. on 23 August, Nadia Vos stepped into the sea.\n", encoding="utf-8")
+    doc = load_document(tmp_path / "swim.txt")
+    assert doc.title == "Nadia Vos, the postwoman who swam the North Channel" and doc.date == "2025-09-02"
+    assert [(s.kind, s.text) for s in segment(doc)] == [
+        ("meta", "date 2025-09-02"), ("text", "At 4:12 a.m. on 23 August, Nadia Vos stepped into the sea.")]
 
 
 def test_a_long_first_line_is_no_title_for_metadata():
