@@ -18,7 +18,7 @@ from .roles import JOB_TITLES, SOURCE_TITLES, TITLED, role_paraphrases, says_the
 from .sayings import ACTS, REPORTS_SAYING, saying_paraphrases, speaker
 from .segment import DATE_KEYS, list_item, meta_item, one_line
 from .span import find_span, person_spans
-from .types import REFUSAL, REFUSAL_DOCUMENTS, REFUSALS, REFUSALS_DOCUMENTS, Answer, Citation, Hit
+from .types import REFUSAL, REFUSAL_DOCUMENTS, REFUSALS, REFUSALS_DOCUMENTS, Answer, Citation, Hit, Sentence
 
 MAX_CITATIONS = 4
 NEAREST_SHOWN = 3
@@ -261,13 +261,23 @@ def next_item(index: Index, q: Question, hits: list[Hit]) -> list[Hit]:
 _READS_ON = re.compile(r"[“\"]?\s*(?:This|That|These|Those|Such|The reason|Because)\b")
 
 
-def reason_read_on(index: Index, q: Question, hits: list[Hit]) -> list[Hit]:
+# a follow-up asking only why ("Why not?", "How come?", "¿Por qué?", 为什么？)
+_BARE_WHY = re.compile(r"^\W*(?:(?:and|but|so|y|pero)\s+)?(?:why(?:\s+(?:not|so|is that|was that))?|how come|"
+                       r"por\s*qu[eé](?:\s+no)?|为什么(?:不|没有)?呢?)\W*$", re.I)
+
+
+def reason_read_on(index: Index, q: Question, hits: list[Hit], earlier: Sentence | None = None) -> list[Hit]:
     """For a why question, the sentence right after the best one when it reads on from it
     ("The company's own V9 processor … handles the display on the device." then "That design
     choice is partly a response to privacy concerns …", the next paragraph's first): the reason
     is often the second half of a thought, in words the question doesn't use. It is cited
     second (`choose`), unless the best one gives a reason itself ("The embargo caused an oil
-    crisis" is not followed by "It was later called …")."""
+    crisis" is not followed by "It was later called …").
+
+    A bare "Why not?" whose best sentence is the one the previous question was answered with
+    ("Her number 1 shirt will not be retired, Forsyth confirmed.") asks what explains it: the
+    next sentence of its paragraph ("\"She asked us not to,\" he said.") is cited first, and
+    the fact it explains second."""
     if q.qtype != "reason" or not hits or hits[0].sentence.kind != "text" or entity_mentions("reason", hits[0].sentence.text):
         return hits
     top = hits[0]
@@ -275,11 +285,15 @@ def reason_read_on(index: Index, q: Question, hits: list[Hit]) -> list[Hit]:
     if row + 1 >= index.doc_rows[top.sentence.doc][1]:
         return hits
     after = index.sentences[row + 1]
+    rest = [h for h in hits[1:] if h.features["row"] != row + 1]
+    if earlier is not None and top.sentence == earlier and _BARE_WHY.match(q.text) \
+            and after.kind == "text" and after.para == top.sentence.para:
+        return [Hit(after, top.score, {**top.features, "row": row + 1}),
+                replace(top, features={**top.features, "reads_on": True}), *rest]
     # the next paragraph too (a news story's paragraphs are a sentence or two), not past a heading
     if after.kind != "text" or after.section != top.sentence.section or not _READS_ON.match(after.text):
         return hits
-    return [top, Hit(after, top.score, {**top.features, "row": row + 1, "reads_on": True})] + \
-        [h for h in hits[1:] if h.features["row"] != row + 1]
+    return [top, Hit(after, top.score, {**top.features, "row": row + 1, "reads_on": True}), *rest]
 
 
 # a sentence listing what the one before it introduced: "Members include SenseTime, … and Metax.",
@@ -590,6 +604,17 @@ def earlier_first(hits: list[Hit], q: Question, earlier) -> list[Hit]:
     return _first(hits, lambda h: h.sentence == earlier)
 
 
+def named_first(hits: list[Hit], earlier, people: list[str]) -> list[Hit]:
+    """For "Where does she work?" after an answer naming no one ("Not everyone in the field is
+    convinced."), whose "she" is someone the sentence after it names ("Professor Ingrid Lund, a
+    sensory biologist at Uppsala University …"): that answer again says nothing of her; the best
+    of the next few naming her does."""
+    if earlier is None or not people or not hits or hits[0].sentence != earlier:
+        return hits
+    said = re.compile("|".join(rf"\b{re.escape(p.split()[-1])}\b" for p in people))
+    return _first(hits, lambda h: bool(said.search(h.sentence.text)))
+
+
 RARE_NAME_ZIPF = 4.0  # a word of a name rarer than this tells it apart ("Castlebrook", not "Foods")
 
 
@@ -654,7 +679,8 @@ def _answers_role(q: Question, roles, best: list[Hit]):
         if given and all(t is SOURCE_TITLES for t in given):
             return True  # a source is of the fact its sentence reports, whatever it calls it
         told = sentence_tokens(text)
-        titled = bool(given) and bool(person_spans(text))
+        # "Vos, 41, works as a postwoman …" says a job, of a person named by surname alone
+        titled = bool(given) and (bool(person_spans(text)) or bool(_WORKS_AS.search(text)))
         if not titled and not typed & told and not says_the_job(roles, text):
             return False
         # the name may be written by a sentence of its paragraph ("The Shenzhen office met on
@@ -666,6 +692,7 @@ def _answers_role(q: Question, roles, best: list[Hit]):
 
 
 _QUESTION_WORDS = frozenset("who whom whose what which when where why how".split())
+_WORKS_AS = re.compile(r"\bwork(?:s|ed|ing)?\s+as\s+an?\b|\bby\s+trade\b", re.I)
 
 
 def _naming_words(name: str) -> frozenset[str]:

@@ -10,7 +10,7 @@ from typing import Callable
 from .corpus import plain
 from .crosslingual import has_cjk, latin_names, listed_names, to_english
 from .intent import TEXT_KINDS, small_talk
-from .lexical import tokenize, zipf
+from .lexical import stopwords, tokenize, zipf
 from .spanish import SPANISH_MARGIN, with_accent
 
 MAX_QUESTION_CHARS = 2000
@@ -40,11 +40,19 @@ _ELLIPTICAL_NAME = re.compile(rf"^\W*(?:{_OPENER})\s+"
 # much milk?", "According to which firm?")
 _FRAGMENT = re.compile(r"\W*(?:which|what|whose|how (?:many|much|long|far|often|old)|according to (?:whom|which|what))"
                        r"((?:\s+[\w'’-]+){0,2})\W*", re.I)
+# how a correction opens: "no, I meant", "sorry, I mean", "Sorry, I got the sites mixed up, I meant"
+_CORRECTING = r"^\W*(?:(?:no|nope|sorry|oops|actually|my\s+bad|my\s+mistake)\b(?:[^.?!]{0,60}?[\s,.!])?[\s,.!]*)?i\s+(?:meant|mean)\s+"
 # a correction of the earlier question's subject: "no, I meant Metax", "sorry, I mean Baidu", "No, Alibaba"
-_CORRECTION = re.compile(r"^\W*(?:(?:no|nope|sorry|oops|actually)\b[\s,.!]*)?i\s+(?:meant|mean)\s+"
+_CORRECTION = re.compile(_CORRECTING +
                          r"(?!(?:the|a|an|its|his|her|their|this|that)\b)(?=(?:[\w'’-]+\s*){1,3}\W*$)"
                          r"|^\W*(?:no|nope|sorry|oops|actually)\b[\s,.!]+"
                          r"(?=(?:the\s+)?(?-i:[A-Z][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*){0,3})(?:\s+\w+)?\W*$)", re.I)
+# a correction followed by the question it corrects: "Sorry, I meant the Crispa. How big is that
+# one?", "No, I meant for the national team. How many games?": what it names is kept, the lead dropped
+# ("Sorry, I got the sites mixed up, I meant the Birmingham one. What's happening there?"); what
+# it sets aside goes ("Sorry, I meant protein, not fibre.")
+_CORRECTION_LEAD = re.compile(rf"{_CORRECTING}(?!(?:it|that|this|so|well)\W*[.?!])(?=[^.?!]+[.?!]\s+\S)", re.I)  # not "I mean it."
+_SET_ASIDE = re.compile(rf"(?i:({_CORRECTING}[^.?!,]+?),?\s+(?:not|rather\s+than|instead\s+of)\s+[^.?!,]+?(\W*)$)")
 POSSESSIVE = re.compile(r"['’]s?$")  # "Metax's", "Mercers’": the name without it
 _VERB_ENDING = re.compile(r"\w(?:s|ed)\W*$")  # "Which law applies?": a verb of its own
 # a verb a question asks with: "Where was the conference held?" has one, "Which chips?" none
@@ -82,7 +90,9 @@ _MEASURES = [
     # money: "how much" with a word of paying ("How much time do they spend?" asks for time), "what is the
     # price/cost/fee ..." ("the cost of living", "the human cost" are no price), "what does ... cost"
     ("money", re.compile(r"\bhow much\b(?! time\b)(?=.*\b(costs?|charge[sd]?|pa(y|ys|id)|spen(d|ds|t)|priced?|fees?|fares?|worth|"
-                         r"earn(s|ed)?|rais(e|es|ed)|money|budget|salary|rent|tickets?|admission|bid)\b)"
+                         r"earn(s|ed)?|rais(e|es|ed)|money|budget|salary|rent|tickets?|admission|bid)\b"
+                         # "How much is she selling it for?", "How much did it go for?"
+                         r"|.*\b(?:sell(?:s|ing)?|sold|buy(?:s|ing)?|bought|go(?:es)?|went|going)\s+(?:\w+\s+){0,2}for\b)"
                          r"|\bwhat(?: is|['’]s| was| are| were)? (?:the |a |an |its |their )?"
                          r"(?:(?!human |social |environmental |emotional |political |moral |opportunity |personal )\w+ )?"
                          r"(price|cost|fee|fare|salary)(?:s(?! and))?\b(?! of living)"
@@ -135,6 +145,10 @@ _LIST_JOIN = re.compile(r"(?:\s*,\s*(?:(?:and|y|e)\s+)?|\s+(?:and|y|e)\s+|\s*&\s
 # question and helper words that start a question capitalised but name nothing
 _LEADING_WORD = re.compile(r"(?i)what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|"
                            r"will|would|should|has|have|had|and|but|so|tell|name|list|give|explain|describe|"
+                           # a conversation's openers and fillers ("Anything else they have to do?", "OK, what …")
+                           r"any(?:thing|one|body|where)?|some(?:thing|one|body)|every(?:thing|one|body)|nothing|nobody|"
+                           r"please|also|ok|okay|then|now|sorry|just|different|another|yes|yeah|no|nope|right|well|oh|"
+                           r"hmm|hey|wait|actually|besides|plus|finally|lastly|next|according|many|"
                            r"qué|quién|quiénes|cuál|cuáles|cuándo|dónde|cómo|cuánto|cuánta|cuántos|cuántas|"
                            r"que|quien|cual|cuando|donde|como|cuanto|cuanta|cuantos|cuantas|por|para|en|y")
 _PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.I)
@@ -408,7 +422,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     ("baidu" -> "Baidu")."""
     text = written_out(clean(text))
     if last_question(history) is not None:  # "no, I meant Metax" asks the earlier question of Metax
-        text = _CORRECTION.sub("what about ", text, count=1)
+        text = _CORRECTION.sub("what about ", _SET_ASIDE.sub(r"\1\2", _CORRECTION_LEAD.sub("", text, count=1)), count=1)
     english = is_english(text)
     # Chinese is translated word by word (CC-CEDICT) so names and keywords match the English text
     words = (to_english(text) or text) if has_cjk(text) else text
@@ -496,7 +510,7 @@ def names(text: str) -> list[tuple[int, int, str]]:
         name, begin = m.group(0), m.start()
         if not text[:begin].strip(" ¿¡\"“'") or re.search(r"[.?!。？！]\s*[¿¡\"“']?\s*$", text[:begin]):
             first, _, rest = name.partition(" ")
-            if not rest and _LEADING_WORD.fullmatch(first):
+            if not rest and (_LEADING_WORD.fullmatch(first) or first.lower() in stopwords()):  # "In", "They"
                 continue
             name, begin = (rest, begin + len(first) + 1) if rest else (name, begin)
         out.append((begin, m.end(), name))

@@ -172,6 +172,9 @@ def test_a_sentence_saying_the_asked_word_another_way_is_no_opposite():
     ("How much did they pay for the ferry with their car?", "money"),
     ("What is the price of a ticket?", "money"),
     ("What does a return ticket cost?", "money"),
+    ("How much is she selling the house for?", "money"),
+    ("How much did the painting go for at auction?", "money"),
+    ("How much wheat did they sell?", ""),     # a quantity
     ("What time does the information session start?", "clock"),
     ("What time of day did they gather?", "clock"),
     ("In what year was the fort built?", "year"),
