@@ -266,6 +266,13 @@ _BARE_WHY = re.compile(r"^\W*(?:(?:and|but|so|y|pero)\s+)?(?:why(?:\s+(?:not|so|
                        r"por\s*qu[eé](?:\s+no)?|为什么(?:不|没有)?呢?)\W*$", re.I)
 
 
+# what gives a cause besides the reason words the ranker learnt ("a recall of about 23,000 kettles
+# after reports that the lid can spring open"): a bare "Why?" of such a sentence is answered by it
+_CAUSE = re.compile(r"\b(?:(?:after|amid|following|over)\s+(?:reports?|complaints?|concerns?|claims?|fears?|worries|warnings?|"
+                    r"tests?|findings?|it\s+(?:emerged|was\s+found)|an?\s+(?:investigation|review|inspection|series|spate|number))|"
+                    r"for\s+fear|so\s+as\s+to|in\s+an\s+effort\s+to|to\s+(?:avoid|prevent|protect))\b", re.I)
+
+
 def reason_read_on(index: Index, q: Question, hits: list[Hit], earlier: Sentence | None = None) -> list[Hit]:
     """For a why question, the sentence right after the best one when it reads on from it
     ("The company's own V9 processor … handles the display on the device." then "That design
@@ -275,9 +282,9 @@ def reason_read_on(index: Index, q: Question, hits: list[Hit], earlier: Sentence
     crisis" is not followed by "It was later called …").
 
     A bare "Why not?" whose best sentence is the one the previous question was answered with
-    ("Her number 1 shirt will not be retired, Forsyth confirmed.") asks what explains it: the
-    next sentence of its paragraph ("\"She asked us not to,\" he said.") is cited first, and
-    the fact it explains second."""
+    and gives no cause ("Her number 1 shirt will not be retired, Forsyth confirmed.") asks what
+    explains it: the next sentence of its paragraph ("\"She asked us not to,\" he said.") is
+    cited first, and the fact it explains second."""
     if q.qtype != "reason" or not hits or hits[0].sentence.kind != "text" or entity_mentions("reason", hits[0].sentence.text):
         return hits
     top = hits[0]
@@ -286,7 +293,7 @@ def reason_read_on(index: Index, q: Question, hits: list[Hit], earlier: Sentence
         return hits
     after = index.sentences[row + 1]
     rest = [h for h in hits[1:] if h.features["row"] != row + 1]
-    if earlier is not None and top.sentence == earlier and _BARE_WHY.match(q.text) \
+    if earlier is not None and top.sentence == earlier and _BARE_WHY.match(q.text) and not _CAUSE.search(top.sentence.text) \
             and after.kind == "text" and after.para == top.sentence.para:
         return [Hit(after, top.score, {**top.features, "row": row + 1}),
                 replace(top, features={**top.features, "reads_on": True}), *rest]

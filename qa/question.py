@@ -421,6 +421,8 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     ``is_name`` says whether the documents write a word typed in lower case as a name
     ("baidu" -> "Baidu")."""
     text = written_out(clean(text))
+    # "Sorry, I meant the security guy. What did he say?" names its subject anew: it stands alone
+    corrected = last_question(history) is not None and _CORRECTION_LEAD.match(text) is not None
     if last_question(history) is not None:  # "no, I meant Metax" asks the earlier question of Metax
         text = _CORRECTION.sub("what about ", _SET_ASIDE.sub(r"\1\2", _CORRECTION_LEAD.sub("", text, count=1)), count=1)
     english = is_english(text)
@@ -463,7 +465,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     # dropped subject, which "¿Qué hora es?" after a question about the article has too
     refers_back = bool(prior) and (_points_back(text) or elliptical or bare or fragment or bool(_ELLIPSIS.search(text)))
     fragment = fragment or dropped
-    followup = bool(prior) and (pronoun or elliptical or bare or fragment)
+    followup = bool(prior) and not corrected and (pronoun or elliptical or bare or fragment)
     before = [n for _, _, n in names(prior)] if prior else []
     # a follow-up keeps its own words (the engine favours the earlier answer's paragraph); one
     # too bare to search on its own ("Why?", "Which chips?") borrows the earlier question (the
