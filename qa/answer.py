@@ -834,13 +834,14 @@ _BYLINE = re.compile(r"\(?\s*(?:Reporting|Written|Writing|Words|Text|Reported) b
 
 
 def byline(index: Index, q: Question, doc_id: str) -> Answer | None:
-    """"Who wrote the article?" of a document with no author line but a byline in its text
-    (a news agency's "(Reporting by ...; Editing by ...)"): that sentence, cited. None if it
-    has an author line (the metadata answers) or no byline (the question is then refused)."""
+    """"Who wrote the article?": the document's author line ("author: Agnes Varga", "By Kenji
+    Watanabe" under the headline, an e-mail's From), or else a byline in its text (a news
+    agency's "(Reporting by ...; Editing by ...)"), cited. None if it has neither (the question
+    is then searched, and refused)."""
     a, b = index.doc_rows[doc_id]
-    if any(_meta_key(index.sentences[i]) in ("author", "from") for i in _metadata_rows(index, doc_id)):
-        return None
-    row = next((i for i in range(a, b) if index.sentences[i].kind == "text" and _BYLINE.match(index.sentences[i].text)), None)
+    row = next((i for i in _metadata_rows(index, doc_id) if _meta_key(index.sentences[i]) in ("author", "from")), None)
+    if row is None:
+        row = next((i for i in range(a, b) if index.sentences[i].kind == "text" and _BYLINE.match(index.sentences[i].text)), None)
     return None if row is None else _read(index, q, [Hit(index.sentences[row], 1.0, {"row": row})], "search")
 
 

@@ -23,6 +23,21 @@ MAX_FILE_BYTES = 20_000_000  # a clear limit: larger files are skipped with a me
 
 # `date 2025-07-28` (glued to the text that follows) or `date: 2025-07-28`
 _DATE_META = re.compile(r"\s*(?P<span>(?:date|published)\s*:?\s+(?P<value>\d{4}-\d{2}-\d{2}))\b", re.I)
+# a date line as news sites and blogs write one, alone on its line or after a byline: "3 March 2026 |
+# 07:15 GMT", "February 11, 2026", "Published 14 May 2026 · 4 min read", "Last updated: January 5, 2026"
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_WRITTEN_DATE = (rf"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?[ \t]+)?"
+                 rf"(?:{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH},?[ \t]+\d{{4}}"
+                 r"|\d{4}-\d{2}-\d{2})")
+_DATE_LABEL = r"(?:date|dated|published|posted|updated|last[ \t]+updated)[ \t]*:?[ \t]+(?:on[ \t]+)?"
+# what may follow it on its line: a time ("| 07:15 GMT", ", 9:30 a.m. ET") or a reading time ("· 4 min read")
+_DATE_TAIL = (r"(?:[ \t]*(?:[|·•,–—-]|at)?[ \t]*(?:\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4}\b)?"
+              r"|\d+[ \t]*min(?:ute)?s?[ \t]+read))*")
+_LINE_END_OR_MORE = r"(?=[ \t]*(?:[|·•][^\r\n]*)?(?:\r?\n|$))"  # the line ends, or another item follows a separator
+_DATE_LINE = re.compile(rf"\s*(?P<span>(?:{_DATE_LABEL})?(?P<value>{_WRITTEN_DATE}){_DATE_TAIL}){_LINE_END_OR_MORE}", re.I)
+# a byline under a title: "By Jane Marsh", "By Kenji Watanabe | March 2, 2026"
+_BYLINE = re.compile(rf"\s*(?P<span>[Bb]y[ \t]+(?P<value>[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|van|von|da|del|al|bin)){{1,3}})){_LINE_END_OR_MORE}")
+_ITEM_SEPARATOR = re.compile(r"[ \t]*[|·•][ \t]*(?=\S)")
 # front-matter lines such as `title: Something` or `author: Someone` (on the next line after another)
 _LINE_META = re.compile(r"(?:[ \t]*\r?\n)*[ \t]*(?P<span>(?P<key>title|author|source|url)[ \t]*:[ \t]*(?P<value>[^\r\n]+?))"
                         r"[ \t]*(?:\r?\n|$)", re.I)
@@ -61,27 +76,67 @@ def read_metadata(text: str) -> tuple[list[tuple[str, str, int, int]], int]:
     title = _TITLE_FIRST.match(text)
     items = _items_from(text, title.end()) if title else []
     if items and "\n" not in text[title.end("line"):title.end()].replace("\r", "")[1:] \
-            and not _LINE_END.match(text, items[0][3]):
+            and not _LINE_END.match(text, items[-1][3]):
         return [], 0  # "Garden Notes\ndate 2024-05-02 The tomatoes ...": one paragraph, read as text
     return items, 0
 
 
 # a first line that may title the text: a Markdown heading, or a short line without end punctuation
-_TITLE_FIRST = re.compile(r"(?P<line>[ \t]*(?:#{1,6}[ \t]+[^\n]+|[^\n.!?:;]{1,100}[^\n.!?:;,\s])[ \t]*)\r?\n(?:[ \t]*\r?\n)*")
+# (a headline may hold a colon, a decimal point or an abbreviation's full stop: "City Bike Share:
+# Frequently Asked Questions", "… holds rates at 3.75% …", "Fire at Elm St. bakery, …")
+_TITLE_FIRST = re.compile(r"(?P<line>[ \t]*(?:#{1,6}[ \t]+[^\n]+|(?:[^\n.!?:;]|:(?=[ \t]+\S)|(?<=\d)\.(?=\d)|(?<=\b[A-Z])\."
+                          r"|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.){1,100}[^\n.!?:;,\s])[ \t]*)\r?\n(?:[ \t]*\r?\n)*")
 _LINE_END = re.compile(r"[ \t]*(?:\r?\n|$)")
+
+
+def first_line_titles(text: str) -> bool:
+    """Whether the first line may title the text (`_TITLE_FIRST`)."""
+    return _TITLE_FIRST.match(text) is not None
 
 
 def _items_from(text: str, pos: int) -> list[tuple[str, str, int, int]]:
     out = []
     while True:
-        m = _DATE_META.match(text, pos) or _LINE_META.match(text, pos)
+        m = _DATE_META.match(text, pos) or _DATE_LINE.match(text, pos) or _BYLINE.match(text, pos) \
+            or _LINE_META.match(text, pos)
         if not m:
             return out
-        key, value = (m.groupdict().get("key") or "date").lower(), m.group("value").strip()
+        key = (m.groupdict().get("key") or ("author" if m.re is _BYLINE else "date")).lower()
+        value = m.group("value").strip()
+        if m.re is _DATE_LINE:
+            value = iso_date(value)
         if key not in ("date", "url") and (len(value.split()) > _META_WORDS or _SENTENCE_END.search(value)):
             return out
         out.append((key, value, m.start("span"), m.end("span")))
         pos = m.end()
+        if sep := _ITEM_SEPARATOR.match(text, pos):  # "By Kenji Watanabe | March 2, 2026"
+            pos = sep.end()
+
+
+def iso_date(written: str) -> str:
+    """"February 11, 2026", "Tue 3 March 2026", "Sept. 4th, 2025" -> "2026-02-11"."""
+    from datetime import datetime
+
+    words = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b|[.,]", " ", written).split()
+    words = [w for w in words if not re.fullmatch(r"(?i)(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?", w)]
+    for fmt in ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(" ".join(words).replace("Sept ", "Sep "), fmt).date().isoformat()
+        except ValueError:
+            continue
+    return written
+
+
+def written_meta(text: str) -> tuple[str, str]:
+    """A metadata line's key and value as written: "date 2025-07-28" -> ("date", "2025-07-28"),
+    "Title: The Robot Shop" -> ("Title", "The Robot Shop"), "By Jane Marsh" -> ("author", "Jane
+    Marsh"), "Published 14 May 2026 · 4 min read" -> ("date", "14 May 2026")."""
+    if m := _BYLINE.fullmatch(text):
+        return "author", m.group("value")
+    if (m := _DATE_LINE.fullmatch(text)) and not _DATE_META.fullmatch(text):
+        return "date", m.group("value")
+    key, _, value = text.partition(" ")
+    return key.rstrip(":"), value.strip(": ")
 
 
 # an e-mail's header lines at its top ("From: Priya Shah <priya@…>", "Subject: Re: Venue booking",
@@ -295,12 +350,12 @@ def _heading_title(text: str, items: list[tuple[str, str, int, int]], body_start
     """A document whose first line is a heading (SQuAD's layout, or Markdown's "# Title", with
     or without metadata lines under it: ``items``, ``body_start`` from `read_metadata`) is
     titled by it, without the Markdown "#" marker; one that opens with metadata is not."""
-    from .segment import body_blocks, heading_flags, strip_heading_marker  # segment owns the heading rule
+    from .segment import block_headings, body_blocks, strip_heading_marker  # segment owns the heading rule
 
     if items and body_start > 0:
         return None
     blocks = body_blocks(text, items, body_start)
-    if not blocks or not heading_flags(text, blocks)[0]:
+    if not blocks or not block_headings(text, items, blocks)[0]:
         return None
     start, end = blocks[0]
     return strip_heading_marker(text[start:end]) or None

@@ -316,7 +316,8 @@ def date_request(text: str, followup: bool = False) -> bool:
     return not followup or re.search(rf"\b((this|that|the) {_TEXT_EN}|publication|publish\w*|written|posted)\b", norm) is not None
 
 
-_BYLINED = r"(article|story|piece|text|news( story| item)?|post|document|e-?mail)"  # not "report": "Who wrote the report?" may ask the text
+# not "report": "Who wrote the report?" may ask the text
+_BYLINED = r"(article|story|piece|text|news( story| item)?|post|document|e-?mail|review|blog( post)?|column|essay|newsletter|recipe|write-?up)"
 _AUTHOR_EN = re.compile(
     rf"(who (wrote|authored|reported|edited) (this|that|the|it)( {_BYLINED})?( for (us|you))?|who sent (this|that|the) e-?mail|"
     rf"who (is|was|are|were) the (author|writer|reporter|journalist|editor)s?( of (this|that|the|it)( {_BYLINED})?)?|"

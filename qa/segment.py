@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
-from .corpus import plain, read_metadata
+from .corpus import first_line_titles, plain, read_metadata, written_meta
 from .types import Document, Sentence
 
 _END_PUNCT = tuple(".!?:;,\"'”’)]…。！？；：，」』）")
@@ -511,6 +511,18 @@ APPARATUS = frozenset(("references", "see also", "external links", "further read
                        "footnotes", "notes and references", "references and notes"))
 
 
+def block_headings(text: str, meta, blocks: list[tuple[int, int]]) -> list[bool]:
+    """`heading_flags`, and the first line a heading whenever metadata lines stand right under it
+    (a headline over its byline or date line: "Fire at Elm St. bakery, no injuries reported" over
+    "date 2026-04-09"), whatever its punctuation."""
+    flags = heading_flags(text, blocks)
+    if flags and meta and not flags[0]:
+        a, b = blocks[0]
+        flags[0] = (not text[:a].strip() and "\n" not in text[a:b] and b <= meta[0][2] and not text[b:meta[0][2]].strip()
+                    and first_line_titles(text))
+    return flags
+
+
 def segment(doc: Document) -> list[Sentence]:
     """Every citable sentence of ``doc``, in reading order, numbered from 0."""
     text = doc.text
@@ -520,7 +532,7 @@ def segment(doc: Document) -> list[Sentence]:
         out.append(Sentence(doc.id, len(out), start, end, text[start:end], para=-1, kind="meta"))
     section, para = "", 0
     blocks = body_blocks(text, meta, body_start)
-    for k, ((b_start, b_end), heading) in enumerate(zip(blocks, heading_flags(text, blocks))):
+    for k, ((b_start, b_end), heading) in enumerate(zip(blocks, block_headings(text, meta, blocks))):
         line = text[b_start:b_end]
         if heading:
             section = strip_heading_marker(line)  # offsets never point into headings
@@ -572,10 +584,8 @@ DATE_KEYS = ("date", "published")
 
 
 def meta_item(s: Sentence) -> tuple[str, str]:
-    """A metadata line's key and value as written: "date 2025-07-28" -> ("date", "2025-07-28"),
-    "Title: The Robot Shop" -> ("Title", "The Robot Shop")."""
-    key, _, value = s.text.partition(" ")
-    return key.rstrip(":"), value.strip(": ")
+    """A metadata line's key and value as written (`corpus.written_meta`)."""
+    return written_meta(s.text)
 
 
 _MAIL_SAYS = {"from": "The e-mail was written and sent by {value} (author, sender).",

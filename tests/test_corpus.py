@@ -295,6 +295,45 @@ def test_a_headline_with_a_comma_over_a_date_line_is_the_title(tmp_path):
         ("meta", "date 2025-09-02"), ("text", "At 4:12 a.m. on 23 August, Nadia Vos stepped into the sea.")]
 
 
+_STORY = "The first sentence of the story is here. The second one follows it.\n"
+
+
+@pytest.mark.parametrize("top, title, date, author", [
+    ("Halcyon X2 review: great noise cancelling, so-so microphones\nBy Kenji Watanabe | March 2, 2026\n\n",
+     "Halcyon X2 review: great noise cancelling, so-so microphones", "2026-03-02", "Kenji Watanabe"),
+    ("Bank of England holds rates at 3.75% as inflation cools\nBy Jane Marsh\n3 March 2026 | 07:15 GMT\n\n",
+     "Bank of England holds rates at 3.75% as inflation cools", "2026-03-03", "Jane Marsh"),
+    ("Why Your Phone Battery Dies Faster in the Cold\nPublished 14 May 2026 · 4 min read\n\n",
+     "Why Your Phone Battery Dies Faster in the Cold", "2026-05-14", None),
+    ("City Bike Share: Frequently Asked Questions\nLast updated: January 5, 2026\n\n",
+     "City Bike Share: Frequently Asked Questions", "2026-01-05", None),
+    ("Fire at Elm St. bakery, no injuries reported\ndate 2026-04-09\n\n",
+     "Fire at Elm St. bakery, no injuries reported", "2026-04-09", None),
+    ("February 11, 2026\n\n", "Story", "2026-02-11", None),
+])
+def test_a_headline_over_its_byline_and_date_line(tmp_path, top, title, date, author):
+    """News sites' and blogs' tops: the headline is the title (a colon, a decimal point or "St."
+    in it), "By …" the author, a date written out the date; none of them a sentence."""
+    from qa.segment import meta_item
+
+    (tmp_path / "story.txt").write_text(top + _STORY, encoding="utf-8")
+    doc = load_document(tmp_path / "story.txt")
+    sents = segment(doc)
+    assert (doc.title, doc.date) == (title, date)
+    meta = {meta_item(s)[0].lower(): meta_item(s)[1] for s in sents if s.kind == "meta"}
+    assert meta.get("author") == author and "date" in meta
+    assert [s.text for s in sents if s.kind == "text"] == ["The first sentence of the story is here.", "The second one follows it."]
+    assert all(doc.text[s.start:s.end] == s.text for s in sents)
+
+
+@pytest.mark.parametrize("text", ["By Friday, contractors had left the site.\n\nThe road reopened.\n",
+                                  "The council met on Tuesday. It voted\ndate 2024-05-02\n\nThe road reopened.\n"])
+def test_no_byline_or_title_where_there_is_none(tmp_path, text):
+    (tmp_path / "story.txt").write_text(text, encoding="utf-8")
+    doc = load_document(tmp_path / "story.txt")
+    assert doc.title == "Story" and not any(s.kind == "meta" and s.text.startswith("By") for s in segment(doc))
+
+
 def test_a_long_first_line_is_no_title_for_metadata():
     from qa.corpus import read_metadata
 

@@ -593,3 +593,15 @@ def test_a_swapped_name_is_refused_and_a_question_asking_two_is_answered_twice(t
     one = engine.ask("What was the turnout and what is the capital of France?")  # the part answered, the other refused
     assert one.answerable and one.citations[0].sentence.startswith("Turnout was")
     assert one.answer.endswith("“what is the capital of France?” — The article doesn't say."), one.answer
+
+
+def test_a_review_under_its_byline_and_date(tmp_path):
+    """"By Kenji Watanabe | March 2, 2026" under the headline: who wrote it and when, cited."""
+    engine = engine_over(tmp_path, **{"halcyon-x2.txt": (
+        "Halcyon X2 review: great noise cancelling, so-so microphones\nBy Kenji Watanabe | March 2, 2026\n\n"
+        "Rating: 4/5\n\nHalcyon's second-generation headphones cost $249.99. They fold flat and charge over USB-C.\n")})
+    for question in ("Who wrote the review?", "Who is the author?"):
+        ans = engine.ask(question)
+        assert ans.answerable and ans.citations[0].sentence == "By Kenji Watanabe"
+    ans = engine.ask("When was it published?")
+    assert ans.answerable and ans.citations[0].sentence == "March 2, 2026" and "2026-03-02" in ans.answer
