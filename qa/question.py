@@ -51,8 +51,11 @@ _CORRECTION = re.compile(_CORRECTING +
 # one?", "No, I meant for the national team. How many games?": what it names is kept, the lead dropped
 # ("Sorry, I got the sites mixed up, I meant the Birmingham one. What's happening there?"); what
 # it sets aside goes ("Sorry, I meant protein, not fibre.")
-_CORRECTION_LEAD = re.compile(rf"{_CORRECTING}(?!(?:it|that|this|so|well)\W*[.?!])(?=[^.?!]+[.?!]\s+\S)", re.I)  # not "I mean it."
+_CORRECTION_LEAD = re.compile(rf"{_CORRECTING}(?!(?:it|that|this|so|well)\W*[.?!])(?=[^.?!]+(?:[.?!]|\s[-–—])\s+\S)", re.I)  # not "I mean it."
 _SET_ASIDE = re.compile(rf"(?i:({_CORRECTING}[^.?!,]+?),?\s+(?:not|rather\s+than|instead\s+of)\s+[^.?!,]+?(\W*)$)")
+# what the correction sets aside before the question it opens ("their product plans, not staff - is
+# anything delayed?")
+_SET_ASIDE_BEFORE = re.compile(r",?\s+(?:not|rather\s+than|instead\s+of)\s+[^.?!,–—-]+?(?=\s*(?:[.?!]\s|\s[-–—]\s))", re.I)
 POSSESSIVE = re.compile(r"['’]s?$")  # "Metax's", "Mercers’": the name without it
 _VERB_ENDING = re.compile(r"\w(?:s|ed)\W*$")  # "Which law applies?": a verb of its own
 # a verb a question asks with: "Where was the conference held?" has one, "Which chips?" none
@@ -423,8 +426,10 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     text = written_out(clean(text))
     # "Sorry, I meant the security guy. What did he say?" names its subject anew: it stands alone
     corrected = last_question(history) is not None and _CORRECTION_LEAD.match(text) is not None
-    if last_question(history) is not None:  # "no, I meant Metax" asks the earlier question of Metax
-        text = _CORRECTION.sub("what about ", _SET_ASIDE.sub(r"\1\2", _CORRECTION_LEAD.sub("", text, count=1)), count=1)
+    if corrected:
+        text = _SET_ASIDE_BEFORE.sub("", _CORRECTION_LEAD.sub("", text, count=1), count=1)
+    elif last_question(history) is not None:  # "no, I meant Metax" asks the earlier question of Metax
+        text = _CORRECTION.sub("what about ", _SET_ASIDE.sub(r"\1\2", text), count=1)
     english = is_english(text)
     # Chinese is translated word by word (CC-CEDICT) so names and keywords match the English text
     words = (to_english(text) or text) if has_cjk(text) else text

@@ -61,6 +61,8 @@ def test_a_correction_opening_the_next_question(pool, correction):
     ("Sorry, I meant protein, not fibre.", ["How much fibre is in each bowl?"],
      "How much fibre is in each bowl? what about protein."),
     ("no, I meant Metax", ["What did Alibaba unveil?"], "What did unveil? what about Metax"),
+    ("Sorry, I meant their product plans, not staff - is anything delayed?", ["Will they cut jobs?"],
+     "their product plans - is anything delayed?"),
 ])
 def test_what_a_correction_asks(text, history, search):
     assert parse(text, history).search == search
