@@ -33,7 +33,7 @@ _DATE_LABEL = r"(?:date|dated|published|posted|updated|last[ \t]+updated)[ \t]*:
 # what may follow it on its line: a time ("| 07:15 GMT", ", 9:30 a.m. ET") or a reading time ("· 4 min read")
 _DATE_TAIL = (r"(?:[ \t]*(?:[|·•,–—-]|at)?[ \t]*(?:\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]+[A-Z]{2,4}\b)?"
               r"|\d+[ \t]*min(?:ute)?s?[ \t]+read))*")
-_LINE_END_OR_MORE = r"(?=[ \t]*(?:[|·•][^\r\n]*)?(?:\r?\n|$))"  # the line ends, or another item follows a separator
+_LINE_END_OR_MORE = r"(?=[ \t]*(?:[|·•]|\r?\n|$))"  # the line ends, or a separator (another item may follow)
 _DATE_LINE = re.compile(rf"\s*(?P<span>(?:{_DATE_LABEL})?(?P<value>{_WRITTEN_DATE}){_DATE_TAIL}){_LINE_END_OR_MORE}", re.I)
 # a byline under a title: "By Jane Marsh", "By Kenji Watanabe | March 2, 2026"
 _BYLINE = re.compile(rf"\s*(?P<span>[Bb]y[ \t]+(?P<value>[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|van|von|da|del|al|bin)){{1,3}})){_LINE_END_OR_MORE}")
@@ -94,9 +94,12 @@ def first_line_titles(text: str) -> bool:
     return _TITLE_FIRST.match(text) is not None
 
 
+_MAX_ITEMS = 20  # a document's top holds a few metadata lines; past that it is text
+
+
 def _items_from(text: str, pos: int) -> list[tuple[str, str, int, int]]:
     out = []
-    while True:
+    while len(out) < _MAX_ITEMS:
         m = _DATE_META.match(text, pos) or _DATE_LINE.match(text, pos) or _BYLINE.match(text, pos) \
             or _LINE_META.match(text, pos)
         if not m:
@@ -111,6 +114,7 @@ def _items_from(text: str, pos: int) -> list[tuple[str, str, int, int]]:
         pos = m.end()
         if sep := _ITEM_SEPARATOR.match(text, pos):  # "By Kenji Watanabe | March 2, 2026"
             pos = sep.end()
+    return out
 
 
 def iso_date(written: str) -> str:

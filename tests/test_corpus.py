@@ -355,3 +355,16 @@ def test_metadata_lines_and_text_that_looks_like_them(text, items):
     from qa.corpus import read_metadata
 
     assert [(k, v) for k, v, _, _ in read_metadata(text)[0]] == items
+
+
+@pytest.mark.parametrize("top", ["Title Here\n" + "By Jane Marsh | " * 50_000 + "\n\n", "3 March 2026 | " * 50_000 + "\n\n"])
+def test_a_top_of_endless_metadata_is_read_quickly(top):
+    """A line of 50,000 bylines took minutes (each item looked to its line's end); a top holds
+    at most 20 metadata items, the rest is text."""
+    import time
+
+    from qa.corpus import read_metadata
+
+    t = time.perf_counter()
+    items, _ = read_metadata(top + "The story.\n")
+    assert time.perf_counter() - t < 5 and len(items) <= 20
