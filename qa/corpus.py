@@ -26,7 +26,8 @@ _DATE_META = re.compile(r"\s*(?P<span>(?:date|published)\s*:?\s+(?P<value>\d{4}-
 # a date line as news sites and blogs write one, alone on its line or after a byline: "3 March 2026 |
 # 07:15 GMT", "February 11, 2026", "Published 14 May 2026 · 4 min read", "Last updated: January 5, 2026"
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_WRITTEN_DATE = (rf"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?[ \t]+)?"
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
+_WRITTEN_DATE = (rf"(?:{_WEEKDAY}\.?,?[ \t]+)?"
                  rf"(?:{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH},?[ \t]+\d{{4}}"
                  r"|\d{4}-\d{2}-\d{2})")
 _DATE_LABEL = r"(?:date|dated|published|posted|updated|last[ \t]+updated)[ \t]*:?[ \t]+(?:on[ \t]+)?"
@@ -122,7 +123,7 @@ def iso_date(written: str) -> str:
     from datetime import datetime
 
     words = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b|[.,]", " ", written).split()
-    words = [w for w in words if not re.fullmatch(r"(?i)(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?", w)]
+    words = [w for w in words if not re.fullmatch(_WEEKDAY, w, re.I)]
     for fmt in ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"):
         try:
             return datetime.strptime(" ".join(words).replace("Sept ", "Sep "), fmt).date().isoformat()

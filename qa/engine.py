@@ -333,7 +333,8 @@ class Engine:
     def _search(self, r: Retriever, q, doc: str | None, history=()) -> Answer:
         """The answer to an understood question: rank, judge, re-read, cite."""
         prior_rows, prior_top = self._prior(r, q, doc, history) if q.followup else (None, None)
-        q = self._with_person(r, q, prior_top)
+        people, after = self._people_meant(r, q, prior_top)
+        q = with_names(q, people)
         qvec, e5vec = self._encode(q)
         hits, F, logits = r.rank(q, qvec, doc=doc, e5_qvec=e5vec, prior_rows=prior_rows)
         several = len(r.in_scope(doc)) > 1
@@ -369,8 +370,8 @@ class Engine:
         if answerable:
             # the best few re-read for what is asked (an age, who holds a title, the earlier answer's sum)
             hits = answering.earlier_first(answering.role_first(answering.age_first(hits, q), q), q, prior_top)
-            if prior_top is not None and refers_to_person(q.text) and not person_names(prior_top.text):
-                hits = answering.named_first(hits, prior_top, self._named_after(r, prior_top))
+            if after:  # "she" is someone the sentence after the earlier answer names
+                hits = answering.named_first(hits, prior_top, people)
             hits = answering.announced_read_on(r.index, q, answering.list_read_on(r.index, q, answering.reason_read_on(r.index, q, hits, prior_top)))
         return answering.build(r.index, q, hits, conf, answerable, r.models.cite_ratio,
                                show_nearest=answerable or self._near_miss(r, q, hits, F, e5vec), several=several)
@@ -511,19 +512,21 @@ class Engine:
         return list(dict.fromkeys(typed + lower))
 
     @staticmethod
-    def _with_person(r: Retriever, q, prior_top):
-        """"What company does he lead?" after "Who described the alliance ...?": "he" is most
-        likely the person the earlier answer named. An answer naming no one ("Not everyone in
-        the field is convinced.") is read with the sentence after it, as the page shows it:
-        "Where does she work?" asks about the sceptic it names ("Professor Ingrid Lund, …")."""
+    def _people_meant(r: Retriever, q, prior_top) -> tuple[list[str], bool]:
+        """Whom "he" or "she" of a follow-up most likely means, and whether they were found after
+        the earlier answer. "What company does he lead?" after "Who described the alliance
+        ...?": the person the earlier answer named. An answer naming no one ("Not everyone in the
+        field is convinced.") is read with the sentence after it, as the page shows it: "Where
+        does she work?" asks about the sceptic it names ("Professor Ingrid Lund, …")."""
         if prior_top is None or not refers_to_person(q.text):
-            return q
-        return with_names(q, person_names(prior_top.text) or Engine._named_after(r, prior_top))
+            return [], False
+        named = person_names(prior_top.text)
+        return (named, False) if named else (Engine._named_after(r, prior_top), True)
 
     @staticmethod
     def _named_after(r: Retriever, prior_top) -> list[str]:
         """The people the sentence after an earlier answer names, in its paragraph."""
-        if prior_top is None or prior_top.kind != "text":
+        if prior_top.kind != "text":
             return []
         a, b = r.index.doc_rows[prior_top.doc]
         row = a + prior_top.i + 1
@@ -541,7 +544,7 @@ class Engine:
         else:
             prev = self._understand(history[k], history[:k], doc, r)
             if prev.followup and refers_to_person(prev.text):
-                prev = self._with_person(r, prev, self._prior(r, prev, doc, history[:k], depth + 1)[1])
+                prev = with_names(prev, self._people_meant(r, prev, self._prior(r, prev, doc, history[:k], depth + 1)[1])[0])
         pvec, pe5 = self._encode(prev)
         hits, _, _ = r.rank(prev, pvec, doc=doc, e5_qvec=pe5)
         if not hits:

@@ -52,10 +52,11 @@ _CORRECTION = re.compile(_CORRECTING +
 # ("Sorry, I got the sites mixed up, I meant the Birmingham one. What's happening there?"); what
 # it sets aside goes ("Sorry, I meant protein, not fibre.")
 _CORRECTION_LEAD = re.compile(rf"{_CORRECTING}(?!(?:it|that|this|so|well)\W*[.?!])(?=[^.?!]+(?:[.?!]|\s[-–—])\s+\S)", re.I)  # not "I mean it."
-_SET_ASIDE = re.compile(rf"(?i:({_CORRECTING}[^.?!,]+?),?\s+(?:not|rather\s+than|instead\s+of)\s+[^.?!,]+?(\W*)$)")
+_NOT_THAT = r"(?:not|rather\s+than|instead\s+of)"
+_SET_ASIDE = re.compile(rf"(?i:({_CORRECTING}[^.?!,]+?),?\s+{_NOT_THAT}\s+[^.?!,]+?(\W*)$)")
 # what the correction sets aside before the question it opens ("their product plans, not staff - is
 # anything delayed?")
-_SET_ASIDE_BEFORE = re.compile(r",?\s+(?:not|rather\s+than|instead\s+of)\s+[^.?!,–—-]+?(?=\s*(?:[.?!]\s|\s[-–—]\s))", re.I)
+_SET_ASIDE_BEFORE = re.compile(rf",?\s+{_NOT_THAT}\s+[^.?!,–—-]+?(?=\s*(?:[.?!]\s|\s[-–—]\s))", re.I)
 POSSESSIVE = re.compile(r"['’]s?$")  # "Metax's", "Mercers’": the name without it
 _VERB_ENDING = re.compile(r"\w(?:s|ed)\W*$")  # "Which law applies?": a verb of its own
 # a verb a question asks with: "Where was the conference held?" has one, "Which chips?" none
