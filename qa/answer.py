@@ -556,7 +556,8 @@ def about_something_else(index: Index, hit: Hit, prior_rows: set[int], names: li
     texts = {p: " ".join(s.text for s in ss).lower() for p, ss in paragraphs.items()}
     written = {}
     for n in names:
-        word = re.compile(rf"(?<![\w'’-]){re.escape(n.lower())}(?![\w'’-])")
+        # "Harborline's" writes Harborline; "Harborline-based" and "o'harborline" don't
+        word = re.compile(rf"(?<![\w'’-]){re.escape(n.lower())}(?=['’]s\b|['’](?!\w)|[^\w'’-]|$)")
         written[n] = {p for p, t in texts.items() if n.lower() in t and word.search(t)}
     telling = [n for n, ps in written.items() if 0 < len(ps) <= len(texts) / 2]
     if not telling or any(hit.sentence.para in written[n] for n in telling):
@@ -609,6 +610,21 @@ def earlier_first(hits: list[Hit], q: Question, earlier) -> list[Hit]:
             or hits[0].sentence == earlier or not _gives(q.measure, q, earlier.text):
         return hits
     return _first(hits, lambda h: h.sentence == earlier)
+
+
+_ASKED_ANEW = frozenset({"number", "date", "person", "place"})
+
+
+def asked_anew_first(hits: list[Hit], q: Question, earlier) -> list[Hit]:
+    """For a follow-up asking a new kind of thing ("Where is it heading?" after "Why is the lava
+    moving so fast?") whose best sentence is the earlier answer again, which gives none ("The lava
+    is very fluid, and that is why it is moving so quickly."): the best of the next few that gives
+    one ("Lava was moving … toward the fishing village of Port Adela …"). The follow-up leans on
+    the earlier answer's words, so that answer ranks first; what it asks is something else."""
+    if earlier is None or not q.followup or q.qtype not in _ASKED_ANEW or not hits or hits[0].sentence != earlier \
+            or entity_mentions(q.qtype, plain(earlier.text)):
+        return hits
+    return _first(hits, lambda h: h.sentence.kind == "text" and bool(entity_mentions(q.qtype, plain(h.sentence.text))))
 
 
 def named_first(hits: list[Hit], earlier, people: list[str]) -> list[Hit]:

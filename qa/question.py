@@ -30,6 +30,7 @@ _ASKS = re.compile(r"^\W*(?:what|which|who|whom|whose|when|where|why|how|is|are|
                    r"will|would|should|has|have|had|qué|que|quién|quien|quiénes|cuál|cuáles|cuándo|dónde|"
                    r"cómo|cuánto|cuántos|cuántas|por qué)\b|什么|谁|哪|多少|几|何时|怎么|如何|吗", re.I)
 # what a question's frame adds to its words without saying what it is about ("How many?")
+_HOW_COME = re.compile(r"\bhow\s+come\b", re.I)  # "How come?" asks why: "come" is frame there
 _FRAME = {"mani", "much", "els", "realli", "exactli", "again", "long", "kind", "type", "sort", "one", "on"}
 # after "what about" and the like, a lower-case word with no article before it is most likely a
 # name typed in lower case ("what about baidu?"), not a thing of the earlier answer ("and the price?")
@@ -42,21 +43,45 @@ _FRAGMENT = re.compile(r"\W*(?:which|what|whose|how (?:many|much|long|far|often|
                        r"((?:\s+[\w'’-]+){0,2})\W*", re.I)
 # how a correction opens: "no, I meant", "sorry, I mean", "Sorry, I got the sites mixed up, I meant"
 _CORRECTING = r"^\W*(?:(?:no|nope|sorry|oops|actually|my\s+bad|my\s+mistake)\b(?:[^.?!]{0,60}?[\s,.!])?[\s,.!]*)?i\s+(?:meant|mean)\s+"
-# a correction of the earlier question's subject: "no, I meant Metax", "sorry, I mean Baidu", "No, Alibaba"
+# a correction of the earlier question's subject: "no, I meant Metax", "sorry, I mean Baidu", "No, Alibaba",
+# "sorry, I meant the Groveport one"
 _CORRECTION = re.compile(_CORRECTING +
-                         r"(?!(?:the|a|an|its|his|her|their|this|that)\b)(?=(?:[\w'’-]+\s*){1,3}\W*$)"
+                         r"(?!(?:the|a|an|its|his|her|their|this|that)\b(?!\s+(?-i:[A-Z])))(?=(?:[\w'’-]+\s*){1,4}\W*$)"
                          r"|^\W*(?:no|nope|sorry|oops|actually)\b[\s,.!]+"
                          r"(?=(?:the\s+)?(?-i:[A-Z][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*){0,3})(?:\s+\w+)?\W*$)", re.I)
 # a correction followed by the question it corrects: "Sorry, I meant the Crispa. How big is that
 # one?", "No, I meant for the national team. How many games?": what it names is kept, the lead dropped
 # ("Sorry, I got the sites mixed up, I meant the Birmingham one. What's happening there?"); what
 # it sets aside goes ("Sorry, I meant protein, not fibre.")
-_CORRECTION_LEAD = re.compile(rf"{_CORRECTING}(?!(?:it|that|this|so|well)\W*[.?!])(?=[^.?!]+(?:[.?!]|\s[-–—])\s+\S)", re.I)  # not "I mean it."
+# a question word after a comma ends a correction too ("sorry i meant the archaeologist not the minister, what did she say")
+_THEN_ASKS = r",\s*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would|has|have|had|should)\b"
+_CORRECTION_LEAD = re.compile(rf"{_CORRECTING}(?!(?:it|that|this|so|well)\W*[.?!])(?=[^.?!]+(?:(?:[.?!]|\s[-–—])\s+\S|{_THEN_ASKS}))", re.I)  # not "I mean it."
+# how a reader says the next question is about something else ("unrelated, but …", "diff question -
+# …", "ok different topic, …", "on another note, …"): the lead goes and the question stands alone,
+# unless "he" or "she" in it is someone the conversation named
+_SWITCH_LEAD = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|alright|right|anyway)\W+)?"
+                          r"(?:(?:a\s+|on\s+(?:a|an)\s+|on\s+)?(?:(?:totally|completely)\s+)?"
+                          r"(?:diff(?:erent)?|unrelated|separate|other|another|new)\s+(?:question|topic|subject|thing|note|matter)"
+                          r"|unrelated|off[\s-]topic|(?:changing|change\s+of)\s+(?:the\s+)?(?:subject|topic)"
+                          r"|switching\s+(?:gears|topics?)|moving\s+on)\b(?:\s*,?\s*but\b)?[\s,.:;!–—-]*(?=\w)", re.I)
 _NOT_THAT = r"(?:not|rather\s+than|instead\s+of)"
 _SET_ASIDE = re.compile(rf"(?i:({_CORRECTING}[^.?!,]+?),?\s+{_NOT_THAT}\s+[^.?!,]+?(\W*)$)")
 # what the correction sets aside before the question it opens ("their product plans, not staff - is
 # anything delayed?")
-_SET_ASIDE_BEFORE = re.compile(rf",?\s+{_NOT_THAT}\s+[^.?!,–—-]+?(?=\s*(?:[.?!]\s|\s[-–—]\s))", re.I)
+_SET_ASIDE_BEFORE = re.compile(rf",?\s+{_NOT_THAT}\s+[^.?!,–—-]+?(?=\s*(?:[.?!]\s|\s[-–—]\s|{_THEN_ASKS}))", re.I)
+# a correction that swaps one word of the earlier question for another ("sorry i meant cordoba not
+# seville" after "what has the mayor of seville done?"): the earlier question, with the swap made
+_INSTEAD = re.compile(rf"(?i:{_CORRECTING}(?:the\s+|a\s+|an\s+)?(?P<new>[^.?!,]+?),?\s+{_NOT_THAT}\s+(?:the\s+|a\s+|an\s+)?(?P<old>[^.?!,]+?)\W*$)")
+
+
+def _swapped(text: str, earlier: str) -> str | None:
+    """The earlier question with the word or words a correction sets aside replaced by the ones it
+    means, or None when the earlier question doesn't write them."""
+    m = _INSTEAD.match(text)
+    if m is None:
+        return None
+    said = re.compile(rf"(?<![\w'’-]){re.escape(m['old'].strip())}(?![\w'’-])", re.I)
+    return said.sub(lambda _: m["new"].strip(), earlier, count=1) if said.search(earlier) else None
 POSSESSIVE = re.compile(r"['’]s?$")  # "Metax's", "Mercers’": the name without it
 _VERB_ENDING = re.compile(r"\w(?:s|ed)\W*$")  # "Which law applies?": a verb of its own
 # a verb a question asks with: "Where was the conference held?" has one, "Which chips?" none
@@ -93,8 +118,10 @@ _MEASURES = [
                          r"\b(start|begin|open|close|end|leave|depart|arrive|finish|kick off|run)s?\b", re.I)),
     # money: "how much" with a word of paying ("How much time do they spend?" asks for time), "what is the
     # price/cost/fee ..." ("the cost of living", "the human cost" are no price), "what does ... cost"
-    ("money", re.compile(r"\bhow much\b(?! time\b)(?=.*\b(costs?|charge[sd]?|pa(y|ys|id)|spen(d|ds|t)|priced?|fees?|fares?|worth|"
-                         r"earn(s|ed)?|rais(e|es|ed)|money|budget|salary|rent|tickets?|admission|bid)\b"
+    ("money", re.compile(r"\bhow much\b(?! time\b)(?!\s+of\b)(?=.*\b(costs?|charge[sd]?|pa(y|ys|id)|spen(d|ds|t)|priced?|fees?|fares?|worth|"
+                         r"earn(s|ed)?|rais(e|es|ed)|money|budget|salary|rent|tickets?|admission|bid|profits?|revenues?|income)\b"
+                         # "How much did Veltrana make last quarter?" (no thing named after "how much")
+                         r"|\s+(?:did|does|do|will|would|has|have|had|can|could)\s+(?:[\w'’-]+\s+){1,3}(?:make|makes|made|making)\b"
                          # "How much is she selling it for?", "How much did it go for?"
                          r"|.*\b(?:sell(?:s|ing)?|sold|buy(?:s|ing)?|bought|go(?:es)?|went|going)\s+(?:\w+\s+){0,2}for\b)"
                          r"|\bwhat(?: is|['’]s| was| are| were)? (?:the |a |an |its |their )?"
@@ -272,11 +299,15 @@ def _plainly(m: re.Match) -> str:
     return f"{m['who']} died" if m["who"] else _DIED[m["verb"].lower()]
 
 
+# "were is it heading": "were" never opens a question before "is" or "does"; "where" was meant
+_WERE_FOR_WHERE = re.compile(r"(?i)^(\W*(?:(?:and|so|but|ok|okay)\W+)?)(w)ere(?=\s+(?:is|are|was|does|do|did|can|could|will|would|should|has|have|had)\b)")
+
+
 def written_out(text: str) -> str:
     """A question typed as chat, in words: shorthand written out ("ppl" -> "people"), fillers
     dropped ("lol"), "passed away" said plainly. Only lower case: "U" and "R" may be names, "W"
     a letter of a list."""
-    out = _SHORT_WORD.sub(lambda m: _SHORTHAND[m.group(0)], _PASSED.sub(_plainly, text))
+    out = _SHORT_WORD.sub(lambda m: _SHORTHAND[m.group(0)], _PASSED.sub(_plainly, _WERE_FOR_WHERE.sub(r"\1\2here", text)))
     out = _CHAT_TAG.sub("", _CHAT_FILLER.sub("", out).strip())
     if out == text:  # typed as words: left exactly as typed
         return text
@@ -293,6 +324,9 @@ _ASKING_ES = r"qu[eé]|cu[aá]l(?:es)?|qui[eé]n(?:es)?|cu[aá]ndo|d[oó]nde|c[o
 _ASKING_ES_ACCENTED = r"qué|cuál(?:es)?|quién(?:es)?|cuándo|dónde|cómo|cuánt[oa]s?|por qué"
 _OPENS_A_QUESTION = re.compile(rf"(?i)^\W*(?:{_ASKING_EN}|{_ASKING_ES}|(?:is|are|was|were|do|does|did|can|could|will|would|has|"
                                rf"have|had|should)\s+\w)")  # "Did Huawei …", "Have both boards …"
+# "sorry, I meant when do the talks start again": the question itself follows the correction; its
+# lead goes and the question is read as any other (a pronoun in it still points back)
+_CORRECTED_QUESTION = re.compile(rf"{_CORRECTING}(?=(?:{_ASKING_EN})\b)", re.I)
 # "…, and when does it get paid?", "… and for how long?", "… y cuándo?": a second question joined on
 _SECOND_QUESTION = re.compile(
     rf"(?i)(?:,\s*|\s+)(?:and\s+(?=(?:(?:for|since|in|at|on|by|from|to|with|until)\s+)?(?:{_ASKING_EN})\b)"
@@ -425,10 +459,22 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     ``is_name`` says whether the documents write a word typed in lower case as a name
     ("baidu" -> "Baidu")."""
     text = written_out(clean(text))
-    # "Sorry, I meant the security guy. What did he say?" names its subject anew: it stands alone
-    corrected = last_question(history) is not None and _CORRECTION_LEAD.match(text) is not None
-    if corrected:
+    # "Sorry, I meant the security guy. What did he say?" names its subject anew: it stands alone,
+    # as does "unrelated, but are people getting their money back"
+    switching = _SWITCH_LEAD.match(text)
+    if switching:
+        text = text[switching.end():]
+    # (but "unrelated, but how long had she been in the job?" still means the woman asked about)
+    k = last_question(history)
+    swapped = _swapped(text, clean(history[k])) if k is not None else None
+    corrected = k is not None and (swapped is not None or switching is not None and not refers_to_person(text)
+                                   or _CORRECTION_LEAD.match(text) is not None)
+    if swapped is not None:
+        text = swapped
+    elif corrected:
         text = _SET_ASIDE_BEFORE.sub("", _CORRECTION_LEAD.sub("", text, count=1), count=1)
+    elif last_question(history) is not None and _CORRECTED_QUESTION.match(text):
+        text = _CORRECTED_QUESTION.sub("", text, count=1)
     elif last_question(history) is not None:  # "no, I meant Metax" asks the earlier question of Metax
         text = _CORRECTION.sub("what about ", _SET_ASIDE.sub(r"\1\2", text), count=1)
     english = is_english(text)
@@ -453,7 +499,8 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     switched: tuple[str, ...] = ()
     elliptical = len(tokens) <= 2 and (bool(_ELLIPSIS.search(text)) or not _ASKS.search(text)
                                        and not (tokens and _REQUEST.match(text)))
-    bare = not [t for t in tokens if t not in _FRAME and t not in _ES_WORDS]  # "Why?", "How many?", "¿Por qué?"
+    frame = _FRAME | {"come"} if _HOW_COME.search(text) else _FRAME
+    bare = not [t for t in tokens if t not in frame and t not in _ES_WORDS]  # "Why?", "How come?", "How many?", "¿Por qué?"
     # a fragment: a question word and a word or two, no verb, no name of its own ("Which chips?",
     # "What kind?", "According to which firm?"): it asks something of what was asked before
     tail = _FRAGMENT.fullmatch(text)
@@ -489,7 +536,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     if followup and not pronoun and own and elliptical and not own & {n.lower() for n in before}:
         # "What about Metax?" after "How many chips did Huawei use?": the earlier question asked
         # of the new name, a question of its own (the earlier answer's paragraph is about Huawei)
-        search, followup = f"{without_names(prior)} {words}", False
+        search, followup = f"{without_names(prior, is_name)} {words}", False
         switched = tuple(sorted({POSSESSIVE.sub("", n) for n in own - {n.lower() for n in before}} - {"i", ""}))
         said = earlier.search if has_cjk(earlier.text) else earlier.multilingual or earlier.text  # 华为 is no Latin name
         multilingual = f"{without_names(said)} {text}" if not english else ""
@@ -572,13 +619,19 @@ def subjects(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name.rstrip(".") for _, _, name in best)) if len(best) >= 2 else ()
 
 
-def without_names(text: str) -> str:
+RARE_NAME_ZIPF = 3.5  # a word typed in lower case is a name only if English rarely writes it ("starting" is no name)
+
+
+def without_names(text: str, is_name: Callable[[str], bool] = lambda word: False) -> str:
     """The question with its names taken out: "How many chips did Huawei use?" -> "How many
-    chips did use?", what it asks of whichever name comes next."""
+    chips did use?", what it asks of whichever name comes next; with ``is_name``, names typed in
+    lower case too ("the indianapolis warehouse")."""
     spans = names(text)
     kept = [text[(spans[k - 1][1] if k else 0):(spans[k][0] if k < len(spans) else len(text))]
             for k in range(len(spans) + 1)]
-    return re.sub(r"\s+", " ", " ".join(kept)).strip()
+    out = re.sub(r"\s+", " ", " ".join(kept)).strip()
+    lower = re.sub(r"\b[a-z][\w'’-]+", lambda m: "" if zipf(m.group(0)) < RARE_NAME_ZIPF and is_name(m.group(0)) else m.group(0), out)
+    return re.sub(r"\s+", " ", lower).strip()
 
 
 def refers_to_person(text: str) -> bool:

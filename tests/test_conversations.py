@@ -58,8 +58,11 @@ def test_a_correction_opening_the_next_question(pool, correction):
     ("Sorry, I meant the Crispa. How big is that one?", ["How wide is it?"], "the Crispa. How big is that one?"),
     ("Sorry, I got the sites mixed up, I meant the Birmingham one. What's happening there?", ["Where is the mill?"],
      "the Birmingham one. What's happening there?"),
-    ("Sorry, I meant protein, not fibre.", ["How much fibre is in each bowl?"],
-     "How much fibre is in each bowl? what about protein."),
+    ("Sorry, I meant protein, not fibre.", ["How much fibre is in each bowl?"], "How much protein is in each bowl?"),
+    ("sorry i meant cordoba not seville", ["what has the mayor of seville done to help people"],
+     "what has the mayor of cordoba done to help people"),
+    ("sorry i meant the archaeologist not the minister, what did she say", ["and the cambodian minister?"],
+     "the archaeologist, what did she say"),
     ("no, I meant Metax", ["What did Alibaba unveil?"], "What did unveil? what about Metax"),
     ("Sorry, I meant their product plans, not staff - is anything delayed?", ["Will they cut jobs?"],
      "their product plans - is anything delayed?"),
@@ -77,3 +80,76 @@ def test_no_correction(text):
 def test_a_job_said_with_works_as(pool):
     """"Quill, 71, works as a piano teacher" names her by surname only; it answers her job."""
     assert first(pool, "What is Marta Quill's job?", []).startswith("Quill, 71, works as a piano teacher")
+
+
+# --- the thirty-sixth session's conversation hunts (tests/data/hunts/) -----------------------------
+
+@pytest.mark.parametrize("text, history, asked", [
+    ("unrelated, but are people getting their money back", ["how many of the flights were cancelled"],
+     "are people getting their money back"),
+    ("diff question - how much money is the island asking for", ["how many houses got wrecked"],
+     "how much money is the island asking for"),
+    ("ok different topic, does veltrana pay a dividend", ["whats glucavia"], "does veltrana pay a dividend"),
+    ("On another note, who won the vote?", ["Where will the line run?"], "who won the vote?"),
+])
+def test_a_topic_switch_lead_is_dropped_and_the_question_stands_alone(text, history, asked):
+    q = parse(text, history)
+    assert (q.text, q.search, q.followup) == (asked, asked, False)
+
+
+def test_a_topic_switch_keeps_the_person_the_conversation_named():
+    """"she" after "unrelated, but" is still the coach asked about."""
+    q = parse("unrelated but how long had she been in the job", ["Why was the coach sacked?"])
+    assert q.text == "how long had she been in the job" and q.followup
+
+
+def test_a_correction_that_is_the_question_loses_its_lead():
+    q = parse("sorry, I meant when do the negotiations start up again", ["when are the pilots going back to work"])
+    assert (q.search, q.qtype, q.followup) == ("when do the negotiations start up again", "date", False)
+
+
+@pytest.mark.parametrize("text", ["How come?", "how come?", "And how come?"])
+def test_how_come_alone_asks_why_of_the_earlier_question(text):
+    q = parse(text, ["how did the evacuation go"])
+    assert q.followup and q.qtype == "reason" and q.search.startswith("how did the evacuation go")
+
+
+@pytest.mark.parametrize("text, read", [("were is it heading", "where is it heading"),
+                                        ("and were does she work?", "and where does she work?"),
+                                        ("Were the talks held?", "Were the talks held?"),
+                                        ("Were is the museum?", "Where is the museum?")])
+def test_were_typed_for_where(text, read):
+    assert parse(text).text == read
+
+
+def test_how_much_did_a_company_make_asks_for_money():
+    assert parse("how much did veltrana make last quarter").measure == "money"
+    assert parse("How much bread did they make?").measure == ""
+
+
+def test_a_follow_up_asking_a_new_kind_of_thing_moves_past_the_earlier_answer():
+    """"When will they put it back?" after "Why was the diving board removed?": the earlier
+    answer, which gives no date, is not cited first again when one of the next best does."""
+    from qa.answer import asked_anew_first
+    from qa.types import Hit, Sentence
+
+    def hit(text, i):
+        return Hit(Sentence(doc="d", i=i, start=0, end=len(text), text=text, para=0), 0.5, {"row": i})
+
+    earlier = hit("The diving board was removed because it failed its safety inspection.", 0)
+    dated = hit("A new board will be fitted in May.", 1)
+    q = parse("When will they put it back?", ["Why was the diving board removed?"])
+    assert [h.sentence.text for h in asked_anew_first([earlier, dated], q, earlier.sentence)][0] == dated.sentence.text
+    alone = parse("When will they put a new board in?")  # not a follow-up: the ranking stands
+    assert asked_anew_first([earlier, dated], alone, earlier.sentence)[0] is earlier
+
+
+def test_a_topic_switch_on_the_page(pool):
+    ans = pool.ask("unrelated, but when does the cafe open again?", ["Why was the old diving board not put back?"])
+    assert ans.answerable and ans.citations[0].sentence == "The pool's cafe will reopen in May."
+
+
+def test_a_correction_naming_the_one_meant():
+    """"sorry, I meant the Groveport one": the earlier question asked of Groveport, its own place dropped."""
+    q = parse("sorry, I meant the Groveport one", ["What is the starting pay at the Indianapolis warehouse?"])
+    assert q.switched == ("groveport",) and "Indianapolis" not in q.search and "starting pay" in q.search
