@@ -18,6 +18,8 @@ targets: each bound sits below today's figure by a question or two.
   date line and section headings like the article, and 210 questions (138 answerable, 72 not)
   written by three helpers told to ask in their own words and to make most unanswerable
   questions reuse the story's names. Its first run is the session's blind figure.
+- tests/data/conversations_news/ (thirty-sixth session): twelve more news stories and 60
+  three-turn conversations about them (180 questions, 144 answerable), from three helpers.
 """
 from pathlib import Path
 
@@ -102,3 +104,18 @@ def _each_asked_of_its_document(folder: str, tmp_path, questions: int, documents
     asked = read_questions(DATA / folder / "questions.jsonl")
     assert len(asked) == questions and len({q["doc"] for q in asked}) == documents
     return score(asked, run(engine, asked)[0])[0]
+
+
+def test_conversations_about_news_stories(tmp_path):
+    """Twelve news stories and 60 three-turn conversations about them (144 answerable questions,
+    36 not), written by three helpers who never read the code (thirty-sixth session,
+    docs/results.md): pronouns, bare "Why?" and "How come?", "What about …?", topic switches
+    ("unrelated, but …"), corrections ("sorry, I meant …"), typos, the writer's own words. The
+    first two shaped that session's rules; the third was first run after them (blind: 0.375 cite@1,
+    false refusals 0.479, correct refusals 0.583, the same as before the rules). The weakest set:
+    a reworded question is refused more often than any other kind. Today 0.431 cite@1, false
+    refusals 0.326, correct refusals 0.528."""
+    summary = _each_asked_of_its_document("conversations_news", tmp_path, questions=180, documents=12)
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.6, summary  # 0.639
+    assert summary["false_abstain"] <= 0.36, summary
+    assert summary["abstain_correct"] >= 0.47, summary
