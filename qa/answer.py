@@ -613,6 +613,8 @@ def earlier_first(hits: list[Hit], q: Question, earlier) -> list[Hit]:
 
 
 _ASKED_ANEW = frozenset({"number", "date", "person", "place"})
+# where someone is from: "Dutch striker Joost van Aarle" answers it with no place named
+_ASKS_ORIGIN = re.compile(r"\bfrom\W*$|\bcomes?\s+from\b|\bhails?\s+from\b|\bde\s+d[oó]nde\b|\bnationality\b", re.I)
 
 
 def asked_anew_first(hits: list[Hit], q: Question, earlier) -> list[Hit]:
@@ -622,7 +624,7 @@ def asked_anew_first(hits: list[Hit], q: Question, earlier) -> list[Hit]:
     one ("Lava was moving … toward the fishing village of Port Adela …"). The follow-up leans on
     the earlier answer's words, so that answer ranks first; what it asks is something else."""
     if earlier is None or not q.followup or q.qtype not in _ASKED_ANEW or not hits or hits[0].sentence != earlier \
-            or entity_mentions(q.qtype, plain(earlier.text)):
+            or entity_mentions(q.qtype, plain(earlier.text)) or q.qtype == "place" and _ASKS_ORIGIN.search(q.text):
         return hits
     return _first(hits, lambda h: h.sentence.kind == "text" and bool(entity_mentions(q.qtype, plain(h.sentence.text))))
 

@@ -153,3 +153,19 @@ def test_a_correction_naming_the_one_meant():
     """"sorry, I meant the Groveport one": the earlier question asked of Groveport, its own place dropped."""
     q = parse("sorry, I meant the Groveport one", ["What is the starting pay at the Indianapolis warehouse?"])
     assert q.switched == ("groveport",) and "Indianapolis" not in q.search and "starting pay" in q.search
+
+
+def test_where_someone_is_from_may_be_answered_by_a_nationality():
+    """"¿De dónde es?" after "Who scored Caldera's goal?": "… through Dutch striker Joost van
+    Aarle" answers it with no place in it, so the next best naming a place is not put first."""
+    from qa.answer import asked_anew_first
+    from qa.types import Hit, Sentence
+
+    def hit(text, i):
+        return Hit(Sentence(doc="d", i=i, start=0, end=len(text), text=text, para=0), 0.5, {"row": i})
+
+    earlier = hit("Caldera had taken the lead through Dutch striker Joost van Aarle.", 0)
+    placed = hit("Caldera will still play in the Continental Trophy next season.", 1)
+    for asked in ("Where is he from?", "¿De dónde es?"):
+        q = parse(asked, ["Who scored Caldera's goal?"])
+        assert asked_anew_first([earlier, placed], q, earlier.sentence)[0] is earlier
