@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+from collections import OrderedDict
 
 from . import render
 from .corpus import load_corpus, titles_told_apart
@@ -245,12 +246,50 @@ def parse_history(history) -> list[str]:
     return list(history)
 
 
+SESSIONS_KEPT = 1_000  # open pages whose conversation the server keeps (the oldest goes first)
+SESSION_WAIT_S = 30.0  # how long a question waits for the page's previous one before going on anyway
+
+
+class Session:
+    """One open page's conversation as the server last sent it (chat, questions asked, earlier
+    sources), and how many times it was cleared. The page sends its state with each question, as
+    it was when the question was sent: a second question sent before the first is answered (a
+    slow link, a quick second click) carried a conversation without the first, and its answer
+    wiped the first one out; a clear sent while a question was answered was undone when the
+    answer came."""
+
+    def __init__(self) -> None:
+        self.turn = threading.Lock()  # one question of a page at a time, in the order sent
+        self.state: tuple[list, list, list] | None = None
+        self.clears = 0
+
+
+class Sessions:
+    def __init__(self, kept: int = SESSIONS_KEPT) -> None:
+        self._lock = threading.Lock()
+        self._by_id: OrderedDict[str, Session] = OrderedDict()
+        self.kept = kept
+
+    def of(self, request) -> Session | None:
+        """The page's session (None outside a page: a direct call, a test)."""
+        key = getattr(request, "session_hash", None)
+        if not key:
+            return None
+        with self._lock:
+            session = self._by_id.pop(key, None) or Session()
+            self._by_id[key] = session
+            while len(self._by_id) > self.kept:
+                self._by_id.popitem(last=False)
+        return session
+
+
 class Page:
     """The callbacks of one app, sharing the engine and its warm-up."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.warmup = Warmup(engine)
+        self.sessions = Sessions()
         self._docs: tuple[object, dict[str, Document]] | None = None  # (the index they are from, by id)
 
     def docs(self) -> dict[str, Document]:
@@ -282,7 +321,31 @@ class Page:
 
     # ---------------------------------------------------------------- chat
     def respond(self, question: str, chat: list, asked: list[str], doc_id: str | None,
-                panels: list | None = None, documents: list | None = None):
+                panels: list | None = None, documents: list | None = None, request: gr.Request = None):
+        """`_respond` for the page's latest conversation, not the one the question was sent with
+        (`Session`): questions of one page are answered one at a time, each added to what the
+        server last showed, and an answer to a question sent before a clear is dropped."""
+        session = self.sessions.of(request)
+        if session is None:
+            yield from self._respond(question, chat, asked, doc_id, panels, documents)
+            return
+        waited = session.turn.acquire(timeout=SESSION_WAIT_S)
+        try:
+            if session.state is not None:
+                chat, asked, panels = session.state
+            clears, last = session.clears, None
+            for last in self._respond(question, chat, asked, doc_id, panels, documents):
+                if session.clears != clears:  # cleared while this was answered
+                    return
+                yield last
+            if last is not None and session.clears == clears:  # the answer, not the pending note
+                session.state = (last[1], last[2], last[4])
+        finally:
+            if waited:
+                session.turn.release()
+
+    def _respond(self, question: str, chat: list, asked: list[str], doc_id: str | None,
+                 panels: list | None = None, documents: list | None = None):
         """Show the question at once, then the answer and its sources (a generator, so the
         user sees their message and a 'warming up' note while the engine loads). ``panels``
         holds the earlier answers' sources (turn, question, panel), newest first; with the
@@ -339,7 +402,10 @@ class Page:
         panel = "" if ans.kind == "chat" else render.sources_panel(ans, turn, docs)
         return render.answer_message(ans, turn, docs), panel
 
-    def clear(self):
+    def clear(self, request: gr.Request = None):
+        session = self.sessions.of(request)
+        if session is not None:
+            session.state, session.clears = ([], [], []), session.clears + 1
         return [], [], render.sources_panel(None, 0, {}), "", []
 
     def status(self):

@@ -1,0 +1,55 @@
+"""The page's conversation as the server keeps it (qa/ui.py `Session`): a question sent before the
+previous one was answered, or a clear sent while one was, must not lose or bring back turns (a UX
+audit saw both on a link with 150 ms of delay)."""
+from types import SimpleNamespace
+
+import pytest
+
+STORY = """Harbour ferry to run at night
+date 2026-05-04
+
+The harbour ferry will run until midnight from June, the port authority said on Monday. Tickets will cost 3 pounds.
+"""
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory):
+    from qa.engine import Engine
+    from qa.ui import Page
+
+    work = tmp_path_factory.mktemp("sessions")
+    (work / "corpus").mkdir()
+    (work / "corpus" / "ferry.txt").write_text(STORY, encoding="utf-8")
+    return Page(Engine(work / "corpus", work / "index", progress=False).load())
+
+
+def last(outputs):
+    box, chat, asked, sources, panels, *_ = list(outputs)[-1]
+    return chat, asked
+
+
+def test_a_question_sent_before_the_previous_answer_keeps_it(page):
+    tab = SimpleNamespace(session_hash="tab-1")
+    chat, asked = last(page.respond("When will the ferry run until?", [], [], None, [], None, tab))
+    assert asked == ["When will the ferry run until?"]
+    # the second question left the page before the first answer arrived: it carries the empty chat
+    chat, asked = last(page.respond("How much will tickets cost?", [], [], None, [], None, tab))
+    assert asked == ["When will the ferry run until?", "How much will tickets cost?"]
+    assert len(chat) == 4
+
+
+def test_a_clear_while_a_question_is_answered_drops_its_answer(page):
+    tab = SimpleNamespace(session_hash="tab-2")
+    answering = page.respond("When will the ferry run until?", [], [], None, [], None, tab)
+    next(answering)  # the question is shown with a pending note
+    page.clear(tab)
+    assert list(answering) == []  # the answer comes after the clear: dropped
+    chat, asked = last(page.respond("How much will tickets cost?", [], [], None, [], None, tab))
+    assert asked == ["How much will tickets cost?"] and len(chat) == 2
+
+
+def test_pages_keep_their_own_conversations(page):
+    one, two = SimpleNamespace(session_hash="tab-3"), SimpleNamespace(session_hash="tab-4")
+    last(page.respond("When will the ferry run until?", [], [], None, [], None, one))
+    chat, asked = last(page.respond("How much will tickets cost?", [], [], None, [], None, two))
+    assert asked == ["How much will tickets cost?"]
