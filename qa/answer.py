@@ -319,7 +319,11 @@ _PLURAL_ASKED = r"\s+(?:[a-z-]+\s+)?[a-z-]+s\b(?<!ss)(?<!\bis)(?<!\bwas)(?<!\bha
 _ASKS_WHICH_ONES = re.compile(rf"\bwho\s+(?:are|were|else)\b|{_WHO_ON}|\bwho\s+belongs?\b|\bwhich{_PLURAL_ASKED}", re.I)
 _MEMBER_NOUNS = r"members?|partners?|trustees?|patrons?|founders?|sponsors?|backers?|signator(?:y|ies)|participants?|affiliates?"
 # and asks for members in so many words: then "Members include" and "They are" list what it asks for
-_ASKS_MEMBERS = re.compile(rf"\b(?:{_MEMBER_NOUNS}|membership|belong(?:s|ed)?|join(?:s|ed)?|part of)\b|{_WHO_ON}", re.I)
+# "Which companies are in the … AI Committee?", "Who is on the board?": in a body of members
+_IN_A_BODY = (r"\b(?:is|are|was|were|sits?|sat|serves?|served)\s+(?:in|on)\s+(?:the\s+|that\s+|this\s+|its\s+)?"
+              r"(?:[\w'’-]+\s+){0,8}?(?:committee|alliance|consortium|association|coalition|council|board|club|union|"
+              r"federation|league|network|panel|group)s?\b")
+_ASKS_MEMBERS = re.compile(rf"\b(?:{_MEMBER_NOUNS}|membership|belong(?:s|ed)?|join(?:s|ed)?|part of)\b|{_WHO_ON}|{_IN_A_BODY}", re.I)
 _MEMBERS = re.compile(rf"\b(?:{_MEMBER_NOUNS}|directors?|shareholders|investors|owners|judges|panell?ists)\b", re.I)
 
 
@@ -349,7 +353,8 @@ def list_read_on(index: Index, q: Question, hits: list[Hit]) -> list[Hit]:
     Iluvatar CoreX."; "… joined the North Reach Hydrogen Alliance." "The alliance was set up in
     2023 …" "Its partners are …". The list is the answer and comes first; the sentence that says
     what it is a list of, second."""
-    if not (q.qtype == "list" or _ASKS_WHICH_ONES.search(q.text)) or not hits or hits[0].sentence.kind != "text":
+    if not (q.qtype == "list" or _ASKS_WHICH_ONES.search(q.text) or re.search(_IN_A_BODY, q.text, re.I)) \
+            or not hits or hits[0].sentence.kind != "text":
         return hits
     top = hits[0]
     row, end = top.features["row"], index.doc_rows[top.sentence.doc][1]

@@ -778,3 +778,11 @@ def test_the_second_of_an_enumeration_is_the_item_after_the_first(engine, questi
     assert not any(c.sentence.startswith(("The first, called", "Zhao Lidong")) for c in ans.citations)
     first = engine.ask("What is the first alliance called?")
     assert first.citations[0].sentence.startswith("The first, called")
+
+
+@pytest.mark.parametrize("question", ["Which companies are in the Shanghai General Chamber of Commerce AI Committee?",
+                                      "Who is in the Shanghai General Chamber of Commerce AI Committee?"])
+def test_who_is_in_a_body_is_answered_by_its_member_list(engine, question):
+    """"in" a committee is its membership: the list after the sentence naming it comes first."""
+    ans = engine.ask(question)
+    assert [c.sentence[:16] for c in ans.citations[:2]] == ["Members include ", "Another consorti"]
