@@ -604,6 +604,9 @@ a.qa-marker:hover { background: var(--color-accent-soft); }
 #qa-sources { max-height: min(760px, calc(100vh - 11rem)); overflow-y: auto !important; scroll-behavior: smooth; padding-right: .25rem; }
 .qa-sources h2, .qa-earlier h2 { font-size: .8rem; font-weight: 700; text-transform: uppercase; letter-spacing: .06em;
   margin: .2rem 0 .6rem; color: var(--body-text-color-subdued); }
+#qa-ask-row { align-items: center; }  /* the button level with the box, not with the row's top */
+#qa-question textarea { border: 1px solid #8591a5 !important; border-radius: 8px; }  /* 3:1 against the page, as a control's edge must be */
+.dark #qa-question textarea { border-color: #64748b !important; }
 #qa-question textarea:focus { outline: 2px solid var(--color-accent) !important; outline-offset: 1px; }
 #qa-question textarea::placeholder { color: #64748b; } .dark #qa-question textarea::placeholder { color: #94a3b8; }
 mark.qa-hl[data-n]::before { content: attr(data-n); display: inline-grid; place-items: center; min-width: 1.1rem;
