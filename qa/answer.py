@@ -320,7 +320,7 @@ _ASKS_WHICH_ONES = re.compile(rf"\bwho\s+(?:are|were|else)\b|{_WHO_ON}|\bwho\s+b
 _MEMBER_NOUNS = r"members?|partners?|trustees?|patrons?|founders?|sponsors?|backers?|signator(?:y|ies)|participants?|affiliates?"
 # and asks for members in so many words: then "Members include" and "They are" list what it asks for
 # "Which companies are in the … AI Committee?", "Who is on the board?": in a body of members
-_IN_A_BODY = (r"\b(?:is|are|was|were|sits?|sat|serves?|served)\s+(?:in|on)\s+(?:the\s+|that\s+|this\s+|its\s+)?"
+_IN_A_BODY = (r"\b(?:is|are|was|were|sits?|sat|serves?|served)\s+(?:in|on)\s+(?!charge\b|behalf\b|top\b)(?:the\s+|that\s+|this\s+|its\s+)?"
               r"(?:[\w'’-]+\s+){0,8}?(?:committee|alliance|consortium|association|coalition|council|board|club|union|"
               r"federation|league|network|panel|group)s?\b")
 _ASKS_MEMBERS = re.compile(rf"\b(?:{_MEMBER_NOUNS}|membership|belong(?:s|ed)?|join(?:s|ed)?|part of)\b|{_WHO_ON}|{_IN_A_BODY}", re.I)

@@ -62,8 +62,9 @@ _CORRECTION_LEAD = re.compile(rf"{_CORRECTING}(?!(?:it|that|this|so|well)\W*[.?!
 _SWITCH_LEAD = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|alright|right|anyway)\W+)?"
                           r"(?:(?:a\s+|on\s+(?:a|an)\s+|on\s+)?(?:(?:totally|completely)\s+)?"
                           r"(?:diff(?:erent)?|unrelated|separate|other|another|new)\s+(?:question|topic|subject|thing|note|matter)"
-                          r"|unrelated|off[\s-]topic|(?:changing|change\s+of)\s+(?:the\s+)?(?:subject|topic)"
-                          r"|switching\s+(?:gears|topics?)|moving\s+on)\b(?:\s*,?\s*but\b)?[\s,.:;!–—-]*(?=\w)", re.I)
+                          r"|(?:unrelated|off[\s-]topic|(?:changing|change\s+of)\s+(?:the\s+)?(?:subject|topic)"
+                          r"|switching\s+(?:gears|topics?)|moving\s+on)(?=\s*(?:,?\s*but\b|[,.:;!–—-])))"  # not "Unrelated donors gave …"
+                          r"\b(?:\s*,?\s*but\b)?[\s,.:;!–—-]*(?=\w)", re.I)
 _NOT_THAT = r"(?:not|rather\s+than|instead\s+of)"
 _SET_ASIDE = re.compile(rf"(?i:({_CORRECTING}[^.?!,]+?),?\s+{_NOT_THAT}\s+[^.?!,]+?(\W*)$)")
 # what the correction sets aside before the question it opens ("their product plans, not staff - is

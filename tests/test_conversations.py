@@ -97,6 +97,11 @@ def test_a_topic_switch_lead_is_dropped_and_the_question_stands_alone(text, hist
     assert (q.text, q.search, q.followup) == (asked, asked, False)
 
 
+@pytest.mark.parametrize("text", ["Unrelated donors gave how much?", "Off topic remarks were made by whom?"])
+def test_a_word_of_the_question_is_no_switch_lead(text):
+    assert parse(text, ["Who gave the money?"]).text == text
+
+
 def test_a_topic_switch_keeps_the_person_the_conversation_named():
     """"she" after "unrelated, but" is still the coach asked about."""
     q = parse("unrelated but how long had she been in the job", ["Why was the coach sacked?"])

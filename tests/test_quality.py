@@ -786,3 +786,10 @@ def test_who_is_in_a_body_is_answered_by_its_member_list(engine, question):
     """"in" a committee is its membership: the list after the sentence naming it comes first."""
     ans = engine.ask(question)
     assert [c.sentence[:16] for c in ans.citations[:2]] == ["Members include ", "Another consorti"]
+
+
+def test_who_is_in_charge_asks_for_no_members():
+    from qa.answer import _ASKS_MEMBERS
+
+    assert not _ASKS_MEMBERS.search("Who is in charge of the union?")
+    assert _ASKS_MEMBERS.search("Which companies are in the union?")
