@@ -111,6 +111,13 @@ PAGE_JS = """() => {
     });
     const sent = window.qaSent;
     if (sent && users() > sent.users) window.qaSent = null;
+    // an answer already on its way when "Clear conversation" was clicked arrives after the clear
+    // and brings the old conversation back (the server has dropped it): cleared again
+    if (window.qaCleared && !window.qaSent && users() > 0 && (window.qaReclears || 0) < 3) {
+      window.qaReclears = (window.qaReclears || 0) + 1;
+      const clear = document.querySelector('#qa-clear');
+      if (clear) clear.click();
+    }
     // each "connection lost" notice once: one still shown after the server is back and has
     // answered again must not turn the status line back to disconnected
     const lost = [...document.querySelectorAll('[data-testid="toast-body"]')]
@@ -160,12 +167,15 @@ PAGE_JS = """() => {
 SEND_JS = """(...inputs) => { const box = document.querySelector('#qa-question textarea');
   if (box) {
     window.qaSent = {text: box.value, users: document.querySelectorAll('#qa-chat [data-testid="user"]').length};
+    window.qaCleared = false; window.qaReclears = 0;
     box.value = ''; box.dispatchEvent(new Event('input', {bubbles: true}));
     if (window.matchMedia('{WIDE}').matches) box.focus({preventScroll: true});
   }
   return inputs; }""".replace("{WIDE}", WIDE_SCREEN)
-# Clearing the conversation drops the last marker's address too (new answers reuse its ids).
-CLEAR_JS = "() => { history.replaceState(null, '', location.pathname + location.search); }"
+# Clearing the conversation drops the last marker's address too (new answers reuse its ids), and
+# marks the page cleared until the next question: an answer already on its way (a slow link)
+# arrives after the clear, and the page clears again (PAGE_JS; the server dropped it already).
+CLEAR_JS = "() => { history.replaceState(null, '', location.pathname + location.search); window.qaCleared = true; window.qaSent = null; }"
 
 
 class Warmup:

@@ -183,6 +183,37 @@ def test_a_question_typed_while_the_last_is_answered_is_kept(page):
     assert page.input_value("#qa-question textarea") == "Which model"
 
 
+def slow_link(pg, ms: int = 300) -> None:
+    """Every request and response of the page delayed by `ms` (Chromium's network emulation)."""
+    cdp = pg.context.new_cdp_session(pg)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions",
+             {"offline": False, "latency": ms, "downloadThroughput": -1, "uploadThroughput": -1})
+
+
+def test_on_a_slow_link_a_second_question_keeps_the_first_and_a_clear_sticks(page):
+    """Two example questions clicked 0.3 s apart over a 300 ms link (a second Enter in the box
+    waits: Gradio sends one submit at a time): the second carried a conversation
+    without the first, and its answer wiped the first out. A clear clicked while an answer was on
+    its way was undone when it arrived (qa/ui.py `Session`, PAGE_JS)."""
+    open_page(page, article_server().url)
+    ask(page, "What did Tencent introduce?")  # the engine is warm
+    page.locator("#qa-clear").click()
+    slow_link(page)
+    for example in ("What system did Huawei launch", "Which model powers"):  # two example buttons
+        page.locator(f"button:has-text('{example}')").first.click()
+        page.wait_for_timeout(300)
+    page.locator('[data-testid="bot"] :is(.qa-answer, .qa-refusal)').nth(1).wait_for(timeout=ANSWER_TIMEOUT)
+    page.wait_for_timeout(2000)
+    assert page.locator('#qa-chat [data-testid="user"]').count() == 2
+    page.fill("#qa-question textarea", "Who makes the 910C?")
+    page.press("#qa-question textarea", "Enter")
+    page.wait_for_timeout(200)
+    page.locator("#qa-clear").click()
+    page.wait_for_timeout(4000)
+    assert page.locator('#qa-chat [data-testid="user"]').count() == 0
+
+
 def test_messages_are_labelled_by_their_text_and_the_box_shows_its_focus(page):
     open_page(page, article_server().url)
     ask(page, HUAWEI)
