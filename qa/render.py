@@ -328,14 +328,26 @@ def sources_panel(ans: Answer | None, turn: int, docs: dict[str, Document]) -> s
     return f'<div class="qa-sources {cls}"><h2>{esc(label)}</h2>{cards}</div>'
 
 
+FOLDED_QUESTION_CHARS = 120  # an earlier question over its folded sources: two lines of the panel
+
+
+def _shortened(question: str, limit: int) -> str:
+    return question if len(question) <= limit else f"{question[:limit].rstrip()}…"
+
+
+def _full(question: str) -> str:
+    """The whole question on hover, where the fold shows only its start."""
+    return f' title="{esc(question)}"' if len(question) > FOLDED_QUESTION_CHARS else ""
+
+
 def with_earlier(latest: str, earlier: list[tuple[int, str, str]]) -> str:
     """The latest answer's panel, then the panels of earlier answers (turn, question, panel),
     newest first, each folded under its question: a marker in an old message still has its
     passage to go to (a browser unfolds it), and the latest answer stays in view."""
     if not earlier:
         return latest
-    folds = "".join(f'<details class="qa-turn"><summary>{esc(question)}</summary>{panel}</details>'
-                    for _turn, question, panel in earlier)
+    folds = "".join(f'<details class="qa-turn"><summary{_full(question)}>{esc(_shortened(question, FOLDED_QUESTION_CHARS))}</summary>'
+                    f'{panel}</details>' for _turn, question, panel in earlier)
     return f'{latest}<section class="qa-earlier"><h2>Earlier answers</h2>{folds}</section>'
 
 

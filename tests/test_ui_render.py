@@ -257,3 +257,17 @@ def test_several_documents_are_not_called_the_article():
     assert "<h1>Ask the article</h1>" in render.header_html([DOC])
     assert "the documents" in reply("thanks", "en", several=True) and "the article" in reply("thanks", "en")
     assert "los documentos" in reply("thanks", "es", several=True)
+
+
+def test_a_long_earlier_question_is_shortened_over_its_folded_sources():
+    """A pasted paragraph asked earlier is not shown whole in the panel's history (a UX audit):
+    its start, with the whole question on hover."""
+    import re
+
+    from qa.render import FOLDED_QUESTION_CHARS, with_earlier
+
+    long = "Tell me about the Huawei system and its chips and how it compares with Nvidia. " * 5
+    html = with_earlier("<p>latest</p>", [(1, long, "<p>panel</p>"), (2, "Short?", "<p>panel</p>")])
+    shown = re.findall(r"<summary[^>]*>(.*?)</summary>", html)
+    assert len(shown[0]) <= FOLDED_QUESTION_CHARS + 1 and shown[0].endswith("…")
+    assert f'title="{long}"' in html and shown[1] == "Short?"
