@@ -562,7 +562,8 @@ def _wire(page, app, status, asked, panels, chat, box, ask_btn, examples, picker
     date), clear, the status timer and the /ask endpoints."""
     io = dict(fn=page.respond, inputs=[box, chat, asked, picker, panels, shown],
               outputs=[box, chat, asked, sources, panels, header, picker, status, shown, *examples],
-              concurrency_id=ENGINE_JOBS, concurrency_limit=ENGINE_CONCURRENCY, show_progress="minimal", js=SEND_JS)
+              concurrency_id=ENGINE_JOBS, concurrency_limit=ENGINE_CONCURRENCY, show_progress="minimal", js=SEND_JS,
+              show_progress_on=[chat])  # the header, status line and sources stay as they are, not faded
     asking = [box.submit(api_visibility="private", **io), ask_btn.click(api_visibility="private", **io)]
     for btn in examples:  # the button's own text: the examples follow the corpus and the picker
         asking.append(btn.click(lambda q: q, inputs=btn, outputs=box, queue=False, api_visibility="private").then(
