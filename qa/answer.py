@@ -324,6 +324,7 @@ _IN_A_BODY = (r"\b(?:is|are|was|were|sits?|sat|serves?|served)\s+(?:in|on)\s+(?!
               r"(?:[\w'’-]+\s+){0,8}?(?:committee|alliance|consortium|association|coalition|council|board|club|union|"
               r"federation|league|network|panel|group)s?\b")
 _ASKS_MEMBERS = re.compile(rf"\b(?:{_MEMBER_NOUNS}|membership|belong(?:s|ed)?|join(?:s|ed)?|part of)\b|{_WHO_ON}|{_IN_A_BODY}", re.I)
+_ASKS_IN_A_BODY = re.compile(_IN_A_BODY, re.I)
 _MEMBERS = re.compile(rf"\b(?:{_MEMBER_NOUNS}|directors?|shareholders|investors|owners|judges|panell?ists)\b", re.I)
 
 
@@ -353,7 +354,7 @@ def list_read_on(index: Index, q: Question, hits: list[Hit]) -> list[Hit]:
     Iluvatar CoreX."; "… joined the North Reach Hydrogen Alliance." "The alliance was set up in
     2023 …" "Its partners are …". The list is the answer and comes first; the sentence that says
     what it is a list of, second."""
-    if not (q.qtype == "list" or _ASKS_WHICH_ONES.search(q.text) or re.search(_IN_A_BODY, q.text, re.I)) \
+    if not (q.qtype == "list" or _ASKS_WHICH_ONES.search(q.text) or _ASKS_IN_A_BODY.search(q.text)) \
             or not hits or hits[0].sentence.kind != "text":
         return hits
     top = hits[0]

@@ -83,6 +83,8 @@ def _swapped(text: str, earlier: str) -> str | None:
         return None
     said = re.compile(rf"(?<![\w'’-]){re.escape(m['old'].strip())}(?![\w'’-])", re.I)
     return said.sub(lambda _: m["new"].strip(), earlier, count=1) if said.search(earlier) else None
+
+
 POSSESSIVE = re.compile(r"['’]s?$")  # "Metax's", "Mercers’": the name without it
 _VERB_ENDING = re.compile(r"\w(?:s|ed)\W*$")  # "Which law applies?": a verb of its own
 # a verb a question asks with: "Where was the conference held?" has one, "Which chips?" none
@@ -460,29 +462,28 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     ``is_name`` says whether the documents write a word typed in lower case as a name
     ("baidu" -> "Baidu")."""
     text = written_out(clean(text))
-    # "Sorry, I meant the security guy. What did he say?" names its subject anew: it stands alone,
-    # as does "unrelated, but are people getting their money back"
     switching = _SWITCH_LEAD.match(text)
     if switching:
         text = text[switching.end():]
-    # (but "unrelated, but how long had she been in the job?" still means the woman asked about)
     k = last_question(history)
     swapped = _swapped(text, clean(history[k])) if k is not None else None
+    # "Sorry, I meant the security guy. What did he say?" names its subject anew: it stands alone,
+    # as does "unrelated, but are people getting their money back" (but "unrelated, but how long
+    # had she been in the job?" still means the woman asked about)
     corrected = k is not None and (swapped is not None or switching is not None and not refers_to_person(text)
                                    or _CORRECTION_LEAD.match(text) is not None)
     if swapped is not None:
         text = swapped
     elif corrected:
         text = _SET_ASIDE_BEFORE.sub("", _CORRECTION_LEAD.sub("", text, count=1), count=1)
-    elif last_question(history) is not None and _CORRECTED_QUESTION.match(text):
+    elif k is not None and _CORRECTED_QUESTION.match(text):
         text = _CORRECTED_QUESTION.sub("", text, count=1)
-    elif last_question(history) is not None:  # "no, I meant Metax" asks the earlier question of Metax
+    elif k is not None:  # "no, I meant Metax" asks the earlier question of Metax
         text = _CORRECTION.sub("what about ", _SET_ASIDE.sub(r"\1\2", text), count=1)
     english = is_english(text)
     # Chinese is translated word by word (CC-CEDICT) so names and keywords match the English text
     words = (to_english(text) or text) if has_cjk(text) else text
     tokens = content_tokens(words)
-    k = last_question(history)
     earlier = None
     if k is not None:  # the earlier question as it was understood: "When will it ship?" after
         # "Which model powers it?" after "What did Alibaba unveil?" still means Alibaba's glasses

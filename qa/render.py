@@ -81,10 +81,16 @@ def anchor(turn: int, k: int) -> str:
 SHOWN_QUESTION_CHARS = 600  # a pasted page is not shown whole: the engine refuses it anyway (2,000)
 
 
+def shortened(question: str, limit: int) -> str:
+    """A question cut to ``limit`` characters where it is longer, with an ellipsis."""
+    return question if len(question) <= limit else f"{question[:limit].rstrip()}…"
+
+
 def user_message(question: str) -> str:
-    if len(question) > SHOWN_QUESTION_CHARS:
-        question = f"{question[:SHOWN_QUESTION_CHARS].rstrip()}… ({len(question):,} characters)"
-    return f'<div class="qa-user">{esc(question)}</div>'
+    shown = shortened(question, SHOWN_QUESTION_CHARS)
+    if shown != question:
+        shown += f" ({len(question):,} characters)"
+    return f'<div class="qa-user">{esc(shown)}</div>'
 
 
 def pending_message(warming: bool, lang: str = "en") -> str:
@@ -331,10 +337,6 @@ def sources_panel(ans: Answer | None, turn: int, docs: dict[str, Document]) -> s
 FOLDED_QUESTION_CHARS = 120  # an earlier question over its folded sources: two lines of the panel
 
 
-def _shortened(question: str, limit: int) -> str:
-    return question if len(question) <= limit else f"{question[:limit].rstrip()}…"
-
-
 def _full(question: str) -> str:
     """The whole question on hover, where the fold shows only its start."""
     return f' title="{esc(question)}"' if len(question) > FOLDED_QUESTION_CHARS else ""
@@ -346,7 +348,7 @@ def with_earlier(latest: str, earlier: list[tuple[int, str, str]]) -> str:
     passage to go to (a browser unfolds it), and the latest answer stays in view."""
     if not earlier:
         return latest
-    folds = "".join(f'<details class="qa-turn"><summary{_full(question)}>{esc(_shortened(question, FOLDED_QUESTION_CHARS))}</summary>'
+    folds = "".join(f'<details class="qa-turn"><summary{_full(question)}>{esc(shortened(question, FOLDED_QUESTION_CHARS))}</summary>'
                     f'{panel}</details>' for _turn, question, panel in earlier)
     return f'{latest}<section class="qa-earlier"><h2>Earlier answers</h2>{folds}</section>'
 
