@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from .contrast import OPPOSITES
 from .corpus import plain
 from .crosslingual import has_cjk, latin_names, listed_names, to_english
 from .intent import TEXT_KINDS, small_talk
@@ -73,6 +74,32 @@ _SET_ASIDE_BEFORE = re.compile(rf",?\s+{_NOT_THAT}\s+[^.?!,–—-]+?(?=\s*(?:[.
 # a correction that swaps one word of the earlier question for another ("sorry i meant cordoba not
 # seville" after "what has the mayor of seville done?"): the earlier question, with the swap made
 _INSTEAD = re.compile(rf"(?i:{_CORRECTING}(?:the\s+|a\s+|an\s+)?(?P<new>[^.?!,]+?),?\s+{_NOT_THAT}\s+(?:the\s+|a\s+|an\s+)?(?P<old>[^.?!,]+?)\W*$)")
+
+
+# "And the lower one?" after "How well did the higher dose work?", "and the old one?" after "what was
+# the new record temp": the earlier question asked again with the word it contrasts with swapped
+_OTHER_ONE = re.compile(r"^\W*(?:and|but|what about|how about|what of)\s+(?:the\s+)?(?P<new>[a-z]+)(?:\s+ones?)?\W*$", re.I)
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "last", "next", "previous")
+_CONTRASTS = {**{w: set(o) for w, o in OPPOSITES.items()}, "new": {"old", "previous", "former"},
+              "old": {"new", "current"}, "previous": {"new", "current", "latest"}, "former": {"new", "current"},
+              "current": {"old", "previous", "former"}, "latest": {"previous"}, "home": {"away"}, "away": {"home"},
+              "winning": {"losing"}, "losing": {"winning"}, "men's": {"women's"}, "women's": {"men's"}}
+for _w in _ORDINALS:
+    _CONTRASTS[_w] = _CONTRASTS.get(_w, set()) | (set(_ORDINALS) - {_w})
+
+
+def _contrasted(text: str, earlier: str) -> str | None:
+    """The earlier question with the word ``text`` contrasts swapped for it ("and the old one?"
+    after "what was the new record?": "what was the old record?"), or None."""
+    m = _OTHER_ONE.match(text)
+    if m is None:
+        return None
+    new = m["new"].lower()
+    for old in sorted(_CONTRASTS.get(new, ())):
+        said = re.compile(rf"(?<![\w'’-]){re.escape(old)}(?![\w'’-])", re.I)
+        if said.search(earlier):
+            return said.sub(new, earlier, count=1)
+    return None
 
 
 def _swapped(text: str, earlier: str) -> str | None:
@@ -275,7 +302,15 @@ _SHORTHAND = {"ppl": "people", "u": "you", "ur": "your", "r": "are", "w": "with"
 _EVERYDAY = {word: re.compile(written, re.I) for word, written in {
     "kid": r"\bchild", "kids": r"\bchild(?:ren)?", "kiddies": r"\bchild(?:ren)?", "cop": r"\bpolice",
     "cops": r"\bpolice", "mum": r"\bmother", "mom": r"\bmother", "dad": r"\bfather",
-    "telly": r"\btelevision|\bTV\b", "bucks": r"\bdollars?\b|\$\s?\d", "quid": r"\bpounds?\b|£\s?\d"}.items()}
+    "telly": r"\btelevision|\bTV\b", "bucks": r"\bdollars?\b|\$\s?\d", "quid": r"\bpounds?\b|£\s?\d",
+    # and the other words of one word's family, which stem apart ("Has anyone died?" of "No deaths had
+    # been reported", "Was anyone injured?" of "no injuries", "How many houses?" of "46 homes")
+    **dict.fromkeys(("die", "died", "dies", "dying"), r"\bdeaths?\b|\bdead\b|\bfatalit(?:y|ies)\b"),
+    "death": r"\bd(?:ie[sd]?|ying)\b|\bdead\b|\bfatalit(?:y|ies)\b", "deaths": r"\bd(?:ie[sd]?|ying)\b|\bdead\b|\bfatalit(?:y|ies)\b",
+    **dict.fromkeys(("injured", "injure", "injures", "hurt"), r"\binjur(?:y|ies|ed|ing)\b|\bwounded\b"),
+    **dict.fromkeys(("injury", "injuries"), r"\binjur(?:e|ed|es|ing)\b|\bhurt\b|\bwounded\b"),
+    "house": r"\bhomes?\b", "houses": r"\bhomes?\b", "home": r"\bhous(?:e|es)\b", "homes": r"\bhous(?:e|es)\b",
+    **dict.fromkeys(("destroyed", "destroy", "destroys"), r"\bdestruction\b"), "destruction": r"\bdestroy(?:s|ed|ing)?\b"}.items()}
 _EVERYDAY_WORD = re.compile(r"(?i)\b(?:%s)\b" % "|".join(_EVERYDAY))
 
 
@@ -288,6 +323,9 @@ def everyday_paraphrases(text: str) -> list[tuple[str, re.Pattern]]:
 # interjections and tags that carry no meaning ("… lol", "wait what did …", "… or nah")
 _CHAT_FILLER = re.compile(r"\b(?:lol|lmao|lmfao|rofl|haha+|hmm+|umm*|uh|tbh|imo|imho|idk|btw|ngl|smh)\b|^\s*wait\b,?")
 _CHAT_TAG = re.compile(r",?\s*\bor (?:nah|what)\s*(?=[?!.]*$)")  # not "or not": "efficient or not" may be content
+# "what was the record temp" (not "a temp job", "temp staff")
+_TEMP = re.compile(r"(?<![\w'’-])temp(?![\w'’-])(?!\s+(?:staff|workers?|jobs?|agency|agencies|positions?|posts?|contracts?|"
+                   r"roles?|employees?|work|help|hires?)\b)")
 _SHORT_WORD = re.compile(r"(?<![\w/.'’-])(?:%s)(?![\w/'’-]|\.\w)" % "|".join(sorted(_SHORTHAND, key=len, reverse=True)))
 
 
@@ -311,6 +349,7 @@ def written_out(text: str) -> str:
     dropped ("lol"), "passed away" said plainly. Only lower case: "U" and "R" may be names, "W"
     a letter of a list."""
     out = _SHORT_WORD.sub(lambda m: _SHORTHAND[m.group(0)], _PASSED.sub(_plainly, _WERE_FOR_WHERE.sub(r"\1\2here", text)))
+    out = _TEMP.sub("temperature", out)
     out = _CHAT_TAG.sub("", _CHAT_FILLER.sub("", out).strip())
     if out == text:  # typed as words: left exactly as typed
         return text
@@ -467,6 +506,9 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
         text = text[switching.end():]
     k = last_question(history)
     swapped = _swapped(text, clean(history[k])) if k is not None else None
+    contrasted = _contrasted(text, written_out(clean(history[k]))) if k is not None and swapped is None else None
+    if contrasted is not None:  # a question of its own, still read with the conversation ("it")
+        text = contrasted
     # "Sorry, I meant the security guy. What did he say?" names its subject anew: it stands alone,
     # as does "unrelated, but are people getting their money back" (but "unrelated, but how long
     # had she been in the job?" still means the woman asked about)

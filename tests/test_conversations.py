@@ -174,3 +174,15 @@ def test_where_someone_is_from_may_be_answered_by_a_nationality():
     for asked in ("Where is he from?", "¿De dónde es?"):
         q = parse(asked, ["Who scored Caldera's goal?"])
         assert asked_anew_first([earlier, placed], q, earlier.sentence)[0] is earlier
+
+
+@pytest.mark.parametrize("text, history, asked", [
+    ("and the old one?", ["what was the new record temp"], "what was the old record temperature"),
+    ("And the lower one?", ["How well did the higher dose work?"], "How well did the lower dose work?"),
+    ("what about the second?", ["Who won the first race?"], "Who won the second race?"),
+    ("and the union?", ["What pay rise is the company offering?"], "and the union?"),  # no contrast: asked as before
+])
+def test_a_follow_up_naming_the_other_one_swaps_the_word_it_contrasts_with(text, history, asked):
+    """"and the old one?" after "what was the new record temp" was searched as it was typed, and
+    refused (0.10): it asks the earlier question again, with "old" for "new"."""
+    assert parse(text, history).text == asked

@@ -167,6 +167,8 @@ def test_engine_answers_which_ones_the_article_mentions(engine):
     ("Why was the ball passed on?", "Why was the ball passed on?"),
     ("where did he live before he passed on", "where did he live before he died"),
     ("How many exams has she passed?", "How many exams has she passed?"),
+    ("what was the new record temp", "what was the new record temperature"),
+    ("did they hire temp staff", "did they hire temp staff"),  # temporary
 ])
 def test_chat_shorthand_is_read_as_the_words_it_stands_for(text, read):
     """"ppl", "lol", "or nah" were words the text had to write: half the news stories' chat-typed

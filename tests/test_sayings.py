@@ -99,6 +99,17 @@ def test_an_everyday_word_for_what_a_text_names_formally():
     assert F[0, col["missing_idf"]] == 0.0 and F[0, col["cover"]] > F[1, col["cover"]]
 
 
+@pytest.mark.parametrize("question, written", [("Has anyone died?", "No deaths had been reported."),
+                                               ("Was anyone injured?", "There were no injuries."),
+                                               ("How many houses burned down?", "The blaze burned down 46 homes."),
+                                               ("How many deaths were there?", "Two people died.")])
+def test_the_words_of_one_family_count_as_written(question, written):
+    """"Has anyone died in the fire?" was refused (0.17) of a story that says "No deaths had been
+    reported": "died" and "deaths" stem apart, and a word missing from the text counts against it."""
+    F, col = _features(question, [written, "The blaze began on Thursday."])
+    assert F[0, col["missing_idf"]] == 0.0 and F[0, col["cover"]] > F[1, col["cover"]]
+
+
 def test_the_order_of_events_is_no_word_a_text_must_write():
     """"When was the Mesa plant originally supposed to start production?" was refused (0.11): a
     text tells what came first by its own order, and rarely writes "originally" or "finally"."""
