@@ -79,6 +79,10 @@ THEME = gr.themes.Soft(
 )
 # Where the question box may take the focus by itself (a phone's would open its keyboard).
 WIDE_SCREEN = "(min-width: 768px)"
+# How many questions the server has shown in the chat (not the page's own echoes, see ECHO_JS;
+# counted without :has(), which a browser that lacks it would throw on).
+USERS = ("document.querySelectorAll('#qa-chat [data-testid=\"user\"]').length"
+         " - document.querySelectorAll('#qa-chat [data-testid=\"user\"] .qa-echo').length")
 # Runs once when the page loads (`launch`):
 # - the question box gets the focus on a wide screen without scrolling the page (autofocus
 #   scrolled a phone's view past the title and the status line, and opened its keyboard);
@@ -91,7 +95,8 @@ WIDE_SCREEN = "(min-width: 768px)"
 #   passage into view. A marker whose answer's sources are no longer kept says so;
 # - when the connection to the server is lost, a question sent but never received goes back in
 #   the box, and the status line says the page is disconnected; what the box holds outlives a
-#   reload (Gradio reloads the page once the server is back).
+#   reload (Gradio reloads the page once the server is back);
+# - Enter or Ask with an empty box sends nothing and says why, by the box.
 PAGE_JS = """() => {
   const box = () => document.querySelector('#qa-question textarea');
   // a question in the box outlives a reload (Gradio reloads the page when the server is back)
@@ -103,7 +108,7 @@ PAGE_JS = """() => {
   if (/^#qa-t\\d+-c\\d+$/.test(location.hash)) history.replaceState(null, '', location.pathname + location.search);
   const panel = document.getElementById('qa-sources');
   if (panel) { panel.setAttribute('role', 'region'); panel.setAttribute('aria-label', 'Sources'); }
-  const users = () => document.querySelectorAll('#qa-chat [data-testid="user"]').length;
+  const users = () => {USERS};
   const check = () => {
     document.querySelectorAll('#qa-chat [aria-label*="s message: <"]').forEach(el => {
       const who = el.getAttribute('aria-label').startsWith('user') ? 'Question' : 'Answer';
@@ -127,6 +132,7 @@ PAGE_JS = """() => {
       const status = document.querySelector('#qa-status .qa-status');
       if (status) status.outerHTML = '<div class="qa-status qa-failed qa-disconnected"><span class="qa-dot"></span>' +
         'Disconnected from the server: the page reloads once it is back.</div>';
+      document.body.classList.add('qa-offline');  // hides the echo of a question never received
       const b = box();
       if (window.qaSent && b && !b.value) {
         b.value = window.qaSent.text; b.dispatchEvent(new Event('input', {bubbles: true}));
@@ -137,6 +143,33 @@ PAGE_JS = """() => {
   let queued = false;
   new MutationObserver(() => { if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; check(); }); } })
     .observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label']});
+  // Enter or Ask with an empty box sends nothing (it cost a round trip and showed nothing): a
+  // hint by the box says why (read out: role status), and the box takes the focus. The second
+  // click of a double click on Ask or an example is not a second question.
+  const hint = text => {
+    let h = document.getElementById('qa-hint');
+    const row = document.getElementById('qa-ask-row');  // the box's own block clips what overflows it
+    if (!h && row) {
+      h = document.createElement('p'); h.id = 'qa-hint'; h.setAttribute('role', 'status'); row.appendChild(h);
+    }
+    if (h) h.textContent = text;
+  };
+  hint('');
+  const guard = e => {
+    const b = box();
+    const button = e.type === 'click' && e.target.closest ? e.target.closest('#qa-ask, .qa-example') : null;
+    if (button && e.detail > 1) { e.stopPropagation(); return; }
+    const enter = e.type === 'keypress' && e.target === b && e.key === 'Enter' && !e.shiftKey;
+    if (!b || b.value.trim() || !(enter || (button && button.id === 'qa-ask'))) return;
+    e.preventDefault(); e.stopPropagation();
+    hint('Type a question first.');
+    b.focus();
+    clearTimeout(window.qaHintTimer);
+    window.qaHintTimer = setTimeout(() => hint(''), 4000);
+  };
+  document.addEventListener('keypress', guard, true);  // Gradio's textbox submits on keypress
+  document.addEventListener('click', guard, true);
+  document.addEventListener('input', e => { if (e.target === box()) hint(''); }, true);
   document.addEventListener('click', e => {
     const a = e.target.closest && e.target.closest('a.qa-marker');
     if (!a) return;
@@ -159,19 +192,36 @@ PAGE_JS = """() => {
     const top = panel.scrollTop + target.getBoundingClientRect().top - panel.getBoundingClientRect().top - 8;
     panel.scrollTo({top: top, behavior: 'smooth'});
   });
-}""".replace("{KEPT}", str(EARLIER_PANELS + 1)).replace("{WIDE}", WIDE_SCREEN)
+}""".replace("{KEPT}", str(EARLIER_PANELS + 1)).replace("{WIDE}", WIDE_SCREEN).replace("{USERS}", USERS)
 # Asking empties the box in the browser, at once: emptied by the answer's first update instead,
 # a question typed in the tens of milliseconds before it arrived was lost or cut ("odel"). The
 # question is kept aside until the chat shows it (see PAGE_JS), and the focus goes back to the
-# box after a click on Ask or an example, on a wide screen.
+# box after a click on Ask or an example, on a wide screen. The page's echo of the question
+# (ECHO_JS) is left out of the chat sent: the server adds the question itself.
 SEND_JS = """(...inputs) => { const box = document.querySelector('#qa-question textarea');
+  const echo = m => [].concat(m && m.content).some(c => /^<div class="qa-echo /.test((c && c.text) || c || ''));
+  inputs[1] = (inputs[1] || []).filter(m => !echo(m));
   if (box) {
-    window.qaSent = {text: box.value, users: document.querySelectorAll('#qa-chat [data-testid="user"]').length};
+    window.qaSent = {text: inputs[0], users: {USERS}};
     window.qaCleared = false; window.qaReclears = 0;
     box.value = ''; box.dispatchEvent(new Event('input', {bubbles: true}));
     if (window.matchMedia('{WIDE}').matches) box.focus({preventScroll: true});
   }
-  return inputs; }""".replace("{WIDE}", WIDE_SCREEN)
+  return inputs; }""".replace("{WIDE}", WIDE_SCREEN).replace("{USERS}", USERS)
+# On a slow link a question showed only with the server's first update, a round trip after it was
+# asked (1.7 s over 800 ms of latency), and the page looked as if it had ignored it. The page shows
+# it at once, in a browser-only step before it is sent, and the chat's own typing dots follow it
+# while the answer is pending; the server's updates replace it. Escaped as render.esc does (the
+# sanitizer stays a second guard); marked qa-echo, so SEND_JS leaves it out of the chat it sends
+# and PAGE_JS does not count it.
+ECHO_JS = """(question, chat) => {
+  if (!question || !question.trim()) return [question, chat];
+  const shown = question.length > {CHARS} ? question.slice(0, {CHARS}).trimEnd() + '…' : question;
+  const html = shown.replace(/[\\u202a-\\u202e\\u2066-\\u2069]/g, '').replace(/\\r\\n|[\\r\\n]/g, ' ')
+    .replace(/[&<>"']/g, c => '&#' + c.charCodeAt(0) + ';');
+  const msg = (role, text) => ({role: role, content: [{type: 'text', text: text}], metadata: null, options: null});
+  return [question, [...(chat || []), msg('user', '<div class="qa-echo qa-user">' + html + '</div>')]];
+}""".replace("{CHARS}", str(render.SHOWN_QUESTION_CHARS))
 # Clearing the conversation drops the last marker's address too (new answers reuse its ids), and
 # marks the page cleared until the next question: an answer already on its way (a slow link)
 # arrives after the clear, and the page clears again (PAGE_JS; the server dropped it already).
@@ -560,14 +610,19 @@ def _wire(page, app, status, asked, panels, chat, box, ask_btn, examples, picker
           header, shown) -> None:
     """Events: ask (enter, button, examples; the answer brings the header and picker up to
     date), clear, the status timer and the /ask endpoints."""
+    # Each question is sent, even while another is answered ("multiple": with Gradio's "once" a
+    # second one was dropped, its echo left behind); the page's Session answers them in order.
     io = dict(fn=page.respond, inputs=[box, chat, asked, picker, panels, shown],
               outputs=[box, chat, asked, sources, panels, header, picker, status, shown, *examples],
               concurrency_id=ENGINE_JOBS, concurrency_limit=ENGINE_CONCURRENCY, show_progress="minimal", js=SEND_JS,
-              show_progress_on=[chat])  # the header, status line and sources stay as they are, not faded
-    asking = [box.submit(api_visibility="private", **io), ask_btn.click(api_visibility="private", **io)]
+              show_progress_on=[chat],  # the header, status line and sources stay as they are, not faded
+              trigger_mode="multiple", api_visibility="private")
+    # the question into the box (an example's) and into the chat, in the browser (ECHO_JS)
+    echo = dict(fn=None, js=ECHO_JS, outputs=[box, chat], queue=False, show_progress="hidden",
+                api_visibility="private")
+    asking = [box.submit(inputs=[box, chat], **echo).then(**io), ask_btn.click(inputs=[box, chat], **echo).then(**io)]
     for btn in examples:  # the button's own text: the examples follow the corpus and the picker
-        asking.append(btn.click(lambda q: q, inputs=btn, outputs=box, queue=False, api_visibility="private").then(
-            api_visibility="private", **io))
+        asking.append(btn.click(inputs=[btn, chat], **echo).then(**io))
     picker.change(page.pick, inputs=picker, outputs=examples, queue=False, show_progress="hidden",
                   api_visibility="private")
     # clearing drops a pending answer too, which would bring the conversation back when it came
@@ -607,6 +662,10 @@ a.qa-marker:hover { background: var(--color-accent-soft); }
 .qa-refusal .qa-short { color: #92400e; font-weight: 600; }
 .dark .qa-refusal .qa-short { color: #fbbf24; }
 .qa-error { color: #b91c1c; } .qa-pending { color: var(--body-text-color-subdued); font-style: italic; }
+.qa-offline #qa-chat .message-row:has(.qa-echo) { display: none; }  /* never received: back in the box */
+#qa-hint { position: absolute; left: .5rem; bottom: calc(100% + .3rem); z-index: 5; margin: 0; }
+#qa-hint:not(:empty) { padding: .3rem .65rem; font-size: .85rem; border-radius: 6px; color: var(--body-text-color);
+  background: var(--background-fill-primary); border: 1px solid var(--border-color-primary); box-shadow: var(--shadow-drop); }
 #qa-examples { flex-wrap: wrap; gap: .4rem; }
 #qa-examples button { flex: 0 1 auto !important; min-width: 0 !important; font-weight: 400; }
 #qa-status { margin-top: -.6rem; }

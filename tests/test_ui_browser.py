@@ -192,10 +192,9 @@ def slow_link(pg, ms: int = 300) -> None:
 
 
 def test_on_a_slow_link_a_second_question_keeps_the_first_and_a_clear_sticks(page):
-    """Two example questions clicked 0.3 s apart over a 300 ms link (a second Enter in the box
-    waits: Gradio sends one submit at a time): the second carried a conversation
-    without the first, and its answer wiped the first out. A clear clicked while an answer was on
-    its way was undone when it arrived (qa/ui.py `Session`, PAGE_JS)."""
+    """Two example questions clicked 0.3 s apart over a 300 ms link: the second carried a
+    conversation without the first, and its answer wiped the first out. A clear clicked while an
+    answer was on its way was undone when it arrived (qa/ui.py `Session`, PAGE_JS)."""
     open_page(page, article_server().url)
     ask(page, "What did Tencent introduce?")  # the engine is warm
     page.locator("#qa-clear").click()
@@ -212,6 +211,72 @@ def test_on_a_slow_link_a_second_question_keeps_the_first_and_a_clear_sticks(pag
     page.locator("#qa-clear").click()
     page.wait_for_timeout(4000)
     assert page.locator('#qa-chat [data-testid="user"]').count() == 0
+
+
+# In the page: when Enter went down, and when the chat first showed each number of questions.
+TIMES = """() => { window.qaT = {enter: [], shown: []};
+  document.addEventListener('keydown', e => { if (e.key === 'Enter') window.qaT.enter.push(performance.now()); }, true);
+  new MutationObserver(() => {
+    const n = document.querySelectorAll('#qa-chat [data-testid="user"]').length;
+    while (window.qaT.shown.length < n) window.qaT.shown.push(performance.now());
+  }).observe(document.body, {subtree: true, childList: true}); }"""
+
+
+def test_on_a_slow_link_a_question_shows_at_once(page):
+    """Over 800 ms of latency the question showed only with its answer, 1.7 s after Enter: the
+    page shows it at once (ECHO_JS), with Gradio's typing dots. A second question sent while the
+    first is answered shows at once too (Gradio's trigger_mode "once" dropped it), and both are
+    answered, in order."""
+    open_page(page, article_server().url)
+    ask(page, "What did Tencent introduce?")  # the engine is warm
+    page.locator("#qa-clear").click()
+    page.wait_for_function("document.querySelectorAll('#qa-chat [data-testid=\"user\"]').length === 0")
+    page.evaluate(TIMES)
+    slow_link(page, 800)
+    second = "Which model powers Alibaba's glasses?"
+    for n, question in enumerate((HUAWEI, second)):
+        page.fill("#qa-question textarea", question)
+        page.press("#qa-question textarea", "Enter")
+        page.wait_for_timeout(300)  # the first answer is still on its way (two trips of 800 ms)
+        times = page.evaluate("window.qaT")
+        assert len(times["shown"]) == n + 1, f"{question!r} not in the chat 300 ms after Enter: {times}"
+        assert times["shown"][n] - times["enter"][n] < 200, times
+        assert page.locator("#qa-chat .pending").is_visible()  # the chat's typing dots
+        assert page.input_value("#qa-question textarea") == ""
+    page.locator('[data-testid="bot"] :is(.qa-answer, .qa-refusal)').nth(1).wait_for(timeout=ANSWER_TIMEOUT)
+    page.wait_for_timeout(2000)  # nothing later changes it
+    users = page.locator('#qa-chat [data-testid="user"]').all_inner_texts()
+    bots = page.locator('#qa-chat [data-testid="bot"]').all_inner_texts()
+    assert users == [HUAWEI, second], users
+    assert len(bots) == 2 and "CloudMatrix 384" in bots[0] and "Qwen" in bots[1], bots
+    assert page.locator("#qa-chat .qa-echo").count() == 0  # the page's echoes, replaced by the server's
+    assert page.input_value("#qa-question textarea") == ""
+
+
+def test_an_empty_question_is_not_sent_and_a_hint_says_so(page):
+    """Enter or Ask with an empty box did nothing visible (and cost a round trip): a hint says
+    to type a question and the box takes the focus. A double click on an example asks it once."""
+    open_page(page, article_server().url)
+    sent = []
+    page.on("request", lambda r: sent.append(r.url) if "/queue/join" in r.url else None)
+    hint = page.locator("#qa-hint")
+    page.fill("#qa-question textarea", "   ")
+    page.press("#qa-question textarea", "Enter")
+    hint.wait_for(state="visible", timeout=2000)
+    assert "Type a question" in hint.inner_text()
+    page.type("#qa-question textarea", "W")  # typing puts the hint away
+    assert hint.inner_text() == ""
+    page.fill("#qa-question textarea", "")
+    page.locator("#qa-sources").click()  # the focus away from the box
+    page.click("#qa-ask")
+    assert "Type a question" in hint.inner_text()
+    assert page.evaluate("document.activeElement === document.querySelector('#qa-question textarea')")
+    page.wait_for_timeout(500)
+    assert sent == [] and page.locator('#qa-chat [data-testid="user"]').count() == 0
+    page.get_by_role("button", name=HUAWEI).dblclick()
+    page.locator('[data-testid="bot"] :is(.qa-answer, .qa-refusal)').first.wait_for(timeout=ANSWER_TIMEOUT)
+    page.wait_for_timeout(1000)
+    assert page.locator('#qa-chat [data-testid="user"]').count() == 1 and len(sent) == 1, sent
 
 
 def test_messages_are_labelled_by_their_text_and_the_box_shows_its_focus(page):
@@ -289,6 +354,8 @@ def test_a_question_the_stopped_server_never_got_comes_back_to_the_box(page):
         page.wait_for_function("document.querySelector('#qa-question textarea').value === 'What did Huawei launch?'",
                                timeout=10_000)
         assert "Disconnected" in page.locator("#qa-status").inner_text()
+        # the page's echo of it is gone from the chat: the question is in the box again
+        assert not [u for u in page.locator('#qa-chat [data-testid="user"]').all() if u.is_visible()]
     finally:
         _servers.pop("stopped").stop()
 
