@@ -119,7 +119,7 @@ _AUXILIARY = re.compile(r"\b(is|are|was|were|be|been|being|do|does|did|done|has|
                         r"should|may|might|must|shall|es|son|fue|fueron|está|están|hay|se|ha|han)\b|['’](s|re|ve|ll|d)\b",
                         re.I)
 _TYPES = [
-    ("number", re.compile(r"\b(how (many|much|long|far|old|big|large|tall|high|often|fast)|what (number|percentage|percent|amount|size)|which year|what year)\b", re.I)),
+    ("number", re.compile(r"\b(how (many|much|long|far|old|big|large|tall|high|often|fast|hot|cold|warm|deep|wide|heavy|thick|steep)|what (number|percentage|percent|amount|size)|which year|what year)\b", re.I)),
     ("date", re.compile(r"\b(when|what (date|day|month|time|century|decade|period)|since when|which (date|day|month|century|decade))\b", re.I)),
     ("person", re.compile(r"\b(who|whom|whose|which person|what person|what is the name of the (ceo|founder|president|leader))\b", re.I)),
     ("place", re.compile(r"\b(where|which (city|country|place|region|state|town|continent)|what (city|country|place|region|state|town|continent))\b", re.I)),

@@ -258,6 +258,17 @@ def test_the_type_of_answer_a_spanish_question_asks_for(question, qtype):
     assert parse(question).qtype == qtype
 
 
+@pytest.mark.parametrize("question, qtype", [("How hot is it expected to get on Sunday?", "number"),
+                                             ("How deep is the lake?", "number"),
+                                             ("How did the heat affect hospitals?", "other")])
+def test_a_measure_asked_with_its_adjective_is_a_number(question, qtype):
+    """"How hot is it expected to get on Sunday?" of "temperatures near 100 degrees" was refused
+    (0.22): only "how many/much/long/far/old/big/…" asked for a number."""
+    from qa.question import parse
+
+    assert parse(question).qtype == qtype
+
+
 @pytest.mark.parametrize("question, names", [
     ("¿Qué anunció Xiaomi en la WAIC?", ("Xiaomi", "WAIC")),
     ("¿Qué dijo Helena Varga en Londres?", ("Helena", "Varga")),  # "Londres" is Spanish for London
