@@ -22,8 +22,12 @@ _PRONOUN = re.compile(r"\b(he|she|it|its|they|them|their|his|her|hers|him|this|t
                       r"él|ella|ellos|ellas|lo|le|les|su|sus|eso|esto|ese|esa|este|esta|al respecto|allí|ahí|allá)\b|[它他她]", re.I)
 # what opens an elliptical follow-up: "And Tencent?", "What about the price?", "¿Y Baidu?"
 _OPENER = r"and|but|also|what about|how about|what of|y|y qué hay de|qué hay de"
+# ... or a time: "and last year?" after "how many runners finished" asks it of last year
 _QUALIFYING_TAIL = re.compile(rf"^\W*(?:{_OPENER})\s+(?:in|on|at|for|during|after|before|with|without|by|from|under|"
-                              r"over|inside|outside|within|en|para|con|sin|durante|antes|después)\b", re.I)
+                              r"over|inside|outside|within|en|para|con|sin|durante|antes|después|"
+                              r"(?:the\s+)?(?:last|previous|prior|next|following)\s+(?:year|season|quarter|month|week|time|one)|"
+                              r"the\s+(?:year|season|quarter|month|week|day)\s+before|a\s+year\s+(?:ago|earlier|before)|"
+                              r"(?:19|20)\d\d|yesterday|tomorrow|el\s+año\s+pasado)\b", re.I)
 _ELLIPSIS = re.compile(rf"^\W*(?:{_OPENER}|so|和|那)\b|呢\W*$", re.I)  # ... and "百度呢？"
 # a question that asks something of its own: a question word or an auxiliary opens it (any word
 # of a Chinese one): "What did Baidu showcase?" stands alone after any earlier question

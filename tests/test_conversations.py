@@ -186,3 +186,11 @@ def test_a_follow_up_naming_the_other_one_swaps_the_word_it_contrasts_with(text,
     """"and the old one?" after "what was the new record temp" was searched as it was typed, and
     refused (0.10): it asks the earlier question again, with "old" for "new"."""
     assert parse(text, history).text == asked
+
+
+@pytest.mark.parametrize("text", ["and last year?", "what about the year before?", "and in 2021?"])
+def test_a_follow_up_naming_another_time_asks_the_earlier_question_of_it(text):
+    """"and last year?" after "how many runners finished" was searched alone and refused (0.09)."""
+    q = parse(text, ["how many runners finished"])
+    assert q.followup and q.search.startswith("how many runners finished")
+
