@@ -595,13 +595,18 @@ def lacks_measure(hits: list[Hit], q: Question) -> bool:
     return not any(_gives(asked, q, h.sentence.text) for h in hits[:MEASURE_WINDOW])
 
 
-def age_first(hits: list[Hit], q: Question) -> list[Hit]:
-    """The best sentence that gives the age asked for ("How old is Daniel Okafor?": "Okafor, 19,
-    joined …"), when the best one gives none ("Manager Gary Thorne brought on Daniel Okafor at
-    half-time." wrote his name in full). Only ages: for the other measures the best sentence
-    without one was as often right as the one with it (SQuAD 2.0 and SQuADShifts: "… is known
-    in seconds", "the 2nd century BCE", which the patterns don't read as a duration or a year)."""
-    if q.measure != "age" or not hits or _gives(q.measure, q, hits[0].sentence.text):
+FIRST_MEASURES = frozenset({"age", "money"})  # the measures whose sentence is cited first (`measure_first`)
+
+
+def measure_first(hits: list[Hit], q: Question) -> list[Hit]:
+    """The best sentence that gives the age or the sum asked for ("How old is Daniel Okafor?":
+    "Okafor, 19, joined …"; "how much does norvenza cost": "Calloway set a list price of $195 per
+    dose"), when the best one gives none ("Manager Gary Thorne brought on Daniel Okafor at
+    half-time." wrote his name in full; "The two-dose shot, called Norvenza, was developed by …").
+    Not the other measures: for those the best sentence without one was as often right as the one
+    with it (SQuAD 2.0 and SQuADShifts: "… is known in seconds", "the 2nd century BCE", which the
+    patterns don't read as a duration or a year); sums moved no SQuAD answer (thirty-seventh session)."""
+    if q.measure not in FIRST_MEASURES or not hits or _gives(q.measure, q, hits[0].sentence.text):
         return hits
     return _first(hits, lambda h: h.sentence.kind == "text" and _gives(q.measure, q, h.sentence.text))
 

@@ -374,7 +374,7 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     elif foreign:
         F[:, col["missing_name"]] = sum(t in absent for t in foreign) / len(foreign)
     # the models learnt these features before ages were a measure: an age question reads as the
-    # number question it was then (qa/answer.py checks the age: `lacks_measure`, `age_first`)
+    # number question it was then (qa/answer.py checks the age: `lacks_measure`, `measure_first`)
     kind = q.measure if q.measure and q.measure not in UNTRAINED_MEASURES else q.qtype
     if kind in _ENTITY or kind in _MEASURE:
         qwords = {w.lower() for w in _WORD.findall(q.search)}

@@ -432,6 +432,23 @@ def test_a_sentence_announcing_several_things_reads_on_into_them(tmp_path):
     assert announces("In the three contested council seats, two newcomers won.")
 
 
+def test_what_something_costs_is_answered_by_a_sum():
+    """"how much does norvenza cost" cited "The two-dose shot, called Norvenza, was developed by …"
+    (it writes the name; the price sentence doesn't): the best of the next sentences that gives a
+    sum comes first; a question asking no sum keeps the ranking."""
+    from qa.answer import measure_first
+    from qa.question import parse
+    from qa.types import Hit, Sentence
+
+    def hit(text, i):
+        return Hit(Sentence(doc="d", i=i, start=0, end=len(text), text=text, para=0), 0.5, {"row": i})
+
+    named = hit("The two-dose shot, called Norvenza, was developed by Calloway Biotherapeutics.", 0)
+    priced = hit("Calloway set a list price of $195 per dose, or $390 for the full course.", 1)
+    assert measure_first([named, priced], parse("how much does norvenza cost"))[0] is priced
+    assert measure_first([named, priced], parse("who developed norvenza"))[0] is named
+
+
 @pytest.mark.slow
 def test_how_old_someone_is_is_answered_by_an_age_or_refused(tmp_path):
     """"How old is Daniel Okafor?" cited the match report's lead (its score, "3-2", is a number);
