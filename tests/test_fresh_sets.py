@@ -26,6 +26,9 @@ targets: each bound sits below today's figure by a question or two.
 - tests/data/attribution/ (thirty-seventh session): six short news stories and 48 questions
   asking what someone credits, blames or attributes an outcome to (30 answerable, 18 not),
   written to check a rule for such questions (not shipped: docs/results.md).
+- tests/data/conversations_news_b/ (thirty-seventh session): four more news stories and 24
+  three-turn conversations about them (72 questions, 56 answerable), written blind after the
+  session's first rules.
 """
 from pathlib import Path
 
@@ -143,4 +146,14 @@ def test_what_someone_credits_blames_or_attributes(tmp_path):
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.70, summary  # 0.762
     assert summary["false_abstain"] <= 0.37, summary
     assert summary["abstain_correct"] >= 0.27, summary
+
+
+def test_more_conversations_about_news_stories(tmp_path):
+    """Four news stories and 24 three-turn conversations (thirty-seventh session): first run, on
+    the session's rules so far, 0.536 cite@1, false refusals 0.268, correct refusals 0.375 (the
+    same as on the session-start code). Today 0.571, 0.232, 0.375."""
+    summary = _each_asked_of_its_document("conversations_news_b", tmp_path, questions=72, documents=4)
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.70, summary  # 0.744
+    assert summary["false_abstain"] <= 0.27, summary
+    assert summary["abstain_correct"] >= 0.31, summary
 
