@@ -96,6 +96,7 @@ USERS = ("document.querySelectorAll('#qa-chat [data-testid=\"user\"]').length"
 # - when the connection to the server is lost, a question sent but never received goes back in
 #   the box, and the status line says the page is disconnected; what the box holds outlives a
 #   reload (Gradio reloads the page once the server is back);
+# - after "Clear conversation", an answer that was already on its way is not shown (see CLEAR_JS);
 # - Enter or Ask with an empty box sends nothing and says why, by the box.
 PAGE_JS = """() => {
   const box = () => document.querySelector('#qa-question textarea');
@@ -109,16 +110,34 @@ PAGE_JS = """() => {
   const panel = document.getElementById('qa-sources');
   if (panel) { panel.setAttribute('role', 'region'); panel.setAttribute('aria-label', 'Sources'); }
   const users = () => {USERS};
+  // After a clear (CLEAR_JS) the page keeps the questions sent since, until the chat shows the
+  // server's conversation since the clear: an answer already on its way lands after the clear
+  // with the old one (the server has dropped it since), which has more questions than were sent
+  // since, or ends with one that was not. Hidden before it is painted (this observer runs before
+  // the next frame; CSS .qa-stale), and cleared again by `check` if no question was sent since.
+  // a question by its letters and digits: the server's copy is escaped, and shortened when long
+  const plain = t => String(t).replace(/[^\\p{L}\\p{N}]+/gu, '').slice(0, 80);
+  const stale = () => {
+    const since = window.qaSince;
+    if (!since) return false;
+    const shown = [...document.querySelectorAll('#qa-chat [data-testid="user"] .qa-user:not(.qa-echo)')]
+      .map(e => plain(e.textContent));
+    if (!shown.length) return false;
+    if (shown.length <= since.length && since.map(plain).includes(shown[shown.length - 1])) {
+      window.qaSince = null;  // the server's: nothing stale comes after it
+      return false;
+    }
+    return true;
+  };
   const check = () => {
     document.querySelectorAll('#qa-chat [aria-label*="s message: <"]').forEach(el => {
       const who = el.getAttribute('aria-label').startsWith('user') ? 'Question' : 'Answer';
       el.setAttribute('aria-label', who + ': ' + el.innerText.replace(/\\s+/g, ' ').trim());
     });
+    const hidden = document.body.classList.contains('qa-stale');
     const sent = window.qaSent;
-    if (sent && users() > sent.users) window.qaSent = null;
-    // an answer already on its way when "Clear conversation" was clicked arrives after the clear
-    // and brings the old conversation back (the server has dropped it): cleared again
-    if (window.qaCleared && !window.qaSent && users() > 0 && (window.qaReclears || 0) < 3) {
+    if (sent && users() > sent.users && !hidden) window.qaSent = null;
+    if (hidden && window.qaSince && !window.qaSince.length && (window.qaReclears || 0) < 3) {
       window.qaReclears = (window.qaReclears || 0) + 1;
       const clear = document.querySelector('#qa-clear');
       if (clear) clear.click();
@@ -141,7 +160,9 @@ PAGE_JS = """() => {
     }
   };
   let queued = false;
-  new MutationObserver(() => { if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; check(); }); } })
+  new MutationObserver(() => {
+    if (window.qaSince) document.body.classList.toggle('qa-stale', stale());
+    if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; check(); }); } })
     .observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label']});
   // Enter or Ask with an empty box sends nothing (it cost a round trip and showed nothing): a
   // hint by the box says why (read out: role status), and the box takes the focus. The second
@@ -203,7 +224,8 @@ SEND_JS = """(...inputs) => { const box = document.querySelector('#qa-question t
   inputs[1] = (inputs[1] || []).filter(m => !echo(m));
   if (box) {
     window.qaSent = {text: inputs[0], users: {USERS}};
-    window.qaCleared = false; window.qaReclears = 0;
+    if (window.qaSince && inputs[0] && inputs[0].trim()) window.qaSince.push(inputs[0]);
+    window.qaReclears = 0;
     box.value = ''; box.dispatchEvent(new Event('input', {bubbles: true}));
     if (window.matchMedia('{WIDE}').matches) box.focus({preventScroll: true});
   }
@@ -213,19 +235,28 @@ SEND_JS = """(...inputs) => { const box = document.querySelector('#qa-question t
 # it at once, in a browser-only step before it is sent, and the chat's own typing dots follow it
 # while the answer is pending; the server's updates replace it. Escaped as render.esc does (the
 # sanitizer stays a second guard); marked qa-echo, so SEND_JS leaves it out of the chat it sends
-# and PAGE_JS does not count it.
+# and PAGE_JS does not count it. A question asked while the chat holds a stale answer (hidden, see
+# PAGE_JS) starts from an empty chat.
 ECHO_JS = """(question, chat) => {
   if (!question || !question.trim()) return [question, chat];
+  if (document.body.classList.contains('qa-stale')) chat = [];
   const shown = question.length > {CHARS} ? question.slice(0, {CHARS}).trimEnd() + '…' : question;
   const html = shown.replace(/[\\u202a-\\u202e\\u2066-\\u2069]/g, '').replace(/\\r\\n|[\\r\\n]/g, ' ')
     .replace(/[&<>"']/g, c => '&#' + c.charCodeAt(0) + ';');
   const msg = (role, text) => ({role: role, content: [{type: 'text', text: text}], metadata: null, options: null});
   return [question, [...(chat || []), msg('user', '<div class="qa-echo qa-user">' + html + '</div>')]];
 }""".replace("{CHARS}", str(render.SHOWN_QUESTION_CHARS))
-# Clearing the conversation drops the last marker's address too (new answers reuse its ids), and
-# marks the page cleared until the next question: an answer already on its way (a slow link)
-# arrives after the clear, and the page clears again (PAGE_JS; the server dropped it already).
-CLEAR_JS = "() => { history.replaceState(null, '', location.pathname + location.search); window.qaCleared = true; window.qaSent = null; }"
+# "Clear conversation" empties the chat, the sources panel and the box in the browser, at once:
+# emptied by the server's reply, over 800 ms of latency they stayed ~0.9 s. The server is told
+# next (`Page.clear`: it forgets the conversation and drops the answers it is making). The last
+# marker's address goes too (new answers reuse its ids), and the page starts counting the
+# questions sent since: an answer already on its way lands after the clear, and is not shown
+# (PAGE_JS).
+CLEAR_JS = """() => {
+  history.replaceState(null, '', location.pathname + location.search);
+  window.qaSince = []; window.qaSent = null;
+  return [[], {EMPTY}, ''];
+}""".replace("{EMPTY}", json.dumps(render.sources_panel(None, 0, {})))
 
 
 class Warmup:
@@ -389,11 +420,11 @@ class Page:
         if session is None:
             yield from self._respond(question, chat, asked, doc_id, panels, documents)
             return
+        clears, last = session.clears, None  # before its turn: a clear while it waits drops it too
         waited = session.turn.acquire(timeout=SESSION_WAIT_S)
         try:
             if session.state is not None:
                 chat, asked, panels = session.state
-            clears, last = session.clears, None
             for last in self._respond(question, chat, asked, doc_id, panels, documents):
                 if session.clears != clears:  # cleared while this was answered
                     return
@@ -418,7 +449,10 @@ class Page:
             return
         chat = list(chat or []) + [_message("user", render.user_message(question))]
         pending = _message("assistant", render.pending_message(not self.warmup.ready, language(question)))
-        yield gr.update(), chat + [pending], asked, gr.update(), panels, *unchanged  # the browser emptied the box
+        # the browser emptied the box; a conversation's first question empties the panel, where an
+        # answer landing after a clear may have left the old one (hidden meanwhile: see PAGE_JS)
+        empty = render.sources_panel(None, 0, {}) if not asked else gr.update()
+        yield gr.update(), chat + [pending], asked, empty, panels, *unchanged
         doc_id = doc_id or None
         reply, sources = self._answer(question, asked, doc_id)
         gone = self._gone(doc_id, documents) if sources is None else None
@@ -463,10 +497,12 @@ class Page:
         return render.answer_message(ans, turn, docs), panel
 
     def clear(self, request: gr.Request = None):
+        """Forget the page's conversation, and drop the answers being made for it; the browser
+        has emptied the chat, the panel and the box itself (CLEAR_JS)."""
         session = self.sessions.of(request)
         if session is not None:
             session.state, session.clears = ([], [], []), session.clears + 1
-        return [], [], render.sources_panel(None, 0, {}), "", []
+        return [], []
 
     def status(self):
         """Timer tick: the status line, and stop ticking once the engine is ready or failed."""
@@ -625,11 +661,11 @@ def _wire(page, app, status, asked, panels, chat, box, ask_btn, examples, picker
         asking.append(btn.click(inputs=[btn, chat], **echo).then(**io))
     picker.change(page.pick, inputs=picker, outputs=examples, queue=False, show_progress="hidden",
                   api_visibility="private")
-    # clearing drops a pending answer too, which would bring the conversation back when it came
-    clear_btn.click(page.clear, outputs=[chat, asked, sources, box, panels], queue=False, api_visibility="private",
-                    cancels=asking, js=CLEAR_JS)
-    chat.clear(page.clear, outputs=[chat, asked, sources, box, panels], queue=False, api_visibility="private",
-               cancels=asking)
+    # emptied in the browser (CLEAR_JS), then the server forgets; a pending answer is dropped too,
+    # which would bring the conversation back when it came (the chat's own trash icon is hidden)
+    gr.on([clear_btn.click, chat.clear], fn=None, js=CLEAR_JS, outputs=[chat, sources, box], queue=False,
+          show_progress="hidden", api_visibility="private", cancels=asking) \
+        .then(page.clear, outputs=[asked, panels], queue=False, show_progress="hidden", api_visibility="private")
     timer = gr.Timer(0.5)
     timer.tick(page.status, outputs=[status, timer], show_progress="hidden", queue=False, api_visibility="private")
     app.load(page.status, outputs=[status, timer], show_progress="hidden", queue=False, api_visibility="private")
@@ -663,6 +699,9 @@ a.qa-marker:hover { background: var(--color-accent-soft); }
 .dark .qa-refusal .qa-short { color: #fbbf24; }
 .qa-error { color: #b91c1c; } .qa-pending { color: var(--body-text-color-subdued); font-style: italic; }
 .qa-offline #qa-chat .message-row:has(.qa-echo) { display: none; }  /* never received: back in the box */
+/* an answer on its way before a clear, landed after it (PAGE_JS): not shown */
+.qa-stale #qa-chat .message-row, .qa-stale #qa-sources .qa-sources:not(.qa-empty),
+.qa-stale #qa-sources .qa-earlier { display: none; }
 #qa-hint { position: absolute; left: .5rem; bottom: calc(100% + .3rem); z-index: 5; margin: 0; }
 #qa-hint:not(:empty) { padding: .3rem .65rem; font-size: .85rem; border-radius: 6px; color: var(--body-text-color);
   background: var(--background-fill-primary); border: 1px solid var(--border-color-primary); box-shadow: var(--shadow-drop); }

@@ -253,6 +253,51 @@ def test_on_a_slow_link_a_question_shows_at_once(page):
     assert page.input_value("#qa-question textarea") == ""
 
 
+# In the page, from the first click on "Clear conversation" on, once a frame: how much of the
+# conversation is shown (messages, typing dots, source cards), and whether the server's copy of a
+# question (not the page's echo) is in the chat, shown or not.
+CLEAR_FRAMES = """() => { window.qaF = {click: null, frames: []};
+  const shown = s => [...document.querySelectorAll(s)].filter(e => e.checkVisibility()).length;
+  document.addEventListener('click', e => {
+    if (!window.qaF.click && e.target.closest('#qa-clear')) window.qaF.click = performance.now(); }, true);
+  const frame = () => { const f = window.qaF;
+    if (f.click) f.frames.push({t: performance.now() - f.click,
+      shown: shown('#qa-chat [data-testid="user"], #qa-chat [data-testid="bot"], #qa-chat .pending, #qa-sources .qa-source'),
+      landed: document.querySelectorAll('#qa-chat [data-testid="user"] .qa-user:not(.qa-echo)').length});
+    requestAnimationFrame(frame); };
+  requestAnimationFrame(frame); }"""
+
+
+def test_on_a_slow_link_clear_empties_the_page_at_once_and_the_answer_on_its_way_stays_out(page):
+    """Over 800 ms of latency "Clear conversation" emptied the chat and the sources only with the
+    server's reply (~0.9 s), and an answer already on its way came back for another round trip.
+    The page empties them at once (CLEAR_JS), and the answer landing after the clear is never
+    shown (PAGE_JS); the next question is answered as usual, in a conversation of its own."""
+    open_page(page, article_server().url)
+    ask(page, "What did Tencent introduce?")  # the engine is warm, and a conversation to clear
+    slow_link(page, 800)
+    page.evaluate(CLEAR_FRAMES)
+    page.fill("#qa-question textarea", "Who makes the 910C?")
+    page.press("#qa-question textarea", "Enter")
+    page.wait_for_timeout(300)  # answered by now, and on its way (two trips of 800 ms)
+    page.fill("#qa-question textarea", "half a question")
+    page.locator("#qa-clear").click()
+    page.wait_for_timeout(3000)
+    frames = page.evaluate("window.qaF.frames")
+    emptied = next((f["t"] for f in frames if not f["shown"]), None)
+    assert emptied is not None and emptied < 200, frames[:5]
+    after = [f for f in frames if f["t"] >= emptied]
+    assert any(f["landed"] for f in after), "no answer landed after the clear: nothing was tested"
+    assert not [f for f in after if f["shown"]], [f for f in after if f["shown"]][:5]
+    assert page.locator("#qa-sources .qa-empty").is_visible()
+    assert page.input_value("#qa-question textarea") == ""
+    ask(page, HUAWEI)
+    page.wait_for_timeout(1000)  # nothing later changes it
+    assert page.locator('#qa-chat [data-testid="user"]').all_inner_texts() == [HUAWEI]
+    assert "CloudMatrix 384" in page.locator('#qa-chat [data-testid="bot"]').inner_text()
+    # the first answer of a new conversation: no earlier answers folded under it
+    assert page.locator("#qa-sources #qa-t1-c1").count() == 1 and page.locator("#qa-sources .qa-earlier").count() == 0
+
 def test_an_empty_question_is_not_sent_and_a_hint_says_so(page):
     """Enter or Ask with an empty box did nothing visible (and cost a round trip): a hint says
     to type a question and the box takes the focus. A double click on an example asks it once."""

@@ -1,6 +1,7 @@
 """The page's conversation as the server keeps it (qa/ui.py `Session`): a question sent before the
 previous one was answered, or a clear sent while one was, must not lose or bring back turns (a UX
 audit saw both on a link with 150 ms of delay)."""
+import threading
 from types import SimpleNamespace
 
 import pytest
@@ -46,6 +47,35 @@ def test_a_clear_while_a_question_is_answered_drops_its_answer(page):
     assert list(answering) == []  # the answer comes after the clear: dropped
     chat, asked = last(page.respond("How much will tickets cost?", [], [], None, [], None, tab))
     assert asked == ["How much will tickets cost?"] and len(chat) == 2
+
+
+def test_a_clear_while_a_question_waits_for_the_previous_one_drops_it_too(page):
+    """A question sent before a clear, waiting for the page's previous answer, was answered after
+    the clear: the old conversation came back with it."""
+    tab = SimpleNamespace(session_hash="tab-5")
+    first = page.respond("When will the ferry run until?", [], [], None, [], None, tab)
+    next(first)  # being answered: the next question of the page waits for it
+    session = page.sessions.of(tab)
+    lock, waiting = session.turn, threading.Event()
+
+    class Turn:  # the page's lock, saying when the second question waits for it
+        def acquire(self, timeout=-1):
+            waiting.set()
+            return lock.acquire(timeout=timeout)
+
+        def release(self):
+            lock.release()
+
+    session.turn = Turn()
+    second = []
+    worker = threading.Thread(target=lambda: second.extend(
+        page.respond("How much will tickets cost?", [], [], None, [], None, tab)))
+    worker.start()
+    assert waiting.wait(30)
+    page.clear(tab)
+    assert list(first) == []
+    worker.join(30)
+    assert second == [] and session.state == ([], [], [])
 
 
 def test_pages_keep_their_own_conversations(page):
