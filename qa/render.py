@@ -284,10 +284,16 @@ def passage_html(doc_text: str, c: Citation, also: tuple[tuple[Citation, str], .
     return "".join(out) + shown(pos, p_end)
 
 
+ParagraphOf = Callable[[Citation], tuple[int, int] | None]  # (paragraph, of how many) of a citation's document
+NB = "\u00a0"  # a space the line does not break at
+
+
 def source_card(c: Citation, k: int, turn: int, docs: dict[str, Document],
-                also: tuple[tuple[Citation, int], ...] = ()) -> str:
+                also: tuple[tuple[Citation, int], ...] = (), paragraph: ParagraphOf | None = None) -> str:
     """A card for a cited passage; citations ``also`` of the same passage share it (one card
-    with several highlighted sentences, not the same paragraph repeated)."""
+    with several highlighted sentences, not the same paragraph repeated). Its footer says where
+    in the document it is: the paragraph, when ``paragraph`` knows it, and the sentences'
+    character offsets (the contract's start and end)."""
     doc = docs.get(c.doc)
     text = doc.text if doc else c.sentence
     if not doc:  # keep the offsets meaningful for the fallback text
@@ -300,7 +306,10 @@ def source_card(c: Citation, k: int, turn: int, docs: dict[str, Document],
     if c.section and c.section.casefold() not in (title.casefold(), doc.title.casefold() if doc else ""):
         # the text's title line heads the sentences under it: no second label saying the same
         head.append(f'<span class="qa-section">{esc(c.section)}</span>')
-    spans = ", ".join(f"{x.start}–{x.end}" for x in sorted((c, *(o for o, _ in also)), key=lambda x: x.start))
+    spans = ", ".join(f"{x.start:,}–{x.end:,}" for x in sorted((c, *(o for o, _ in also)), key=lambda x: x.start))
+    where = paragraph(c) if paragraph and doc else None
+    place = f"characters{NB}{spans}"  # "Paragraph 3 of 8" and "characters 1,340–1,482" stay whole on a phone
+    place = f"Paragraph{NB}{where[0]:,}{NB}of{NB}{where[1]:,} · {place}" if where else place.capitalize()
     marked = passage_html(text, c, tuple((o, anchor(turn, j)) for o, j in also), (k, *(j for _, j in also)),
                           md=_is_markdown(docs, c.doc))
     return (f'<article class="qa-source" id="{anchor(turn, k)}">'
@@ -308,7 +317,7 @@ def source_card(c: Citation, k: int, turn: int, docs: dict[str, Document],
             f'<p class="qa-passage">{marked}</p>'
             # no per-sentence score: the ranker's probabilities are not comparable across
             # questions (a list question's best sentence may read 0.01), the answer's confidence is
-            f'<footer>characters {spans}<a class="qa-back" href="#qa-chat">Back to the answer ↑</a></footer></article>')
+            f'<footer>{place}<a class="qa-back" href="#qa-chat">Back to the answer ↑</a></footer></article>')
 
 
 def _by_passage(cites) -> list[tuple[Citation, int, tuple[tuple[Citation, int], ...]]]:
@@ -319,9 +328,9 @@ def _by_passage(cites) -> list[tuple[Citation, int, tuple[tuple[Citation, int], 
     return [(g[0][0], g[0][1], tuple(g[1:])) for g in groups.values()]
 
 
-def sources_panel(ans: Answer | None, turn: int, docs: dict[str, Document]) -> str:
+def sources_panel(ans: Answer | None, turn: int, docs: dict[str, Document], paragraph: ParagraphOf | None = None) -> str:
     """The right-hand panel for the latest answer: cited passages, or the nearest ones
-    (clearly labelled) when the engine refused."""
+    (clearly labelled) when the engine refused; ``paragraph`` as for `source_card`."""
     if ans is None or ans.kind == "chat":
         return f'<div class="qa-sources qa-empty"><p>{esc(EMPTY_SOURCES)}</p></div>'
     if ans.answerable:
@@ -330,7 +339,7 @@ def sources_panel(ans: Answer | None, turn: int, docs: dict[str, Document]) -> s
         cites, label, cls = ans.nearest, NEAREST_LABEL, "qa-nearest"
     if not cites:  # a refusal of a question about something else: nothing near it to show
         return f'<div class="qa-sources {cls}"><h2>Sources</h2><p>{esc(NOTHING_NEAR)}</p></div>'
-    cards = "".join(source_card(c, k, turn, docs, also) for c, k, also in _by_passage(cites))
+    cards = "".join(source_card(c, k, turn, docs, also, paragraph) for c, k, also in _by_passage(cites))
     return f'<div class="qa-sources {cls}"><h2>{esc(label)}</h2>{cards}</div>'
 
 

@@ -8,6 +8,7 @@ The UI only formats Answers (qa.render); it never retrieves or scores.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import logging
 import threading
@@ -18,7 +19,7 @@ from .corpus import load_corpus, titles_told_apart
 from .engine import Engine, QuestionError
 from .question import language
 from .gradio_stubs import import_gradio
-from .types import Document
+from .types import Citation, Document
 
 gr = import_gradio()  # without its per-import stub rewriting: ~2 s sooner to the page
 log = logging.getLogger(__name__)
@@ -493,8 +494,19 @@ class Page:
             log.exception("ask failed")
             return render.error_message(f"the engine failed ({type(exc).__name__}); see the server log"), None
         docs = self.docs()
-        panel = "" if ans.kind == "chat" else render.sources_panel(ans, turn, docs)
+        panel = "" if ans.kind == "chat" else render.sources_panel(ans, turn, docs, self.paragraph)
         return render.answer_message(ans, turn, docs), panel
+
+    def paragraph(self, c: Citation) -> tuple[int, int] | None:
+        """Which paragraph of its document a cited sentence is in, and of how many, as the index
+        counts them (a heading or a metadata line is none: None for a line of those)."""
+        index = self.engine.index
+        a, b = index.doc_rows.get(c.doc, (0, 0))
+        rows = index.sentences  # a document's in reading order
+        k = bisect.bisect_left(rows, c.start, a, b, key=lambda s: s.start)
+        if k == b or rows[k].start != c.start or rows[k].para < 0:
+            return None
+        return rows[k].para + 1, rows[b - 1].para + 1
 
     def clear(self, request: gr.Request = None):
         """Forget the page's conversation, and drop the answers being made for it; the browser
@@ -757,8 +769,8 @@ footer > .divider:last-child { display: none; }  /* a separator left before the 
 #qa-question textarea::placeholder { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .qa-source footer .qa-back { display: none; }
 @media (max-width: 740px) {  /* the panel under the chat: a way back up from a passage a marker led to */
-  .qa-source footer { display: flex; justify-content: space-between; gap: .5rem; }
-  .qa-source footer .qa-back { display: inline; color: #4338ca; text-decoration: none; font-weight: 600; white-space: nowrap; }
+  .qa-source footer { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .2rem .5rem; }  /* the link under the place when both do not fit */
+  .qa-source footer .qa-back { display: inline; margin-left: auto; color: #4338ca; text-decoration: none; font-weight: 600; white-space: nowrap; }
   .dark .qa-source footer .qa-back { color: #a5b4fc; }
 }
 @media (max-width: 640px) {  /* a phone: the question box in view, and most of the row for it */

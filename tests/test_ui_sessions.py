@@ -1,15 +1,19 @@
 """The page's conversation as the server keeps it (qa/ui.py `Session`): a question sent before the
 previous one was answered, or a clear sent while one was, must not lose or bring back turns (a UX
-audit saw both on a link with 150 ms of delay)."""
+audit saw both on a link with 150 ms of delay). And where the page says a cited sentence is."""
 import threading
 from types import SimpleNamespace
 
 import pytest
 
+from qa.types import Citation
+
 STORY = """Harbour ferry to run at night
 date 2026-05-04
 
 The harbour ferry will run until midnight from June, the port authority said on Monday. Tickets will cost 3 pounds.
+
+The night service will stop at all four piers.
 """
 
 
@@ -76,6 +80,22 @@ def test_a_clear_while_a_question_waits_for_the_previous_one_drops_it_too(page):
     assert list(first) == []
     worker.join(30)
     assert second == [] and session.state == ([], [], [])
+
+
+def test_a_cited_sentence_is_placed_by_its_paragraph(page):
+    doc = page.engine.documents[0]
+
+    def cite(sentence):
+        at = doc.text.index(sentence)
+        return Citation(doc.id, sentence, at, at + len(sentence), 1.0)
+
+    assert page.paragraph(cite("Tickets will cost 3 pounds.")) == (1, 2)
+    assert page.paragraph(cite("The night service will stop at all four piers.")) == (2, 2)
+    assert page.paragraph(cite("date 2026-05-04")) is None  # a metadata line is in no paragraph
+    assert page.paragraph(cite("Harbour ferry to run at night")) is None  # nor a title line
+    outputs = list(page.respond("How much will tickets cost?", [], [], None, [], None, SimpleNamespace(session_hash="tab-6")))
+    sources = outputs[-1][3]
+    assert "Paragraph 1 of 2 · characters " in sources.replace("\u00a0", " ")
 
 
 def test_pages_keep_their_own_conversations(page):
