@@ -87,7 +87,7 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "last", "ne
 _CONTRASTS = {**{w: set(o) for w, o in OPPOSITES.items()}, "new": {"old", "previous", "former"},
               "old": {"new", "current"}, "previous": {"new", "current", "latest"}, "former": {"new", "current"},
               "current": {"old", "previous", "former"}, "latest": {"previous"}, "home": {"away"}, "away": {"home"},
-              "winning": {"losing"}, "losing": {"winning"}, "men's": {"women's"}, "women's": {"men's"}}
+              "winning": {"losing"}, "losing": {"winning"}}
 for _w in _ORDINALS:
     _CONTRASTS[_w] = _CONTRASTS.get(_w, set()) | (set(_ORDINALS) - {_w})
 
