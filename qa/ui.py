@@ -141,6 +141,7 @@ PAGE_JS = """() => {
     if (hidden && window.qaSince && !window.qaSince.length && (window.qaReclears || 0) < 3) {
       window.qaReclears = (window.qaReclears || 0) + 1;
       const clear = document.querySelector('#qa-clear');
+      window.qaReclearing = true;  // the page's own clear: what the user is typing stays (CLEAR_JS)
       if (clear) clear.click();
     }
     // each "connection lost" notice once: one still shown after the server is back and has
@@ -252,11 +253,14 @@ ECHO_JS = """(question, chat) => {
 # next (`Page.clear`: it forgets the conversation and drops the answers it is making). The last
 # marker's address goes too (new answers reuse its ids), and the page starts counting the
 # questions sent since: an answer already on its way lands after the clear, and is not shown
-# (PAGE_JS).
+# (PAGE_JS). A clear the page makes itself, when such an answer lands, leaves the box as it is:
+# emptying it wiped a question being typed after the user's clear.
 CLEAR_JS = """() => {
   history.replaceState(null, '', location.pathname + location.search);
-  window.qaSince = []; window.qaSent = null;
-  return [[], {EMPTY}, ''];
+  const own = window.qaReclearing; window.qaReclearing = false;
+  const box = document.querySelector('#qa-question textarea');
+  if (!own) { window.qaSince = []; window.qaSent = null; }
+  return [[], {EMPTY}, own && box ? box.value : ''];
 }""".replace("{EMPTY}", json.dumps(render.sources_panel(None, 0, {})))
 
 
