@@ -98,7 +98,7 @@ def _contrasted(text: str, earlier: str) -> str | None:
     m = _OTHER_ONE.match(text)
     if m is None:
         return None
-    new = m["new"].lower()
+    earlier, new = written_out(clean(earlier)), m["new"].lower()
     for old in sorted(_CONTRASTS.get(new, ())):
         said = re.compile(rf"(?<![\w'’-]){re.escape(old)}(?![\w'’-])", re.I)
         if said.search(earlier):
@@ -510,7 +510,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
         text = text[switching.end():]
     k = last_question(history)
     swapped = _swapped(text, clean(history[k])) if k is not None else None
-    contrasted = _contrasted(text, written_out(clean(history[k]))) if k is not None and swapped is None else None
+    contrasted = _contrasted(text, history[k]) if k is not None and swapped is None else None
     if contrasted is not None:  # a question of its own, still read with the conversation ("it")
         text = contrasted
     # "Sorry, I meant the security guy. What did he say?" names its subject anew: it stands alone,

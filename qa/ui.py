@@ -255,13 +255,14 @@ ECHO_JS = """(question, chat) => {
 # questions sent since: an answer already on its way lands after the clear, and is not shown
 # (PAGE_JS). A clear the page makes itself, when such an answer lands, leaves the box as it is:
 # emptying it wiped a question being typed after the user's clear.
+EMPTY_PANEL = render.sources_panel(None, 0, {})  # the sources panel before any answer, and after a clear
 CLEAR_JS = """() => {
   history.replaceState(null, '', location.pathname + location.search);
   const own = window.qaReclearing; window.qaReclearing = false;
   const box = document.querySelector('#qa-question textarea');
   if (!own) { window.qaSince = []; window.qaSent = null; }
   return [[], {EMPTY}, own && box ? box.value : ''];
-}""".replace("{EMPTY}", json.dumps(render.sources_panel(None, 0, {})))
+}""".replace("{EMPTY}", json.dumps(EMPTY_PANEL))
 
 
 class Warmup:
@@ -456,7 +457,7 @@ class Page:
         pending = _message("assistant", render.pending_message(not self.warmup.ready, language(question)))
         # the browser emptied the box; a conversation's first question empties the panel, where an
         # answer landing after a clear may have left the old one (hidden meanwhile: see PAGE_JS)
-        empty = render.sources_panel(None, 0, {}) if not asked else gr.update()
+        empty = EMPTY_PANEL if not asked else gr.update()
         yield gr.update(), chat + [pending], asked, empty, panels, *unchanged
         doc_id = doc_id or None
         reply, sources = self._answer(question, asked, doc_id)
@@ -648,7 +649,7 @@ def build_app(engine: Engine) -> gr.Blocks:
                     clear_btn = gr.Button("Clear conversation", variant="secondary", size="sm", scale=1,
                                           elem_id="qa-clear")
             with gr.Column(scale=2, min_width=320):
-                sources = gr.HTML(render.sources_panel(None, 0, {}), js_on_load=None, elem_id="qa-sources",
+                sources = gr.HTML(EMPTY_PANEL, js_on_load=None, elem_id="qa-sources",
                                   label="Sources")
         _wire(page, app, status, asked, panels, chat, box, ask_btn, example_btns, picker, clear_btn,
               sources, header, shown)
