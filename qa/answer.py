@@ -13,7 +13,7 @@ from .index import Index
 from .kinds import MEASURE_KINDS, named
 from .lexical import tokenize, zipf
 from .misnamed import misnamed
-from .question import POSSESSIVE, Question, language, names, refers_to_thing
+from .question import POSSESSIVE, Question, content_tokens, language, names, refers_to_thing
 from .roles import JOB_TITLES, SOURCE_TITLES, TITLED, role_paraphrases, says_the_job, title_abbreviations
 from .sayings import ACTS, REPORTS_SAYING, saying_paraphrases, speaker
 from .segment import DATE_KEYS, list_item, meta_item, one_line
@@ -638,6 +638,31 @@ def asked_anew_first(hits: list[Hit], q: Question, earlier) -> list[Hit]:
             or entity_mentions(q.qtype, plain(earlier.text)) or q.qtype == "place" and _ASKS_ORIGIN.search(q.text):
         return hits
     return _first(hits, lambda h: h.sentence.kind == "text" and bool(entity_mentions(q.qtype, plain(h.sentence.text))))
+
+
+def own_words_first(hits: list[Hit], q: Question, earlier) -> list[Hit]:
+    """For a follow-up whose best sentence is the earlier answer again but writes none of the
+    follow-up's own words ("它由哪个模型驱动？", "which model powers it?", after "阿里巴巴发布了什么？":
+    "Alibaba unveiled its Quark AI Glasses …"): the best of the next few that writes one ("Powered
+    by the company's Qwen model, …"). The names the follow-up borrows from the earlier question put
+    that answer first; what it asks is in its own words. Only a sentence of the earlier answer's
+    paragraph or the next or last one is about the same thing. A typed question the earlier
+    answer already answers keeps it ("When will they ship?": "… by end-2025")."""
+    if earlier is None or not q.followup or not hits or hits[0].sentence != earlier \
+            or q.qtype in _ASKED_ANEW and entity_mentions(q.qtype, plain(earlier.text)):
+        return hits
+    own = set(q.tokens) - set(content_tokens(q.context)) - framing_tokens(q.search)  # not "come" of "How come?"
+    if not own or _writes_any(own, earlier.text):
+        return hits
+    return _first(hits, lambda h: h.sentence.kind == "text" and h.sentence.doc == earlier.doc
+                  and abs(h.sentence.para - earlier.para) <= 1 and _writes_any(own, h.sentence.text))
+
+
+def _writes_any(tokens: set[str], text: str) -> bool:
+    """Whether the text writes any of the tokens, a word of one family as one ("divers", "diving")."""
+    written = sentence_tokens(text)
+    return any(t in written or any(min(len(t), len(w)) >= 4 and (w.startswith(t) or t.startswith(w)) for w in written)
+               for t in tokens)
 
 
 def named_first(hits: list[Hit], earlier, people: list[str]) -> list[Hit]:

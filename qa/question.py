@@ -20,6 +20,13 @@ MAX_RESOLVED_TURNS = 4  # how far back a chain of follow-ups is read
 _PRONOUN = re.compile(r"\b(he|she|it|its|they|them|their|his|her|hers|him|this|that|these|those|"
                       r"the company|the firm|the system|there|then|"
                       r"él|ella|ellos|ellas|lo|le|les|su|sus|eso|esto|ese|esa|este|esta|al respecto|allí|ahí|allá)\b|[它他她]", re.I)
+# Spanish object pronouns that are also articles: "¿Qué modelo las impulsa?" (them) but "¿Cuándo
+# salen las gafas?" (the). An article's noun agrees with it, so "las"/"los" before a word not in -s
+# is the pronoun before its verb ("las impulsa", "los venden"); "la" is read as one only before a
+# verb's ending no singular noun has ("la lanzaron", "la venderán", "la presentó")
+_CLITIC = re.compile(r"\b(?:las|los)\s+(?!(?:que|cuales|cuáles|de|del|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|"
+                     r"diez|cien|mil|más|mas|demás|demas)\b)[^\W\d_]*[^\W\d_s]\b"
+                     r"|\bla\s+[^\W\d_]+(?:aron|ieron|ará|erá|irá|arán|erán|irán|aban|ían|ó)\b", re.I)
 # what opens an elliptical follow-up: "And Tencent?", "What about the price?", "¿Y Baidu?"
 _OPENER = r"and|but|also|what about|how about|what of|y|y qué hay de|qué hay de"
 # ... or a time: "and last year?" after "how many runners finished" asks it of last year
@@ -496,7 +503,7 @@ def _points_back(text: str) -> bool:
     """A pronoun that stands for something said before: not a demonstrative before its noun
     ("¿Qué libros me recomiendas este verano?", "this summer")."""
     return any(not (m.group(0).lower() in _DEMONSTRATIVES and re.match(r"\s+\w", text[m.end():]))
-               for m in _PRONOUN.finditer(text))
+               for m in _PRONOUN.finditer(text)) or not is_english(text) and bool(_CLITIC.search(text))
 
 
 def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
@@ -535,7 +542,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
         # "Which model powers it?" after "What did Alibaba unveil?" still means Alibaba's glasses
         earlier = parse(history[k], history[:k] if _depth < MAX_RESOLVED_TURNS else (), _depth + 1, is_name)
     prior = earlier.search if earlier is not None else ""
-    pronoun = bool(_PRONOUN.search(text))
+    pronoun = bool(_PRONOUN.search(text)) or not english and bool(_CLITIC.search(text))
     # its own names; a capitalised first word only when that is all it says ("Baidu?", not "According to whom?")
     own = {n.lower() for begin, _, n in names(text) if text[:begin].strip(" ¿¡\"“'")
            or len(re.findall(r"\w+", text)) == len(re.findall(r"\w+", n))}

@@ -87,7 +87,8 @@ def _words(text: str):
         # a name within the question, or opening it ("Alibaba"; "Gafas de ..." opens with a word);
         # a Spanish word capitalised inside it is read as a word ("¿qué dijo sobre Alemania?": Germany)
         name = w[:1].isupper() and bool(text[:m.start()].strip(" ¿¡\"“'") and not is_spanish_word(low)
-                                        or low not in stop_words() and zipf(low, "es") < COMMON_ZIPF)
+                                        or low not in stop_words() and low not in QUESTION_WORDS
+                                        and zipf(low, "es") < COMMON_ZIPF)  # "¿Cuánta gente …?" opens with no name
         yield w, (low if name or w[0].isdigit() else with_accent(low)), name
 
 

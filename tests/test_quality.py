@@ -199,6 +199,16 @@ def test_a_spanish_follow_up_with_a_pronoun_is_answered(engine):
     assert ans.answerable and ("Quark AI Glasses" in ans.citations[0].sentence or "Qwen" in ans.citations[0].sentence)
 
 
+@pytest.mark.parametrize("question, history", [
+    ("¿Qué modelo las impulsa?", ["¿Qué presentó Alibaba?"]),  # "las": the glasses (was refused, 0.07)
+    ("它由哪个模型驱动？", ["阿里巴巴发布了什么？"]),  # was the glasses sentence again, at 0.94
+    ("Which model powers it?", ["What did Alibaba unveil?"]),
+])
+def test_a_follow_up_in_any_language_cites_what_it_asks_not_the_earlier_answer(engine, question, history):
+    ans = engine.ask(question, history)
+    assert ans.answerable and "Qwen" in ans.citations[0].sentence
+
+
 def test_names_and_what_a_question_asks_without_them():
     from qa.question import names, without_names
 

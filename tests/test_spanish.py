@@ -73,3 +73,22 @@ def test_numbers_days_and_months_come_from_a_table_not_the_embedding():
 
 def test_en_cuanto_a_means_regarding():
     assert in_english("¿Qué dijo Zhao Lidong en cuanto a la alianza?", {}) == "what Zhao Lidong alianza"
+
+
+@pytest.mark.parametrize("text, points_back", [
+    ("¿Qué modelo las impulsa?", True),  # "them": the glasses
+    ("¿Quién los fabrica?", True),
+    ("¿Cuándo la lanzaron?", True),
+    ("¿Cuándo salen las gafas?", False),  # "the glasses"
+    ("¿Dónde venden los chips?", False),
+    ("¿Qué hacen los que trabajan en la fábrica de Shanghái?", False),
+    ("¿Cuándo se lanzó la versión nueva?", False),
+])
+def test_an_object_pronoun_is_told_from_the_article_it_looks_like(text, points_back):
+    from qa.question import parse
+
+    assert parse(text, ["¿Qué presentó Alibaba?"]).followup is points_back
+
+
+def test_a_question_word_opening_a_question_is_no_name():
+    assert in_english("¿Cuánta gente tuvo que dejar su casa?", {"gente": "people"}).startswith("how much people")
