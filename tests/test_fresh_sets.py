@@ -29,6 +29,10 @@ targets: each bound sits below today's figure by a question or two.
 - tests/data/conversations_news_b/ (thirty-seventh session): four more news stories and 24
   three-turn conversations about them (72 questions, 56 answerable), written blind after the
   session's first rules.
+- tests/data/conversations_multilingual/ (thirty-eighth session): eight of those news stories
+  and 48 three-turn conversations in Spanish and Chinese (144 questions, 120 answerable), typed
+  carefully and casually, leaning on the earlier turns with object pronouns, dropped subjects
+  and ellipsis.
 """
 from pathlib import Path
 
@@ -151,9 +155,20 @@ def test_what_someone_credits_blames_or_attributes(tmp_path):
 def test_more_conversations_about_news_stories(tmp_path):
     """Four news stories and 24 three-turn conversations (thirty-seventh session): first run, on
     the session's rules so far, 0.536 cite@1, false refusals 0.268, correct refusals 0.375 (the
-    same as on the session-start code). Today 0.571, 0.232, 0.375."""
+    same as on the session-start code). Today 0.589, 0.232, 0.375."""
     summary = _each_asked_of_its_document("conversations_news_b", tmp_path, questions=72, documents=4)
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.70, summary  # 0.744
     assert summary["false_abstain"] <= 0.27, summary
     assert summary["abstain_correct"] >= 0.31, summary
 
+
+
+def test_conversations_in_spanish_and_chinese(tmp_path):
+    """Forty-eight three-turn conversations in Spanish and Chinese about eight English news
+    stories (thirty-eighth session). First run, blind: 0.508 cite@1, false refusals 0.092,
+    correct refusals 0.125. Today 0.508, 0.083, 0.125: refusing in another language is the weak
+    point (the refusal features read English words)."""
+    summary = _each_asked_of_its_document("conversations_multilingual", tmp_path, questions=144, documents=8)
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.52, summary  # 0.555
+    assert summary["false_abstain"] <= 0.13, summary
+    assert summary["abstain_correct"] >= 0.08, summary
