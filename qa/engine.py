@@ -31,7 +31,7 @@ from .intent import (about_a_named_text, author_request, date_request, documents
 from .kinds import kinds_request
 from .lexical import naming_words, tokenize, zipf
 from .offtopic import NEAREST_MARGIN, OFF_TOPIC_FACTOR, closer_to_background, pulls_away
-from .question import (MAX_QUESTION_CHARS, has_words, language, last_question, names, parse, person_names, refers_to_person,
+from .question import (MAX_QUESTION_CHARS, has_words, language, last_question, names, parse, person_names, refers_to_person, typed_word,
                        refers_to_thing, two_questions, with_names)
 from .rank import answer_features, confidence, load_models
 from .rerank import get_reranker, previous_in_paragraph
@@ -420,7 +420,15 @@ class Engine:
     def _understand(self, question: str, history, doc: str | None, r: Retriever | None = None):
         """The question parsed, its misspelt words read as the documents in scope spell them."""
         r = r or self.load()._retriever
-        return r.in_english(r.respell(parse(question, history, is_name=lambda word: r.writes_as_name(word, doc)), doc), doc)
+        is_name = lambda word: r.writes_as_name(word, doc)  # noqa: E731
+        q = r.respell(parse(question, history, is_name=is_name), doc)
+        names = {typed: fixed for typed, fixed in q.respelt if fixed[:1].isupper() and typed_word(typed).search(question)}
+        if names and any(h.strip() for h in history):
+            # "what about huawie?" after "What did Alibaba unveil?" names Huawei: read as typed, it
+            # named nothing and asked the earlier question again with a word of its own
+            fixed = re.sub("|".join(rf"(?<![\w'’-]){re.escape(t)}(?![\w'’-])" for t in names), lambda m: names[m.group(0)], question)
+            q = replace(r.respell(parse(fixed, history, is_name=is_name), doc), respelt=q.respelt)
+        return r.in_english(q, doc)
 
     @staticmethod
     def _what(r: Retriever, doc: str | None) -> dict:

@@ -35,6 +35,7 @@ _QUALIFYING_TAIL = re.compile(rf"^\W*(?:{_OPENER})\s+(?:in|on|at|for|during|afte
                               r"(?:the\s+)?(?:last|previous|prior|next|following)\s+(?:year|season|quarter|month|week|time|one)|"
                               r"the\s+(?:year|season|quarter|month|week|day)\s+before|a\s+year\s+(?:ago|earlier|before)|"
                               r"(?:19|20)\d\d|yesterday|tomorrow|el\s+año\s+pasado)\b", re.I)
+_OPENING = re.compile(rf"^\W*(?:{_OPENER})\s+", re.I)
 _ELLIPSIS = re.compile(rf"^\W*(?:{_OPENER}|so|和|那)\b|呢\W*$", re.I)  # ... and "百度呢？"
 # a question that asks something of its own: a question word or an auxiliary opens it (any word
 # of a Chinese one): "What did Baidu showcase?" stands alone after any earlier question
@@ -506,6 +507,14 @@ def _points_back(text: str) -> bool:
                for m in _PRONOUN.finditer(text)) or not is_english(text) and bool(_CLITIC.search(text))
 
 
+def keyboard_mash(text: str, is_name: Callable[[str], bool] = lambda word: False) -> bool:
+    """Letters that are no word of English or Spanish nor a name the documents write ("asdfgh",
+    "qwerty?"): nothing to read with the conversation, so it asks nothing of the earlier question."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return bool(words) and not has_cjk(text) and all(zipf(w.lower()) == 0 and zipf(w.lower(), "es") == 0
+                                                     and not is_name(w.lower()) for w in words)
+
+
 def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
           is_name: Callable[[str], bool] = lambda word: False) -> Question:
     """A Question from raw text and the earlier user questions of the conversation.
@@ -552,7 +561,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     if lower and not has_cjk(text) and all(is_name(w) for w in lower.group(1).split()):
         own.add(lower.group(1).lower())  # "what about baidu?"; "what about availability?" asks on
     switched: tuple[str, ...] = ()
-    elliptical = len(tokens) <= 2 and (bool(_ELLIPSIS.search(text)) or not _ASKS.search(text)
+    elliptical = len(tokens) <= 2 and not keyboard_mash(text, is_name) and (bool(_ELLIPSIS.search(text)) or not _ASKS.search(text)
                                        and not (tokens and _REQUEST.match(text)))
     frame = _FRAME | {"come"} if _HOW_COME.search(text) else _FRAME
     bare = not [t for t in tokens if t not in frame and t not in _ES_WORDS]  # "Why?", "How come?", "How many?", "¿Por qué?"
@@ -591,7 +600,8 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     if followup and not pronoun and own and elliptical and not own & {n.lower() for n in before}:
         # "What about Metax?" after "How many chips did Huawei use?": the earlier question asked
         # of the new name, a question of its own (the earlier answer's paragraph is about Huawei)
-        search, followup = f"{without_names(prior, is_name)} {words}", False
+        # (the name alone: "what about" read with it took "What did Alibaba unveil?" to another sentence)
+        search, followup = f"{without_names(prior, is_name)} {_OPENING.sub('', words, count=1)}", False
         switched = tuple(sorted({POSSESSIVE.sub("", n) for n in own - {n.lower() for n in before}} - {"i", ""}))
         said = earlier.search if has_cjk(earlier.text) else earlier.multilingual or earlier.text  # 华为 is no Latin name
         multilingual = f"{without_names(said)} {text}" if not english else ""

@@ -63,7 +63,7 @@ def test_a_correction_opening_the_next_question(pool, correction):
      "what has the mayor of cordoba done to help people"),
     ("sorry i meant the archaeologist not the minister, what did she say", ["and the cambodian minister?"],
      "the archaeologist, what did she say"),
-    ("no, I meant Metax", ["What did Alibaba unveil?"], "What did unveil? what about Metax"),
+    ("no, I meant Metax", ["What did Alibaba unveil?"], "What did unveil? Metax"),
     ("Sorry, I meant their product plans, not staff - is anything delayed?", ["Will they cut jobs?"],
      "their product plans - is anything delayed?"),
 ])
@@ -194,3 +194,21 @@ def test_a_follow_up_naming_another_time_asks_the_earlier_question_of_it(text):
     q = parse(text, ["how many runners finished"])
     assert q.followup and q.search.startswith("how many runners finished")
 
+
+
+@pytest.mark.parametrize("question", ["what about Huawei?", "what about huawie?", "and Huawei?", "huawie?"])
+def test_a_follow_up_naming_another_company_asks_of_it_even_misspelt(engine, question):
+    """"what about huawie?" after "What did Alibaba unveil?": the name was read only after the
+    question was parsed, so it named nothing and the earlier question was asked again (the
+    glasses); "what about" read with the name took the search to another sentence."""
+    ans = engine.ask(question, ["What did Alibaba unveil?"])
+    assert ans.answerable and "CloudMatrix 384" in ans.citations[0].sentence
+
+
+def test_keyboard_mash_asks_nothing_of_the_earlier_question(engine):
+    """"asdfgh" after a question about Metax was answered from Metax's sentence (0.34)."""
+    from qa.question import keyboard_mash
+
+    assert keyboard_mash("asdfgh") and keyboard_mash("Qzxv kjhg?") and not keyboard_mash("metax?", lambda w: w == "metax")
+    assert not keyboard_mash("ok") and not keyboard_mash("华为呢？")
+    assert not engine.ask("asdfgh", ["What chips did Metax show?"]).answerable
