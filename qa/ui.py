@@ -118,17 +118,27 @@ PAGE_JS = """() => {
   // the next frame; CSS .qa-stale), and cleared again by `check` if no question was sent since.
   // a question by its letters and digits: the server's copy is escaped, and shortened when long
   const plain = t => String(t).replace(/[^\\p{L}\\p{N}]+/gu, '').slice(0, 80);
-  const stale = () => {
+  // the server's questions in the chat (their text, oldest first) are from before the clear;
+  // asked of the chat shown here, and of the chat's value by ECHO_JS and REECHO_JS (`qaHeld`)
+  window.qaStale = shown => {
     const since = window.qaSince;
-    if (!since) return false;
-    const shown = [...document.querySelectorAll('#qa-chat [data-testid="user"] .qa-user:not(.qa-echo)')]
-      .map(e => plain(e.textContent));
-    if (!shown.length) return false;
-    if (shown.length <= since.length && since.map(plain).includes(shown[shown.length - 1])) {
+    if (!since || !shown.length) return false;
+    if (shown.length <= since.length && since.map(plain).includes(plain(shown[shown.length - 1]))) {
       window.qaSince = null;  // the server's: nothing stale comes after it
       return false;
     }
     return true;
+  };
+  const stale = () => window.qaStale([...document.querySelectorAll('#qa-chat [data-testid="user"] .qa-user:not(.qa-echo)')]
+    .map(e => e.textContent));
+  // how many of the server's questions a chat's value holds: none in a stale one, and the page's
+  // echoes are not the server's (a message's HTML read as text by DOMParser, which runs nothing)
+  const html = m => [].concat(m && m.content).map(c => (c && c.text) || (typeof c === 'string' ? c : '')).join('');
+  window.qaEcho = m => /^<div class="qa-echo /.test(html(m));
+  window.qaHeld = chat => {
+    const questions = (chat || []).filter(m => m && m.role === 'user' && !window.qaEcho(m))
+      .map(m => new DOMParser().parseFromString(html(m), 'text/html').body.textContent);
+    return window.qaStale(questions) ? 0 : questions.length;
   };
   const check = () => {
     document.querySelectorAll('#qa-chat [aria-label*="s message: <"]').forEach(el => {
@@ -237,17 +247,38 @@ SEND_JS = """(...inputs) => { const box = document.querySelector('#qa-question t
 # it at once, in a browser-only step before it is sent, and the chat's own typing dots follow it
 # while the answer is pending; the server's updates replace it. Escaped as render.esc does (the
 # sanitizer stays a second guard); marked qa-echo, so SEND_JS leaves it out of the chat it sends
-# and PAGE_JS does not count it. A question asked while the chat holds a stale answer (hidden, see
-# PAGE_JS) starts from an empty chat.
+# and PAGE_JS does not count it. Asked while the chat holds a stale answer (PAGE_JS), it shows after
+# it: the stale messages stay hidden, the page's echoes do not (CSS .qa-stale).
 ECHO_JS = """(question, chat) => {
   if (!question || !question.trim()) return [question, chat];
-  if (document.body.classList.contains('qa-stale')) chat = [];
   const shown = question.length > {CHARS} ? question.slice(0, {CHARS}).trimEnd() + '…' : question;
   const html = shown.replace(/[\\u202a-\\u202e\\u2066-\\u2069]/g, '').replace(/\\r\\n|[\\r\\n]/g, ' ')
     .replace(/[&<>"']/g, c => '&#' + c.charCodeAt(0) + ';');
+  const echo = '<div class="qa-echo qa-user">' + html + '</div>';
+  // kept until the server's chat holds it: its n-th question (REECHO_JS)
+  const queued = window.qaQueued || [];
+  const n = Math.max(window.qaHeld ? window.qaHeld(chat) : 0, ...queued.map(q => q.n)) + 1;
+  window.qaQueued = [...queued, {n: n, html: echo}];
   const msg = (role, text) => ({role: role, content: [{type: 'text', text: text}], metadata: null, options: null});
-  return [question, [...(chat || []), msg('user', '<div class="qa-echo qa-user">' + html + '</div>')]];
+  return [question, [...(chat || []), msg('user', echo)]];
 }""".replace("{CHARS}", str(render.SHOWN_QUESTION_CHARS))
+# A question sent after the previous answer had left the server, but before it arrived, vanished
+# when it landed (the server's chat did not hold the question yet) until the question's own first
+# update came, a round trip later (~1 s over 800 ms of latency). Whenever the chat changes, the
+# page's echoes of the questions the server's chat does not hold yet (ECHO_JS) are put back at
+# its end; nothing is sent (returns no update) when they are there.
+REECHO_JS = """(chat) => {
+  const queued = window.qaQueued;
+  if (!queued || !queued.length || !window.qaHeld) return;
+  chat = chat || [];
+  const held = window.qaHeld(chat);
+  window.qaQueued = queued.filter(q => q.n > held);
+  const want = window.qaQueued.map(q => q.html);
+  const text = m => [].concat(m.content).map(c => (c && c.text) || c).join('');
+  if (JSON.stringify(chat.filter(window.qaEcho).map(text)) === JSON.stringify(want)) return;
+  const msg = text => ({role: 'user', content: [{type: 'text', text: text}], metadata: null, options: null});
+  return [[...chat.filter(m => !window.qaEcho(m)), ...want.map(msg)]];
+}"""
 # "Clear conversation" empties the chat, the sources panel and the box in the browser, at once:
 # emptied by the server's reply, over 800 ms of latency they stayed ~0.9 s. The server is told
 # next (`Page.clear`: it forgets the conversation and drops the answers it is making). The last
@@ -260,7 +291,7 @@ CLEAR_JS = """() => {
   history.replaceState(null, '', location.pathname + location.search);
   const own = window.qaReclearing; window.qaReclearing = false;
   const box = document.querySelector('#qa-question textarea');
-  if (!own) { window.qaSince = []; window.qaSent = null; }
+  if (!own) { window.qaSince = []; window.qaSent = null; window.qaQueued = []; }
   return [[], {EMPTY}, own && box ? box.value : ''];
 }""".replace("{EMPTY}", json.dumps(EMPTY_PANEL))
 
@@ -673,6 +704,8 @@ def _wire(page, app, status, asked, panels, chat, box, ask_btn, examples, picker
     # the question into the box (an example's) and into the chat, in the browser (ECHO_JS)
     echo = dict(fn=None, js=ECHO_JS, outputs=[box, chat], queue=False, show_progress="hidden",
                 api_visibility="private")
+    chat.change(None, js=REECHO_JS, inputs=chat, outputs=chat, queue=False, show_progress="hidden",
+                api_visibility="private")  # the echoes of questions on their way stay (REECHO_JS)
     asking = [box.submit(inputs=[box, chat], **echo).then(**io), ask_btn.click(inputs=[box, chat], **echo).then(**io)]
     for btn in examples:  # the button's own text: the examples follow the corpus and the picker
         asking.append(btn.click(inputs=[btn, chat], **echo).then(**io))
@@ -700,7 +733,7 @@ CSS = """
 .qa-warming .qa-dot { background: #f59e0b; animation: qa-pulse 1s ease-in-out infinite; }
 .qa-ready .qa-dot { background: #10b981; }
 .qa-failed { color: #b91c1c; } .qa-failed .qa-dot { background: #dc2626; }
-@keyframes qa-pulse { 50% { opacity: .3; } }
+@keyframes qa-pulse { 50% { opacity: .3; } } @keyframes qa-typing { 50% { opacity: .55; } }
 .qa-msg p { margin: 0 0 .4rem; } .qa-msg p:last-child { margin-bottom: 0; }
 .qa-short { font-size: 1rem; line-height: 1.5; }
 .qa-cited { margin: .3rem 0 .4rem 1.1rem; padding: 0; font-size: .9rem; color: var(--body-text-color-subdued); overflow-wrap: anywhere; }
@@ -717,8 +750,16 @@ a.qa-marker:hover { background: var(--color-accent-soft); }
 .qa-error { color: #b91c1c; } .qa-pending { color: var(--body-text-color-subdued); font-style: italic; }
 .qa-offline #qa-chat .message-row:has(.qa-echo) { display: none; }  /* never received: back in the box */
 /* an answer on its way before a clear, landed after it (PAGE_JS): not shown */
-.qa-stale #qa-chat .message-row, .qa-stale #qa-sources .qa-sources:not(.qa-empty),
+.qa-stale #qa-chat .message-row:not(:has(.qa-echo)), .qa-stale #qa-sources .qa-sources:not(.qa-empty),
 .qa-stale #qa-sources .qa-earlier { display: none; }
+/* typing dots after the echo of a question on its way when the chat's own are gone: questions asked
+   the same way are one Gradio event, whose loading state ends when the first of them is answered */
+body:not(.qa-offline) #qa-chat .message-wrap:not(:has(.pending)):has(> .message-row:last-child .qa-echo)::after {
+  content: ""; display: block; box-sizing: content-box; width: 28px; height: 32px; padding: 0 10px;  /* as Gradio's */
+  margin: calc(var(--spacing-xl) * 2); border: 1px solid var(--border-color-primary); border-radius: 8px 8px 8px 0;
+  box-shadow: var(--shadow-drop); animation: qa-typing 1.5s ease-in-out infinite;
+  background: radial-gradient(circle, color-mix(in srgb, var(--body-text-color) 60%, transparent) 0 3px, transparent 3.4px)
+    content-box 0 50% / 10px 10px repeat-x, var(--background-fill-secondary); }
 #qa-hint { position: absolute; left: .5rem; bottom: calc(100% + .3rem); z-index: 5; margin: 0; }
 #qa-hint:not(:empty) { padding: .3rem .65rem; font-size: .85rem; border-radius: 6px; color: var(--body-text-color);
   background: var(--background-fill-primary); border: 1px solid var(--border-color-primary); box-shadow: var(--shadow-drop); }

@@ -253,6 +253,54 @@ def test_on_a_slow_link_a_question_shows_at_once(page):
     assert page.input_value("#qa-question textarea") == ""
 
 
+# In the page, once a frame from now on: the questions the chat shows (the page's echoes too), how
+# many of them are the server's copies, how many answers it shows, and whether something says an
+# answer is coming (the chat's typing dots, the page's after an echo, the server's "Reading" note).
+CHAT_FRAMES = """() => { window.qaC = [];
+  const shown = s => [...document.querySelectorAll(s)].filter(e => e.checkVisibility());
+  const dots = () => [...document.querySelectorAll('#qa-chat .message-wrap')]
+    .filter(w => w.checkVisibility() && getComputedStyle(w, '::after').content !== 'none').length;
+  const frame = () => { window.qaC.push({t: performance.now(),
+      users: shown('#qa-chat [data-testid="user"]').map(e => e.innerText.trim()),
+      server: document.querySelectorAll('#qa-chat [data-testid="user"] .qa-user:not(.qa-echo)').length,
+      answers: shown('#qa-chat [data-testid="bot"] :is(.qa-answer, .qa-refusal)').length,
+      waiting: shown('#qa-chat .pending, #qa-chat .qa-pending').length + dots()});
+    requestAnimationFrame(frame); };
+  requestAnimationFrame(frame); }"""
+
+
+def test_on_a_slow_link_a_question_sent_as_the_last_answer_lands_stays_in_the_chat(page):
+    """Over 800 ms of latency a question sent after the previous answer had left the server, but
+    before it arrived, vanished from the chat when that answer landed (the server's chat did not
+    hold it yet) until its own first update came, ~1 s later; and once it was back, the chat's
+    typing dots were not (Gradio ends the event's loading state with the first answer). The page
+    puts its echo back (REECHO_JS), with typing dots of its own."""
+    open_page(page, article_server().url)
+    ask(page, "What did Tencent introduce?")  # the engine is warm
+    page.locator("#qa-clear").click()
+    page.wait_for_function("document.querySelectorAll('#qa-chat [data-testid=\"user\"]').length === 0")
+    slow_link(page, 800)
+    page.evaluate(CHAT_FRAMES)
+    page.fill("#qa-question textarea", HUAWEI)
+    page.press("#qa-question textarea", "Enter")
+    page.wait_for_timeout(1200)  # answered, and on its way (it lands ~1.6-1.7 s after Enter)
+    second = "What did Baidu showcase?"
+    page.fill("#qa-question textarea", second)
+    sent = page.evaluate("performance.now()")
+    page.press("#qa-question textarea", "Enter")
+    page.locator('[data-testid="bot"] :is(.qa-answer, .qa-refusal)').nth(1).wait_for(timeout=ANSWER_TIMEOUT)
+    page.wait_for_timeout(300)
+    frames = [f for f in page.evaluate("window.qaC") if f["t"] > sent + 100]
+    # the case: the first answer shown while the server's chat did not hold the second question
+    assert [f for f in frames if f["answers"] == 1 and f["server"] == 1], "nothing was tested"
+    gone = [f for f in frames if second not in f["users"]]
+    assert not gone, f"{second!r} missing from the chat in {len(gone)} frames, {gone[0]}"
+    quiet = [f for f in frames if f["answers"] < 2 and not f["waiting"]]
+    assert not quiet, f"no sign of an answer coming in {len(quiet)} frames, {quiet[0]}"
+    assert frames[-1]["users"] == [HUAWEI, second] and frames[-1]["server"] == 2, frames[-1]
+    assert frames[-1]["waiting"] == 0 and page.locator("#qa-chat .qa-echo").count() == 0
+
+
 # In the page, from the first click on "Clear conversation" on, once a frame: how much of the
 # conversation is shown (messages, typing dots, source cards), and whether the server's copy of a
 # question (not the page's echo) is in the chat, shown or not.
