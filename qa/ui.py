@@ -230,10 +230,12 @@ PAGE_JS = """() => {
 # a question typed in the tens of milliseconds before it arrived was lost or cut ("odel"). The
 # question is kept aside until the chat shows it (see PAGE_JS), and the focus goes back to the
 # box after a click on Ask or an example, on a wide screen. The page's echo of the question
-# (ECHO_JS) is left out of the chat sent: the server adds the question itself.
+# (ECHO_JS) is left out of the chat sent: the server adds the question itself. The number of clears
+# the page has made goes with it (a question sent before a clear is not answered after it).
 SEND_JS = """(...inputs) => { const box = document.querySelector('#qa-question textarea');
   const echo = m => [].concat(m && m.content).some(c => /^<div class="qa-echo /.test((c && c.text) || c || ''));
   inputs[1] = (inputs[1] || []).filter(m => !echo(m));
+  inputs[6] = window.qaClears || 0;
   if (box) {
     window.qaSent = {text: inputs[0], users: {USERS}};
     if (window.qaSince && inputs[0] && inputs[0].trim()) window.qaSince.push(inputs[0]);
@@ -290,6 +292,7 @@ EMPTY_PANEL = render.sources_panel(None, 0, {})  # the sources panel before any 
 CLEAR_JS = """() => {
   history.replaceState(null, '', location.pathname + location.search);
   const own = window.qaReclearing; window.qaReclearing = false;
+  window.qaClears = (window.qaClears || 0) + 1;  // sent with it, and with each question (Page.respond)
   const box = document.querySelector('#qa-question textarea');
   if (!own) { window.qaSince = []; window.qaSent = null; window.qaQueued = []; }
   return [[], {EMPTY}, own && box ? box.value : ''];
@@ -390,6 +393,15 @@ class Session:
         self.turn = threading.Lock()  # one question of a page at a time, in the order sent
         self.state: tuple[list, list, list] | None = None
         self.clears = 0
+        self._clearing = threading.Lock()
+
+    def clear_to(self, n: int | None) -> None:
+        """The page's n-th clear (the next one if n is None): the conversation is forgotten, once
+        (a question sent after a clear may arrive before it, and applies it first)."""
+        with self._clearing:
+            n = self.clears + 1 if n is None else n
+            if n > self.clears:
+                self.state, self.clears = ([], [], []), n
 
 
 class Sessions:
@@ -449,16 +461,26 @@ class Page:
 
     # ---------------------------------------------------------------- chat
     def respond(self, question: str, chat: list, asked: list[str], doc_id: str | None,
-                panels: list | None = None, documents: list | None = None, request: gr.Request = None):
+                panels: list | None = None, documents: list | None = None, request: gr.Request = None,
+                cleared: float | None = None):
         """`_respond` for the page's latest conversation, not the one the question was sent with
         (`Session`): questions of one page are answered one at a time, each added to what the
-        server last showed, and an answer to a question sent before a clear is dropped."""
+        server last showed, and an answer to a question sent before a clear is dropped.
+        ``cleared`` is how many clears the page had made when it sent the question (SEND_JS): one
+        that waited in Gradio's queue (a busy server) through a clear starts after it, and was
+        answered into the new conversation (Gradio's cancel, which took it out of the queue, is
+        gone: see `_wire`)."""
         session = self.sessions.of(request)
         if session is None:
             yield from self._respond(question, chat, asked, doc_id, panels, documents)
             return
-        clears, last = session.clears, None  # before its turn: a clear while it waits drops it too
-        waited = session.turn.acquire(timeout=SESSION_WAIT_S)
+        clears, last = _count(cleared), None
+        if clears is None:  # not said: the clears from now on drop it
+            clears = session.clears
+        session.clear_to(clears)  # sent after a clear that has not arrived yet
+        if clears != session.clears:  # sent before a clear
+            return
+        waited = session.turn.acquire(timeout=SESSION_WAIT_S)  # a clear while it waits drops it too
         try:
             if session.state is not None:
                 chat, asked, panels = session.state
@@ -544,12 +566,13 @@ class Page:
             return None
         return rows[k].para + 1, rows[b - 1].para + 1
 
-    def clear(self, request: gr.Request = None):
+    def clear(self, request: gr.Request = None, cleared: float | None = None):
         """Forget the page's conversation, and drop the answers being made for it; the browser
-        has emptied the chat, the panel and the box itself (CLEAR_JS)."""
+        has emptied the chat, the panel and the box itself (CLEAR_JS). ``cleared``: the page's
+        count of its clears, this one included."""
         session = self.sessions.of(request)
         if session is not None:
-            session.state, session.clears = ([], [], []), session.clears + 1
+            session.clear_to(_count(cleared))
         return [], []
 
     def status(self):
@@ -627,6 +650,13 @@ def _picker_update(docs: list[Document], doc_id: str | None):
     return gr.update(choices=_picker_choices(docs), value=doc_id if here else "", visible=len(docs) > 1)
 
 
+def _count(value) -> int | None:
+    """A count the page sent (a clear's number), or None for anything else."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 2 ** 53:
+        return None
+    return int(value)
+
+
 def _message(role: str, html: str) -> dict:
     return {"role": role, "content": html}
 
@@ -696,7 +726,9 @@ def _wire(page, app, status, asked, panels, chat, box, ask_btn, examples, picker
     date), clear, the status timer and the /ask endpoints."""
     # Each question is sent, even while another is answered ("multiple": with Gradio's "once" a
     # second one was dropped, its echo left behind); the page's Session answers them in order.
-    io = dict(fn=page.respond, inputs=[box, chat, asked, picker, panels, shown],
+    # the page's count of its clears, sent with each question and clear (SEND_JS, `Page.respond`)
+    cleared = gr.Number(0, precision=0, visible=False)
+    io = dict(fn=page.respond, inputs=[box, chat, asked, picker, panels, shown, cleared],
               outputs=[box, chat, asked, sources, panels, header, picker, status, shown, *examples],
               concurrency_id=ENGINE_JOBS, concurrency_limit=ENGINE_CONCURRENCY, show_progress="minimal", js=SEND_JS,
               show_progress_on=[chat],  # the header, status line and sources stay as they are, not faded
@@ -706,16 +738,22 @@ def _wire(page, app, status, asked, panels, chat, box, ask_btn, examples, picker
                 api_visibility="private")
     chat.change(None, js=REECHO_JS, inputs=chat, outputs=chat, queue=False, show_progress="hidden",
                 api_visibility="private")  # the echoes of questions on their way stay (REECHO_JS)
-    asking = [box.submit(inputs=[box, chat], **echo).then(**io), ask_btn.click(inputs=[box, chat], **echo).then(**io)]
+    box.submit(inputs=[box, chat], **echo).then(**io)
+    ask_btn.click(inputs=[box, chat], **echo).then(**io)
     for btn in examples:  # the button's own text: the examples follow the corpus and the picker
-        asking.append(btn.click(inputs=[btn, chat], **echo).then(**io))
+        btn.click(inputs=[btn, chat], **echo).then(**io)
     picker.change(page.pick, inputs=picker, outputs=examples, queue=False, show_progress="hidden",
                   api_visibility="private")
     # emptied in the browser (CLEAR_JS), then the server forgets; a pending answer is dropped too,
-    # which would bring the conversation back when it came (the chat's own trash icon is hidden)
+    # which would bring the conversation back when it came (the chat's own trash icon is hidden).
+    # No `cancels=`: Gradio's cancel of an answer whose event id had not come back yet (a question
+    # sent less than a round trip before) was two requests with a null id, refused (HTTP 422) and
+    # logged as errors in the console; `Page.clear` drops the answer, and PAGE_JS hides one that
+    # was already on its way.
     gr.on([clear_btn.click, chat.clear], fn=None, js=CLEAR_JS, outputs=[chat, sources, box], queue=False,
-          show_progress="hidden", api_visibility="private", cancels=asking) \
-        .then(page.clear, outputs=[asked, panels], queue=False, show_progress="hidden", api_visibility="private")
+          show_progress="hidden", api_visibility="private") \
+        .then(page.clear, inputs=cleared, js="(n) => [window.qaClears || 0]", outputs=[asked, panels], queue=False,
+              show_progress="hidden", api_visibility="private")
     timer = gr.Timer(0.5)
     timer.tick(page.status, outputs=[status, timer], show_progress="hidden", queue=False, api_visibility="private")
     app.load(page.status, outputs=[status, timer], show_progress="hidden", queue=False, api_visibility="private")

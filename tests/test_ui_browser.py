@@ -302,8 +302,9 @@ def test_on_a_slow_link_a_question_sent_as_the_last_answer_lands_stays_in_the_ch
 
 
 # In the page, from the first click on "Clear conversation" on, once a frame: how much of the
-# conversation is shown (messages, typing dots, source cards), and whether the server's copy of a
-# question (not the page's echo) is in the chat, shown or not.
+# conversation is shown (messages, typing dots, source cards), whether the server's copy of a
+# question (not the page's echo) is in the chat, shown or not, and what the chat's progress
+# indicator (Gradio's status tracker: an elapsed time) says.
 CLEAR_FRAMES = """() => { window.qaF = {click: null, frames: []};
   const shown = s => [...document.querySelectorAll(s)].filter(e => e.checkVisibility()).length;
   document.addEventListener('click', e => {
@@ -311,7 +312,9 @@ CLEAR_FRAMES = """() => { window.qaF = {click: null, frames: []};
   const frame = () => { const f = window.qaF;
     if (f.click) f.frames.push({t: performance.now() - f.click,
       shown: shown('#qa-chat [data-testid="user"], #qa-chat [data-testid="bot"], #qa-chat .pending, #qa-sources .qa-source'),
-      landed: document.querySelectorAll('#qa-chat [data-testid="user"] .qa-user:not(.qa-echo)').length});
+      landed: document.querySelectorAll('#qa-chat [data-testid="user"] .qa-user:not(.qa-echo)').length,
+      progress: [...document.querySelectorAll('#qa-chat [data-testid="status-tracker"]')]
+        .filter(e => e.checkVisibility()).map(e => e.innerText.trim()).join('')});
     requestAnimationFrame(frame); };
   requestAnimationFrame(frame); }"""
 
@@ -345,6 +348,36 @@ def test_on_a_slow_link_clear_empties_the_page_at_once_and_the_answer_on_its_way
     assert "CloudMatrix 384" in page.locator('#qa-chat [data-testid="bot"]').inner_text()
     # the first answer of a new conversation: no earlier answers folded under it
     assert page.locator("#qa-sources #qa-t1-c1").count() == 1 and page.locator("#qa-sources .qa-earlier").count() == 0
+
+def clear_during_an_answer(pg) -> list[dict]:
+    """Over 800 ms of latency: a question, "Clear conversation" 300 ms later (its answer is on its
+    way, and Gradio has not had its event id back yet), until that answer has landed; the frames
+    from the click on (CLEAR_FRAMES)."""
+    open_page(pg, article_server().url)
+    ask(pg, "What did Tencent introduce?")  # the engine is warm, and a conversation to clear
+    slow_link(pg, 800)
+    pg.evaluate(CLEAR_FRAMES)
+    pg.fill("#qa-question textarea", "Who makes the 910C?")
+    pg.press("#qa-question textarea", "Enter")
+    pg.wait_for_timeout(300)
+    pg.locator("#qa-clear").click()
+    pg.wait_for_function("window.qaF.frames.some(f => f.landed)", timeout=10_000)
+    pg.wait_for_timeout(500)  # the frames after it, and any request it makes
+    return pg.evaluate("window.qaF.frames")
+
+
+def test_a_clear_during_an_answer_makes_no_failing_request(page):
+    """Each Clear during an answer logged two HTTP 422s in the console: Gradio's cancel and reset
+    of the answer, sent with a null event id when the question had left less than a round trip
+    before. No cancel is sent now; the server drops the answer (`Page.clear`, told which clear it
+    is), and the one already on its way is not shown."""
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    frames = clear_during_an_answer(page)
+    assert errors == []
+    assert not [f for f in frames if f["t"] > 200 and f["shown"]]
+
 
 def test_an_empty_question_is_not_sent_and_a_hint_says_so(page):
     """Enter or Ask with an empty box did nothing visible (and cost a round trip): a hint says

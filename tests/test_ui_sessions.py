@@ -82,6 +82,30 @@ def test_a_clear_while_a_question_waits_for_the_previous_one_drops_it_too(page):
     assert second == [] and session.state == ([], [], [])
 
 
+def test_a_question_sent_before_a_clear_and_started_after_it_is_dropped(page):
+    """Gradio's cancel took a question waiting in its queue (a busy server) out when the page was
+    cleared; without it the question started after the clear and was answered into the new
+    conversation, which the page then hid as stale. The page says how many clears it had made
+    when it sent the question, and with each clear."""
+    tab = SimpleNamespace(session_hash="tab-7")
+    last(page.respond("When will the ferry run until?", [], [], None, [], None, tab, 0))
+    page.clear(tab, 1)
+    assert list(page.respond("How much will tickets cost?", [], [], None, [], None, tab, 0)) == []
+    chat, asked = last(page.respond("Where will the night service stop?", [], [], None, [], None, tab, 1))
+    assert asked == ["Where will the night service stop?"] and len(chat) == 2
+
+
+def test_a_question_sent_after_a_clear_may_arrive_before_it(page):
+    tab = SimpleNamespace(session_hash="tab-8")
+    last(page.respond("When will the ferry run until?", [], [], None, [], None, tab, 0))
+    chat, asked = last(page.respond("How much will tickets cost?", [], [], None, [], None, tab, 1))
+    assert asked == ["How much will tickets cost?"]  # in a conversation of its own
+    page.clear(tab, 1)  # the clear, arriving after it: done already, the answer stays
+    assert page.sessions.of(tab).state[1] == ["How much will tickets cost?"]
+    page.clear(tab, 2)
+    assert page.sessions.of(tab).state == ([], [], [])
+
+
 def test_a_cited_sentence_is_placed_by_its_paragraph(page):
     doc = page.engine.documents[0]
 
