@@ -172,8 +172,12 @@ PAGE_JS = """() => {
     }
   };
   let queued = false;
+  // the chat's elapsed time of an answer dropped by a clear stays hidden until that answer's
+  // loading ends (Gradio showed it until the answer landed: ~1.1 s at 800 ms of latency; CLEAR_JS)
+  const busy = () => document.querySelector('#qa-chat > [data-testid="status-tracker"]:not(.hide)');
   new MutationObserver(() => {
     if (window.qaSince) document.body.classList.toggle('qa-stale', stale());
+    if (document.body.classList.contains('qa-cleared') && !busy()) document.body.classList.remove('qa-cleared');
     if (!queued) { queued = true; requestAnimationFrame(() => { queued = false; check(); }); } })
     .observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label']});
   // Enter or Ask with an empty box sends nothing (it cost a round trip and showed nothing): a
@@ -293,6 +297,7 @@ CLEAR_JS = """() => {
   history.replaceState(null, '', location.pathname + location.search);
   const own = window.qaReclearing; window.qaReclearing = false;
   window.qaClears = (window.qaClears || 0) + 1;  // sent with it, and with each question (Page.respond)
+  document.body.classList.add('qa-cleared');  // no elapsed time in the emptied chat (PAGE_JS)
   const box = document.querySelector('#qa-question textarea');
   if (!own) { window.qaSince = []; window.qaSent = null; window.qaQueued = []; }
   return [[], {EMPTY}, own && box ? box.value : ''];
@@ -790,6 +795,7 @@ a.qa-marker:hover { background: var(--color-accent-soft); }
 /* an answer on its way before a clear, landed after it (PAGE_JS): not shown */
 .qa-stale #qa-chat .message-row:not(:has(.qa-echo)), .qa-stale #qa-sources .qa-sources:not(.qa-empty),
 .qa-stale #qa-sources .qa-earlier { display: none; }
+.qa-cleared #qa-chat > [data-testid="status-tracker"] { visibility: hidden; }  /* a dropped answer's (PAGE_JS) */
 /* typing dots after the echo of a question on its way when the chat's own are gone: questions asked
    the same way are one Gradio event, whose loading state ends when the first of them is answered */
 body:not(.qa-offline) #qa-chat .message-wrap:not(:has(.pending)):has(> .message-row:last-child .qa-echo)::after {

@@ -379,6 +379,20 @@ def test_a_clear_during_an_answer_makes_no_failing_request(page):
     assert not [f for f in frames if f["t"] > 200 and f["shown"]]
 
 
+def test_a_clear_during_an_answer_leaves_no_elapsed_time_in_the_chat(page):
+    """After a Clear during an answer, Gradio's elapsed time of that answer ("0.5s", "1.6s") stayed
+    in the emptied chat until the dropped answer landed, ~1.3 s at 800 ms of latency. It is hidden
+    until that answer's loading ends, and the next question's shows."""
+    frames = clear_during_an_answer(page)
+    timed = [f for f in frames if f["t"] > 100 and f["progress"]]
+    assert not timed, f"an elapsed time in the emptied chat in {len(timed)} frames, {timed[0]}"
+    page.fill("#qa-question textarea", HUAWEI)
+    page.press("#qa-question textarea", "Enter")
+    tracker = page.locator('#qa-chat [data-testid="status-tracker"]')
+    page.wait_for_timeout(500)  # its answer is on its way (two trips of 800 ms)
+    assert re.fullmatch(r"\d+(\.\d)?s", tracker.inner_text().strip()), tracker.inner_text()
+
+
 def test_an_empty_question_is_not_sent_and_a_hint_says_so(page):
     """Enter or Ask with an empty box did nothing visible (and cost a round trip): a hint says
     to type a question and the box takes the focus. A double click on an example asks it once."""
