@@ -182,7 +182,9 @@ PAGE_JS = """() => {
     .observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label']});
   // Enter or Ask with an empty box sends nothing (it cost a round trip and showed nothing): a
   // hint by the box says why (read out: role status), and the box takes the focus. The second
-  // click of a double click on Ask or an example is not a second question.
+  // click of a double click on Ask or an example is not a second question. Nor is a second Enter
+  // (or Ask) within a second of a question going: the box is empty because it went, and the hint
+  // showed on a double Enter as if nothing had been sent.
   const hint = text => {
     let h = document.getElementById('qa-hint');
     const row = document.getElementById('qa-ask-row');  // the box's own block clips what overflows it
@@ -197,8 +199,10 @@ PAGE_JS = """() => {
     const button = e.type === 'click' && e.target.closest ? e.target.closest('#qa-ask, .qa-example') : null;
     if (button && e.detail > 1) { e.stopPropagation(); return; }
     const enter = e.type === 'keypress' && e.target === b && e.key === 'Enter' && !e.shiftKey;
-    if (!b || b.value.trim() || !(enter || (button && button.id === 'qa-ask'))) return;
+    if (!b || !(enter || button)) return;
+    if (b.value.trim() || button && button.id !== 'qa-ask') { window.qaAskedAt = performance.now(); return; }
     e.preventDefault(); e.stopPropagation();
+    if (performance.now() - (window.qaAskedAt ?? -Infinity) < 1000) return;
     hint('Type a question first.');
     b.focus();
     clearTimeout(window.qaHintTimer);

@@ -419,6 +419,33 @@ def test_an_empty_question_is_not_sent_and_a_hint_says_so(page):
     assert page.locator('#qa-chat [data-testid="user"]').count() == 1 and len(sent) == 1, sent
 
 
+# In the page: each text the hint by the question box shows.
+HINTS = """() => { window.qaH = [];
+  new MutationObserver(() => { const h = document.getElementById('qa-hint');
+    if (h && h.textContent && window.qaH[window.qaH.length - 1] !== h.textContent) window.qaH.push(h.textContent); })
+    .observe(document.body, {subtree: true, childList: true, characterData: true}); }"""
+
+
+def test_a_second_enter_right_after_a_question_is_not_taken_for_an_empty_one(page):
+    """A double Enter after typing a question sent it, and the second Enter, on the box the first
+    had just emptied, showed "Type a question first." as if nothing had been sent. Within a second
+    of a question going it does nothing; later, on an empty box, the hint shows as before."""
+    open_page(page, article_server().url)
+    sent = []
+    page.on("request", lambda r: sent.append(r.url) if "/queue/join" in r.url else None)
+    page.evaluate(HINTS)
+    page.fill("#qa-question textarea", HUAWEI)
+    page.press("#qa-question textarea", "Enter")
+    page.press("#qa-question textarea", "Enter")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.qaH") == []
+    page.locator('[data-testid="bot"] :is(.qa-answer, .qa-refusal)').first.wait_for(timeout=ANSWER_TIMEOUT)
+    page.wait_for_timeout(1000)
+    assert len(sent) == 1 and page.locator('#qa-chat [data-testid="user"]').count() == 1, sent
+    page.press("#qa-question textarea", "Enter")
+    assert page.evaluate("window.qaH") == ["Type a question first."]
+
+
 def test_messages_are_labelled_by_their_text_and_the_box_shows_its_focus(page):
     open_page(page, article_server().url)
     ask(page, HUAWEI)
