@@ -4,8 +4,9 @@ Pure functions, no Gradio, so they are cheap to test. Every piece of text that c
 question or a document goes through ``esc`` (html.escape) before it is placed in markup; the
 only markup in the output is ours. Anchors (``href="#qa-t2-c1"``) let a citation marker bring
 its passage into view (qa/ui.py's script only keeps the window still when the panel is beside it).
-The words around an answer in the chat follow the asker's language (``Answer.lang``); the
-page's own frame, and the panel of English passages, stay English.
+The words around an answer follow the asker's language (``Answer.lang``): in the chat, and the
+sources panel's own words (its headings, a card's place and way back); the passages and their
+sentences stay as the documents write them, and the page's frame stays English.
 """
 from __future__ import annotations
 
@@ -23,7 +24,9 @@ NOTHING_NEAR = "No passage is close to this question."
 EMPTY_SOURCES = ("Ask a question: the sentences the answer stands on appear here, "
                  "highlighted in their passages.")
 MARKER = re.compile(r"\[(\d+)\]")
-# The chat bubble's own words, by the asker's language (qa/question.py `language`).
+# The words around an answer, by the asker's language (qa/question.py `language`): the chat
+# bubble's, and the sources panel's. NB keeps "Paragraph 3 of 8" whole where a phone's footer wraps.
+NB = "\u00a0"  # a space the line does not break at
 WORDS = {
     "en": {"nearest": NEAREST_LABEL, "from": "From {titles}", "confidence": "confidence {p}",
            "confidence_title": "How likely the article answers the question, as the engine judges it",
@@ -32,7 +35,10 @@ WORDS = {
            "ending": "its last paragraph", "headline": "its headline", "named": "the ones it names", "section": "its “{section}” section",
            "read_as": "Read {pairs}.", "pair": "“{typed}” as “{read}”", "show": "Show source {k}",
            "warming": "Warming up the model: your question will be answered in a moment…",
-           "reading": "Reading the article…"},
+           "reading": "Reading the article…", "colon": ":",
+           "sources": "Sources", "cited": "Sources · {n} cited", "nothing_near": NOTHING_NEAR,
+           "paragraph": f"Paragraph{NB}{{i}}{NB}of{NB}{{n}}", "characters": "Characters {spans}",
+           "back": "Back to the answer ↑", "earlier": "Earlier answers"},
     "es": {"nearest": "Pasajes más cercanos (no son una respuesta)", "from": "De {titles}", "confidence": "confianza {p}",
            "confidence_title": "Probabilidad de que el artículo responda a la pregunta, según el sistema",
            "gist": "su primer párrafo", "questions": "las preguntas que responde", "more": "lo que dice a continuación",
@@ -40,18 +46,32 @@ WORDS = {
            "ending": "su último párrafo", "headline": "su titular", "named": "los que nombra", "section": "su sección «{section}»",
            "read_as": "Leído {pairs}.", "pair": "«{typed}» como «{read}»", "show": "Ver la fuente {k}",
            "warming": "Preparando el modelo: tu pregunta se responderá en un momento…",
-           "reading": "Leyendo el artículo…"},
+           "reading": "Leyendo el artículo…", "colon": ":",
+           "sources": "Fuentes", "cited": "Fuentes citadas: {n}", "nothing_near": "Ningún pasaje se acerca a esta pregunta.",
+           "paragraph": f"Párrafo{NB}{{i}}{NB}de{NB}{{n}}", "characters": "Caracteres {spans}",
+           "back": "Volver a la respuesta ↑", "earlier": "Respuestas anteriores"},
     "zh": {"nearest": "最接近的段落（并非答案）", "from": "出自《{titles}》", "confidence": "置信度 {p}",
            "confidence_title": "系统判断文章能回答这个问题的可能性",
            "gist": "开头一段", "questions": "它回答的问题", "more": "接下来的内容", "date": "日期行",
            "mentions": "提到它的地方", "quoted": "它引用的人", "ending": "最后一段", "headline": "标题", "named": "文中提到的", "section": "“{section}”一节", "read_as": "已将{pairs}。",
            "pair": "“{typed}”理解为“{read}”", "show": "查看来源 {k}",
-           "warming": "模型正在加载：稍后回答你的问题…", "reading": "正在阅读文章…"},
+           "warming": "模型正在加载：稍后回答你的问题…", "reading": "正在阅读文章…", "colon": "：",
+           "sources": "来源", "cited": "来源 · 引用 {n} 处", "nothing_near": "没有与这个问题相近的段落。",
+           "paragraph": f"第{NB}{{i}}{NB}段（共{NB}{{n}}{NB}段）", "characters": "字符位置 {spans}",
+           "back": "返回回答 ↑", "earlier": "之前的回答"},
 }
 
 
 def words(lang: str) -> dict[str, str]:
     return WORDS.get(lang, WORDS["en"])
+
+
+def number(n: int, lang: str = "en") -> str:
+    """A count or an offset as the language groups its digits: "2,208"; in Spanish, where a comma
+    is the decimal mark, "2208" and "12 208" (RAE: four digits stay whole, a no-break space groups)."""
+    if lang == "es":
+        return f"{n:,}".replace(",", NB) if n >= 10_000 else str(n)
+    return f"{n:,}"
 
 
 # explicit bidirectional embeddings, overrides and isolates: a document's unclosed U+202E would
@@ -226,7 +246,8 @@ def refusal_message(ans: Answer, turn: int, docs: dict[str, Document] | None = N
     """A refusal looks different (muted amber) and points at the nearest passages, labelled."""
     parts = [f'<div class="qa-msg qa-refusal"><p class="qa-short">{esc(ans.answer)}</p>', respelt_note(ans)]
     if ans.nearest:
-        parts.append(f'<p class="qa-meta">{esc(words(ans.lang)["nearest"])}:</p><ul class="qa-cited">')
+        w = words(ans.lang)
+        parts.append(f'<p class="qa-meta">{esc(w["nearest"] + w["colon"])}</p><ul class="qa-cited">')
         for k, c in enumerate(ans.nearest, 1):
             parts.append(f'<li><a class="qa-marker" href="#{anchor(turn, k)}">[{k}]</a> '
                          f'{_sentence(docs, c)}</li>')
@@ -285,15 +306,15 @@ def passage_html(doc_text: str, c: Citation, also: tuple[tuple[Citation, str], .
 
 
 ParagraphOf = Callable[[Citation], tuple[int, int] | None]  # (paragraph, of how many) of a citation's document
-NB = "\u00a0"  # a space the line does not break at
 
 
 def source_card(c: Citation, k: int, turn: int, docs: dict[str, Document],
-                also: tuple[tuple[Citation, int], ...] = (), paragraph: ParagraphOf | None = None) -> str:
+                also: tuple[tuple[Citation, int], ...] = (), paragraph: ParagraphOf | None = None,
+                lang: str = "en") -> str:
     """A card for a cited passage; citations ``also`` of the same passage share it (one card
     with several highlighted sentences, not the same paragraph repeated). Its footer says where
-    in the document it is: the paragraph, when ``paragraph`` knows it, and the sentences'
-    character offsets (the contract's start and end)."""
+    in the document it is, in the asker's language ``lang``: the paragraph, when ``paragraph``
+    knows it, and the sentences' character offsets (the contract's start and end)."""
     doc = docs.get(c.doc)
     text = doc.text if doc else c.sentence
     if not doc:  # keep the offsets meaningful for the fallback text
@@ -306,10 +327,13 @@ def source_card(c: Citation, k: int, turn: int, docs: dict[str, Document],
     if c.section and c.section.casefold() not in (title.casefold(), doc.title.casefold() if doc else ""):
         # the text's title line heads the sentences under it: no second label saying the same
         head.append(f'<span class="qa-section">{esc(c.section)}</span>')
-    spans = ", ".join(f"{x.start:,}–{x.end:,}" for x in sorted((c, *(o for o, _ in also)), key=lambda x: x.start))
+    w = words(lang)
+    spans = ", ".join(f"{number(x.start, lang)}–{number(x.end, lang)}"
+                      for x in sorted((c, *(o for o, _ in also)), key=lambda x: x.start))
     where = paragraph(c) if paragraph and doc else None
-    place = f"characters{NB}{spans}"  # "Paragraph 3 of 8" and "characters 1,340–1,482" stay whole on a phone
-    place = f"Paragraph{NB}{where[0]:,}{NB}of{NB}{where[1]:,} · {place}" if where else place.capitalize()
+    place = w["characters"].format(spans=spans).replace(" ", NB, 1)  # "characters 1,340–1,482" stays whole on a phone
+    if where:
+        place = f'{w["paragraph"].format(i=number(where[0], lang), n=number(where[1], lang))} · {place[0].lower()}{place[1:]}'
     marked = passage_html(text, c, tuple((o, anchor(turn, j)) for o, j in also), (k, *(j for _, j in also)),
                           md=_is_markdown(docs, c.doc))
     return (f'<article class="qa-source" id="{anchor(turn, k)}">'
@@ -317,7 +341,7 @@ def source_card(c: Citation, k: int, turn: int, docs: dict[str, Document],
             f'<p class="qa-passage">{marked}</p>'
             # no per-sentence score: the ranker's probabilities are not comparable across
             # questions (a list question's best sentence may read 0.01), the answer's confidence is
-            f'<footer>{place}<a class="qa-back" href="#qa-chat">Back to the answer ↑</a></footer></article>')
+            f'<footer>{esc(place)}<a class="qa-back" href="#qa-chat">{esc(w["back"])}</a></footer></article>')
 
 
 def _by_passage(cites) -> list[tuple[Citation, int, tuple[tuple[Citation, int], ...]]]:
@@ -333,13 +357,14 @@ def sources_panel(ans: Answer | None, turn: int, docs: dict[str, Document], para
     (clearly labelled) when the engine refused; ``paragraph`` as for `source_card`."""
     if ans is None or ans.kind == "chat":
         return f'<div class="qa-sources qa-empty"><p>{esc(EMPTY_SOURCES)}</p></div>'
+    w = words(ans.lang)  # the panel's own words in the asker's language, the passages as written
     if ans.answerable:
-        cites, label, cls = ans.citations, f"Sources · {len(ans.citations)} cited", "qa-cited-sources"
+        cites, label, cls = ans.citations, w["cited"].format(n=len(ans.citations)), "qa-cited-sources"
     else:
-        cites, label, cls = ans.nearest, NEAREST_LABEL, "qa-nearest"
+        cites, label, cls = ans.nearest, w["nearest"], "qa-nearest"
     if not cites:  # a refusal of a question about something else: nothing near it to show
-        return f'<div class="qa-sources {cls}"><h2>Sources</h2><p>{esc(NOTHING_NEAR)}</p></div>'
-    cards = "".join(source_card(c, k, turn, docs, also, paragraph) for c, k, also in _by_passage(cites))
+        return f'<div class="qa-sources {cls}"><h2>{esc(w["sources"])}</h2><p>{esc(w["nothing_near"])}</p></div>'
+    cards = "".join(source_card(c, k, turn, docs, also, paragraph, ans.lang) for c, k, also in _by_passage(cites))
     return f'<div class="qa-sources {cls}"><h2>{esc(label)}</h2>{cards}</div>'
 
 
@@ -351,15 +376,16 @@ def _full(question: str) -> str:
     return f' title="{esc(question)}"' if len(question) > FOLDED_QUESTION_CHARS else ""
 
 
-def with_earlier(latest: str, earlier: list[tuple[int, str, str]]) -> str:
+def with_earlier(latest: str, earlier: list[tuple[int, str, str]], lang: str = "en") -> str:
     """The latest answer's panel, then the panels of earlier answers (turn, question, panel),
     newest first, each folded under its question: a marker in an old message still has its
-    passage to go to (a browser unfolds it), and the latest answer stays in view."""
+    passage to go to (a browser unfolds it), and the latest answer stays in view. Headed in the
+    language of the latest question, ``lang``, as the panel above it."""
     if not earlier:
         return latest
     folds = "".join(f'<details class="qa-turn"><summary{_full(question)}>{esc(shortened(question, FOLDED_QUESTION_CHARS))}</summary>'
                     f'{panel}</details>' for _turn, question, panel in earlier)
-    return f'{latest}<section class="qa-earlier"><h2>Earlier answers</h2>{folds}</section>'
+    return f'{latest}<section class="qa-earlier"><h2>{esc(words(lang)["earlier"])}</h2>{folds}</section>'
 
 
 # ------------------------------------------------------------------ header and status

@@ -534,7 +534,7 @@ class Page:
         if gone:
             reply = render.scope_note(f"“{gone}” is no longer in the corpus: searched all documents.") + reply
         # small talk ("thanks") leaves the panel on the last answer's sources
-        shown = render.with_earlier(sources, panels[:EARLIER_PANELS]) if sources else gr.update()
+        shown = render.with_earlier(sources, panels[:EARLIER_PANELS], language(question)) if sources else gr.update()
         if sources:  # small talk has no sources to keep
             panels = [(len(asked) + 1, question, sources)] + panels[:EARLIER_PANELS - 1]
         # the box is left as it is: the next question may be typed while this one was answered

@@ -1,6 +1,7 @@
 """The page's HTML formatting (qa.render): escaping, highlighting by offsets, refusals. No model."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -292,3 +293,34 @@ def test_a_long_earlier_question_is_shortened_over_its_folded_sources():
     shown = re.findall(r"<summary[^>]*>(.*?)</summary>", html)
     assert len(shown[0]) <= FOLDED_QUESTION_CHARS + 1 and shown[0].endswith("…")
     assert f'title="{long}"' in html and shown[1] == "Short?"
+
+
+@pytest.mark.parametrize("lang, cited, place, back, nearest, nothing, earlier", [
+    ("es", "Fuentes citadas: 1", "Párrafo 2 de 12", "Volver a la respuesta ↑", "Pasajes más cercanos (no son una respuesta)",
+     "Ningún pasaje se acerca a esta pregunta.", "Respuestas anteriores"),
+    ("zh", "来源 · 引用 1 处", "第 2 段（共 12 段）", "返回回答 ↑", "最接近的段落（并非答案）", "没有与这个问题相近的段落。", "之前的回答"),
+])
+def test_the_sources_panel_is_worded_in_the_askers_language(lang, cited, place, back, nearest, nothing, earlier):
+    """A Spanish or Chinese question's chat was in its language and its panel English ("SOURCES ·
+    1 CITED", "Paragraph 2 of 12", "Back to the answer ↑", "EARLIER ANSWERS"): the panel's own
+    words follow the asker too; the cited sentences stay as the document writes them."""
+    c = cite("Last one.")
+    panel = render.sources_panel(Answer("q", "Last one. [1]", True, 0.9, (c,), lang=lang), 2, DOCS, lambda x: (2, 12))
+    text = panel.replace("\u00a0", " ")
+    assert f"<h2>{cited}</h2>" in text and place in text and back in text and ">Last one.</mark>" in panel
+    shown = render.with_earlier(panel, [(1, "q", panel)], lang)
+    assert f"<h2>{earlier}</h2>" in shown
+    refusal = Answer("q", "…", False, 0.1, (), (c,), lang=lang)
+    assert f"<h2>{nearest}</h2>" in render.sources_panel(refusal, 3, DOCS)
+    assert nothing in render.sources_panel(replace(refusal, nearest=()), 3, DOCS)
+    everything = shown + render.sources_panel(refusal, 3, DOCS) + render.answer_message(refusal, 3, DOCS)
+    everything = re.sub(r"<[^>]*>", " ", everything)  # what a reader sees, not the class names
+    for english in ("Sources", "cited", "Paragraph", "Back to the answer", "Earlier answers", "Nearest"):
+        assert english not in everything, english
+    english = render.with_earlier(render.sources_panel(Answer("q", "x [1]", True, 0.9, (c,)), 2, DOCS), [(1, "q", "")])
+    assert "<h2>Sources · 1 cited</h2>" in english and "<h2>Earlier answers</h2>" in english
+
+
+def test_a_chinese_refusal_heads_its_nearest_passages_with_a_chinese_colon():
+    refusal = Answer("q", "文章没有提到。", False, 0.1, (), (cite("Last one."),), lang="zh")
+    assert "最接近的段落（并非答案）：</p>" in render.answer_message(refusal, 1, DOCS)

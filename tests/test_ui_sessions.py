@@ -127,3 +127,11 @@ def test_pages_keep_their_own_conversations(page):
     last(page.respond("When will the ferry run until?", [], [], None, [], None, one))
     chat, asked = last(page.respond("How much will tickets cost?", [], [], None, [], None, two))
     assert asked == ["How much will tickets cost?"]
+
+
+def test_a_spanish_questions_panel_is_headed_in_spanish(page):
+    """The panel's words follow the latest question's language, the earlier answers' heading too."""
+    tab = SimpleNamespace(session_hash="tab-9")
+    last(page.respond("When will the ferry run until?", [], [], None, [], None, tab))
+    sources = list(page.respond("¿Cuánto cuestan los billetes?", [], [], None, [], None, tab))[-1][3]
+    assert "<h2>Respuestas anteriores</h2>" in sources and "Earlier answers" not in sources
