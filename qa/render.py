@@ -30,6 +30,7 @@ NB = "\u00a0"  # a space the line does not break at
 WORDS = {
     "en": {"nearest": NEAREST_LABEL, "from": "From {titles}", "confidence": "confidence {p}",
            "confidence_title": "How likely the article answers the question, as the engine judges it",
+           "low_confidence": "low confidence · {p}", "hedge": "This may not answer your question exactly.",
            "gist": "its opening paragraph", "questions": "the questions it answers", "more": "what it says next",
            "date": "its date line", "mentions": "where it is named", "quoted": "the people it quotes",
            "ending": "its last paragraph", "headline": "its headline", "named": "the ones it names", "section": "its “{section}” section",
@@ -41,6 +42,7 @@ WORDS = {
            "back": "Back to the answer ↑", "earlier": "Earlier answers"},
     "es": {"nearest": "Pasajes más cercanos (no son una respuesta)", "from": "De {titles}", "confidence": "confianza {p}",
            "confidence_title": "Probabilidad de que el artículo responda a la pregunta, según el sistema",
+           "low_confidence": "confianza baja · {p}", "hedge": "Puede que esto no responda exactamente a tu pregunta.",
            "gist": "su primer párrafo", "questions": "las preguntas que responde", "more": "lo que dice a continuación",
            "date": "su línea de fecha", "mentions": "dónde se nombra", "quoted": "las personas que cita",
            "ending": "su último párrafo", "headline": "su titular", "named": "los que nombra", "section": "su sección «{section}»",
@@ -52,6 +54,7 @@ WORDS = {
            "back": "Volver a la respuesta ↑", "earlier": "Respuestas anteriores"},
     "zh": {"nearest": "最接近的段落（并非答案）", "from": "出自《{titles}》", "confidence": "置信度 {p}",
            "confidence_title": "系统判断文章能回答这个问题的可能性",
+           "low_confidence": "置信度低 · {p}", "hedge": "这未必能准确回答你的问题。",
            "gist": "开头一段", "questions": "它回答的问题", "more": "接下来的内容", "date": "日期行",
            "mentions": "提到它的地方", "quoted": "它引用的人", "ending": "最后一段", "headline": "标题", "named": "文中提到的", "section": "“{section}”一节", "read_as": "已将{pairs}。",
            "pair": "“{typed}”理解为“{read}”", "show": "查看来源 {k}",
@@ -60,6 +63,11 @@ WORDS = {
            "paragraph": f"第{NB}{{i}}{NB}段（共{NB}{{n}}{NB}段）", "characters": "字符位置 {spans}",
            "back": "返回回答 ↑", "earlier": "之前的回答"},
 }
+# Below this confidence the engine itself rates an answer more likely wrong than right (it answers
+# from its threshold up, 0.26 in qa/models/ranker.json): the chat says so, calmly.
+LOW_CONFIDENCE = 0.5
+# What a request reads ("its opening paragraph"): asked for, so no confidence is shown for it.
+REQUESTS = ("gist", "questions", "more", "date", "mentions", "section", "quoted", "ending", "headline", "named")
 
 
 def words(lang: str) -> dict[str, str]:
@@ -205,20 +213,29 @@ def answer_message(ans: Answer, turn: int, docs: dict[str, Document]) -> str:
                          f'{_sentence(docs, c)}</li>')
         parts.append("</ol>")
     titles = list(dict.fromkeys(_title(docs, c.doc) for c in ans.citations))  # in the citations' order
+    if _unsure(ans):
+        parts.append(f'<p class="qa-meta qa-hedge">{esc(words(ans.lang)["hedge"])}</p>')
     parts.append(f'{_source_line(ans, titles)}{respelt_note(ans)}</div>')
     return "".join(parts)
 
 
+def _unsure(ans: Answer) -> bool:
+    """An answer (not a request, a refusal or small talk) the engine is not sure of."""
+    return ans.answerable and ans.kind not in (*REQUESTS, "chat") and ans.confidence < LOW_CONFIDENCE
+
+
 def _source_line(ans: Answer, titles: list[str]) -> str:
     """Where the answer came from and how: "From <title> · confidence 80%" (the confidence
-    explained on hover), or what was read for a request ("its opening paragraph")."""
+    explained on hover; "low confidence · 33%", in amber, below LOW_CONFIDENCE), or what was read
+    for a request ("its opening paragraph")."""
     w = words(ans.lang)
-    if ans.kind in ("gist", "questions", "more", "date", "mentions", "section", "quoted", "ending", "headline", "named"):
+    if ans.kind in REQUESTS:
         section = ans.citations[0].section if ans.citations else ""
         how = esc(w[ans.kind].format(section=section))
     else:
-        how = (f'<span class="qa-confidence" title="{esc(w["confidence_title"])}">'
-               f'{esc(w["confidence"].format(p=f"{ans.confidence:.0%}"))}</span>')
+        low = _unsure(ans)
+        how = (f'<span class="qa-confidence{" qa-low" if low else ""}" title="{esc(w["confidence_title"])}">'
+               f'{esc(w["low_confidence" if low else "confidence"].format(p=f"{ans.confidence:.0%}"))}</span>')
     return f'<p class="qa-meta">{esc(w["from"].format(titles=", ".join(titles)))} · {how}</p>'
 
 

@@ -785,6 +785,9 @@ CSS = """
 .qa-short { font-size: 1rem; line-height: 1.5; }
 .qa-cited { margin: .3rem 0 .4rem 1.1rem; padding: 0; font-size: .9rem; color: var(--body-text-color-subdued); overflow-wrap: anywhere; }
 .qa-meta { font-size: .78rem; color: var(--body-text-color-subdued); }
+/* an answer the engine is unsure of (render.LOW_CONFIDENCE): its confidence in a small amber pill */
+.qa-confidence.qa-low { color: #92400e; background: #fef3c7; padding: .05rem .4rem; border-radius: 999px; white-space: nowrap; }
+.dark .qa-confidence.qa-low { color: #fcd34d; background: rgba(245, 158, 11, .15); }
 a.qa-marker { font-weight: 600; text-decoration: none; color: #4338ca; padding: 0 .1rem;
   border-radius: 4px; }
 a.qa-marker:hover { background: var(--color-accent-soft); }

@@ -324,3 +324,25 @@ def test_the_sources_panel_is_worded_in_the_askers_language(lang, cited, place, 
 def test_a_chinese_refusal_heads_its_nearest_passages_with_a_chinese_colon():
     refusal = Answer("q", "文章没有提到。", False, 0.1, (), (cite("Last one."),), lang="zh")
     assert "最接近的段落（并非答案）：</p>" in render.answer_message(refusal, 1, DOCS)
+
+
+@pytest.mark.parametrize("lang, badge, hedge", [
+    ("en", "low confidence · 33%", "This may not answer your question exactly."),
+    ("es", "confianza baja · 33%", "Puede que esto no responda exactamente a tu pregunta."),
+    ("zh", "置信度低 · 33%", "这未必能准确回答你的问题。"),
+])
+def test_an_answer_the_engine_is_unsure_of_says_so_calmly(lang, badge, hedge):
+    """An answer at 33% looked exactly like one at 90%: below render.LOW_CONFIDENCE its confidence
+    is an amber "low confidence" badge and a muted line hedges it, in the asker's language; a sure
+    answer, a request and a refusal are as they were."""
+    c = cite("Last one.")
+    unsure = render.answer_message(Answer("q", "Last one. [1]", True, 0.33, (c,), lang=lang), 1, DOCS)
+    assert f'<span class="qa-confidence qa-low" title="' in unsure and f">{badge}</span>" in unsure
+    assert f'<p class="qa-meta qa-hedge">{hedge}</p>' in unsure
+    at = render.LOW_CONFIDENCE
+    for sure in (Answer("q", "Last one. [1]", True, at, (c,), lang=lang),
+                 Answer("q", "Last one. [1]", True, 0.33, (c,), kind="gist", lang=lang),
+                 Answer("q", "…", False, 0.2, (), (c,), lang=lang)):
+        html = render.answer_message(sure, 1, DOCS)
+        assert "qa-low" not in html and "qa-hedge" not in html and badge not in html
+    assert "confidence 50%" in render.answer_message(Answer("q", "Last one. [1]", True, at, (c,)), 1, DOCS)
