@@ -865,7 +865,12 @@ a.qa-marker.qa-gone { color: var(--body-text-color-subdued); text-decoration: li
 footer > .divider:last-child { display: none; }  /* a separator left before the hidden links */
 #qa-question textarea::placeholder { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .qa-source footer .qa-back { display: none; }
-@media (max-width: 740px) {  /* the panel under the chat: a way back up from a passage a marker led to */
+@media (max-width: 767px) {  /* not a WIDE_SCREEN: the panel under the chat, whole, as the page scrolls */
+  /* Gradio's row wrapped at ~765 px by its columns' min widths: stacked here on purpose instead */
+  #qa-main > .column { flex: 1 1 100% !important; }
+  /* no box scrolling inside the scrolling page: a tall panel's end (the earlier answers) was cut off */
+  #qa-sources { max-height: none; overflow-y: visible !important; }
+  /* a way back up from a passage a marker led to */
   .qa-source footer { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .2rem .5rem; }  /* the link under the place when both do not fit */
   .qa-source footer .qa-back { display: inline; margin-left: auto; color: #4338ca; text-decoration: none; font-weight: 600; white-space: nowrap; }
   .dark .qa-source footer .qa-back { color: #a5b4fc; }

@@ -127,6 +127,33 @@ def test_on_a_phone_the_question_box_is_in_view_and_one_control_clears(browser):
         pg.close()
 
 
+# In the page: how the sources panel scrolls, and where its last folded earlier answer ends
+# against the bottom of the panel's box and of the page (all in page coordinates).
+PANEL_FLOW = """() => { const p = document.querySelector('#qa-sources'), r = p.getBoundingClientRect();
+  const folds = [...p.querySelectorAll('.qa-turn')], last = folds[folds.length - 1].getBoundingClientRect();
+  return {overflow: getComputedStyle(p).overflowY, inner: p.scrollHeight - p.clientHeight, folds: folds.length,
+          fold: last.bottom + scrollY, box: r.bottom + scrollY, page: document.scrollingElement.scrollHeight}; }"""
+
+
+def test_on_a_phone_the_sources_flow_with_the_page(browser):
+    """On a phone the panel under the chat was a box of its own scrolling inside the scrolling page
+    (~668 px), and after a few questions the earlier answers at its end were cut off. It is as tall
+    as what it holds now: no inner scrollbar, the last earlier answer within the page."""
+    pg = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        open_page(pg, article_server().url)
+        for n, question in enumerate(["What did Tencent introduce?", "What did Alibaba unveil?",
+                                      "What is Huawei's stock price?", HUAWEI], 1):
+            ask(pg, question, n)
+        pg.wait_for_timeout(300)
+        flow = pg.evaluate(PANEL_FLOW)
+        assert flow["folds"] == 3, flow
+        assert flow["overflow"] == "visible" and flow["inner"] <= 1, flow
+        assert flow["fold"] <= flow["box"] + 1 and flow["box"] <= flow["page"], flow
+    finally:
+        pg.close()
+
+
 def test_example_button_asks(page):
     open_page(page, article_server().url)
     page.get_by_role("button", name=HUAWEI).click()
