@@ -331,7 +331,8 @@ def source_card(c: Citation, k: int, turn: int, docs: dict[str, Document],
     """A card for a cited passage; citations ``also`` of the same passage share it (one card
     with several highlighted sentences, not the same paragraph repeated). Its footer says where
     in the document it is, in the asker's language ``lang``: the paragraph, when ``paragraph``
-    knows it, and the sentences' character offsets (the contract's start and end)."""
+    knows it; the sentences' character offsets (the contract's start and end) are a developer's
+    detail, shown on hover."""
     doc = docs.get(c.doc)
     text = doc.text if doc else c.sentence
     if not doc:  # keep the offsets meaningful for the fallback text
@@ -348,9 +349,7 @@ def source_card(c: Citation, k: int, turn: int, docs: dict[str, Document],
     spans = ", ".join(f"{number(x.start, lang)}–{number(x.end, lang)}"
                       for x in sorted((c, *(o for o, _ in also)), key=lambda x: x.start))
     where = paragraph(c) if paragraph and doc else None
-    place = w["characters"].format(spans=spans).replace(" ", NB, 1)  # "characters 1,340–1,482" stays whole on a phone
-    if where:
-        place = f'{w["paragraph"].format(i=number(where[0], lang), n=number(where[1], lang))} · {place[0].lower()}{place[1:]}'
+    place = w["paragraph"].format(i=number(where[0], lang), n=number(where[1], lang)) if where else ""
     marked = passage_html(text, c, tuple((o, anchor(turn, j)) for o, j in also), (k, *(j for _, j in also)),
                           md=_is_markdown(docs, c.doc))
     return (f'<article class="qa-source" id="{anchor(turn, k)}">'
@@ -358,7 +357,8 @@ def source_card(c: Citation, k: int, turn: int, docs: dict[str, Document],
             f'<p class="qa-passage">{marked}</p>'
             # no per-sentence score: the ranker's probabilities are not comparable across
             # questions (a list question's best sentence may read 0.01), the answer's confidence is
-            f'<footer>{esc(place)}<a class="qa-back" href="#qa-chat">{esc(w["back"])}</a></footer></article>')
+            f'<footer><span class="qa-where" title="{esc(w["characters"].format(spans=spans))}">{esc(place)}</span>'
+            f'<a class="qa-back" href="#qa-chat">{esc(w["back"])}</a></footer></article>')
 
 
 def _by_passage(cites) -> list[tuple[Citation, int, tuple[tuple[Citation, int], ...]]]:

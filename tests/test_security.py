@@ -31,7 +31,8 @@ ALLOWED = {
 }
 SAFE_VALUE = {"class": re.compile(r"[a-z0-9 -]+"), "id": re.compile(r"qa-t\d+-c\d+"),
               "href": re.compile(r"#qa-t\d+-c\d+|#qa-chat"), "title": re.compile(r"Show source \d+|Ver la fuente \d+|查看来源 \d+|How likely the article answers the "
-                                                 r"question, as the engine judges it"), "data-n": re.compile(r"\d+")}
+                                                 r"question, as the engine judges it|"
+                                                 r"(Characters|Caracteres|字符位置) [\d,\u00a0–, ]+"), "data-n": re.compile(r"\d+")}
 
 
 class MarkupCheck(HTMLParser):

@@ -78,33 +78,41 @@ def test_header_names_the_documents_escaped():
     assert "5 documents" in many and "and 2 more" in many
 
 
-def footer(html: str) -> str:
-    """The text of the (first) card's footer before its "Back to the answer" link, spaces as spaces."""
-    return html.split("<footer>", 1)[1].split("<a", 1)[0].replace("\u00a0", " ")
+FOOTER = re.compile(r'<footer><span class="qa-where" title="([^"]*)">([^<]*)</span><a class="qa-back"')
+
+
+def footer(html: str) -> tuple[str, str]:
+    """What the (first) card's footer shows before its "Back to the answer" link, spaces as
+    spaces, and the offsets it gives on hover."""
+    m = FOOTER.search(html)
+    return m.group(2).replace("\u00a0", " "), m.group(1)
 
 
 def test_source_card_gives_offsets_not_the_rankers_probability():
     s = "The CloudMatrix 384 launched & won."
     card = render.source_card(cite(s), 1, 1, DOCS)
     start = TEXT.index(s)
-    assert footer(card) == f"Characters {start}–{start + len(s)}" and '<a class="qa-back"' in card
+    assert footer(card) == ("", f"Characters {start}–{start + len(s)}")
     assert "score" not in card  # a list question's best sentence may read 0.01: not for the page
 
 
-def test_source_card_says_which_paragraph_in_words_and_keeps_the_offsets():
-    """"characters 1340–1482" alone was cryptic: the paragraph first, where the page knows it
-    (qa/ui.py `Page.paragraph`), then the offsets (the contract's start and end), grouped."""
+def test_source_card_says_which_paragraph_and_keeps_the_offsets_on_hover():
+    """"characters 1340–1482" alone was cryptic, and "Paragraph 5 of 8 · characters 2,208–2,328,
+    2,329–2,415" still a developer's detail: the card shows the paragraph, where the page knows it
+    (qa/ui.py `Page.paragraph`), and gives the offsets (the contract's start and end) on hover."""
     s = "The CloudMatrix 384 launched & won."
     c = cite(s)
     card = render.source_card(c, 1, 1, DOCS, paragraph=lambda x: (2, 12))
-    # each part stays on one line where the footer wraps (a phone)
-    assert f"<footer>Paragraph\u00a02\u00a0of\u00a012 · characters\u00a0{c.start}–{c.end}<a" in card
+    # it stays on one line where the footer wraps (a phone)
+    assert f'<span class="qa-where" title="Characters {c.start}–{c.end}">Paragraph\u00a02\u00a0of\u00a012</span>' in card
     panel = render.sources_panel(Answer("q", f"{s} [1]", True, 0.9, (c,)), 1, DOCS, lambda x: (2, 12))
-    assert "Paragraph 2 of 12 · characters" in footer(panel)
+    assert footer(panel) == ("Paragraph 2 of 12", f"Characters {c.start}–{c.end}")
     long = replace(DOC, text="Filler. " * 200 + TEXT)
     at = long.text.index(s)
     far = Citation("d1", s, at, at + len(s), 0.9, passage_start=at, passage_end=at + len(s))
-    assert at > 1000 and footer(render.source_card(far, 1, 1, {"d1": long})) == f"Characters {at:,}–{at + len(s):,}"
+    assert at > 1000 and footer(render.source_card(far, 1, 1, {"d1": long}))[1] == f"Characters {at:,}–{at + len(s):,}"
+    spanish = render.source_card(far, 1, 1, {"d1": long}, paragraph=lambda x: (3, 9), lang="es")
+    assert footer(spanish) == ("Párrafo 3 de 9", f"Caracteres {at}–{at + len(s)}")  # no comma: a decimal mark there
 
 
 def test_citations_of_one_passage_share_a_card():
@@ -145,7 +153,7 @@ def test_several_highlights_of_one_card_are_numbered_in_reading_order():
     panel = render.sources_panel(Answer("q", "x [1] y [2]", True, 0.9, (b, a)), 2, DOCS)
     assert panel.index('data-n="2"') < panel.index('data-n="1"')  # [2] comes first in the text
     first, last = TEXT.index("First"), TEXT.index("Last")
-    assert footer(panel).startswith(f"Characters {first}–{first + len('First <b>bold</b> claim.')}, {last}–")
+    assert footer(panel)[1].startswith(f"Characters {first}–{first + len('First <b>bold</b> claim.')}, {last}–")
     alone = render.sources_panel(Answer("q", "x [1]", True, 0.9, (a,)), 2, DOCS)
     assert "data-n" not in alone  # one highlight: its card's number says it
 
@@ -208,7 +216,7 @@ def test_a_markdown_documents_marks_show_as_formatting_in_its_passage():
     assert "<code>orbit sync</code>" in card and "<em>three times faster</em>" in card
     assert "**" not in card and "`" not in card and "](" not in card
     assert "my_file_name and 5 * 3 stay" in card  # an underscore inside a word, a lone star: text
-    assert footer(card) == f"Characters {c.start}–{c.end}"  # the offsets are the document's, marks included
+    assert footer(card)[1] == f"Characters {c.start}–{c.end}"  # the offsets are the document's, marks included
 
 
 def test_a_text_documents_stars_stay_as_written():
@@ -307,7 +315,7 @@ def test_the_sources_panel_is_worded_in_the_askers_language(lang, cited, place, 
     c = cite("Last one.")
     panel = render.sources_panel(Answer("q", "Last one. [1]", True, 0.9, (c,), lang=lang), 2, DOCS, lambda x: (2, 12))
     text = panel.replace("\u00a0", " ")
-    assert f"<h2>{cited}</h2>" in text and place in text and back in text and ">Last one.</mark>" in panel
+    assert f"<h2>{cited}</h2>" in text and f">{place}</span>" in text and back in text and ">Last one.</mark>" in panel
     shown = render.with_earlier(panel, [(1, "q", panel)], lang)
     assert f"<h2>{earlier}</h2>" in shown
     refusal = Answer("q", "…", False, 0.1, (), (c,), lang=lang)

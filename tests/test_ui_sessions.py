@@ -118,8 +118,8 @@ def test_a_cited_sentence_is_placed_by_its_paragraph(page):
     assert page.paragraph(cite("date 2026-05-04")) is None  # a metadata line is in no paragraph
     assert page.paragraph(cite("Harbour ferry to run at night")) is None  # nor a title line
     outputs = list(page.respond("How much will tickets cost?", [], [], None, [], None, SimpleNamespace(session_hash="tab-6")))
-    sources = outputs[-1][3]
-    assert "Paragraph 1 of 2 · characters " in sources.replace("\u00a0", " ")
+    sources = outputs[-1][3].replace("\u00a0", " ")
+    assert ">Paragraph 1 of 2</span>" in sources and 'title="Characters ' in sources  # the offsets on hover
 
 
 def test_pages_keep_their_own_conversations(page):
