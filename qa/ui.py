@@ -78,6 +78,10 @@ THEME = gr.themes.Soft(
 ).set(  # secondary text (subtitle, status, footers, nearest passages) readable: slate-600 is 7.6:1 on white
     body_text_color_subdued="*neutral_600", body_text_color_subdued_dark="*neutral_400",
 )
+# The chat's height on a wide screen: what the window leaves it once the header, the question box,
+# the examples and the footer (~410 px) are in view, so the page before a question fits without
+# scrolling (at 1400x900 it was 928 px tall, min(520px, 62vh)); never under 320 px nor over 520 px.
+CHAT_HEIGHT = "clamp(320px, calc(100vh - 420px), 520px)"
 # Where the question box may take the focus by itself (a phone's would open its keyboard).
 WIDE_SCREEN = "(min-width: 768px)"
 # How many questions the server has shown in the chat (not the page's own echoes, see ECHO_JS;
@@ -699,7 +703,7 @@ def build_app(engine: Engine) -> gr.Blocks:
                 # Messages are HTML we built with everything escaped: no Markdown or LaTeX pass
                 # over them, and Gradio's sanitizer stays on as a second guard. No buttons: "share"
                 # posts to Hugging Face, and "copy" would copy our markup.
-                chat = gr.Chatbot(elem_id="qa-chat", label="Conversation", show_label=False, height="min(520px, 62vh)",
+                chat = gr.Chatbot(elem_id="qa-chat", label="Conversation", show_label=False, height=CHAT_HEIGHT,
                                   sanitize_html=True, render_markdown=False, latex_delimiters=[],
                                   feedback_options=None, buttons=[],
                                   placeholder=f"Ask a question about the {what}, or pick an example below.")
@@ -815,6 +819,13 @@ body:not(.qa-offline) #qa-chat .message-wrap:not(:has(.pending)):has(> .message-
 #qa-hint:not(:empty) { padding: .3rem .65rem; font-size: .85rem; border-radius: 6px; color: var(--body-text-color);
   background: var(--background-fill-primary); border: 1px solid var(--border-color-primary); box-shadow: var(--shadow-drop); }
 #qa-examples { flex-wrap: wrap; gap: .4rem; }
+/* the question box on the column's edge, level with the chat above it and the examples below it
+   (inside its block's padding it sat 12 px in from them), its focus ring not clipped there, and no
+   block around it (a dark theme showed the block as a band above and below the box) */
+#qa-question { padding-left: 0 !important; padding-right: 0 !important; }
+#qa-ask-row > .form, #qa-question { background: transparent !important; border-color: transparent !important;
+  box-shadow: none !important; }
+#qa-ask-row > .form, #qa-question, #qa-question label { overflow: visible !important; }
 #qa-examples button { flex: 0 1 auto !important; min-width: 0 !important; font-weight: 400; }
 #qa-status { margin-top: -.6rem; }
 #qa-tools { align-items: flex-end; justify-content: flex-end; }

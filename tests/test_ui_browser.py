@@ -154,6 +154,17 @@ def test_on_a_phone_the_sources_flow_with_the_page(browser):
         pg.close()
 
 
+def test_on_a_desktop_the_page_fits_the_window_and_the_examples_line_up_with_the_box(page):
+    """At 1400x900 the page before a question was 928 px tall (it scrolled by 28 px), and the
+    example questions sat ~12 px left of the question box above them."""
+    open_page(page, article_server().url)
+    page.locator(".qa-example").first.wait_for()
+    page.wait_for_timeout(300)  # the load's updates (header, examples) have landed
+    assert page.evaluate("document.scrollingElement.scrollHeight") <= 900
+    box, chip = page.locator("#qa-question textarea").bounding_box(), page.locator(".qa-example").first.bounding_box()
+    assert abs(chip["x"] - box["x"]) <= 1, (chip, box)
+
+
 def test_example_button_asks(page):
     open_page(page, article_server().url)
     page.get_by_role("button", name=HUAWEI).click()
