@@ -830,7 +830,9 @@ body:not(.qa-offline) #qa-chat .message-wrap:not(:has(.pending)):has(> .message-
 #qa-status { margin-top: -.6rem; }
 #qa-tools { align-items: flex-end; justify-content: flex-end; }
 #qa-tools #qa-clear { flex: 0 0 auto !important; min-width: 0 !important; width: auto; }
-#qa-sources { max-height: min(760px, calc(100vh - 11rem)); overflow-y: auto !important; scroll-behavior: smooth; padding-right: .25rem; }
+/* no taller than the chat's column (CHAT_HEIGHT plus the box, examples and tools under it, 192 px): a
+   long panel scrolls in itself and the page still fits the window (100vh - 11rem made it 40 px too tall) */
+#qa-sources { max-height: min(760px, calc(100vh - 228px)); overflow-y: auto !important; scroll-behavior: smooth; padding-right: .25rem; }
 .qa-sources h2, .qa-earlier h2 { font-size: .8rem; font-weight: 700; text-transform: uppercase; letter-spacing: .06em;
   margin: .2rem 0 .6rem; color: var(--body-text-color-subdued); }
 #qa-ask-row { align-items: center; }  /* the button level with the box, not with the row's top */

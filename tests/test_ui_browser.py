@@ -155,14 +155,18 @@ def test_on_a_phone_the_sources_flow_with_the_page(browser):
 
 
 def test_on_a_desktop_the_page_fits_the_window_and_the_examples_line_up_with_the_box(page):
-    """At 1400x900 the page before a question was 928 px tall (it scrolled by 28 px), and the
-    example questions sat ~12 px left of the question box above them."""
+    """At 1400x900 the page before a question was 928 px tall (it scrolled by 28 px), 940 px with a
+    long sources panel, and the example questions sat ~12 px left of the question box above them."""
     open_page(page, article_server().url)
     page.locator(".qa-example").first.wait_for()
     page.wait_for_timeout(300)  # the load's updates (header, examples) have landed
     assert page.evaluate("document.scrollingElement.scrollHeight") <= 900
     box, chip = page.locator("#qa-question textarea").bounding_box(), page.locator(".qa-example").first.bounding_box()
     assert abs(chip["x"] - box["x"]) <= 1, (chip, box)
+    ask(page, "What is Huawei's stock price?")  # refused, with a long panel of nearest passages
+    page.wait_for_timeout(300)
+    assert page.evaluate("(p => p.scrollHeight > p.clientHeight)(document.querySelector('#qa-sources'))")  # it scrolls in itself
+    assert page.evaluate("document.scrollingElement.scrollHeight") <= 900
 
 
 def test_example_button_asks(page):
