@@ -204,9 +204,14 @@ PAGE_JS = """() => {
     if (button && e.detail > 1) { e.stopPropagation(); return; }
     const enter = e.type === 'keypress' && e.target === b && e.key === 'Enter' && !e.shiftKey;
     if (!b || !(enter || button)) return;
-    if (b.value.trim() || button && button.id !== 'qa-ask') { window.qaAskedAt = performance.now(); return; }
+    const recent = performance.now() - (window.qaAskedAt ?? -Infinity) < 1000;
+    if (b.value.trim() || button && button.id !== 'qa-ask') {
+      // a second Enter before the box is emptied would send the same question twice
+      if (enter && recent && b.value === window.qaAskedText) { e.preventDefault(); e.stopPropagation(); return; }
+      window.qaAskedAt = performance.now(); window.qaAskedText = enter ? b.value : null; return;
+    }
     e.preventDefault(); e.stopPropagation();
-    if (performance.now() - (window.qaAskedAt ?? -Infinity) < 1000) return;
+    if (recent) return;
     hint('Type a question first.');
     b.focus();
     clearTimeout(window.qaHintTimer);
