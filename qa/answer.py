@@ -803,9 +803,8 @@ def lacks_saying(hits: list[Hit], q: Question) -> bool:
     if who is None or not q.english or not hits:
         return False
     typed = [POSSESSIVE.sub("", n.split()[-1]) for _, _, n in names(who)]
-    if not typed and re.fullmatch(r"[a-z][\w-]*", who) and zipf(who) < RARE_ZIPF:  # "what did nvidia say"
-        typed = [who]
-    named = [_naming(n, typed=not names(who)) for n in typed]
+    lower = not typed and re.fullmatch(r"[a-z][\w-]*", who) is not None and zipf(who) < RARE_ZIPF
+    named = [_naming(who, typed=True)] if lower else [_naming(n) for n in typed]  # "what did nvidia say"
     best = [h.sentence.text for h in hits[:MEASURE_WINDOW]]
     # a sentence naming them, or one speaking of "he" or "she" ("He said he had not decided …")
     naming = [t for t in best if all(w.search(t) for w in named) or _SOMEONE.search(t)] if named else best

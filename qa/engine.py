@@ -422,11 +422,12 @@ class Engine:
         r = r or self.load()._retriever
         is_name = lambda word: r.writes_as_name(word, doc)  # noqa: E731
         q = r.respell(parse(question, history, is_name=is_name), doc)
-        names = {typed: fixed for typed, fixed in q.respelt if fixed[:1].isupper() and typed_word(typed).search(question)}
-        if names and any(h.strip() for h in history):
+        misspelt = {typed: fixed for typed, fixed in q.respelt if fixed[:1].isupper() and typed_word(typed).search(question)}
+        if misspelt and any(h.strip() for h in history):
             # "what about huawie?" after "What did Alibaba unveil?" names Huawei: read as typed, it
             # named nothing and asked the earlier question again with a word of its own
-            fixed = re.sub("|".join(rf"(?<![\w'’-]){re.escape(t)}(?![\w'’-])" for t in names), lambda m: names[m.group(0)], question)
+            fixed = re.sub("|".join(rf"(?<![\w'’-]){re.escape(t)}(?![\w'’-])" for t in misspelt),
+                           lambda m: misspelt[m.group(0)], question)
             q = replace(r.respell(parse(fixed, history, is_name=is_name), doc), respelt=q.respelt)
         return r.in_english(q, doc)
 

@@ -366,17 +366,7 @@ def test_on_a_slow_link_clear_empties_the_page_at_once_and_the_answer_on_its_way
     server's reply (~0.9 s), and an answer already on its way came back for another round trip.
     The page empties them at once (CLEAR_JS), and the answer landing after the clear is never
     shown (PAGE_JS); the next question is answered as usual, in a conversation of its own."""
-    open_page(page, article_server().url)
-    ask(page, "What did Tencent introduce?")  # the engine is warm, and a conversation to clear
-    slow_link(page, 800)
-    page.evaluate(CLEAR_FRAMES)
-    page.fill("#qa-question textarea", "Who makes the 910C?")
-    page.press("#qa-question textarea", "Enter")
-    page.wait_for_timeout(300)  # answered by now, and on its way (two trips of 800 ms)
-    page.fill("#qa-question textarea", "half a question")
-    page.locator("#qa-clear").click()
-    page.wait_for_timeout(3000)
-    frames = page.evaluate("window.qaF.frames")
+    frames = clear_during_an_answer(page, typing="half a question", settle_ms=3000)
     emptied = next((f["t"] for f in frames if not f["shown"]), None)
     assert emptied is not None and emptied < 200, frames[:5]
     after = [f for f in frames if f["t"] >= emptied]
@@ -391,20 +381,22 @@ def test_on_a_slow_link_clear_empties_the_page_at_once_and_the_answer_on_its_way
     # the first answer of a new conversation: no earlier answers folded under it
     assert page.locator("#qa-sources #qa-t1-c1").count() == 1 and page.locator("#qa-sources .qa-earlier").count() == 0
 
-def clear_during_an_answer(pg) -> list[dict]:
+def clear_during_an_answer(pg, typing: str = "", settle_ms: int = 500) -> list[dict]:
     """Over 800 ms of latency: a question, "Clear conversation" 300 ms later (its answer is on its
-    way, and Gradio has not had its event id back yet), until that answer has landed; the frames
-    from the click on (CLEAR_FRAMES)."""
+    way, and Gradio has not had its event id back yet; ``typing`` is in the box by then), until
+    that answer has landed and ``settle_ms`` more; the frames from the click on (CLEAR_FRAMES)."""
     open_page(pg, article_server().url)
     ask(pg, "What did Tencent introduce?")  # the engine is warm, and a conversation to clear
     slow_link(pg, 800)
     pg.evaluate(CLEAR_FRAMES)
     pg.fill("#qa-question textarea", "Who makes the 910C?")
     pg.press("#qa-question textarea", "Enter")
-    pg.wait_for_timeout(300)
+    pg.wait_for_timeout(300)  # answered by now, and on its way (two trips of 800 ms)
+    if typing:
+        pg.fill("#qa-question textarea", typing)
     pg.locator("#qa-clear").click()
     pg.wait_for_function("window.qaF.frames.some(f => f.landed)", timeout=10_000)
-    pg.wait_for_timeout(500)  # the frames after it, and any request it makes
+    pg.wait_for_timeout(settle_ms)  # the frames after it, and any request it makes
     return pg.evaluate("window.qaF.frames")
 
 
