@@ -6,7 +6,9 @@ only markup in the output is ours. Anchors (``href="#qa-t2-c1"``) let a citation
 its passage into view (qa/ui.py's script only keeps the window still when the panel is beside it).
 The words around an answer follow the asker's language (``Answer.lang``): in the chat, and the
 sources panel's own words (its headings, a card's place and way back); the passages and their
-sentences stay as the documents write them, and the page's frame stays English.
+sentences stay as the documents write them. The page's frame (header, status line, empty panel,
+buttons, placeholders, the page's script's hints) follows the visitor's language, `frame_language`
+of the browser's; qa/ui.py takes its words from the same table, ``WORDS``.
 """
 from __future__ import annotations
 
@@ -39,7 +41,30 @@ WORDS = {
            "reading": "Reading the article…", "colon": ":",
            "sources": "Sources", "cited": "Sources · {n} cited", "nothing_near": NOTHING_NEAR,
            "paragraph": f"Paragraph{NB}{{i}}{NB}of{NB}{{n}}", "characters": "Characters {spans}",
-           "back": "Back to the answer ↑", "earlier": "Earlier answers"},
+           "back": "Back to the answer ↑", "earlier": "Earlier answers",
+           # the page's frame, in the visitor's language (`frame_language`): header, status line,
+           # controls (qa/ui.py, through gr.I18n), and the page script's own words
+           "title_article": "Ask the article", "title_documents": "Ask the documents",
+           "subtitle": "Answers quote the exact sentences they stand on, from {names}.",
+           "subtitle_none": "Answers quote the exact sentences they stand on, from no documents yet.",
+           "doc_named": "“{title}”", "doc_dated": " ({date})", "doc_sep": ", ",
+           "n_documents": "{n} documents: {shown}{more}", "and_more": " and {k} more",
+           "empty_sources": EMPTY_SOURCES,
+           "starting": "Starting…", "warming_up": "Warming up: loading the index and the model…",
+           "phase_warming": "Warming up", "phase_building": "Building the index (first run)",
+           "progress": "{phase}: {detail}…", "loading_models": "loading the language models",
+           "ready_one": "Ready · 1 document, {k} sentences indexed",
+           "ready_many": "Ready · {n} documents, {k} sentences indexed",
+           "failed": "The engine failed to load: {error}",
+           "ask": "Ask", "clear": "Clear conversation", "your_question": "Your question",
+           "conversation": "Conversation", "search_in": "Search in", "all_documents": "All documents",
+           "box_article": "Ask about the article", "box_documents": "Ask about the documents",
+           "chat_article": "Ask a question about the article, or pick an example below.",
+           "chat_documents": "Ask a question about the documents, or pick an example below.",
+           "type_first": "Type a question first.",
+           "disconnected": "Disconnected from the server: the page reloads once it is back.",
+           "gone": "The sources of this answer are no longer shown: the panel keeps the latest {kept} answers.",
+           "question_label": "Question", "answer_label": "Answer"},
     "es": {"nearest": "Pasajes más cercanos (no son una respuesta)", "from": "De {titles}", "confidence": "confianza {p}",
            "confidence_title": "Probabilidad de que el artículo responda a la pregunta, según el sistema",
            "low_confidence": "confianza baja · {p}", "hedge": "Puede que esto no responda exactamente a tu pregunta.",
@@ -51,7 +76,29 @@ WORDS = {
            "reading": "Leyendo el artículo…", "colon": ":",
            "sources": "Fuentes", "cited": "Fuentes citadas: {n}", "nothing_near": "Ningún pasaje se acerca a esta pregunta.",
            "paragraph": f"Párrafo{NB}{{i}}{NB}de{NB}{{n}}", "characters": "Caracteres {spans}",
-           "back": "Volver a la respuesta ↑", "earlier": "Respuestas anteriores"},
+           "back": "Volver a la respuesta ↑", "earlier": "Respuestas anteriores",
+           "title_article": "Pregunta al artículo", "title_documents": "Pregunta a los documentos",
+           "subtitle": "Las respuestas citan tal cual las frases en las que se basan, tomadas de {names}.",
+           "subtitle_none": "Las respuestas citarán tal cual las frases en las que se basen; todavía no hay documentos.",
+           "doc_named": "«{title}»", "doc_dated": " ({date})", "doc_sep": ", ",
+           "n_documents": "{n} documentos: {shown}{more}", "and_more": " y {k} más",
+           "empty_sources": "Haz una pregunta: aquí aparecerán las frases en las que se basa la respuesta, "
+                            "resaltadas en sus pasajes.",
+           "starting": "Iniciando…", "warming_up": "Preparando: cargando el índice y el modelo…",
+           "phase_warming": "Preparando", "phase_building": "Creando el índice (primera ejecución)",
+           "progress": "{phase}: {detail}…", "loading_models": "cargando los modelos de lenguaje",
+           "ready_one": "Listo · 1 documento, {k} frases indexadas",
+           "ready_many": "Listo · {n} documentos, {k} frases indexadas",
+           "failed": "No se pudo cargar el motor: {error}",
+           "ask": "Preguntar", "clear": "Borrar la conversación", "your_question": "Tu pregunta",
+           "conversation": "Conversación", "search_in": "Buscar en", "all_documents": "Todos los documentos",
+           "box_article": "Pregunta sobre el artículo", "box_documents": "Pregunta sobre los documentos",
+           "chat_article": "Haz una pregunta sobre el artículo o elige un ejemplo de abajo.",
+           "chat_documents": "Haz una pregunta sobre los documentos o elige un ejemplo de abajo.",
+           "type_first": "Escribe primero una pregunta.",
+           "disconnected": "Se perdió la conexión con el servidor: la página se recargará cuando vuelva.",
+           "gone": "Las fuentes de esta respuesta ya no se muestran: el panel guarda las de las últimas {kept} respuestas.",
+           "question_label": "Pregunta", "answer_label": "Respuesta"},
     "zh": {"nearest": "最接近的段落（并非答案）", "from": "出自《{titles}》", "confidence": "置信度 {p}",
            "confidence_title": "系统判断文章能回答这个问题的可能性",
            "low_confidence": "置信度低 · {p}", "hedge": "这未必能准确回答你的问题。",
@@ -61,7 +108,28 @@ WORDS = {
            "warming": "模型正在加载：稍后回答你的问题…", "reading": "正在阅读文章…", "colon": "：",
            "sources": "来源", "cited": "来源 · 引用 {n} 处", "nothing_near": "没有与这个问题相近的段落。",
            "paragraph": f"第{NB}{{i}}{NB}段（共{NB}{{n}}{NB}段）", "characters": "字符位置 {spans}",
-           "back": "返回回答 ↑", "earlier": "之前的回答"},
+           "back": "返回回答 ↑", "earlier": "之前的回答",
+           "title_article": "向文章提问", "title_documents": "向文档提问",
+           "subtitle": "回答会原样引用所依据的句子，出自{names}。",
+           "subtitle_none": "回答会原样引用所依据的句子；目前还没有文档。",
+           "doc_named": "《{title}》", "doc_dated": "（{date}）", "doc_sep": "、",
+           "n_documents": " {n} 篇文档：{shown}{more}", "and_more": "，另有 {k} 篇",
+           "empty_sources": "提个问题：回答所依据的句子会显示在这里，并在其所在段落中高亮。",
+           "starting": "正在启动…", "warming_up": "正在准备：加载索引和模型…",
+           "phase_warming": "正在准备", "phase_building": "正在建立索引（首次运行）",
+           "progress": "{phase}：{detail}…", "loading_models": "加载语言模型",
+           "ready_one": "就绪 · 1 篇文档，已索引 {k} 个句子",
+           "ready_many": "就绪 · {n} 篇文档，已索引 {k} 个句子",
+           "failed": "引擎加载失败：{error}",
+           "ask": "提问", "clear": "清空对话", "your_question": "你的问题",
+           "conversation": "对话", "search_in": "搜索范围", "all_documents": "全部文档",
+           "box_article": "就这篇文章提问", "box_documents": "就这些文档提问",
+           "chat_article": "就这篇文章提个问题，或从下面选一个示例。",
+           "chat_documents": "就这些文档提个问题，或从下面选一个示例。",
+           "type_first": "请先输入问题。",
+           "disconnected": "与服务器的连接已断开：服务器恢复后页面会重新加载。",
+           "gone": "这个回答的来源已不再显示：面板只保留最近 {kept} 个回答的来源。",
+           "question_label": "问题", "answer_label": "回答"},
 }
 # Below this confidence the engine itself rates an answer more likely wrong than right (it answers
 # from its threshold up, 0.26 in qa/models/ranker.json): the chat says so, calmly.
@@ -72,6 +140,29 @@ REQUESTS = ("gist", "questions", "more", "date", "mentions", "section", "quoted"
 
 def words(lang: str) -> dict[str, str]:
     return WORDS.get(lang, WORDS["en"])
+
+
+def frame_language(preferred: str | None) -> str:
+    """The page's language ("en", "es" or "zh") for a browser's: its first preference, a language
+    tag (``navigator.language``: "es-ES", "zh-CN") or an Accept-Language header
+    ("zh-CN,zh;q=0.9,en;q=0.8", the highest q first); Spanish or Chinese when it is one of them
+    (any region, and Chinese in Simplified characters, as the answers are), English otherwise.
+    Only the first preference counts, as Gradio's own translations (gr.I18n) choose theirs."""
+    best, top = "", -1.0
+    for part in (preferred or "").split(","):
+        tag, _, params = part.strip().partition(";")
+        q = 1.0
+        for param in params.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if tag.strip() and q > top:
+            best, top = tag.strip(), q
+    primary = best.replace("_", "-").split("-")[0].lower()
+    return primary if primary in ("es", "zh") else "en"
 
 
 def number(n: int, lang: str = "en") -> str:
@@ -369,11 +460,19 @@ def _by_passage(cites) -> list[tuple[Citation, int, tuple[tuple[Citation, int], 
     return [(g[0][0], g[0][1], tuple(g[1:])) for g in groups.values()]
 
 
-def sources_panel(ans: Answer | None, turn: int, docs: dict[str, Document], paragraph: ParagraphOf | None = None) -> str:
+def empty_panel(lang: str = "en") -> str:
+    """The sources panel before an answer (and after a clear), in the page's language."""
+    return f'<div class="qa-sources qa-empty"><p>{esc(words(lang)["empty_sources"])}</p></div>'
+
+
+def sources_panel(ans: Answer | None, turn: int, docs: dict[str, Document], paragraph: ParagraphOf | None = None,
+                  lang: str = "en") -> str:
     """The right-hand panel for the latest answer: cited passages, or the nearest ones
-    (clearly labelled) when the engine refused; ``paragraph`` as for `source_card`."""
+    (clearly labelled) when the engine refused; ``paragraph`` as for `source_card`. Before an
+    answer it invites a question in the page's language ``lang`` (an answer's words follow its
+    asker's, ``Answer.lang``)."""
     if ans is None or ans.kind == "chat":
-        return f'<div class="qa-sources qa-empty"><p>{esc(EMPTY_SOURCES)}</p></div>'
+        return empty_panel(lang)
     w = words(ans.lang)  # the panel's own words in the asker's language, the passages as written
     if ans.answerable:
         cites, label, cls = ans.citations, w["cited"].format(n=len(ans.citations)), "qa-cited-sources"
@@ -406,24 +505,30 @@ def with_earlier(latest: str, earlier: list[tuple[int, str, str]], lang: str = "
 
 
 # ------------------------------------------------------------------ header and status
-def page_title(docs: list[Document]) -> str:
-    return "Ask the documents" if len(docs) > 1 else "Ask the article"
+def page_title(docs: list[Document], lang: str = "en") -> str:
+    return words(lang)["title_documents" if len(docs) > 1 else "title_article"]
 
 
-def header_html(docs: list[Document]) -> str:
-    """Title and a subtitle naming the document(s) the answers come from."""
+def header_html(docs: list[Document], lang: str = "en") -> str:
+    """Title and a subtitle naming the document(s) the answers come from, in the page's language."""
+    w = words(lang)
+
+    def fill(key: str, **shown: str) -> str:  # our words escaped, with pieces already escaped
+        return esc(w[key]).format(**shown)
+
+    def named(title: str, date: str = "") -> str:
+        return fill("doc_named", title=esc(title)) + (fill("doc_dated", date=esc(date)) if date else "")
+
     if len(docs) == 1:
-        d = docs[0]
-        names = f"“{esc(d.title)}”" + (f" ({esc(d.date)})" if d.date else "")
+        subtitle = fill("subtitle", names=named(docs[0].title, docs[0].date))
     elif docs:
         told = titles_told_apart(docs)
-        shown = ", ".join(f"“{esc(told[d.id])}”" for d in docs[:3])
-        more = f" and {len(docs) - 3} more" if len(docs) > 3 else ""
-        names = f"{len(docs)} documents: {shown}{more}"
+        shown = esc(w["doc_sep"]).join(named(told[d.id]) for d in docs[:3])
+        more = fill("and_more", k=str(len(docs) - 3)) if len(docs) > 3 else ""
+        subtitle = fill("subtitle", names=fill("n_documents", n=str(len(docs)), shown=shown, more=more))
     else:
-        names = "no documents yet"
-    return (f'<div class="qa-header"><h1>{page_title(docs)}</h1>'
-            f'<p>Answers quote the exact sentences they stand on, from {names}.</p></div>')
+        subtitle = fill("subtitle_none")
+    return f'<div class="qa-header"><h1>{esc(page_title(docs, lang))}</h1><p>{subtitle}</p></div>'
 
 
 def status_html(state: str, message: str) -> str:

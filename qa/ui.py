@@ -2,7 +2,9 @@
 
 Gradio is imported first and the server started before the engine loads (torch and the model
 cost ~10 s): the page is served at once, says it is warming up, and answers when ready.
-The UI only formats Answers (qa.render); it never retrieves or scores.
+The UI only formats Answers (qa.render); it never retrieves or scores. The page's own words (its
+frame) are in the visitor's language, English, Spanish or Chinese (render.frame_language of the
+browser's); an answer's follow its question's.
 
 >>> serve("corpus", "index", port=7860)  # doctest: +SKIP
 """
@@ -49,7 +51,13 @@ def examples_for(docs: list[Document], picked: str | None = None) -> list[str]:
         out += WRITTEN_EXAMPLES.get(d.id, ())
     return out[:MAX_EXAMPLES]
 
-ALL_DOCS = "All documents"
+# The words of the page's controls (labels, placeholders, buttons) in each language of render.WORDS,
+# translated by Gradio in the browser (`launch(i18n=...)`): in the visitor's language from the first
+# paint. Gradio picks the language from navigator.language among the locales it ships ("es", "zh-CN",
+# "zh-TW", ...; "zh" here serves both Chinese ones); `Page.load` sends the same words for the rest.
+I18N_WORDS = ("ask", "clear", "your_question", "conversation", "sources", "search_in",
+              "box_article", "box_documents", "chat_article", "chat_documents")
+I18N = gr.I18n(**{lang: {f"qa.{key}": w[key] for key in I18N_WORDS} for lang, w in render.WORDS.items()})
 ENGINE_JOBS = "qa-engine"  # chat and /ask share one concurrency group (ENGINE_CONCURRENCY slots)
 # The queue, set on purpose (see `launch`; tests/test_load.py runs 50 clients x 20 questions).
 # A question costs ~45 ms of engine CPU, almost all of it in the two embedders, each of which
@@ -88,7 +96,18 @@ WIDE_SCREEN = "(min-width: 768px)"
 # counted without :has(), which a browser that lacks it would throw on).
 USERS = ("document.querySelectorAll('#qa-chat [data-testid=\"user\"]').length"
          " - document.querySelectorAll('#qa-chat [data-testid=\"user\"] .qa-echo').length")
+# In the page's <head>, before Gradio draws the page: its language, as render.frame_language reads
+# navigator.language (the tag `Page.load` is sent), on <html data-qa-lang>. Until `Page.load` has
+# sent the header, the status line and the empty panel in it, a Spanish or Chinese page does not
+# show their English first drafts (CSS .qa-unframed), only the room they take.
+HEAD_JS = """{ const tag = (navigator.language || '').toLowerCase().split(/[-_]/)[0];
+  window.qaLang = ['es', 'zh'].includes(tag) ? tag : 'en'; document.documentElement.dataset.qaLang = window.qaLang; }"""
+# The page script's own words (PAGE_JS: the hint, the disconnected status, labels), in every language.
+JS_WORDS = ("type_first", "disconnected", "gone", "question_label", "answer_label", "colon", "sources",
+            "title_article", "title_documents")
 # Runs once when the page loads (`launch`):
+# - the page's language is the browser's (render.frame_language), as the server is told (`Page.load`):
+#   the script's own words, and the page's title, are in it (window.qaLang, for CLEAR_JS too);
 # - the question box gets the focus on a wide screen without scrolling the page (autofocus
 #   scrolled a phone's view past the title and the status line, and opened its keyboard);
 # - a marker's address left from before a reload is dropped (the conversation is not kept);
@@ -104,6 +123,14 @@ USERS = ("document.querySelectorAll('#qa-chat [data-testid=\"user\"]').length"
 # - after "Clear conversation", an answer that was already on its way is not shown (see CLEAR_JS);
 # - Enter or Ask with an empty box sends nothing and says why, by the box.
 PAGE_JS = """() => {
+  if (!window.qaLang) {HEAD_JS}
+  const words = {WORDS}[window.qaLang];
+  // Gradio's <html lang> is its own locale's: "en" for a "zh-HK" browser, whose page is Chinese here
+  if (!document.documentElement.lang.toLowerCase().startsWith(window.qaLang)) {
+    document.documentElement.lang = window.qaLang === 'zh' ? 'zh-Hans' : window.qaLang;
+  }
+  const title = {TITLES}[document.title];  // Gradio's <title>, set once from the Blocks'
+  if (title) document.title = words[title];
   const box = () => document.querySelector('#qa-question textarea');
   // a question in the box outlives a reload (Gradio reloads the page when the server is back)
   const unsent = sessionStorage.getItem('qa-unsent');
@@ -113,7 +140,7 @@ PAGE_JS = """() => {
   if (box() && window.matchMedia('{WIDE}').matches) box().focus({preventScroll: true});
   if (/^#qa-t\\d+-c\\d+$/.test(location.hash)) history.replaceState(null, '', location.pathname + location.search);
   const panel = document.getElementById('qa-sources');
-  if (panel) { panel.setAttribute('role', 'region'); panel.setAttribute('aria-label', 'Sources'); }
+  if (panel) { panel.setAttribute('role', 'region'); panel.setAttribute('aria-label', words.sources); }
   const users = () => {USERS};
   // After a clear (CLEAR_JS) the page keeps the questions sent since, until the chat shows the
   // server's conversation since the clear: an answer already on its way lands after the clear
@@ -146,8 +173,8 @@ PAGE_JS = """() => {
   };
   const check = () => {
     document.querySelectorAll('#qa-chat [aria-label*="s message: <"]').forEach(el => {
-      const who = el.getAttribute('aria-label').startsWith('user') ? 'Question' : 'Answer';
-      el.setAttribute('aria-label', who + ': ' + el.innerText.replace(/\\s+/g, ' ').trim());
+      const who = words[el.getAttribute('aria-label').startsWith('user') ? 'question_label' : 'answer_label'];
+      el.setAttribute('aria-label', who + (words.colon === ':' ? ': ' : words.colon) + el.innerText.replace(/\\s+/g, ' ').trim());
     });
     const hidden = document.body.classList.contains('qa-stale');
     const sent = window.qaSent;
@@ -166,7 +193,7 @@ PAGE_JS = """() => {
     if (lost.length) {
       const status = document.querySelector('#qa-status .qa-status');
       if (status) status.outerHTML = '<div class="qa-status qa-failed qa-disconnected"><span class="qa-dot"></span>' +
-        'Disconnected from the server: the page reloads once it is back.</div>';
+        words.disconnected + '</div>';
       document.body.classList.add('qa-offline');  // hides the echo of a question never received
       const b = box();
       if (window.qaSent && b && !b.value) {
@@ -212,7 +239,7 @@ PAGE_JS = """() => {
     }
     e.preventDefault(); e.stopPropagation();
     if (recent) return;
-    hint('Type a question first.');
+    hint(words.type_first);
     b.focus();
     clearTimeout(window.qaHintTimer);
     window.qaHintTimer = setTimeout(() => hint(''), 4000);
@@ -227,7 +254,7 @@ PAGE_JS = """() => {
     if (!target) {
       e.preventDefault();
       a.classList.add('qa-gone');
-      a.title = 'The sources of this answer are no longer shown: the panel keeps the latest {KEPT} answers.';
+      a.title = words.gone.replace('{kept}', '{KEPT}');
       return;
     }
     if (!panel || panel.getBoundingClientRect().left < a.getBoundingClientRect().right) return;
@@ -242,7 +269,11 @@ PAGE_JS = """() => {
     const top = panel.scrollTop + target.getBoundingClientRect().top - panel.getBoundingClientRect().top - 8;
     panel.scrollTo({top: top, behavior: 'smooth'});
   });
-}""".replace("{KEPT}", str(EARLIER_PANELS + 1)).replace("{WIDE}", WIDE_SCREEN).replace("{USERS}", USERS)
+}""".replace("{HEAD_JS}", HEAD_JS).replace("{KEPT}", str(EARLIER_PANELS + 1)).replace("{WIDE}", WIDE_SCREEN) \
+    .replace("{USERS}", USERS) \
+    .replace("{WORDS}", json.dumps({lang: {key: w[key] for key in JS_WORDS} for lang, w in render.WORDS.items()},
+                                   ensure_ascii=False)) \
+    .replace("{TITLES}", json.dumps({render.WORDS["en"][key]: key for key in ("title_article", "title_documents")}))
 # Asking empties the box in the browser, at once: emptied by the answer's first update instead,
 # a question typed in the tens of milliseconds before it arrived was lost or cut ("odel"). The
 # question is kept aside until the chat shows it (see PAGE_JS), and the focus goes back to the
@@ -305,7 +336,6 @@ REECHO_JS = """(chat) => {
 # questions sent since: an answer already on its way lands after the clear, and is not shown
 # (PAGE_JS). A clear the page makes itself, when such an answer lands, leaves the box as it is:
 # emptying it wiped a question being typed after the user's clear.
-EMPTY_PANEL = render.sources_panel(None, 0, {})  # the sources panel before any answer, and after a clear
 CLEAR_JS = """() => {
   history.replaceState(null, '', location.pathname + location.search);
   const own = window.qaReclearing; window.qaReclearing = false;
@@ -313,17 +343,23 @@ CLEAR_JS = """() => {
   document.body.classList.add('qa-cleared');  // no elapsed time in the emptied chat (PAGE_JS)
   const box = document.querySelector('#qa-question textarea');
   if (!own) { window.qaSince = []; window.qaSent = null; window.qaQueued = []; }
-  return [[], {EMPTY}, own && box ? box.value : ''];
-}""".replace("{EMPTY}", json.dumps(EMPTY_PANEL))
+  const empty = {EMPTY};  // in the page's language (PAGE_JS)
+  return [[], empty[window.qaLang] || empty.en, own && box ? box.value : ''];
+}""".replace("{EMPTY}", json.dumps({lang: render.empty_panel(lang) for lang in render.WORDS}, ensure_ascii=False))
 
 
 class Warmup:
     """Loads the engine in a background thread and keeps a one-line status for the page
-    (the latest progress message the engine logged, e.g. while the first run builds the index)."""
+    (the latest progress message the engine logged, e.g. while the first run builds the index):
+    ``message`` in English, `status_message` in the page's language."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.state, self.message = "idle", "Starting…"
+        self.building = False  # the index is being (re)built: it takes longer
+        self.detail: str | None = None  # the engine's latest progress line (English), if any
+        self.detail_words: str | None = None  # its render.WORDS key, where the page has words for it
+        self.error = ""  # why the engine failed to load
         self._started = threading.Lock()
         self._thread: threading.Thread | None = None
 
@@ -346,6 +382,7 @@ class Warmup:
             log.info("engine ready")
         except Exception as exc:  # shown on the page; questions will retry the load
             log.exception("engine failed to load")
+            self.error = str(exc)
             self.state, self.message = "failed", f"The engine failed to load: {exc}"
         finally:
             qa_log.removeHandler(handler)
@@ -355,10 +392,15 @@ class Warmup:
         return self.state == "ready"
 
 
-def ready_message(engine: Engine) -> str:
+def ready_message(engine: Engine, lang: str = "en") -> str:
     """The status line of a loaded engine, counted on the index it answers from now."""
     n, k = len(engine.documents), len(engine.index.sentences)
-    return f"Ready · {n} document{'s' if n != 1 else ''}, {k} sentences indexed"
+    return render.words(lang)["ready_one" if n == 1 else "ready_many"].format(
+        n=render.number(n, lang), k=render.number(k, lang))
+
+
+# an engine's progress line the page says in its own words (render.WORDS), by its logger
+PROGRESS_WORDS = {"qa.embed": "loading_models"}  # "loading the minilm embedder": what it means to a reader
 
 
 class _ProgressHandler(logging.Handler):
@@ -367,18 +409,34 @@ class _ProgressHandler(logging.Handler):
     def __init__(self, warmup: Warmup) -> None:
         super().__init__(logging.INFO)
         self.warmup = warmup
-        self.building = False  # the index is being (re)built: say so, it takes longer
 
     def emit(self, record: logging.LogRecord) -> None:
         if self.warmup.state != "warming":
             return
         text = record.getMessage()
         if record.name == "qa.index" and ("building" in text or "embedding" in text or "updating" in text):
-            self.building = True
-        if record.name == "qa.embed":  # "loading the minilm embedder": what it means to a reader
-            text = "loading the language models"
-        phase = "Building the index (first run)" if self.building else "Warming up"
-        self.warmup.message = f"{phase}: {text}…"
+            self.warmup.building = True
+        self.warmup.detail, self.warmup.detail_words = text, PROGRESS_WORDS.get(record.name)
+        self.warmup.message = status_message(self.warmup, "en")
+
+
+def status_message(warmup: Warmup, lang: str = "en") -> str:
+    """The status line's words in the page's language: starting, warming up (the phase and, where
+    the page has words for it or the page is in English, the engine's latest progress line: its
+    log lines are English), ready with the counts, or failed with the engine's own reason."""
+    w = render.words(lang)
+    if warmup.ready:
+        return ready_message(warmup.engine, lang)
+    if warmup.state == "failed":
+        return w["failed"].format(error=warmup.error)
+    if warmup.state != "warming":
+        return w["starting"]
+    if warmup.detail is None:
+        return w["warming_up"]
+    phase = w["phase_building" if warmup.building else "phase_warming"]
+    if warmup.detail_words:
+        return w["progress"].format(phase=phase, detail=w[warmup.detail_words])
+    return w["progress"].format(phase=phase, detail=warmup.detail) if lang == "en" else f"{phase}…"
 
 
 def parse_history(history) -> list[str]:
@@ -480,17 +538,19 @@ class Page:
     # ---------------------------------------------------------------- chat
     def respond(self, question: str, chat: list, asked: list[str], doc_id: str | None,
                 panels: list | None = None, documents: list | None = None, request: gr.Request = None,
-                cleared: float | None = None):
+                cleared: float | None = None, frame: str | None = None):
         """`_respond` for the page's latest conversation, not the one the question was sent with
         (`Session`): questions of one page are answered one at a time, each added to what the
         server last showed, and an answer to a question sent before a clear is dropped.
         ``cleared`` is how many clears the page had made when it sent the question (SEND_JS): one
         that waited in Gradio's queue (a busy server) through a clear starts after it, and was
         answered into the new conversation (Gradio's cancel, which took it out of the queue, is
-        gone: see `_wire`)."""
+        gone: see `_wire`). ``frame`` is the page's language (`Page.load`): its header and status
+        line come in it; the answer's words follow the question's."""
+        lang = page_language(frame, request)
         session = self.sessions.of(request)
         if session is None:
-            yield from self._respond(question, chat, asked, doc_id, panels, documents)
+            yield from self._respond(question, chat, asked, doc_id, panels, documents, lang)
             return
         clears, last = _count(cleared), None
         if clears is None:  # not said: the clears from now on drop it
@@ -502,7 +562,7 @@ class Page:
         try:
             if session.state is not None:
                 chat, asked, panels = session.state
-            for last in self._respond(question, chat, asked, doc_id, panels, documents):
+            for last in self._respond(question, chat, asked, doc_id, panels, documents, lang):
                 if session.clears != clears:  # cleared while this was answered
                     return
                 yield last
@@ -513,12 +573,12 @@ class Page:
                 session.turn.release()
 
     def _respond(self, question: str, chat: list, asked: list[str], doc_id: str | None,
-                 panels: list | None = None, documents: list | None = None):
+                 panels: list | None = None, documents: list | None = None, lang: str = "en"):
         """Show the question at once, then the answer and its sources (a generator, so the
         user sees their message and a 'warming up' note while the engine loads). ``panels``
         holds the earlier answers' sources (turn, question, panel), newest first; with the
         answer come the header, the picker, the status line and the examples when the documents
-        changed (see `follow`)."""
+        changed (see `follow`), in the page's language ``lang``."""
         panels = list(panels or [])
         unchanged = (gr.update(),) * 3 + (documents,) + _unchanged_examples()
         if not isinstance(question, str) or not question.strip():
@@ -528,7 +588,7 @@ class Page:
         pending = _message("assistant", render.pending_message(not self.warmup.ready, language(question)))
         # the browser emptied the box; a conversation's first question empties the panel, where an
         # answer landing after a clear may have left the old one (hidden meanwhile: see PAGE_JS)
-        empty = EMPTY_PANEL if not asked else gr.update()
+        empty = render.empty_panel(lang) if not asked else gr.update()
         yield gr.update(), chat + [pending], asked, empty, panels, *unchanged
         doc_id = doc_id or None
         reply, sources = self._answer(question, asked, doc_id)
@@ -538,7 +598,7 @@ class Page:
             reply, sources = self._answer(question, asked, None)
         if sources is None:  # not asked (too long, unknown document...): back in the box to edit,
             # and kept out of the follow-up history and the panel
-            yield question, chat + [_message("assistant", reply)], asked, gr.update(), panels, *self.follow(documents, doc_id)
+            yield question, chat + [_message("assistant", reply)], asked, gr.update(), panels, *self.follow(documents, doc_id, lang)
             return
         if gone:
             reply = render.scope_note(f"“{gone}” is no longer in the corpus: searched all documents.") + reply
@@ -548,7 +608,7 @@ class Page:
             panels = [(len(asked) + 1, question, sources)] + panels[:EARLIER_PANELS - 1]
         # the box is left as it is: the next question may be typed while this one was answered
         yield gr.update(), chat + [_message("assistant", reply)], asked + [question], shown, panels, \
-            *self.follow(documents, doc_id)
+            *self.follow(documents, doc_id, lang)
 
     def _gone(self, doc_id: str | None, shown) -> str | None:
         """The title of a picked document the page showed and the corpus no longer has (an id
@@ -593,22 +653,38 @@ class Page:
             session.clear_to(_count(cleared))
         return [], []
 
-    def status(self):
-        """Timer tick: the status line, and stop ticking once the engine is ready or failed."""
+    def status(self, frame: str | None = None, request: gr.Request = None):
+        """Timer tick: the status line in the page's language (`Page.load`), and stop ticking once
+        the engine is ready or failed."""
         self.warmup.start()
         done = self.warmup.state in ("ready", "failed")
-        return self.status_line(), gr.Timer(active=not done)
+        return self.status_line(page_language(frame, request)), gr.Timer(active=not done)
 
-    def status_line(self) -> str:
-        message = ready_message(self.engine) if self.warmup.ready else self.warmup.message
-        return render.status_html(self.warmup.state, message)
+    def status_line(self, lang: str = "en") -> str:
+        return render.status_html(self.warmup.state, status_message(self.warmup, lang))
 
-    def view(self):
+    def view(self, lang: str = "en"):
         """On each page load: the header, the document picker, the examples and the status line
-        for the documents the engine answers from now, and what they show (see `follow`)."""
+        for the documents the engine answers from now, and what they show (see `follow`), in the
+        page's language ``lang``."""
         docs = self._documents_now()
-        header, picker, shown = _document_views(docs, None)
-        return header, picker, self.status_line(), shown, *_example_updates(docs, None)
+        header, picker, shown = _document_views(docs, None, lang)
+        return header, picker, self.status_line(lang), shown, *_example_updates(docs, None)
+
+    def load(self, browser: str | None = None, request: gr.Request = None):
+        """The page just opened: its language, from the browser's (``navigator.language``, the one
+        Gradio's own translations follow, else the request's Accept-Language), kept for the events
+        after it; the status line ticking until the engine is ready; the frame in that language:
+        the empty sources panel, the words of the controls (gr.I18n has them already, in the
+        languages Gradio ships: a browser's "zh-HK" or "zh" is English to it), then `view`."""
+        lang = browser_language(browser, request)
+        status, timer = self.status(lang)
+        header, picker, _, shown, *examples = self.view(lang)
+        w, what = render.words(lang), "article" if len(shown) <= 1 else "documents"
+        controls = (gr.update(value=w["ask"]), gr.update(value=w["clear"]),
+                    gr.update(placeholder=w[f"box_{what}"], label=w["your_question"]),
+                    gr.update(placeholder=w[f"chat_{what}"], label=w["conversation"]))
+        return (lang, timer, render.empty_panel(lang), *controls, header, picker, status, shown, *examples)
 
     def pick(self, doc_id: str | None):
         """The examples for the document picked in "Search in" (all documents': "")."""
@@ -618,26 +694,27 @@ class Page:
         """The documents the engine answers from, or before it has loaded, the corpus's."""
         return list(self.engine.documents) if self.warmup.ready else _documents(self.engine)
 
-    def follow(self, shown, doc_id: str | None = None):
+    def follow(self, shown, doc_id: str | None = None, lang: str = "en"):
         """With each answer: a document added, renamed or removed in the corpus meanwhile (the
         engine followed it to answer) shows in the header, the picker (back on "All documents"
         if the picked one left), the status line and the examples without a reload; nothing is
         sent when the documents are those shown. (An event of its own after the answer made an
-        earlier answer's folded passage close again, now and then, as it opened.)"""
+        earlier answer's folded passage close again, now and then, as it opened.) In the page's
+        language ``lang``."""
         if not self.warmup.ready:
             return gr.update(), gr.update(), gr.update(), shown, *_unchanged_examples()
         docs = list(self.engine.documents)
         if _shown(docs) == shown:  # the status line still counts the sentences of an edited one
-            return gr.update(), gr.update(), self.status_line(), shown, *_unchanged_examples()
-        header, picker, now = _document_views(docs, doc_id)
+            return gr.update(), gr.update(), self.status_line(lang), shown, *_unchanged_examples()
+        header, picker, now = _document_views(docs, doc_id, lang)
         here = doc_id if doc_id in {d.id for d in docs} else None
-        return header, picker, self.status_line(), now, *_example_updates(docs, here)
+        return header, picker, self.status_line(lang), now, *_example_updates(docs, here)
 
 
-def _document_views(docs: list[Document], doc_id: str | None):
+def _document_views(docs: list[Document], doc_id: str | None, lang: str = "en"):
     """The header, the picker (keeping the picked document while it is there) and what they
-    show, for these documents."""
-    return render.header_html(docs), _picker_update(docs, doc_id), _shown(docs)
+    show, for these documents, in the page's language."""
+    return render.header_html(docs, lang), _picker_update(docs, doc_id, lang), _shown(docs)
 
 
 def _unchanged_examples() -> tuple:
@@ -656,16 +733,32 @@ def _shown(docs: list[Document]) -> list:
     return [[d.id, d.title, d.date] for d in docs]
 
 
-def _picker_choices(docs: list[Document]) -> list[tuple[str, str]]:
+def _picker_choices(docs: list[Document], lang: str = "en") -> list[tuple[str, str]]:
     told = titles_told_apart(docs)
-    return [(ALL_DOCS, "")] + [(told[d.id], d.id) for d in docs]
+    return [(render.words(lang)["all_documents"], "")] + [(told[d.id], d.id) for d in docs]
 
 
-def _picker_update(docs: list[Document], doc_id: str | None):
+def _picker_update(docs: list[Document], doc_id: str | None, lang: str = "en"):
     """New choices; the value goes back to "All documents" when the picked one is gone (a value
-    not among the choices would fail every later event)."""
+    not among the choices would fail every later event). Labelled in the page's language."""
     here = doc_id in {d.id for d in docs}
-    return gr.update(choices=_picker_choices(docs), value=doc_id if here else "", visible=len(docs) > 1)
+    return gr.update(choices=_picker_choices(docs, lang), value=doc_id if here else "", visible=len(docs) > 1,
+                     label=render.words(lang)["search_in"])
+
+
+def browser_language(browser: str | None, request=None) -> str:
+    """The page's language (render.frame_language) from the browser's language tag, or without
+    one, from the request's Accept-Language header."""
+    if not browser:
+        headers = getattr(request, "headers", None)
+        browser = headers.get("accept-language") if headers is not None else None
+    return render.frame_language(browser)
+
+
+def page_language(frame: str | None, request=None) -> str:
+    """The page's language as `Page.load` keeps it for the page's events (a gr.State), or, in an
+    event that comes before it (a first timer tick), the request's."""
+    return frame if frame in render.WORDS else browser_language(None, request)
 
 
 def _count(value) -> int | None:
@@ -689,6 +782,11 @@ def _documents(engine: Engine) -> list[Document]:
         return []
 
 
+def unframed(html: str) -> str:
+    """A part of the frame before `Page.load` has sent it in the page's language (HEAD_JS)."""
+    return f'<div class="qa-unframed">{html}</div>'
+
+
 def build_app(engine: Engine) -> gr.Blocks:
     """The page for an engine. The engine starts loading when the first browser opens the page
     (``serve`` starts it right after launch instead); ``app.page.warmup`` exposes it."""
@@ -697,8 +795,9 @@ def build_app(engine: Engine) -> gr.Blocks:
     examples = examples_for(docs)
     what = "article" if len(docs) <= 1 else "documents"
     with gr.Blocks(title=render.page_title(docs), analytics_enabled=False) as app:
-        header = gr.HTML(render.header_html(docs), js_on_load=None, elem_id="qa-header")
-        status = gr.HTML(render.status_html(page.warmup.state, page.warmup.message), js_on_load=None,
+        # English drafts, replaced on load in the page's language (`Page.load`, HEAD_JS)
+        header = gr.HTML(unframed(render.header_html(docs)), js_on_load=None, elem_id="qa-header")
+        status = gr.HTML(unframed(render.status_html(page.warmup.state, page.warmup.message)), js_on_load=None,
                          elem_id="qa-status")
         asked = gr.State([])
         shown = gr.State(_shown(docs))  # the documents the header and picker show
@@ -708,32 +807,29 @@ def build_app(engine: Engine) -> gr.Blocks:
                 # Messages are HTML we built with everything escaped: no Markdown or LaTeX pass
                 # over them, and Gradio's sanitizer stays on as a second guard. No buttons: "share"
                 # posts to Hugging Face, and "copy" would copy our markup.
-                chat = gr.Chatbot(elem_id="qa-chat", label="Conversation", show_label=False, height=CHAT_HEIGHT,
-                                  sanitize_html=True, render_markdown=False, latex_delimiters=[],
-                                  feedback_options=None, buttons=[],
-                                  placeholder=f"Ask a question about the {what}, or pick an example below.")
+                chat = gr.Chatbot(elem_id="qa-chat", label=I18N("qa.conversation"), show_label=False,
+                                  height=CHAT_HEIGHT, sanitize_html=True, render_markdown=False, latex_delimiters=[],
+                                  feedback_options=None, buttons=[], placeholder=I18N(f"qa.chat_{what}"))
                 with gr.Row(elem_id="qa-ask-row"):
                     # no max_length: a longer paste would be cut without a word; the engine says
                     # it is too long and the question comes back to be shortened
-                    box = gr.Textbox(elem_id="qa-question", label="Your question", show_label=False, scale=5,
-                                     lines=1, max_lines=4, placeholder=f"Ask about the {what}")
-                    ask_btn = gr.Button("Ask", variant="primary", scale=1, min_width=80, elem_id="qa-ask")
+                    box = gr.Textbox(elem_id="qa-question", label=I18N("qa.your_question"), show_label=False,
+                                     scale=5, lines=1, max_lines=4, placeholder=I18N(f"qa.box_{what}"))
+                    ask_btn = gr.Button(I18N("qa.ask"), variant="primary", scale=1, min_width=80, elem_id="qa-ask")
                 with gr.Row(elem_id="qa-examples"):
                     example_btns = [gr.Button(examples[k] if k < len(examples) else "", size="sm", variant="secondary",
                                               elem_classes="qa-example", visible=k < len(examples))
                                     for k in range(MAX_EXAMPLES)]
                 with gr.Row(elem_id="qa-tools"):
-                    picker = gr.Dropdown(_picker_choices(docs), value="",
-                                         label="Search in", visible=len(docs) > 1, elem_id="qa-doc", scale=3)
-                    clear_btn = gr.Button("Clear conversation", variant="secondary", size="sm", scale=1,
+                    picker = gr.Dropdown(_picker_choices(docs), value="", label=I18N("qa.search_in"),
+                                         visible=len(docs) > 1, elem_id="qa-doc", scale=3)
+                    clear_btn = gr.Button(I18N("qa.clear"), variant="secondary", size="sm", scale=1,
                                           elem_id="qa-clear")
             with gr.Column(scale=2, min_width=320):
-                sources = gr.HTML(EMPTY_PANEL, js_on_load=None, elem_id="qa-sources",
-                                  label="Sources")
+                sources = gr.HTML(unframed(render.empty_panel()), js_on_load=None, elem_id="qa-sources",
+                                  label=I18N("qa.sources"))
         _wire(page, app, status, asked, panels, chat, box, ask_btn, example_btns, picker, clear_btn,
               sources, header, shown)
-        app.load(page.view, outputs=[header, picker, status, shown, *example_btns], show_progress="hidden",
-                 queue=False, api_visibility="private")
     app.page = page
     return app
 
@@ -746,7 +842,9 @@ def _wire(page, app, status, asked, panels, chat, box, ask_btn, examples, picker
     # second one was dropped, its echo left behind); the page's Session answers them in order.
     # the page's count of its clears, sent with each question and clear (SEND_JS, `Page.respond`)
     cleared = gr.Number(0, precision=0, visible=False)
-    io = dict(fn=page.respond, inputs=[box, chat, asked, picker, panels, shown, cleared],
+    # the page's language (`Page.load`), for the status line and header its events bring
+    frame = gr.State("")
+    io = dict(fn=page.respond, inputs=[box, chat, asked, picker, panels, shown, cleared, frame],
               outputs=[box, chat, asked, sources, panels, header, picker, status, shown, *examples],
               concurrency_id=ENGINE_JOBS, concurrency_limit=ENGINE_CONCURRENCY, show_progress="minimal", js=SEND_JS,
               show_progress_on=[chat],  # the header, status line and sources stay as they are, not faded
@@ -773,14 +871,22 @@ def _wire(page, app, status, asked, panels, chat, box, ask_btn, examples, picker
         .then(page.clear, inputs=cleared, js="(n) => [window.qaClears || 0]", outputs=[asked, panels], queue=False,
               show_progress="hidden", api_visibility="private")
     timer = gr.Timer(0.5)
-    timer.tick(page.status, outputs=[status, timer], show_progress="hidden", queue=False, api_visibility="private")
-    app.load(page.status, outputs=[status, timer], show_progress="hidden", queue=False, api_visibility="private")
+    timer.tick(page.status, inputs=frame, outputs=[status, timer], show_progress="hidden", queue=False,
+               api_visibility="private")
+    # On each page load, the frame in the browser's language (the language Gradio's own
+    # translations, I18N, follow; sent in a hidden box), and the header, picker, status line and
+    # examples for the documents now (`Page.load`)
+    browser = gr.Textbox("", visible=False)
+    app.load(page.load, inputs=browser, js="() => [navigator.language || '']",
+             outputs=[frame, timer, sources, ask_btn, clear_btn, box, chat, header, picker, status, shown, *examples],
+             show_progress="hidden", queue=False, api_visibility="private")
     gr.api(page.ask_api, api_name="ask", concurrency_id=ENGINE_JOBS, concurrency_limit=ENGINE_CONCURRENCY)
     gr.api(page.ask_document_api, api_name="ask_document", concurrency_id=ENGINE_JOBS, concurrency_limit=ENGINE_CONCURRENCY)
 
 
 CSS = """
 .gradio-container { max-width: 1280px !important; margin: 0 auto; }
+html[data-qa-lang="es"] .qa-unframed, html[data-qa-lang="zh"] .qa-unframed { visibility: hidden; }  /* HEAD_JS */
 #qa-header h1 { font-size: 1.75rem; font-weight: 700; margin: .25rem 0 .1rem; letter-spacing: -.01em; }
 #qa-header p { margin: 0; color: var(--body-text-color-subdued); }
 .qa-status { display: flex; align-items: center; gap: .5rem; font-size: .875rem;
@@ -914,7 +1020,8 @@ def launch(app: gr.Blocks, host: str = "127.0.0.1", port: int = 7860) -> gr.Bloc
         queue.sleep_when_free, queue.progress_update_sleep_when_free = QUEUE_POLL_S, QUEUE_PROGRESS_POLL_S
     app.launch(server_name=host, server_port=port, share=False, ssr_mode=False, prevent_thread_lock=True,
                enable_monitoring=False, footer_links=["api"], theme=THEME, css=CSS, js=PAGE_JS, show_error=False,
-               quiet=True, pwa=False, mcp_server=False, max_file_size=0)
+               quiet=True, pwa=False, mcp_server=False, max_file_size=0, i18n=I18N,
+               head=f"<script>{HEAD_JS}</script>")
     return app
 
 

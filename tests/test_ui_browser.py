@@ -574,3 +574,61 @@ def test_a_question_in_the_box_outlives_a_reload(page):
     page.wait_for_selector("#qa-question textarea")
     page.wait_for_timeout(500)
     assert page.input_value("#qa-question textarea") == ""
+
+
+# What the page's own words say before a question, by the browser's language: the header's title,
+# the status line once ready, the buttons, the question box's and the chat's placeholders, the
+# empty sources panel, the hint on an empty Enter.
+FRAME = {
+    "es-ES": ("Pregunta al artículo", "Listo · 1 documento", "Borrar la conversación", "Preguntar",
+              "Pregunta sobre el artículo", "Haz una pregunta sobre el artículo o elige un ejemplo de abajo.",
+              "Haz una pregunta: aquí aparecerán", "Escribe primero una pregunta."),
+    "zh-CN": ("向文章提问", "就绪 · 1 篇文档", "清空对话", "提问", "就这篇文章提问", "就这篇文章提个问题，或从下面选一个示例。",
+              "提个问题：回答所依据的句子", "请先输入问题。"),
+    "en-US": ("Ask the article", "Ready · 1 document", "Clear conversation", "Ask", "Ask about the article",
+              "Ask a question about the article, or pick an example below.", "Ask a question: the sentences",
+              "Type a question first."),
+}
+# In the page, from before it is drawn: each text the header's title shows while it is visible.
+TITLES_SEEN = """window.qaTitles = [];
+  new MutationObserver(() => { const h = document.querySelector('#qa-header h1');
+    const t = h && h.checkVisibility({visibilityProperty: true}) ? h.textContent.trim() : null;
+    if (t && window.qaTitles[window.qaTitles.length - 1] !== t) window.qaTitles.push(t); })
+    .observe(document, {subtree: true, childList: true, characterData: true, attributes: true});"""
+
+
+@pytest.mark.parametrize("locale", list(FRAME))
+def test_the_pages_frame_is_in_the_browsers_language(browser, locale):
+    """A Spanish or Chinese browser got an English page until its visitor asked: the frame
+    (header, status line, buttons, placeholders, empty panel, the hint by the box) is in the
+    browser's language from the start (no English draft shows first), and stays in it after an
+    answer and a clear; the answer's own words follow its question (English here)."""
+    title, ready, clear, ask_word, box, chat, empty, hint = FRAME[locale]
+    ctx = browser.new_context(locale=locale, viewport={"width": 1400, "height": 900})
+    pg = ctx.new_page()
+    hosts = set()
+    pg.on("request", lambda r: hosts.add(network_host(r.url)))
+    pg.add_init_script(TITLES_SEEN)
+    try:
+        open_page(pg, article_server().url)
+        pg.wait_for_selector(".qa-status.qa-ready", timeout=ANSWER_TIMEOUT)
+        assert pg.locator("#qa-header h1").inner_text().strip() == title and pg.title() == title
+        assert pg.evaluate("window.qaTitles") == [title]
+        assert pg.locator("#qa-status").inner_text().strip().startswith(ready)
+        assert pg.locator("#qa-clear").inner_text().strip() == clear
+        assert pg.locator("#qa-ask").inner_text().strip() == ask_word
+        assert pg.get_attribute("#qa-question textarea", "placeholder") == box
+        assert chat in pg.locator("#qa-chat").inner_text()
+        assert pg.locator("#qa-sources .qa-empty").inner_text().strip().startswith(empty)
+        pg.press("#qa-question textarea", "Enter")
+        assert pg.locator("#qa-hint").inner_text() == hint
+        ask(pg, "What did Tencent introduce?")
+        assert "From " in pg.locator('[data-testid="bot"]').last.inner_text()  # the question's language
+        pg.wait_for_timeout(300)
+        assert pg.locator("#qa-status").inner_text().strip().startswith(ready)
+        pg.click("#qa-clear")
+        pg.wait_for_function("document.querySelectorAll('[data-testid=\"bot\"]').length === 0")
+        assert pg.locator("#qa-sources .qa-empty").inner_text().strip().startswith(empty)
+    finally:
+        ctx.close()
+    assert hosts <= LOCAL, f"requests left the machine: {hosts - LOCAL}"

@@ -354,3 +354,50 @@ def test_an_answer_the_engine_is_unsure_of_says_so_calmly(lang, badge, hedge):
         html = render.answer_message(sure, 1, DOCS)
         assert "qa-low" not in html and "qa-hedge" not in html and badge not in html
     assert "confidence 50%" in render.answer_message(Answer("q", "Last one. [1]", True, at, (c,)), 1, DOCS)
+
+
+@pytest.mark.parametrize("browser, lang", [
+    ("es-ES", "es"), ("es-419", "es"), ("zh-CN", "zh"), ("zh-TW", "zh"), ("zh", "zh"), ("en-US", "en"), ("fr-FR", "en"),
+    ("", "en"), (None, "en"), ("zh-CN,zh;q=0.9,en;q=0.8", "zh"), ("en;q=0.5,es-MX", "es"), ("fr,es;q=0.9", "en"),
+])
+def test_the_page_is_in_the_browsers_first_language(browser, lang):
+    """A language tag (navigator.language) or an Accept-Language header: its first preference, as
+    Gradio's own translations pick theirs; Spanish or Chinese in any region, English otherwise."""
+    assert render.frame_language(browser) == lang
+
+
+@pytest.mark.parametrize("lang, title, subtitle, empty, ready, clear, hint", [
+    ("es", "Pregunta al artículo", "Las respuestas citan tal cual las frases en las que se basan, tomadas de «Title &lt;i&gt;x&lt;/i&gt;» (2025-07-28).",
+     "Haz una pregunta: aquí aparecerán las frases", "Listo · 1 documento, 12\u00a0208 frases indexadas",
+     "Borrar la conversación", "Escribe primero una pregunta."),
+    ("zh", "向文章提问", "回答会原样引用所依据的句子，出自《Title &lt;i&gt;x&lt;/i&gt;》（2025-07-28）。",
+     "提个问题：回答所依据的句子会显示在这里", "就绪 · 1 篇文档，已索引 12,208 个句子", "清空对话", "请先输入问题。"),
+    ("en", "Ask the article", "Answers quote the exact sentences they stand on, from “Title &lt;i&gt;x&lt;/i&gt;” (2025-07-28).",
+     "Ask a question: the sentences the answer stands on", "Ready · 1 document, 12,208 sentences indexed",
+     "Clear conversation", "Type a question first."),
+])
+def test_the_pages_frame_is_worded_in_the_visitors_language(lang, title, subtitle, empty, ready, clear, hint):
+    """A Spanish or Chinese visitor saw an English page until they asked: the header, the status
+    line, the empty sources panel, the controls (Gradio's gr.I18n) and the page script's words
+    (the hint by the box, the clear's empty panel) come in the visitor's language, from one table."""
+    pytest.importorskip("gradio")
+    from types import SimpleNamespace
+
+    from qa import ui
+
+    assert f"<h1>{title}</h1><p>{subtitle}</p>" in render.header_html([DOC], lang)
+    assert empty in render.empty_panel(lang) and render.empty_panel(lang) == render.sources_panel(None, 0, DOCS, lang=lang)
+    engine = SimpleNamespace(documents=[DOC], index=SimpleNamespace(sentences=[None] * 12208))
+    warmup = SimpleNamespace(engine=engine, ready=True, state="ready")
+    assert ui.status_message(warmup, lang) == ready
+    starting = SimpleNamespace(engine=engine, ready=False, state="warming", detail="tfidf: embedding 20 sentences",
+                               detail_words=None, building=True)
+    assert ui.status_message(starting, lang).startswith(render.words(lang)["phase_building"])
+    assert ("embedding" in ui.status_message(starting, lang)) == (lang == "en")  # the engine's log line is English
+    assert ui.I18N.translations[lang]["qa.clear"] == clear and ui.I18N.translations[lang]["qa.ask"] == render.words(lang)["ask"]
+    assert hint in ui.PAGE_JS and empty in ui.CLEAR_JS
+    assert set(render.words(lang)) == set(render.WORDS["en"])  # every word in every language
+    if lang != "en":  # nothing of the frame left in English
+        shown = re.sub(r"<[^>]*>", " ", render.header_html([DOC, DOC], lang) + render.empty_panel(lang))
+        for english in ("Ask the", "Answers quote", "documents:", "Ask a question"):
+            assert english not in shown, english
