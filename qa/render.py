@@ -42,6 +42,8 @@ WORDS = {
            "sources": "Sources", "cited": "Sources · {n} cited", "nothing_near": NOTHING_NEAR,
            "paragraph": f"Paragraph{NB}{{i}}{NB}of{NB}{{n}}", "characters": "Characters {spans}",
            "back": "Back to the answer ↑", "earlier": "Earlier answers",
+           "below": "See the source below ↓", "below_many": "See the sources below ↓",
+           "below_nearest": "See the nearest passages below ↓",
            # the page's frame, in the visitor's language (`frame_language`): header, status line,
            # controls (qa/ui.py, through gr.I18n), and the page script's own words
            "title_article": "Ask the article", "title_documents": "Ask the documents",
@@ -77,6 +79,8 @@ WORDS = {
            "sources": "Fuentes", "cited": "Fuentes citadas: {n}", "nothing_near": "Ningún pasaje se acerca a esta pregunta.",
            "paragraph": f"Párrafo{NB}{{i}}{NB}de{NB}{{n}}", "characters": "Caracteres {spans}",
            "back": "Volver a la respuesta ↑", "earlier": "Respuestas anteriores",
+           "below": "Ver la fuente abajo ↓", "below_many": "Ver las fuentes abajo ↓",
+           "below_nearest": "Ver los pasajes más cercanos abajo ↓",
            "title_article": "Pregunta al artículo", "title_documents": "Pregunta a los documentos",
            "subtitle": "Las respuestas citan tal cual las frases en las que se basan, tomadas de {names}.",
            "subtitle_none": "Las respuestas citarán tal cual las frases en las que se basen; todavía no hay documentos.",
@@ -109,6 +113,7 @@ WORDS = {
            "sources": "来源", "cited": "来源 · 引用 {n} 处", "nothing_near": "没有与这个问题相近的段落。",
            "paragraph": f"第{NB}{{i}}{NB}段（共{NB}{{n}}{NB}段）", "characters": "字符位置 {spans}",
            "back": "返回回答 ↑", "earlier": "之前的回答",
+           "below": "在下方查看来源 ↓", "below_many": "在下方查看来源 ↓", "below_nearest": "在下方查看最接近的段落 ↓",
            "title_article": "向文章提问", "title_documents": "向文档提问",
            "subtitle": "回答会原样引用所依据的句子，出自{names}。",
            "subtitle_none": "回答会原样引用所依据的句子；目前还没有文档。",
@@ -306,8 +311,20 @@ def answer_message(ans: Answer, turn: int, docs: dict[str, Document]) -> str:
     titles = list(dict.fromkeys(_title(docs, c.doc) for c in ans.citations))  # in the citations' order
     if _unsure(ans):
         parts.append(f'<p class="qa-meta qa-hedge">{esc(words(ans.lang)["hedge"])}</p>')
-    parts.append(f'{_source_line(ans, titles)}{respelt_note(ans)}</div>')
+    parts.append(f'{_source_line(ans, titles)}{respelt_note(ans)}{_below(ans, turn)}</div>')
     return "".join(parts)
+
+
+def _below(ans: Answer, turn: int) -> str:
+    """A link to the answer's first source card, for a phone (CSS shows it on a narrow screen
+    only), where the sources panel is below the chat, out of view: the markers lead there too,
+    but nothing said so. Nothing moves until it is tapped."""
+    cites = ans.citations if ans.answerable else ans.nearest
+    if not cites:
+        return ""
+    key = "below_nearest" if not ans.answerable else "below_many" if len(cites) > 1 else "below"
+    return (f'<p class="qa-meta qa-below"><a class="qa-below-link" href="#{anchor(turn, 1)}">'
+            f'{esc(words(ans.lang)[key])}</a></p>')
 
 
 def _unsure(ans: Answer) -> bool:
@@ -360,7 +377,7 @@ def refusal_message(ans: Answer, turn: int, docs: dict[str, Document] | None = N
             parts.append(f'<li><a class="qa-marker" href="#{anchor(turn, k)}">[{k}]</a> '
                          f'{_sentence(docs, c)}</li>')
         parts.append("</ul>")
-    parts.append("</div>")
+    parts.append(f"{_below(ans, turn)}</div>")
     return "".join(parts)
 
 

@@ -116,7 +116,9 @@ JS_WORDS = ("type_first", "disconnected", "gone", "question_label", "answer_labe
 # - a marker [n] beside its sources panel scrolls the panel only, and moves the focus to the
 #   passage: following the link scrolled the whole window too, taking the header and the question
 #   out of view. On a phone the panel is below the chat, and the link's own jump brings the
-#   passage into view. A marker whose answer's sources are no longer kept says so;
+#   passage into view (so does the "See the source below ↓" link a phone shows under an answer,
+#   render._below); an earlier answer's folded passage is opened first. A marker whose answer's
+#   sources are no longer kept says so;
 # - when the connection to the server is lost, a question sent but never received goes back in
 #   the box, and the status line says the page is disconnected; what the box holds outlives a
 #   reload (Gradio reloads the page once the server is back);
@@ -248,7 +250,7 @@ PAGE_JS = """() => {
   document.addEventListener('click', guard, true);
   document.addEventListener('input', e => { if (e.target === box()) hint(''); }, true);
   document.addEventListener('click', e => {
-    const a = e.target.closest && e.target.closest('a.qa-marker');
+    const a = e.target.closest && e.target.closest('a.qa-marker, a.qa-below-link');
     if (!a) return;
     const target = document.getElementById(a.getAttribute('href').slice(1));
     if (!target) {
@@ -257,10 +259,10 @@ PAGE_JS = """() => {
       a.title = words.gone.replace('{kept}', '{KEPT}');
       return;
     }
+    const fold = target.closest('details');  // an earlier answer's: opened (not every browser does it for a link)
+    if (fold) fold.open = true;
     if (!panel || panel.getBoundingClientRect().left < a.getBoundingClientRect().right) return;
     e.preventDefault();
-    const fold = target.closest('details');
-    if (fold) fold.open = true;
     history.replaceState(null, '', a.getAttribute('href'));
     document.querySelectorAll('.qa-target').forEach(x => x.classList.remove('qa-target'));
     target.classList.add('qa-target');
@@ -977,7 +979,7 @@ a.qa-link { color: inherit; text-decoration: underline; text-decoration-color: v
 .qa-earlier { margin-top: 1rem; border-top: 1px solid var(--border-color-primary); padding-top: .6rem; }
 .qa-turn { margin-bottom: .4rem; } .qa-turn > summary { cursor: pointer; font-size: .85rem; padding: .2rem 0;
   color: var(--body-text-color-subdued); } .qa-turn[open] > summary { color: var(--body-text-color); }
-a.qa-marker.qa-gone { color: var(--body-text-color-subdued); text-decoration: line-through; cursor: default; }
+a.qa-marker.qa-gone, a.qa-below-link.qa-gone { color: var(--body-text-color-subdued); text-decoration: line-through; cursor: default; }
 .qa-turn .qa-cited-sources > h2 { display: none; }  /* the question it folds under says what it is */
 .qa-nearest h2 { color: #b45309; } .dark .qa-nearest h2 { color: #fbbf24; }
 .qa-nearest .qa-cited, .qa-refusal .qa-cited { color: var(--body-text-color); }
@@ -988,7 +990,7 @@ a.qa-marker.qa-gone { color: var(--body-text-color-subdued); text-decoration: li
 #qa-chat .icon-button-wrapper.top-panel { display: none; }  /* its trash icon: "Clear conversation" is the one clear control */
 footer > .divider:last-child { display: none; }  /* a separator left before the hidden links */
 #qa-question textarea::placeholder { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.qa-source footer .qa-back { display: none; }
+.qa-source footer .qa-back, .qa-below { display: none; }
 @media (max-width: 767px) {  /* not a WIDE_SCREEN: the panel under the chat, whole, as the page scrolls */
   /* Gradio's row wrapped at ~765 px by its columns' min widths: stacked here on purpose instead */
   #qa-main > .column { flex: 1 1 100% !important; }
@@ -998,6 +1000,10 @@ footer > .divider:last-child { display: none; }  /* a separator left before the 
   .qa-source footer { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .2rem .5rem; }  /* the link under the place when both do not fit */
   .qa-source footer .qa-back { display: inline; margin-left: auto; color: #4338ca; text-decoration: none; font-weight: 600; white-space: nowrap; }
   .dark .qa-source footer .qa-back { color: #a5b4fc; }
+  /* and a way down to it from the answer: the panel is out of view, under the chat (render._below) */
+  .qa-msg .qa-below { display: block; }
+  .qa-below a { color: #4338ca; text-decoration: none; font-weight: 600; }
+  .dark .qa-below a { color: #a5b4fc; }
 }
 @media (max-width: 640px) {  /* a phone: the question box in view, and most of the row for it */
   #qa-chat { height: min(420px, 48vh) !important; }

@@ -78,6 +78,7 @@ def test_answer_is_cited_and_highlighted(page, tmp_path):
     page.locator("#qa-sources").evaluate("e => e.scrollTop = 0")
     # a test run leaves the repository's files as they are
     page.screenshot(path=str(SCREENSHOT if os.environ.get("QA_SCREENSHOT") == "1" else tmp_path / "screenshot.png"))
+    assert not page.locator('[data-testid="bot"] .qa-below').is_visible()  # a phone's way down to the panel
     page.locator("a.qa-marker").first.click()  # the marker brings its passage into view
     assert urlparse(page.url).fragment == "qa-t1-c1"
     assert page.locator("#qa-t1-c1").is_visible()
@@ -123,6 +124,36 @@ def test_on_a_phone_the_question_box_is_in_view_and_one_control_clears(browser):
         pg.wait_for_timeout(300)
         chat = pg.locator("#qa-chat").bounding_box()
         assert chat["y"] < 740 and chat["y"] + chat["height"] > 0, chat  # back up at the answer
+    finally:
+        pg.close()
+
+
+def test_on_a_phone_an_answer_points_to_its_source_below_and_stays_in_view(browser):
+    """On a phone the sources panel is under the chat: after an answer its passage was off-screen,
+    and only a tap on the marker [1] (nothing said so) went there. A link under the answer says
+    where its source is; the page does not scroll there by itself."""
+    pg = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        open_page(pg, article_server().url)
+        before = pg.evaluate("window.scrollY")
+        ask(pg, "What did Tencent introduce?")
+        pg.wait_for_timeout(300)
+        assert pg.evaluate("window.scrollY") == before  # the answer stays in view
+        card = pg.locator("#qa-t1-c1")
+        assert card.bounding_box()["y"] >= 844  # its passage is below, out of view
+        link = pg.locator('[data-testid="bot"] .qa-below a')
+        assert link.is_visible() and link.inner_text().strip() == "See the source below ↓"
+        box = link.bounding_box()
+        assert 0 <= box["y"] and box["y"] + box["height"] <= 844, box
+        link.tap()
+        pg.wait_for_timeout(300)
+        assert urlparse(pg.url).fragment == "qa-t1-c1"
+        at = card.bounding_box()
+        assert 0 <= at["y"] < 844, at
+        card.locator("a.qa-back").tap()
+        pg.wait_for_timeout(300)
+        chat = pg.locator("#qa-chat").bounding_box()
+        assert chat["y"] < 844 and chat["y"] + chat["height"] > 0, chat  # back up at the answer
     finally:
         pg.close()
 

@@ -401,3 +401,16 @@ def test_the_pages_frame_is_worded_in_the_visitors_language(lang, title, subtitl
         shown = re.sub(r"<[^>]*>", " ", render.header_html([DOC, DOC], lang) + render.empty_panel(lang))
         for english in ("Ask the", "Answers quote", "documents:", "Ask a question"):
             assert english not in shown, english
+
+
+def test_on_a_phone_an_answer_says_its_source_is_below():
+    """On a phone the sources panel is under the chat, out of view: the answer links to its first
+    card ("See the source below ↓", in the asker's language; CSS shows it on a narrow screen only)."""
+    c = cite("Last one.")
+    one = render.answer_message(Answer("q", "Last one. [1]", True, 0.9, (c,)), 2, DOCS)
+    assert '<p class="qa-meta qa-below"><a class="qa-below-link" href="#qa-t2-c1">See the source below ↓</a></p>' in one
+    two = render.answer_message(Answer("q", "x [1] y [2]", True, 0.9, (c, cite("First <b>bold</b> claim.")), lang="es"), 1, DOCS)
+    assert ">Ver las fuentes abajo ↓</a>" in two
+    refusal = render.answer_message(Answer("q", "文章没有提到。", False, 0.1, (), (c,), lang="zh"), 3, DOCS)
+    assert 'href="#qa-t3-c1">在下方查看最接近的段落 ↓</a>' in refusal
+    assert "qa-below" not in render.answer_message(Answer("q", REFUSAL, False, 0.1, (), ()), 1, DOCS)  # nothing to see
