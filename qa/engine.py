@@ -374,6 +374,7 @@ class Engine:
             if after:  # "she" is someone the sentence after the earlier answer names
                 hits = answering.named_first(hits, prior_top, people)
             hits = answering.announced_read_on(r.index, q, answering.list_read_on(r.index, q, answering.reason_read_on(r.index, q, hits, prior_top)))
+            hits = answering.named_kind_first(hits, q)  # "Which model …?": the next sentence names the Qwen model
             if answering.lacks_count(hits, q):  # "How many people attended?" of "the three-day conference"
                 conf *= OFF_TOPIC_FACTOR
                 answerable = conf >= r.models.threshold

@@ -68,6 +68,25 @@ def test_a_count_the_article_gives_is_answered(question, cited, engine):
     assert ans.answerable and cited in c.sentence
 
 
+@pytest.mark.parametrize("question", [
+    "Which model powers Alibaba's glasses?",
+    "which AI model runs the alibaba glasses",
+    "¿Qué modelo hace funcionar las gafas de Alibaba?",
+    "阿里巴巴的眼镜由哪个模型驱动？",
+])
+def test_which_thing_of_a_kind_cites_the_sentence_naming_one(question, engine):
+    # the sentence before it names Alibaba and the glasses; this one names the model
+    ans, c = first_citation(engine, question)
+    assert ans.answerable and c.sentence.startswith("Powered by the company’s Qwen model")
+
+
+def test_a_kind_named_is_a_name_before_its_word():
+    from qa.answer import _names_one_of
+    assert _names_one_of("model", "Powered by the company’s Qwen model, the smart glasses will enable users.")
+    assert not _names_one_of("investor", "Existing investor Harbourline Partners also increased its stake.")
+    assert not _names_one_of("result", "The result lifts Ashcombe to fourth place.")
+
+
 def test_headings_never_cited(engine):
     headings = {"Huawei unveils Nvidia rival as China clusters chip power",
                 "Tech giants pivot to AI wearables, digital avatars",
