@@ -621,8 +621,8 @@ def named_kind_first(hits: list[Hit], q: Question) -> list[Hit]:
     "阿里巴巴的眼镜由哪个模型驱动？"), the best sentence never writes the kind ("Alibaba unveiled its
     Quark AI Glasses …") and that one names one of it ("Powered by the company's Qwen model, the
     smart glasses …"): the best sentence wins on the question's names, which its neighbour
-    refers back to. On SQuAD it rarely moves an answer (one of 8,017 in the tuning articles, two of
-    3,856 in the test articles, one right, one wrong): its questions repeat the answer's words."""
+    refers back to. On SQuAD it rarely moves an answer (one of 8,017 in the tuning articles, one of
+    3,856 in the test articles, right now): its questions repeat the answer's words."""
     text = q.search if has_cjk(q.text) else q.search.lstrip("¿¡ \"“'")
     m = _WHICH_KIND.search(text) if has_cjk(q.text) else _WHICH_KIND.match(text)
     if not m or len(hits) < 2 or m.group(1).split()[0].lower() in _AUXILIARIES:  # "What did …"
@@ -639,9 +639,26 @@ def named_kind_first(hits: list[Hit], q: Question) -> list[Hit]:
 
 def _names_one_of(kind: str, text: str) -> bool:
     """Whether a sentence names one of a kind: a name right before the word ("the company's Qwen
-    model"), not a sentence's first word or a determiner ("Existing investor …", "The result …")."""
-    return any(m.start() > 0 and m.group(1).split()[0] not in _DETERMINERS
-               for m in re.finditer(rf"(?<![\w’'.-])([A-Z][\w’'.-]*(?:\s+[A-Z0-9][\w’'.-]*)*)\s+(?i:{re.escape(kind)})s?\b", text))
+    model"), not a sentence's first word or a determiner ("Existing investor …", "The result …").
+    Read back from each time the word is written, over the 200 characters before it."""
+    for m in re.finditer(rf"(?<![\w’'.-])(?i:{re.escape(kind)})s?\b", text):
+        begin = max(0, m.start() - 200)
+        words = list(_WORD_RUN.finditer(text, begin, m.start()))
+        if not words or text[words[-1].end():m.start()].strip():
+            continue
+        run = []  # the words of a name right before the kind: capitalised words and figures ("Model 3")
+        for w in reversed(words):
+            if not _NAME_WORD.fullmatch(w.group()):
+                break
+            run.insert(0, w)
+        first = next((w for w in run if w.group()[:1].isupper()), None)
+        if first is not None and first.start() > 0 and first.group() not in _DETERMINERS:
+            return True
+    return False
+
+
+_WORD_RUN = re.compile(r"\S+")
+_NAME_WORD = re.compile(r"[A-Z0-9][\w’'.-]*")
 
 
 FIRST_MEASURES = frozenset({"age", "money"})  # the measures whose sentence is cited first (`measure_first`)

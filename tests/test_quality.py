@@ -85,6 +85,17 @@ def test_a_kind_named_is_a_name_before_its_word():
     assert _names_one_of("model", "Powered by the company’s Qwen model, the smart glasses will enable users.")
     assert not _names_one_of("investor", "Existing investor Harbourline Partners also increased its stake.")
     assert not _names_one_of("result", "The result lifts Ashcombe to fourth place.")
+    assert _names_one_of("model", "It uses the Hunyuan3D World Model 1.0 for its scenes.")
+
+
+def test_a_kind_named_is_read_in_linear_time():
+    # a pasted table of names: read back from each "model", not every run of capitalised words
+    import time
+    from qa.answer import _names_one_of
+    for text in ("Alpha" + " Beta" * 8000 + " done", "model " * 8000, "x" + " Beta" * 8000 + " model"):
+        t = time.perf_counter()
+        _names_one_of("model", text)
+        assert time.perf_counter() - t < 1.0
 
 
 def test_headings_never_cited(engine):
