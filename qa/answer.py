@@ -613,6 +613,8 @@ _WHICH_KIND = re.compile(r"\b(?:which|what)\s+((?:[\w’'-]+\s+){0,2}[\w’'-]+)
 _AUXILIARIES = frozenset("is was are were do does did has have had will would can could should may might must the".split())
 _NO_KIND = _AUXILIARIES | {"kind", "kinds", "type", "types", "sort", "sorts"}  # "What kind of tool …": "tool"
 _DETERMINERS = frozenset("The A An This That These Those Its Their His Her Our My Your".split())
+_WORD_RUN = re.compile(r"\S+")
+_NAME_WORD = re.compile(r"[A-Z0-9][\w’'.-]*")  # a word of a name: capitalised, or a figure ("Model 3")
 
 
 def named_kind_first(hits: list[Hit], q: Question) -> list[Hit]:
@@ -623,8 +625,8 @@ def named_kind_first(hits: list[Hit], q: Question) -> list[Hit]:
     smart glasses …"): the best sentence wins on the question's names, which its neighbour
     refers back to. On SQuAD it rarely moves an answer (one of 8,017 in the tuning articles, one of
     3,856 in the test articles, right now): its questions repeat the answer's words."""
-    text = q.search if has_cjk(q.text) else q.search.lstrip("¿¡ \"“'")
-    m = _WHICH_KIND.search(text) if has_cjk(q.text) else _WHICH_KIND.match(text)
+    # a Chinese question's glosses come in its own word order ("Alibaba spectacles … which model …")
+    m = _WHICH_KIND.search(q.search) if has_cjk(q.text) else _WHICH_KIND.match(q.search.lstrip("¿¡ \"“'"))
     if not m or len(hits) < 2 or m.group(1).split()[0].lower() in _AUXILIARIES:  # "What did …"
         return hits
     best = hits[0]
@@ -646,7 +648,7 @@ def _names_one_of(kind: str, text: str) -> bool:
         words = list(_WORD_RUN.finditer(text, begin, m.start()))
         if not words or text[words[-1].end():m.start()].strip():
             continue
-        run = []  # the words of a name right before the kind: capitalised words and figures ("Model 3")
+        run = []  # the words of a name right before the kind
         for w in reversed(words):
             if not _NAME_WORD.fullmatch(w.group()):
                 break
@@ -655,10 +657,6 @@ def _names_one_of(kind: str, text: str) -> bool:
         if first is not None and first.start() > 0 and first.group() not in _DETERMINERS:
             return True
     return False
-
-
-_WORD_RUN = re.compile(r"\S+")
-_NAME_WORD = re.compile(r"[A-Z0-9][\w’'.-]*")
 
 
 FIRST_MEASURES = frozenset({"age", "money"})  # the measures whose sentence is cited first (`measure_first`)
