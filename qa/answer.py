@@ -648,12 +648,12 @@ def _names_one_of(kind: str, text: str) -> bool:
         words = list(_WORD_RUN.finditer(text, begin, m.start()))
         if not words or text[words[-1].end():m.start()].strip():
             continue
-        run = []  # the words of a name right before the kind
+        first = None  # the first capitalised word of the name right before the kind
         for w in reversed(words):
             if not _NAME_WORD.fullmatch(w.group()):
                 break
-            run.insert(0, w)
-        first = next((w for w in run if w.group()[:1].isupper()), None)
+            if w.group()[:1].isupper():
+                first = w
         if first is not None and first.start() > 0 and first.group() not in _DETERMINERS:
             return True
     return False
