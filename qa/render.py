@@ -7,8 +7,9 @@ its passage into view (qa/ui.py's script only keeps the window still when the pa
 The words around an answer follow the asker's language (``Answer.lang``): in the chat, and the
 sources panel's own words (its headings, a card's place and way back); the passages and their
 sentences stay as the documents write them. The page's frame (header, status line, empty panel,
-buttons, placeholders, the page's script's hints) follows the visitor's language, `frame_language`
-of the browser's; qa/ui.py takes its words from the same table, ``WORDS``.
+buttons, placeholders, the page's script's hints, why a question could not be asked) follows the
+visitor's language, `frame_language` of the browser's; qa/ui.py takes its words from the same
+table, ``WORDS``.
 """
 from __future__ import annotations
 
@@ -66,7 +67,17 @@ WORDS = {
            "type_first": "Type a question first.",
            "disconnected": "Disconnected from the server: the page reloads once it is back.",
            "gone": "The sources of this answer are no longer shown: the panel keeps the latest {kept} answers.",
-           "question_label": "Question", "answer_label": "Answer"},
+           "question_label": "Question", "answer_label": "Answer",
+           # a question that could not be asked (`error_message`): the engine's reasons (REASONS), as it
+           # words them, then the page's own; a long question's length (`user_message`); a document
+           # picked and gone since (qa/ui.py)
+           "cant_ask": "Can't ask that: {reason}",
+           "why_too_long": "question is too long ({n} characters; the limit is {limit})",
+           "why_no_words": "question has no words to search for (only symbols, emoji or control characters)",
+           "why_no_documents": "there is nothing to search: the corpus has no usable documents",
+           "why_engine_failed": "the engine failed ({error}); see the server log",
+           "question_chars": " ({n} characters)",
+           "not_in_corpus": "“{title}” is no longer in the corpus: searched all documents."},
     "es": {"nearest": "Pasajes más cercanos (no son una respuesta)", "from": "De {titles}", "confidence": "confianza {p}",
            "confidence_title": "Probabilidad de que el artículo responda a la pregunta, según el sistema",
            "low_confidence": "confianza baja · {p}", "hedge": "Puede que esto no responda exactamente a tu pregunta.",
@@ -102,7 +113,14 @@ WORDS = {
            "type_first": "Escribe primero una pregunta.",
            "disconnected": "Se perdió la conexión con el servidor: la página se recargará cuando vuelva.",
            "gone": "Las fuentes de esta respuesta ya no se muestran: el panel guarda las de las últimas {kept} respuestas.",
-           "question_label": "Pregunta", "answer_label": "Respuesta"},
+           "question_label": "Pregunta", "answer_label": "Respuesta",
+           "cant_ask": "No se puede hacer esa pregunta: {reason}",
+           "why_too_long": "la pregunta es demasiado larga ({n} caracteres; el máximo es {limit})",
+           "why_no_words": "la pregunta no tiene palabras que buscar (solo símbolos, emojis o caracteres de control)",
+           "why_no_documents": "no hay nada en lo que buscar: el corpus no tiene documentos utilizables",
+           "why_engine_failed": "el motor falló ({error}); consulta el registro del servidor",
+           "question_chars": " ({n} caracteres)",
+           "not_in_corpus": "«{title}» ya no está en el corpus: se ha buscado en todos los documentos."},
     "zh": {"nearest": "最接近的段落（并非答案）", "from": "出自《{titles}》", "confidence": "置信度 {p}",
            "confidence_title": "系统判断文章能回答这个问题的可能性",
            "low_confidence": "置信度低 · {p}", "hedge": "这未必能准确回答你的问题。",
@@ -134,13 +152,31 @@ WORDS = {
            "type_first": "请先输入问题。",
            "disconnected": "与服务器的连接已断开：服务器恢复后页面会重新加载。",
            "gone": "这个回答的来源已不再显示：面板只保留最近 {kept} 个回答的来源。",
-           "question_label": "问题", "answer_label": "回答"},
+           "question_label": "问题", "answer_label": "回答",
+           "cant_ask": "无法提问：{reason}",
+           "why_too_long": "问题太长（{n} 个字符，上限为 {limit} 个）",
+           "why_no_words": "问题里没有可搜索的词（只有符号、表情或控制字符）",
+           "why_no_documents": "没有可搜索的内容：语料库里没有可用的文档",
+           "why_engine_failed": "引擎出错（{error}），详见服务器日志",
+           "question_chars": "（{n} 个字符）",
+           "not_in_corpus": "《{title}》已不在语料库中：已在全部文档中搜索。"},
 }
 # Below this confidence the engine itself rates an answer more likely wrong than right (it answers
 # from its threshold up, 0.26 in qa/models/ranker.json): the chat says so, calmly.
 LOW_CONFIDENCE = 0.5
 # What a request reads ("its opening paragraph"): asked for, so no confidence is shown for it.
 REQUESTS = ("gist", "questions", "more", "date", "mentions", "section", "quoted", "ending", "headline", "named")
+# Why a question could not be asked, as the engine words it (qa/engine.py `Engine.validate`; /ask
+# and `qa ask --jsonl` keep these English words), and qa/ui.py when the engine itself fails: each
+# reason the page can meet, by the key of its words in WORDS, whose {fields} the pattern's groups
+# fill (a count in the language's digits). A reason not here (the API's own: history, doc) is
+# shown as it is.
+REASONS = {key: re.compile(pattern) for key, pattern in {
+    "why_too_long": r"question is too long \((?P<n>[\d,]+) characters; the limit is (?P<limit>[\d,]+)\)",
+    "why_no_words": r"question has no words to search for \(only symbols, emoji or control characters\)",
+    "why_no_documents": r"there is nothing to search: the corpus has no usable documents",
+    "why_engine_failed": r"the engine failed \((?P<error>\w+)\); see the server log",
+}.items()}
 
 
 def words(lang: str) -> dict[str, str]:
@@ -210,10 +246,11 @@ def shortened(question: str, limit: int) -> str:
     return question if len(question) <= limit else f"{question[:limit].rstrip()}…"
 
 
-def user_message(question: str) -> str:
+def user_message(question: str, lang: str = "en") -> str:
+    """The question in the chat; a long one shortened, with its length in the page's language."""
     shown = shortened(question, SHOWN_QUESTION_CHARS)
     if shown != question:
-        shown += f" ({len(question):,} characters)"
+        shown += words(lang)["question_chars"].format(n=number(len(question), lang))
     return f'<div class="qa-user">{esc(shown)}</div>'
 
 
@@ -222,8 +259,19 @@ def pending_message(warming: bool, lang: str = "en") -> str:
     return f'<div class="qa-msg qa-pending">{esc(text)}</div>'
 
 
-def error_message(reason: str) -> str:
-    return f'<div class="qa-msg qa-error">Can\'t ask that: {esc(reason)}</div>'
+def reason_in(reason: str, lang: str = "en") -> str:
+    """Why a question could not be asked, in the page's words for it (REASONS), else as it is."""
+    for key, pattern in REASONS.items():
+        if m := pattern.fullmatch(reason):
+            fields = {k: number(int(v.replace(",", "")), lang) if v.replace(",", "").isdigit() else v
+                      for k, v in m.groupdict().items()}
+            return words(lang)[key].format(**fields)
+    return reason
+
+
+def error_message(reason: str, lang: str = "en") -> str:
+    """A question that could not be asked, and why, in the page's language ``lang``."""
+    return f'<div class="qa-msg qa-error">{esc(words(lang)["cant_ask"].format(reason=reason_in(reason, lang)))}</div>'
 
 
 def scope_note(text: str) -> str:

@@ -586,24 +586,24 @@ class Page:
         if not isinstance(question, str) or not question.strip():
             yield gr.update(), chat, asked, gr.update(), panels, *unchanged
             return
-        chat = list(chat or []) + [_message("user", render.user_message(question))]
+        chat = list(chat or []) + [_message("user", render.user_message(question, lang))]
         pending = _message("assistant", render.pending_message(not self.warmup.ready, language(question)))
         # the browser emptied the box; a conversation's first question empties the panel, where an
         # answer landing after a clear may have left the old one (hidden meanwhile: see PAGE_JS)
         empty = render.empty_panel(lang) if not asked else gr.update()
         yield gr.update(), chat + [pending], asked, empty, panels, *unchanged
         doc_id = doc_id or None
-        reply, sources = self._answer(question, asked, doc_id)
+        reply, sources = self._answer(question, asked, doc_id, lang)
         gone = self._gone(doc_id, documents) if sources is None else None
         if gone:  # the picked document left the corpus since the page showed it: ask them all
             doc_id = None
-            reply, sources = self._answer(question, asked, None)
+            reply, sources = self._answer(question, asked, None, lang)
         if sources is None:  # not asked (too long, unknown document...): back in the box to edit,
             # and kept out of the follow-up history and the panel
             yield question, chat + [_message("assistant", reply)], asked, gr.update(), panels, *self.follow(documents, doc_id, lang)
             return
-        if gone:
-            reply = render.scope_note(f"“{gone}” is no longer in the corpus: searched all documents.") + reply
+        if gone:  # said in the answer's words, the asker's language (as `render.answer_message`)
+            reply = render.scope_note(render.words(language(question))["not_in_corpus"].format(title=gone)) + reply
         # small talk ("thanks") leaves the panel on the last answer's sources
         shown = render.with_earlier(sources, panels[:EARLIER_PANELS], language(question)) if sources else gr.update()
         if sources:  # small talk has no sources to keep
@@ -620,17 +620,18 @@ class Page:
         titles = {row[0]: row[1] for row in shown or [] if isinstance(row, (list, tuple)) and len(row) > 1}
         return (titles[doc_id] or doc_id) if doc_id in titles else None
 
-    def _answer(self, question: str, asked: list[str], doc_id: str | None) -> tuple[str, str | None]:
+    def _answer(self, question: str, asked: list[str], doc_id: str | None,
+                lang: str = "en") -> tuple[str, str | None]:
         """(chat reply, sources panel): the panel is "" for small talk, None when the question
-        could not be asked."""
+        could not be asked (why, in the page's language ``lang``: render.REASONS)."""
         turn = len(asked) + 1
         try:
             ans = self.engine.ask(question, list(asked), doc_id)
         except QuestionError as exc:
-            return render.error_message(str(exc)), None
+            return render.error_message(str(exc), lang), None
         except Exception as exc:
             log.exception("ask failed")
-            return render.error_message(f"the engine failed ({type(exc).__name__}); see the server log"), None
+            return render.error_message(f"the engine failed ({type(exc).__name__}); see the server log", lang), None
         docs = self.docs()
         panel = "" if ans.kind == "chat" else render.sources_panel(ans, turn, docs, self.paragraph)
         return render.answer_message(ans, turn, docs), panel

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import replace
+from types import SimpleNamespace
 
 import pytest
 
@@ -397,6 +399,10 @@ def test_the_pages_frame_is_worded_in_the_visitors_language(lang, title, subtitl
     assert ui.I18N.translations[lang]["qa.clear"] == clear and ui.I18N.translations[lang]["qa.ask"] == render.words(lang)["ask"]
     assert hint in ui.PAGE_JS and empty in ui.CLEAR_JS
     assert set(render.words(lang)) == set(render.WORDS["en"])  # every word in every language
+    fields = string.Formatter()  # ... with the same {fields} to fill as the English
+    for key, english in render.WORDS["en"].items():
+        assert ({f for _, f, _, _ in fields.parse(render.words(lang)[key]) if f}
+                == {f for _, f, _, _ in fields.parse(english) if f}), key
     if lang != "en":  # nothing of the frame left in English
         shown = re.sub(r"<[^>]*>", " ", render.header_html([DOC, DOC], lang) + render.empty_panel(lang))
         for english in ("Ask the", "Answers quote", "documents:", "Ask a question"):
@@ -414,3 +420,103 @@ def test_on_a_phone_an_answer_says_its_source_is_below():
     refusal = render.answer_message(Answer("q", "文章没有提到。", False, 0.1, (), (c,), lang="zh"), 3, DOCS)
     assert 'href="#qa-t3-c1">在下方查看最接近的段落 ↓</a>' in refusal
     assert "qa-below" not in render.answer_message(Answer("q", REFUSAL, False, 0.1, (), ()), 1, DOCS)  # nothing to see
+
+
+def _engine_reasons() -> list[str]:
+    """The reasons the engine gives, as it words them, for the questions the page can send it
+    (a string with something in it: the page sends nothing else), and for an empty corpus."""
+    from qa.engine import Engine, QuestionError
+
+    engine, reasons = Engine("corpus", "index", progress=False), []
+    index = SimpleNamespace(sentences=[None], doc_rows={}, documents=[], skipped=lambda doc: None)
+    for question, where in (("x" * 12_345, index), ("?! 🤖 \x00", index),
+                            ("What is it?", SimpleNamespace(sentences=[], doc_rows={}, documents=[]))):
+        with pytest.raises(QuestionError) as raised:
+            engine.validate(question, [], None, where)
+        reasons.append(str(raised.value))
+    return reasons
+
+
+@pytest.mark.parametrize("lang, cant, said", [
+    ("es", "No se puede hacer esa pregunta: ", ("la pregunta es demasiado larga (12\u00a0345 caracteres; el máximo es 2000)",
+                                                "la pregunta no tiene palabras que buscar",
+                                                "no hay nada en lo que buscar")),
+    ("zh", "无法提问：", ("问题太长（12,345 个字符，上限为 2,000 个）", "问题里没有可搜索的词", "没有可搜索的内容")),
+])
+def test_a_question_that_cannot_be_asked_says_why_in_the_pages_language(lang, cant, said):
+    """"Can't ask that: question is too long (…)" was English on a Spanish or Chinese page: the
+    engine's reasons (English, as /ask and the JSONL keep them) are said in the page's words, with
+    their counts; in English they read exactly as the engine words them."""
+    reasons = _engine_reasons()
+    for reason, words in zip(reasons, said, strict=True):
+        html = render.error_message(reason, lang)
+        assert html.startswith(f'<div class="qa-msg qa-error">{cant}') and words in html, html
+        assert "Can't ask" not in html and "Can&#x27;t ask" not in html and " ".join(reason.split()[:3]) not in html
+        assert render.error_message(reason) == f'<div class="qa-msg qa-error">Can&#x27;t ask that: {render.esc(reason)}</div>'
+    assert render.reason_in(reasons[0], "en") == reasons[0]
+
+
+def test_a_reason_the_page_has_no_words_for_is_shown_as_it_is():
+    """The API's own reasons (history, doc) never reach the page's chat; one that did, or a reason
+    worded otherwise than REASONS expects, is shown in English rather than not at all."""
+    for reason in ("unknown document: 'x'; documents are 'a'", "question is too long", "a <b>new</b> reason"):
+        html = render.error_message(reason, "es")
+        assert html == f'<div class="qa-msg qa-error">No se puede hacer esa pregunta: {render.esc(reason)}</div>'
+    assert render.error_message("question is empty", "zh").endswith("无法提问：question is empty</div>")
+
+
+def test_the_page_says_why_in_its_language_when_the_engine_fails_or_refuses():
+    """qa/ui.py's own reason (the engine failed) goes through the same words as the engine's."""
+    pytest.importorskip("gradio")
+    from qa import ui
+    from qa.engine import QuestionError
+
+    def failing(*_):
+        raise RuntimeError("boom")
+
+    page = ui.Page(SimpleNamespace(ask=failing))
+    assert page._answer("q", [], None) == (
+        '<div class="qa-msg qa-error">Can&#x27;t ask that: the engine failed (RuntimeError); see the server log</div>', None)
+    reply, sources = page._answer("q", [], None, "es")
+    assert sources is None and "el motor falló (RuntimeError); consulta el registro del servidor" in reply
+    assert "引擎出错（RuntimeError），详见服务器日志" in page._answer("q", [], None, "zh")[0]
+
+    def refusing(*_):
+        raise QuestionError(_engine_reasons()[1])
+
+    page.engine.ask = refusing
+    assert "无法提问：问题里没有可搜索的词（只有符号、表情或控制字符）" in page._answer("?!", [], None, "zh")[0]
+
+
+@pytest.mark.parametrize("lang, length", [("en", "(5,000 characters)"), ("es", "(5000 caracteres)"),
+                                          ("zh", "（5,000 个字符）")])
+def test_a_long_questions_length_is_said_in_the_pages_language(lang, length):
+    shown = render.user_message("word " * 1000, lang)
+    assert shown.endswith(f"{length}</div>") and (lang == "en") == ("characters" in shown)
+
+
+@pytest.mark.parametrize("question, note", [
+    ("Where did Alpha Corp build a factory?", "“Gone &amp; co” is no longer in the corpus: searched all documents."),
+    ("¿Dónde construyó Alpha Corp una fábrica?", "«Gone &amp; co» ya no está en el corpus: se ha buscado en todos los documentos."),
+    ("阿尔法公司在哪里建了工厂？", "《Gone &amp; co》已不在语料库中：已在全部文档中搜索。"),
+])
+def test_a_picked_document_gone_since_is_said_in_the_askers_language(question, note):
+    """The line above an answer searched in all documents, the one picked having left the corpus,
+    is in the words of the answer under it: the asker's language, whatever the page's."""
+    pytest.importorskip("gradio")
+    from qa import ui
+    from qa.engine import QuestionError
+    from qa.question import language
+
+    def ask(question, history, doc):
+        if doc:
+            raise QuestionError(f"unknown document: {doc!r}; documents are 'd1'")
+        return Answer(question, "…", False, 0.1, (), (), lang=language(question))
+
+    engine = SimpleNamespace(ask=ask, documents=[DOC], index=SimpleNamespace(documents=[DOC], sentences=[None]))
+    page = ui.Page(engine)
+    page.warmup.state = "ready"
+    shown = [["d1", DOC.title, DOC.date], ["gone", "Gone & co", ""]]
+    for frame in ("en", "es", "zh"):
+        chat = list(page._respond(question, [], [], "gone", [], shown, frame))[-1][1]
+        assert chat[-1]["content"].startswith(f'<p class="qa-meta qa-scope">{note}</p>'), chat[-1]["content"]
