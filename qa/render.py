@@ -184,11 +184,13 @@ def words(lang: str) -> dict[str, str]:
 
 
 def frame_language(preferred: str | None) -> str:
-    """The page's language ("en", "es" or "zh") for a browser's: its first preference, a language
-    tag (``navigator.language``: "es-ES", "zh-CN") or an Accept-Language header
-    ("zh-CN,zh;q=0.9,en;q=0.8", the highest q first); Spanish or Chinese when it is one of them
-    (any region, and Chinese in Simplified characters, as the answers are), English otherwise.
-    Only the first preference counts, as Gradio's own translations (gr.I18n) choose theirs."""
+    """The page's language ("en", "es" or "zh") for a browser's: a language tag
+    (``navigator.language``: "es-ES", "zh-CN") or an Accept-Language header
+    ("zh-CN,zh;q=0.9,en;q=0.8"), of which the entry with the highest q counts (the first of
+    those tied; in practice the browser's first preference, which it sends with q=1); Spanish or
+    Chinese when that is one of them (any region, and Chinese in Simplified characters, as the
+    answers are), English otherwise. One language only, as Gradio's own translations (gr.I18n)
+    choose theirs: a Spanish or Chinese entry below the top one does not count."""
     best, top = "", -1.0
     for part in (preferred or "").split(","):
         tag, _, params = part.strip().partition(";")

@@ -363,8 +363,9 @@ def test_an_answer_the_engine_is_unsure_of_says_so_calmly(lang, badge, hedge):
     ("", "en"), (None, "en"), ("zh-CN,zh;q=0.9,en;q=0.8", "zh"), ("en;q=0.5,es-MX", "es"), ("fr,es;q=0.9", "en"),
 ])
 def test_the_page_is_in_the_browsers_first_language(browser, lang):
-    """A language tag (navigator.language) or an Accept-Language header: its first preference, as
-    Gradio's own translations pick theirs; Spanish or Chinese in any region, English otherwise."""
+    """A language tag (navigator.language) or an Accept-Language header: its entry with the highest
+    q (the browser's first preference, in practice), one language only, as Gradio's own
+    translations pick theirs; Spanish or Chinese in any region, English otherwise."""
     assert render.frame_language(browser) == lang
 
 
