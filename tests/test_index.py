@@ -707,7 +707,8 @@ def test_the_pages_header_picker_and_status_follow_an_added_document(small, monk
     corpus, folder = small
     monkeypatch.setattr(qa.engine, "CORPUS_LOOK_SECONDS", 0.0)
     page = Page(Engine(corpus, folder, progress=False))
-    page.warmup._run()
+    page.warmup.start()
+    page.warmup._thread.join()  # loaded as the page loads it (status() would start it again)
     assert "2 documents" in page.status()[0]
     shown = page.view()[3]
     header, picker, status, same, *examples = page.follow(shown)
@@ -739,7 +740,8 @@ def test_a_question_in_a_picked_document_that_left_searches_them_all(small, monk
     monkeypatch.setattr(qa.engine, "CORPUS_LOOK_SECONDS", 0.0)
     (corpus / "c.txt").write_text(DOC_C, encoding="utf-8")
     page = Page(Engine(corpus, folder, progress=False))
-    page.warmup._run()
+    page.warmup.start()
+    page.warmup._thread.join()  # loaded as the page loads it (status() would start it again)
     shown = page.view()[3]
     (corpus / "c.txt").unlink()
     box, chat, asked, sources, _, header, picker, status, now, *_ = list(
