@@ -256,8 +256,10 @@ class Engine:
         ans = self._search(r, q, doc, history)
         if q.fragment:  # "Which chips?" asks on the earlier question, "How much milk?" after "How many
             # eggs?" stands alone: read both ways, the reading the documents answer surely wins
+            # (for a longer one with no subject of its own, the reading alone whenever it is answered)
             alone = self._search(r, self._understand(question, (), doc, r), doc)
-            ans = alone if alone.confidence > ans.confidence else ans
+            stands = alone.answerable if q.alone_first else alone.confidence > ans.confidence
+            ans = alone if stands else ans
         return ans
 
     @staticmethod

@@ -252,6 +252,7 @@ class Question:
     # one ("¿Por qué?"): both as asked, untranslated; "" for the question as asked
     multilingual: str = ""
     fragment: bool = False  # a follow-up with no verb ("Which chips?"): it may also stand alone
+    alone_first: bool = False  # a fragment that stands alone when it can ("¿Dónde se celebró la conferencia?")
     # the names a follow-up turns to ("And Tencent?" after a question about Alibaba's glasses):
     # what it asks is about them, not about what the earlier question's words match
     switched: tuple[str, ...] = ()
@@ -576,8 +577,16 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     # "Why?" leans on it.
     # Spanish drops the subject a conversation has named ("¿Cuántos días duró?" after "¿Dónde se
     # celebró la conferencia?"): a short question with no name of its own may lean on the
-    # earlier one, and is read both ways, like a fragment (it may also stand alone)
-    dropped = bool(prior) and not english and not has_cjk(text) and not own and not pronoun and len(tokens) <= 3
+    # earlier one, and is read both ways, like a fragment (it may also stand alone). Short: three
+    # words the English stop list keeps ("¿Cuántos días duró?"), or two besides Spanish function
+    # words in five at most ("¿es de código abierto?" after "¿Qué presentó Tencent?"; not "cual es
+    # la capital de peru"); the longer ones lean on the conversation only when alone they are
+    # refused ("¿Dónde se celebró la conferencia?" after "¿Qué lanzó Huawei?" stands alone)
+    subjectless = bool(prior) and not english and not has_cjk(text) and not own and not pronoun
+    dropped = subjectless and len(tokens) <= 3
+    dropped_longer = subjectless and not dropped and not fragment and len(text.split()) <= 5 \
+        and len([t for t in tokens if t not in _ES_WORDS]) <= 2
+    dropped = dropped or dropped_longer
     # what points back in so many words ("it", "¿Y qué más lanzó?", "Why?", "Which chips?"), unlike a
     # dropped subject, which "¿Qué hora es?" after a question about the article has too
     refers_back = bool(prior) and (_points_back(text) or elliptical or bare or fragment or bool(_ELLIPSIS.search(text)))
@@ -617,6 +626,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
                     context=prior if followup else "",
                     subjects=listed_names(text) if has_cjk(text) else subjects(text),
                     multilingual=multilingual, fragment=followup and fragment, switched=switched,
+                    alone_first=followup and dropped_longer,
                     measure=asked_measure(text) or (earlier.measure if borrows and earlier is not None else ""),
                     names=() if english else foreign_names(text), refers_back=refers_back)
 

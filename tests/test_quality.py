@@ -480,6 +480,21 @@ def test_a_spanish_question_opening_with_y_leans_on_the_conversation(tmp_path):
         assert ans.answerable and cited in ans.citations[0].sentence, (question, ans.confidence)
 
 
+@pytest.mark.parametrize("question, earlier, cited", [
+    ("¿es de código abierto?", "¿Qué presentó Tencent?", "Hunyuan3D World Model 1.0, an open-source tool"),
+    ("¿cuándo llegan a las tiendas?", "¿Qué presentó Alibaba?", "expected to hit the Chinese market"),
+])
+def test_a_spanish_follow_up_that_drops_its_subject_leans_on_the_conversation(engine, question, earlier, cited):
+    """Spanish leaves out a subject the conversation has named. Its function words ("es", "de",
+    "a", "las") are no English stop words, so these read as four-word questions of their own, and
+    alone they read as general Spanish: refused as off-topic (0.07)."""
+    ans = engine.ask(question, history=[earlier])
+    assert ans.answerable and cited in ans.citations[0].sentence, ans.confidence
+    assert not engine.ask(question).answerable  # alone, nothing says what "it" is
+    # a question with a subject of its own stands alone, and is about something else
+    assert not engine.ask("cual es la capital de peru", history=[earlier]).answerable
+
+
 def test_who_someone_is_is_answered_by_the_sentence_naming_them_after_a_quote(tmp_path):
     """"Who is Priya Natarajan?" of a story that names her once, after a long quote ("“…,” said
     Priya Natarajan, an analyst at Halden & Co."), was refused (0.14): the embedders put a bare
