@@ -344,9 +344,12 @@ class Engine:
             return answering.build(r.index, q, [], 0.0, False, r.models.cite_ratio, several=several)
         evidence = answer_features(F, logits)
         conf = confidence(r.models, evidence, english=q.english)
-        if not q.english and not has_cjk(q.text) and r.index.e5 is not None and self._off_topic(r, q, hits, F, e5vec):
+        if not q.english and (not has_cjk(q.text) or q.context and not q.refers_back) and r.index.e5 is not None \
+                and self._off_topic(r, q, hits, F, e5vec):
             # "Hola": general text fits it better than the document does (Chinese questions have
-            # the dictionary's no-shared-word rule instead; this one refused an answerable one)
+            # the dictionary's no-shared-word rule instead, which this one refused answerable ones
+            # with; but a Chinese follow-up that leaves its subject out borrows the earlier
+            # question's words, so "今天天气怎么样" is judged by what it adds to the conversation)
             conf *= OFF_TOPIC_FACTOR
         if answering.lacks_metadata(r.index, hits, q):  # "Who wrote the article?" of one with a date and no author line
             conf *= OFF_TOPIC_FACTOR

@@ -9,7 +9,7 @@ from typing import Callable
 
 from .contrast import OPPOSITES
 from .corpus import plain
-from .crosslingual import has_cjk, latin_names, listed_names, to_english
+from .crosslingual import has_cjk, latin_names, listed_names, to_english, translate_words
 from .intent import TEXT_KINDS, small_talk
 from .lexical import stopwords, tokenize, zipf
 from .spanish import SPANISH_MARGIN, with_accent
@@ -581,12 +581,17 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     # words the English stop list keeps ("¿Cuántos días duró?"), or two besides Spanish function
     # words in five at most ("¿es de código abierto?" after "¿Qué presentó Tencent?"; not "cual es
     # la capital de peru"); the longer ones lean on the conversation only when alone they are
-    # refused ("¿Dónde se celebró la conferencia?" after "¿Qué lanzó Huawei?" stands alone)
-    subjectless = bool(prior) and not english and not has_cjk(text) and not own and not pronoun
-    dropped = subjectless and len(tokens) <= 3
-    dropped_longer = subjectless and not dropped and not fragment and len(text.split()) <= 5 \
+    # refused ("¿Dónde se celebró la conferencia?" after "¿Qué lanzó Huawei?" stands alone).
+    # Chinese drops it too ("是开源的吗？" after "腾讯发布了什么？"): two dictionary words at most that
+    # say something (a word's glosses list its synonyms, so their English words are no measure)
+    subjectless = bool(prior) and not english and not own and not pronoun
+    spanish = subjectless and not has_cjk(text)
+    dropped = spanish and len(tokens) <= 3
+    dropped_longer = spanish and not dropped and not fragment and len(text.split()) <= 5 \
         and len([t for t in tokens if t not in _ES_WORDS]) <= 2
-    dropped = dropped or dropped_longer
+    dropped_zh = subjectless and has_cjk(text) and not fragment \
+        and len([w for w, gloss in translate_words(text) if gloss and has_cjk(w) and content_tokens(gloss)]) <= 2
+    dropped = dropped or dropped_longer or dropped_zh
     # what points back in so many words ("it", "¿Y qué más lanzó?", "Why?", "Which chips?"), unlike a
     # dropped subject, which "¿Qué hora es?" after a question about the article has too
     refers_back = bool(prior) and (_points_back(text) or elliptical or bare or fragment or bool(_ELLIPSIS.search(text)))

@@ -495,6 +495,18 @@ def test_a_spanish_follow_up_that_drops_its_subject_leans_on_the_conversation(en
     assert not engine.ask("cual es la capital de peru", history=[earlier]).answerable
 
 
+@pytest.mark.parametrize("question, earlier, cited", [
+    ("由什么模型驱动？", "阿里巴巴发布了什么？", "Qwen model"),  # alone: Tencent's "World Model"
+    ("是开源的吗？", "腾讯在WAIC上发布了什么？", "open-source tool"),
+])
+def test_a_chinese_follow_up_that_drops_its_subject_leans_on_the_conversation(engine, question, earlier, cited):
+    """Chinese leaves out a subject the conversation has named, with no pronoun to say so."""
+    ans = engine.ask(question, history=[earlier])
+    assert ans.answerable and cited in ans.citations[0].sentence, ans.confidence
+    # small talk after it borrows the earlier question's words too, and is judged by what it adds
+    assert not engine.ask("今天天气怎么样", history=[earlier]).answerable
+
+
 def test_who_someone_is_is_answered_by_the_sentence_naming_them_after_a_quote(tmp_path):
     """"Who is Priya Natarajan?" of a story that names her once, after a long quote ("“…,” said
     Priya Natarajan, an analyst at Halden & Co."), was refused (0.14): the embedders put a bare
