@@ -49,10 +49,11 @@ _SMALL_TALK = {
     "help": {
         "en": r"((who|what) are you|what is this|what can you do|what do you do|how does this work|"
               r"how do (i|you) use (this|it|you)|help|help me|what can i ask( you)?|what should i ask|"
-              r"are you a (bot|robot|human|person))",
+              r"are you a (bot|robot|human|person)|what( is|['’]?s) your name)",
         "es": r"(qui[eé]n eres|qu[eé] eres|qu[eé] puedes hacer|ayuda|ay[uú]dame|c[oó]mo funciona( esto)?|"
-              r"qu[eé] (puedo|debo) preguntar)",
-        "zh": r"(你是谁|你是什么|你能做什么|你会做什么|你会什么|你可以做什么|帮助|帮帮我|怎么用|如何使用)",
+              r"qu[eé] (puedo|debo) preguntar|c[oó]mo te llamas|cu[aá]l es tu nombre)",
+        "zh": r"(你是谁|你是什么|你能做什么|你会做什么|你会什么|你可以做什么|帮助|帮帮我|怎么用|如何使用|"
+              r"你叫什么(名字)?|你的名字是什么|你叫啥(名字)?)",
     },
 }
 _SMALL_TALK_RX = {(kind, lang): re.compile(rx) for kind, by_lang in _SMALL_TALK.items() for lang, rx in by_lang.items()}

@@ -19,6 +19,8 @@ from qa.question import content_tokens, parse, two_questions
     # small talk as people type it: several pieces in one message, laughter, a greeting in French
     ("cool, thanks!", "thanks", "en"), ("Thanks for the help", "thanks", "en"), ("Hey, how are you?", "greeting", "en"),
     ("ok, got it", "ack", "en"), ("lol", "ack", "en"), ("Bonjour", "greeting", "en"), ("Danke", "thanks", "en"),
+    # asked its name, it says what it is (a search for it answered "你叫什么名字" from a story, 0.85)
+    ("What's your name?", "help", "en"), ("¿Cómo te llamas?", "help", "es"), ("你叫什么名字", "help", "zh"),
 ])
 def test_small_talk_is_recognised_in_three_languages(text, kind, lang):
     assert small_talk(text) == (kind, lang)
