@@ -216,10 +216,10 @@ def test_chinese_follow_ups_that_drop_their_subject(tmp_path):
     ones: "由什么模型驱动？" after "阿里巴巴发布了什么？". First run, on the session's code before
     Chinese follow-ups could leave out their subject: 0.605 cite@1, false refusals 0.211, correct
     refusals 0.500; with the rule's first form, blind, 0.658, 0.053, 0.318 (small talk answered
-    with the earlier question's words). Today 0.658, 0.105, 0.455: such a follow-up is judged by
-    what it adds to the conversation, as a Spanish one is. Four of the ten small-talk follow-ups
-    are answered, as before the rule ("给我讲个笑话吧", "你叫什么名字")."""
+    with the earlier question's words). Today 0.658, 0.105, 0.500: such a follow-up is judged by
+    what it adds to the conversation, as a Spanish one is, and "你叫什么名字" is small talk. Three
+    of the ten small-talk follow-ups are answered, as before the rule ("给我讲个笑话吧")."""
     summary = _each_asked_of_its_document("chinese_followups", tmp_path, questions=60, documents=5)
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.70, summary  # 0.735
     assert summary["false_abstain"] <= 0.14, summary
-    assert summary["abstain_correct"] >= 0.40, summary
+    assert summary["abstain_correct"] >= 0.45, summary
