@@ -30,7 +30,7 @@ from .intent import (about_a_named_text, author_request, date_request, documents
                      nothing_more, quoted_request, reply, said_nothing_more, small_talk, which_document)
 from .kinds import kinds_request
 from .lexical import naming_words, tokenize, zipf
-from .offtopic import NEAREST_MARGIN, OFF_TOPIC_FACTOR, closer_to_background, pulls_away
+from .offtopic import BACKGROUND_MARGIN, CHINESE_MARGIN, NEAREST_MARGIN, OFF_TOPIC_FACTOR, closer_to_background, pulls_away
 from .question import (MAX_QUESTION_CHARS, has_words, language, last_question, names, parse, person_names, refers_to_person, typed_word,
                        refers_to_thing, two_questions, with_names)
 from .rank import answer_features, confidence, load_models
@@ -257,7 +257,7 @@ class Engine:
         if q.fragment:  # "Which chips?" asks on the earlier question, "How much milk?" after "How many
             # eggs?" stands alone: read both ways, the reading the documents answer surely wins
             # (for a longer one with no subject of its own, the reading alone whenever it is answered)
-            alone = self._search(r, self._understand(question, (), doc, r), doc)
+            alone = self._search(r, self._understand(question, (), doc, r), doc, history)  # still in it
             stands = alone.answerable if q.alone_first else alone.confidence > ans.confidence
             ans = alone if stands else ans
         return ans
@@ -344,12 +344,12 @@ class Engine:
             return answering.build(r.index, q, [], 0.0, False, r.models.cite_ratio, several=several)
         evidence = answer_features(F, logits)
         conf = confidence(r.models, evidence, english=q.english)
-        if not q.english and (not has_cjk(q.text) or q.context and not q.refers_back) and r.index.e5 is not None \
-                and self._off_topic(r, q, hits, F, e5vec):
-            # "Hola": general text fits it better than the document does (Chinese questions have
-            # the dictionary's no-shared-word rule instead, which this one refused answerable ones
-            # with; but a Chinese follow-up that leaves its subject out borrows the earlier
-            # question's words, so "今天天气怎么样" is judged by what it adds to the conversation)
+        if not q.english and (not has_cjk(q.text) or not any(h.strip() for h in history) or q.context and not q.refers_back) \
+                and r.index.e5 is not None and self._off_topic(r, q, hits, F, e5vec):
+            # "Hola", "2022年世界杯谁赢了？": general text fits it better than the document does. In a
+            # conversation a Chinese question is judged so only when it leaves its subject out and
+            # borrows the earlier question's words ("今天天气怎么样" after a question on the article:
+            # by what it adds to the conversation); "那什么时候能恢复" is about the conversation
             conf *= OFF_TOPIC_FACTOR
         if answering.lacks_metadata(r.index, hits, q):  # "Who wrote the article?" of one with a date and no author line
             conf *= OFF_TOPIC_FACTOR
@@ -407,7 +407,8 @@ class Engine:
         if q.refers_back:
             return False
         if not q.context:
-            return closer_to_background(e5vec.result(), float(F[:, E5_COLUMN].max()))
+            margin = CHINESE_MARGIN if has_cjk(q.text) else BACKGROUND_MARGIN
+            return closer_to_background(e5vec.result(), float(F[:, E5_COLUMN].max()), margin=margin)
         sentences = np.asarray(r.index.e5[sorted(h.features["row"] for h in hits)], dtype=np.float32)
         earlier, both = get_embedder("e5").encode_queries([q.context, f"{q.context} {q.text}"])  # one pass
         return pulls_away(sentences, earlier, both)
