@@ -344,13 +344,8 @@ class Engine:
             return answering.build(r.index, q, [], 0.0, False, r.models.cite_ratio, several=several)
         evidence = answer_features(F, logits)
         conf = confidence(r.models, evidence, english=q.english)
-        if not q.english and (not has_cjk(q.text) or not any(h.strip() for h in history) or q.context and not q.refers_back) \
-                and r.index.e5 is not None and self._off_topic(r, q, hits, F, e5vec):
-            # "Hola", "2022年世界杯谁赢了？": general text fits it better than the document does. In a
-            # conversation a Chinese question is judged so only when it leaves its subject out and
-            # borrows the earlier question's words ("今天天气怎么样" after a question on the article:
-            # by what it adds to the conversation); "那什么时候能恢复" is about the conversation
-            conf *= OFF_TOPIC_FACTOR
+        if self._held_to_topic(q, history) and r.index.e5 is not None and self._off_topic(r, q, hits, F, e5vec):
+            conf *= OFF_TOPIC_FACTOR  # "Hola", "2022年世界杯谁赢了？": general text fits it better than the document
         if answering.lacks_metadata(r.index, hits, q):  # "Who wrote the article?" of one with a date and no author line
             conf *= OFF_TOPIC_FACTOR
         # "How much does it cost?" of a text that names no price; a question line of the text ("How
@@ -395,6 +390,17 @@ class Engine:
         if answering.shares_a_word(q, hits[:answering.NEAREST_SHOWN]) or r.index.e5 is None:
             return True
         return not closer_to_background(e5vec.result(), float(F[:, E5_COLUMN].max()), margin=NEAREST_MARGIN)
+
+    @staticmethod
+    def _held_to_topic(q, history) -> bool:
+        """Is a question checked for being about something else (`_off_topic`)? One in another
+        language is, as its words cannot tell; in a conversation, a Chinese one only when it leaves
+        its subject out and borrows the earlier question's words ("今天天气怎么样" after a question
+        on the article): "那什么时候能恢复" is about the conversation, and the dictionary's rule (no
+        gloss the text writes) judges it as before."""
+        if q.english:
+            return False
+        return not has_cjk(q.text) or not any(h.strip() for h in history) or bool(q.context) and not q.refers_back
 
     @staticmethod
     def _off_topic(r: Retriever, q, hits: list[Hit], F: np.ndarray, e5vec: Future) -> bool:

@@ -585,12 +585,12 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     # Chinese drops it too ("是开源的吗？" after "腾讯发布了什么？"): two dictionary words at most that
     # say something (a word's glosses list its synonyms, so their English words are no measure)
     subjectless = bool(prior) and not english and not own and not pronoun
-    spanish = subjectless and not has_cjk(text)
-    dropped = spanish and len(tokens) <= 3
-    dropped_longer = spanish and not dropped and not fragment and len(text.split()) <= 5 \
+    in_spanish = subjectless and not has_cjk(text)
+    dropped = in_spanish and len(tokens) <= 3
+    dropped_longer = in_spanish and not dropped and not fragment and len(text.split()) <= 5 \
         and len([t for t in tokens if t not in _ES_WORDS]) <= 2
-    dropped_zh = subjectless and has_cjk(text) and not fragment \
-        and len([w for w, gloss in translate_words(text) if gloss and has_cjk(w) and content_tokens(gloss)]) <= 2
+    dropped_zh = subjectless and has_cjk(text) and not fragment and len(
+        [word for word, gloss in translate_words(text) if gloss and has_cjk(word) and content_tokens(gloss)]) <= 2
     dropped = dropped or dropped_longer or dropped_zh
     # what points back in so many words ("it", "¿Y qué más lanzó?", "Why?", "Which chips?"), unlike a
     # dropped subject, which "¿Qué hora es?" after a question about the article has too
