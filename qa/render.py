@@ -167,15 +167,14 @@ LOW_CONFIDENCE = 0.5
 # What a request reads ("its opening paragraph"): asked for, so no confidence is shown for it.
 REQUESTS = ("gist", "questions", "more", "date", "mentions", "section", "quoted", "ending", "headline", "named")
 # Why a question could not be asked, as the engine words it (qa/engine.py `Engine.validate`; /ask
-# and `qa ask --jsonl` keep these English words), and qa/ui.py when the engine itself fails: each
-# reason the page can meet, by the key of its words in WORDS, whose {fields} the pattern's groups
-# fill (a count in the language's digits). A reason not here (the API's own: history, doc) is
-# shown as it is.
+# and `qa ask --jsonl` keep these English words): each reason the page can meet, by the key of its
+# words in WORDS, whose {fields} the pattern's groups fill (a count in the language's digits). A
+# reason not here (the API's own: history, doc) is shown as it is. When the engine itself fails,
+# qa/ui.py says so in WORDS' own "why_engine_failed".
 REASONS = {key: re.compile(pattern) for key, pattern in {
     "why_too_long": r"question is too long \((?P<n>[\d,]+) characters; the limit is (?P<limit>[\d,]+)\)",
     "why_no_words": r"question has no words to search for \(only symbols, emoji or control characters\)",
     "why_no_documents": r"there is nothing to search: the corpus has no usable documents",
-    "why_engine_failed": r"the engine failed \((?P<error>\w+)\); see the server log",
 }.items()}
 
 

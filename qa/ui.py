@@ -631,7 +631,8 @@ class Page:
             return render.error_message(str(exc), lang), None
         except Exception as exc:
             log.exception("ask failed")
-            return render.error_message(f"the engine failed ({type(exc).__name__}); see the server log", lang), None
+            why = render.words(lang)["why_engine_failed"].format(error=type(exc).__name__)
+            return render.error_message(why, lang), None
         docs = self.docs()
         panel = "" if ans.kind == "chat" else render.sources_panel(ans, turn, docs, self.paragraph)
         return render.answer_message(ans, turn, docs), panel
