@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from itertools import takewhile
 
 import numpy as np
@@ -13,9 +14,10 @@ from .counts import asked_count, gives_count
 from .features import ASKS_PUBLISHED, entity_mentions, framing_tokens, sentence_tokens
 from .index import Index
 from .kinds import MEASURE_KINDS, named
-from .lexical import tokenize, zipf
+from .lexical import stopwords, tokenize, zipf
 from .misnamed import misnamed
 from .question import POSSESSIVE, Question, content_tokens, language, names, refers_to_thing
+from .spelling import fold
 from .roles import JOB_TITLES, SOURCE_TITLES, TITLED, role_paraphrases, says_the_job, title_abbreviations
 from .sayings import ACTS, REPORTS_SAYING, saying_paraphrases, speaker
 from .segment import DATE_KEYS, list_item, meta_item, one_line
@@ -898,6 +900,89 @@ def names_someone_else(index: Index, hits: list[Hit], q: Question) -> bool:
     if not rows or sum(b - a for a, b in rows) > FOLLOW_SCAN:
         return False
     return misnamed(q.text, tuple(index.sentences[i].text for a, b in rows for i in range(a, b))) is not None
+
+
+# the name a question is about, right after its verb's helper: "What did Google show at WAIC?",
+# "Did Tesla attend?", "Who is Jensen Huang?", "What is ByteDance's new model?"
+_SUBJECT = re.compile(r"^\W*(?i:(?:(?:what|which|how|when|where|why|who|whom)(?:\s+\w+)?\s+)?"
+                      r"(?:did|does|do|has|have|had|is|was|were|are|will|would|can|could|should)\s+(the\s+)?)"
+                      r"([A-Z][\w’'.&-]*(?:\s+[A-Z0-9][\w’'.&-]*)*)")
+SUBJECT_LIKENESS = 85  # rapidfuzz ratio at and above which the text writes the name, typed otherwise
+NAME_WORD_ZIPF = 4.0  # "Zhipu AI" is Zhipu's: a name's words commoner than this say little of whom it names
+# after "the", a capitalised word may be a kind ("the Hindu view", "the Tense time"): only a
+# word no dictionary knows is a name there ("the Rijksmuseum", "the Vesna tributary")
+THE_NAME_ZIPF = 3.0
+
+
+def subject_unwritten(index: Index, hits: list[Hit], q: Question) -> bool:
+    """The question asks what someone did or is, and the best sentences' documents never write
+    that name, nor one alike ("Hervé" for "Herve", "Céloron" for "Celeron"): "What did Google
+    show at WAIC?" of an article naming only Chinese firms. The answerability models learnt
+    little from a missing name (SQuAD 2.0's unanswerable questions keep theirs), and beside a
+    long name the article does write ("WAIC": the World Artificial Intelligence Conference) one
+    missing name weighed too little to refuse. A question in another language is judged by each
+    name it writes ("¿Qué presentó Google en la WAIC?"), which no other word of it can stand for."""
+    names = _asked_names(q)
+    if not names or not hits:
+        return False
+    for d in dict.fromkeys(h.sentence.doc for h in hits[:MEASURE_WINDOW]):
+        written = _folded_words(index.by_id[d].title, index.by_id[d].text)
+        if all(_name_written(written, words, telling) for words, telling in names):
+            return False
+    return True
+
+
+def _asked_names(q: Question) -> list[tuple[list[str], list[str]]]:
+    """The names `subject_unwritten` looks for, each as its folded words and the words of them
+    that tell whom it names: an English question's subject; each name of a question in another
+    language (`Question.names`, as English writes them)."""
+    read_out = {fold(typed) for typed, _ in q.aliases}  # "UN" read as the United Nations the text writes
+    if not q.english:
+        words = [fold(w) for n in q.names for w in re.split(r"[-‐–—]", n)]
+        return [([w], [w]) for w in words if len(w) > 1 and w not in read_out]
+    text = q.text  # a name read as a common word is not that name ("Is Currys one of …?" read "carry")
+    for as_typed, read in q.respelt:
+        if as_typed[:1].isupper() and read[:1].islower():
+            text = re.sub(rf"(?<!\w){re.escape(read)}(?!\w)", as_typed, text, count=1)
+    m = _SUBJECT.match(text)
+    if m is None:
+        return []
+    words = [fold(w) for part in m.group(2).split() for w in re.split(r"[-‐–—]", POSSESSIVE.sub("", part))]
+    words = [w for w in words if len(w) > 1 and w not in stopwords()]
+    if not words or read_out & set(words):
+        return []
+    telling = [w for w in words if zipf(w) < (THE_NAME_ZIPF if m.group(1) else NAME_WORD_ZIPF)]
+    if not telling and m.group(1):
+        return []
+    return [(words, telling or words)]
+
+
+def _name_written(written: frozenset[str], words: list[str], telling: list[str]) -> bool:
+    """Whether a document writes a name: one of its telling words, or one alike. A short word
+    typed otherwise is the name's only beside the rest of it ("Jim Prat" of Jim Pratt; "Meta"
+    alone is not Metax)."""
+    beside = any(w in written for w in words if w not in telling)
+    return any(_writes_alike(written, w, short=beside) for w in telling)
+
+
+@lru_cache(maxsize=64)
+def _folded_words(title: str, text: str) -> frozenset[str]:
+    """A document's words as `subject_unwritten` compares them: folded, dots dropped ("U.S."),
+    apart at hyphens and dashes ("Skłodowska-Curie", "Hodgkin–Huxley")."""
+    return frozenset(fold(w) for w in re.findall(r"\w[\w’'.&]*", f"{title}\n{text}")) - {""}
+
+
+def _writes_alike(written: frozenset[str], word: str, short: bool = False) -> bool:
+    """Whether a document's words hold ``word``, one a letter or two apart from it (of five
+    letters or more, or of fewer when ``short``), or one it begins ("Hindu" of "Hinduism")."""
+    from rapidfuzz import fuzz, process
+
+    if word in written:
+        return True
+    if len(word) < 5 and not short:
+        return False
+    return process.extractOne(word, written, scorer=fuzz.ratio, score_cutoff=SUBJECT_LIKENESS) is not None \
+        or any(w.startswith(word) for w in written)
 
 
 _MAIL_SAID = {"from": "The e-mail is from {value}.", "to": "The e-mail was sent to {value}.",

@@ -358,6 +358,8 @@ class Engine:
             conf *= OFF_TOPIC_FACTOR
         if answering.names_someone_else(r.index, hits, q):  # "Ruth Nandakumar" of a story about Priya Nandakumar
             conf *= OFF_TOPIC_FACTOR
+        if answering.subject_unwritten(r.index, hits, q):  # "What did Google show at WAIC?" of a text never naming Google
+            conf *= OFF_TOPIC_FACTOR
         if prior_top is not None and not q.switched and refers_to_thing(q.text) and not refers_to_person(q.text) \
                 and answering.about_something_else(r.index, hits[0], prior_rows, self._asked_names(r, q.context, doc)):
             conf *= OFF_TOPIC_FACTOR  # "it" was Huawei's system; the sentence is about Alibaba's glasses

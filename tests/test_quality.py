@@ -311,6 +311,29 @@ def test_out_of_article_questions_are_refused(engine):
         assert ans.citations == ()
 
 
+@pytest.mark.parametrize("question", [
+    "What did Google show at WAIC?",       # answered (0.39) beside the conference's long name
+    "Did Tesla attend WAIC?",              # 0.27
+    "What did Meta announce at WAIC?",     # "Meta" is no "Metax"
+    "What is ByteDance's new model?",
+    "Who is Jensen Huang?",
+])
+def test_a_question_about_someone_the_article_never_names_is_refused(engine, question):
+    ans = engine.ask(question)
+    assert not ans.answerable, (question, ans.confidence)
+
+
+@pytest.mark.parametrize("question, cited", [
+    ("What did Baidu show?", "digital human"),
+    ("What did Tencent introduce at WAIC?", "Hunyuan3D"),
+    ("What did Huawai launch at the conference?", "CloudMatrix 384"),  # mistyped, still Huawei
+    ("Who is Zhao Lidong?", "CEO of Enflame"),
+])
+def test_a_question_about_someone_the_article_names_is_still_answered(engine, question, cited):
+    ans = engine.ask(question)
+    assert ans.answerable and cited in ans.citations[0].sentence, (question, ans.confidence)
+
+
 def test_chinese_questions_sharing_no_word_with_the_article_are_refused(engine):
     # hello; what's the weather today; what did Apple release: their dictionary translations
     # ("hello hi", "today present time weather how", "Apple company firm release issue what")
