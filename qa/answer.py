@@ -938,8 +938,7 @@ def _asked_names(q: Question) -> list[tuple[list[str], list[str]]]:
     language (`Question.names`, as English writes them)."""
     read_out = {fold(typed) for typed, _ in q.aliases}  # "UN" read as the United Nations the text writes
     if not q.english:
-        words = [fold(w) for n in q.names for w in re.split(r"[-‐–—]", n)]
-        return [([w], [w]) for w in words if len(w) > 1 and w not in read_out]
+        return [_told_apart(words) for words in _runs(q.text, q.names) if not read_out & set(words)]
     text = q.text  # a name read as a common word is not that name ("Is Currys one of …?" read "carry")
     for as_typed, read in q.respelt:
         if as_typed[:1].isupper() and read[:1].islower():
@@ -951,18 +950,38 @@ def _asked_names(q: Question) -> list[tuple[list[str], list[str]]]:
     words = [w for w in words if len(w) > 1 and w not in stopwords()]
     if not words or read_out & set(words):
         return []
-    telling = [w for w in words if zipf(w) < (THE_NAME_ZIPF if m.group(1) else NAME_WORD_ZIPF)]
-    if not telling and m.group(1):
+    if m.group(1) and not any(zipf(w) < THE_NAME_ZIPF for w in words):
         return []
-    return [(words, telling or words)]
+    return [_told_apart(words)]
+
+
+def _runs(text: str, names: tuple[str, ...]) -> list[list[str]]:
+    """A question's names (`Question.names`, one word each) joined where the question writes
+    them side by side ("Jim Prat是怎么形容…": one name), folded."""
+    found = sorted((m.start(), m.end()) for n in set(names) for m in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(n)}(?![A-Za-z0-9])", text))
+    runs: list[list[str]] = []
+    end = None
+    for a, b in found:
+        if runs and end is not None and text[end:a].isspace():
+            runs[-1].append(text[a:b])
+        else:
+            runs.append([text[a:b]])
+        end = b
+    runs += [[n] for n in names if not any(n in run for run in runs)]
+    out = [[fold(w) for n in run for w in re.split(r"[-‐–—]", n)] for run in runs]
+    return [words for words in ([w for w in run if len(w) > 1] for run in out) if words]
+
+
+def _told_apart(words: list[str]) -> tuple[list[str], list[str]]:
+    """A name's words and those of them that tell whom it names ("Zhipu" of "Zhipu AI"; all of
+    them when every one is common, "Pacific Power")."""
+    return words, [w for w in words if zipf(w) < NAME_WORD_ZIPF] or words
 
 
 def _name_written(written: frozenset[str], words: list[str], telling: list[str]) -> bool:
-    """Whether a document writes a name: one of its telling words, or one alike. A short word
-    typed otherwise is the name's only beside the rest of it ("Jim Prat" of Jim Pratt; "Meta"
-    alone is not Metax)."""
+    """Whether a document writes a name: one of its telling words, or one alike."""
     beside = any(w in written for w in words if w not in telling)
-    return any(_writes_alike(written, w, short=beside) for w in telling)
+    return any(_writes_alike(written, w, beside) for w in telling)
 
 
 @lru_cache(maxsize=64)
@@ -972,17 +991,24 @@ def _folded_words(title: str, text: str) -> frozenset[str]:
     return frozenset(fold(w) for w in re.findall(r"\w[\w’'.&]*", f"{title}\n{text}")) - {""}
 
 
-def _writes_alike(written: frozenset[str], word: str, short: bool = False) -> bool:
-    """Whether a document's words hold ``word``, one a letter or two apart from it (of five
-    letters or more, or of fewer when ``short``), or one it begins ("Hindu" of "Hinduism")."""
+def _writes_alike(written: frozenset[str], word: str, beside: bool = False) -> bool:
+    """Whether a document's words hold ``word``, one it begins ("Hindu" of "Hinduism"), or one
+    typed otherwise: a letter or two apart (of five letters or more: "Meta" alone is not Metax)
+    or two letters swapped ("Biadu"); a letter apart whatever its length ``beside`` the rest of
+    the name ("Jim Prat" of Jim Pratt, "Daniel Okafur"). A question in another language keeps
+    such a typo: no English typo reader respells it."""
     from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import OSA
 
     if word in written:
         return True
-    if len(word) < 5 and not short:
+    if beside and process.extractOne(word, written, scorer=OSA.distance, score_cutoff=1) is not None:
+        return True
+    if len(word) < 5:
         return False
     return process.extractOne(word, written, scorer=fuzz.ratio, score_cutoff=SUBJECT_LIKENESS) is not None \
-        or any(w.startswith(word) for w in written)
+        or any(w.startswith(word) for w in written) \
+        or any(len(w) == len(word) and sorted(w) == sorted(word) and OSA.distance(w, word) == 1 for w in written)
 
 
 _MAIL_SAID = {"from": "The e-mail is from {value}.", "to": "The e-mail was sent to {value}.",
