@@ -334,14 +334,6 @@ def test_a_question_about_someone_the_article_names_is_still_answered(engine, qu
     assert ans.answerable and cited in ans.citations[0].sentence, (question, ans.confidence)
 
 
-def test_an_office_the_article_gives_no_one_at_a_company_is_refused(engine):
-    """The article's only CEO is Enflame's: "Who is the CEO of Huawei?" was answered (0.44)."""
-    assert not engine.ask("Who is the CEO of Huawei?").answerable
-    assert not engine.ask("who's the chairman of tencent").answerable
-    ans = engine.ask("Who is the chief executive of Enflame?")
-    assert ans.answerable and "Zhao Lidong" in ans.citations[0].sentence
-
-
 def test_chinese_questions_sharing_no_word_with_the_article_are_refused(engine):
     # hello; what's the weather today; what did Apple release: their dictionary translations
     # ("hello hi", "today present time weather how", "Apple company firm release issue what")
