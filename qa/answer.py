@@ -18,7 +18,7 @@ from .lexical import stopwords, tokenize, zipf
 from .misnamed import misnamed
 from .question import POSSESSIVE, Question, content_tokens, language, names, refers_to_thing
 from .spelling import fold
-from .roles import JOB_TITLES, SOURCE_TITLES, TITLED, asked_title, role_paraphrases, says_the_job, title_abbreviations
+from .roles import JOB_TITLES, SOURCE_TITLES, TITLED, role_paraphrases, says_the_job, title_abbreviations
 from .sayings import ACTS, REPORTS_SAYING, saying_paraphrases, speaker
 from .segment import DATE_KEYS, list_item, meta_item, one_line
 from .span import find_span, person_spans
@@ -765,7 +765,7 @@ def lacks_role(hits: list[Hit], q: Question) -> bool:
     only its rider ("Lena Mercer of Valebridge Cycling won …"), "Which newspaper reported the
     launch?" of a text whose only source is a news agency, named for another fact."""
     # not a trade, any noun ("Arthur Ellison, a signalman"), nor a maker (roles.TITLED)
-    roles = _asked_roles(q, but=JOB_TITLES, outright=True)
+    roles = _asked_roles(q, but=JOB_TITLES)
     if not roles or not hits:
         return False
     best = hits[:MEASURE_WINDOW]
@@ -773,15 +773,12 @@ def lacks_role(hits: list[Hit], q: Question) -> bool:
     return not any(answers(h) for h in best)
 
 
-def _asked_roles(q: Question, but, outright: bool = False) -> list:
+def _asked_roles(q: Question, but) -> list:
     """The (question's words, titles) pairs an English question asks about that name a titled
-    role (roles.TITLED), all but the ``but`` kind of title; ``outright``, an office asked by its
-    title too ("Who is the CEO of Huawei?": to refuse, not to reorder, as the ranking already
-    reads the title's word)."""
+    role (roles.TITLED), all but the ``but`` kind of title."""
     if not q.english:
         return []
-    roles = [(asked, t) for asked, t in role_paraphrases(q.search) if t in TITLED and t is not but]
-    return roles or [(asked, t) for asked, t in asked_title(q.search) if t is not but] if outright else roles
+    return [(asked, t) for asked, t in role_paraphrases(q.search) if t in TITLED and t is not but]
 
 
 def _answers_role(q: Question, roles, best: list[Hit]):

@@ -58,7 +58,6 @@ def _titles(pattern: str, plural: bool = False) -> re.Pattern:
 
 
 JOB_TITLES = _titles(_JOB, plural=True)
-LEADING_TITLES = _titles(_LEADING)
 
 # the source a report names: "According to Reuters, …", "data from research firm Corvane show",
 # "first reported by the Harbour Ledger", "a spokesperson told the Financial Post"; no person needed
@@ -80,7 +79,7 @@ _ROLES = (
     # "Who runs the company?", "Who's in charge of the inquiry?", "Who is the boss of Calder Brightworks?"
     (re.compile(r"(?i)\b(?:run|runs|running|ran|head|heads|headed|heading|lead|leads|leading|led|manage|manages|managed|"
                 r"chair|chairs|chaired|direct|directs|directed|oversee|oversees|oversaw|boss|bosses|in\s+charge|"
-                r"at\s+the\s+helm|organi[sz]es|organi[sz]ed|co-?ordinates|co-?ordinated)\b"), LEADING_TITLES),
+                r"at\s+the\s+helm|organi[sz]es|organi[sz]ed|co-?ordinates|co-?ordinated)\b"), _titles(_LEADING)),
     # "What's Simone Lachance's job?", "What does she do for a living?": her title, or her trade
     (re.compile(r"(?i)\b(?:job|role|position|post|occupation|profession|career|for\s+a\s+living)\b"), JOB_TITLES),
     # "Who speaks for the police?", "Who represented the families?"
@@ -132,23 +131,6 @@ def says_the_job(roles: list[tuple[str, re.Pattern]], text: str) -> bool:
             if name and (name.start() > 0 or zipf(name["name"].lower()) < 4.0):
                 return True
     return False
-
-
-# "Who is the CEO of Huawei?", "Who was mayor of Los Angeles in 2015?": a title asked outright
-_WHO_HOLDS = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay|wait)\W+)*who(?:['’]s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+"
-                        r"(?:the\s+|its\s+|their\s+)?(?:current\s+|new\s+|former\s+|first\s+)?"
-                        r"(CEO|chief\s+executive(?:\s+officer)?|chair(?:man|woman|person)?|president|director|mayor|governor)"
-                        r"(?![\w-])")
-
-
-def asked_title(question: str) -> list[tuple[str, re.Pattern]]:
-    """(the title, the titles a text gives its holder) for a question asking who holds an office
-    by its title ("Who is the CEO of Huawei?"); [] for any other. Kept apart from
-    `role_paraphrases`: the word features need nothing for it, the question writes the title.
-    Not a leader, head or boss: "Who was the leader of the Bolshevik faction?" is answered by
-    "Lenin's Bolsheviks", a leader is said in too many ways."""
-    m = _WHO_HOLDS.search(question)
-    return [(m.group(1), LEADING_TITLES)] if m else []
 
 
 def role_paraphrases(question: str) -> list[tuple[str, re.Pattern]]:
