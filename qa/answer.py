@@ -946,8 +946,9 @@ def _asked_names(q: Question) -> list[tuple[list[str], list[str]]]:
     m = _SUBJECT.match(text)
     if m is None:
         return []
+    titles = {fold(short) for short, _ in title_abbreviations(m.group(2))}  # "Who is the CTO of …?" asks a title
     words = [fold(w) for part in m.group(2).split() for w in re.split(r"[-‐–—]", POSSESSIVE.sub("", part))]
-    words = [w for w in words if len(w) > 1 and w not in stopwords()]
+    words = [w for w in words if len(w) > 1 and w not in stopwords() and w not in titles]
     if not words or read_out & set(words):
         return []
     if m.group(1) and not any(zipf(w) < THE_NAME_ZIPF for w in words):

@@ -406,6 +406,7 @@ def test_a_question_naming_the_texts_surname_with_another_given_name_names_someo
     ("What did US regulators announce?", False),  # "U.S." is "US"
     ("what did google show", False),              # no capital: no name to look for
     ("How much did the Expo cost?", False),
+    ("Who is the CTO of Harbour Expo?", False),  # a title, not a name
     ("What is the Hindu view?", False),           # after "the", a word a dictionary knows may be a kind
     ("When was the Vesna bridge built?", True),   # but not one no dictionary knows
     ("What did the Metz-Huxley group find?", False),  # one part of a name the text writes
