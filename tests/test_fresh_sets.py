@@ -48,6 +48,11 @@ targets: each bound sits below today's figure by a question or two.
   subject is a name: 60 the document never writes (a rival, an agency, a neighbouring town:
   "What did Xiaomi unveil at the World Artificial Intelligence Conference in Shanghai?") and 60
   it does, typed as people type them (possessives, surnames alone, lower case, misspellings).
+- tests/data/titles/ (forty-first session): the ten news stories of news_articles and
+  news_articles_b, and 60 questions asking who holds an office by its title ("Who is the CEO of
+  Brightwater Appliances?"): 30 the story answers, often in other words ("chief executive"), 30
+  about an organisation it names but whose office-holder it never gives, many with the same
+  office at another one nearby. Written to check a rule that was not shipped (docs/results.md).
 """
 from pathlib import Path
 
@@ -242,3 +247,16 @@ def test_questions_about_someone_the_document_never_names(tmp_path):
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.85, summary  # 0.891
     assert summary["false_abstain"] <= 0.12, summary
     assert summary["abstain_correct"] >= 0.85, summary
+
+
+def test_questions_asking_who_holds_an_office(tmp_path):
+    """Sixty questions asking who holds an office by its title (forty-first session), written
+    blind to check a rule refusing one no best sentence gives to someone of what the question
+    names: with it, correct refusals 0.667 -> 0.700 but false refusals 0.267 -> 0.433, and it was
+    reverted. Today 0.500 cite@1, false refusals 0.267, correct refusals 0.667, as before the
+    session (its first run on the session's final code refused "Who is the CTO of Austral Launch
+    Systems?" as a question about a name the story never writes, fixed)."""
+    summary = _each_asked_of_its_document("titles", tmp_path, questions=60, documents=10)
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.64, summary  # 0.682
+    assert summary["false_abstain"] <= 0.30, summary
+    assert summary["abstain_correct"] >= 0.62, summary
