@@ -17,11 +17,11 @@ from .kinds import MEASURE_KINDS, named
 from .lexical import stopwords, tokenize, zipf
 from .misnamed import misnamed
 from .question import POSSESSIVE, Question, content_tokens, language, names, refers_to_thing
-from .spelling import fold
 from .roles import JOB_TITLES, SOURCE_TITLES, TITLED, role_paraphrases, says_the_job, title_abbreviations
 from .sayings import ACTS, REPORTS_SAYING, saying_paraphrases, speaker
 from .segment import DATE_KEYS, list_item, meta_item, one_line
 from .span import find_span, person_spans
+from .spelling import fold
 from .types import REFUSAL, REFUSAL_DOCUMENTS, REFUSALS, REFUSALS_DOCUMENTS, Answer, Citation, Hit, Sentence
 
 MAX_CITATIONS = 4
@@ -922,12 +922,12 @@ def subject_unwritten(index: Index, hits: list[Hit], q: Question) -> bool:
     long name the article does write ("WAIC": the World Artificial Intelligence Conference) one
     missing name weighed too little to refuse. A question in another language is judged by each
     name it writes ("¿Qué presentó Google en la WAIC?"), which no other word of it can stand for."""
-    names = _asked_names(q)
-    if not names or not hits:
+    asked = _asked_names(q)
+    if not asked or not hits:
         return False
     for d in dict.fromkeys(h.sentence.doc for h in hits[:MEASURE_WINDOW]):
         written = _folded_words(index.by_id[d].title, index.by_id[d].text)
-        if all(_name_written(written, words, telling) for words, telling in names):
+        if all(_name_written(written, words, telling) for words, telling in asked):
             return False
     return True
 
@@ -959,7 +959,8 @@ def _asked_names(q: Question) -> list[tuple[list[str], list[str]]]:
 def _runs(text: str, names: tuple[str, ...]) -> list[list[str]]:
     """A question's names (`Question.names`, one word each) joined where the question writes
     them side by side ("Jim Prat是怎么形容…": one name), folded."""
-    found = sorted((m.start(), m.end()) for n in set(names) for m in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(n)}(?![A-Za-z0-9])", text))
+    found = sorted((m.start(), m.end()) for n in set(names)
+                   for m in re.finditer(rf"(?<![A-Za-z0-9]){re.escape(n)}(?![A-Za-z0-9])", text))
     runs: list[list[str]] = []
     end = None
     for a, b in found:
