@@ -11,12 +11,12 @@ import numpy as np
 from .corpus import plain, titles_told_apart
 from .crosslingual import has_cjk
 from .counts import asked_count, gives_count
-from .features import ASKS_PUBLISHED, entity_mentions, framing_tokens, sentence_tokens
+from .features import ASKS_PUBLISHED, NAME_LIKENESS, entity_mentions, framing_tokens, sentence_tokens
 from .index import Index
 from .kinds import MEASURE_KINDS, named
 from .lexical import stopwords, tokenize, zipf
 from .misnamed import misnamed
-from .question import POSSESSIVE, Question, content_tokens, language, names, refers_to_thing
+from .question import NAME, POSSESSIVE, Question, content_tokens, language, names, refers_to_thing
 from .roles import JOB_TITLES, SOURCE_TITLES, TITLED, role_paraphrases, says_the_job, title_abbreviations
 from .sayings import ACTS, REPORTS_SAYING, saying_paraphrases, speaker
 from .segment import DATE_KEYS, list_item, meta_item, one_line
@@ -906,8 +906,8 @@ def names_someone_else(index: Index, hits: list[Hit], q: Question) -> bool:
 # "Did Tesla attend?", "Who is Jensen Huang?", "What is ByteDance's new model?"
 _SUBJECT = re.compile(r"^\W*(?i:(?:(?:what|which|how|when|where|why|who|whom)(?:\s+\w+)?\s+)?"
                       r"(?:did|does|do|has|have|had|is|was|were|are|will|would|can|could|should)\s+(the\s+)?)"
-                      r"([A-Z][\w’'.&-]*(?:\s+[A-Z0-9][\w’'.&-]*)*)")
-SUBJECT_LIKENESS = 85  # rapidfuzz ratio at and above which the text writes the name, typed otherwise
+                      rf"({NAME.pattern})")
+_DASHES = re.compile(r"[-‐–—]")  # a name's parts: "Skłodowska-Curie", "Hodgkin–Huxley"
 NAME_WORD_ZIPF = 4.0  # "Zhipu AI" is Zhipu's: a name's words commoner than this say little of whom it names
 # after "the", a capitalised word may be a kind ("the Hindu view", "the Tense time"): only a
 # word no dictionary knows is a name there ("the Rijksmuseum", "the Vesna tributary")
@@ -947,7 +947,7 @@ def _asked_names(q: Question) -> list[tuple[list[str], list[str]]]:
     if m is None:
         return []
     titles = {fold(short) for short, _ in title_abbreviations(m.group(2))}  # "Who is the CTO of …?" asks a title
-    words = [fold(w) for part in m.group(2).split() for w in re.split(r"[-‐–—]", POSSESSIVE.sub("", part))]
+    words = [fold(w) for part in m.group(2).split() for w in _DASHES.split(POSSESSIVE.sub("", part))]
     words = [w for w in words if len(w) > 1 and w not in stopwords() and w not in titles]
     if not words or read_out & set(words):
         return []
@@ -970,7 +970,7 @@ def _runs(text: str, names: tuple[str, ...]) -> list[list[str]]:
             runs.append([text[a:b]])
         end = b
     runs += [[n] for n in names if not any(n in run for run in runs)]
-    out = [[fold(w) for n in run for w in re.split(r"[-‐–—]", n)] for run in runs]
+    out = [[fold(w) for n in run for w in _DASHES.split(n)] for run in runs]
     return [words for words in ([w for w in run if len(w) > 1] for run in out) if words]
 
 
@@ -1008,7 +1008,7 @@ def _writes_alike(written: frozenset[str], word: str, beside: bool = False) -> b
         return True
     if len(word) < 5:
         return False
-    return process.extractOne(word, written, scorer=fuzz.ratio, score_cutoff=SUBJECT_LIKENESS) is not None \
+    return process.extractOne(word, written, scorer=fuzz.ratio, score_cutoff=NAME_LIKENESS) is not None \
         or any(w.startswith(word) for w in written) \
         or any(len(w) == len(word) and sorted(w) == sorted(word) and OSA.distance(w, word) == 1 for w in written)
 
