@@ -11,6 +11,7 @@ import numpy as np
 from .corpus import plain, titles_told_apart
 from .crosslingual import has_cjk
 from .counts import asked_count, gives_count
+from .countries import country_named, written as country_written
 from .features import ASKS_PUBLISHED, NAME_LIKENESS, entity_mentions, framing_tokens, sentence_tokens
 from .index import Index
 from .kinds import MEASURE_KINDS, named
@@ -926,19 +927,23 @@ def subject_unwritten(index: Index, hits: list[Hit], q: Question) -> bool:
     if not asked or not hits:
         return False
     for d in dict.fromkeys(h.sentence.doc for h in hits[:MEASURE_WINDOW]):
-        written = _folded_words(index.by_id[d].title, index.by_id[d].text)
-        if all(_name_written(written, words, telling) for words, telling in asked):
+        doc = index.by_id[d]
+        written = _folded_words(doc.title, doc.text)
+        if all(country_written(country).search(f"{doc.title}\n{doc.text}") is not None if country
+               else _name_written(written, words, telling) for words, telling, country in asked):
             return False
     return True
 
 
-def _asked_names(q: Question) -> list[tuple[list[str], list[str]]]:
-    """The names `subject_unwritten` looks for, each as its folded words and the words of them
-    that tell whom it names: an English question's subject; each name of a question in another
-    language (`Question.names`, as English writes them)."""
+def _asked_names(q: Question) -> list[tuple[list[str], list[str], str | None]]:
+    """The names `subject_unwritten` looks for, each as its folded words, the words of them
+    that tell whom it names, and the country it is, if one (any of whose names the text may
+    write: "America" of a text writing "US", qa/countries.py): an English question's subject;
+    each name of a question in another language (`Question.names`, as English writes them)."""
     read_out = {fold(typed) for typed, _ in q.aliases}  # "UN" read as the United Nations the text writes
     if not q.english:
-        return [_told_apart(words) for words in _runs(q.text, q.names) if not read_out & set(words)]
+        return [(*_told_apart(words), country_named(" ".join(words), as_typed=False))
+                for words in _runs(q.text, q.names) if not read_out & set(words)]
     text = q.text  # a name read as a common word is not that name ("Is Currys one of …?" read "carry")
     for as_typed, read in q.respelt:
         if as_typed[:1].isupper() and read[:1].islower():
@@ -946,14 +951,15 @@ def _asked_names(q: Question) -> list[tuple[list[str], list[str]]]:
     m = _SUBJECT.match(text)
     if m is None:
         return []
+    country = country_named(POSSESSIVE.sub("", m.group(2)))  # "the UK", "America's"
     titles = {fold(short) for short, _ in title_abbreviations(m.group(2))}  # "Who is the CTO of …?" asks a title
     words = [fold(w) for part in m.group(2).split() for w in _DASHES.split(POSSESSIVE.sub("", part))]
     words = [w for w in words if len(w) > 1 and w not in stopwords() and w not in titles]
     if not words or read_out & set(words):
         return []
-    if m.group(1) and not any(zipf(w) < THE_NAME_ZIPF for w in words):
+    if m.group(1) and country is None and not any(zipf(w) < THE_NAME_ZIPF for w in words):
         return []
-    return [_told_apart(words)]
+    return [(*_told_apart(words), country)]
 
 
 def _runs(text: str, names: tuple[str, ...]) -> list[list[str]]:

@@ -14,6 +14,7 @@ import numpy as np
 
 from . import contrast
 from .corpus import plain
+from .countries import country_paraphrases
 from .crosslingual import has_cjk
 from .lexical import tokenize, zipf
 from .question import PERSON_NAME, Question, everyday_paraphrases
@@ -314,9 +315,11 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
         df = {**df, **{a: max(df.get(a, 0), sum(alias <= st for st in stoks)) for a in alias}}
     # "Who runs Brightwater?" is asked in a sentence that writes "Chief Executive Officer" (qa/roles.py),
     # "How many kilometres …?" in one that writes "a 40-km stretch" (qa/units.py), "How did the lawyer
-    # react?" in one reporting what she said (qa/sayings.py)
+    # react?" in one reporting what she said (qa/sayings.py), "What did America restrict?" in one
+    # that writes "US export restrictions" (qa/countries.py)
     paraphrases = (role_paraphrases(q.search) + title_abbreviations(q.search) + unit_paraphrases(q.search)
-                   + saying_paraphrases(q.search) + everyday_paraphrases(q.search)) if q.english else ()
+                   + saying_paraphrases(q.search) + everyday_paraphrases(q.search)
+                   + country_paraphrases(q.search)) if q.english else ()
     for typed, titles in paraphrases:
         asked = frozenset(token_list(typed))
         stoks = [st | asked if titles.search(t) else st for st, t in zip(stoks, texts)]

@@ -404,6 +404,9 @@ def test_a_question_naming_the_texts_surname_with_another_given_name_names_someo
     ("What did Celeron say?", False),             # "Céloron", typed otherwise
     ("What did the U.S. announce?", False),       # no name after the helper verb
     ("What did US regulators announce?", False),  # "U.S." is "US"
+    ("Why is America blocking the Expo?", False),  # a country by another of its names ("U.S.")
+    ("What did the UK announce?", True),          # a country after "the" is a name
+    ("What did Britain say?", True),
     ("what did google show", False),              # no capital: no name to look for
     ("How much did the Expo cost?", False),
     ("Who is the CTO of Harbour Expo?", False),  # a title, not a name
