@@ -11,7 +11,7 @@ import numpy as np
 from .corpus import plain, titles_told_apart
 from .crosslingual import has_cjk
 from .counts import asked_count, gives_count
-from .countries import country_named, written as country_written
+from .countries import countries_asked_in, country_named, written as country_written
 from .features import ASKS_PUBLISHED, NAME_LIKENESS, entity_mentions, framing_tokens, sentence_tokens
 from .index import Index
 from .kinds import MEASURE_KINDS, named
@@ -869,9 +869,9 @@ def lacks_saying(hits: list[Hit], q: Question) -> bool:
     who = asked.group("who") if asked else speaker(q.text) if saying_paraphrases(q.text) else None
     if who is None or not q.english or not hits:
         return False
-    typed = [POSSESSIVE.sub("", n.split()[-1]) for _, _, n in names(who)]
+    typed = [POSSESSIVE.sub("", n) for _, _, n in names(who)]
     lower = not typed and re.fullmatch(r"[a-z][\w-]*", who) is not None and zipf(who) < RARE_ZIPF
-    named = [_naming(who, typed=True)] if lower else [_naming(n) for n in typed]  # "what did nvidia say"
+    named = [_naming(who, typed=True)] if lower else [_naming_named(n) for n in typed]  # "what did nvidia say"
     best = [h.sentence.text for h in hits[:MEASURE_WINDOW]]
     # a sentence naming them, or one speaking of "he" or "she" ("He said he had not decided …")
     naming = [t for t in best if all(w.search(t) for w in named) or _SOMEONE.search(t)] if named else best
@@ -891,6 +891,13 @@ def _naming(name: str, typed: bool = False) -> re.Pattern:
     Tomas Lindqvist said …"); a name typed in lower case, in any case."""
     spelt = [pattern.pattern for _, pattern in title_abbreviations(name)]
     return re.compile("|".join([rf"(?<!\w){'(?i:' if typed else '('}{re.escape(name)})(?!\w)"] + spelt))
+
+
+def _naming_named(name: str) -> re.Pattern:
+    """A sentence writing a name the question gives (its last word: "Bell" of "Marcus Bell"), or
+    the country it is in any of its forms ("Dutch officials" of "the Netherlands")."""
+    country = country_named(name)
+    return country_written(country) if country else _naming(name.split()[-1])
 
 
 def names_someone_else(index: Index, hits: list[Hit], q: Question) -> bool:
@@ -941,9 +948,12 @@ def _asked_names(q: Question) -> list[tuple[list[str], list[str], str | None]]:
     write: "America" of a text writing "US", qa/countries.py): an English question's subject;
     each name of a question in another language (`Question.names`, as English writes them)."""
     read_out = {fold(typed) for typed, _ in q.aliases}  # "UN" read as the United Nations the text writes
-    if not q.english:
+    if not q.english:  # "¿Qué anunció el Reino Unido?", "英国发布了什么？": a country, in any of its English forms
+        countries = countries_asked_in(q.text)
+        in_countries = {fold(w) for typed, _ in countries for w in typed.split()}
         return [(*_told_apart(words), country_named(" ".join(words), as_typed=False))
-                for words in _runs(q.text, q.names) if not read_out & set(words)]
+                for words in _runs(q.text, q.names) if not read_out & set(words) and not set(words) <= in_countries] \
+            + [([fold(typed)], [fold(typed)], country) for typed, country in countries]
     text = q.text  # a name read as a common word is not that name ("Is Currys one of …?" read "carry")
     for as_typed, read in q.respelt:
         if as_typed[:1].isupper() and read[:1].islower():

@@ -9,7 +9,9 @@ any of its forms counts, for the word features, as writing the question's word f
 symbol does for its name, qa/units.py), and a question about "America" is about a country the
 text names when it writes "US". The table is countryinfo's, written to models/countries.json by
 scripts/build_countries.py. Initials count as written with or without dots ("US", "U.S."), only in
-capitals ("us" is a pronoun); a name or an adjective in a text only as written, capitalised.
+capitals ("us" is a pronoun); a name or an adjective in a text only as written, capitalised. A
+question in Spanish names a country in Spanish ("Reino Unido", "EE. UU."), one in Chinese in
+Chinese (英国, read through the dictionary's gloss, "United Kingdom").
 """
 from __future__ import annotations
 
@@ -21,10 +23,12 @@ from pathlib import Path
 TABLE_PATH = Path(__file__).parent / "models" / "countries.json"
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, tuple[str, ...]]:
-    """Each country's forms: "United States" -> ("United States", "US", "USA", …, "American")."""
-    return {name: tuple(forms) for name, forms in json.loads(TABLE_PATH.read_text(encoding="utf-8")).items()}
+@lru_cache(maxsize=2)
+def _table(language: str = "english") -> dict[str, tuple[str, ...]]:
+    """Each country's forms: "United States" -> ("United States", "US", "USA", …, "American");
+    in Spanish, ("Estados Unidos", "EE. UU.", …)."""
+    table = json.loads(TABLE_PATH.read_text(encoding="utf-8"))[language]
+    return {name: tuple(forms) for name, forms in table.items()}
 
 
 def _is_initials(form: str) -> bool:
@@ -35,7 +39,7 @@ def _form_pattern(form: str) -> str:
     """A form as a pattern: initials with or without dots ("U.S.", "U.S"), a name as written."""
     if _is_initials(form):
         return r"\.?".join(map(re.escape, form)) + r"\.?"
-    return re.escape(form).replace(r"\ ", r"\s+")
+    return re.escape(form).replace(r"\ ", r"\s+").replace("'", "['’]")  # "Côte d’Ivoire"
 
 
 # a word before a form that makes it another place: "Latin America", "New Mexico", "Northern
@@ -82,6 +86,35 @@ def country_named(name: str, as_typed: bool = True) -> str | None:
     if as_typed and _asked()[0].fullmatch(name) is None:
         return None
     return _asked()[1].get(_key(name))
+
+
+@lru_cache(maxsize=1)
+def _asked_in_spanish() -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern finding any country a Spanish question names, capitalised, with or without
+    its accents ("Japón", "Japon", "EE. UU."; English initials too, "UK"), and the country each is."""
+    spanish = {f: name for name, forms in _table("spanish").items() for f in forms}
+    initials = {f: name for name, forms in _table().items() for f in forms if _is_initials(f)}
+    country = {_key(f): name for f, name in {**spanish, **initials}.items()}
+    pattern = re.compile(rf"(?<![\w’'.])(?:{_alternation([*spanish, *initials])}){_END}")
+    return pattern, country
+
+
+def countries_asked_in(question: str) -> list[tuple[str, str]]:
+    """(as written, the country) for each country a Spanish or Chinese question names, once:
+    "¿Qué anunció el Reino Unido?" -> ("Reino Unido", "United Kingdom"), "美国限制了什么？" ->
+    ("美国", "United States")."""
+    from .crosslingual import has_cjk, translate_words  # the dictionary loads only for a Chinese question
+    if has_cjk(question):
+        found = [(piece, country_named(gloss, as_typed=False)) for piece, gloss in translate_words(question)
+                 if gloss and piece != gloss]
+    else:
+        pattern, country = _asked_in_spanish()
+        found = [(m.group(0), country.get(_key(m.group(0)))) for m in pattern.finditer(question)]
+    seen: dict[str, str] = {}
+    for typed, name in found:
+        if name is not None and name not in seen.values():
+            seen[typed] = name
+    return list(seen.items())
 
 
 def country_paraphrases(question: str) -> list[tuple[str, re.Pattern]]:

@@ -22,6 +22,7 @@ import numpy as np
 from . import answer as answering
 from .bert import release_freed_memory
 from .embed import get_embedder
+from .countries import countries_asked_in, country_paraphrases
 from .crosslingual import has_cjk
 from .features import NAMES as FEATURE_NAMES
 from .index import CorpusWatch, is_fresh, open_index, read_manifest
@@ -178,6 +179,7 @@ class Engine:
         before it says it is ready, so its first answer takes no longer than the next."""
         self.load()._retriever.read_words()
         unit_paraphrases("")  # the table of units (~20 ms, qa/units.py), read once
+        country_paraphrases(""), countries_asked_in("")  # and of countries (~100 ms, qa/countries.py)
         return self
 
     @property

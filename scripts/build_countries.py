@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Write qa/models/countries.json: the ways English writes each country, from countryinfo's table.
+"""Write qa/models/countries.json: the ways English writes each country, and Spanish names them,
+from countryinfo's table.
 
 A reader asks "What did America restrict?" of a text that writes "US export restrictions", or
-"What did the UK announce?" of one that says "British officials" (qa/countries.py). countryinfo
-(MIT) keeps each country's name, its other spellings ("US", "USA", "United States of America")
-and its adjective ("American"); the engine reads the small file this writes, not countryinfo:
+"What did the UK announce?" of one that says "British officials", or "¿Qué anunció el Reino
+Unido?" (qa/countries.py). countryinfo (MIT) keeps each country's name, its other spellings
+("US", "USA", "United States of America"), its adjective ("American") and its Spanish name
+("Reino Unido"); the engine reads the small file this writes, not countryinfo:
 
     pip install countryinfo==1.0.1 && python scripts/build_countries.py
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 from countryinfo import all_countries
@@ -22,16 +25,51 @@ SHORT_NAMES = {"United States": ["America"], "United Kingdom": ["Britain", "Brit
 # ISO codes that English writes as a country's name; the others are words or rarely seen ("IT",
 # "IN", "NO", "CN", "GB")
 CODES_AS_NAMES = {"US", "USA"}
-# a form that stands for more than the country, in English mostly: a U.S. state, names of people,
-# a word ("Island" is Iceland in Icelandic, "Mann" the Isle of Man in Manx), two countries
+# a form that stands for more than the country, in English mostly: a U.S. state, names of people
+# ("Jordan", "Bharat"), a word ("Island" is Iceland in Icelandic, "Mann" the Isle of Man in Manx),
+# two countries
 NOT_FORMS = {"Georgia", "Georgian", "Jordan", "Chad", "Lao", "Congo", "Republic of China", "Island", "Mann", "Mannin",
-             "Dominique", "Reunion"}
-_WRITTEN = re.compile(r"[A-Za-z][A-Za-z .'’-]*[A-Za-z.]")
+             "Dominique", "Reunion", "Bharat", "Bhārat"}
+_WRITTEN = re.compile(r"[^\W\d_](?:[^\W\d_]|[ .'’-])*(?:[^\W\d_]|\.)")  # letters, spaces, dots, apostrophes, hyphens
+# the short names Spanish uses that the table leaves out (it has "Estados Unidos de América"),
+# and a few names that are mostly something else in Spanish (a first name, a jumper, a town)
+SPANISH_SHORT = {"United States": ["Estados Unidos", "EE. UU.", "EE.UU.", "EEUU"], "United Kingdom": ["Gran Bretaña"],
+                 "Netherlands": ["Holanda"], "Slovakia": ["Eslovaquia"], "South Africa": ["Sudáfrica"],
+                 "El Salvador": ["El Salvador"], "Czech Republic": ["Chequia"]}
+NOT_SPANISH_FORMS = {"Georgia", "Chad", "Guadalupe", "Mauricio", "Jersey", "Reunión"}
 
 
 def _plural(demonym: str) -> list[str]:
     """A people's name: "Americans", "Israelis", "Filipinos", "New Zealanders" (not "Chinese")."""
     return [demonym + "s"] if re.search(r"(?:an|i|er|o)$", demonym) else []
+
+
+def _latin(form: str) -> bool:
+    """English letters, accented or not ("Côte d'Ivoire"; not "Føroyar", "ʁɛpublika")."""
+    return _unaccented(form).isascii()
+
+
+def _unaccented(form: str) -> str:
+    """"Côte d'Ivoire" as typed without its accents: "Cote d'Ivoire"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", form) if not unicodedata.combining(c))
+
+
+def _kept(candidates: list[str], codes: set, not_forms: set) -> list[str]:
+    """Each form once, written out (not "The …"), in Latin letters, and also without accents."""
+    kept = []
+    for f in candidates:
+        f = re.sub(r"^The\s+", "", f.strip())
+        for g in (f, _unaccented(f)):
+            if g and g not in codes and g not in not_forms and "," not in g and _WRITTEN.fullmatch(g) and _latin(g) \
+                    and g not in kept:
+                kept.append(g)
+    return kept
+
+
+def spanish_forms(info: dict) -> list[str]:
+    """How Spanish names one country: its name in the table's Spanish, and the short one."""
+    name = (info.get("translations") or {}).get("es") or ""
+    return _kept([name, *SPANISH_SHORT.get(info["name"], [])], set(), NOT_SPANISH_FORMS)
 
 
 def forms(info: dict) -> list[str]:
@@ -43,27 +81,31 @@ def forms(info: dict) -> list[str]:
     demonym = info.get("demonym") or ""
     if demonym and demonym not in NOT_FORMS:
         out += [demonym, *_plural(demonym)]
-    kept = []
-    for f in out:
-        f = re.sub(r"^The\s+", "", f.strip())
-        if f and f not in codes and f not in NOT_FORMS and "," not in f and _WRITTEN.fullmatch(f) and f not in kept:
-            kept.append(f)
-    return kept
+    return _kept(out, codes, NOT_FORMS)
+
+
+def _owned(table: dict[str, list[str]], population: dict[str, int]) -> dict[str, list[str]]:
+    """Each form kept by one country, the most populous of those writing it ("French" is
+    France's, not Martinique's)."""
+    owner = {}
+    for name in sorted(table, key=lambda n: -population[n]):
+        for f in table[name]:
+            owner.setdefault(f, name)
+    return {name: [f for f in fs if owner[f] == name] for name, fs in table.items()}
 
 
 def main() -> None:
-    table, population, owner = {}, {}, {}
+    english, spanish, population = {}, {}, {}
     for country in all_countries():
         info = country.info()
         if info.get("name") and info.get("ISO"):
-            table[info["name"]] = forms(info)
+            english[info["name"]] = forms(info)
+            spanish[info["name"]] = spanish_forms(info)
             population[info["name"]] = info.get("population") or 0
-    for name in sorted(table, key=lambda n: -population[n]):  # "French" is France's, not Martinique's
-        for f in table[name]:
-            owner.setdefault(f, name)
-    table = {name: [f for f in fs if owner[f] == name] for name, fs in table.items()}
+    table = {"english": _owned(english, population), "spanish": _owned(spanish, population)}
     OUT.write_text(json.dumps(table, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"{len(table)} countries, {sum(map(len, table.values()))} forms -> {OUT}")
+    for language, forms_of in table.items():
+        print(f"{language}: {len(forms_of)} countries, {sum(map(len, forms_of.values()))} forms -> {OUT}")
 
 
 if __name__ == "__main__":

@@ -418,6 +418,10 @@ def test_a_question_naming_the_texts_surname_with_another_given_name_names_someo
     ("¿Qué opina Jensen Huang de Metax?", True),
     ("¿Qué presentó Metax en la Expo?", False),
     ("DeepSeek在博览会上展示了什么？", True),
+    ("¿Qué anunció el Reino Unido en la Expo?", True),  # a country in Spanish the text never writes
+    ("¿Qué anunció Estados Unidos en la Expo?", False),  # the text writes "U.S."
+    ("英国在博览会上宣布了什么？", True),              # in Chinese, by its gloss ("United Kingdom")
+    ("美国在博览会上宣布了什么？", False),
 ])
 def test_a_question_about_someone_the_text_never_names(question, unwritten):
     """"What did Google show at WAIC?" was answered (0.39) from the article's conference

@@ -48,6 +48,11 @@ targets: each bound sits below today's figure by a question or two.
   subject is a name: 60 the document never writes (a rival, an agency, a neighbouring town:
   "What did Xiaomi unveil at the World Artificial Intelligence Conference in Shanghai?") and 60
   it does, typed as people type them (possessives, surnames alone, lower case, misspellings).
+- tests/data/countries/ (forty-third session): five news stories naming countries many ways (a
+  wine tariff, a mackerel deal, a youth football final, a malaria vaccine, a tanker aground),
+  some only by an adjective or initials ("British" and "UK", never "Britain"), and 60 questions:
+  24 naming a country otherwise than the story does ("What access did Britain win?"), 12 as it
+  does, 24 about a country it never names in any form ("What did Canada pledge?").
 - tests/data/titles/ (forty-first session): the ten news stories of news_articles and
   news_articles_b, and 60 questions asking who holds an office by its title ("Who is the CEO of
   Brightwater Appliances?"): 30 the story answers, often in other words ("chief executive"), 30
@@ -247,6 +252,20 @@ def test_questions_about_someone_the_document_never_names(tmp_path):
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.85, summary  # 0.891
     assert summary["false_abstain"] <= 0.12, summary
     assert summary["abstain_correct"] >= 0.85, summary
+
+
+def test_questions_naming_a_country_another_way(tmp_path):
+    """Sixty questions about countries (forty-third session), written blind after the
+    forty-second session's table of countries' names (qa/countries.py) to check it. Before the
+    table (59eaa2a): 0.611 cite@1, false refusals 0.361, correct refusals 0.917 (a country asked
+    as "America" of a story writing "U.S." was a name the story never writes). First run, with
+    the table, blind: 0.861, 0.111, 1.000. Today 0.917, 0.056, 1.000: what a country said is
+    found under any of its names ("trawler operators in the Netherlands" of "Dutch trawler
+    operators … said"), and "Cote d'Ivoire" is a name of Ivory Coast, from this set's misses."""
+    summary = _each_asked_of_its_document("countries", tmp_path, questions=60, documents=5)
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.93, summary  # 0.971
+    assert summary["false_abstain"] <= 0.12, summary
+    assert summary["abstain_correct"] >= 0.95, summary
 
 
 def test_questions_asking_who_holds_an_office(tmp_path):

@@ -96,6 +96,21 @@ def test_questions_about_names_in_spanish_and_chinese(tmp_path):
     _holds(got["zh"], right=0.77, false=0.09, refused=0.62)  # 0.807
 
 
+def test_questions_about_countries_in_spanish_and_chinese(tmp_path):
+    """tests/data/countries' 60 questions (forty-third session), translated blind with each
+    country in the words of the question's language ("Reino Unido", "EE. UU.", 英国). Before that
+    session's rule (a country named in Spanish or Chinese must be written in some English form):
+    Spanish 0.750 / 0.083 / 0.333, Chinese 0.944 / 0.000 / 0.083; with it, blind, 0.750 / 0.083 /
+    0.625 and 0.944 / 0.000 / 1.000. Spanish adjectives ("los viticultores alemanes") are not
+    read as countries."""
+    from qa.engine import Engine
+
+    engine = Engine(DATA / "countries" / "corpus", tmp_path / "index", progress=False)
+    got = _by_language(engine, DATA / "translated" / "countries_es_zh.jsonl", 120)
+    _holds(got["es"], right=0.78, false=0.12, refused=0.58)  # 0.818
+    _holds(got["zh"], right=0.90, false=0.04, refused=0.95)  # 0.944
+
+
 def test_spanish_conversations_written_blind(tmp_path):
     """80 two-turn Spanish conversations (twenty-sixth session, a helper who read only the
     stories): 56 follow-ups that lean on the first question ("¿Con cuántos niños?", "¿Y la baja?",
