@@ -23,10 +23,10 @@ from pathlib import Path
 TABLE_PATH = Path(__file__).parent / "models" / "countries.json"
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=3)
 def _table(language: str = "english") -> dict[str, tuple[str, ...]]:
     """Each country's forms: "United States" -> ("United States", "US", "USA", …, "American");
-    in Spanish, ("Estados Unidos", "EE. UU.", …)."""
+    in Spanish, ("Estados Unidos", "EE. UU.", …); its "peoples", ("American", "Americans")."""
     table = json.loads(TABLE_PATH.read_text(encoding="utf-8"))[language]
     return {name: tuple(forms) for name, forms in table.items()}
 
@@ -104,9 +104,10 @@ def countries_asked_in(question: str) -> list[tuple[str, str]]:
     "¿Qué anunció el Reino Unido?" -> ("Reino Unido", "United Kingdom"), "美国限制了什么？" ->
     ("美国", "United States")."""
     from .crosslingual import has_cjk, translate_words  # the dictionary loads only for a Chinese question
-    if has_cjk(question):
+    if has_cjk(question):  # a word glossed by a people ("American") is the country's thing: 美元, the dollar
+        peoples = {f for forms in _table("peoples").values() for f in forms}
         found = [(piece, country_named(gloss, as_typed=False)) for piece, gloss in translate_words(question)
-                 if gloss and piece != gloss]
+                 if gloss and piece != gloss and gloss not in peoples]
     else:
         pattern, country = _asked_in_spanish()
         found = [(m.group(0), country.get(_key(m.group(0)))) for m in pattern.finditer(question)]

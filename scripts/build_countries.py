@@ -94,15 +94,26 @@ def _owned(table: dict[str, list[str]], population: dict[str, int]) -> dict[str,
     return {name: [f for f in fs if owner[f] == name] for name, fs in table.items()}
 
 
+def peoples(info: dict) -> list[str]:
+    """Those of a country's English forms that are its adjective or its people ("American",
+    "Americans"): a Chinese word glossed so is most often something of the country's (美元, the
+    dollar), not the country."""
+    demonym = info.get("demonym") or ""
+    return [f for f in forms(info) if f in (demonym, *_plural(demonym))]
+
+
 def main() -> None:
-    english, spanish, population = {}, {}, {}
+    english, spanish, people, population = {}, {}, {}, {}
     for country in all_countries():
         info = country.info()
         if info.get("name") and info.get("ISO"):
             english[info["name"]] = forms(info)
             spanish[info["name"]] = spanish_forms(info)
+            people[info["name"]] = peoples(info)
             population[info["name"]] = info.get("population") or 0
-    table = {"english": _owned(english, population), "spanish": _owned(spanish, population)}
+    english = _owned(english, population)
+    people = {name: [f for f in fs if f in english[name]] for name, fs in people.items()}
+    table = {"english": english, "spanish": _owned(spanish, population), "peoples": people}
     OUT.write_text(json.dumps(table, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     for language, forms_of in table.items():
         print(f"{language}: {len(forms_of)} countries, {sum(map(len, forms_of.values()))} forms -> {OUT}")

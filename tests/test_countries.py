@@ -79,6 +79,8 @@ def test_a_country_written_another_way_covers_the_question_word():
     ("英国在大会上发布了什么？", [("英国", "United Kingdom")]),  # by the dictionary's gloss
     ("日本和韩国的企业", [("日本", "Japan"), ("韩国", "South Korea")]),
     ("华为发布了什么？", []),
+    ("这副眼镜卖多少美元？", []),  # 美元 is glossed "American": the dollar, not the country
+    ("德语版本什么时候发布？", []),
 ])
 def test_the_countries_a_spanish_or_chinese_question_names(question, asked):
     assert countries_asked_in(question) == asked
