@@ -38,6 +38,7 @@ from .rank import answer_features, confidence, load_models
 from .rerank import get_reranker, previous_in_paragraph
 from .retrieve import Retriever
 from .segment import search_text
+from .spanish import in_the_documents_words
 from .types import Answer, Hit
 from .units import unit_paraphrases
 
@@ -417,7 +418,10 @@ class Engine:
         if q.refers_back:
             return False
         if not q.context:
-            margin = CHINESE_MARGIN if has_cjk(q.text) else BACKGROUND_MARGIN
+            # a Spanish question in the documents' own words needs general text to fit it clearly
+            # better to be about something else, as a Chinese one does
+            worded = not has_cjk(q.text) and in_the_documents_words(q.aligned, q.content_words)
+            margin = CHINESE_MARGIN if has_cjk(q.text) or worded else BACKGROUND_MARGIN
             return closer_to_background(e5vec.result(), float(F[:, E5_COLUMN].max()), margin=margin)
         sentences = np.asarray(r.index.e5[sorted(h.features["row"] for h in hits)], dtype=np.float32)
         earlier, both = get_embedder("e5").encode_queries([q.context, f"{q.context} {q.text}"])  # one pass

@@ -266,6 +266,10 @@ class Question:
     # a question of a conversation that points back in so many words (a pronoun, "And …?",
     # "Why?"), not only by leaving out a subject the conversation named
     refers_back: bool = False
+    # a Spanish question: the documents' words its content words read as, and how many content
+    # words it has (qa/spanish.py): one mostly in the documents' own words is about them
+    aligned: tuple[str, ...] = ()
+    content_words: int = 0
 
     def dense_text(self, text: str) -> str:
         """What the embedders and the re-reading network read of ``text`` (the question or its

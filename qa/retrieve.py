@@ -177,7 +177,8 @@ class Retriever:
             if not aligned:
                 return q
             search = spanish.in_english(q.search, aligned)
-        return replace(q, search=search, tokens=tuple(content_tokens(search)))
+            return replace(q, search=search, tokens=tuple(content_tokens(search)), aligned=tuple(aligned.values()),
+                           content_words=len(words))
 
     def writes_as_name(self, word: str, doc: str | None = None) -> bool:
         """Whether the documents in scope write ``word`` capitalised ("baidu" -> "Baidu"), once

@@ -18,6 +18,11 @@ from functools import lru_cache
 from .lexical import zipf
 
 ALIGN_COSINE = 0.70  # a question word and a document word this close are one word in two languages
+# a question at least this many of whose content words, and half of them, the documents write in
+# English is about them, however close general Spanish text comes (qa/engine.py `_off_topic`);
+# counting only document words rarer than TELLING_ZIPF ("days", "world", "people" say little)
+SAID_IN_THEIR_WORDS = 2
+TELLING_ZIPF = 5.0
 QUESTION_WORDS = {
     "qué": "what", "que": "what", "cuál": "which", "cual": "which", "cuáles": "which", "cuales": "which",
     "quién": "who", "quien": "who", "quiénes": "who", "quienes": "who", "cuándo": "when",
@@ -116,3 +121,12 @@ def in_english(text: str, aligned: dict[str, str]) -> str:
         elif low not in stop_words():
             out.append(w)
     return " ".join(out)
+
+
+def in_the_documents_words(aligned: tuple[str, ...], words: int) -> bool:
+    """Does a Spanish question ask in the documents' own words, translated ("¿Avisaron al
+    sindicato antes de anunciar el cierre?": union, announcement, closure)? Then it is about them,
+    however near general Spanish text comes to it; an off-topic one ("¿Cuál es la capital de
+    Francia?", "¿Cuántos días faltan para Navidad?": days, missing) has one telling word at most."""
+    telling = sum(zipf(w) < TELLING_ZIPF for w in aligned)
+    return telling >= SAID_IN_THEIR_WORDS and 2 * len(aligned) >= words

@@ -2,7 +2,7 @@
 Retriever.in_english)."""
 import pytest
 
-from qa.spanish import content_words, in_english
+from qa.spanish import content_words, in_english, in_the_documents_words
 
 
 def test_content_words_leave_out_names_numbers_function_and_question_words():
@@ -46,6 +46,26 @@ def test_a_chinese_word_keeps_its_glosses_and_gains_the_articles_word(engine):
     assert "end" in q.search.split()  # 结束: "termination finish", and the article's "end"
     q = engine._understand("腾讯发布了什么？", [], None)  # a name is glossed as it is written
     assert q.search.startswith("Tencent ")
+
+
+@pytest.mark.parametrize("aligned, words, worded", [
+    (("union", "announcement", "closure"), 3, True),   # ¿Avisaron al sindicato antes de anunciar el cierre?
+    (("owners", "faulty"), 3, True),
+    (("days", "missing"), 3, False),                    # ¿Cuántos días faltan para Navidad?: common words
+    (("world",), 2, False),                              # ¿Quién ganó el mundial de 2022?
+    (("committee", "advice"), 6, False),                 # most of its words the documents never write
+])
+def test_a_spanish_question_in_the_documents_own_words(aligned, words, worded):
+    assert in_the_documents_words(aligned, words) is worded
+
+
+def test_a_spanish_question_in_the_articles_words_is_not_taken_for_general_spanish(engine):
+    """"¿Cuál es el objetivo de las dos alianzas? ¿A quiénes pretenden conectar?" was refused
+    (0.07) as general Spanish (an encyclopedia sentence fit it 0.011 better than the article's
+    best); its words are the article's (aims, alliances, brings, connects)."""
+    ans = engine.ask("¿Cuál es el objetivo de las dos alianzas? ¿A quiénes pretenden conectar?")
+    assert ans.answerable and "Model-Chip Ecosystem Innovation Alliance" in ans.citations[0].sentence
+    assert not engine.ask("¿Cuál es la capital de Francia?").answerable
 
 
 def test_a_spanish_question_now_cites_the_sentence_that_answers(engine):

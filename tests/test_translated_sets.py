@@ -72,12 +72,14 @@ def test_six_news_stories_in_spanish_and_chinese(tmp_path):
     """Written with the stories (twenty-sixth session): 8 answerable and 4 unanswerable questions
     of each story in each language. First run: Spanish 0.562 / 0.333 / 0.083, Chinese 0.729 /
     0.000 / 0.125. Spanish 0.625 / 0.229 / 0.083 once a follow-up that points back ("¿Y la
-    cuarta?") was no longer judged off-topic alone."""
+    cuarta?") was no longer judged off-topic alone; 0.688 / 0.167 / 0.250 once a question in the
+    stories' own words ("¿Avisaron al sindicato antes de anunciar el cierre?") needed general
+    Spanish to fit it by a wider margin (forty-third session, from these misses)."""
     from qa.engine import Engine
 
     engine = Engine(DATA / "news_articles" / "corpus", tmp_path / "index", progress=False)
     got = _by_language(engine, DATA / "translated" / "news_articles_es_zh.jsonl", 144)
-    _holds(got["es"], right=0.75, false=0.28, refused=0.04)
+    _holds(got["es"], right=0.78, false=0.21, refused=0.20)  # 0.825
     _holds(got["zh"], right=0.68, false=0.05, refused=0.08)
 
 
