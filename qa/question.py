@@ -188,10 +188,12 @@ _MEASURES_ES = [
     ("month", re.compile(r"\b(qu[eé]|cu[aá]l) mes\b", re.I)),
     ("percent", re.compile(r"\bqu[eé] (porcentaje|proporci[oó]n)\b|\bcu[aá]l es el porcentaje\b", re.I)),
     ("clock", re.compile(r"\b(a|para) qu[eé] hora\b", re.I)),
-    # "¿Cuánto van a costar?", "¿Cuánta financiación ha conseguido?" ("cuánto tiempo" asks for time)
+    # "¿Cuánto van a costar?", "¿Cuánta financiación ha conseguido?" ("cuánto tiempo" asks for time);
+    # "¿Cuánto ganó?" is earnings, "¿Por cuánto ganó?" a margin ("4-2")
     ("money", re.compile(r"(?<!\ben )\bcu[aá]nt[oa]\b(?! tiempo\b)(?! a\b)(?=.*\b(dinero|cuesta|cuestan|cost[oó]|costaron|costar[aá]?n?|"
-                         r"vale|valen|val[ií]a|pag(a|an|ar|[oó]|aron)|cobr(a|an|ar|[oó])|recaud\w*|gan(a|an|[oó])|"
+                         r"vale|valen|val[ií]a|pag(a|an|ar|[oó]|aron)|cobr(a|an|ar|[oó])|recaud\w*|"
                          r"precio|financiaci[oó]n|inversi[oó]n|invirti\w*|invierte|salario|sueldo|tarifa|entradas?|billetes?)\b)"
+                         r"|(?<!\bpor )(?<!\ben )\bcu[aá]nt[oa]\b(?! tiempo\b)(?! a\b)(?=.*\bgan(a|an|[oó])\b)"
                          r"|\b(cu[aá]l|qu[eé]) (es|era|fue|ser[aá]) (el|la|su) (precio|costo|coste|tarifa|salario|sueldo|"
                          r"cotizaci[oó]n|valor de mercado|valoraci[oó]n)\b|\bqu[eé] (precio|costo|coste|tarifa)\b", re.I)),
     ("age", re.compile(r"\b(?:a )?[Qq]u[eé] edad\b|\b[Cc]u[aá]ntos años (?:tiene|ten[ií]a|tienen|ten[ií]an|tendr[aá]|cumpli[oó])"

@@ -194,6 +194,8 @@ def test_a_sentence_saying_the_asked_word_another_way_is_no_opposite():
     ("How old are the gravestones?", ""),  # a thing's age: SQuAD answers "dating to 1338–39"
     ("At what age do immune responses begin to decline?", ""),
     ("How long did she live in Ohio?", "duration"),
+    ("¿Cuánto ganó la empresa el año pasado?", "money"),
+    ("¿Por cuánto ganó Marruecos la tanda de penaltis?", ""),  # by how much: a margin ("4-2")
 ])
 def test_the_measure_a_question_asks_for(question, measure):
     from qa.question import asked_measure
