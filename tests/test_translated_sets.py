@@ -120,7 +120,8 @@ def test_questions_written_in_spanish_about_the_countries_stories(tmp_path):
     the story never gives, 20 off-topic (half borrowing a word of the story: "¿Cómo se prepara un
     buen cuscús marroquí?"). First run, blind: 0.550 cite@1, false refusals 0.150, correct
     refusals 0.550 (16 of the 20 off-topic, 6 of the 20 others), the same before and after that
-    session's wider off-topic margin for questions in the documents' words."""
+    session's wider off-topic margin for questions in the documents' words. Today 0.575 / 0.125 /
+    0.550: "¿Por cuánto ganó Marruecos la tanda de penaltis?" asks for a margin, not money."""
     from qa.engine import Engine
 
     engine = Engine(DATA / "countries" / "corpus", tmp_path / "index", progress=False)
