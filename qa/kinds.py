@@ -72,7 +72,8 @@ def kinds_request(text: str) -> tuple[tuple[str, ...], bool] | None:
     if _ASKED_EN.fullmatch(norm) is None:
         return None
     kind = _kind_phrase(norm)
-    kinds = tuple(w.split()[-1] for w in re.split(r" (?:or|and) |, ", kind) if w.split())
+    # the last word says the kind ("chinese companies"), but a maker's says what it makes too ("car companies")
+    kinds = tuple(w if _makers_of(w) else w.split()[-1] for w in re.split(r" (?:or|and) |, ", kind) if w.split())
     if not kinds or any(k in _NO_KIND for k in kinds):
         return None
     return kinds, norm.startswith("how many")
@@ -116,6 +117,21 @@ _TEAM_NAME = re.compile(r"\s(?:FC|AFC|RFC|CC|United|City|Town|Athletic|Albion|Wa
 _SAME_KIND = {"ships": "ships|ship|vessels|vessel|steamers|steamer|clippers|clipper|schooners|schooner|barques|barque|"
                        "yachts|yacht|ferry|ferries|liners|liner|tankers|tanker|trawlers|trawler|boats|boat"}
 _SAME_KIND.update({k: _SAME_KIND["ships"] for k in ("boats", "vessels")})
+# what a maker makes, in the words texts use for it: a reader's "chipmakers" are a text's "GPU
+# manufacturers", "semiconductor firm", "memory-chip producer", "Tallis Semiconductor"; each is
+# (the thing's words, the last words of a maker's name that say it)
+_MADE = ((r"chips?|semiconductors?|GPUs?|CPUs?|processors?|microchips?|memory[- ]chips?", r"Semiconductors?|Microelectronics|Chips?"),
+         (r"cars?|autos?|vehicles?|automobiles?|EVs?|electric[- ](?:vehicles?|cars?)", r"Motors?|Automotive|Auto|Cars|Vehicles?"),
+         (r"drugs?|pharmaceuticals?|pharma|medicines?", r"Pharmaceuticals?|Pharma|Therapeutics|Biosciences|Biotech|Laboratories"),
+         (r"phones?|smartphones?|handsets?", r"Mobile|Phones?"),
+         (r"planes?|aircraft|jets?|airplanes?|aeroplanes?|jetliners?", r"Aerospace|Aircraft|Aviation"))
+_MAKER = r"makers?|manufacturers?|producers?|designers?|compan(?:y|ies)|firms?|suppliers?|giants?"
+# a kind readers name with one word and texts with others, by what it does ("carrier Skyvale", "lender Harbury")
+_SAME_KIND.update({"airlines": r"airlines?|(?i:budget |low[- ]cost |flag |national )?carriers?",
+                   "banks": r"banks?|lenders?|(?i:investment|commercial|retail|central|savings) banks?",
+                   "retailers": r"retailers?|(?i:supermarket|grocery|department[- ]store|discount|convenience[- ]store|fashion|"
+                                r"clothing|electronics|online) (?:chains?|retailers?|sellers?|groups?)|supermarkets?|grocers?"})
+_SAME_KIND.update({"carriers": _SAME_KIND["airlines"], "lenders": _SAME_KIND["banks"]})
 _STREET_NAME = re.compile(r"\s(?:Street|St|Road|Rd|Avenue|Ave|Lane|Close|Way|Crescent|Drive|Place|Terrace|Row|Boulevard|"
                           r"Highway|Mews|Parade)\.?$")
 # kinds given by what a sentence writes, not by names: every sentence that gives one is cited
@@ -187,6 +203,28 @@ def _word_forms(kind: str) -> str:
     if maker:  # "chipmakers": chip makers, chip manufacturers
         forms.add(rf"{re.escape(maker.group(1))}[- ]?(?:makers?|manufacturers?)")
     return "|".join(sorted(forms, key=len, reverse=True))
+
+
+def _makers_of(kind: str) -> tuple[str, str] | None:
+    """The words of what a kind of maker makes, and its names' endings (`_MADE`), for "chipmakers",
+    "car makers", "semiconductor companies", "drug firms"; None for any other kind."""
+    m = re.fullmatch(rf"(?P<thing>[\w-]+?)-?(?:makers?)|(?P<thing2>[\w-]+) (?:{_MAKER})", kind)
+    if m is None:
+        return None
+    thing = m.group("thing") or m.group("thing2")
+    return next(((words, ends) for words, ends in _MADE if re.fullmatch(rf"(?i:{words})", thing)), None)
+
+
+def _made_by(sentence: str, made: tuple[str, str]) -> list[str]:
+    """Names the sentence gives as a maker of the thing: "GPU manufacturers including Huawei, …",
+    "semiconductor firm Tallis", "Kestrel, a maker of processors", "Tallis Semiconductor"."""
+    words, ends = made
+    forms = rf"(?i:{words})[- ]?(?:{_MAKER})|(?:{_MAKER}) of (?:[\w-]+ )?(?i:{words})"
+    found = _named_next_to(sentence, forms)
+    # "Shares of Tallis Semiconductor rose": the name is after a common word's "of"
+    ending = [re.sub(r"^[A-Z][a-z]+ of (?=[A-Z])", lambda m: "" if zipf(m.group(0).split()[0].lower()) >= 4.5 else m.group(0), n)
+              for n in _names_ending(sentence, re.compile(rf"\s(?:{ends})$"))]
+    return found + [n for n in ending if n not in found]
 
 
 def _names_ending(sentence: str, ending: re.Pattern) -> list[str]:
@@ -261,7 +299,10 @@ def named(kinds: tuple[str, ...], sentences: list[str]) -> list[tuple[int, list[
     that gives one (and what it gives)."""
     finders = []
     for kind in kinds:
-        if kind in _PEOPLE:
+        made = _makers_of(kind)
+        if made is not None:  # before the companies: "car companies" are makers of cars
+            finders.append(lambda s, made=made: _made_by(s, made))
+        elif kind in _PEOPLE:
             finders.append(_people)
         elif kind in _COMPANIES:
             finders.append(_companies)

@@ -145,6 +145,9 @@ def test_the_document_named_as_the_source_is_not_searched_for(text, read):
 def test_engine_answers_which_ones_the_article_mentions(engine):
     ans = engine.ask("Which chipmakers are mentioned in the article?")  # refused at 0.25
     assert ans.answerable and any("chipmakers Metax and Iluvatar CoreX" in c.sentence for c in ans.citations)
+    # and the "GPU manufacturers including Huawei, Biren, …" before them (forty-fourth session)
+    assert ans.answer.startswith("Named: Huawei, Biren, Moore Threads, Enflame, Metax, Iluvatar CoreX.")
+    assert "GPU manufacturers including Huawei" in ans.citations[0].sentence
 
 
 @pytest.mark.parametrize("text, read", [
@@ -651,3 +654,34 @@ def test_teams_ships_and_firms_named_as_their_texts_name_them():
     assert named(("ships",), roundup) == [(2, ["Wendling Maid"])]
     assert named(("venues",), ["The final will be played at the county ground in Norchester on 21 September."]) == \
         [(0, ["Norchester"])]
+
+
+MAKERS = ["Domestic LLM developers and GPU manufacturers including Huawei, Biren and Enflame joined the alliance.",
+          "Research firm SemiAnalysis praised the system.",
+          "Kestrel, a maker of processors, said demand was strong.",
+          "Shares of Tallis Semiconductor rose 4%.",
+          "Automaker Ravello and electric-vehicle manufacturer Zentra signed a battery deal with supplier Brenmoor.",
+          "Budget carrier Skyvale will lease the jets from lender Harbury Bank and insurer Castlegate."]
+
+
+@pytest.mark.parametrize("question, kinds, first_named", [
+    # the dev set's d24 found only "chipmakers Metax and Iluvatar CoreX", never the "GPU manufacturers"
+    ("Which chipmakers are mentioned in the article?", ("chipmakers",),
+     [(0, ["Huawei", "Biren", "Enflame"]), (2, ["Kestrel"]), (3, ["Tallis Semiconductor"])]),
+    ("Which semiconductor companies are named?", ("semiconductor companies",),
+     [(0, ["Huawei", "Biren", "Enflame"]), (2, ["Kestrel"]), (3, ["Tallis Semiconductor"])]),
+    ("which car companies are in this story", ("car companies",), [(4, ["Ravello", "Zentra"])]),
+    ("Which airlines does the story mention?", ("airlines",), [(5, ["Skyvale"])]),
+    ("Which banks are named?", ("banks",), [(5, ["Harbury Bank"])]),
+    ("List the drugmakers mentioned in the article.", ("drugmakers",), []),  # none: the search answers, or refuses
+    ("Which chinese companies are mentioned?", ("companies",), None),  # any company, as before
+])
+def test_a_maker_is_found_by_what_it_makes_and_a_kind_by_its_other_names(question, kinds, first_named):
+    """A reader's one word for a kind ("chipmakers", "airlines") is written in a text by what the
+    thing makes or does ("GPU manufacturers", "a maker of processors", "Tallis Semiconductor",
+    "budget carrier"); the research firm, the supplier and the insurer are none of them."""
+    from qa.kinds import kinds_request, named
+
+    assert kinds_request(question) == (kinds, False)
+    if first_named is not None:
+        assert named(kinds, MAKERS) == first_named
