@@ -99,6 +99,26 @@ def test_an_everyday_word_for_what_a_text_names_formally():
     assert F[0, col["missing_idf"]] == 0.0 and F[0, col["cover"]] > F[1, col["cover"]]
 
 
+@pytest.mark.parametrize("question, written", [
+    ("What does the coach credit for the win?", "The coach said the win came thanks to a late goal."),
+    ("What did the airline attribute the delays to?", "The airline said the delays were owing to fog."),
+    ("What was the outage blamed on?", "The outage was caused by a faulty cable."),
+])
+def test_a_verb_asking_for_a_cause_counts_as_written_where_the_text_gives_one(question, written):
+    """"What does SemiAnalysis credit for the system's performance?" was refused (0.16) of a
+    sentence saying "… thanks to Huawei's system-level innovations": a text rarely repeats the
+    verb a question credits, attributes or blames with, but writes the cause it asks for."""
+    F, col = _features(question, [written, "The season began in spring."])
+    assert F[0, col["missing_idf"]] == 0.0 and F[0, col["cover"]] > F[1, col["cover"]]
+
+
+def test_credit_as_a_thing_is_not_asked_as_a_cause():
+    from qa.question import everyday_paraphrases
+
+    assert everyday_paraphrases("How much credit did the bank extend?") == []
+    assert everyday_paraphrases("Who got the credit?") == []
+
+
 @pytest.mark.parametrize("question, written", [("Has anyone died?", "No deaths had been reported."),
                                                ("Was anyone injured?", "There were no injuries."),
                                                ("How many houses burned down?", "The blaze burned down 46 homes."),
