@@ -75,11 +75,15 @@ _MAKER_VERBS = (r"made|make|makes|wrote|written|write|writes|built|build|builds|
 _MAKING = re.compile(rf"(?i)(?<![\w-])(?:{_MAKER_VERBS})(?![\w-])")
 _WHO_MAKES = re.compile(rf"(?i)^\W*(?:(?:and|so|but|ok|okay|wait)\W+)*who(?:['’]s)?\s+(?:\w+\s+)?(?:{_MAKER_VERBS})(?![\w-])")
 
+_LEADERS = _titles(_LEADING)
+# a boss is a leader in any question ("How did Enflame's boss describe it?"), not only in "Who …?"
+_BOSS = re.compile(r"(?i)(?<![\w-])boss(?:es)?(?![\w-])")
+
 _ROLES = (
     # "Who runs the company?", "Who's in charge of the inquiry?", "Who is the boss of Calder Brightworks?"
     (re.compile(r"(?i)\b(?:run|runs|running|ran|head|heads|headed|heading|lead|leads|leading|led|manage|manages|managed|"
                 r"chair|chairs|chaired|direct|directs|directed|oversee|oversees|oversaw|boss|bosses|in\s+charge|"
-                r"at\s+the\s+helm|organi[sz]es|organi[sz]ed|co-?ordinates|co-?ordinated)\b"), _titles(_LEADING)),
+                r"at\s+the\s+helm|organi[sz]es|organi[sz]ed|co-?ordinates|co-?ordinated)\b"), _LEADERS),
     # "What's Simone Lachance's job?", "What does she do for a living?": her title, or her trade
     (re.compile(r"(?i)\b(?:job|role|position|post|occupation|profession|career|for\s+a\s+living)\b"), JOB_TITLES),
     # "Who speaks for the police?", "Who represented the families?"
@@ -145,6 +149,8 @@ def role_paraphrases(question: str) -> list[tuple[str, re.Pattern]]:
         typed = [m.group(0) for m in asks.finditer(question)]
         if typed:
             out.append((" ".join(typed), titles))
+    if _BOSS.search(question) and not any(titles is _LEADERS for _, titles in out):
+        out.append((" ".join(m.group(0) for m in _BOSS.finditer(question)), _LEADERS))
     return out
 
 

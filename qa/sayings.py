@@ -24,12 +24,12 @@ REPORTS_SAYING = re.compile(
     r"apologi[sz]\w*|urg(?:e|ed|es)|complain\w*)\b", re.I)  # not "praise", "hope", "fears": said of someone, or a plan
 
 # what a question calls someone's words: "How did she react?", "What's his view on …?", "What did
-# the mayor pledge?", "What was she worried about?"
+# the mayor pledge?", "What was she worried about?", "How did the boss characterise (sum up) it?"
 _ASKS_FOR_WORDS = re.compile(
     r"(?i)\b(?:react(?:ed|s|ion)?|respond(?:ed|s)?|response|repl(?:y|ied|ies)|(?:feel|feels|felt|think|thinks|thought)"
     r"\s+(?:of|about)|views?\s+(?:on|of)|opinion|take\s+on|comment(?:ed|s)?|pledge[ds]?|promise[ds]?|vow(?:ed|s)?|"
     r"warn(?:ed|s)?|worr(?:ied|y|ies)|concerned|hope[ds]?|fear(?:ed|s)?|complain(?:ed|s|ts?)?|critici[sz](?:e|ed|es)|"
-    r"praise[ds]?|statement|remarks?|quoted?)\b")
+    r"praise[ds]?|statement|remarks?|quoted?|characteri[sz](?:e|ed|es)|summari[sz](?:e|ed|es)|sum(?:s|med)?\s+up)\b")
 
 
 def saying_paraphrases(question: str) -> list[tuple[str, re.Pattern]]:

@@ -19,6 +19,8 @@ from qa.types import Sentence
     ("Which news agency reported the two alliances?", "Which news agency reported"),
     ("According to whom did prices rise?", "According to whom"),
     ("What's the source for the $150 million in yearly savings?", "source"),
+    ("How did Enflame's boss sum it up?", "boss"),  # a boss is a leader in any question
+    ("What did the bosses of both unions agree?", "bosses"),
 ])
 def test_a_question_asking_who_does_a_job(question, asked):
     assert [typed for typed, _ in role_paraphrases(question)] == [asked]
@@ -34,6 +36,7 @@ def test_a_question_asking_who_does_a_job(question, asked):
     "What is the source of the river called?",  # a river's source, not a report's
     "Who called for an agency to be created?",  # a maker's verb, not right after "who"
     "Who can question statements the First Minister or members of the cabinet make?",
+    "What did Bossier City vote for?",  # a name, not a boss
 ])
 def test_other_questions_ask_no_role(question):
     assert role_paraphrases(question) == []

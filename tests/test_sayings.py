@@ -17,6 +17,8 @@ from qa.types import Sentence
     ("What was the athletic director worried about?", "worried"),
     ("What's the coach's view on the referee?", "view on"),
     ("How does the student rep feel about the schedule change?", "feel about"),
+    ("How did the minister characterise the deal?", "characterise"),
+    ("How did the chief executive sum up the quarter?", "sum up"),
 ])
 def test_a_question_asking_what_someone_said(question, asked):
     assert [typed for typed, _ in saying_paraphrases(question)] == [asked]
@@ -43,6 +45,16 @@ def _features(question, texts):
     zeros = np.zeros(len(texts), np.float32)
     col = {n: k for k, n in enumerate(features.NAMES)}
     return features.compute(parse(question), sents, zeros, zeros, {}, len(texts)), col
+
+
+def test_a_boss_characterising_something_is_a_chief_executive_describing_it():
+    """"How did Enflame's boss characterize the model-chip group?" was refused (0.16) of "Zhao
+    Lidong, CEO of Enflame, described the alliance as …": neither "boss" nor "characterize" is
+    written, though the sentence gives both."""
+    texts = ["Orla Byrne, chief executive of Kestrel Air, described the merger as a rescue.",
+             "Kestrel Air flies to 40 airports."]
+    F, col = _features("How did Kestrel Air's boss characterise the merger?", texts)
+    assert F[0, col["missing_idf"]] == 0.0 and F[0, col["cover"]] > F[1, col["cover"]]
 
 
 def test_reported_speech_covers_the_question_word():
