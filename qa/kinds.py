@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .countries import country_named
 from .features import entity_mentions
 from .lexical import zipf
 from .misnamed import given_words
@@ -73,10 +74,26 @@ def kinds_request(text: str) -> tuple[tuple[str, ...], bool] | None:
         return None
     kind = _kind_phrase(norm)
     # the last word says the kind ("chinese companies"), but a maker's says what it makes too ("car companies")
-    kinds = tuple(w if _makers_of(w) else w.split()[-1] for w in re.split(r" (?:or|and) |, ", kind) if w.split())
+    # and a line of business says which companies ("law firms"; not "chinese companies", "other firms")
+    kinds = tuple(w if _makers_of(w) else _line_of(w) or w.split()[-1] for w in re.split(r" (?:or|and) |, ", kind) if w.split())
     if not kinds or any(k in _NO_KIND for k in kinds):
         return None
     return kinds, norm.startswith("how many")
+
+
+# words before a kind that say nothing of the line of business ("other companies", "big firms")
+_ANY_LINE = frozenset("other others major big biggest large larger largest small smaller smallest foreign local domestic "
+                      "international global leading top main key new rival competing listed "
+                      "western american european asian these those such two three several many".split())
+
+
+def _line_of(kind: str) -> str | None:
+    """A kind of companies or organisations by their line of business ("law firms", "chinese
+    private equity firms" -> "private equity firms"), or None for one asked by its country or
+    size alone ("chinese companies", "big firms")."""
+    *line, head = kind.split()
+    line = [w for w in line if w not in _ANY_LINE and not country_named(w)]
+    return " ".join(line + [head]) if line and (head in _COMPANIES or head in _ORGANISATIONS) else None
 
 
 def _kind_phrase(norm: str) -> str:
@@ -176,12 +193,11 @@ def _split_names(names: str) -> list[str]:
     """The names of a list ("Huawei, Biren, Moore Threads, and Enflame"), each as written, a
     leading "The" and a possessive set aside; a capitalised common word alone is no name."""
     out = []
-    # "Menon and Sons", "Harlow & Co": the "and" is the name's own
-    names = re.sub(r"\s+(and|&)\s+(Sons|Daughters|Brothers|Co|Company|Partners)\b",
-                   lambda m: ("\u2040and\u2040" if m.group(1) == "and" else "\u2040amp\u2040") + m.group(2), names)
-    for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", names):
+    # "Menon and Sons": the "and" is the name's own, as an ampersand always is ("Castell & Rowe")
+    names = re.sub(r"\s+and\s+(Sons|Daughters|Brothers|Co|Company|Partners)\b", lambda m: "\u2040and\u2040" + m.group(1), names)
+    for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", names):
         n = re.sub(r"^(?:The|the|A|An|All|Every|Both|Its|Their|His|Her|Our|Some)\s+", "", re.sub(r"[’']s$", "", n.strip(" .")))
-        n = n.replace("\u2040and\u2040", " and ").replace("\u2040amp\u2040", " & ")
+        n = n.replace("\u2040and\u2040", " and ")
         if not n or _MONTHS_AND_DAYS.match(n) or (" " not in n and n.isalpha() and zipf(n.lower()) >= 4.5):
             continue
         if re.search(r"-(?:based|born|made|owned|listed|led|backed|headquartered)$", n):  # "the Seattle-based chipmaker"
@@ -235,24 +251,48 @@ def _names_ending(sentence: str, ending: re.Pattern) -> list[str]:
 
 def _named_next_to(sentence: str, words: str) -> list[str]:
     """Names a word of the kind stands next to: "chipmakers Metax and Iluvatar CoreX", "GPU
-    manufacturers including Huawei, …", "Saltgrass, a 40-seat restaurant", "Riverside ward",
+    manufacturers including Huawei, …", "lenders led by Castell & Rowe", "Saltgrass, a 40-seat restaurant", "Riverside ward",
     or ends ("Market Street" for streets). A short acronym before the word describes the kind
     ("AI chipmakers", "LLM developers") rather than naming one."""
     found = []
     for m in re.finditer(rf"\b(?:{words})\b,?\s+(?:(?:including|include|includes|such as|like|namely|called|named|is|are|was|"
-                         rf"were)\s+)?(?P<names>{_NAMES})", sentence):
+                         rf"were|led by|headed by)\s+)?(?P<names>{_NAMES})", sentence):
         listed = _split_names(m.group("names"))
         if listed and re.fullmatch(r"[A-Z0-9]{1,4}", listed[-1]) and re.match(r"\s+[a-z]", sentence[m.end():]):
             listed.pop()  # "firm SenseTime, LLM developers StepFun": "LLM" describes the next ones
         found += listed
-    for m in re.finditer(rf"(?P<names>{_NAMES}),?\s+(?:(?:is|was|are|were)\s+)?(?:a|an|the|its|their)\s+(?:[\w-]+\s+){{0,3}}?"
-                         rf"(?:{words})\b", sentence):
+    for m in re.finditer(rf"(?P<names>{_NAMES}),?\s+(?:(?:is|was|are|were)\s+)?(?:a|an|the|its|their)\s+"
+                         rf"(?:(?!(?:at|of|for|with|from|by|in|on|to|and)\b)[\w-]+\s+){{0,3}}?(?:{words})\b", sentence):
         found += _split_names(m.group("names"))[-1:]
     for m in re.finditer(rf"(?P<name>{_NAME})\s+(?:{words})\b", sentence):
-        found += [n for n in _split_names(m.group("name"))[-1:] if not re.fullmatch(r"[A-Z0-9]{1,4}", n)]
-    capitalised = "|".join(w[:1].upper() + w[1:] for w in words.split("|"))
-    found += [n for n in _names_ending(sentence, re.compile(rf"\s(?:{capitalised})$")) if " " in n]
+        found += [n for n in _split_names(m.group("name"))[-1:]
+                  if not re.fullmatch(r"[A-Z0-9]{1,4}", n) and not _describes(n, sentence, m)]
+    found += [n for n in _names_ending(sentence, re.compile(rf"\s(?:{_capitalised(words)})$")) if " " in n]
     return found
+
+
+def _capitalised(words: str) -> str:
+    """A pattern of alternatives with each alternative's first letter a capital ("street|road"
+    -> "Street|Road"), its groups' own alternatives left as they are."""
+    out, depth, start = [], 0, True
+    for ch in words:
+        out.append(ch.upper() if start and depth == 0 else ch)
+        start = ch == "|" and depth == 0
+        depth += (ch == "(") - (ch == ")")
+    return "".join(out)
+
+
+def _describes(word: str, sentence: str, m: re.Match) -> bool:
+    """Whether a capitalised word before a word of the kind describes the thing rather than names
+    it: the kind's name follows ("Supermarket chain Hadley Stores", "Low-cost operator SkyHop"),
+    it comes after the name ("Kestrel Motors, the Detroit automaker"), or it is a people's
+    adjective ("the Swiss maker")."""
+    before = sentence[:m.start()]
+    # the sentence's first word, or one after "the": "Riverside ward Councillor Amy Lee" names a ward
+    named_after = re.match(r"\s+[A-Z0-9]", sentence[m.end():]) and re.fullmatch(r"\W*|.*\b(?:the|a|an)\s+", before)
+    after_a_name = re.search(r",\s+(?:the|a|an)\s+$", before)
+    country = country_named(word)
+    return bool(named_after or after_a_name or country and country != word and " " not in word)
 
 
 def _organisations(sentence: str) -> list[str]:
@@ -296,12 +336,36 @@ def _people(sentence: str) -> list[str]:
 def named(kinds: tuple[str, ...], sentences: list[str]) -> list[tuple[int, list[str]]]:
     """(sentence number, the names it is the first to give) for every sentence that first
     names a thing of the kinds, in reading order; for a date, a sum, a number, every sentence
-    that gives one (and what it gives)."""
+    that gives one (and what it gives). A line of business ("law firms") names those written so
+    ("law firm Whitcombe Lane"), else, as the text may call it otherwise, any of the kind."""
+    lines = [k for k in kinds if _line_of(k)]
+    if not lines:
+        return _named(kinds, sentences)
+    text = " ".join(sentences)
+    # a text that never writes the line of business ("shipping") names none of it; one that does
+    # may call its companies otherwise ("Which tech companies …?" of "Huawei", "Alibaba")
+    written = any(re.search(rf"(?i)(?<![\w-]){re.escape(k.split()[0])}", text) for k in lines)
+    heads = tuple(k.split()[-1] if k in lines else k for k in kinds)
+    return _named(kinds, sentences) or (_named(heads, sentences) if written else [])
+
+
+def _line_forms(kind: str) -> str:
+    """A line of business as a text writes it, of any company or organisation: "private equity
+    firms" -> "private-equity firm", "private equity group"; "cloud companies" -> "cloud-services
+    group"."""
+    *line, head = kind.split()
+    heads = "|".join(_word_forms(h) for h in sorted(_COMPANIES | _ORGANISATIONS))
+    return "(?i:" + r"[- ]".join(map(re.escape, line)) + rf")[\w-]*[- ](?:{heads})"
+
+
+def _named(kinds: tuple[str, ...], sentences: list[str]) -> list[tuple[int, list[str]]]:
     finders = []
     for kind in kinds:
         made = _makers_of(kind)
         if made is not None:  # before the companies: "car companies" are makers of cars
             finders.append(lambda s, made=made: _made_by(s, made))
+        elif _line_of(kind):
+            finders.append(lambda s, forms=_line_forms(kind): _named_next_to(s, forms))
         elif kind in _PEOPLE:
             finders.append(_people)
         elif kind in _COMPANIES:

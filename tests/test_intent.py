@@ -685,3 +685,59 @@ def test_a_maker_is_found_by_what_it_makes_and_a_kind_by_its_other_names(questio
     assert kinds_request(question) == (kinds, False)
     if first_named is not None:
         assert named(kinds, MAKERS) == first_named
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Supermarket chain Hadley Stores secured a loan.", ["Hadley Stores"]),
+    ("Low-cost operator SkyHop agreed to buy regional carrier Nordavia.", ["SkyHop"]),
+    ("Kestrel Motors, the Detroit automaker, said on Monday it would expand.", ["Kestrel Motors"]),
+    ("Ostrander Laboratories, the Swiss maker of diabetes medicines, weighed a bid.", ["Ostrander Laboratories"]),
+    ("Pharmaceutical company Halvern Pharma agreed to buy Sorrelle Therapeutics.", ["Halvern Pharma", "Sorrelle Therapeutics"]),
+    ("Orvale company shares fell.", ["Orvale"]),  # a name before the word, nothing after it
+])
+def test_a_capitalised_word_that_describes_the_company_is_not_named_as_one(sentence, names):
+    """"Which companies …?" named "Supermarket", "Low-cost", "Detroit" and "Swiss" among the
+    companies of a blind set's stories: the first word of a sentence, a place or a people's
+    adjective before "chain", "operator", "automaker" or "maker" describes the company named
+    next to it."""
+    from qa.kinds import named
+
+    assert named(("companies",), [sentence]) == [(0, names)]
+
+
+def test_a_firm_leading_others_of_its_kind_is_one_and_an_ampersand_joins_one_name():
+    """"Which banks are mentioned?" missed "a group of lenders led by Castell & Rowe", and
+    "law firm Pennick & Shaw" was named as two firms, "Pennick" and "Shaw"."""
+    from qa.kinds import named
+
+    assert named(("banks",), ["Hadley Stores secured a loan from a group of lenders led by Castell & Rowe."]) == [
+        (0, ["Castell & Rowe"])]
+    assert named(("companies",), ["Law firm Pennick & Shaw advised the board."]) == [(0, ["Pennick & Shaw"])]
+
+
+BUSINESS = ["Halvern was advised by consultancy Ashgrove Partners and law firm Whitcombe Lane.",
+            "Sorrelle was advised by law firm Pennick & Shaw.",
+            "Hadley is owned by private-equity firm Ashdown Capital.",
+            "Nimbara, the cloud-services group that is Tallis's biggest customer, will spend more.",
+            "Priya Raman, an analyst at the research firm Meridian Insight, expects shortages."]
+
+
+@pytest.mark.parametrize("question, kinds, first_named", [
+    ("Which law firms are mentioned in the story?", ("law firms",), [(0, ["Whitcombe Lane"]), (1, ["Pennick & Shaw"])]),
+    ("Which private equity firms are named?", ("private equity firms",), [(2, ["Ashdown Capital"])]),
+    ("which cloud companies are in this story", ("cloud companies",), [(3, ["Nimbara"])]),
+    ("Which research firms are named?", ("research firms",), [(4, ["Meridian Insight"])]),  # not the analyst
+    # the text writes "customer", but no "customer company": any company, as it may call them otherwise
+    ("Which big customer companies are mentioned?", ("customer companies",), None),
+    ("Which shipping companies are mentioned?", ("shipping companies",), []),  # never "shipping": searched
+    ("Which Chinese companies are mentioned?", ("companies",), None),  # a country says no line of business
+])
+def test_a_line_of_business_names_the_companies_written_so(question, kinds, first_named):
+    """"Which law firms are mentioned?" named every company of a takeover story (the two drugmakers,
+    a consultancy and a laboratory with the two law firms): a line of business before "firms" or
+    "companies" names those the text writes so, and any of the kind only when it writes none so."""
+    from qa.kinds import kinds_request, named
+
+    assert kinds_request(question) == (kinds, False)
+    everyone = named(("companies",), BUSINESS)
+    assert named(kinds, BUSINESS) == (first_named if first_named is not None else everyone)
