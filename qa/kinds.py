@@ -27,12 +27,12 @@ _MENTIONED = (r"(?:mentioned|named|listed|cited|referenced|referred to|featured|
 _COMES_UP = r"(?:come up|comes up|came up|appear|appears|appeared|show up|shows up|showed up|turn up|feature)"
 _MENTIONS = r"(?:mention|mentions|name|names|list|lists|cite|cites|reference|refer to|talk about|discuss|feature|bring up)"
 _ASKED_EN = re.compile(
-    rf"(?:which|what) {_KIND} (?:are|were|is|was|get|gets|got|have been|has been) {_MENTIONED}(?: by name)?(?: (?:in|on) {_TEXT})?|"
-    rf"(?:which|what) {_KIND} {_COMES_UP}(?: (?:in|on) {_TEXT})?|"
+    rf"(?:which|what) {_KIND} (?:are|were|is|was|get|gets|got|have been|has been) {_MENTIONED}(?: by name)?(?: (?:in|on) {_TEXT}| here| in here)?|"
+    rf"(?:which|what) {_KIND} {_COMES_UP}(?: (?:in|on) {_TEXT}| here| in here)?|"
     rf"(?:which|what) {_KIND} (?:does|did) {_TEXT} {_MENTIONS}|"
     rf"(?:which|what) {_KIND} (?:are|were) (?:there )?(?:in|on) {_TEXT}|"
-    rf"(?:name|list)(?: all| every)?(?: of)? (?:the )?{_KIND}(?: (?:that are |which are )?{_MENTIONED})?(?: (?:in|on) {_TEXT})?|"
-    rf"how many {_KIND} (?:are|were|is|was|get|gets|got) {_MENTIONED}(?: by name)?(?: (?:in|on) {_TEXT})?|"
+    rf"(?:name|list)(?: all| every)?(?: of)? (?:the )?{_KIND}(?: (?:that are |which are )?{_MENTIONED})?(?: (?:in|on) {_TEXT}| here| in here)?|"
+    rf"how many {_KIND} (?:are|were|is|was|get|gets|got) {_MENTIONED}(?: by name)?(?: (?:in|on) {_TEXT}| here| in here)?|"
     rf"how many {_KIND} (?:does|did) {_TEXT} {_MENTIONS}")
 # Spanish and Chinese: only the kinds whose English words the families below know
 _TEXT_ES = r"(?:(?:el|la|este|esta) )?(?:art[ií]culo|noticia|texto|historia|reportaje|nota|documento|entrevista)"
@@ -93,6 +93,8 @@ def _line_of(kind: str) -> str | None:
     size alone ("chinese companies", "big firms")."""
     *line, head = kind.split()
     line = [w for w in line if w not in _ANY_LINE and not country_named(w)]
+    if len(line) == 1 and f"{line[0]}s" in _SAME_KIND and head in _COMPANIES:  # "airline companies" are airlines
+        return f"{line[0]}s"
     return " ".join(line + [head]) if line and (head in _COMPANIES or head in _ORGANISATIONS) else None
 
 
@@ -149,6 +151,14 @@ _SAME_KIND.update({"airlines": r"airlines?|(?i:budget |low[- ]cost |flag |nation
                    "retailers": r"retailers?|(?i:supermarket|grocery|department[- ]store|discount|convenience[- ]store|fashion|"
                                 r"clothing|electronics|online) (?:chains?|retailers?|sellers?|groups?)|supermarkets?|grocers?"})
 _SAME_KIND.update({"carriers": _SAME_KIND["airlines"], "lenders": _SAME_KIND["banks"]})
+# bodies whose names say what they are ("Lakeside University Medical Center", "the Vehicle Safety
+# Administration", "the Nordic Pilots Association"): the kind, and the last words of its names
+_WORKERS = (r"Workers|Autoworkers|Pilots|Teachers|Nurses|Doctors|Drivers|Employees|Engineers|Machinists|Miners|"
+            r"Journalists|Officers|Firefighters|Dockworkers|Teamsters|Postal|Rail|Transport|Staff|Professionals")
+# (not "the Soviet Union", "the Bush Administration")
+_NAME_SAYS = {"hospitals": r"Hospitals?|Medical Cent(?:er|re)|Infirmary|Clinic|Health(?:care)? System",
+              "regulators": r"Authority|Commission|Regulator|Inspectorate|Ombudsman|[A-Z]\w+\s+[A-Z]\w+\s+Administration",
+              "unions": rf"(?:{_WORKERS}|Trades?|Labou?r)['’]?\s+(?:Union|Association|Federation|Guild|Alliance|Council|Brotherhood)"}
 _STREET_NAME = re.compile(r"\s(?:Street|St|Road|Rd|Avenue|Ave|Lane|Close|Way|Crescent|Drive|Place|Terrace|Row|Boulevard|"
                           r"Highway|Mews|Parade)\.?$")
 # kinds given by what a sentence writes, not by names: every sentence that gives one is cited
@@ -323,6 +333,17 @@ def _places(sentence: str) -> list[str]:
     return [n for n in found if not _ORGANISATION_SUFFIX.search(n) and not re.match(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir)\b", n)]
 
 
+def _bodies(sentence: str, kind: str) -> list[str]:
+    """Hospitals, regulators, unions: the names next to the kind's word ("the union FNV Havens",
+    "the Allied Autoworkers union") and those whose last words say it, but not any name ending in
+    the word ("the Soviet Union") nor a possessive ("the nurses' union")."""
+    says = re.compile(rf"(?:^|\s)(?:{_NAME_SAYS[kind]})$")
+    ending = re.compile(rf"\s(?:{_capitalised(_word_forms(kind))})$")
+    found = [n for n in _named_next_to(sentence, _word_forms(kind)) if not ending.search(n) or says.search(n)]
+    found += [n for n in _names_ending(sentence, says) if " " in n]  # not "Hospitals" alone
+    return [n for n in found if not n.endswith(("'", "’"))]
+
+
 def _people(sentence: str) -> list[str]:
     """People's names without their titles ("Chief Executive Denise Okafor" is Denise Okafor)."""
     out = []
@@ -378,6 +399,8 @@ def _named(kinds: tuple[str, ...], sentences: list[str]) -> list[tuple[int, list
             finders.append(lambda s: _names_ending(s, _TEAM_NAME))
         elif kind in _SAME_KIND:
             finders.append(lambda s, forms=_SAME_KIND[kind]: _named_next_to(s, forms))
+        elif kind in _NAME_SAYS:  # "regulator Ofwat", "the Vehicle Safety Administration"
+            finders.append(lambda s, kind=kind: _bodies(s, kind))
         elif kind in _STREETS:  # "Market Street", "Ashdown Close"
             finders.append(lambda s: _names_ending(s, _STREET_NAME))
         elif kind in MEASURE_KINDS:

@@ -335,8 +335,9 @@ _EVERYDAY_WORD = re.compile(r"(?i)\b(?:%s)\b" % "|".join(_EVERYDAY))
 
 # a verb asking what something is owed to ("What does the firm credit for its growth?", "What was
 # the delay blamed on?"), and the ways a text writes a cause ("… thanks to its new chips")
-_CAUSE_ASKED = re.compile(r"(?i)\b(?:credit(?:s|ed|ing)?(?=\b.*\b(?:for|with)\b)|attribut(?:e|es|ed|ing)(?=\b.*\bto\b)"
+_CAUSE_ASKED = re.compile(r"(?i)\b(?:credit(?:s|ed|ing)?(?=\b.*\b(?:for|with)\b)|attribut(?:e|es|ed|ing)(?=\b.*\bto\W*$)"
                           r"|blam(?:e|es|ed|ing)(?=\b.*\b(?:for|on)\b))\b")
+_WHO = re.compile(r"(?i)^\W*who(?:m|se|['’]s)?\b")
 _CAUSE_WRITTEN = re.compile(r"(?i)\b(?:thanks to|due to|because|owing to|as a result of|result(?:s|ed)? from|caused by"
                             r"|driven by|credit(?:s|ed)?|attribut(?:e|es|ed)|blam(?:e|es|ed))\b")
 
@@ -344,8 +345,10 @@ _CAUSE_WRITTEN = re.compile(r"(?i)\b(?:thanks to|due to|because|owing to|as a re
 def everyday_paraphrases(text: str) -> list[tuple[str, re.Pattern]]:
     """(an everyday word of the question, a pattern of the word a text writes for it): "Do kids
     have to pay?" of "Children under 16 enter free", "What does she credit for …?" of "… thanks to"."""
+    # (not who is credited or blamed: "Who is credited with inventing the telephone?" asks for a person)
+    cause = [] if _WHO.match(text) else [m.group(0) for m in _CAUSE_ASKED.finditer(text)]
     return ([(m.group(0), _EVERYDAY[m.group(0).lower()]) for m in _EVERYDAY_WORD.finditer(text)]
-            + [(m.group(0), _CAUSE_WRITTEN) for m in _CAUSE_ASKED.finditer(text)])
+            + [(word, _CAUSE_WRITTEN) for word in cause])
 
 
 # interjections and tags that carry no meaning ("… lol", "wait what did …", "… or nah")

@@ -741,3 +741,34 @@ def test_a_line_of_business_names_the_companies_written_so(question, kinds, firs
     assert kinds_request(question) == (kinds, False)
     everyone = named(("companies",), BUSINESS)
     assert named(kinds, BUSINESS) == (first_named if first_named is not None else everyone)
+
+
+@pytest.mark.parametrize("kind, sentence, names", [
+    ("hospitals", "The trial ran at 41 sites, including Lakeside University Medical Center in Chicago.",
+     ["Lakeside University Medical Center"]),
+    ("regulators", "The Vehicle Safety Administration said a bolt could loosen.", ["Vehicle Safety Administration"]),
+    ("regulators", "The deal needs approval from the Federal Trade Commission.", ["Federal Trade Commission"]),
+    ("regulators", "Funding grew under the Eisenhower Administration.", []),  # a government, not a regulator
+    ("unions", "The Nordic Pilots Association said it had not been consulted.", ["Nordic Pilots Association"]),
+    ("unions", "The Allied Autoworkers union welcomed the plan.", ["Allied Autoworkers"]),
+    ("unions", "Poland joined the European Union in 2004.", []),  # a union of countries
+])
+def test_a_body_is_named_by_what_its_name_says(kind, sentence, names):
+    """"Which hospitals are mentioned?", "Which regulators …?" and "Which unions …?" were searched
+    and refused of stories naming "Lakeside University Medical Center", "the Vehicle Safety
+    Administration" and "the Nordic Pilots Association": such a body's name says what it is."""
+    from qa.kinds import kinds_request, named
+
+    assert kinds_request(f"Which {kind} are mentioned?") == ((kind,), False)
+    assert named((kind,), [sentence]) == ([(0, names)] if names else [])
+
+
+def test_airline_companies_are_airlines_and_a_request_may_end_in_here():
+    """"what airline companies are named here" was not read as a request ("here"), and its kind
+    is the airlines' (carriers), not any company's."""
+    from qa.kinds import kinds_request, named
+
+    assert kinds_request("what airline companies are named here") == (("airlines",), False)
+    assert kinds_request("Which people are mentioned in here?") == (("people",), False)
+    assert named(("airlines",), ["SkyHop agreed to acquire regional carrier Nordavia from Harwood Capital."]) == [
+        (0, ["Nordavia"])]

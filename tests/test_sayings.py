@@ -129,6 +129,8 @@ def test_credit_as_a_thing_is_not_asked_as_a_cause():
 
     assert everyday_paraphrases("How much credit did the bank extend?") == []
     assert everyday_paraphrases("Who got the credit?") == []
+    assert everyday_paraphrases("Who is credited with inventing the telephone?") == []  # a person
+    assert everyday_paraphrases("What device is attributed to Turing?") == []  # its author, not a cause
 
 
 @pytest.mark.parametrize("question, written", [("Has anyone died?", "No deaths had been reported."),
