@@ -26,13 +26,14 @@ _MENTIONED = (r"(?:mentioned|named|listed|cited|referenced|referred to|featured|
               r"given|noted|written about)")
 _COMES_UP = r"(?:come up|comes up|came up|appear|appears|appeared|show up|shows up|showed up|turn up|feature)"
 _MENTIONS = r"(?:mention|mentions|name|names|list|lists|cite|cites|reference|refer to|talk about|discuss|feature|bring up)"
+_IN_TEXT = rf"(?: (?:in|on) {_TEXT}| here| in here)?"  # "… in the article", "… here", or nothing
 _ASKED_EN = re.compile(
-    rf"(?:which|what) {_KIND} (?:are|were|is|was|get|gets|got|have been|has been) {_MENTIONED}(?: by name)?(?: (?:in|on) {_TEXT}| here| in here)?|"
-    rf"(?:which|what) {_KIND} {_COMES_UP}(?: (?:in|on) {_TEXT}| here| in here)?|"
+    rf"(?:which|what) {_KIND} (?:are|were|is|was|get|gets|got|have been|has been) {_MENTIONED}(?: by name)?{_IN_TEXT}|"
+    rf"(?:which|what) {_KIND} {_COMES_UP}{_IN_TEXT}|"
     rf"(?:which|what) {_KIND} (?:does|did) {_TEXT} {_MENTIONS}|"
     rf"(?:which|what) {_KIND} (?:are|were) (?:there )?(?:in|on) {_TEXT}|"
-    rf"(?:name|list)(?: all| every)?(?: of)? (?:the )?{_KIND}(?: (?:that are |which are )?{_MENTIONED})?(?: (?:in|on) {_TEXT}| here| in here)?|"
-    rf"how many {_KIND} (?:are|were|is|was|get|gets|got) {_MENTIONED}(?: by name)?(?: (?:in|on) {_TEXT}| here| in here)?|"
+    rf"(?:name|list)(?: all| every)?(?: of)? (?:the )?{_KIND}(?: (?:that are |which are )?{_MENTIONED})?{_IN_TEXT}|"
+    rf"how many {_KIND} (?:are|were|is|was|get|gets|got) {_MENTIONED}(?: by name)?{_IN_TEXT}|"
     rf"how many {_KIND} (?:does|did) {_TEXT} {_MENTIONS}")
 # Spanish and Chinese: only the kinds whose English words the families below know
 _TEXT_ES = r"(?:(?:el|la|este|esta) )?(?:art[ií]culo|noticia|texto|historia|reportaje|nota|documento|entrevista)"
@@ -337,9 +338,10 @@ def _bodies(sentence: str, kind: str) -> list[str]:
     """Hospitals, regulators, unions: the names next to the kind's word ("the union FNV Havens",
     "the Allied Autoworkers union") and those whose last words say it, but not any name ending in
     the word ("the Soviet Union") nor a possessive ("the nurses' union")."""
+    forms = _word_forms(kind)
     says = re.compile(rf"(?:^|\s)(?:{_NAME_SAYS[kind]})$")
-    ending = re.compile(rf"\s(?:{_capitalised(_word_forms(kind))})$")
-    found = [n for n in _named_next_to(sentence, _word_forms(kind)) if not ending.search(n) or says.search(n)]
+    ending = re.compile(rf"\s(?:{_capitalised(forms)})$")
+    found = [n for n in _named_next_to(sentence, forms) if not ending.search(n) or says.search(n)]
     found += [n for n in _names_ending(sentence, says) if " " in n]  # not "Hospitals" alone
     return [n for n in found if not n.endswith(("'", "’"))]
 
