@@ -1,7 +1,7 @@
 """qa/counts.py: a count asked for, and a sentence that gives one."""
 import pytest
 
-from qa.counts import asked_count, counts_time, gives_count
+from qa.counts import asked_count, counts_people, counts_time, gives_count
 
 
 @pytest.mark.parametrize("question, time", [
@@ -56,3 +56,42 @@ def test_what_a_sentence_counts(sentence, things, days):
 def test_a_number_joined_to_the_word_asked_counts_it():
     assert gives_count("It has a 3.2-inch display.", asked_count("How many inches is the display?"))
     assert not gives_count("It has a 3.2-inch display.", asked_count("How many buttons does it have?"))
+
+
+@pytest.mark.parametrize("question, people", [
+    ("How many people live in Port Calloway?", True),
+    ("How many firefighters were hurt?", True),
+    ("How many of the workers were laid off?", True),
+    ("¿Cuántas personas viven en el pueblo?", True),
+    ("这个镇有多少人？", True),
+    ("公司有几名员工？", True),
+    ("How many companies joined?", False),
+    ("How many cylinders does the engine have?", False),  # a word ending like a trade's is no person
+    ("How many kilometers long is it?", False),
+])
+def test_which_counts_are_of_people(question, people):
+    assert counts_people(asked_count(question)) is people
+
+
+@pytest.mark.parametrize("sentence, answers", [
+    ("The Port Calloway Chamber of Commerce, which represents about 2,300 businesses, said so.", False),
+    ("In May, Veltrana recalled about 2.3 million bottles of Norvasta.", False),
+    ("Austral has raised about A$145 million from investors.", False),  # money, then a word for people
+    ("A catastrophic flood in 1887 killed at least 212 people.", True),
+    ("Nearly four out of five young children were protected.", True),
+    ("Three firefighters were treated for heat exhaustion.", True),
+    ("The town has a population of about 4,000.", True),
+    ("Calder employs about 2,300, most of them in Leeds.", True),
+    ("Confucius's descendants in Quzhou alone number 30,000.", True),
+])
+def test_a_count_of_people_counts_people(sentence, answers):
+    assert gives_count(sentence, asked_count("How many people live there?")) is answers
+    assert gives_count(sentence, asked_count("How many companies joined?"))  # any count counts things
+
+
+def test_people_counted_by_what_they_did():
+    signed = asked_count("how many people have signed their petition")
+    assert gives_count("Their group has collected more than 8,000 signatures on a petition.", signed)
+    # the name after the thing counted is not what they did
+    taking = asked_count("how many people were taking norvasta before the recall")
+    assert not gives_count("In May, Veltrana recalled about 2.3 million bottles of Norvasta.", taking)
