@@ -33,6 +33,7 @@ _ASKED_EN = re.compile(
     rf"(?:which|what) {_KIND} (?:does|did) {_TEXT} {_MENTIONS}|"
     rf"(?:which|what) {_KIND} (?:are|were) (?:there )?(?:in|on) {_TEXT}|"
     rf"(?:name|list)(?: all| every)?(?: of)? (?:the )?{_KIND}(?: (?:that are |which are )?{_MENTIONED})?{_IN_TEXT}|"
+    rf"(?:name|list)(?: all| every)?(?: of)? (?:the )?{_KIND} (?:that |which )?{_TEXT} {_MENTIONS}|"  # "Name the regulators the article mentions"
     rf"how many {_KIND} (?:are|were|is|was|get|gets|got) {_MENTIONED}(?: by name)?{_IN_TEXT}|"
     rf"how many {_KIND} (?:does|did) {_TEXT} {_MENTIONS}")
 # Spanish and Chinese: only the kinds whose English words the families below know
@@ -76,10 +77,24 @@ def kinds_request(text: str) -> tuple[tuple[str, ...], bool] | None:
     kind = _kind_phrase(norm)
     # the last word says the kind ("chinese companies"), but a maker's says what it makes too ("car companies")
     # and a line of business says which companies ("law firms"; not "chinese companies", "other firms")
-    kinds = tuple(w if _makers_of(w) else _line_of(w) or w.split()[-1] for w in re.split(r" (?:or|and) |, ", kind) if w.split())
+    kinds = tuple(dict.fromkeys(_kind_of(w) for w in re.split(r" (?:or|and) |, ", kind) if w.split()))  # once each
     if not kinds or any(k in _NO_KIND for k in kinds):
         return None
     return kinds, norm.startswith("how many")
+
+
+def _kind_of(words: str) -> str:
+    """The kind a request's words ask for: a maker's ("car companies"), public bodies ("government
+    agencies", "federal bodies"), regulators ("watchdogs"), a line of business ("law firms"), else
+    the last word ("chinese companies": companies)."""
+    *line, head = words.split()
+    if _makers_of(words):
+        return words
+    if head in _PUBLIC_BODIES and line and all(w in _GOVERNMENT for w in line):
+        return "government bodies"
+    if head in ("watchdogs", "regulators"):
+        return "regulators"
+    return _line_of(words) or head
 
 
 # words before a kind that say nothing of the line of business ("other companies", "big firms")
@@ -92,6 +107,8 @@ def _line_of(kind: str) -> str | None:
     """A kind of companies or organisations by their line of business ("law firms", "chinese
     private equity firms" -> "private equity firms"), or None for one asked by its country or
     size alone ("chinese companies", "big firms")."""
+    if kind in _NAME_SAYS:  # "government bodies": found by their names
+        return None
     *line, head = kind.split()
     line = [w for w in line if w not in _ANY_LINE and not country_named(w)]
     if len(line) == 1 and f"{line[0]}s" in _SAME_KIND and head in _COMPANIES:  # "airline companies" are airlines
@@ -106,12 +123,15 @@ def _kind_phrase(norm: str) -> str:
     start = 2 if words[0] == "how" else 1
     if words[0] in ("name", "list"):
         start = 1
-        while start < len(words) and words[start] in ("all", "every", "of", "the"):
+        while start < len(words) and words[start] in ("all", "any", "every", "of", "the"):
             start += 1
     stop = start
     while stop < len(words) and words[stop] not in _VERBS:
         stop += 1
-    return " ".join(words[start:stop]) or words[start]
+    kind = " ".join(words[start:stop]) or words[start]
+    # "name the regulators the article mentions": the text and what it does are no kind
+    return re.sub(r" (?:that |which )?(?:the|this|that) (?:[\w']+ )?(?:article|story|text|piece|report|document|post|page)\b.*$",
+                  "", kind)
 
 
 _VERBS = frozenset("are were is was get gets got have has does did come comes came appear appears appeared show shows "
@@ -156,10 +176,28 @@ _SAME_KIND.update({"carriers": _SAME_KIND["airlines"], "lenders": _SAME_KIND["ba
 # Administration", "the Nordic Pilots Association"): the kind, and the last words of its names
 _WORKERS = (r"Workers|Autoworkers|Pilots|Teachers|Nurses|Doctors|Drivers|Employees|Engineers|Machinists|Miners|"
             r"Journalists|Officers|Firefighters|Dockworkers|Teamsters|Postal|Rail|Transport|Staff|Professionals")
+# the last word of a public body's name
+_BODY_END = r"Administration|Agency|Authority|Board|Bureau|Commission|Council|Department|Directorate|Executive|Institute|Ministry|Office|Service"
 # (not "the Soviet Union", "the Bush Administration")
 _NAME_SAYS = {"hospitals": r"Hospitals?|Medical Cent(?:er|re)|Infirmary|Clinic|Health(?:care)? System",
-              "regulators": r"Authority|Commission|Regulator|Inspectorate|Ombudsman|[A-Z]\w+\s+[A-Z]\w+\s+Administration",
+              "regulators": r"Authority|Commission|Regulator|Inspectorate|Ombudsman|[A-Z]\w+\s+(?:and\s+)?[A-Z]\w+\s+Administration|"
+                            # "the Federal Competition Bureau", "the Ohio Health Facilities Review Board"
+                            r"(?:Competition|Regulatory|Review|Safety|Standards|Oversight|Supervisory|Markets?|Conduct)\s+"
+                            r"(?:Bureau|Board|Office|Agency|Service|Council|Directorate)",
               "unions": rf"(?:{_WORKERS}|Trades?|Labou?r)['’]?\s+(?:Union|Association|Federation|Guild|Alliance|Council|Brotherhood)"}
+# "government agencies", "federal bodies": a public body's name says whose it is ("the Federal Labor Mediation
+# Service", "the Department of Energy", "the Environment Agency"), or it is a regulator's
+# (not a university's "Department of Philosophy", a club's "Ministry of Sound", "GEICO Insurance Agency")
+_PORTFOLIO = (r"State|Defen[cs]e|Energy|Health|Education|Labou?r|Transport(?:ation)?|Justice|Agriculture|Commerce|Treasury|"
+              r"Interior|Housing|Homeland|Veterans|Finance|Foreign|Environment|Home|Trade|Industry|Culture|Sanitation|"
+              r"Forestry|Fisheries|Human|Homeless|City|Post|Employment|Social|Public|Economy|Economic|Internal|Immigration|"
+              r"Revenue|Water|Natural|Infrastructure|Communications|Information|Science|Tourism|Youth|Sports?|Emergency")
+_NAME_SAYS["government bodies"] = (_NAME_SAYS["regulators"] + rf"|(?:Department|Ministry)\s+of\s+(?:the\s+)?(?:{_PORTFOLIO})\b.*|"
+                                   r"(?:Federal|National|State|Central|Royal|Public|U\.S\.|US|EU|European)\s+(?:[A-Z][\w&-]*\s+){0,4}"
+                                   rf"(?:{_BODY_END})|(?:{_PORTFOLIO}|Space|Protection|Planning|Intelligence|Security|Food|Research|"
+                                   r"Projects|Statistics|Border|Customs|Nuclear|Atomic|Maritime|Aviation|Highways?)\s+Agency")
+_GOVERNMENT = frozenset("government governmental federal state public national official".split())
+_PUBLIC_BODIES = frozenset("agencies bodies departments organisations organizations institutions authorities offices".split())
 _STREET_NAME = re.compile(r"\s(?:Street|St|Road|Rd|Avenue|Ave|Lane|Close|Way|Crescent|Drive|Place|Terrace|Row|Boulevard|"
                           r"Highway|Mews|Parade)\.?$")
 # kinds given by what a sentence writes, not by names: every sentence that gives one is cited
@@ -186,7 +224,8 @@ _DOES = (r"unveil(?:s|ed)?|launch(?:es|ed)?|introduc(?:es|ed)|showcas(?:es|ed)|a
          r"manufactur(?:es|ed)|supplies|supplied|shipped|ships")
 _OWNED = (r"chips|products|shares|stock|flagship|brand|factory|factories|plant|plants|headquarters|employees|staff|"
           r"revenue|profits?|sales|earnings|customers|shareholders|subsidiary|board|devices|phones|software|platform")
-_NAME = r"(?:[A-Z][\w’'&.-]*|[0-9][\w.-]*[A-Za-z][\w.-]*)(?:\s+(?:of\s+|de\s+|&\s+)?[A-Z0-9][\w’'&.-]*)*"
+_NAME = (r"(?:[A-Z][\w’'&.-]*|[0-9][\w.-]*[A-Za-z][\w.-]*)(?:\s+(?:of\s+|de\s+|&\s+|"
+         rf"and\s+(?=[A-Z][a-z]+\s+(?:{_BODY_END})\b))?[A-Z0-9][\w’'&.-]*)*")  # "the Food and Drug Administration"
 _NAMES = rf"{_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_NAME})*"
 _MONTHS_AND_DAYS = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                               r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -206,6 +245,8 @@ def _split_names(names: str) -> list[str]:
     out = []
     # "Menon and Sons": the "and" is the name's own, as an ampersand always is ("Castell & Rowe")
     names = re.sub(r"\s+and\s+(Sons|Daughters|Brothers|Co|Company|Partners)\b", lambda m: "\u2040and\u2040" + m.group(1), names)
+    # "the Food and Drug Administration", "the Fish and Wildlife Service": one word each side of a body's own "and"
+    names = re.sub(rf"(?<=[A-Z][a-z])([a-z]*)\s+and\s+(?=[A-Z][a-z]+\s+(?:{_BODY_END})\b)", lambda m: m.group(1) + "\u2040and\u2040", names)
     for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", names):
         n = re.sub(r"^(?:The|the|A|An|All|Every|Both|Its|Their|His|Her|Our|Some)\s+", "", re.sub(r"[’']s$", "", n.strip(" .")))
         n = n.replace("\u2040and\u2040", " and ")
@@ -275,11 +316,21 @@ def _named_next_to(sentence: str, words: str) -> list[str]:
     for m in re.finditer(rf"(?P<names>{_NAMES}),?\s+(?:(?:is|was|are|were)\s+)?(?:a|an|the|its|their)\s+"
                          rf"(?:(?!(?:at|of|for|with|from|by|in|on|to|and)\b)[\w-]+\s+){{0,3}}?(?:{words})\b", sentence):
         found += _split_names(m.group("names"))[-1:]
-    for m in re.finditer(rf"(?P<name>{_NAME})\s+(?:{words})\b", sentence):
+    for m in re.finditer(rf"(?P<name>{_NAME})\s+(?P<kind>{words})\b", sentence):
+        if _plural(m.group("kind"), words):  # "Rival automakers are watching", "Detroit carmakers": words about them
+            continue
         found += [n for n in _split_names(m.group("name"))[-1:]
                   if not re.fullmatch(r"[A-Z0-9]{1,4}", n) and not _describes(n, sentence, m)]
     found += [n for n in _names_ending(sentence, re.compile(rf"\s(?:{_capitalised(words)})$")) if " " in n]
     return found
+
+
+def _plural(word: str, words: str) -> bool:
+    """Whether a word of the kind is written in the plural ("automakers" of automaker|automakers):
+    one name before it describes them ("Rival automakers", "Japanese carmakers") rather than being
+    one of them ("Saltgrass restaurant", "Riverside ward")."""
+    ones = (word[:-3] + "y", word[:-2], word[:-1]) if word.endswith("s") else ()
+    return any(re.fullmatch(rf"(?:{words})", one) for one in ones)
 
 
 def _capitalised(words: str) -> str:

@@ -588,6 +588,9 @@ def test_a_question_that_asks_two_is_read_as_its_two_questions(text, parts):
     ("How many people are named?", (("people",), True)),
     ("List the companies in the article", (("companies",), False)),
     ("What companies does the article mention?", (("companies",), False)),
+    # forty-sixth session: "name/list the … the article mentions", "any", a kind asked twice once
+    ("Name the regulators or government watchdogs the article mentions.", (("regulators",), False)),
+    ("List any online travel agencies the article mentions.", (("online travel agencies",), False)),
     ("¿Qué empresas se mencionan en el artículo?", (("companies",), False)),
     ("文章提到了哪些公司？", (("companies",), False)),
     ("文中提到了几家公司", (("companies",), True)),
@@ -752,6 +755,11 @@ def test_a_line_of_business_names_the_companies_written_so(question, kinds, firs
     ("unions", "The Nordic Pilots Association said it had not been consulted.", ["Nordic Pilots Association"]),
     ("unions", "The Allied Autoworkers union welcomed the plan.", ["Allied Autoworkers"]),
     ("unions", "Poland joined the European Union in 2004.", []),  # a union of countries
+    # forty-sixth session: a regulator by its name's words, and one "and" of its own
+    ("regulators", "The Federal Competition Bureau and the Ohio Health Facilities Review Board must approve it.",
+     ["Federal Competition Bureau", "Ohio Health Facilities Review Board"]),
+    ("regulators", "The drug was approved by the U.S. Food and Drug Administration in May.",
+     ["U.S. Food and Drug Administration"]),
 ])
 def test_a_body_is_named_by_what_its_name_says(kind, sentence, names):
     """"Which hospitals are mentioned?", "Which regulators …?" and "Which unions …?" were searched
@@ -772,3 +780,33 @@ def test_airline_companies_are_airlines_and_a_request_may_end_in_here():
     assert kinds_request("Which people are mentioned in here?") == (("people",), False)
     assert named(("airlines",), ["SkyHop agreed to acquire regional carrier Nordavia from Harwood Capital."]) == [
         (0, ["Nordavia"])]
+
+
+@pytest.mark.parametrize("question, kinds", [
+    ("Which government agencies are named in the story?", ("government bodies",)),
+    ("Which federal agencies are mentioned?", ("government bodies",)),
+    ("Which watchdogs are mentioned?", ("regulators",)),
+    ("Which agencies are mentioned?", ("agencies",)),  # a news, rating or advertising agency too
+])
+def test_public_bodies_and_watchdogs_are_asked_by_other_words(question, kinds):
+    """"Which government agencies are named in the story?" was refused of a story naming "The
+    Federal Labor Mediation Service": it never writes "government". A public body's name says
+    whose it is; a watchdog is a regulator."""
+    from qa.kinds import kinds_request, named
+
+    assert kinds_request(question) == (kinds, False)
+    sentences = ["The Federal Labor Mediation Service said talks would resume on Monday.",
+                 "The Department of Energy and Harlow Instruments Inc signed the grant.",
+                 "Competition watchdog the Markets Authority said it was monitoring the dispute."]
+    if kinds == ("government bodies",):
+        assert named(kinds, sentences) == [(0, ["Federal Labor Mediation Service"]), (1, ["Department of Energy"]),
+                                           (2, ["Markets Authority"])]
+
+
+def test_one_word_before_a_plural_kind_describes_them():
+    """"Which automakers are named here?" named "Rival" ("Rival automakers are watching
+    closely"): one capitalised word before a kind in the plural describes them."""
+    from qa.kinds import named
+
+    assert named(("automakers",), ["Rival automakers are watching closely.",
+                                   "Detroit rival Hartwell Automotive said it was unaffected."]) == [(1, ["Hartwell Automotive"])]
