@@ -111,6 +111,8 @@ def _line_of(kind: str) -> str | None:
         return None
     *line, head = kind.split()
     line = [w for w in line if w not in _ANY_LINE and not country_named(w)]
+    if " ".join(line) in _LINE_IS and (head in _COMPANIES or head in _ORGANISATIONS):  # "insurance companies" are insurers
+        return _LINE_IS[" ".join(line)]
     if len(line) == 1 and f"{line[0]}s" in _SAME_KIND and head in _COMPANIES:  # "airline companies" are airlines
         return f"{line[0]}s"
     return " ".join(line + [head]) if line and (head in _COMPANIES or head in _ORGANISATIONS) else None
@@ -171,7 +173,14 @@ _SAME_KIND.update({"airlines": r"airlines?|(?i:budget |low[- ]cost |flag |nation
                    "banks": r"banks?|lenders?|(?i:investment|commercial|retail|central|savings) banks?",
                    "retailers": r"retailers?|(?i:supermarket|grocery|department[- ]store|discount|convenience[- ]store|fashion|"
                                 r"clothing|electronics|online) (?:chains?|retailers?|sellers?|groups?)|supermarkets?|grocers?"})
-_SAME_KIND.update({"carriers": _SAME_KIND["airlines"], "lenders": _SAME_KIND["banks"]})
+_SAME_KIND.update({"carriers": _SAME_KIND["airlines"], "lenders": _SAME_KIND["banks"],
+                   # "Bermuda-based reinsurer Ashgrove Re", "Insurance group Stanmore Holdings", "health insurer Bellmark"
+                   "insurers": r"(?i:re)?insurers?|underwriters?|(?i:insurance) (?:compan(?:y|ies)|groups?|firms?|providers?)",
+                   # "Credit rating agency Brightline Ratings", "ratings firm Moody's"
+                   "raters": r"(?i:credit[- ])?(?:raters?|(?i:ratings?) (?:agenc(?:y|ies)|firms?|compan(?:y|ies)|services?))"})
+# a line of business readers name by its trade and texts by who plies it ("insurance companies": insurers)
+_LINE_IS = {"insurance": "insurers", "rating": "raters", "ratings": "raters", "credit rating": "raters",
+            "credit ratings": "raters", "banking": "banks"}
 # bodies whose names say what they are ("Lakeside University Medical Center", "the Vehicle Safety
 # Administration", "the Nordic Pilots Association"): the kind, and the last words of its names
 _WORKERS = (r"Workers|Autoworkers|Pilots|Teachers|Nurses|Doctors|Drivers|Employees|Engineers|Machinists|Miners|"

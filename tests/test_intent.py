@@ -810,3 +810,19 @@ def test_one_word_before_a_plural_kind_describes_them():
 
     assert named(("automakers",), ["Rival automakers are watching closely.",
                                    "Detroit rival Hartwell Automotive said it was unaffected."]) == [(1, ["Hartwell Automotive"])]
+
+
+def test_insurers_and_credit_raters_by_the_words_texts_use():
+    """"List the insurance companies mentioned." named one of a story's two insurers, and "Which
+    insurers are named?" one of three: a text calls them a "reinsurer", an "insurance group", a
+    "health insurer"; "Which credit raters …?" and "rating agencies" ask for a "credit rating agency"."""
+    from qa.kinds import kinds_request, named
+
+    assert kinds_request("List the insurance companies mentioned.") == (("insurers",), False)
+    assert kinds_request("Which rating agencies are mentioned?") == (("raters",), False)
+    assert kinds_request("Which credit raters are named here?") == (("raters",), False)
+    story = ["Bermuda-based reinsurer Ashgrove Re agreed to buy Oakline Financial, the Ohio-based insurer.",
+             "Insurance group Stanmore Holdings and health insurer Bellmark Mutual declined to comment.",
+             "Credit rating agency Brightline Ratings placed Ashgrove on review."]
+    assert named(("insurers",), story) == [(0, ["Ashgrove Re", "Oakline Financial"]), (1, ["Stanmore Holdings", "Bellmark Mutual"])]
+    assert named(("raters",), story) == [(2, ["Brightline Ratings"])]
