@@ -357,7 +357,8 @@ class Engine:
             conf *= OFF_TOPIC_FACTOR
         if answering.lacks_saying(hits, q):  # "What did Marcus Bell say?" of a story where he only scores
             conf *= OFF_TOPIC_FACTOR
-        if answering.lacks_role(hits, q):  # "Who manages Valebridge Cycling?" of a text giving no one that job
+        if answering.lacks_role(hits, q) or answering.office_unwritten(r.index, hits, q):
+            # "Who manages Valebridge Cycling?" of a text giving no one that job; "Who is the chairman of …?" of one never writing "chair"
             conf *= OFF_TOPIC_FACTOR
         if answering.names_someone_else(r.index, hits, q):  # "Ruth Nandakumar" of a story about Priya Nandakumar
             conf *= OFF_TOPIC_FACTOR

@@ -168,3 +168,23 @@ def title_abbreviations(question: str) -> list[tuple[str, re.Pattern]]:
     """(a title as the question abbreviates it, a pattern of the title written out)."""
     return [(m.group(0), _ABBREVIATED[m.group(0).rstrip("s")]) for m in _ABBREVIATION.finditer(question)]
 
+
+
+# an office asked by its title ("Who is the chairman of Calder Brightworks?", "who's the mayor of
+# harrowby") -> the words a text holding it writes, in any form ("Chairwoman", "chaired", "the chair")
+_OFFICE_WORDS = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "chair": "chair",
+                 "captain": "captain|skipper", "skipper": "captain|skipper", "mayor": "mayor", "president": "president",
+                 "governor": "governor", "coach": "coach|manager", "treasurer": "treasurer", "sheriff": "sheriff",
+                 "spokesperson": "spokes", "spokesman": "spokes", "spokeswoman": "spokes", "editor": "editor",
+                 "principal": "principal|head", "founder": "found", "architect": "architect|design"}
+_WHO_HOLDS = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?who(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?"
+                        r"(?:current\s+|new\s+|former\s+|team\s+)?(?:[\w.&’'-]+['’]s\s+)?"
+                        rf"(?P<title>{'|'.join(sorted(_OFFICE_WORDS, key=len, reverse=True))})\b")
+
+
+def office_asked(question: str) -> re.Pattern | None:
+    """What a text that names the holder of an office asked by its title must write somewhere
+    ("chair" for "Who is the chairman of …?"), or None for any other question. Titles read
+    another way by most texts (CEO, chief, head, director, leader) are not asked here."""
+    m = _WHO_HOLDS.match(question)
+    return re.compile(rf"(?i)\b(?:{_OFFICE_WORDS[m.group('title').lower()]})") if m else None

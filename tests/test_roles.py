@@ -172,3 +172,29 @@ def test_engine_names_the_source_and_refuses_a_job_nobody_holds(engine):
     assert ans.answerable and ans.citations[0].sentence.startswith("According to Reuters, two major")
     assert not engine.ask("Who runs Tencent?").answerable
     assert not engine.ask("Which newspaper reported the launch of the Quark glasses?").answerable
+
+
+@pytest.mark.parametrize("question, office", [
+    ("Who is the chairman of Calder Brightworks?", "Chairwoman Ruth Alder"),
+    ("who's the mayor of harrowby", "Mayor Elena Voss"),
+    ("Who is the captain of Ashcombe Town?", "club skipper Dan Hale"),
+    ("Who is Brightwater's president?", "the company's president, Ann Cole"),
+])
+def test_an_office_asked_by_its_title_is_written_in_any_form(question, office):
+    """"Who is the chairman of Calder Brightworks?" was answered (0.53) from a story that never
+    writes a chair: a text naming the holder of an office asked by its title writes the title."""
+    from qa.roles import office_asked
+
+    asked = office_asked(question)
+    assert asked is not None and asked.search(office)
+    assert not asked.search("Finance director Rohan Mistry told analysts the recall would cost £6 million.")
+
+
+@pytest.mark.parametrize("question", ["Who is the CEO of Calder?", "Who chaired the meeting?", "Who runs the club?",
+                                      "What did the mayor say?"])
+def test_offices_read_other_ways_are_not_asked_by_title(question):
+    """A chief executive is a CEO, a boss, a head; "chaired" and "runs" are roles (qa/roles.py
+    `role_paraphrases`); "What did the mayor say?" asks for words, not who."""
+    from qa.roles import office_asked
+
+    assert office_asked(question) is None
