@@ -785,8 +785,12 @@ def office_unwritten(index: Index, hits: list[Hit], q: Question) -> bool:
     office = office_asked(q.text) if q.english else None
     if office is None or not hits:
         return False
-    docs = dict.fromkeys(h.sentence.doc for h in hits[:MEASURE_WINDOW])
-    return not any(office.search(f"{index.by_id[d].title}\n{index.by_id[d].text}") for d in docs)
+    return not any(office.search(f"{doc.title}\n{doc.text}") for doc in _best_documents(index, hits))
+
+
+def _best_documents(index: Index, hits: list[Hit]) -> list:
+    """The documents of the best few sentences (`MEASURE_WINDOW`), each once, best first."""
+    return [index.by_id[d] for d in dict.fromkeys(h.sentence.doc for h in hits[:MEASURE_WINDOW])]
 
 
 def _asked_roles(q: Question, but) -> list:
@@ -948,8 +952,7 @@ def subject_unwritten(index: Index, hits: list[Hit], q: Question) -> bool:
     asked = _asked_names(q)
     if not asked or not hits:
         return False
-    for d in dict.fromkeys(h.sentence.doc for h in hits[:MEASURE_WINDOW]):
-        doc = index.by_id[d]
+    for doc in _best_documents(index, hits):
         written = _folded_words(doc.title, doc.text)
         if all(country_written(country).search(f"{doc.title}\n{doc.text}") is not None if country
                else _name_written(written, words, telling) for words, telling, country in asked):

@@ -102,14 +102,14 @@ _GIVES_PEOPLE = re.compile(rf"(?i){_COUNT}(?:\s+[\w’'-]+){{0,3}}?\s+(?:{_PEOPL
 _COUNTED = re.compile(rf"(?i){_COUNT}(?P<words>(?:\s+[\w’'-]+){{1,2}})")  # "8,000 signatures", "1,000 new signatures"
 
 
-def _gives_people(text: str, asked: str) -> bool:
+def _gives_people(text: str, asked_words: list[str]) -> bool:
     """Whether a sentence counts people, or counts what the question says they did ("How many
     people have signed?": "more than 8,000 signatures", by the first four letters of the asked
     words that are not stop words). The counted words are the number's next two: "2.3 million
     bottles of Norvasta" does not count "people were taking norvasta"."""
     if _GIVES_PEOPLE.search(text):
         return True
-    did = {w[:4].lower() for w in re.findall(r"[^\W\d_]{3,}", asked) if w.lower() not in stopwords()}
+    did = {w[:4].lower() for w in asked_words if w.lower() not in stopwords()}
     return any(w[:4].lower() in did for m in _COUNTED.finditer(text) for w in m.group("words").split())
 
 
@@ -128,13 +128,14 @@ def gives_count(text: str, asked: str = "") -> bool:
     words, `asked_count`): not a code, a time of day or a number joined to another word it
     measures, a measure of time only when time is what is counted, and of people when people are."""
     of_time = counts_time(asked)
-    prefixes = {w[:4].lower() for w in re.findall(r"[^\W\d_]{3,}", asked)}
+    asked_words = re.findall(r"[^\W\d_]{3,}", asked)
+    prefixes = {w[:4].lower() for w in asked_words}
     skip = [m.span() for m in _CODE.finditer(text) if not _NO_CODE.fullmatch(m.group(0))]
     skip += [m.span() for m in _CLOCK.finditer(text)]
     skip += [m.span() for m in _COMPOUND.finditer(text) if m.group("word")[:4].lower() not in prefixes
              and not (of_time and _TIME_ASKED_EN.fullmatch(m.group("word")))]
     if not of_time:
         skip += [m.span() for m in _TIMED.finditer(text)]
-    if counts_people(asked) and not _gives_people(text, asked):
+    if counts_people(asked) and not _gives_people(text, asked_words):
         return False
     return any(not any(a <= m.start() < b for a, b in skip) for m in _NUMBER.finditer(text))

@@ -111,8 +111,9 @@ def _line_of(kind: str) -> str | None:
         return None
     *line, head = kind.split()
     line = [w for w in line if w not in _ANY_LINE and not country_named(w)]
-    if " ".join(line) in _LINE_IS and (head in _COMPANIES or head in _ORGANISATIONS):  # "insurance companies" are insurers
-        return _LINE_IS[" ".join(line)]
+    trade = " ".join(line)
+    if trade in _LINE_IS and (head in _COMPANIES or head in _ORGANISATIONS):  # "insurance companies" are insurers
+        return _LINE_IS[trade]
     if len(line) == 1 and f"{line[0]}s" in _SAME_KIND and head in _COMPANIES:  # "airline companies" are airlines
         return f"{line[0]}s"
     return " ".join(line + [head]) if line and (head in _COMPANIES or head in _ORGANISATIONS) else None

@@ -169,7 +169,6 @@ def title_abbreviations(question: str) -> list[tuple[str, re.Pattern]]:
     return [(m.group(0), _ABBREVIATED[m.group(0).rstrip("s")]) for m in _ABBREVIATION.finditer(question)]
 
 
-
 # an office asked by its title ("Who is the chairman of Calder Brightworks?", "who's the mayor of
 # harrowby") -> the words a text holding it writes, in any form ("Chairwoman", "chaired", "the chair")
 _OFFICE_WORDS = {"chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "chair": "chair",
