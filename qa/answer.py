@@ -237,18 +237,49 @@ _ASKS_FIRST_ITEM = re.compile(r"\b(?:first|primer[oa]?)\b|第一", re.I)
 _OPENS_FIRST_ITEM = re.compile(r"^\W*(?:the first\b|first\b|firstly\b)", re.I)
 _OPENS_NEXT_ITEM = re.compile(r"^\W*(?:another\b|the second\b|a second\b|the other\b|secondly\b|second,|the latter\b)", re.I)
 ENUMERATION_REACH = 3  # sentences after the first item where the next may start (one may describe the first)
+ITEM_WINDOW = 3  # the best sentences one of which may open the first item
 
 
-def next_item(index: Index, q: Question, hits: list[Hit]) -> list[Hit]:
+def next_item(index: Index, q: Question, hits: list[Hit], conversation: bool = False) -> list[Hit]:
     """For a question about the second (other, latter) of something, with one of the best two
     sentences opening its first ("The first, called …"): the sentence that opens the next item
     ("Another consortium, …", "The second …") comes first, and the first item's go (its opening
     and what follows it: "Zhao Lidong … described the alliance as …"). Questions
     name the second of two things in words their sentence need not write ("alliance" of a
-    "consortium"), and the ranker read "the second alliance" as the first one's sentence."""
+    "consortium"), and the ranker read "the second alliance" as the first one's sentence.
+    A follow-up asking for an item by its place alone ("and the second one?", "who's in the
+    first one?") gets its item from the best three."""
+    by_place = conversation and _ITEM_BY_PLACE.search(q.text) is not None
+    if by_place and _ASKS_FIRST_ITEM.search(q.text):
+        return _first_of(hits[:ITEM_WINDOW], lambda h: _OPENS_FIRST_ITEM.match(h.sentence.text)) + hits[ITEM_WINDOW:]
+    return _enumerated(index, q, hits, ITEM_WINDOW if by_place else 2) or hits
+
+
+def item_asked(index: Index, q: Question, hits: list[Hit], conversation: bool) -> bool:
+    """A follow-up asking for the first or the second item by its place ("and the second one?"
+    after "Which two alliances were launched?") when one of the best three sentences opens the
+    first item ("The first, called the Model-Chip …"): the enumeration is there to read out,
+    though a question of so few words gives the answerability model little to judge."""
+    if not conversation or not _ITEM_BY_PLACE.search(q.text):
+        return False
+    if _ASKS_FIRST_ITEM.search(q.text):
+        return any(_OPENS_FIRST_ITEM.match(h.sentence.text) for h in hits[:ITEM_WINDOW])
+    return _enumerated(index, q, hits, ITEM_WINDOW) is not None
+
+
+def _first_of(hits: list[Hit], better) -> list[Hit]:
+    """The hits with the first that is ``better`` put first."""
+    k = next((k for k, h in enumerate(hits) if better(h)), None)
+    return hits if k is None else [hits[k]] + hits[:k] + hits[k + 1:]
+
+
+def _enumerated(index: Index, q: Question, hits: list[Hit], window: int) -> list[Hit] | None:
+    """The hits with the next item first, when the question asks for the second (other, latter)
+    of something and one of the best ``window`` sentences opens the first, whose next item opens
+    within reach; else None."""
     if not _ASKS_NEXT_ITEM.search(q.text) or _ASKS_FIRST_ITEM.search(q.text):
-        return hits
-    for h in hits[:2]:
+        return None
+    for h in hits[:window]:
         if not _OPENS_FIRST_ITEM.match(h.sentence.text):
             continue
         row, end = h.features["row"], index.doc_rows[h.sentence.doc][1]
@@ -258,8 +289,14 @@ def next_item(index: Index, q: Question, hits: list[Hit]) -> list[Hit]:
                 found = next((x for x in hits if x.features["row"] == r), None)
                 top = found or Hit(s, hits[0].score, {**hits[0].features, "row": r})
                 return [top] + [x for x in hits if not row <= x.features["row"] <= r]
-        break
-    return hits
+        return None
+    return None
+
+
+# "And the second one?", "who's in the first one?", "¿Y el segundo?": a follow-up that asks for an
+# item of an enumeration by its place alone
+_ITEM_BY_PLACE = re.compile(r"^\W*(?:(?:and|but|so|what about|how about|y)\s+)?(?:(?:what|who|which)(?:['’]s|\s+\w+){0,3}\s+)?"
+                            r"(?:the|el|la)\s+(?:first|second|other|latter|primer[oa]?|segund[oa]|otr[oa])(?:\s+one)?\b", re.I)
 
 
 # a sentence that reads on from the one before: a back-reference, or a quotation going on
@@ -575,6 +612,25 @@ def about_something_else(index: Index, hit: Hit, prior_rows: set[int], names: li
         return False
     asked = {w.lower() for n in names for w in n.split()}
     return any(_opens_with_a_name(s.text, asked) for s in paragraphs[hit.sentence.para])
+
+
+def followed_first(index: Index, hits: list[Hit], q: Question, prior_rows: set[int], names: list[str]) -> list[Hit] | None:
+    """The hits of a follow-up about a thing with the first of the best few that is about it and
+    gives the number or date asked put first, when the best one is about something else
+    (`about_something_else`): "How many chips did it use?" after "What did Metax show at the
+    event?" is best matched by Huawei's "built using 384 of its self-developed 910C AI chips", and
+    Metax's own "… featured 128 of its C550 chips" is next. None when there is no such sentence:
+    the question is then not answered here. Only a number or a date is sought: a sentence about
+    the thing that gives no model is no answer to "What model powers it?" after "What did Tencent
+    launch?", and the best sentence, about Alibaba's glasses, is no answer either."""
+    if not hits or not about_something_else(index, hits[0], prior_rows, names):
+        return hits
+    asked = q.measure or (q.qtype if q.qtype in ("number", "date") else "")
+    if not asked:
+        return None
+    k = next((k for k, h in enumerate(hits[1:MEASURE_WINDOW], 1)
+              if _gives(asked, q, h.sentence.text) and not about_something_else(index, h, prior_rows, names)), None)
+    return None if k is None else [hits[k]] + hits[:k] + hits[k + 1:]
 
 
 def _opens_with_a_name(sentence: str, asked: set[str]) -> bool:

@@ -32,13 +32,14 @@ from .intent import (about_a_named_text, author_request, date_request, documents
 from .kinds import kinds_request
 from .lexical import naming_words, tokenize, zipf
 from .offtopic import BACKGROUND_MARGIN, CHINESE_MARGIN, NEAREST_MARGIN, OFF_TOPIC_FACTOR, closer_to_background, pulls_away
-from .question import (MAX_QUESTION_CHARS, has_words, language, last_question, names, parse, person_names, refers_to_person, typed_word,
+from .question import (MAX_QUESTION_CHARS, has_words, without_preamble, language, last_question, names, parse, person_names, refers_to_person, typed_word,
                        refers_to_thing, two_questions, with_names)
 from .rank import answer_features, confidence, load_models
 from .rerank import get_reranker, previous_in_paragraph
 from .retrieve import Retriever
 from .segment import search_text
 from .spanish import in_the_documents_words
+from .spelling import english_spelling
 from .types import Answer, Hit
 from .units import unit_paraphrases
 
@@ -181,6 +182,7 @@ class Engine:
         self.load()._retriever.read_words()
         unit_paraphrases("")  # the table of units (~20 ms, qa/units.py), read once
         country_paraphrases(""), countries_asked_in("")  # and of countries (~100 ms, qa/countries.py)
+        english_spelling("agnecy")  # and the common English words a typo is read as (~150 ms, qa/spelling.py)
         return self
 
     @property
@@ -229,6 +231,9 @@ class Engine:
     def _ask(self, r: Retriever, question, history, doc) -> Answer:
         question, history, doc = self.validate(question, history, doc, r.index)
         talk = small_talk(question)
+        if talk is None:  # "hey, quick question: …" asks what follows; "hey, thanks!" is thanks
+            question = without_preamble(question)
+            talk = small_talk(question)
         if talk is not None:  # "thanks", 你是谁？: a reply, not a search
             return answering.chat(question, reply(*talk, **self._what(r, doc)))
         lang = more_request(question)
@@ -364,14 +369,20 @@ class Engine:
             conf *= OFF_TOPIC_FACTOR
         if answering.subject_unwritten(r.index, hits, q):  # "What did Google show at WAIC?" of a text never naming Google
             conf *= OFF_TOPIC_FACTOR
-        if prior_top is not None and not q.switched and refers_to_thing(q.text) and not refers_to_person(q.text) \
-                and answering.about_something_else(r.index, hits[0], prior_rows, self._asked_names(r, q.context, doc)):
-            conf *= OFF_TOPIC_FACTOR  # "it" was Huawei's system; the sentence is about Alibaba's glasses
+        followed = prior_top is not None and not q.switched and refers_to_thing(q.text) and not refers_to_person(q.text)
+        earlier_names = self._asked_names(r, q.context, doc) if followed else []
+        if followed and answering.followed_first(r.index, hits, q, prior_rows, earlier_names) is None:
+            conf *= OFF_TOPIC_FACTOR  # "it" was Huawei's system; the best sentences are about Alibaba's glasses
         if conf < r.models.threshold and answering.asks_who_someone_is(q, hits[0]):
             conf = max(conf, confidence(r.models, evidence, english=False))
+        conversation = any(h.strip() for h in history)
+        if conf < r.models.threshold and answering.item_asked(r.index, q, hits, conversation):  # "and the second one?"
+            conf = r.models.threshold
         answerable = conf >= r.models.threshold
         if answerable:
-            hits = answering.next_item(r.index, q, self._rerank(r.index, q, hits, logits))
+            hits = answering.next_item(r.index, q, self._rerank(r.index, q, hits, logits), conversation)
+            if followed:  # "it" is the earlier question's thing, not the one the best sentence is about
+                hits = answering.followed_first(r.index, hits, q, prior_rows, earlier_names) or hits
         hits = answering.answers_not_questions(r.index, answering.metadata_as_asked(hits, q))
         if answerable:
             # the best few re-read for what is asked (an age, who holds a title, the earlier answer's sum)

@@ -375,6 +375,47 @@ def _plainly(m: re.Match) -> str:
 _WERE_FOR_WHERE = re.compile(r"(?i)^(\W*(?:(?:and|so|but|ok|okay)\W+)?)(w)ere(?=\s+(?:is|are|was|does|do|did|can|could|will|would|should|has|have|had)\b)")
 
 
+# what opens a message before its question and asks nothing itself: a greeting, thanks, an "ok",
+# or word that a question follows ("hey, quick question: which …", "Hola, una pregunta: ¿…?",
+# "你好，我想问一下，…"); with it the words a question shares with the text are a smaller share
+_PREAMBLE = re.compile(
+    r"^[\s¡¿]*(?:"
+    r"(?:hi|hello|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening|day)|ok(?:ay)?|alright|"
+    r"thanks|thank\s+you|thx|cheers|hola|buenas|buenos\s+d[ií]as|buenas\s+(?:tardes|noches)|oye|oiga|vale|gracias)"
+    r"(?:\s+(?:there|again|so\s+much|a\s+lot))?"
+    r"|(?:(?:i\s+(?:have|['’]ve\s+got|got)|i['’]ve\s+got|got|just)\s+)?(?:(?:a|one|another)\s+)?(?:more\s+)?"
+    r"(?:(?:quick|small|simple|short)\s+)?question(?:\s+for\s+you)?"
+    r"|(?:tengo\s+)?(?:una|otra)\s+(?:pregunta|duda)(?:\s+r[aá]pida)?|pregunta\s+r[aá]pida"
+    r"|(?:i\s+was|i['’]m|i\s+am|just)\s+(?:wondering|curious)|out\s+of\s+curiosity"
+    r")\s*[,.:;!?–—-]+\s*"
+    r"|^\s*(?:你好|您好|嗨|哈喽|哈啰|谢谢|我?想?(?:问|请教)(?:一下|个问题)|我?有(?:一)?个问题)[，,：:！!。\s]*"
+    # a question asked inside a request to tell: "Can you tell me which agency reported it?",
+    # "¿Sabes quién dirige Enflame?", "你知道华为发布了什么吗？" ask what follows
+    r"|^[\s¡¿]*(?:please\s+)?(?:(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|show)\s+me|do\s+you\s+know|"
+    r"i(?:['’]d|\s+would)\s+like\s+to\s+know|i\s+want\s+to\s+know|i\s+wonder|i['’]m\s+wondering|i\s+was\s+wondering|"
+    r"(?:me\s+)?(?:puedes|podr[ií]as?)\s+decir(?:me)?|d[ií]me|sabes|sabe\s+usted|quisiera\s+saber|me\s+gustar[ií]a\s+saber)"
+    r"\s*,?\s*(?=(?:what|which|who|whom|whose|when|where|why|how|qu[eé]|qui[eé]n(?:es)?|cu[aá]ndo|d[oó]nde|por\s+qu[eé]|"
+    r"c[oó]mo|cu[aá]l(?:es)?|cu[aá]nt[oa]s?)\b)"
+    r"|^\s*(?:请|你能|你可以|能不能|可以)?告诉我|^\s*(?:你知道|我想知道)", re.I)
+
+
+def without_preamble(text: str) -> str:
+    """The question without what opens it and asks nothing (`_PREAMBLE`): "hey, quick question:
+    What system did Huawei launch?" is "What system did Huawei launch?". A message that is only
+    that ("hey, thanks!") is left as typed, for the small talk it is."""
+    out = text
+    for _ in range(3):  # "hey, quick question: …" opens twice
+        m = _PREAMBLE.match(out)
+        if m is None or not m.end() or not has_words(out[m.end():]):
+            break
+        out = out[m.end():]
+    if out is not text and re.match(r"\s*¿", text) and not out.startswith("¿"):
+        out = "¿" + out  # "¿Sabes qué lanzó Huawei?" is still asked in Spanish
+    if out is not text and re.match(r"\s*(?:你|我想)知道", text):
+        out = re.sub(r"吗(\s*[？?]?\s*)$", r"\1", out)  # "你知道…吗？" asks what, not whether
+    return out
+
+
 def written_out(text: str) -> str:
     """A question typed as chat, in words: shorthand written out ("ppl" -> "people"), fillers
     dropped ("lol"), "passed away" said plainly. Only lower case: "U" and "R" may be names, "W"
@@ -539,7 +580,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     """A Question from raw text and the earlier user questions of the conversation.
     ``is_name`` says whether the documents write a word typed in lower case as a name
     ("baidu" -> "Baidu")."""
-    text = written_out(clean(text))
+    text = without_preamble(written_out(clean(text)))
     switching = _SWITCH_LEAD.match(text)
     if switching:
         text = text[switching.end():]

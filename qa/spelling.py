@@ -29,6 +29,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from .acronyms import acronyms_of, best_names, expand
@@ -170,6 +171,8 @@ def respell(q: Question, vocabulary: Callable[[], Vocabulary | None], known_stem
         # a name in another language's question is read only as the text accents it ("Zúrich",
         # "Zurich" for "Zürich"): the English lexicon judges no other change there
         fixed = spelt.get(word) or (vocab.closest(word, common=is_common) if q.english else vocab.spelling.get(fold(word)))
+        if fixed is None and q.english:  # "Which news agnecy …?" of a text that never writes "agency"
+            fixed = english_spelling(word)
         if fixed is not None and fixed.lower() != word.lower():
             changes[word] = fixed
             read.append((word, fixed))
@@ -194,6 +197,41 @@ def _inflected(word: str, spelt: str) -> bool:
 
 
 COMMON_ZIPF = 2.4
+ENGLISH_ZIPF = 3.0  # a typo is read as an English word at least this common (once per million words)
+ENGLISH_MIN_LETTERS = 5  # shorter words are a letter away from too many others
+TYPO_ZIPF = 1.5  # a word rarer than this is a typo or a name (wordfreq has seen "compnay", Zipf 1.1)
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+# a letter struck for another is one of its neighbours on the keyboard ("comoany" is "company"; "Metax" is not "metal")
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEIGHBOURS = {c: {r[j] for r in _ROWS[max(0, i - 1):i + 2] for j in range(len(r))
+                   if abs(j - row.index(c)) <= 1 and r[j] != c}
+               for i, row in enumerate(_ROWS) for c in row}
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """The commonest English words (wordfreq's list, down to about Zipf 2.9), read once."""
+    from wordfreq import top_n_list
+
+    return frozenset(w for w in top_n_list("en", 30000) if w.isalpha())
+
+
+def english_spelling(word: str) -> str | None:
+    """The common English word a typo of one no document writes most likely means ("agnecy" ->
+    "agency", "atricle" -> "article"): one slip away (two letters swapped, one left out or
+    doubled, or struck for its neighbour on the keyboard), the most frequent such word. Only a
+    word rarer than Zipf 1.5 in English: a rare word of its own ("serf" and "fief" are 2.4) or a
+    name wordfreq knows is left alone, and a name it doesn't is rarely one slip from a common word. Without it the typo is a
+    rare word the text lacks, and the question is refused or matched on its other words."""
+    w = word.lower()
+    if len(w) < ENGLISH_MIN_LETTERS or not w.isascii() or not w.isalpha() or zipf(w) >= TYPO_ZIPF:
+        return None
+    splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+    edits = {a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1} \
+        | {a + c + b[1:] for a, b in splits if b for c in _NEIGHBOURS.get(b[0], ())} | {a + c + b for a, b in splits for c in _ALPHABET}
+    found = [(zipf(c), c) for c in edits & _english_words()]
+    best = max(found, default=None)
+    return best[1] if best is not None and best[0] >= ENGLISH_ZIPF else None
 
 
 def is_common(word: str) -> bool:

@@ -212,3 +212,13 @@ def test_keyboard_mash_asks_nothing_of_the_earlier_question(engine):
     assert keyboard_mash("asdfgh") and keyboard_mash("Qzxv kjhg?") and not keyboard_mash("metax?", lambda w: w == "metax")
     assert not keyboard_mash("ok") and not keyboard_mash("华为呢？")
     assert not engine.ask("asdfgh", ["What chips did Metax show?"]).answerable
+
+
+def test_a_follow_up_count_of_the_thing_asked_about_is_read_from_its_own_sentence(engine):
+    """"it" is Metax's demonstration: Huawei's "384 of its … chips" matches the words best and is
+    about something else; Metax's "128 of its C550 chips" is among the best few and answers."""
+    ans = engine.ask("how many chips did it use?", ["what did metax show at the event?"])
+    assert ans.answerable and ans.citations[0].sentence.startswith("Metax’s AI supernode demonstration featured 128")
+    # a follow-up about the thing that none of the best sentences answers is still refused
+    assert not engine.ask("When will it hit the market?", ["What did Tencent introduce at the conference?"]).answerable
+    assert not engine.ask("what model powers it?", ["what did tencent launch at waic"]).answerable

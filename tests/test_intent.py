@@ -826,3 +826,37 @@ def test_insurers_and_credit_raters_by_the_words_texts_use():
              "Credit rating agency Brightline Ratings placed Ashgrove on review."]
     assert named(("insurers",), story) == [(0, ["Ashgrove Re", "Oakline Financial"]), (1, ["Stanmore Holdings", "Bellmark Mutual"])]
     assert named(("raters",), story) == [(2, ["Brightline Ratings"])]
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("hey, quick question: What system did Huawei launch?", "What system did Huawei launch?"),
+    ("Hi there! Who is Zhao Lidong?", "Who is Zhao Lidong?"),
+    ("Question: which chipmakers joined?", "which chipmakers joined?"),
+    ("ok, and the second one?", "and the second one?"),
+    ("I was wondering, who makes the glasses?", "who makes the glasses?"),
+    ("Can you tell me which news agency reported it?", "which news agency reported it?"),
+    ("do you know who runs Enflame?", "who runs Enflame?"),
+    ("hola, una pregunta: ¿Qué lanzó Huawei?", "¿Qué lanzó Huawei?"),
+    ("¿Sabes qué lanzó Huawei?", "¿qué lanzó Huawei?"),
+    ("你好，我想问一下，华为发布了什么？", "华为发布了什么？"),
+    ("你知道华为发布了什么吗？", "华为发布了什么？"),
+    # nothing to drop: a request about a subject, a lead with no pause, a message that is only a greeting
+    ("Can you tell me about Huawei?", "Can you tell me about Huawei?"),
+    ("ok how many branches then", "ok how many branches then"),
+    ("Great question, what did Huawei launch?", "Great question, what did Huawei launch?"),
+    ("hey, thanks!", "thanks!"), ("Hello", "Hello"), ("你好", "你好"),
+])
+def test_what_opens_a_message_and_asks_nothing_is_dropped(text, asked):
+    from qa.question import without_preamble
+
+    assert without_preamble(text) == asked
+
+
+def test_a_greeting_before_the_question_changes_no_answer(engine):
+    for question in ("What system did Huawei launch at the conference?", "Which news agency reported the two alliances?"):
+        plain = engine.ask(question)
+        for lead in ("hey, quick question: ", "Hi! Can you tell me ", "Thanks. "):
+            asked = lead + (question[0].lower() + question[1:] if lead.endswith("me ") else question)
+            ans = engine.ask(asked)
+            assert ans.answerable and ans.citations[0].sentence == plain.citations[0].sentence, asked
+    assert engine.ask("hey, thanks!").kind == "chat"

@@ -304,3 +304,36 @@ def test_a_chinese_question_is_left_as_asked():
     known = {t for toks in tokenize([NAMES]) for t in toks}
     q = parse("小米在WAIC上发布了什么？")
     assert respell(q, lambda: NAMES_VOCAB, known) is q
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("agnecy", "agency"),        # two letters swapped
+    ("atricle", "article"),
+    ("publshed", "published"),   # one left out
+    ("compnay", "company"),      # a typo wordfreq has seen, but rarely (Zipf 1.1)
+    ("comoany", "company"),      # struck for its neighbour on the keyboard
+])
+def test_a_typo_of_a_word_no_document_writes_is_read_as_the_common_english_word(typed, meant):
+    from qa.spelling import english_spelling
+
+    assert english_spelling(typed) == meant
+
+
+@pytest.mark.parametrize("word", [
+    "serf", "fief",   # rare English words of their own, a letter from common ones
+    "tithe",
+    "metal",          # a common word
+    "Veltrana",       # a name (a name a slip from a common word, "Metax" and "meta", would be read as it)
+    "wich",           # too short to guess at
+    "Norvasta",       # nor a name no common word is a slip away from
+])
+def test_real_words_and_names_are_not_read_as_english_words(word):
+    from qa.spelling import english_spelling
+
+    assert english_spelling(word) is None
+
+
+def test_the_question_reads_a_typo_the_documents_cannot_spell_as_english():
+    q = read("Which news agnecy reported the structual design?")
+    assert q.respelt == (("agnecy", "agency"), ("structual", "structural"))
+    assert "news agency" in q.search
