@@ -62,7 +62,11 @@ targets: each bound sits below today's figure by a question or two.
   aground, a biscuit factory closing, a census, a marathon in the heat, a wildfire) and 40 "how
   many <people>" questions, 20 answerable (often in other words: "staff" for jobs, "hurt" for
   injured) and 20 whose nearest number counts something or someone else.
+- tests/data/article_blind.jsonl (forty-seventh session): 60 more questions about the article
+  from a helper who read only it (41 English, 10 Spanish, 9 Chinese; 8 follow-ups; 42
+  answerable, 18 not), typed the ways people type (terse, misspelt, long and polite).
 """
+import re
 from pathlib import Path
 
 import pytest
@@ -83,6 +87,50 @@ def test_fresh_article_questions(engine):
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.9, summary  # right when answered: 0.96
     assert summary["false_abstain"] <= 0.15, summary
     assert summary["abstain_correct"] >= 0.4, summary
+
+
+def test_more_blind_article_questions(engine):
+    """First run, blind, on the forty-seventh session's start code: 0.714 cite@1, correct
+    refusals 0.556, false refusals 0.048. Its misses then shaped two of that session's rules
+    (a follow-up's count read from the sentence about its thing; a typo read as English), so it
+    is a guard, no longer a blind figure (docs/results.md)."""
+    questions = read_questions(DATA / "article_blind.jsonl")
+    assert len(questions) == 60 and sum(q["answerable"] for q in questions) == 42
+    summary, _, _ = score(questions, run(engine, questions)[0])
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.7, summary  # 0.756
+    assert summary["false_abstain"] <= 0.1, summary
+    assert summary["abstain_correct"] >= 0.5, summary
+
+
+def _as_typed(question: str, how: str) -> str:
+    """The question as people type it: after a greeting, inside a request, with two letters of
+    its longest lower-case word swapped (no randomness: the same word and letters each run)."""
+    if how == "greeting":
+        return "hey, quick question: " + question
+    if how == "request":
+        return "Can you tell me " + question[0].lower() + question[1:]
+    words = question.split()
+    k = max(range(len(words)), key=lambda i: (len(words[i]) if words[i].isalpha() and words[i].islower() else 0, -i))
+    w = words[k]
+    if len(w) < 6 or not w.isalpha():
+        return question
+    words[k] = w[:2] + w[3] + w[2] + w[4:]
+    return " ".join(words)
+
+
+@pytest.mark.parametrize("how", ["greeting", "request", "typo"])
+def test_the_article_questions_typed_as_people_type_them(engine, how):
+    """The 90 blind article questions' English wh-questions after "hey, quick question:", inside
+    "Can you tell me …", and with a typo: cited as the plain questions are (forty-seventh session;
+    on its start code the greeting's cite@1 was 0.22 lower and its false refusals 0.25 higher)."""
+    asked = [q for q in read_questions(DATA / "article_fresh.jsonl")
+             if re.match(r"(?i)(what|which|who|when|where|why|how)\b", q["question"])]
+    plain, _, _ = score(asked, run(engine, asked)[0])
+    typed = [{**q, "question": _as_typed(q["question"], how)} for q in asked]
+    summary, _, _ = score(typed, run(engine, typed)[0])
+    assert summary["cite_top1"] >= plain["cite_top1"] - 0.05, (plain, summary)
+    assert summary["false_abstain"] <= plain["false_abstain"] + 0.05, (plain, summary)
+    assert summary["abstain_correct"] >= plain["abstain_correct"] - 0.1, (plain, summary)
 
 
 def test_short_documents_of_everyday_genres(tmp_path):
