@@ -237,7 +237,7 @@ _ASKS_FIRST_ITEM = re.compile(r"\b(?:first|primer[oa]?)\b|第一", re.I)
 _OPENS_FIRST_ITEM = re.compile(r"^\W*(?:the first\b|first\b|firstly\b)", re.I)
 _OPENS_NEXT_ITEM = re.compile(r"^\W*(?:another\b|the second\b|a second\b|the other\b|secondly\b|second,|the latter\b)", re.I)
 ENUMERATION_REACH = 3  # sentences after the first item where the next may start (one may describe the first)
-ITEM_WINDOW = 3  # the best sentences one of which may open the first item
+ITEM_WINDOW = 3  # the best sentences one of which may open the first item (as MEASURE_WINDOW, `_first`'s)
 
 
 def next_item(index: Index, q: Question, hits: list[Hit], conversation: bool = False) -> list[Hit]:
@@ -251,7 +251,7 @@ def next_item(index: Index, q: Question, hits: list[Hit], conversation: bool = F
     first one?") gets its item from the best three."""
     by_place = conversation and _ITEM_BY_PLACE.search(q.text) is not None
     if by_place and _ASKS_FIRST_ITEM.search(q.text):
-        return _first_of(hits[:ITEM_WINDOW], lambda h: _OPENS_FIRST_ITEM.match(h.sentence.text)) + hits[ITEM_WINDOW:]
+        return hits if _opens_first_item(hits[0]) else _first(hits, _opens_first_item)
     return _enumerated(index, q, hits, ITEM_WINDOW if by_place else 2) or hits
 
 
@@ -263,14 +263,12 @@ def item_asked(index: Index, q: Question, hits: list[Hit], conversation: bool) -
     if not conversation or not _ITEM_BY_PLACE.search(q.text):
         return False
     if _ASKS_FIRST_ITEM.search(q.text):
-        return any(_OPENS_FIRST_ITEM.match(h.sentence.text) for h in hits[:ITEM_WINDOW])
+        return any(_opens_first_item(h) for h in hits[:ITEM_WINDOW])
     return _enumerated(index, q, hits, ITEM_WINDOW) is not None
 
 
-def _first_of(hits: list[Hit], better) -> list[Hit]:
-    """The hits with the first that is ``better`` put first."""
-    k = next((k for k, h in enumerate(hits) if better(h)), None)
-    return hits if k is None else [hits[k]] + hits[:k] + hits[k + 1:]
+def _opens_first_item(hit: Hit) -> bool:
+    return _OPENS_FIRST_ITEM.match(hit.sentence.text) is not None
 
 
 def _enumerated(index: Index, q: Question, hits: list[Hit], window: int) -> list[Hit] | None:
@@ -280,7 +278,7 @@ def _enumerated(index: Index, q: Question, hits: list[Hit], window: int) -> list
     if not _ASKS_NEXT_ITEM.search(q.text) or _ASKS_FIRST_ITEM.search(q.text):
         return None
     for h in hits[:window]:
-        if not _OPENS_FIRST_ITEM.match(h.sentence.text):
+        if not _opens_first_item(h):
             continue
         row, end = h.features["row"], index.doc_rows[h.sentence.doc][1]
         for r in range(row + 1, min(row + 1 + ENUMERATION_REACH, end)):
@@ -628,9 +626,8 @@ def followed_first(index: Index, hits: list[Hit], q: Question, prior_rows: set[i
     asked = q.measure or (q.qtype if q.qtype in ("number", "date") else "")
     if not asked:
         return None
-    k = next((k for k, h in enumerate(hits[1:MEASURE_WINDOW], 1)
-              if _gives(asked, q, h.sentence.text) and not about_something_else(index, h, prior_rows, names)), None)
-    return None if k is None else [hits[k]] + hits[:k] + hits[k + 1:]
+    moved = _first(hits, lambda h: _gives(asked, q, h.sentence.text) and not about_something_else(index, h, prior_rows, names))
+    return None if moved is hits else moved
 
 
 def _opens_with_a_name(sentence: str, asked: set[str]) -> bool:

@@ -32,8 +32,8 @@ from .intent import (about_a_named_text, author_request, date_request, documents
 from .kinds import kinds_request
 from .lexical import naming_words, tokenize, zipf
 from .offtopic import BACKGROUND_MARGIN, CHINESE_MARGIN, NEAREST_MARGIN, OFF_TOPIC_FACTOR, closer_to_background, pulls_away
-from .question import (MAX_QUESTION_CHARS, has_words, without_preamble, language, last_question, names, parse, person_names, refers_to_person, typed_word,
-                       refers_to_thing, two_questions, with_names)
+from .question import (MAX_QUESTION_CHARS, has_words, language, last_question, names, parse, person_names, refers_to_person, typed_word,
+                       refers_to_thing, two_questions, with_names, without_preamble)
 from .rank import answer_features, confidence, load_models
 from .rerank import get_reranker, previous_in_paragraph
 from .retrieve import Retriever
