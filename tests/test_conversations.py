@@ -222,3 +222,22 @@ def test_a_follow_up_count_of_the_thing_asked_about_is_read_from_its_own_sentenc
     # a follow-up about the thing that none of the best sentences answers is still refused
     assert not engine.ask("When will it hit the market?", ["What did Tencent introduce at the conference?"]).answerable
     assert not engine.ask("what model powers it?", ["what did tencent launch at waic"]).answerable
+
+
+@pytest.mark.parametrize("question", [
+    "What will people be able to do with Alibaba's spectacles?", "what can you do with the quark glasses",
+    "¿Qué se puede hacer con las gafas inteligentes de Alibaba?", "阿里巴巴的智能眼镜能做什么?",
+])
+def test_what_something_lets_people_do_is_read_from_the_sentence_saying_it(engine, question):
+    """"Alibaba unveiled its Quark AI Glasses, …" names the glasses and was cited first; the next
+    sentence says what they let users do (forty-seventh session, `answer.ability_first`)."""
+    ans = engine.ask(question)
+    assert ans.answerable and "will enable users to scan QR codes" in ans.citations[0].sentence
+
+
+def test_a_question_not_about_what_something_lets_people_do_keeps_its_order():
+    from qa.answer import _ASKS_ABILITY
+
+    assert not _ASKS_ABILITY.search("What did Alibaba unveil?")
+    assert not _ASKS_ABILITY.search("What can Baidu's AI cloning tool replicate?")  # what it does: its own sentence
+    assert not _ASKS_ABILITY.search("商会那个组织到底想干什么?")  # what it wants to do

@@ -91,13 +91,13 @@ def test_fresh_article_questions(engine):
 
 def test_more_blind_article_questions(engine):
     """First run, blind, on the forty-seventh session's start code: 0.714 cite@1, correct
-    refusals 0.556, false refusals 0.048. Its misses then shaped two of that session's rules
-    (a follow-up's count read from the sentence about its thing; a typo read as English), so it
-    is a guard, no longer a blind figure (docs/results.md)."""
+    refusals 0.556, false refusals 0.048. Its misses then shaped three of that session's rules
+    (a follow-up's count read from the sentence about its thing; a typo read as English; what
+    something lets people do), so it is a guard, no longer a blind figure (docs/results.md)."""
     questions = read_questions(DATA / "article_blind.jsonl")
     assert len(questions) == 60 and sum(q["answerable"] for q in questions) == 42
     summary, _, _ = score(questions, run(engine, questions)[0])
-    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.7, summary  # 0.756
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.74, summary  # 0.780
     assert summary["false_abstain"] <= 0.1, summary
     assert summary["abstain_correct"] >= 0.5, summary
 
