@@ -236,6 +236,10 @@ _ASKS_NEXT_ITEM = re.compile(r"\b(?:second|other|another|latter|segund[oa]|otr[o
 _ASKS_FIRST_ITEM = re.compile(r"\b(?:first|primer[oa]?)\b|第一", re.I)
 _OPENS_FIRST_ITEM = re.compile(r"^\W*(?:the first\b|first\b|firstly\b)", re.I)
 _OPENS_NEXT_ITEM = re.compile(r"^\W*(?:another\b|the second\b|a second\b|the other\b|secondly\b|second,|the latter\b)", re.I)
+# "And the second one?", "who's in the first one?", "¿Y el segundo?": a follow-up that asks for an
+# item of an enumeration by its place alone
+_ITEM_BY_PLACE = re.compile(r"^\W*(?:(?:and|but|so|what about|how about|y)\s+)?(?:(?:what|who|which)(?:['’]s|\s+\w+){0,3}\s+)?"
+                            r"(?:the|el|la)\s+(?:first|second|other|latter|primer[oa]?|segund[oa]|otr[oa])(?:\s+one)?\b", re.I)
 ENUMERATION_REACH = 3  # sentences after the first item where the next may start (one may describe the first)
 ITEM_WINDOW = 3  # the best sentences one of which may open the first item (as MEASURE_WINDOW, `_first`'s)
 
@@ -289,12 +293,6 @@ def _enumerated(index: Index, q: Question, hits: list[Hit], window: int) -> list
                 return [top] + [x for x in hits if not row <= x.features["row"] <= r]
         return None
     return None
-
-
-# "And the second one?", "who's in the first one?", "¿Y el segundo?": a follow-up that asks for an
-# item of an enumeration by its place alone
-_ITEM_BY_PLACE = re.compile(r"^\W*(?:(?:and|but|so|what about|how about|y)\s+)?(?:(?:what|who|which)(?:['’]s|\s+\w+){0,3}\s+)?"
-                            r"(?:the|el|la)\s+(?:first|second|other|latter|primer[oa]?|segund[oa]|otr[oa])(?:\s+one)?\b", re.I)
 
 
 # a sentence that reads on from the one before: a back-reference, or a quotation going on

@@ -39,7 +39,7 @@ from .rerank import get_reranker, previous_in_paragraph
 from .retrieve import Retriever
 from .segment import search_text
 from .spanish import in_the_documents_words
-from .spelling import english_spelling
+from .spelling import english_words
 from .types import Answer, Hit
 from .units import unit_paraphrases
 
@@ -182,7 +182,7 @@ class Engine:
         self.load()._retriever.read_words()
         unit_paraphrases("")  # the table of units (~20 ms, qa/units.py), read once
         country_paraphrases(""), countries_asked_in("")  # and of countries (~100 ms, qa/countries.py)
-        english_spelling("agnecy")  # and the common English words a typo is read as (~150 ms, qa/spelling.py)
+        english_words()  # and the common English words a typo is read as (~150 ms, qa/spelling.py)
         return self
 
     @property

@@ -209,8 +209,9 @@ _NEIGHBOURS = {c: {r[j] for r in _ROWS[max(0, i - 1):i + 2] for j in range(len(r
 
 
 @lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
-    """The commonest English words (wordfreq's list, down to about Zipf 2.9), read once."""
+def english_words() -> frozenset[str]:
+    """The commonest English words (wordfreq's list, down to about Zipf 2.9), read once (~150 ms:
+    a server reads them at warm-up)."""
     from wordfreq import top_n_list
 
     return frozenset(w for w in top_n_list("en", 30000) if w.isalpha())
@@ -221,15 +222,18 @@ def english_spelling(word: str) -> str | None:
     "agency", "atricle" -> "article"): one slip away (two letters swapped, one left out or
     doubled, or struck for its neighbour on the keyboard), the most frequent such word. Only a
     word rarer than Zipf 1.5 in English: a rare word of its own ("serf" and "fief" are 2.4) or a
-    name wordfreq knows is left alone, and a name it doesn't is rarely one slip from a common word. Without it the typo is a
-    rare word the text lacks, and the question is refused or matched on its other words."""
+    name wordfreq knows is left alone, and a name it doesn't is rarely one slip from a common
+    word. Without it the typo is a rare word the text lacks, and the question is refused or
+    matched on its other words."""
     w = word.lower()
     if len(w) < ENGLISH_MIN_LETTERS or not w.isascii() or not w.isalpha() or zipf(w) >= TYPO_ZIPF:
         return None
     splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
-    edits = {a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1} \
-        | {a + c + b[1:] for a, b in splits if b for c in _NEIGHBOURS.get(b[0], ())} | {a + c + b for a, b in splits for c in _ALPHABET}
-    found = [(zipf(c), c) for c in edits & _english_words()]
+    doubled = {a + b[1:] for a, b in splits if b}  # a letter too many, taken out
+    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    struck = {a + c + b[1:] for a, b in splits if b for c in _NEIGHBOURS.get(b[0], ())}
+    left_out = {a + c + b for a, b in splits for c in _ALPHABET}  # a letter missing, put back
+    found = [(zipf(c), c) for c in (doubled | swapped | struck | left_out) & english_words()]
     best = max(found, default=None)
     return best[1] if best is not None and best[0] >= ENGLISH_ZIPF else None
 
