@@ -89,6 +89,18 @@ def country_named(name: str, as_typed: bool = True) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _forms_by_key() -> dict[str, str]:
+    """Each one-word form that is not initials, as the table writes it, by its lower case."""
+    return {f.lower(): f for forms in _table().values() for f in forms if " " not in f and not _is_initials(f)}
+
+
+def country_form(word: str) -> str | None:
+    """A country, people or adjective typed in lower case, as written ("japanese" -> "Japanese");
+    None for any other word (and for initials: "us" is a pronoun)."""
+    return _forms_by_key().get(word.lower())
+
+
+@lru_cache(maxsize=1)
 def _asked_in_spanish() -> tuple[re.Pattern, dict[str, str]]:
     """One pattern finding any country a Spanish question names, capitalised, with or without
     its accents ("Japón", "Japon", "EE. UU."; English initials too, "UK"), and the country each is."""

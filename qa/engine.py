@@ -35,6 +35,7 @@ from .offtopic import BACKGROUND_MARGIN, CHINESE_MARGIN, NEAREST_MARGIN, OFF_TOP
 from .question import (MAX_QUESTION_CHARS, has_words, language, last_question, names, parse, person_names, refers_to_person, typed_word,
                        refers_to_thing, two_questions, with_names, without_preamble)
 from .rank import answer_features, confidence, load_models
+from .recase import read_word_lists, recased
 from .rerank import get_reranker, previous_in_paragraph
 from .retrieve import Retriever
 from .segment import search_text
@@ -183,6 +184,7 @@ class Engine:
         unit_paraphrases("")  # the table of units (~20 ms, qa/units.py), read once
         country_paraphrases(""), countries_asked_in("")  # and of countries (~100 ms, qa/countries.py)
         english_words()  # and the common English words a typo is read as (~150 ms, qa/spelling.py)
+        read_word_lists()  # and the languages' word lists a name typed in lower case is told by (~300 ms, qa/recase.py)
         return self
 
     @property
@@ -457,6 +459,10 @@ class Engine:
         """The question parsed, its misspelt words read as the documents in scope spell them."""
         r = r or self.load()._retriever
         is_name = lambda word: r.writes_as_name(word, doc)  # noqa: E731
+        spellings = r.mid_sentence(doc) if not has_cjk(question) else None
+        if spellings is not None:  # "what did xiaomi announce?" names Xiaomi (qa/recase.py)
+            question = recased(question, spellings)
+            history = [recased(h, spellings) for h in history]
         q = r.respell(parse(question, history, is_name=is_name), doc)
         misspelt = {typed: fixed for typed, fixed in q.respelt if fixed[:1].isupper() and typed_word(typed).search(question)}
         if misspelt and any(h.strip() for h in history):

@@ -520,10 +520,10 @@ def answer_type(text: str) -> str:
 
 _EN_WORDS = frozenset("what which who whom whose when where why how is was were are did does do the of in on "
                       "at to for and an by with from that this many much".split())  # not "a": "¿a qué hora?"
-_ES_WORDS = frozenset("qué que quién quien quiénes quienes cuándo cuando dónde donde cuál cual cuáles cuales "
-                      "cuántos cuántas cuánto cuánta cuantos cuantas cuanto cuanta cómo como por el la los las del "
-                      "de en y un una es son fue se con para al lo su sus hay tiene tienen está esta están estan "
-                      "cada muy más pero también tambien sobre desde hasta".split())  # typed without accents too
+SPANISH_WORDS = frozenset("qué que quién quien quiénes quienes cuándo cuando dónde donde cuál cual cuáles cuales "
+                          "cuántos cuántas cuánto cuánta cuantos cuantas cuanto cuanta cómo como por el la los las del "
+                          "de en y un una es son fue se con para al lo su sus hay tiene tienen está esta están estan "
+                          "cada muy más pero también tambien sobre desde hasta".split())  # typed without accents too
 
 
 def is_english(text: str) -> bool:
@@ -540,7 +540,7 @@ def is_english(text: str) -> bool:
         return False
     words = re.findall(r"\w+", text)
     votes = [w.lower() for k, w in enumerate(words) if k == 0 or not w[0].isupper()]
-    spanish = sum(w in _ES_WORDS or bool(re.search(r"[ñáéíóú]", w)) for w in votes)
+    spanish = sum(w in SPANISH_WORDS or bool(re.search(r"[ñáéíóú]", w)) for w in votes)
     english = sum(w in _EN_WORDS for w in votes)
     return spanish <= english
 
@@ -554,7 +554,7 @@ def language(text: str) -> str:
     if has_cjk(text):
         return "zh"
     words = re.findall(r"\w+", text.lower())
-    return "es" if re.search(r"[¿¡ñ]", text) or any(w in _ES_WORDS for w in words) else "en"
+    return "es" if re.search(r"[¿¡ñ]", text) or any(w in SPANISH_WORDS for w in words) else "en"
 
 
 _DEMONSTRATIVES = frozenset("this that these those este esta estos estas ese esa esos esas".split())
@@ -624,7 +624,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     elliptical = len(tokens) <= 2 and not keyboard_mash(text, is_name) and (bool(_ELLIPSIS.search(text)) or not _ASKS.search(text)
                                        and not (tokens and _REQUEST.match(text)))
     frame = _FRAME | {"come"} if _HOW_COME.search(text) else _FRAME
-    bare = not [t for t in tokens if t not in frame and t not in _ES_WORDS]  # "Why?", "How come?", "How many?", "¿Por qué?"
+    bare = not [t for t in tokens if t not in frame and t not in SPANISH_WORDS]  # "Why?", "How come?", "How many?", "¿Por qué?"
     # a fragment: a question word and a word or two, no verb, no name of its own ("Which chips?",
     # "What kind?", "According to which firm?"): it asks something of what was asked before
     tail = _FRAGMENT.fullmatch(text)
@@ -647,7 +647,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     in_spanish = subjectless and not has_cjk(text)
     dropped = in_spanish and len(tokens) <= 3
     dropped_longer = in_spanish and not dropped and not fragment and len(text.split()) <= 5 \
-        and len([t for t in tokens if t not in _ES_WORDS]) <= 2
+        and len([t for t in tokens if t not in SPANISH_WORDS]) <= 2
     dropped_zh = subjectless and has_cjk(text) and not fragment and len(
         [word for word, gloss in translate_words(text) if gloss and has_cjk(word) and content_tokens(gloss)]) <= 2
     dropped = dropped or dropped_longer or dropped_zh

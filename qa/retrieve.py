@@ -151,6 +151,12 @@ class Retriever:
         known = self.index.bm25.retriever.vocab_dict if doc is None else self._stems(doc)
         return respell(q, lambda: self._vocabulary(doc), known)
 
+    def mid_sentence(self, doc: str | None = None) -> Callable[[str], str | None] | None:
+        """How the documents in scope write a word in mid-sentence (`Vocabulary.in_mid_sentence`,
+        read by qa/recase.py); None while a large scope's words are being read."""
+        vocab = self._vocabulary(doc)
+        return vocab.in_mid_sentence if vocab is not None else None
+
     def in_english(self, q: Question, doc: str | None = None) -> Question:
         """A question in Spanish or Chinese with its words read as the documents in scope write
         them in English (qa/spanish.py): a Spanish word becomes the document's word nearest to
