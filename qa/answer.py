@@ -671,6 +671,24 @@ _WORD_RUN = re.compile(r"\S+")
 _NAME_WORD = re.compile(r"[A-Z0-9][\w’'.-]*")  # a word of a name: capitalised, or a figure ("Model 3")
 
 
+_COPULAS = frozenset("is was are were".split())
+
+
+def asks_another_of_its_kind(hits: list[Hit], q: Question, prior_top) -> bool:
+    """"What model powers it?" after "What did Tencent launch?": the best sentence is the one the
+    earlier answer cited ("Tencent introduced its Hunyuan3D World Model 1.0, …") and the only
+    model it writes is that thing's name, the "it" asked about; the question asks for another
+    model, which the sentence does not give. "What model is it?" asks for the thing itself."""
+    if prior_top is None or not hits or not q.english or hits[0].sentence != prior_top:
+        return False
+    m = _WHICH_KIND.match(q.search.lstrip("¿¡ \"“'"))
+    words = m.group(1).split() if m else []
+    if len(words) < 2 or words[0].lower() in _NO_KIND or len(words[0]) < 3 or words[1].lower() in _COPULAS:
+        return False
+    written = re.findall(rf"(?<![\w’'-])({re.escape(words[0])})s?\b", prior_top.text, re.I)
+    return bool(written) and all(w[:1].isupper() for w in written)  # "World Model", a name's word
+
+
 def named_kind_first(hits: list[Hit], q: Question) -> list[Hit]:
     """The sentence after the best one in its paragraph, when the question asks which thing of a
     kind ("Which model powers Alibaba's glasses?", "¿Qué modelo hace funcionar las gafas?",

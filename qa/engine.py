@@ -375,6 +375,8 @@ class Engine:
         earlier_names = self._asked_names(r, q.context, doc) if followed else []
         if followed and answering.followed_first(r.index, hits, q, prior_rows, earlier_names) is None:
             conf *= OFF_TOPIC_FACTOR  # "it" was Huawei's system; the best sentences are about Alibaba's glasses
+        elif followed and answering.asks_another_of_its_kind(hits, q, prior_top):
+            conf *= OFF_TOPIC_FACTOR  # "What model powers it?" of the sentence naming "it", the World Model
         if conf < r.models.threshold and answering.asks_who_someone_is(q, hits[0]):
             conf = max(conf, confidence(r.models, evidence, english=False))
         conversation = any(h.strip() for h in history)

@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from .acronyms import acronyms_of, best_names, expand
+from .corpus import plain
 from .crosslingual import has_cjk
 from .lexical import tokenize, zipf
 from .question import Question, content_tokens, typed_word
@@ -91,6 +92,7 @@ class Vocabulary:
         inside: Counter[str] = Counter()
         names: Counter[tuple[str, str]] = Counter()
         for text in texts:
+            text = plain(text)  # "é" as one letter however the file stores it (NFD splits a word at its accent)
             counts.update(_WORD.findall(text))
             inside.update(_MID_SENTENCE.findall(text))
             names.update(acronyms_of(text, is_common))

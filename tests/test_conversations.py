@@ -222,6 +222,11 @@ def test_a_follow_up_count_of_the_thing_asked_about_is_read_from_its_own_sentenc
     # a follow-up about the thing that none of the best sentences answers is still refused
     assert not engine.ask("When will it hit the market?", ["What did Tencent introduce at the conference?"]).answerable
     assert not engine.ask("what model powers it?", ["what did tencent launch at waic"]).answerable
+    # its only model is the thing "it" is (answer.asks_another_of_its_kind), typed either way;
+    # asked what the thing itself is, that sentence answers
+    assert not engine.ask("What model powers it?", ["What did Tencent launch at WAIC?"]).answerable
+    ans = engine.ask("What model is it?", ["What did Tencent launch at WAIC?"])
+    assert ans.answerable and ans.citations[0].sentence.startswith("Tencent introduced its Hunyuan3D World Model")
 
 
 @pytest.mark.parametrize("question", [

@@ -331,9 +331,11 @@ def test_questions_asking_who_holds_an_office(tmp_path):
     """Sixty questions asking who holds an office by its title (forty-first session), written
     blind to check a rule refusing one no best sentence gives to someone of what the question
     names: with it, correct refusals 0.667 -> 0.700 but false refusals 0.267 -> 0.433, and it was
-    reverted. Today 0.500 cite@1, false refusals 0.267, correct refusals 0.667, as before the
-    session (its first run on the session's final code refused "Who is the CTO of Austral Launch
-    Systems?" as a question about a name the story never writes, fixed)."""
+    reverted. Today 0.467 cite@1, false refusals 0.300, correct refusals 0.700 (0.500 and 0.267
+    before the forty-eighth session: "who's in charge of westmarch province", its names now read,
+    is refused as its capitalised form always was, the governor not being "in charge" in so many
+    words; its first run on the forty-first session's final code refused "Who is the CTO of
+    Austral Launch Systems?" as a question about a name the story never writes, fixed)."""
     summary = _each_asked_of_its_document("titles", tmp_path, questions=60, documents=10)
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.64, summary  # 0.682
     assert summary["false_abstain"] <= 0.30, summary

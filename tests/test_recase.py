@@ -27,14 +27,16 @@ def test_the_documents_capitals_are_read_in_mid_sentence():
 
 
 @pytest.mark.parametrize("typed, meant", [
-    ("what did huawei show in shanghai?", "What did Huawei show in Shanghai?"),
-    ("what did analysts say?", "What did analysts say?"),  # only a sentence's first word in the text
-    ("which nvidia product does the cloudmatrix beat", "Which Nvidia product does the CloudMatrix beat"),
+    ("what did huawei show in shanghai?", "what did Huawei show in Shanghai?"),
+    ("what did analysts say?", "what did analysts say?"),  # only a sentence's first word in the text
+    ("which nvidia product does the cloudmatrix beat", "which Nvidia product does the CloudMatrix beat"),
     ("What did huawei show?", "What did Huawei show?"),  # a phone capitalises the first letter only
-    ("what did xiaomi announce?", "What did Xiaomi announce?"),  # a name the text never writes
-    ("what did the japanese firms do?", "What did the Japanese firms do?"),  # a people's adjective
-    ("where is nvidia's system?", "Where is Nvidia's system?"),
-    ("what did huawei show? and alibaba?", "What did Huawei show? And Alibaba?"),
+    ("what did xiaomi announce?", "what did Xiaomi announce?"),  # a name the text never writes
+    ("what did the japanese firms do?", "what did the Japanese firms do?"),  # a people's adjective
+    ("where is nvidia's system?", "where is Nvidia's system?"),
+    ("what did huawei show? and alibaba?", "what did Huawei show? and Alibaba?"),
+    ("i think huawei won", "I think Huawei won"),
+    ("who runs huawei world shanghai", "who runs Huawei World Shanghai"),  # a word between two names' words
 ])
 def test_names_typed_in_lower_case_are_capitalised(typed, meant):
     assert recase(typed) == meant
