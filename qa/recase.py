@@ -51,19 +51,16 @@ COMMON_WORD_ZIPF = 4.0  # "model", "glasses": no name's word in a title-cased qu
 NAME_MIN_ZIPF = 1.5  # rarer: a typo as likely as a name, left as typed (qa/spelling.py reads typos)
 
 
+def _mid_sentence_words(text: str) -> list[str]:
+    """The words of a text that open no sentence."""
+    return [m.group(0) for m in _WORD.finditer(text) if not _SENTENCE_START.search(text[:m.start()])]
+
+
 def typed_in_lower_case(text: str) -> bool:
     """Whether a question has no capital but where a sentence starts ("I" aside): a typist who
     doesn't capitalise names. "What did Xiaomi …" capitalises them, so a lower-case word there is
     no name."""
-    for m in _WORD.finditer(text):
-        word = m.group(0)
-        if word != "I" and any(c.isupper() for c in word) and not _SENTENCE_START.search(text[:m.start()]):
-            return False
-    return True
-
-
-def _mid_sentence_words(text: str) -> list[str]:
-    return [m.group(0) for m in _WORD.finditer(text) if not _SENTENCE_START.search(text[:m.start()])]
+    return not any(w != "I" and any(c.isupper() for c in w) for w in _mid_sentence_words(text))
 
 
 def typed_in_one_case(text: str) -> bool:
