@@ -116,8 +116,9 @@ class Vocabulary:
         """How the documents write ``word`` in mid-sentence, mostly: capitalised, in their
         spelling ("nvidia" -> "Nvidia", "cloudmatrix" -> "CloudMatrix"), or in lower case
         ("world", though "World … Conference" is written too); None when they never do (only
-        where a sentence starts, or not at all). Read from the spelling and two small sets of
-        exceptions: a table of every word's case in mid-sentence took a tenth of the words' memory."""
+        where a sentence starts, or not at all). Read from the spelling, two small sets of
+        exceptions and the names only written with "’s": a table of every word's case in
+        mid-sentence took a tenth of the words' memory."""
         key = fold(word)
         spelt = self.spelling.get(key) or self.possessed.get(key)
         if spelt is None or key in self.openings:
