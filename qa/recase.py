@@ -34,10 +34,9 @@ from .corpus import plain
 from .countries import country_form
 from .lexical import stopwords, zipf
 from .question import SPANISH_WORDS, is_english
+from .spelling import POSSESSIVE, WORD
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_WHOLE_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:['’-][^\W\d_]+)*(?![\w'’-])")  # not "i" of "i18n", "h" of "h100"
-_POSSESSIVE = re.compile(r"['’]s$", re.I)
+_WHOLE_WORD = re.compile(rf"(?<![\w'’-]){WORD.pattern}(?![\w'’-])")  # not "i" of "i18n", "h" of "h100"
 _I = re.compile(r"i(?:['’](?:m|ve|d|ll))?")
 # a capital at the start of a sentence (or alone, "I") says nothing of how the typist writes names
 _SENTENCE_START = re.compile(r"(?:^|[.?!:;\n]\s*)[\"“'¿¡(]*\s*$")
@@ -53,7 +52,7 @@ NAME_MIN_ZIPF = 1.5  # rarer: a typo as likely as a name, left as typed (qa/spel
 
 def _mid_sentence_words(text: str) -> list[str]:
     """The words of a text that open no sentence."""
-    return [m.group(0) for m in _WORD.finditer(text) if not _SENTENCE_START.search(text[:m.start()])]
+    return [m.group(0) for m in WORD.finditer(text) if not _SENTENCE_START.search(text[:m.start()])]
 
 
 def typed_in_lower_case(text: str) -> bool:
@@ -69,7 +68,7 @@ def typed_in_one_case(text: str) -> bool:
     Conference?", "… Launch at the Conference?", "Which AI Model Powers Alibaba's Glasses?"). A
     small word inside a sentence ("Did", "The") is capitalised in no other kind of typing; with
     none, two common English words capitalised ("Model", "Glasses") tell it from a run of names."""
-    words = [w for w in _WORD.findall(text) if len(w) > 1]
+    words = [w for w in WORD.findall(text) if len(w) > 1]
     if len(words) >= 2 and all(w.isupper() for w in words):
         return True
     inside = [w for w in _mid_sentence_words(text) if len(w) > 1]
@@ -117,7 +116,7 @@ def recased(text: str, in_mid_sentence: Callable[[str], str | None]) -> str:
             return word
         if not english and word in SPANISH_WORDS:  # "el" of a question, not "El" of a name
             return word
-        bare = _POSSESSIVE.sub("", word)
+        bare = POSSESSIVE.sub("", word)
         written = in_mid_sentence(bare)
         if written is None and english:  # no document writes it, or only where a sentence starts
             written = country_form(bare) or (bare.capitalize() if reads_as_name(bare) else bare)

@@ -38,8 +38,10 @@ from .crosslingual import has_cjk
 from .lexical import tokenize, zipf
 from .question import Question, content_tokens, typed_word
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_POSSESSIVE = re.compile(r"['’]s$")
+# a word (letters, inner apostrophes and hyphens: "Nvidia’s", "chip-maker") and its possessive
+# ending ("'S" too, as a question typed in capitals writes it); qa/recase.py reads words so too
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+POSSESSIVE = re.compile(r"['’]s$", re.I)
 MIN_LETTERS = 3
 MAX_UNKNOWN = 8  # words looked up per question: a long string of gibberish costs no more
 
@@ -93,7 +95,7 @@ class Vocabulary:
         names: Counter[tuple[str, str]] = Counter()
         for text in texts:
             text = plain(text)  # "é" as one letter however the file stores it (NFD splits a word at its accent)
-            counts.update(_WORD.findall(text))
+            counts.update(WORD.findall(text))
             inside.update(_MID_SENTENCE.findall(text))
             names.update(acronyms_of(text, is_common))
         spelling: dict[str, str] = {}
@@ -165,7 +167,7 @@ def _mid_sentence_cases(inside: Counter[str]) -> tuple[Counter[str], Counter[str
     lower: Counter[str] = Counter()
     capitalised: dict[str, str] = {}
     for word, n in inside.items():
-        word = _POSSESSIVE.sub("", word)
+        word = POSSESSIVE.sub("", word)
         key = fold(word)
         if word[:1].isupper():
             upper[key] += n
@@ -194,7 +196,7 @@ def respell(q: Question, vocabulary: Callable[[], Vocabulary | None], known_stem
     be that word ("小米在WAIC上发布了什么？" would be answered from the conference sentence)."""
     if not q.english and has_cjk(q.text):
         return q
-    words = list(dict.fromkeys(_WORD.findall(q.search) if q.english else _CAPITALS.findall(q.text) + [w for w in _LETTERS.findall(q.text) if w[0].isupper()]))
+    words = list(dict.fromkeys(WORD.findall(q.search) if q.english else _CAPITALS.findall(q.text) + [w for w in _LETTERS.findall(q.text) if w[0].isupper()]))
     stemmed = list(zip(words, tokenize(words) if words else []))
     unknown = [w for w, stems in stemmed if stems and not any(t in known_stems for t in stems)][:MAX_UNKNOWN]
     # a rare spelling that stems like a word of the text ("conferance" -> "confer", as "conference"
