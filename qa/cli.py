@@ -156,7 +156,7 @@ def cmd_index(args) -> int:
     from .index import build_index
 
     idx = build_index(args.corpus, args.index, progress=True)
-    print(f"indexed {len(idx.documents)} documents, {len(idx.sentences)} sentences into {args.index}", file=sys.stderr)
+    print(f"indexed {len(idx.documents)} document{'' if len(idx.documents) == 1 else 's'}, {len(idx.sentences)} sentences into {args.index}", file=sys.stderr)
     if not idx.sentences:
         print(f"qa index: nothing to search: {args.corpus} has no usable .txt or .md document "
               "(the warnings above say why each file was left out)", file=sys.stderr)

@@ -514,7 +514,7 @@ def build_index(corpus: str | Path, folder: str | Path, progress: bool = True,
         gen = _write_generation(folder, docs, doc_meta, files, all_sentences, vectors)
         _prune_generations(folder, keep=gen)
     n = len(all_sentences)
-    log.info("indexed %d documents, %d sentences in %.1fs", len(docs), n, time.perf_counter() - t0)
+    log.info("indexed %d document%s, %d sentences in %.1fs", len(docs), "" if len(docs) == 1 else "s", n, time.perf_counter() - t0)
     return load_index(folder, verify=False)
 
 

@@ -85,6 +85,10 @@ THEME = gr.themes.Soft(
     font_mono=[gr.themes.Font("ui-monospace"), gr.themes.Font("SFMono-Regular"), gr.themes.Font("Menlo"), "monospace"],
 ).set(  # secondary text (subtitle, status, footers, nearest passages) readable: slate-600 is 7.6:1 on white
     body_text_color_subdued="*neutral_600", body_text_color_subdued_dark="*neutral_400",
+    # Ask in indigo-600, darker on hover: the theme's indigo-500 is 4.47:1 under white text, and its
+    # hover lightened it to indigo-400 (2.98:1), which read as disabled while the pointer rested on it
+    button_primary_background_fill="*primary_600", button_primary_background_fill_hover="*primary_700",
+    button_primary_border_color="*primary_600", button_primary_border_color_hover="*primary_700",
 )
 # The chat's height on a wide screen: what the window leaves it once the header, the question box,
 # the examples and the footer (~410 px) are in view, so the page before a question fits without
@@ -122,6 +126,8 @@ JS_WORDS = ("type_first", "disconnected", "gone", "question_label", "answer_labe
 # - when the connection to the server is lost, a question sent but never received goes back in
 #   the box, and the status line says the page is disconnected; what the box holds outlives a
 #   reload (Gradio reloads the page once the server is back);
+# - a new question or answer shows the newest question at the top of the chat, its answer under it
+#   (not Gradio's autoscroll, which showed a long answer's end and hid its first line);
 # - after "Clear conversation", an answer that was already on its way is not shown (see CLEAR_JS);
 # - Enter or Ask with an empty box sends nothing and says why, by the box.
 PAGE_JS = """() => {
@@ -181,6 +187,7 @@ PAGE_JS = """() => {
     const hidden = document.body.classList.contains('qa-stale');
     const sent = window.qaSent;
     if (sent && users() > sent.users && !hidden) window.qaSent = null;
+    follow();
     if (hidden && window.qaSince && !window.qaSince.length && (window.qaReclears || 0) < 3) {
       window.qaReclears = (window.qaReclears || 0) + 1;
       const clear = document.querySelector('#qa-clear');
@@ -203,6 +210,24 @@ PAGE_JS = """() => {
       }
       window.qaSent = null;
     }
+  };
+  // A new question or answer: the newest question at the top of the chat, with as much of its
+  // answer as fits under it (Gradio's autoscroll showed an answer's end: on a phone a refusal's
+  // verdict, "The article doesn't say", was above the view, and its nearest passages below looked
+  // like an answer). A short answer ends the chat as before. Nothing moves while the user reads.
+  let followed = '';
+  const follow = () => {
+    const wrap = document.querySelector('#qa-chat .bubble-wrap');
+    if (!wrap) return;
+    const shown = [...wrap.querySelectorAll('[data-testid="user"], [data-testid="bot"]')].filter(e => e.offsetParent);
+    const last = shown[shown.length - 1];
+    const key = shown.length + ':' + (last ? last.textContent.length : 0);
+    if (key === followed) return;
+    followed = key;
+    const asked = shown.filter(e => e.dataset.testid === 'user').pop();
+    const end = wrap.scrollHeight - wrap.clientHeight;
+    const top = asked ? wrap.scrollTop + asked.getBoundingClientRect().top - wrap.getBoundingClientRect().top - 8 : end;
+    wrap.scrollTo({top: Math.max(0, Math.min(end, top))});
   };
   let queued = false;
   // the chat's elapsed time of an answer dropped by a clear stays hidden until that answer's
@@ -812,7 +837,7 @@ def build_app(engine: Engine) -> gr.Blocks:
                 # over them, and Gradio's sanitizer stays on as a second guard. No buttons: "share"
                 # posts to Hugging Face, and "copy" would copy our markup.
                 chat = gr.Chatbot(elem_id="qa-chat", label=I18N("qa.conversation"), show_label=False,
-                                  height=CHAT_HEIGHT, sanitize_html=True, render_markdown=False, latex_delimiters=[],
+                                  height=CHAT_HEIGHT, autoscroll=False, sanitize_html=True, render_markdown=False, latex_delimiters=[],
                                   feedback_options=None, buttons=[], placeholder=I18N(f"qa.chat_{what}"))
                 with gr.Row(elem_id="qa-ask-row"):
                     # no max_length: a longer paste would be cut without a word; the engine says
@@ -911,6 +936,8 @@ a.qa-marker { font-weight: 600; text-decoration: none; color: #4338ca; padding: 
   border-radius: 4px; }
 a.qa-marker:hover { background: var(--color-accent-soft); }
 .dark a.qa-marker { color: #a5b4fc; }
+/* a refusal's markers lead to passages that are not an answer: grey, as they are in the panel */
+.qa-refusal a.qa-marker { color: #475569; } .dark .qa-refusal a.qa-marker { color: #cbd5e1; }
 .qa-refusal { border-left: 4px solid #f59e0b; padding: .35rem .5rem .35rem .7rem; background: #fffbeb;
   border-radius: 4px; }
 .dark .qa-refusal { background: rgba(245, 158, 11, .12); }

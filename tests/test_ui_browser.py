@@ -158,6 +158,51 @@ def test_on_a_phone_an_answer_points_to_its_source_below_and_stays_in_view(brows
         pg.close()
 
 
+# In the page: the contrast of the Ask button's white text on its background (WCAG's formula)
+ASK_CONTRAST = """() => { const b = document.querySelector('#qa-ask'), s = getComputedStyle(b);
+  const lum = c => { const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => v / 255)
+    .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const [hi, lo] = [lum(s.color), lum(s.backgroundColor)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05); }"""
+
+
+def test_the_ask_button_reads_clearly_at_rest_and_under_the_pointer(page):
+    """The theme's indigo-500 was 4.47:1 under white text, and hovering lightened it to 2.98:1:
+    a button the pointer rests on looked disabled. Both at least WCAG AA's 4.5:1."""
+    open_page(page, article_server().url)
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(300)
+    assert page.evaluate(ASK_CONTRAST) >= 4.5
+    page.hover("#qa-ask")
+    page.wait_for_timeout(400)  # past the theme's transition
+    assert page.evaluate(ASK_CONTRAST) >= 4.5
+
+
+# In the page: where the newest question and its answer's first line are against the chat's view
+IN_CHAT_VIEW = """() => { const wrap = document.querySelector('#qa-chat .bubble-wrap').getBoundingClientRect();
+  const users = document.querySelectorAll('#qa-chat [data-testid="user"]'), q = users[users.length - 1].getBoundingClientRect();
+  const bots = document.querySelectorAll('#qa-chat [data-testid="bot"] .qa-short'), a = bots[bots.length - 1].getBoundingClientRect();
+  return {top: wrap.top, bottom: wrap.bottom, question: q.top, verdict: a.bottom}; }"""
+
+
+def test_on_a_phone_a_long_refusal_opens_at_its_question_and_verdict(browser):
+    """A refusal lists its nearest passages, taller than a phone's chat: the chat scrolled to its
+    end, the question and "The article doesn't say." above the view, and the passages left in view
+    looked like a cited answer. The newest question is at the top of the chat, its verdict under it."""
+    pg = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        open_page(pg, article_server().url)
+        for n, question in enumerate(("What did Xiaomi announce at WAIC?", "What did Google present in Shanghai?"), 1):
+            done = ask(pg, question, n)
+            assert "doesn" in done.inner_text()
+            pg.wait_for_timeout(400)  # past Gradio's own scrolling (300 ms after a change)
+            at = pg.evaluate(IN_CHAT_VIEW)
+            assert at["top"] <= at["question"] and at["verdict"] <= at["bottom"], at
+            assert pg.evaluate("document.querySelector('#qa-chat .bubble-wrap').scrollTop") > 0 or n == 1
+    finally:
+        pg.close()
+
+
 # In the page: how the sources panel scrolls, and where its last folded earlier answer ends
 # against the bottom of the panel's box and of the page (all in page coordinates).
 PANEL_FLOW = """() => { const p = document.querySelector('#qa-sources'), r = p.getBoundingClientRect();
