@@ -184,7 +184,7 @@ class Engine:
         unit_paraphrases("")  # the table of units (~20 ms, qa/units.py), read once
         country_paraphrases(""), countries_asked_in("")  # and of countries (~100 ms, qa/countries.py)
         english_words()  # and the common English words a typo is read as (~150 ms, qa/spelling.py)
-        read_word_lists()  # and the languages' word lists a name typed in lower case is told by (~300 ms, qa/recase.py)
+        read_word_lists()  # and the words that read as names, for a name typed in lower case (~50 ms, qa/recase.py)
         return self
 
     @property

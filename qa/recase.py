@@ -26,9 +26,12 @@ documents' names capitalised ("¿qué presentó huawei?"): the word lists take "
 """
 from __future__ import annotations
 
+import gzip
 import re
 import statistics
 from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
 
 from .corpus import plain
 from .countries import country_form
@@ -48,6 +51,9 @@ NAME_GAP = 0.7  # a name is written about as often in the other languages as in 
 NAME_MAX_ZIPF = 4.5  # "google", "apple", "london": English's own words too; left as typed
 COMMON_WORD_ZIPF = 4.0  # "model", "glasses": no name's word in a title-cased question
 NAME_MIN_ZIPF = 1.5  # rarer: a typo as likely as a name, left as typed (qa/spelling.py reads typos)
+# the English word list's words that read as names (`by_frequencies`), written by
+# scripts/build_name_words.py: the two languages' word lists took ~65 MB in a server, these ~6 MB
+NAME_WORDS_PATH = Path(__file__).parent / "models" / "name_words.txt.gz"
 
 
 def _mid_sentence_words(text: str) -> list[str]:
@@ -81,18 +87,34 @@ def typed_in_one_case(text: str) -> bool:
     return sum(zipf(w.lower()) >= COMMON_WORD_ZIPF for w in content) >= 2
 
 
-def reads_as_name(word: str) -> bool:
-    """A word no document writes that is a name in any language (the module's docstring)."""
+def by_frequencies(word: str) -> bool:
+    """Whether a word reads as a name by the languages' word lists (the module's docstring):
+    what scripts/build_name_words.py asks of each word of the English list."""
     in_english = zipf(word)
     if not NAME_MIN_ZIPF <= in_english < NAME_MAX_ZIPF:
         return False
     return statistics.mean(zipf(word, lang) for lang in OTHER_LANGUAGES) >= in_english - NAME_GAP
 
 
+@lru_cache(maxsize=1)
+def name_words() -> frozenset[str]:
+    """The English list's words that read as names, as wordfreq writes them (lower case)."""
+    with gzip.open(NAME_WORDS_PATH, "rt", encoding="utf-8") as f:
+        return frozenset(f.read().split())
+
+
+def reads_as_name(word: str) -> bool:
+    """A word no document writes that is a name in any language: `by_frequencies`, read from the
+    list of the English words that are (a word wordfreq reads as several, "chip-maker", is none)."""
+    from wordfreq import lossy_tokenize
+
+    tokens = lossy_tokenize(word, "en")
+    return len(tokens) == 1 and tokens[0] in name_words()
+
+
 def read_word_lists() -> None:
-    """Load the languages' word lists `reads_as_name` reads (~0.3 s once: a server does it at warm-up)."""
-    for lang in OTHER_LANGUAGES:
-        zipf("name", lang)
+    """Load the words `reads_as_name` knows (~50 ms once: a server does it at warm-up)."""
+    name_words()
 
 
 def recased(text: str, in_mid_sentence: Callable[[str], str | None]) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.recase import reads_as_name, recased, typed_in_lower_case, typed_in_one_case
+from qa.recase import by_frequencies, reads_as_name, recased, typed_in_lower_case, typed_in_one_case
 from qa.spelling import Vocabulary
 
 TEXT = ("Huawei showed its CloudMatrix 384 AI system in Shanghai. Analysts said it beats Nvidia’s "
@@ -89,7 +89,19 @@ def test_everyday_words_stay_in_lower_case(typed):
     ("google", False), ("bytedance", False), ("agnecy", False),
 ])
 def test_a_name_is_written_about_as_often_in_other_languages(word, name):
-    assert reads_as_name(word) is name
+    assert reads_as_name(word) is name and by_frequencies(word) is name
+
+
+def test_the_shipped_name_words_are_what_the_word_lists_say():
+    """qa/models/name_words.txt.gz stands for asking the Spanish and Italian word lists at run
+    time (scripts/build_name_words.py writes it): a sample of the English list's words, names and
+    not, get the same answer both ways; a word wordfreq reads as several ("al-qaeda") is none."""
+    from wordfreq import get_frequency_dict
+
+    words = list(get_frequency_dict("en"))[::97]  # ~3,300 words, every rank
+    assert sum(by_frequencies(w) for w in words) > 300  # names among them: the test can fail
+    assert [w for w in words if reads_as_name(w) != by_frequencies(w)] == []
+    assert not reads_as_name("al-qaeda") and not reads_as_name("Xiaomi-glasses")
 
 
 @pytest.mark.parametrize("typed, meant", [
