@@ -91,8 +91,16 @@ class NearWords:
                 budget -= n
 
     def _small(self, docs: list[str]) -> bool:
-        """Whether the documents write few enough distinct words to embed them all."""
-        return sum(len(self._word_list(d)) for d in docs) <= SCOPE_WORDS
+        """Whether the documents write few enough distinct words to embed them all. Read until
+        the count is over: a question over a large corpus has candidates in a hundred documents,
+        more than DOCUMENTS_KEPT, and listing every one's words each time took ~275 ms at a
+        million sentences, where the first few already say no."""
+        total = 0
+        for d in docs:
+            total += len(self._word_list(d))
+            if total > SCOPE_WORDS:
+                return False
+        return True
 
     def _word_list(self, doc: str) -> list[str]:
         known = self._documents.get(doc)

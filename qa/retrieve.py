@@ -215,15 +215,18 @@ class Retriever:
         self._vocabulary(doc)
         features.framing_tokens("How many")  # wordfreq's English table, which a large scope reads in another process
         # each document's words in the embedder's space (the article's: 0.2 s): a question asked of
-        # one alone reads them (a scope of up to SCOPE_SENTENCES)
+        # one alone reads them (a scope of up to SCOPE_SENTENCES). Only for a corpus whose documents
+        # the caches all hold: of a larger one, which 64 would be asked of is anyone's guess, and
+        # theirs took ~100 MB at a million sentences; each is read at its first question instead
+        if len(self.index.documents) > nearwords.DOCUMENTS_KEPT:
+            return
         alone = []
         for d in self.in_scope(doc):
             first, end = self.index.doc_rows[d.id]
             if end - first <= nearwords.SCOPE_SENTENCES:
                 alone.append(d.id)
         self._near_words().prepare(alone)
-        if len(self.index.documents) <= nearwords.DOCUMENTS_KEPT:  # a corpus whose questions in_english aligns
-            self._word_aligner().prepare(alone)  # and in the multilingual space, for a Spanish or Chinese question
+        self._word_aligner().prepare(alone)  # and in the multilingual space, for a Spanish or Chinese question
 
     def wait_for_words(self) -> None:
         """Block until every scope's words asked for so far are read (benchmarks: warm is after)."""

@@ -137,6 +137,10 @@ def test_a_word_the_text_writes_in_other_words_is_not_missing(monkeypatch):
     before = len(calls)
     monkeypatch.setattr(nearwords, "SCOPE_WORDS", 50)
     assert wide.written(["commence"], ["b"]) == set() and len(calls) == before
+    # over many documents, no more of them are read than it takes to know (a corpus-wide question)
+    read = []
+    many = nearwords.NearWords(encode, lambda doc: read.append(doc) or wide._text_of(doc))
+    assert many.written(["commence"], [f"d{k}" for k in range(200)]) == set() and read == ["d0"]
     monkeypatch.setattr(nearwords, "SCOPE_WORDS", 3_000)
 
     sents = [_sentence("a", 0, 0, "Construction will begin soon."), _sentence("a", 1, 0, "Sales rose.")]
