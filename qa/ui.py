@@ -370,9 +370,12 @@ CLEAR_JS = """() => {
   document.body.classList.add('qa-cleared');  // no elapsed time in the emptied chat (PAGE_JS)
   const box = document.querySelector('#qa-question textarea');
   if (!own) { window.qaSince = []; window.qaSent = null; window.qaQueued = []; }
+  // a new conversation starts in the box (the focus stayed on the button), on a wide screen (PAGE_JS)
+  if (!own && box && window.matchMedia('{WIDE}').matches) setTimeout(() => box.focus({preventScroll: true}), 0);
   const empty = {EMPTY};  // in the page's language (PAGE_JS)
   return [[], empty[window.qaLang] || empty.en, own && box ? box.value : ''];
-}""".replace("{EMPTY}", json.dumps({lang: render.empty_panel(lang) for lang in render.WORDS}, ensure_ascii=False))
+}""".replace("{EMPTY}", json.dumps({lang: render.empty_panel(lang) for lang in render.WORDS}, ensure_ascii=False)) \
+    .replace("{WIDE}", WIDE_SCREEN)
 
 
 class Warmup:

@@ -476,6 +476,17 @@ def clear_during_an_answer(pg, typing: str = "", settle_ms: int = 500) -> list[d
     return pg.evaluate("window.qaF.frames")
 
 
+def test_after_clear_the_question_box_has_the_focus(page):
+    """Clear left the focus on its button, under the examples: the next question needed a click
+    into the box first. On a wide screen the box takes it, as after a question."""
+    open_page(page, article_server().url)
+    ask(page, HUAWEI)
+    page.click("#qa-clear")
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.activeElement === document.querySelector('#qa-question textarea')")
+    assert page.locator('#qa-chat [data-testid="bot"]').count() == 0
+
+
 def test_a_clear_during_an_answer_makes_no_failing_request(page):
     """Each Clear during an answer logged two HTTP 422s in the console: Gradio's cancel and reset
     of the answer, sent with a null event id when the question had left less than a round trip
