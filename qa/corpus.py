@@ -242,22 +242,13 @@ def titles_told_apart(docs) -> dict[str, str]:
     return {d.id: d.title if seen[d.title.casefold()] == 1 or d.title == d.id else f"{d.title} ({d.id})" for d in docs}
 
 
-# Unicode's format characters (category Cf; Unicode 14, Python 3.11's), as ranges: one regular
-# expression removes them, where asking each character's category took a quarter of reading a
-# corpus's words (tests/test_corpus.py checks the table against unicodedata)
-FORMAT_CHARACTERS = re.compile(
-    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438"
-    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
-
-
 def plain(text: str) -> str:
     """Text as matching reads it: composed accents (NFC: "brûlée" typed one way matches it
     stored the other) and no invisible format characters (zero-width spaces and joiners, soft
     hyphens, direction marks: "Hua\u200bwei" is "Huawei"). Citations keep the original text."""
     if text.isascii():
         return text
-    return FORMAT_CHARACTERS.sub("", unicodedata.normalize("NFC", text))
+    return "".join(c for c in unicodedata.normalize("NFC", text) if unicodedata.category(c) != "Cf")
 
 
 def content_hash(data: bytes) -> str:

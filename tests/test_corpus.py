@@ -368,16 +368,3 @@ def test_a_top_of_endless_metadata_is_read_quickly(top):
     t = time.perf_counter()
     items, _ = read_metadata(top + "The story.\n")
     assert time.perf_counter() - t < 5 and len(items) <= 20
-
-
-def test_the_format_characters_removed_are_unicodes_category_cf():
-    """`plain` removes them with one regular expression rather than asking each character's
-    category: the table must be the category's, every one of it and nothing else."""
-    import sys
-    import unicodedata
-
-    from qa.corpus import FORMAT_CHARACTERS, plain
-
-    everything = "".join(map(chr, range(sys.maxunicode + 1)))
-    assert set(FORMAT_CHARACTERS.findall(everything)) == {c for c in everything if unicodedata.category(c) == "Cf"}
-    assert plain("Hua\u200bwei\u00ad’s e\u0301") == "Huawei’s é"
