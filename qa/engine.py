@@ -35,7 +35,7 @@ from .offtopic import BACKGROUND_MARGIN, CHINESE_MARGIN, NEAREST_MARGIN, OFF_TOP
 from .question import (MAX_QUESTION_CHARS, has_words, language, last_question, names, parse, person_names, refers_to_person, typed_word,
                        refers_to_thing, two_questions, with_names, without_preamble)
 from .rank import answer_features, confidence, load_models
-from .recase import read_word_lists, recased
+from .recase import read_name_words, recased
 from .rerank import get_reranker, previous_in_paragraph
 from .retrieve import Retriever
 from .segment import search_text
@@ -184,7 +184,7 @@ class Engine:
         unit_paraphrases("")  # the table of units (~20 ms, qa/units.py), read once
         country_paraphrases(""), countries_asked_in("")  # and of countries (~100 ms, qa/countries.py)
         english_words()  # and the common English words a typo is read as (~150 ms, qa/spelling.py)
-        read_word_lists()  # and the words that read as names, for a name typed in lower case (~50 ms, qa/recase.py)
+        read_name_words()  # and the words that read as names, for a name typed in lower case (~50 ms, qa/recase.py)
         return self
 
     @property

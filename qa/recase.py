@@ -112,7 +112,7 @@ def reads_as_name(word: str) -> bool:
     return len(tokens) == 1 and tokens[0] in name_words()
 
 
-def read_word_lists() -> None:
+def read_name_words() -> None:
     """Load the words `reads_as_name` knows (~50 ms once: a server does it at warm-up)."""
     name_words()
 
