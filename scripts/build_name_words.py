@@ -21,7 +21,8 @@ from wordfreq import get_frequency_dict
 from qa.recase import NAME_WORDS_PATH, by_frequencies
 
 
-def name_words() -> list[str]:
+def words_read_as_names() -> list[str]:
+    """The rule run over the whole English list (qa.recase.name_words() reads its result)."""
     return sorted(w for w in get_frequency_dict("en") if by_frequencies(w))
 
 
@@ -29,7 +30,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--check", action="store_true", help="compare with the shipped file, write nothing")
     args = ap.parse_args()
-    words = name_words()
+    words = words_read_as_names()
     text = "\n".join(words) + "\n"
     if args.check:
         with gzip.open(NAME_WORDS_PATH, "rt", encoding="utf-8") as f:
