@@ -258,6 +258,7 @@ class Question:
     # the names a follow-up turns to ("And Tencent?" after a question about Alibaba's glasses):
     # what it asks is about them, not about what the earlier question's words match
     switched: tuple[str, ...] = ()
+    borrowed: tuple[str, ...] = ()  # the earlier question's names a follow-up's pronoun searches with
     measure: str = ""  # money, clock, year, month, percent or duration: what a typed answer must be
     # a question in another language: the names it asks about as English writes them, which
     # the text must write for it to answer ("¿Qué anunció Xiaomi?" of a text that never names it)
@@ -621,6 +622,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     if lower and not has_cjk(text) and all(is_name(w) for w in lower.group(1).split()):
         own.add(lower.group(1).lower())  # "what about baidu?"; "what about availability?" asks on
     switched: tuple[str, ...] = ()
+    borrowed: tuple[str, ...] = ()
     elliptical = len(tokens) <= 2 and not keyboard_mash(text, is_name) and (bool(_ELLIPSIS.search(text)) or not _ASKS.search(text)
                                        and not (tokens and _REQUEST.match(text)))
     frame = _FRAME | {"come"} if _HOW_COME.search(text) else _FRAME
@@ -657,6 +659,11 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     fragment = fragment or dropped
     followup = bool(prior) and not corrected and (pronoun or elliptical or bare or fragment)
     before = [n for _, _, n in names(prior)] if prior else []
+    # the names the earlier question borrowed from the one before it: its search ends with them
+    # after its question mark, where `names` reads a capitalised word as a sentence's first ("Is
+    # it open source? Tencent WAIC" names only WAIC), so "What can it generate?" after it was
+    # searched without Tencent and cited Baidu's tool (the fourth audit)
+    before += [n for n in (earlier.borrowed if earlier is not None else ()) if not any(n.lower() in b.lower() for b in before)]
     # a follow-up keeps its own words (the engine favours the earlier answer's paragraph); one
     # too bare to search on its own ("Why?", "Which chips?") borrows the earlier question (the
     # engine asks a fragment alone too: "How much milk?" after "How many eggs?"), and so does a
@@ -681,11 +688,12 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     elif followup and pronoun:
         # "How did he describe it?" after "Who is Zhao Lidong?": "he" is most likely a name asked
         # about before, so the earlier question's names join the search
-        search = " ".join([search, *(n for n in before if n.lower() not in search.lower())])
+        borrowed = tuple(n for n in before if n.lower() not in search.lower())
+        search = " ".join([search, *borrowed])
         if not english and not multilingual and not own:  # e5 reads them too: "¿Qué modelo lo impulsa?" alone is
             # about nothing; one naming its own subject ("¿Qué lanzó Huawei en ella?") keeps e5 on it
             multilingual = " ".join([text, *(n for n in before if n.lower() not in text.lower())])
-    return Question(text=text, search=search, tokens=tuple(content_tokens(search)),
+    return Question(text=text, search=search, tokens=tuple(content_tokens(search)), borrowed=borrowed,
                     qtype=answer_type(words), english=english, followup=followup,
                     context=prior if followup else "",
                     subjects=listed_names(text) if has_cjk(text) else subjects(text),

@@ -246,3 +246,15 @@ def test_a_question_not_about_what_something_lets_people_do_keeps_its_order():
     assert not _ASKS_ABILITY.search("What did Alibaba unveil?")
     assert not _ASKS_ABILITY.search("What can Baidu's AI cloning tool replicate?")  # what it does: its own sentence
     assert not _ASKS_ABILITY.search("商会那个组织到底想干什么?")  # what it wants to do
+
+
+def test_a_pronoun_two_turns_on_still_means_the_name_asked_about_first(engine):
+    """"What can it generate?" after "Is it open source?" after "What did Tencent launch at WAIC?":
+    the second question searched with Tencent's name after its own question mark, where the third
+    read "Tencent" as the first word of a sentence, searched without it and cited Baidu's
+    "digital human" tool at 60% (the fourth audit). The names a follow-up borrowed go on."""
+    history = ["What did Tencent launch at WAIC?", "Is it open source?"]
+    assert "Tencent" in parse("What can it generate?", history).search
+    assert "Tencent" in parse("Who made it?", [*history, "What can it generate?"]).search  # and on
+    ans = engine.ask("What can it generate?", history)
+    assert ans.answerable and "Tencent" in ans.citations[0].sentence
