@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 
 from . import markup
-from .corpus import titles_told_apart
+from .corpus import titles_told_apart, written_meta
 from .segment import one_line
 from .types import Answer, Citation, Document
 
@@ -56,6 +56,7 @@ WORDS = {
            "starting": "Starting…", "warming_up": "Warming up: loading the index and the model…",
            "phase_warming": "Warming up", "phase_building": "Building the index (first run)",
            "progress": "{phase}: {detail}…", "loading_models": "loading the language models",
+           "reading_words": "reading the documents' words",
            "ready_one": "Ready · 1 document, {k} sentences indexed",
            "ready_many": "Ready · {n} documents, {k} sentences indexed",
            "failed": "The engine failed to load: {error}",
@@ -72,10 +73,10 @@ WORDS = {
            # words them, then the page's own; a long question's length (`user_message`); a document
            # picked and gone since (qa/ui.py)
            "cant_ask": "Can't ask that: {reason}",
-           "why_too_long": "question is too long ({n} characters; the limit is {limit})",
-           "why_no_words": "question has no words to search for (only symbols, emoji or control characters)",
-           "why_no_documents": "there is nothing to search: the corpus has no usable documents",
-           "why_engine_failed": "the engine failed ({error}); see the server log",
+           "why_too_long": "it is {n} characters long, and a question can be at most {limit}.",
+           "why_no_words": "it has no words to search for, only symbols, emoji or control characters.",
+           "why_no_documents": "there is nothing to search: the corpus has no usable documents.",
+           "why_engine_failed": "the engine failed ({error}); see the server log.",
            "question_chars": " ({n} characters)",
            "not_in_corpus": "“{title}” is no longer in the corpus: searched all documents."},
     "es": {"nearest": "Pasajes más cercanos (no son una respuesta)", "from": "De {titles}", "confidence": "confianza {p}",
@@ -102,6 +103,7 @@ WORDS = {
            "starting": "Iniciando…", "warming_up": "Preparando: cargando el índice y el modelo…",
            "phase_warming": "Preparando", "phase_building": "Creando el índice (primera ejecución)",
            "progress": "{phase}: {detail}…", "loading_models": "cargando los modelos de lenguaje",
+           "reading_words": "leyendo las palabras de los documentos",
            "ready_one": "Listo · 1 documento, {k} frases indexadas",
            "ready_many": "Listo · {n} documentos, {k} frases indexadas",
            "failed": "No se pudo cargar el motor: {error}",
@@ -115,10 +117,10 @@ WORDS = {
            "gone": "Las fuentes de esta respuesta ya no se muestran: el panel guarda las de las últimas {kept} respuestas.",
            "question_label": "Pregunta", "answer_label": "Respuesta",
            "cant_ask": "No se puede hacer esa pregunta: {reason}",
-           "why_too_long": "la pregunta es demasiado larga ({n} caracteres; el máximo es {limit})",
-           "why_no_words": "la pregunta no tiene palabras que buscar (solo símbolos, emojis o caracteres de control)",
-           "why_no_documents": "no hay nada en lo que buscar: el corpus no tiene documentos utilizables",
-           "why_engine_failed": "el motor falló ({error}); consulta el registro del servidor",
+           "why_too_long": "la pregunta es demasiado larga ({n} caracteres; el máximo es {limit}).",
+           "why_no_words": "la pregunta no tiene palabras que buscar (solo símbolos, emojis o caracteres de control).",
+           "why_no_documents": "no hay nada en lo que buscar: el corpus no tiene documentos utilizables.",
+           "why_engine_failed": "el motor falló ({error}); consulta el registro del servidor.",
            "question_chars": " ({n} caracteres)",
            "not_in_corpus": "«{title}» ya no está en el corpus: se ha buscado en todos los documentos."},
     "zh": {"nearest": "最接近的段落（并非答案）", "from": "出自《{titles}》", "confidence": "置信度 {p}",
@@ -141,6 +143,7 @@ WORDS = {
            "starting": "正在启动…", "warming_up": "正在准备：加载索引和模型…",
            "phase_warming": "正在准备", "phase_building": "正在建立索引（首次运行）",
            "progress": "{phase}：{detail}…", "loading_models": "加载语言模型",
+           "reading_words": "读取文档的词语",
            "ready_one": "就绪 · 1 篇文档，已索引 {k} 个句子",
            "ready_many": "就绪 · {n} 篇文档，已索引 {k} 个句子",
            "failed": "引擎加载失败：{error}",
@@ -154,10 +157,10 @@ WORDS = {
            "gone": "这个回答的来源已不再显示：面板只保留最近 {kept} 个回答的来源。",
            "question_label": "问题", "answer_label": "回答",
            "cant_ask": "无法提问：{reason}",
-           "why_too_long": "问题太长（{n} 个字符，上限为 {limit} 个）",
-           "why_no_words": "问题里没有可搜索的词（只有符号、表情或控制字符）",
-           "why_no_documents": "没有可搜索的内容：语料库里没有可用的文档",
-           "why_engine_failed": "引擎出错（{error}），详见服务器日志",
+           "why_too_long": "问题太长（{n} 个字符，上限为 {limit} 个）。",
+           "why_no_words": "问题里没有可搜索的词（只有符号、表情或控制字符）。",
+           "why_no_documents": "没有可搜索的内容：语料库里没有可用的文档。",
+           "why_engine_failed": "引擎出错（{error}），详见服务器日志。",
            "question_chars": "（{n} 个字符）",
            "not_in_corpus": "《{title}》已不在语料库中：已在全部文档中搜索。"},
 }
@@ -350,7 +353,7 @@ def answer_message(ans: Answer, turn: int, docs: dict[str, Document]) -> str:
     md = bool(ans.citations) and all(_is_markdown(docs, c.doc) for c in ans.citations)
     parts = [f'<div class="qa-msg qa-answer"><p class="qa-short">'
              f'{_with_markers(ans.answer, turn, len(ans.citations), _short_answer_in(ans), quoted, md, ans.lang)}</p>']
-    extra = [(k, c) for k, c in enumerate(ans.citations, 1) if one_line(c.sentence) not in ans.answer]
+    extra = [(k, c) for k, c in enumerate(ans.citations, 1) if not _said(ans.answer, c.sentence)]
     if extra:
         parts.append('<ol class="qa-cited">')
         for k, c in extra:
@@ -362,6 +365,18 @@ def answer_message(ans: Answer, turn: int, docs: dict[str, Document]) -> str:
         parts.append(f'<p class="qa-meta qa-hedge">{esc(words(ans.lang)["hedge"])}</p>')
     parts.append(f'{_source_line(ans, titles)}{respelt_note(ans)}{_below(ans, turn)}</div>')
     return "".join(parts)
+
+
+def _said(answer: str, sentence: str) -> bool:
+    """Does the answer text already say the cited line: quoted as it is, or a metadata line
+    spelt out with its value ("The article is dated 2025-07-28. [1]" for "date 2025-07-28"; its
+    card shows the line as written)? A date written otherwise ("Published 14 May 2026") is
+    listed: the answer gives it as a date, the line as the text wrote it."""
+    line = one_line(sentence)
+    if line in answer:
+        return True
+    value = written_meta(line)[1]
+    return bool(value) and value in answer
 
 
 def _below(ans: Answer, turn: int) -> str:

@@ -421,6 +421,11 @@ class Warmup:
         if qa_log.getEffectiveLevel() > logging.INFO:
             qa_log.setLevel(logging.INFO)
         try:
+            self.engine.load()  # the index, built here on a first run: questions are answered from now
+            # on, so the status goes on to what is left, never back to "Building the index" (the
+            # fourth audit saw an answer arrive under it); what is left is reading the documents' words
+            self.building, self.detail, self.detail_words = False, "", "reading_words"
+            self.message = status_message(self, "en")
             self.engine.warm_up()
             self.state, self.message = "ready", ready_message(self.engine)
             log.info("engine ready")

@@ -182,6 +182,67 @@ def test_a_sentence_across_line_ends_is_not_listed_again_under_the_answer():
     assert "qa-cited" not in out and "&gt;" not in out
 
 
+@pytest.mark.parametrize("line, answer, listed", [
+    ("date 2025-07-28", "The article is dated 2025-07-28. [1]", False),
+    ("From: Priya Shah <priya@example.com>", "The e-mail is from Priya Shah <priya@example.com>. [1]", False),
+    ("Published 14 May 2026 · 4 min read", "The article is dated 2026-05-14. [1]", True),  # as written: another form
+])
+def test_a_metadata_line_the_answer_spells_out_is_not_listed_again(line, answer, listed):
+    """"When was this written?" answered "The article is dated 2025-07-28. [1]" and then listed
+    "1. [1] date 2025-07-28" under it: the same date twice, the second as a raw line (the fourth
+    audit). The card in the panel shows the line; the bubble lists it only when it says more."""
+    text = f"{line}\nBody text here.\n"
+    doc = Document(id="m", title="Note", text=text)
+    c = Citation("m", line, 0, len(line), 1.0, passage_start=0, passage_end=len(line))
+    out = render.answer_message(Answer("q", answer, True, 1.0, (c,), kind="date"), 1, {"m": doc})
+    assert ("qa-cited" in out) is listed
+
+
+def test_the_status_line_moves_on_once_the_index_is_built():
+    """A first run's status said "Building the index (first run)" until the engine had read the
+    documents' words too: an answer arrived under it, and the line then went back to "loading the
+    language models" (the fourth audit). Once the index is built the line says what is left."""
+    pytest.importorskip("gradio")
+    import logging
+    import threading
+
+    from qa import ui
+
+    built, words = threading.Event(), threading.Event()
+
+    class Engine:
+        documents, index = [DOC], SimpleNamespace(sentences=[None] * 3)
+
+        def load(self):
+            logging.getLogger("qa.index").info("building index: embedding 3 sentences")
+            built.wait(10)
+            return self
+
+        def warm_up(self):
+            words.wait(10)
+            return self
+
+    warmup = ui.Warmup(Engine())
+    warmup.start()
+    try:
+        for _ in range(200):
+            if warmup.building:
+                break
+            threading.Event().wait(0.01)
+        assert warmup.building and ui.status_message(warmup).startswith("Building the index")
+        built.set()
+        for _ in range(200):
+            if not warmup.building:
+                break
+            threading.Event().wait(0.01)
+        assert ui.status_message(warmup) == "Warming up: reading the documents' words…"
+        assert ui.status_message(warmup, "es") == "Preparando: leyendo las palabras de los documentos…"
+    finally:
+        built.set(), words.set()
+    warmup._thread.join(10)
+    assert warmup.ready
+
+
 def test_examples_are_the_corpus_own():
     pytest.importorskip("gradio")
     from qa.types import Document
@@ -447,14 +508,17 @@ def _engine_reasons() -> list[str]:
 def test_a_question_that_cannot_be_asked_says_why_in_the_pages_language(lang, cant, said):
     """"Can't ask that: question is too long (…)" was English on a Spanish or Chinese page: the
     engine's reasons (English, as /ask and the JSONL keep them) are said in the page's words, with
-    their counts; in English they read exactly as the engine words them."""
+    their counts; in English in the page's own words, as a sentence (the fourth audit read the
+    engine's "question has no words to search for (only symbols, …)" as jargon)."""
     reasons = _engine_reasons()
     for reason, words in zip(reasons, said, strict=True):
         html = render.error_message(reason, lang)
         assert html.startswith(f'<div class="qa-msg qa-error">{cant}') and words in html, html
         assert "Can't ask" not in html and "Can&#x27;t ask" not in html and " ".join(reason.split()[:3]) not in html
-        assert render.error_message(reason) == f'<div class="qa-msg qa-error">Can&#x27;t ask that: {render.esc(reason)}</div>'
-    assert render.reason_in(reasons[0], "en") == reasons[0]
+        english = render.error_message(reason)
+        assert english.startswith('<div class="qa-msg qa-error">Can&#x27;t ask that: ') and english.endswith(".</div>")
+    assert render.reason_in(reasons[0], "en") == "it is 12,345 characters long, and a question can be at most 2,000."
+    assert render.reason_in(reasons[1], "en") == "it has no words to search for, only symbols, emoji or control characters."
 
 
 def test_a_reason_the_page_has_no_words_for_is_shown_as_it_is():
@@ -477,7 +541,7 @@ def test_the_page_says_why_in_its_language_when_the_engine_fails_or_refuses():
 
     page = ui.Page(SimpleNamespace(ask=failing))
     assert page._answer("q", [], None) == (
-        '<div class="qa-msg qa-error">Can&#x27;t ask that: the engine failed (RuntimeError); see the server log</div>', None)
+        '<div class="qa-msg qa-error">Can&#x27;t ask that: the engine failed (RuntimeError); see the server log.</div>', None)
     reply, sources = page._answer("q", [], None, "es")
     assert sources is None and "el motor falló (RuntimeError); consulta el registro del servidor" in reply
     assert "引擎出错（RuntimeError），详见服务器日志" in page._answer("q", [], None, "zh")[0]
