@@ -1056,6 +1056,18 @@ footer > .divider:last-child { display: none; }  /* a separator left before the 
   .qa-below a { color: #4338ca; text-decoration: none; font-weight: 600; }
   .dark .qa-below a { color: #a5b4fc; }
 }
+/* the Ask button's focus ring: Gradio's 1 px dark outline on indigo read 2.2:1 (a focus indicator needs 3:1) */
+#qa-ask:focus-visible { outline: 2px solid #312e81 !important; outline-offset: 2px; }
+.dark #qa-ask:focus-visible { outline-color: #c7d2fe !important; }
+/* a finger, not a pointer: controls at least 44 px tall (the examples and Clear were 26, the box and
+   Ask 40), markers and links with room around them, and the box's text at 16 px, under which iOS
+   zooms the page into a box when it takes the focus */
+@media (pointer: coarse), (max-width: 640px) {
+  #qa-question textarea { font-size: 16px !important; min-height: 44px; }
+  #qa-ask-row #qa-ask, #qa-examples button, #qa-tools #qa-clear { min-height: 44px; }
+  a.qa-marker { display: inline-block; padding: .3rem .3rem; margin: -.3rem -.1rem; }
+  .qa-below a, .qa-source footer .qa-back { display: inline-block; padding: .75rem 0; margin: -.6rem 0; }
+}
 @media (max-width: 640px) {  /* a phone: the question box in view, and most of the row for it */
   #qa-chat { height: min(420px, 48vh) !important; }
   #qa-ask-row { flex-wrap: nowrap; }

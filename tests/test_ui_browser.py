@@ -201,6 +201,50 @@ def test_the_ask_button_reads_clearly_at_rest_and_under_the_pointer(page):
     assert page.evaluate(ASK_CONTRAST) >= 4.5
 
 
+# In the page: the Ask button's focus ring (width, and its contrast against the page it sits on)
+ASK_RING = """() => { const s = getComputedStyle(document.querySelector('#qa-ask'));
+  const page = getComputedStyle(document.querySelector('gradio-app')).backgroundColor;
+  const lum = c => { const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => v / 255)
+    .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const [hi, lo] = [lum(s.outlineColor), lum(page)].sort((x, y) => y - x);
+  return {style: s.outlineStyle, width: parseFloat(s.outlineWidth), contrast: (hi + 0.05) / (lo + 0.05)}; }"""
+
+
+def test_the_ask_button_shows_where_the_keyboard_is(page):
+    """Tabbing to Ask drew Gradio's 1 px dark outline on the indigo button, 2.2:1 (the fourth
+    audit); a focus indicator needs 3:1. Now a 2 px ring outside the button, against the page."""
+    open_page(page, article_server().url)
+    page.focus("#qa-question textarea")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "qa-ask"
+    page.wait_for_timeout(400)  # past the theme's transition
+    ring = page.evaluate(ASK_RING)
+    assert ring["style"] != "none" and ring["width"] >= 2 and ring["contrast"] >= 3, ring
+
+
+# In the page: the height of each control a finger taps on a phone, and the box's font size
+PHONE_TARGETS = """() => { const h = s => Math.min(...[...document.querySelectorAll(s)].filter(e => e.offsetParent)
+  .map(e => e.getBoundingClientRect().height));
+  return {ask: h('#qa-ask'), box: h('#qa-question textarea'), examples: h('.qa-example'), clear: h('#qa-clear'),
+          marker: h('#qa-chat a.qa-marker'), below: h('.qa-below a'),
+          font: parseFloat(getComputedStyle(document.querySelector('#qa-question textarea')).fontSize)}; }"""
+
+
+def test_on_a_phone_the_controls_are_big_enough_for_a_finger(browser):
+    """On a phone the example questions and "Clear conversation" were 26 px tall, Ask and the box
+    40, an answer's [1] 19 and "See the source below" 15 (the fourth audit), and the box's 14 px
+    text made iOS zoom the page when it took the focus. Controls 44 px now, links over 30, 16 px text."""
+    pg = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        open_page(pg, article_server().url)
+        ask(pg, HUAWEI)
+        got = pg.evaluate(PHONE_TARGETS)
+        assert min(got["ask"], got["box"], got["examples"], got["clear"]) >= 44, got
+        assert min(got["marker"], got["below"]) >= 30 and got["font"] >= 16, got
+    finally:
+        pg.close()
+
+
 # In the page: where the newest question and its answer's first line are against the chat's view
 IN_CHAT_VIEW = """() => { const wrap = document.querySelector('#qa-chat .bubble-wrap').getBoundingClientRect();
   const users = document.querySelectorAll('#qa-chat [data-testid="user"]'), q = users[users.length - 1].getBoundingClientRect();
