@@ -982,6 +982,9 @@ body:not(.qa-offline) #qa-chat .message-wrap:not(:has(.pending)):has(> .message-
 #qa-hint { position: absolute; left: .5rem; bottom: calc(100% + .3rem); z-index: 5; margin: 0; }
 #qa-hint:not(:empty) { padding: .3rem .65rem; font-size: .85rem; border-radius: 6px; color: var(--body-text-color);
   background: var(--background-fill-primary); border: 1px solid var(--border-color-primary); box-shadow: var(--shadow-drop); }
+/* the page as wide as the window up to 1,280 px: Gradio's steps (640, 768, 1,024) left a 900 px window
+   a 368 px chat, narrower than at 1,024, between 66 px margins (the fourth audit) */
+.gradio-container .main.app { max-width: 1280px !important; }
 #qa-examples { flex-wrap: wrap; gap: .4rem; }
 /* the question box on the column's edge, level with the chat above it and the examples below it
    (inside its block's padding it sat 12 px in from them), its focus ring not clipped there, and no
@@ -1038,6 +1041,10 @@ a.qa-marker.qa-gone, a.qa-below-link.qa-gone { color: var(--body-text-color-subd
 .qa-nearest mark.qa-hl { background: #e2e8f0; }
 .dark .qa-nearest mark.qa-hl { background: #334155; }
 .qa-nearest .qa-num, .qa-nearest mark.qa-hl[data-n]::before { background: #64748b; }
+/* Gradio's "scroll down" arrow sat in the middle of the chat's foot, over an answer's words: in
+   the corner the user's questions keep clear (they are on the right, an answer's lines on the left) */
+#qa-chat .scroll-down-button-container { left: auto !important; right: .75rem !important; transform: none !important; }
+#qa-chat .scroll-down-button-container button { box-shadow: var(--shadow-drop-lg); border: 1px solid var(--border-color-primary); }
 #qa-chat .icon-button-wrapper.top-panel { display: none; }  /* its trash icon: "Clear conversation" is the one clear control */
 footer > .divider:last-child { display: none; }  /* a separator left before the hidden links */
 #qa-question textarea::placeholder { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }

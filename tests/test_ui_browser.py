@@ -252,6 +252,14 @@ IN_CHAT_VIEW = """() => { const wrap = document.querySelector('#qa-chat .bubble-
   return {top: wrap.top, bottom: wrap.bottom, question: q.top, verdict: a.bottom}; }"""
 
 
+# In the page: whether the chat's "scroll down" arrow, when shown, lies over the latest answer's bubble
+ARROW_OVER_ANSWER = """() => { const b = document.querySelector('#qa-chat button[aria-label="Scroll down"]');
+  const bots = document.querySelectorAll('#qa-chat [data-testid="bot"]'), m = bots[bots.length - 1];
+  if (!b || !m || !b.offsetParent) return false;
+  const r = b.getBoundingClientRect(), a = m.getBoundingClientRect();
+  return r.left < a.right && a.left < r.right && r.top < a.bottom && a.top < r.bottom; }"""
+
+
 def test_on_a_phone_a_long_refusal_opens_at_its_question_and_verdict(browser):
     """A refusal lists its nearest passages, taller than a phone's chat: the chat scrolled to its
     end, the question and "The article doesn't say." above the view, and the passages left in view
@@ -266,6 +274,7 @@ def test_on_a_phone_a_long_refusal_opens_at_its_question_and_verdict(browser):
             at = pg.evaluate(IN_CHAT_VIEW)
             assert at["top"] <= at["question"] and at["verdict"] <= at["bottom"], at
             assert pg.evaluate("document.querySelector('#qa-chat .bubble-wrap').scrollTop") > 0 or n == 1
+            assert not pg.evaluate(ARROW_OVER_ANSWER)  # Gradio's scroll-down arrow over its words (the fourth audit)
     finally:
         pg.close()
 
@@ -789,3 +798,18 @@ def test_the_pages_frame_is_in_the_browsers_language(browser, locale):
     finally:
         ctx.close()
     assert hosts <= LOCAL, f"requests left the machine: {hosts - LOCAL}"
+
+
+def test_a_window_between_gradios_widths_is_used_whole(browser):
+    """Gradio sizes the page in steps (640, 768, 1,024, 1,280 px): a 900 px window got the 768 px
+    page between 66 px margins and a 368 px chat, narrower than at 1,024 (the fourth audit). The
+    page is as wide as the window now, up to 1,280."""
+    for width, page_width in ((900, 900), (1200, 1200), (1600, 1280)):
+        pg = browser.new_page(viewport={"width": width, "height": 900})
+        try:
+            open_page(pg, article_server().url)
+            got = pg.evaluate("() => [document.querySelector('.main.app').getBoundingClientRect().width,"
+                              " document.querySelector('#qa-chat').getBoundingClientRect().width]")
+            assert got[0] == page_width and got[1] > 0.5 * (page_width - 64), (width, got)
+        finally:
+            pg.close()
