@@ -1060,6 +1060,10 @@ footer > .divider:last-child { display: none; }  /* a separator left before the 
   .dark .qa-source footer .qa-back { color: #a5b4fc; }
   /* and a way down to it from the answer: the panel is out of view, under the chat (render._below) */
   .qa-msg .qa-below { display: block; }
+  /* a refusal's nearest passages are the panel's cards just below: listed in the chat's small box
+     as well they made a refusal 630 px tall in a 405 px chat (the fourth audit); its verdict and
+     the way down to them stay */
+  .qa-refusal .qa-meta:has(+ .qa-cited), .qa-refusal .qa-cited { display: none; }
   .qa-below a { color: #4338ca; text-decoration: none; font-weight: 600; }
   .dark .qa-below a { color: #a5b4fc; }
 }

@@ -813,3 +813,27 @@ def test_a_window_between_gradios_widths_is_used_whole(browser):
             assert got[0] == page_width and got[1] > 0.5 * (page_width - 64), (width, got)
         finally:
             pg.close()
+
+
+# In the page: the latest refusal's height, whether its list of passages shows, the chat's height,
+# and how many nearest passages the panel highlights
+REFUSAL_SHOWN = """() => { const r = [...document.querySelectorAll('#qa-chat .qa-refusal')].pop(), l = r.querySelector('.qa-cited');
+  return {height: r.getBoundingClientRect().height, listed: !!(l && l.offsetParent),
+          chat: document.querySelector('#qa-chat').getBoundingClientRect().height,
+          panel: document.querySelectorAll('#qa-sources .qa-nearest mark.qa-hl').length}; }"""
+
+
+def test_on_a_phone_a_refusal_points_to_its_nearest_passages_below(browser):
+    """A refusal listed its three nearest passages in the chat and again as cards in the panel just
+    below it: 630 px in a 405 px chat on a phone (the fourth audit). There the chat says the verdict
+    and the way down; a wide screen, whose panel is beside the chat, keeps the list."""
+    for viewport, phone in (({"width": 390, "height": 844}, True), ({"width": 1366, "height": 900}, False)):
+        pg = browser.new_page(viewport=viewport, is_mobile=phone, has_touch=phone)
+        try:
+            open_page(pg, article_server().url)
+            assert "doesn" in ask(pg, "What did Xiaomi announce at WAIC?").inner_text()
+            got = pg.evaluate(REFUSAL_SHOWN)
+            assert got["listed"] is not phone and got["panel"] >= 1, (viewport, got)
+            assert not phone or got["height"] < got["chat"] / 2, got
+        finally:
+            pg.close()
