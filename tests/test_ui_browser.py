@@ -181,10 +181,13 @@ def test_the_page_appears_whole_without_jumping(browser, viewport):
         pg.close()
 
 
+# A CSS colour's relative luminance (WCAG), for the contrast checks below
+LUMINANCE = """const lum = c => { const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => v / 255)
+    .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };"""
+
 # In the page: the contrast of the Ask button's white text on its background (WCAG's formula)
 ASK_CONTRAST = """() => { const b = document.querySelector('#qa-ask'), s = getComputedStyle(b);
-  const lum = c => { const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => v / 255)
-    .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  """ + LUMINANCE + """
   const [hi, lo] = [lum(s.color), lum(s.backgroundColor)].sort((x, y) => y - x);
   return (hi + 0.05) / (lo + 0.05); }"""
 
@@ -204,8 +207,7 @@ def test_the_ask_button_reads_clearly_at_rest_and_under_the_pointer(page):
 # In the page: the Ask button's focus ring (width, and its contrast against the page it sits on)
 ASK_RING = """() => { const s = getComputedStyle(document.querySelector('#qa-ask'));
   const page = getComputedStyle(document.querySelector('gradio-app')).backgroundColor;
-  const lum = c => { const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => v / 255)
-    .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  """ + LUMINANCE + """
   const [hi, lo] = [lum(s.outlineColor), lum(page)].sort((x, y) => y - x);
   return {style: s.outlineStyle, width: parseFloat(s.outlineWidth), contrast: (hi + 0.05) / (lo + 0.05)}; }"""
 

@@ -222,19 +222,19 @@ def test_the_status_line_moves_on_once_the_index_is_built():
             words.wait(10)
             return self
 
+    def until(condition) -> None:  # the warm-up thread's next step, within 2 s
+        for _ in range(200):
+            if condition():
+                return
+            threading.Event().wait(0.01)
+
     warmup = ui.Warmup(Engine())
     warmup.start()
     try:
-        for _ in range(200):
-            if warmup.building:
-                break
-            threading.Event().wait(0.01)
+        until(lambda: warmup.building)
         assert warmup.building and ui.status_message(warmup).startswith("Building the index")
         built.set()
-        for _ in range(200):
-            if not warmup.building:
-                break
-            threading.Event().wait(0.01)
+        until(lambda: not warmup.building)
         assert ui.status_message(warmup) == "Warming up: reading the documents' words…"
         assert ui.status_message(warmup, "es") == "Preparando: leyendo las palabras de los documentos…"
     finally:
