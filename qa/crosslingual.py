@@ -24,7 +24,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["has_cjk", "latin_names", "to_english", "translate_words", "listed_names", "dictionary_path"]
+__all__ = ["has_cjk", "has_kana", "latin_names", "to_english", "translate_words", "listed_names", "dictionary_path"]
 
 MAX_WORD = 8        # longest headword tried by maximum matching
 MAX_GLOSSES = 2     # English alternatives kept per common word (BM25 likes a synonym or two)
@@ -34,6 +34,7 @@ _DATA = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 # Han ideographs: unified (+ extension A), compatibility, and the supplementary-plane extensions
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _HAN_RX = re.compile(f"[{_HAN}]")
+_KANA_RX = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9d]")  # hiragana, katakana, half-width katakana
 # what is kept of a non-Chinese run: words, numbers and codes like "3D", "C550", "GPT-4o", "1.0"
 _LATIN_TOKEN = re.compile(r"[^\W_]+(?:[.\-'’&+][^\W_]+)*")
 
@@ -134,8 +135,15 @@ def _entries(word: str) -> list[str]:
 
 
 def has_cjk(text: str) -> bool:
-    """Does the text contain a Chinese (Han) character?"""
-    return bool(text) and _HAN_RX.search(text) is not None
+    """Is there Chinese in the text: a Han character, and no Japanese kana (Japanese writes
+    Han characters too, which the Chinese dictionary misreads: 発表 "announce" is no Chinese
+    word; a Japanese question is read as any other language is, qa/languages.py)?"""
+    return bool(text) and _HAN_RX.search(text) is not None and not has_kana(text)
+
+
+def has_kana(text: str) -> bool:
+    """Does the text contain Japanese kana (hiragana or katakana)?"""
+    return _KANA_RX.search(text) is not None
 
 
 def _split_entry(rest: str) -> tuple[str, list[str]]:

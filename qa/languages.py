@@ -1,0 +1,120 @@
+"""Which language a question is asked in, so that each channel reads it in terms it knows.
+
+English questions use every channel. A Spanish or Chinese one has its own readings (qa/spanish.py,
+qa/crosslingual.py); one in any other language is read by the multilingual embedder (e5) and by
+the word aligner (multilingual USE, trained on 16 languages), with that language's function
+words left out (the `stop-words` package) and its common words told from names (wordfreq).
+
+Two readers decide. A vote of English against Spanish function words (with ¿ ¡ and Spanish
+accents) says whether a question in Latin letters is English; py3langid (a naive Bayes over byte
+n-grams, shipped in its wheel) says which other language it is. py3langid reads the question
+without its names ("When did Otto von Bismarck die?" is not German), and overrules the vote only
+when it is sure: of the 16,405 English questions of SQuAD 2.0, SQuADShifts and the blind sets,
+none is read as another language, where py3langid alone read 39 so.
+
+    identify("What did Huawei launch?")                           -> "en"
+    identify("¿Qué presentó Huawei?")                             -> "es"
+    identify("Was hat Huawei auf der Konferenz vorgestellt ?")    -> "de"
+    identify("华为发布了什么？")                                    -> "zh"
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .crosslingual import has_cjk, has_kana
+from .lexical import zipf
+
+# py3langid's probability (normalised over LATIN) above which it overrules the function-word vote
+SURE = 0.95
+ENGLISH_ZIPF = 3.0  # a word at least this common in English (wordfreq) is read as English without py3langid
+# languages written in Latin letters that both multilingual models read, or close kin of them
+LATIN = ("en", "es", "fr", "de", "it", "pt", "nl", "pl", "tr", "ca", "ro", "sv", "da", "no", "fi", "id",
+         "cs", "hu")
+# and in other scripts (Chinese, Japanese and Korean are told by their characters)
+# (Russian for Bulgarian and Macedonian too: a short question can't tell them apart, nor need to)
+OTHER_SCRIPTS = ("ru", "uk", "ar", "fa", "he", "el", "hi", "th")
+
+EN_WORDS = frozenset("what which who whom whose when where why how is was were are did does do the of in on "
+                     "at to for and an by with from that this many much".split())  # not "a": "¿a qué hora?"
+SPANISH_WORDS = frozenset("qué que quién quien quiénes quienes cuándo cuando dónde donde cuál cual cuáles cuales "
+                          "cuántos cuántas cuánto cuánta cuantos cuantas cuanto cuanta cómo como por el la los las del "
+                          "de en y un una es son fue se con para al lo su sus hay tiene tienen está esta están estan "
+                          "cada muy más pero también tambien sobre desde hasta".split())  # typed without accents too
+
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _latin_share(text: str) -> float | None:
+    letters = [c for c in text if c.isalpha()]
+    return sum(1 for c in letters if c.isascii()) / len(letters) if letters else None
+
+
+def voted_english(text: str) -> bool:
+    """Mostly Latin letters and more English than Spanish function words. Capitalised words
+    inside the question are names ("Where is El Castillo?", "Who was mayor of Los Angeles?")
+    and cast no vote."""
+    share = _latin_share(text)
+    if share is None:
+        return True
+    if share < 0.7 or re.search(r"[¿¡]", text):
+        return False
+    words = re.findall(r"\w+", text)
+    votes = [w.lower() for k, w in enumerate(words) if k == 0 or not w[0].isupper()]
+    spanish = sum(w in SPANISH_WORDS or bool(re.search(r"[ñáéíóú]", w)) for w in votes)
+    english = sum(w in EN_WORDS for w in votes)
+    return spanish <= english
+
+
+@lru_cache(maxsize=1)
+def language_model():
+    """py3langid's model over its 97 languages (~1.3 s to load: Engine.warm_up reads it)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _classify(text: str, languages: tuple[str, ...]) -> tuple[str, float]:
+    """The likeliest of ``languages`` and its probability among them."""
+    ranked = [(lang, p) for lang, p in language_model().rank(text) if lang in languages]
+    total = sum(p for _, p in ranked)
+    return (ranked[0][0], ranked[0][1] / total) if total > 0 else ("en", 0.0)
+
+
+def _all_english(words: str) -> bool:
+    """Every word one English uses (so py3langid, and its load, can be spared)."""
+    return all(zipf(w) >= ENGLISH_ZIPF for w in words.split())
+
+
+def without_names(text: str) -> str:
+    """The question's words but its names (capitalised words after the first), in lower case."""
+    words = _WORD.findall(text)
+    return " ".join(w for k, w in enumerate(words) if k == 0 or not w[0].isupper()).lower()
+
+
+@lru_cache(maxsize=4096)
+def identify(text: str) -> str:
+    """The question's language as an ISO 639-1 code ("en" when it has no letters)."""
+    share = _latin_share(text)
+    if share is None:
+        return "en"
+    if share < 0.7:
+        if _HANGUL.search(text):
+            return "ko"
+        if has_kana(text):
+            return "ja"
+        if has_cjk(text):
+            return "zh"
+        return _classify(without_names(text) or text, OTHER_SCRIPTS)[0]
+    english = voted_english(text)
+    if not english and re.search(r"[¿¡]", text):
+        return "es"
+    words = without_names(text)
+    if english and _all_english(words):
+        return "en"
+    lang, p = _classify(words, LATIN) if words else ("en", 0.0)
+    if p < SURE or lang == "en":
+        return "en" if english else "es"
+    return lang
+
