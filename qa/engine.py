@@ -186,7 +186,9 @@ class Engine:
         country_paraphrases(""), countries_asked_in("")  # and of countries (~100 ms, qa/countries.py)
         english_words()  # and the common English words a typo is read as (~150 ms, qa/spelling.py)
         read_name_words()  # and the words that read as names, for a name typed in lower case (~50 ms, qa/recase.py)
-        language_model()  # and py3langid's, for a question in another language (~1.3 s, qa/languages.py)
+        # and py3langid's, for a question in another language (~1.3 s, qa/languages.py): in the
+        # background, as an English question rarely needs it
+        threading.Thread(target=language_model, name="language-model", daemon=True).start()
         return self
 
     @property

@@ -20,6 +20,7 @@ none is read as another language, where py3langid alone read 39 so.
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 from .crosslingual import has_cjk, has_kana
@@ -67,12 +68,19 @@ def voted_english(text: str) -> bool:
     return spanish <= english
 
 
-@lru_cache(maxsize=1)
-def language_model():
-    """py3langid's model over its 97 languages (~1.3 s to load: Engine.warm_up reads it)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+_model, _model_lock = None, threading.Lock()
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+def language_model():
+    """py3langid's model over its 97 languages (~1.3 s to load: Engine.warm_up starts it in the
+    background; a question that needs it meanwhile waits for that load, not a second one)."""
+    global _model
+    with _model_lock:
+        if _model is None:
+            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+            _model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        return _model
 
 
 def _classify(text: str, languages: tuple[str, ...]) -> tuple[str, float]:

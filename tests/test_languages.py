@@ -54,3 +54,20 @@ def test_a_french_question_is_read_without_spanish_rules():
     refused; the reply's words stay English (the page has words in English, Spanish and Chinese)."""
     q = parse("Qu'est-ce que Huawei a présenté à la conférence ?")
     assert (q.lang, q.english, q.names) == ("fr", False, ("Huawei",))
+
+
+def test_the_language_model_loads_once_when_asked_from_two_threads(monkeypatch):
+    """The page's warm-up loads it in the background; a question in another language asked
+    meanwhile waits for that load instead of starting a second one (~1.3 s each)."""
+    import threading
+
+    from qa import languages
+
+    monkeypatch.setattr(languages, "_model", None)
+    got = []
+    threads = [threading.Thread(target=lambda: got.append(languages.language_model())) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(got) == 2 and got[0] is got[1] is not None
