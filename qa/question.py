@@ -150,6 +150,38 @@ _TYPES_ES = [
     ("reason", re.compile(r"\bpor qu[eé]\b|\bqu[eé] (caus[oó]|motiv[oó]|llev[oó] a)\b|\bpara qu[eé]\b|\bcu[aá]l (es|fue) (la raz[oó]n|el motivo)\b", re.I)),
     ("list", re.compile(r"\bcu[aá]les\b|\bqu[eé] (\w+ ){0,2}(son|eran|fueron)\b|\b(enumera|nombra|cada uno|ambos|ambas)\b", re.I)),
 ]
+# The same types in French, German, Italian and Portuguese: their question words only (the
+# engine reads these languages through the multilingual models; a type lets the ranker favour a
+# sentence with a number, a date or a name, and a "how many" with no number in its answer be refused)
+_TYPES_OTHER = {
+    "fr": [("number", re.compile(r"\bcombien\b|\bquel(le)?s? (année|nombre|pourcentage|âge|taille)\b", re.I)),
+           ("date", re.compile(r"\bquand\b|\bquel(le)? (date|jour|mois|heure|siècle)\b|\bdepuis quand\b", re.I)),
+           ("person", re.compile(r"\bqui\b(?! (?:est-ce que|est-ce qu))", re.I)),
+           ("place", re.compile(r"(?:^|\W)o[uù]\b|\bquel(le)? (ville|pays|lieu|région)\b", re.I)),
+           ("reason", re.compile(r"\bpourquoi\b", re.I))],
+    "de": [("number", re.compile(r"\bwie (viele?|lange|weit|alt|groß|hoch|oft)\b|\bwelche[rsmn]? (jahr|zahl|anteil)\b", re.I)),
+           ("date", re.compile(r"\bwann\b|\bseit wann\b|\ban welchem (tag|datum)\b", re.I)),
+           ("person", re.compile(r"\bwer\b|\bwe[nm]\b", re.I)),
+           ("place", re.compile(r"\bwo(hin|her)?\b|\bin welche[rm]? (stadt|land|region)\b", re.I)),
+           ("reason", re.compile(r"\bwarum\b|\bweshalb\b|\bwieso\b", re.I))],
+    "it": [("number", re.compile(r"\bquant[aieo]\b|\bquale (anno|numero|percentuale|età)\b|\bin che anno\b", re.I)),
+           ("date", re.compile(r"\bquando\b|\bin che (data|giorno|mese)\b|\bda quando\b", re.I)),
+           ("person", re.compile(r"\bchi\b", re.I)),
+           ("place", re.compile(r"\bdove\b|\bin quale (città|paese|regione)\b", re.I)),
+           ("reason", re.compile(r"\bperch[eé]\b|\bcome mai\b", re.I))],
+    "pt": [("number", re.compile(r"\bquant[ao]s?\b|\b(qual|que) (ano|número|percentagem|porcentagem|idade)\b", re.I)),
+           ("date", re.compile(r"\bquando\b|\b(em )?que (data|dia|mês)\b|\bdesde quando\b", re.I)),
+           ("person", re.compile(r"\bquem\b", re.I)),
+           ("place", re.compile(r"\bonde\b|\b(qual|que) (cidade|país|lugar|região)\b", re.I)),
+           ("reason", re.compile(r"\bpor ?que\b|\bpor quê\b", re.I))],
+}
+# and the one measure a price question asks in them: "Combien vont coûter …", "Wie viel kostet …"
+_MONEY_OTHER = {
+    "fr": re.compile(r"\bcombien\b(?=.*\b(co[uû]t\w*|pa(y|i)\w*|prix|vend\w*)\b)|\bquel(le)? est le (prix|co[uû]t)\b", re.I),
+    "de": re.compile(r"\bwie ?viel\b(?=.*\b(kost\w*|zahl\w*|preis\w*|verkauf\w*)\b)|\bwas kostet\b|\bwelchen preis\b", re.I),
+    "it": re.compile(r"\bquanto\b(?=.*\b(cost\w*|pag\w*|prezzo|vend\w*)\b)|\bqual è il (prezzo|costo)\b", re.I),
+    "pt": re.compile(r"\bquanto\b(?=.*\b(cust\w*|pag\w*|preço|vend\w*)\b)|\bqual (é|o) (o )?(preço|custo)\b", re.I),
+}
 # The measure a question asks for, finer than its type (Li and Roth's 2002 answer types NUM:money,
 # NUM:period, NUM:perc): "How much does the LumaPod cost?" is not answered by "320 lux", nor "What
 # time does the session start?" by "April 2", nor "What year ...?" by "one of the best".
@@ -506,6 +538,8 @@ def asked_measure(text: str) -> str:
     """The measure a question (English, Spanish or Chinese) asks for ("money", "clock", "year",
     "month", "percent", "age", "duration"), or "" when it asks for none more precise than its type."""
     lang = identify(text)
+    if lang in _MONEY_OTHER:
+        return "money" if _MONEY_OTHER[lang].search(text) else ""
     table = _MEASURES_ZH if has_cjk(text) else _MEASURES if lang == "en" else _MEASURES_ES if lang == "es" else ()
     for name, rx in table:
         if rx.search(text):
@@ -517,7 +551,7 @@ def answer_type(text: str) -> str:
     """The coarse type of answer an English or Spanish question asks for (a Chinese one is read
     through its English glosses)."""
     lang = identify(text)
-    for name, rx in _TYPES if lang == "en" else _TYPES_ES if lang == "es" else ():
+    for name, rx in _TYPES if lang == "en" else _TYPES_ES if lang == "es" else _TYPES_OTHER.get(lang, ()):
         if rx.search(text):
             return name
     return "other"

@@ -32,7 +32,7 @@ def test_the_language_of_a_question(text, lang):
     "When did Otto von Bismarck die?", "What ends near the Millingen aan de Rijn?", "Who was Frédéric Chopin?",
     "How are ergänzungsschulen funded?", "who's marieke dijkstra", "What did Dharani Samhita do?",
     "Did Lenin encourage a civil revolution?", "What did 华为 launch?", "alibaba glasess model?",
-    "How old is Joost van Aarle?", "What did Alibaba unveil?",
+    "How old is Joost van Aarle?", "What did Alibaba unveil?", "huawie?", "metax chips",
 ])
 def test_an_english_question_naming_foreign_things_stays_english(text):
     """Its names are left out before py3langid reads it, and py3langid overrules the function
@@ -71,3 +71,21 @@ def test_the_language_model_loads_once_when_asked_from_two_threads(monkeypatch):
     for t in threads:
         t.join()
     assert len(got) == 2 and got[0] is got[1] is not None
+
+
+@pytest.mark.parametrize("text, qtype, measure", [
+    ("Combien vont coûter les Quark AI Glasses ?", "number", "money"),
+    ("Wie viel werden die Quark AI Glasses kosten?", "number", "money"),
+    ("Quanto costeranno i Quark AI Glasses?", "number", "money"),
+    ("Quanto vão custar os Quark AI Glasses?", "number", "money"),
+    ("Wer hat Moore Threads gegründet?", "person", ""),
+    ("Quando è stata fondata Biren?", "date", ""),
+    ("Onde fica a sede da Enflame?", "place", ""),
+    ("Pourquoi les entreprises chinoises forment-elles des alliances ?", "reason", ""),
+    ("Qu'est-ce que Tencent a présenté lors de la conférence ?", "other", ""),
+])
+def test_the_answer_a_question_in_another_language_asks_for(text, qtype, measure):
+    """Its question words give its type (a number, a date, a name), and a price question its
+    measure, so a "how much does it cost" the text never prices is refused as in English."""
+    q = parse(text)
+    assert (q.qtype, q.measure) == (qtype, measure)
