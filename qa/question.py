@@ -156,7 +156,7 @@ _TYPES_ES = [
 _TYPES_OTHER = {
     "fr": [("number", re.compile(r"\bcombien\b|\bquel(le)?s? (année|nombre|pourcentage|âge|taille)\b", re.I)),
            ("date", re.compile(r"\bquand\b|\bquel(le)? (date|jour|mois|heure|siècle)\b|\bdepuis quand\b", re.I)),
-           ("person", re.compile(r"\bqui\b(?! (?:est-ce que|est-ce qu))", re.I)),
+           ("person", re.compile(r"\bqui\b", re.I)),
            ("place", re.compile(r"(?:^|\W)o[uù]\b|\bquel(le)? (ville|pays|lieu|région)\b", re.I)),
            ("reason", re.compile(r"\bpourquoi\b", re.I))],
     "de": [("number", re.compile(r"\bwie (viele?|lange|weit|alt|groß|hoch|oft)\b|\bwelche[rsmn]? (jahr|zahl|anteil)\b", re.I)),
@@ -536,7 +536,8 @@ def last_question(history: list[str] | tuple[str, ...]) -> int | None:
 
 def asked_measure(text: str) -> str:
     """The measure a question (English, Spanish or Chinese) asks for ("money", "clock", "year",
-    "month", "percent", "age", "duration"), or "" when it asks for none more precise than its type."""
+    "month", "percent", "age", "duration"), or "" when it asks for none more precise than its type;
+    of a French, German, Italian or Portuguese question only "money" is read."""
     lang = identify(text)
     if lang in _MONEY_OTHER:
         return "money" if _MONEY_OTHER[lang].search(text) else ""
@@ -548,8 +549,9 @@ def asked_measure(text: str) -> str:
 
 
 def answer_type(text: str) -> str:
-    """The coarse type of answer an English or Spanish question asks for (a Chinese one is read
-    through its English glosses)."""
+    """The coarse type of answer an English, Spanish, French, German, Italian or Portuguese
+    question asks for (a Chinese one is read through its English glosses); "other" in any other
+    language."""
     lang = identify(text)
     for name, rx in _TYPES if lang == "en" else _TYPES_ES if lang == "es" else _TYPES_OTHER.get(lang, ()):
         if rx.search(text):
