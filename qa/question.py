@@ -156,7 +156,7 @@ _TYPES_ES = [
 _TYPES_OTHER = {
     "fr": [("number", re.compile(r"\bcombien\b|\bquel(le)?s? (année|nombre|pourcentage|âge|taille)\b", re.I)),
            ("date", re.compile(r"\bquand\b|\bquel(le)? (date|jour|mois|heure|siècle)\b|\bdepuis quand\b", re.I)),
-           ("person", re.compile(r"\bqui\b", re.I)),
+           ("person", re.compile(r"(?<!est-ce )\bqui\b", re.I)),
            ("place", re.compile(r"(?:^|\W)o[uù]\b|\bquel(le)? (ville|pays|lieu|région)\b", re.I)),
            ("reason", re.compile(r"\bpourquoi\b", re.I))],
     "de": [("number", re.compile(r"\bwie (viele?|lange|weit|alt|groß|hoch|oft)\b|\bwelche[rsmn]? (jahr|zahl|anteil)\b", re.I)),
