@@ -83,6 +83,8 @@ def test_the_language_model_loads_once_when_asked_from_two_threads(monkeypatch):
     ("Onde fica a sede da Enflame?", "place", ""),
     ("Pourquoi les entreprises chinoises forment-elles des alliances ?", "reason", ""),
     ("Qu'est-ce que Tencent a présenté lors de la conférence ?", "other", ""),
+    ("Qu'est-ce qui pousse les entreprises chinoises à s'allier ?", "other", ""),  # "what", not "who"
+    ("Qui est le PDG d'Enflame ?", "person", ""),
 ])
 def test_the_answer_a_question_in_another_language_asks_for(text, qtype, measure):
     """Its question words give its type (a number, a date, a name), and a price question its
