@@ -43,7 +43,23 @@ _ASKS_ES = re.compile(r"(?<!\ben )\bcu[aá]nt[oa]s\s+((?:[\w-]+\s+){0,2}[\w-]+)"
 # 几 always counts (not 几乎 "almost", nor 第几 "which one in order"); 多少 also asks how much
 # ("多少样本视频": how much footage, answered in minutes), so only before a measure word or 人
 _ASKS_ZH = re.compile(r"(?<!第)几(?!乎)|多少(?=个|家|名|位|人|款|种|台|辆|座|只|条|张|部|所|间|本|项|件|场|次|批|支|架|颗|枚|艘|届|天|年|周|小时|分钟|秒)")
+# the same count asked in French, German, Italian, Portuguese and Russian ("combien de personnes
+# ont assisté", "wie viele Leute", "quante persone", "quantas pessoas", "сколько человек"), and by
+# a Japanese or Korean counter (何人, 何個, いくつ; 몇 명, 몇 개): the counted words are what follows.
+# Of a plural only: "Wie viel Videomaterial", "combien de matériel", "сколько видеоматериала" ask
+# how much, answered by a measure ("10 minutes of sample footage"); Russian counts in the genitive
+# plural (-ов, -ей, -ий, …) or "человек", "лет"
+_ASKS_OTHER = re.compile(r"(?i)\b(?:combien\s+(?:de\s+|d['’])(?=[\w-]*[sx]\b)(?!temps\b)|wie\s*viele\s+|quant[ie]\s+|quant[oa]s\s+|"
+                         r"сколько\s+(?=(?:[\w-]+\s+)?(?:[\w-]*(?:ов|ев|ей|ий|ых|их)|человек|лет|раз)\b))"
+                         r"((?:[\w’'-]+\s+){0,2}[\w’'-]+)")
+_ASKS_JA_KO = re.compile(r"何(?:人|名|個|台|回|社|枚|件|本|種類|[かカヶヵ]国|分|秒)|いくつ|幾つ|몇\s*[가-힣]")
+_TIME_OTHER = (r"jours?|ans|années?|mois|semaines?|heures?|secondes?|siècles?|fois|"  # French
+               r"tage?n?|jahre?n?|monate?n?|wochen?|stunden?|minuten?|sekunden?|jahrhunderte?|mal|"  # German
+               r"giorni|anni|mesi|settimane|ore|minuti|secondi|secoli|volte|"  # Italian
+               r"dias|anos|meses|semanas|horas|minutos|segundos|séculos|vezes|"  # Portuguese
+               r"дн\w*|лет|год\w*|месяц\w*|недел\w*|час\w*|минут\w*|секунд\w*|век\w*|раз")  # Russian
 _TIME_ASKED_EN = re.compile(rf"\b(?:{_TIME_EN})\b", re.I)
+_TIME_ASKED_OTHER = re.compile(rf"^(?:{_TIME_OTHER})\b|^何(?:回|分|秒)|^몇\s*(?:일|년|시간|달|개월|주|분|초|번)", re.I)
 _TIME_ASKED_ES = re.compile(rf"\b(?:{_TIME_ES})\b", re.I)
 _TIME_ASKED_ZH = re.compile(rf"^(?:多少|几)(?:{_TIME_ZH})")
 
@@ -65,12 +81,14 @@ _COMPOUND = re.compile(rf"(?:\b\d[\d,.]*|\b(?:{_SPELT}))-(?!(?:half|halves|third
 
 
 def asked_count(text: str) -> str | None:
-    """The words a question (English, Spanish or Chinese) counts ("people attended the", "家展商？"),
+    """The words a question counts ("people attended the", "家展商？", "人が参加しましたか"),
     or None when it asks no count ("How much does it cost?", "What did Alibaba unveil?")."""
     for rx in (_ASKS_EN, _ASKS_ES):
         if m := rx.search(text):
             return m.group(1)
-    if m := _ASKS_ZH.search(text):
+    if m := _ASKS_OTHER.search(text):
+        return m.group(1)
+    if m := _ASKS_ZH.search(text) or _ASKS_JA_KO.search(text):
         return text[m.start():]
     return None
 
@@ -87,7 +105,16 @@ _PEOPLE = (r"people|persons?|residents?|inhabitants?|citizens?|employees?|worker
 _PEOPLE_ASKED = re.compile(rf"(?i)^(?:(?:of\s+)?(?:the\s+)?(?:{_PEOPLE})\b|(?:personas|habitantes|residentes|"
                            rf"ciudadanos|empleados|trabajadores|niños|niñas|pacientes|miembros|estudiantes|alumnos|"
                            rf"víctimas|muertos|heridos|aficionados|espectadores|visitantes|turistas|pasajeros|"
-                           rf"soldados|voluntarios|jugadores|usuarios|familias)\b|(?:多少|几)(?:个)?(?:人|名|位))")
+                           rf"soldados|voluntarios|jugadores|usuarios|familias)\b|(?:多少|几)(?:个)?(?:人|名|位)"
+                           # French, German, Italian, Portuguese, Russian, Japanese, Korean
+                           rf"|(?:personnes|gens|habitants|employés|salariés|travailleurs|visiteurs|participants|spectateurs|"
+                           rf"enfants|membres|utilisateurs|morts|victimes|joueurs|leute|menschen|personen|einwohner|"
+                           rf"mitarbeiter(?:innen)?|besucher|teilnehmer|zuschauer|kinder|mitglieder|nutzer|tote|opfer|spieler|"
+                           rf"persone|gente|abitanti|dipendenti|lavoratori|visitatori|partecipanti|spettatori|bambini|"
+                           rf"membri|utenti|morti|vittime|giocatori|pessoas|funcionários|empregados|trabalhadores|"
+                           rf"crianças|membros|usuários|utilizadores|mortos|vítimas|jogadores|человек|люд\w*|жител\w*|"
+                           rf"сотрудник\w*|работник\w*|посетител\w*|участник\w*|зрител\w*|дет\w*|член\w*|"
+                           rf"пользовател\w*|погибш\w*|жертв\w*|игрок\w*)\b|何(?:人|名)|몇\s*(?:명|사람))")
 _COUNT = (rf"(?:(?<![\w$£€¥.,])\d[\d,.]*|(?<!\d\s)\b(?:{_SPELT}))(?:[\s-]+(?:million|billion|thousand|hundred|m|bn)\b)?")  # not money
 # a number then, within three words, a word for people ("about 2,300 people", "four out of five
 # young children", "three of its firefighters"), a number of "them"/"whom", or what counts people
@@ -120,7 +147,7 @@ def counts_people(asked: str) -> bool:
 
 def counts_time(asked: str) -> bool:
     """Whether the counted words are of time: "days did the", "años", 几天."""
-    return any(rx.search(asked) for rx in (_TIME_ASKED_EN, _TIME_ASKED_ES, _TIME_ASKED_ZH))
+    return any(rx.search(asked) for rx in (_TIME_ASKED_EN, _TIME_ASKED_ES, _TIME_ASKED_ZH, _TIME_ASKED_OTHER))
 
 
 def gives_count(text: str, asked: str = "") -> bool:

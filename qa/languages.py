@@ -48,6 +48,18 @@ SPANISH_WORDS = frozenset("qué que quién quien quiénes quienes cuándo cuando
                           "cada muy más pero también tambien sobre desde hasta".split())  # typed without accents too
 
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+# what Korean joins to a noun ("화웨이는", "회의에서", "알리바바의"), longest first
+KOREAN_PARTICLES = tuple(sorted("은 는 이 가 을 를 의 에 에서 와 과 도 로 으로 랑 이랑 한테 께서 에게 만 까지 부터 보다 처럼 이나 나 "
+                                "이가 에는 에서는 와는 과는 요".split(), key=len, reverse=True))
+
+
+def without_particle(word: str) -> str:
+    """A Korean word without the particle it ends with, when two syllables or more are left
+    ("회의에서" -> "회의"; "누가" stays)."""
+    for p in KOREAN_PARTICLES:
+        if word.endswith(p) and len(word) - len(p) >= 2:
+            return word[:-len(p)]
+    return word
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -109,12 +121,26 @@ def without_names(text: str) -> str:
     return " ".join(w for k, w in enumerate(words) if k == 0 or not w[0].isupper()).lower()
 
 
+_SCRIPT_SEAM = re.compile(r"(?<=[A-Za-z0-9])(?=[^\W\dA-Za-z_])|(?<=[^\W\dA-Za-z_])(?=[A-Za-z0-9])")
+_EAST_ASIAN = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def latin_apart(text: str) -> str:
+    """Latin letters and digits set apart from the other script's letters they touch (Japanese
+    writes no spaces, Korean joins its particles to a word: "Huawei는", "Huaweiは会議で")."""
+    return _SCRIPT_SEAM.sub(" ", text)
+
+
 @lru_cache(maxsize=4096)
 def identify(text: str) -> str:
     """The question's language as an ISO 639-1 code ("en" when it has no letters)."""
     share = _latin_share(text)
     if share is None:
         return "en"
+    if share >= 0.7 and _EAST_ASIAN.search(text):
+        # names in Latin letters may outweigh the words around them ("Quark AI Glasses什么时候上市？",
+        # "Enflame CEO는 누구야?"); "What did 华为 launch?" is English without its names too
+        share = _latin_share(without_names(latin_apart(text))) or 0.0
     if share < 0.7:
         if _HANGUL.search(text):
             return "ko"

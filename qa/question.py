@@ -11,7 +11,7 @@ from .contrast import OPPOSITES
 from .corpus import plain
 from .crosslingual import has_cjk, latin_names, listed_names, to_english, translate_words
 from .intent import TEXT_KINDS, small_talk
-from .languages import SPANISH_WORDS, identify
+from .languages import SPANISH_WORDS, identify, latin_apart
 from .lexical import UNSPLIT_LANGUAGES, stopwords, tokenize, zipf
 from .spanish import SPANISH_MARGIN, as_written
 
@@ -174,6 +174,24 @@ _TYPES_OTHER = {
            ("person", re.compile(r"\bquem\b", re.I)),
            ("place", re.compile(r"\bonde\b|\b(qual|que) (cidade|país|lugar|região)\b", re.I)),
            ("reason", re.compile(r"\bpor ?que\b|\bpor quê\b", re.I))],
+    # Russian; Japanese and Korean join their particles to a word, so no word boundaries there
+    # (a bare どこ/어디 "where" also asks which firm: "調査会社はどこですか", so only "where at")
+    "ru": [("number", re.compile(r"\bскольк\w*\b|\bв каком году\b|\bкакой процент\b", re.I)),
+           ("date", re.compile(r"\bкогда\b|\bкакого числа\b|\bв какой день\b|\bс каких пор\b", re.I)),
+           ("person", re.compile(r"\b(кто|кого|кому|кем|чей|чья|чь[её]|чьи)\b|\bо ком\b", re.I)),
+           ("place", re.compile(r"\b(где|куда|откуда)\b|\bв каком (городе|месте|регионе)\b|\bв какой стране\b", re.I)),
+           ("reason", re.compile(r"\b(почему|зачем|отчего)\b|\bпо какой причине\b", re.I))],
+    "ja": [("number", re.compile(r"いくつ|幾つ|いくら|どれ(くらい|ぐらい|だけ)|どの(くらい|ぐらい)|何(人|名|個|台|回|社|枚|件|本|種類|"
+                                 r"[かカヶヵ]国|倍|割|パーセント|[%％]|千|百|万|億|年|[かカヶヵ]月|日間|時間|分|秒)")),
+           ("date", re.compile(r"いつ(?![もか])|何月|何日|何曜日")),
+           ("person", re.compile(r"誰|だれ|どなた|何者")),
+           ("place", re.compile(r"どこ(で(?!す|しょ)|に|へ|から)|どこの(国|都市|町|街)|どの(国|都市|町|場所|地域)")),
+           ("reason", re.compile(r"なぜ|何故|どうして|なんで(?!も)"))],
+    "ko": [("number", re.compile(r"몇|얼마(?!나)|얼마나\s*(많|오래|걸|자주|크|길)")),
+           ("date", re.compile(r"언제|며칠")),
+           ("person", re.compile(r"누구|누가|누군")),
+           ("place", re.compile(r"어디\s*(서|에서|에|로)|어느\s*(나라|도시|곳|지역|국가)")),
+           ("reason", re.compile(r"(?<![가-힣])왜(?!곡)|어째서|무슨\s*이유"))],
 }
 # and the one measure a price question asks in them: "Combien vont coûter …", "Wie viel kostet …"
 _MONEY_OTHER = {
@@ -181,6 +199,31 @@ _MONEY_OTHER = {
     "de": re.compile(r"\bwie ?viel\b(?=.*\b(kost\w*|zahl\w*|preis\w*|verkauf\w*)\b)|\bwas kostet\b|\bwelchen preis\b", re.I),
     "it": re.compile(r"\bquanto\b(?=.*\b(cost\w*|pag\w*|prezzo|vend\w*)\b)|\bqual è il (prezzo|costo)\b", re.I),
     "pt": re.compile(r"\bquanto\b(?=.*\b(cust\w*|pag\w*|preço|vend\w*)\b)|\bqual (é|o) (o )?(preço|custo)\b", re.I),
+}
+# and the measures a question in Russian, Japanese or Korean asks for (each a price first)
+_MEASURES_OTHER = {
+    "ru": [("money", re.compile(r"\b(сколько|почём|почем)\b(?=.*\b(сто[иія]\w*|плат\w*|заплат\w*|денег|долларов|юаней|рублей|евро)\b)"
+                                r"|\b(цен[аыу]|стоимост[ьи])\b", re.I)),
+           ("year", re.compile(r"\bв (каком|котором) году\b|\bкакого года\b", re.I)),
+           ("month", re.compile(r"\bв каком месяце\b", re.I)),
+           ("percent", re.compile(r"\bкакой процент\b|\bсколько процентов\b|\bкакая доля\b", re.I)),
+           ("clock", re.compile(r"\bво сколько\b|\bв котором часу\b", re.I)),
+           ("duration", re.compile(r"\bкак долго\b|\bсколько (времени|дней|лет|часов|минут|недель|месяцев)\b", re.I))],
+    "ja": [("money", re.compile(r"いくら|何(円|ドル|元)|(値段|価格|費用|料金|コスト|売価|定価|給料|報酬)(は|が|って|を)")),
+           ("year", re.compile(r"何年(?!間|前|後|ぶり|目|生)|何年度")),
+           ("month", re.compile(r"何月")),
+           ("percent", re.compile(r"何(パーセント|[%％]|割)|割合|比率")),
+           ("clock", re.compile(r"何時(?!間)")),
+           ("age", re.compile(r"何歳|年齢")),
+           ("duration", re.compile(r"何(日|年|時|週|か月|ヶ月|カ月)間|どれ(くらい|ぐらい)の期間|どの(くらい|ぐらい)の期間|"
+                                   r"(どれ|どの)(くらい|ぐらい)(続|かか)"))],
+    "ko": [("money", re.compile(r"얼마(?!나)|가격|비용|요금|값(은|이)")),
+           ("year", re.compile(r"몇\s*년(?!\s*(간|동안|전|후))|몇\s*년도|어느\s*해")),
+           ("month", re.compile(r"몇\s*월")),
+           ("percent", re.compile(r"몇\s*(%|퍼센트|프로)|비율")),
+           ("clock", re.compile(r"몇\s*시(?!간)")),
+           ("age", re.compile(r"몇\s*살|나이")),
+           ("duration", re.compile(r"얼마나\s*(오래|걸)|몇\s*(년|시간|일|달|개월|주)\s*(간|동안)|기간"))],
 }
 # The measure a question asks for, finer than its type (Li and Roth's 2002 answer types NUM:money,
 # NUM:period, NUM:perc): "How much does the LumaPod cost?" is not answered by "320 lux", nor "What
@@ -535,13 +578,15 @@ def last_question(history: list[str] | tuple[str, ...]) -> int | None:
 
 
 def asked_measure(text: str) -> str:
-    """The measure a question (English, Spanish or Chinese) asks for ("money", "clock", "year",
-    "month", "percent", "age", "duration"), or "" when it asks for none more precise than its type;
-    of a French, German, Italian or Portuguese question only "money" is read."""
+    """The measure a question (English, Spanish, Chinese, Russian, Japanese or Korean) asks for
+    ("money", "clock", "year", "month", "percent", "age", "duration"), or "" when it asks for none
+    more precise than its type; of a French, German, Italian or Portuguese question only "money"
+    is read."""
     lang = identify(text)
     if lang in _MONEY_OTHER:
         return "money" if _MONEY_OTHER[lang].search(text) else ""
-    table = _MEASURES_ZH if has_cjk(text) else _MEASURES if lang == "en" else _MEASURES_ES if lang == "es" else ()
+    table = _MEASURES_ZH if has_cjk(text) else _MEASURES if lang == "en" else _MEASURES_ES if lang == "es" \
+        else _MEASURES_OTHER.get(lang, ())
     for name, rx in table:
         if rx.search(text):
             return name
@@ -549,9 +594,9 @@ def asked_measure(text: str) -> str:
 
 
 def answer_type(text: str) -> str:
-    """The coarse type of answer an English, Spanish, French, German, Italian or Portuguese
-    question asks for (a Chinese one is read through its English glosses); "other" in any other
-    language."""
+    """The coarse type of answer a question asks for, by its question words in English, Spanish,
+    French, German, Italian, Portuguese, Russian, Japanese or Korean (a Chinese one is read
+    through its English glosses); "other" in any other language."""
     lang = identify(text)
     for name, rx in _TYPES if lang == "en" else _TYPES_ES if lang == "es" else _TYPES_OTHER.get(lang, ()):
         if rx.search(text):
@@ -582,12 +627,16 @@ def _points_back(text: str) -> bool:
                for m in _PRONOUN.finditer(text)) or not is_english(text) and bool(_CLITIC.search(text))
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+
+
 def keyboard_mash(text: str, is_name: Callable[[str], bool] = lambda word: False) -> bool:
     """Letters that are no word of English or Spanish nor a name the documents write ("asdfgh",
-    "qwerty?"): nothing to read with the conversation, so it asks nothing of the earlier question."""
+    "qwerty?"): nothing to read with the conversation, so it asks nothing of the earlier question.
+    Read of Latin letters only: "チップは何個？", "А сколько чипов?" are words of other languages."""
     words = re.findall(r"[^\W\d_]+", text)
-    return bool(words) and not has_cjk(text) and all(zipf(w.lower()) == 0 and zipf(w.lower(), "es") == 0
-                                                     and not is_name(w.lower()) for w in words)
+    return bool(words) and all(_LATIN_WORD.fullmatch(w) for w in words) and all(
+        zipf(w.lower()) == 0 and zipf(w.lower(), "es") == 0 and not is_name(w.lower()) for w in words)
 
 
 def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
@@ -738,14 +787,8 @@ _CODE = re.compile(r"(?=.*\d)[A-Z][A-Za-z\d-]*")  # letters and digits: a name i
 COMMON_NAME_ZIPF = 5.0  # London, China, United States: written in other ways too (UK, PRC, US)
 
 
-# Japanese writes no spaces and Korean joins its particles to a word: "Huawei는", "Huaweiは会議で"
+# Japanese writes no spaces and Korean joins its particles to a word: read them `latin_apart`
 _UNSPACED = frozenset({"ja", "ko"})
-_SCRIPT_SEAM = re.compile(r"(?<=[A-Za-z0-9])(?=[^\W\dA-Za-z_])|(?<=[^\W\dA-Za-z_])(?=[A-Za-z0-9])")
-
-
-def latin_apart(text: str) -> str:
-    """Latin letters and digits set apart from the other script's letters they touch."""
-    return _SCRIPT_SEAM.sub(" ", text)
 
 
 def foreign_names(text: str, lang: str = "es") -> tuple[str, ...]:

@@ -14,6 +14,15 @@ from qa.counts import asked_count, counts_people, counts_time, gives_count
     ("¿Cuántos días duró la conferencia?", True),
     ("这次大会有多少家展商？", False),
     ("大会开了几天？", True),
+    ("combien de personnes ont assisté à la conférence ?", False),
+    ("Combien de jours dure la conférence ?", True),
+    ("wie viele Chips hat Metax gezeigt?", False),
+    ("quante alleanze sono state lanciate?", False),
+    ("Quantos dias durou a conferência?", True),
+    ("сколько отраслевых альянсов было создано?", False),
+    ("Сколько дней длится конференция?", True),
+    ("Metaxのデモには何個のチップが使われましたか？", False),
+    ("칩을 몇 개 썼어?", False),
 ])
 def test_what_a_question_counts(question, time):
     asked = asked_count(question)
@@ -27,6 +36,11 @@ def test_what_a_question_counts(question, time):
     "百度的克隆工具需要多少样本视频？",  # how much footage: "10 minutes of sample footage"
     "他是第几分钟上场的？",  # which minute, an order
     "¿Y en cuanto a Huawei?",  # "en cuanto a": regarding
+    # how much, not how many: answered by a measure ("10 minutes of sample footage")
+    "Wie viel Videomaterial braucht das Klon-Tool von Baidu?",
+    "Combien de temps dure la conférence ?",
+    "Сколько видеоматериала нужно инструменту клонирования Baidu?",
+    "Quanto materiale video serve?",
 ])
 def test_questions_that_count_nothing(question):
     assert asked_count(question) is None
@@ -64,6 +78,12 @@ def test_a_number_joined_to_the_word_asked_counts_it():
     ("How many of the workers were laid off?", True),
     ("¿Cuántas personas viven en el pueblo?", True),
     ("这个镇有多少人？", True),
+    ("wie viele Leute waren auf der Konferenz?", True),
+    ("quantas pessoas foram à conferência?", True),
+    ("сколько человек посетило конференцию?", True),
+    ("上海の会議には何人が参加しましたか", True),
+    ("몇 명이 참석했어요?", True),
+    ("сколько компаний вошло в альянс?", False),
     ("公司有几名员工？", True),
     ("How many companies joined?", False),
     ("How many cylinders does the engine have?", False),  # a word ending like a trade's is no person

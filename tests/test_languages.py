@@ -21,6 +21,8 @@ from qa.spanish import content_words
     ("华为在大会上发布了什么？", "zh"),
     ("ファーウェイは会議で何を発表しましたか？", "ja"),
     ("화웨이는 회의에서 무엇을 발표했나요?", "ko"),
+    # names in Latin letters outweighing the words around them
+    ("Quark AI Glasses什么时候上市？", "zh"), ("EnflameのCEOは誰ですか？", "ja"), ("Enflame CEO는 누구야?", "ko"),
     ("", "en"), ("???", "en"),
 ])
 def test_the_language_of_a_question(text, lang):
@@ -33,6 +35,7 @@ def test_the_language_of_a_question(text, lang):
     "How are ergänzungsschulen funded?", "who's marieke dijkstra", "What did Dharani Samhita do?",
     "Did Lenin encourage a civil revolution?", "What did 华为 launch?", "alibaba glasess model?",
     "How old is Joost van Aarle?", "What did Alibaba unveil?", "huawie?", "metax chips",
+    "What does 화웨이 mean?", "Who is 张三?",
 ])
 def test_an_english_question_naming_foreign_things_stays_english(text):
     """Its names are left out before py3langid reads it, and py3langid overrules the function
@@ -85,6 +88,24 @@ def test_the_language_model_loads_once_when_asked_from_two_threads(monkeypatch):
     ("Qu'est-ce que Tencent a présenté lors de la conférence ?", "other", ""),
     ("Qu'est-ce qui pousse les entreprises chinoises à s'allier ?", "other", ""),  # "what", not "who"
     ("Qui est le PDG d'Enflame ?", "person", ""),
+    ("Сколько будут стоить Quark AI Glasses?", "number", "money"),
+    ("Когда была основана компания Biren?", "date", ""),
+    ("Кто генеральный директор Enflame?", "person", ""),
+    ("Где прошла конференция?", "place", ""),
+    ("Почему китайские компании создают альянсы?", "reason", ""),
+    ("В каком году основали Biren?", "number", "year"),
+    ("Quark AI Glassesの価格はいくらですか？", "number", "money"),
+    ("世界人工知能会議は何日間開催されますか？", "number", "duration"),
+    ("EnflameのCEOは誰ですか？", "person", ""),
+    ("Quark AI Glassesはいつ発売される予定ですか？", "date", ""),
+    ("会議はどこで開かれましたか", "place", ""),
+    ("調査会社はどこですか？", "other", ""),  # どこ asks which firm as often as where
+    ("なぜ中国のAI企業はアライアンスを結成しているのですか？", "reason", ""),
+    ("쿼크 AI 글래스는 얼마예요?", "number", "money"),
+    ("화웨이는 칩을 몇 개 썼어?", "number", ""),
+    ("Enflame CEO는 누구야?", "person", ""),
+    ("Biren은 언제 설립됐어?", "date", ""),
+    ("왜 중국 AI 기업들이 동맹을 만들어?", "reason", ""),
 ])
 def test_the_answer_a_question_in_another_language_asks_for(text, qtype, measure):
     """Its question words give its type (a number, a date, a name), and a price question its
