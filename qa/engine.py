@@ -465,6 +465,8 @@ class Engine:
         """The question parsed, its misspelt words read as the documents in scope spell them."""
         r = r or self.load()._retriever
         is_name = lambda word: r.writes_as_name(word, doc)  # noqa: E731
+        question = r.in_their_spelling(question, doc)  # "ファーウェイは…": "Huaweiは…"
+        history = [r.in_their_spelling(h, doc) if isinstance(h, str) else h for h in history]
         spellings = r.mid_sentence(doc) if not has_cjk(question) else None
         if spellings is not None:  # "what did xiaomi announce?" names Xiaomi (qa/recase.py)
             question = recased(question, spellings)

@@ -25,11 +25,13 @@ import numpy as np
 from . import contrast, features, nearwords, spanish
 from .crosslingual import has_cjk, translate_words
 from .index import Index
+from .languages import identify
 from .lexical import naming_words, tokenize
 from .question import Question, content_tokens, names
 from .rank import Models
 from .segment import search_text
 from .spelling import Vocabulary, fold, respell
+from .transliterate import in_their_spelling, names_by_sound
 from .types import Hit
 
 EXHAUSTIVE_LIMIT = 4000  # score every sentence of a scope up to this size
@@ -135,6 +137,7 @@ class Retriever:
         self._dense = None
         self._vocabularies: dict[str | None, tuple[Future, bool]] = {}  # the job, and whether no question waits for it
         self._vocabulary_lock = threading.Lock()
+        self._sounded: dict[str | None, dict[str, str]] = {}  # names by how they sound (qa/transliterate.py)
         self._doc_stems: dict[str, frozenset[str]] = {}
         self._heading_tokens: list[frozenset[str]] | None = None  # each section heading's words, on first need
         self._mentioned: OrderedDict[tuple[str, str], bool] = OrderedDict()  # (document, name) -> written there
@@ -185,6 +188,23 @@ class Retriever:
             search = spanish.in_english(q.search, aligned, q.lang)
             return replace(q, search=search, tokens=tuple(content_tokens(search)), aligned=tuple(aligned.values()),
                            content_words=len(words))
+
+    def in_their_spelling(self, text: str, doc: str | None = None) -> str:
+        """The text with the names it writes in another script as the documents in scope spell
+        them ("Что представила Алибаба?" -> "Что представила Alibaba?": qa/transliterate.py);
+        as it was while their words are being read."""
+        if text.isascii() or has_cjk(text):
+            return text
+        vocab = self._vocabulary(doc)
+        if vocab is None:
+            return text
+        with self._vocabulary_lock:
+            names = self._sounded.get(doc)
+        if names is None:
+            names = names_by_sound(vocab.spelling.values())
+            with self._vocabulary_lock:
+                self._sounded[doc] = names
+        return in_their_spelling(text, names, identify(text))
 
     def writes_as_name(self, word: str, doc: str | None = None) -> bool:
         """Whether the documents in scope write ``word`` capitalised ("baidu" -> "Baidu"), once

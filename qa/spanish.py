@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import japanese
+from .languages import without_particle
 from .lexical import zipf
 
 ALIGN_COSINE = 0.70  # a question word and a document word this close are one word in two languages
@@ -105,27 +107,43 @@ def _table(lang: str, table: dict[str, str]) -> dict[str, str]:
 
 
 def _words(text: str, lang: str = "es"):
-    """(as typed, lower case with its accent, whether it is a name) for each word of the question."""
+    """(as typed, lower case with its accent, whether it is a name, whether it is a function
+    word) for each word of the question."""
+    if lang == "ja":
+        yield from _japanese_words(text)
+        return
     if lang == "es":
         text = _REGARDING.sub(" ", text)
     function_words, question_words = stop_words(lang), _table(lang, QUESTION_WORDS)
     for m in (_WORD if lang == "es" else _WORD_APART).finditer(text):
         w = m.group(0)
+        if lang == "ko":  # a particle joined to its word: "회의에서" is 회의 "conference" and "at"
+            w = without_particle(w)
         low = w.lower()
         # a name within the question, or opening it ("Alibaba"; "Gafas de ..." opens with a word);
         # a Spanish word capitalised inside it is read as a word ("¿qué dijo sobre Alemania?": Germany)
         name = w[:1].isupper() and bool(text[:m.start()].strip(" ¿¡\"“'") and not is_common_word(low, lang)
                                         or low not in function_words and low not in question_words
                                         and zipf(low, lang) < COMMON_ZIPF)  # "¿Cuánta gente …?" opens with no name
-        yield w, (low if name or w[0].isdigit() else as_written(low, lang)), name
+        written = low if name or w[0].isdigit() else as_written(low, lang)
+        yield w, written, name, written in function_words
+
+
+def _japanese_words(text: str):
+    """The same for a Japanese question (qa/japanese.py): Latin words capitalised are names."""
+    for w, base, says in japanese.words(text):
+        name = w[:1].isupper() and w.isascii()
+        yield w, (w.lower() if name or w.isascii() else base), name, not says and not w.isascii()
 
 
 def content_words(text: str, lang: str = "es") -> list[str]:
     """The words of a question to translate: lower case, accents restored; no name, number,
-    function or question word, nor one of the closed classes (CLOSED_CLASS)."""
-    skip = stop_words(lang) | _table(lang, QUESTION_WORDS).keys() | _table(lang, CLOSED_CLASS).keys()
-    out = [low for w, low, name in _words(text, lang)
-           if not name and not w[0].isdigit() and low not in skip and len(low) > 2]
+    function or question word, nor one of the closed classes (CLOSED_CLASS). (Two letters are a
+    word in Japanese and Korean, whose letters are syllables.)"""
+    skip = _table(lang, QUESTION_WORDS).keys() | _table(lang, CLOSED_CLASS).keys()
+    shortest = 2 if lang in ("ja", "ko") else 3
+    out = [low for w, low, name, function in _words(text, lang) if not name and not w[0].isdigit()
+           and low not in skip and not function and len(low) >= shortest]
     return list(dict.fromkeys(out))
 
 
@@ -135,14 +153,14 @@ def in_english(text: str, aligned: dict[str, str], lang: str = "es") -> str:
     when none is near)."""
     out = []
     translated = _table(lang, CLOSED_CLASS) | _table(lang, QUESTION_WORDS)
-    for w, low, name in _words(text, lang):
+    for w, low, name, function in _words(text, lang):
         if name or w[0].isdigit():
             out.append(w)
         elif low in translated:
             out.append(translated[low])
         elif low in aligned:
             out.append(aligned[low])
-        elif low not in stop_words(lang):
+        elif not function:
             out.append(w)
     return " ".join(out)
 
