@@ -31,7 +31,7 @@ from .question import Question, content_tokens, names
 from .rank import Models
 from .segment import search_text
 from .spelling import Vocabulary, fold, respell
-from .transliterate import in_their_spelling, names_by_sound
+from .transliterate import in_another_script, in_their_spelling, names_by_sound
 from .types import Hit
 
 EXHAUSTIVE_LIMIT = 4000  # score every sentence of a scope up to this size
@@ -193,7 +193,7 @@ class Retriever:
         """The text with the names it writes in another script as the documents in scope spell
         them ("Что представила Алибаба?" -> "Что представила Alibaba?": qa/transliterate.py);
         as it was while their words are being read."""
-        if text.isascii() or has_cjk(text):
+        if text.isascii() or has_cjk(text) or not in_another_script(text):  # "¿Qué presentó …?" has none
             return text
         vocab = self._vocabulary(doc)
         if vocab is None:

@@ -103,6 +103,12 @@ def _candidates(text: str, lang: str) -> list[tuple[str, list[str]]]:
             for word, forms in out if all(_rare(f, lang) for f in forms)]
 
 
+def in_another_script(text: str) -> bool:
+    """Whether the text has a word of a script that may write a name (katakana, Hangul,
+    Cyrillic, …): only then are the documents' names read (`names_by_sound`)."""
+    return any(rx.search(text) for rx in (_KATAKANA, _HANGUL, _OTHER_LETTERS))
+
+
 def in_their_spelling(text: str, names: Mapping[str, str], lang: str) -> str:
     """The text with each name written in another script replaced by the documents' spelling
     ("ファーウェイはWAICで何を発表したの？" -> "HuaweiはWAICで何を発表したの？"); as it was when none is."""
