@@ -698,7 +698,9 @@ def named_kind_first(hits: list[Hit], q: Question) -> list[Hit]:
     refers back to. On SQuAD it rarely moves an answer (one of 8,017 in the tuning articles, one of
     3,856 in the test articles, right now): its questions repeat the answer's words."""
     # a Chinese question's glosses come in its own word order ("Alibaba spectacles … which model …")
-    m = _WHICH_KIND.search(q.search) if has_cjk(q.text) else _WHICH_KIND.match(q.search.lstrip("¿¡ \"“'"))
+    # (Japanese and Korean ask it where the word falls: "QuarkのグラスにはどのAIモデル …")
+    m = _WHICH_KIND.search(q.search) if has_cjk(q.text) or q.lang in ("ja", "ko") \
+        else _WHICH_KIND.match(q.search.lstrip("¿¡ \"“'"))
     if not m or len(hits) < 2 or m.group(1).split()[0].lower() in _AUXILIARIES:  # "What did …"
         return hits
     best = hits[0]

@@ -35,6 +35,25 @@ QUESTION_WORDS = {
     "cuánto": "how much", "cuánta": "how much", "cuántos": "how many", "cuántas": "how many",
     "cuanto": "how much", "cuanta": "how much", "cuantos": "how many", "cuantas": "how many",
 }
+# and the question words of the other languages read this way, so that the rules reading an
+# English question's "which"/"what" read them too ("Какая модель ИИ …": "which model …"; "どのAI
+# モデル": "which AI model"): French, German, Italian, Portuguese, Russian, Japanese, Korean
+OTHER_QUESTION_WORDS = {
+    "fr": {**dict.fromkeys("quel quelle quels quelles".split(), "which"), "qui": "who", "quand": "when",
+           "où": "where", "pourquoi": "why", "comment": "how", "quoi": "what"},
+    "de": {**dict.fromkeys("welche welcher welches welchen welchem".split(), "which"), "wer": "who", "wann": "when",
+           "wo": "where", "warum": "why", "wieso": "why", "was": "what"},
+    "it": {**dict.fromkeys("quale quali".split(), "which"), "chi": "who", "quando": "when", "dove": "where",
+           "perché": "why", "cosa": "what"},
+    "pt": {**dict.fromkeys("qual quais".split(), "which"), "quem": "who", "quando": "when", "onde": "where",
+           "porque": "why"},
+    "ru": {**dict.fromkeys("какой какая какое какие каким какую каких каком".split(), "which"), "кто": "who",
+           "когда": "when", "где": "where", "почему": "why", "зачем": "why", "что": "what"},
+    "ja": {"どの": "which", "どんな": "what", "何": "what", "誰": "who", "いつ": "when", "どこ": "where", "なぜ": "why",
+           "どうして": "why"},
+    "ko": {"어떤": "which", "어느": "which", "무엇": "what", "뭐": "what", "무슨": "what", "누구": "who", "누가": "who",
+           "언제": "when", "어디": "where", "왜": "why"},
+}
 # Numbers, days and months: words of one kind sit close together in any embedding space ("tres"
 # nearest "two", "jueves" nearest "Monday"), so they are translated from this table instead
 CLOSED_CLASS = {
@@ -103,6 +122,9 @@ def stop_words(lang: str = "es") -> frozenset[str]:
 
 
 def _table(lang: str, table: dict[str, str]) -> dict[str, str]:
+    """A Spanish table, in Spanish; another language has its question words only."""
+    if table is QUESTION_WORDS and lang != "es":
+        return OTHER_QUESTION_WORDS.get(lang, {})
     return table if lang == "es" else {}
 
 

@@ -112,3 +112,24 @@ def test_the_answer_a_question_in_another_language_asks_for(text, qtype, measure
     measure, so a "how much does it cost" the text never prices is refused as in English."""
     q = parse(text)
     assert (q.qtype, q.measure) == (qtype, measure)
+
+
+@pytest.mark.parametrize("question", [
+    "アリババのメガネにはどのAIモデルが使われていますか？",
+    "Какая модель ИИ стоит в очках Alibaba?",
+    "알리바바 안경에는 어떤 AI 모델이 들어가요?",
+    "Quel modèle d IA fait tourner les lunettes d Alibaba ?",
+])
+def test_which_model_in_another_language_finds_the_sentence_naming_it(engine, question):
+    """Its "which" is read as English's (どの, какая, 어떤, quel: qa/spanish.py), so the sentence
+    after "Alibaba unveiled its Quark AI Glasses", which names the Qwen model, is cited first, as
+    for "Which model powers Alibaba's glasses?"; before, the one naming Alibaba was."""
+    ans = engine.ask(question)
+    assert ans.answerable and ans.citations[0].sentence.startswith("Powered by the company’s Qwen model"), ans
+
+
+def test_question_words_are_read_in_english():
+    from qa.spanish import in_english
+
+    assert in_english("Какая модель работает в очках", {"модель": "model"}, "ru").startswith("which model")
+    assert "which AI model" in in_english("Quark グラス どの AI モデル", {"モデル": "model"}, "ja")
