@@ -21,6 +21,8 @@ from qa.spanish import content_words
     ("华为在大会上发布了什么？", "zh"),
     ("ファーウェイは会議で何を発表しましたか？", "ja"),
     ("화웨이는 회의에서 무엇을 발표했나요?", "ko"),
+    # an English function word that is the language's own too ("in", "do") is no vote for English
+    ("Welches KI-Modell steckt in der Brille?", "de"), ("Quem é o CEO do Enflame?", "pt"),
     # names in Latin letters outweighing the words around them
     ("Quark AI Glasses什么时候上市？", "zh"), ("EnflameのCEOは誰ですか？", "ja"), ("Enflame CEO는 누구야?", "ko"),
     ("", "en"), ("???", "en"),
@@ -35,7 +37,7 @@ def test_the_language_of_a_question(text, lang):
     "How are ergänzungsschulen funded?", "who's marieke dijkstra", "What did Dharani Samhita do?",
     "Did Lenin encourage a civil revolution?", "What did 华为 launch?", "alibaba glasess model?",
     "How old is Joost van Aarle?", "What did Alibaba unveil?", "huawie?", "metax chips",
-    "What does 화웨이 mean?", "Who is 张三?",
+    "What does 화웨이 mean?", "Who is 张三?", "Was Bismarck in Berlin?",
 ])
 def test_an_english_question_naming_foreign_things_stays_english(text):
     """Its names are left out before py3langid reads it, and py3langid overrules the function
