@@ -1495,13 +1495,16 @@ def mentions(index: Index, q: Question, doc_ids: list[str], name: str) -> Answer
     return _read(index, q, hits, "mentions")
 
 
-def in_language(ans: Answer, lang: str) -> Answer:
-    """The answer for an asker of ``lang``: a refusal said in it ("El artículo no lo dice."); the
-    page words the rest of the bubble by ``Answer.lang``. Sentences cited stay as written."""
-    if lang == ans.lang:
-        return ans
+def in_language(ans: Answer, lang: str, asked_in: str | None = None) -> Answer:
+    """The answer for an asker of ``lang``: a refusal said in it ("El artículo no lo dice."), or
+    in the language asked in when one is written for it (``asked_in``: "L'article ne le dit
+    pas."); the page words the rest of the bubble by ``Answer.lang``. Sentences cited stay as
+    written."""
     said = {REFUSAL: REFUSALS, REFUSAL_DOCUMENTS: REFUSALS_DOCUMENTS}.get(ans.answer) if not ans.answerable else None
-    return replace(ans, lang=lang, answer=said[lang] if said else ans.answer)
+    answer = said.get(asked_in, said[lang]) if said else ans.answer
+    if lang == ans.lang and answer == ans.answer:
+        return ans
+    return replace(ans, lang=lang, answer=answer)
 
 
 BOTH_CITED = 5  # a two-part answer cites at most this many sentences

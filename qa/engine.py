@@ -39,7 +39,7 @@ from .recase import read_name_words, recased
 from .rerank import get_reranker, previous_in_paragraph
 from .retrieve import Retriever
 from .segment import search_text
-from .languages import language_model
+from .languages import identify, language_model
 from .spanish import in_the_documents_words
 from .spelling import english_words
 from .types import Answer, Hit
@@ -232,7 +232,7 @@ class Engine:
         self.follow_corpus()
         # one index for the whole question, even if a corpus edit swaps in another meanwhile
         ans = self._ask(self.load()._retriever, question, history, doc)
-        return answering.in_language(ans, language(question))
+        return answering.in_language(ans, language(question), identify(question))
 
     def _ask(self, r: Retriever, question, history, doc) -> Answer:
         question, history, doc = self.validate(question, history, doc, r.index)

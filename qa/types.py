@@ -8,11 +8,19 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 REFUSAL = "The article doesn't say."
-# The refusal in the asker's language (qa/question.py `language`): the citations stay English.
-REFUSALS = {"en": REFUSAL, "es": "El artículo no lo dice.", "zh": "文章没有提到。"}
+# The refusal in the asker's language (qa/languages.py `identify`): the citations stay English, and
+# the page's other words are English, Spanish or Chinese (qa/question.py `language`)
+REFUSALS = {"en": REFUSAL, "es": "El artículo no lo dice.", "zh": "文章没有提到。",
+            "fr": "L'article ne le dit pas.", "de": "Der Artikel sagt das nicht.", "it": "L'articolo non lo dice.",
+            "pt": "O artigo não diz.", "ru": "В статье об этом не говорится.", "ja": "記事には書かれていません。",
+            "ko": "기사에는 나와 있지 않습니다."}
 # and when the question searched several documents
 REFUSAL_DOCUMENTS = "The documents don't say."
-REFUSALS_DOCUMENTS = {"en": REFUSAL_DOCUMENTS, "es": "Los documentos no lo dicen.", "zh": "这些文档都没有提到。"}
+REFUSALS_DOCUMENTS = {"en": REFUSAL_DOCUMENTS, "es": "Los documentos no lo dicen.", "zh": "这些文档都没有提到。",
+                      "fr": "Les documents ne le disent pas.", "de": "Die Dokumente sagen das nicht.",
+                      "it": "I documenti non lo dicono.", "pt": "Os documentos não dizem.",
+                      "ru": "В документах об этом не говорится.", "ja": "文書には書かれていません。",
+                      "ko": "문서에는 나와 있지 않습니다."}
 
 
 @dataclass(frozen=True)

@@ -180,6 +180,11 @@ def test_the_language_an_answer_is_worded_in(text, lang):
     ("What is Huawei's stock price?", "The article doesn't say."),
     ("¿Cuál es el precio de las acciones de Huawei?", "El artículo no lo dice."),
     ("华为的股价是多少？", "文章没有提到。"),
+    # the page has no words in these; the refusal is said in them all the same
+    ("Combien coûtent les Quark AI Glasses ?", "L'article ne le dit pas."),
+    ("Wie viel kosten die Quark AI Glasses?", "Der Artikel sagt das nicht."),
+    ("Какова цена акций Huawei?", "В статье об этом не говорится."),
+    ("Huaweiの株価はいくらですか？", "記事には書かれていません。"),
 ])
 def test_a_refusal_is_said_in_the_askers_language(engine, question, refusal):
     ans = engine.ask(question)
