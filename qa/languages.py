@@ -82,13 +82,16 @@ def _votes(text: str) -> tuple[int, int]:
     return sum(w in EN_WORDS for w in votes), spanish
 
 
+_STOP_LISTS = {"no": "nb"}  # py3langid's code -> the stop-words package's
+
+
 @lru_cache(maxsize=None)
-def _function_words(lang: str) -> frozenset[str]:
-    """A language's function words (the `stop-words` package's list; none for one it lacks)."""
+def stop_words(lang: str = "es") -> frozenset[str]:
+    """The language's function words (the `stop-words` package's list; none for a language it lacks)."""
     from stop_words import StopWordError, get_stop_words
 
     try:
-        return frozenset(get_stop_words({"no": "nb"}.get(lang, lang)))
+        return frozenset(get_stop_words(_STOP_LISTS.get(lang, lang)))
     except StopWordError:
         return frozenset()
 
@@ -96,7 +99,7 @@ def _function_words(lang: str) -> frozenset[str]:
 def _english_only(text: str, lang: str) -> int:
     """The English function words of the question that are not ``lang``'s too: German writes "in"
     and "was", Portuguese "do", French "on"."""
-    return sum(w in EN_WORDS and w not in _function_words(lang) for w in _voters(text))
+    return sum(w in EN_WORDS and w not in stop_words(lang) for w in _voters(text))
 
 
 def voted_english(text: str) -> bool:

@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from . import japanese
-from .languages import without_particle
+from .languages import stop_words, without_particle
 from .lexical import zipf
 
 ALIGN_COSINE = 0.70  # a question word and a document word this close are one word in two languages
@@ -105,20 +105,6 @@ def is_common_word(word: str, lang: str = "es") -> bool:
     or without its accent."""
     own = zipf(as_written(word, lang), lang)
     return own >= SPANISH_WORD_ZIPF and own >= zipf(word) + SPANISH_MARGIN
-
-
-_STOP_LISTS = {"no": "nb"}  # py3langid's code -> the stop-words package's
-
-
-@lru_cache(maxsize=None)
-def stop_words(lang: str = "es") -> frozenset[str]:
-    """The language's function words (the `stop-words` package's list; none for a language it lacks)."""
-    from stop_words import StopWordError, get_stop_words
-
-    try:
-        return frozenset(get_stop_words(_STOP_LISTS.get(lang, lang)))
-    except StopWordError:
-        return frozenset()
 
 
 def _table(lang: str, table: dict[str, str]) -> dict[str, str]:
