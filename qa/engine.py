@@ -40,6 +40,7 @@ from .rerank import get_reranker, previous_in_paragraph
 from .retrieve import Retriever
 from .segment import search_text
 from .languages import identify, language_model
+from .lexicon import english_lexicon
 from .spanish import in_the_documents_words
 from .spelling import english_words
 from .types import Answer, Hit
@@ -59,6 +60,11 @@ class QuestionError(ValueError):
 
 def _e5_vector(text: str) -> np.ndarray:
     return get_embedder("e5").encode_queries([text])[0]
+
+
+def _ready_for_other_languages() -> None:
+    language_model()
+    english_lexicon().prepare()
 
 
 class RecentVectors:
@@ -186,9 +192,10 @@ class Engine:
         country_paraphrases(""), countries_asked_in("")  # and of countries (~100 ms, qa/countries.py)
         english_words()  # and the common English words a typo is read as (~150 ms, qa/spelling.py)
         read_name_words()  # and the words that read as names, for a name typed in lower case (~50 ms, qa/recase.py)
-        # and py3langid's, for a question in another language (~1.3 s, qa/languages.py): in the
-        # background, as an English question rarely needs it
-        threading.Thread(target=language_model, name="language-model", daemon=True).start()
+        # and py3langid's, for a question in another language (~1.3 s, qa/languages.py), and the
+        # English words such a question's words are translated into (~3 s, qa/lexicon.py): in the
+        # background, as an English question needs neither
+        threading.Thread(target=_ready_for_other_languages, name="other-languages", daemon=True).start()
         return self
 
     @property

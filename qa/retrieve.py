@@ -27,6 +27,7 @@ from .crosslingual import has_cjk, translate_words
 from .index import Index
 from .languages import identify
 from .lexical import naming_words, tokenize
+from .lexicon import UNTRANSLATED, english_lexicon
 from .question import Question, content_tokens, names
 from .rank import Models
 from .segment import search_text
@@ -163,8 +164,9 @@ class Retriever:
     def in_english(self, q: Question, doc: str | None = None) -> Question:
         """A question in Spanish or Chinese with its words read as the documents in scope write
         them in English (qa/spanish.py): a Spanish word becomes the document's word nearest to
-        it; a Chinese word keeps its dictionary glosses and gains that word ("大会": "general
-        assembly general meeting" and "conference"). An English question stays as it is."""
+        it, or its English translation when none is near (qa/lexicon.py); a Chinese word keeps
+        its dictionary glosses and gains that word ("大会": "general assembly general meeting"
+        and "conference"). An English question stays as it is."""
         if q.english and not has_cjk(q.text):
             return q
         docs = [doc] if doc is not None else [d.id for d in self.index.documents]
@@ -183,9 +185,11 @@ class Retriever:
         else:
             words = spanish.content_words(q.search, q.lang)
             aligned = self._word_aligner().nearest(words, docs, spanish.ALIGN_COSINE) if words else {}
-            if not aligned:
+            # a word no document writes nearly is read as its English translation ("fundó": "founded")
+            translated = {} if q.lang in UNTRANSLATED else english_lexicon().translate([w for w in words if w not in aligned])
+            if not aligned and not translated:
                 return q
-            search = spanish.in_english(q.search, aligned, q.lang)
+            search = spanish.in_english(q.search, translated | aligned, q.lang)
             return replace(q, search=search, tokens=tuple(content_tokens(search)), aligned=tuple(aligned.values()),
                            content_words=len(words))
 

@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 import qa.index  # noqa: E402
 from qa.evaluate import _hit, norm  # noqa: E402
+from qa.lexicon import english_lexicon  # noqa: E402
 
 log = logging.getLogger("scale")
 SIGMA = 0.02
@@ -184,6 +185,7 @@ def serve(args, work: Path) -> int:
     engine._retriever.wait_for_words()
     words_s = time.perf_counter() - t
     engine.warm_up()  # the rest a server reads before it is ready (the word lists of qa/recase.py: ~67 MB)
+    english_lexicon().prepare()  # which it builds in the background: waited for, so nothing else runs
     ann = timed_asks(engine, asked)  # warm: nothing else running
     # the same questions typed in lower case: their names found again in the documents' words
     # (Vocabulary.in_mid_sentence) and the word lists, at this size

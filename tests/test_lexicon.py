@@ -1,0 +1,77 @@
+"""The dictionary into English (qa/lexicon.py): a word of a question in another language that no
+document writes nearly is searched as its English translation."""
+import numpy as np
+import pytest
+
+from qa.lexicon import TRANSLATE_COSINE, Lexicon, lexicon_words
+
+
+def _unit(*xs: float) -> np.ndarray:
+    v = np.array(xs, np.float32)
+    return v / np.linalg.norm(v)
+
+
+SPACE = {"year": _unit(1, 0, 0), "clock": _unit(0, 1, 0), "founded": _unit(0, 0, 1),
+         "jahr": _unit(0.95, 0.05, 0), "horloge": _unit(0.1, 1, 0), "blau": _unit(1, 1, 1)}
+
+
+class CountingEncoder:
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def __call__(self, words: list[str]) -> np.ndarray:
+        self.calls.append(list(words))
+        return np.stack([SPACE[w] for w in words])
+
+
+def test_a_word_becomes_the_english_word_nearest_it_only_when_close():
+    lexicon = Lexicon(CountingEncoder(), words=lambda: ["year", "clock", "founded"])
+    # "blau" is 0.58 from each: near none of them, so left as typed
+    assert float(SPACE["blau"] @ SPACE["year"]) < TRANSLATE_COSINE
+    assert lexicon.translate(["jahr", "horloge", "blau"]) == {"jahr": "year", "horloge": "clock"}
+
+
+def test_a_word_is_looked_up_once_and_the_dictionary_embedded_once():
+    encode = CountingEncoder()
+    lexicon = Lexicon(encode, words=lambda: ["year", "clock", "founded"])
+    lexicon.translate(["jahr", "blau"])
+    lexicon.translate(["jahr", "blau", "horloge"])
+    assert encode.calls == [["year", "clock", "founded"], ["jahr", "blau"], ["horloge"]]
+
+
+def test_an_empty_dictionary_translates_nothing():
+    assert Lexicon(CountingEncoder(), words=lambda: []).translate(["jahr"]) == {}
+
+
+def test_the_dictionary_is_english_content_words():
+    words = lexicon_words()
+    assert 9_000 < len(words) <= 10_000
+    assert {"founded", "clock", "year", "battery", "weather"} <= set(words)
+    assert not {"the", "which", "of", "and"} & set(words)
+
+
+@pytest.mark.slow
+def test_words_of_other_languages_translate_into_english():
+    from qa.lexicon import english_lexicon
+
+    got = english_lexicon().translate(["fundó", "horloge", "jahr", "vendita", "погоды", "parapluie"])
+    assert {k: got.get(k) for k in ("fundó", "horloge", "jahr", "vendita", "погоды")} == {
+        "fundó": "founded", "horloge": "clock", "jahr": "year", "vendita": "sale", "погоды": "weather"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, english", [
+    ("¿Quién fundó Moore Threads?", "founded"),  # the article never says who founded it
+    ("Quelle est la fréquence d'horloge de la puce Huawei 910C ?", "clock"),
+    ("quando gli usa hanno vietato la vendita dell'H100 alla Cina?", "sale"),
+])
+def test_a_word_the_article_never_writes_is_searched_in_english(engine, question, english):
+    q = engine._understand(question, [], None)
+    assert english in q.search.split(), q.search
+    assert q.text == question  # e5 and the answer's language still read it as asked
+
+
+@pytest.mark.slow
+def test_a_japanese_word_is_left_as_typed(engine):
+    q = engine._understand("百度は何を披露したの？", [], None)
+    assert "披露" in q.search and "disclosure" not in q.search, q.search
