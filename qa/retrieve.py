@@ -164,13 +164,15 @@ class Retriever:
     def in_english(self, q: Question, doc: str | None = None) -> Question:
         """A question in Spanish or Chinese with its words read as the documents in scope write
         them in English (qa/spanish.py): a Spanish word becomes the document's word nearest to
-        it, or its English translation when none is near (qa/lexicon.py); a Chinese word keeps
-        its dictionary glosses and gains that word ("大会": "general assembly general meeting"
-        and "conference"). An English question stays as it is."""
+        it, or its English translation when none is near (qa/lexicon.py), as over a corpus of
+        too many documents to read their words; a Chinese word keeps its dictionary glosses and
+        gains that word ("大会": "general assembly general meeting" and "conference"). An English
+        question stays as it is."""
         if q.english and not has_cjk(q.text):
             return q
         docs = [doc] if doc is not None else [d.id for d in self.index.documents]
-        if len(docs) > nearwords.DOCUMENTS_KEPT:
+        many = len(docs) > nearwords.DOCUMENTS_KEPT  # too many to embed their words: translated only
+        if has_cjk(q.text) and many:
             return q
         if has_cjk(q.text):
             pieces = translate_words(q.text)
@@ -184,7 +186,7 @@ class Retriever:
             return replace(q, search=search, tokens=tuple(content_tokens(search)), reading=reading)
         else:
             words = spanish.content_words(q.search, q.lang)
-            aligned = self._word_aligner().nearest(words, docs, spanish.ALIGN_COSINE) if words else {}
+            aligned = self._word_aligner().nearest(words, docs, spanish.ALIGN_COSINE) if words and not many else {}
             # a word no document writes nearly is read as its English translation ("fundó": "founded")
             translated = {} if q.lang in UNTRANSLATED else english_lexicon().translate([w for w in words if w not in aligned])
             if not aligned and not translated:

@@ -75,3 +75,15 @@ def test_a_word_the_article_never_writes_is_searched_in_english(engine, question
 def test_a_japanese_word_is_left_as_typed(engine):
     q = engine._understand("百度は何を披露したの？", [], None)
     assert "披露" in q.search and "disclosure" not in q.search, q.search
+
+
+@pytest.mark.slow
+def test_over_too_many_documents_to_read_every_word_is_translated(engine, monkeypatch):
+    """A corpus of more than DOCUMENTS_KEPT documents is not aligned with (their words would take
+    seconds to embed): its question's words are translated, not searched as typed."""
+    from qa import nearwords
+
+    monkeypatch.setattr(nearwords, "DOCUMENTS_KEPT", 0)
+    q = engine._understand("¿Qué gafas presentó Alibaba?", [], None)
+    assert {"glasses", "Alibaba"} <= set(q.search.split()) and not q.aligned, q.search
+    assert engine._understand("阿里巴巴发布了什么眼镜？", [], None).reading == ""  # Chinese: its glosses, as before
