@@ -23,15 +23,20 @@ from functools import lru_cache
 
 import numpy as np
 
+from .lexical import zipf
+
 LEXICON_WORDS = 10_000  # wordfreq's commonest English words read as the dictionary
 TRANSLATE_COSINE = 0.80  # a foreign word and an English one this close are one word in two languages
+# a word its own language uses less than this (wordfreq) is a name or an acronym typed in lower
+# case ("waic", "hunyuan"), which USE embeds by its pieces: "waic" is nearest "wade" (0.89)
+KNOWN_ZIPF = 1.0
 WORDS_KEPT = 10_000  # question words whose translation (or none) is kept
 # languages whose words are not translated: a Japanese word cut out by janome, a Korean one
 # stripped of its particle, reads worse as its nearest English word (披露 "disclosure", 뭔가 "ing")
 # than left as typed (the article's questions: Japanese 0.707 -> 0.701, Korean 0.684 -> 0.673)
 UNTRANSLATED = frozenset({"ja", "ko"})
 
-_WORD = re.compile(r"[a-z][a-z'-]*[a-z]")
+_WORD = re.compile(r"[a-z][a-z-]*[a-z]")  # no "group's" or "she'd": never what one foreign word means
 
 
 def lexicon_words() -> list[str]:
@@ -43,6 +48,14 @@ def lexicon_words() -> list[str]:
 
     stop = stopwords()
     return [w for w in top_n_list("en", LEXICON_WORDS) if _WORD.fullmatch(w) and w not in stop]
+
+
+def _known(word: str, lang: str) -> bool:
+    """Whether ``lang`` uses ``word`` as a word (a language wordfreq has no list for: assumed)."""
+    try:
+        return zipf(word, lang) >= KNOWN_ZIPF
+    except LookupError:
+        return True
 
 
 class Lexicon:
@@ -65,9 +78,12 @@ class Lexicon:
                 self._words = words
         return self
 
-    def translate(self, words: list[str]) -> dict[str, str]:
+    def translate(self, words: list[str], lang: str | None = None) -> dict[str, str]:
         """For each of ``words`` (lower case) whose nearest English word is at TRANSLATE_COSINE or
-        above, that word (an English word is its own)."""
+        above, that word (an English word is its own); of a question in ``lang``, only the words
+        that language knows."""
+        if lang is not None:
+            words = [w for w in words if _known(w, lang)]
         self.prepare()
         with self._lock:
             todo = [w for w in dict.fromkeys(words) if w not in self._known]

@@ -188,7 +188,7 @@ class Retriever:
             words = spanish.content_words(q.search, q.lang)
             aligned = self._word_aligner().nearest(words, docs, spanish.ALIGN_COSINE) if words and not many else {}
             # a word no document writes nearly is read as its English translation ("fundó": "founded")
-            translated = {} if q.lang in UNTRANSLATED else english_lexicon().translate([w for w in words if w not in aligned])
+            translated = {} if q.lang in UNTRANSLATED else english_lexicon().translate([w for w in words if w not in aligned], q.lang)
             if not aligned and not translated:
                 return q
             search = spanish.in_english(q.search, translated | aligned, q.lang)

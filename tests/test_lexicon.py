@@ -12,7 +12,8 @@ def _unit(*xs: float) -> np.ndarray:
 
 
 SPACE = {"year": _unit(1, 0, 0), "clock": _unit(0, 1, 0), "founded": _unit(0, 0, 1),
-         "jahr": _unit(0.95, 0.05, 0), "horloge": _unit(0.1, 1, 0), "blau": _unit(1, 1, 1)}
+         "jahr": _unit(0.95, 0.05, 0), "horloge": _unit(0.1, 1, 0), "blau": _unit(1, 1, 1),
+         "waic": _unit(0.05, 1, 0)}  # an acronym typed in lower case, embedded by its pieces
 
 
 class CountingEncoder:
@@ -48,6 +49,14 @@ def test_the_dictionary_is_english_content_words():
     assert 9_000 < len(words) <= 10_000
     assert {"founded", "clock", "year", "battery", "weather"} <= set(words)
     assert not {"the", "which", "of", "and"} & set(words)
+    assert not [w for w in words if "'" in w]  # "group's", "she'd": never what one foreign word means
+
+
+def test_a_word_its_own_language_does_not_use_is_left_as_typed():
+    lexicon = Lexicon(CountingEncoder(), words=lambda: ["year", "clock", "founded"])
+    assert lexicon.translate(["jahr", "waic"], "de") == {"jahr": "year"}  # "waic" is no German word
+    assert lexicon.translate(["waic"]) == {"waic": "clock"}  # as it would be, read without its language
+    assert lexicon.translate(["horloge"], "th") == {"horloge": "clock"}  # no word list for Thai: not judged
 
 
 @pytest.mark.slow
