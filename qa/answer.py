@@ -638,7 +638,7 @@ def _opens_with_a_name(sentence: str, asked: set[str]) -> bool:
 MEASURE_WINDOW = 3  # the best sentences one of which must give a measure asked for
 
 
-def lacks_measure(hits: list[Hit], q: Question) -> bool:
+def lacks_measure(hits: list[Hit], q: Question, index: Index | None = None) -> bool:
     """The question asks for a measure (a price, a time of day, a year, a percentage, an age, a
     duration: qa/question.py `asked_measure`) that none of the best sentences gives: "How much
     does the LumaPod cost?" against a leaflet that never names a price. In SQuAD 2.0 articles
@@ -648,7 +648,23 @@ def lacks_measure(hits: list[Hit], q: Question) -> bool:
     asked = q.measure or ("number" if q.qtype == "number" and not q.english else "")
     if not asked or not hits:
         return False
-    return not any(_gives(asked, q, h.sentence.text) for h in hits[:MEASURE_WINDOW])
+    window = hits[:MEASURE_WINDOW]
+    if not q.english and q.names and index is not None:
+        # and only in the best sentences about its names, when one is: "¿En qué año se fundó
+        # Baidu?" is not answered by "Alibaba unveiled its Quark AI Glasses, expected … by
+        # end-2025" among them. About a name is naming it, or following the sentence of its
+        # paragraph that does ("Its AI cloning tool …" after "Meanwhile, Baidu showcased …")
+        window = [h for h in window if _names_any(q.names, index, h)] or window
+    return not any(_gives(asked, q, h.sentence.text) for h in window)
+
+
+def _names_any(names: tuple[str, ...], index: Index, hit: Hit) -> bool:
+    """Does the sentence, or the one before it in its paragraph, write one of ``names``?"""
+    from .rerank import previous_in_paragraph
+
+    row = hit.features.get("row")
+    text = f"{previous_in_paragraph(index, row) if row is not None else ''} {hit.sentence.text}".casefold()
+    return any(n.casefold() in text for n in names)
 
 
 def lacks_count(hits: list[Hit], q: Question) -> bool:

@@ -371,7 +371,7 @@ class Engine:
             conf *= OFF_TOPIC_FACTOR
         # "How much does it cost?" of a text that names no price; a question line of the text ("How
         # much does it cost?" over "For all other adults, the cost is $25") is read as its answer
-        if answering.lacks_measure(answering.answers_not_questions(r.index, hits[:answering.MEASURE_WINDOW]), q):
+        if answering.lacks_measure(answering.answers_not_questions(r.index, hits[:answering.MEASURE_WINDOW]), q, r.index):
             conf *= OFF_TOPIC_FACTOR
         if answering.lacks_saying(hits, q):  # "What did Marcus Bell say?" of a story where he only scores
             conf *= OFF_TOPIC_FACTOR

@@ -358,6 +358,16 @@ def test_questions_in_other_languages_about_what_the_article_does_not_say_are_re
     assert not ans.answerable and ans.citations == (), (question, ans.confidence)
 
 
+def test_a_measure_is_looked_for_in_the_sentences_about_the_name_asked(engine):
+    """The founding year of Tencent is not "end-2025" of the Alibaba sentence among the best three
+    (fifty-third session); the cloning tool's footage is in the sentence after the one naming
+    Baidu ("Its AI cloning tool …"), which counts as about Baidu."""
+    refused = engine.ask("¿En qué año se fundó Tencent?")
+    assert not refused.answerable, refused.confidence
+    answered = engine.ask("¿Cuánto video de muestra necesita la herramienta de clonación de Baidu?")
+    assert answered.answerable and "10 minutes of sample footage" in answered.citations[0].sentence
+
+
 @pytest.mark.parametrize("question, cited", [
     ("¿Cuántos chips usa el sistema de Huawei?", "384 of its self-developed 910C"),
     ("¿Cuándo estarán a la venta las gafas de Alibaba?", "by end-2025"),
