@@ -84,6 +84,8 @@ class Lexicon:
         that language knows."""
         if lang is not None:
             words = [w for w in words if _known(w, lang)]
+        if not words:  # "¿Y?": nothing to look up, and no reason to build the dictionary
+            return {}
         self.prepare()
         with self._lock:
             todo = [w for w in dict.fromkeys(words) if w not in self._known]

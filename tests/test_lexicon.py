@@ -40,6 +40,11 @@ def test_a_word_is_looked_up_once_and_the_dictionary_embedded_once():
     assert encode.calls == [["year", "clock", "founded"], ["jahr", "blau"], ["horloge"]]
 
 
+def test_no_word_to_look_up_builds_no_dictionary():
+    encode = CountingEncoder()
+    assert Lexicon(encode, words=lambda: ["year"]).translate([]) == {} and encode.calls == []
+
+
 def test_an_empty_dictionary_translates_nothing():
     assert Lexicon(CountingEncoder(), words=lambda: []).translate(["jahr"]) == {}
 
