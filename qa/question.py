@@ -193,15 +193,37 @@ _TYPES_OTHER = {
            ("place", re.compile(r"어디\s*(서|에서|에|로)|어느\s*(나라|도시|곳|지역|국가)")),
            ("reason", re.compile(r"(?<![가-힣])왜(?!곡)|어째서|무슨\s*이유"))],
 }
-# and the one measure a price question asks in them: "Combien vont coûter …", "Wie viel kostet …"
-_MONEY_OTHER = {
-    "fr": re.compile(r"\bcombien\b(?=.*\b(co[uû]t\w*|pa(y|i)\w*|prix|vend\w*)\b)|\bquel(le)? est le (prix|co[uû]t)\b", re.I),
-    "de": re.compile(r"\bwie ?viel\b(?=.*\b(kost\w*|zahl\w*|preis\w*|verkauf\w*)\b)|\bwas kostet\b|\bwelchen preis\b", re.I),
-    "it": re.compile(r"\bquanto\b(?=.*\b(cost\w*|pag\w*|prezzo|vend\w*)\b)|\bqual è il (prezzo|costo)\b", re.I),
-    "pt": re.compile(r"\bquanto\b(?=.*\b(cust\w*|pag\w*|preço|vend\w*)\b)|\bqual (é|o) (o )?(preço|custo)\b", re.I),
-}
-# and the measures a question in Russian, Japanese or Korean asks for (each a price first)
+# and the measures a question in French, German, Italian, Portuguese, Russian, Japanese or Korean
+# asks for (each a price first: "Combien vont coûter …", "Wie viel kostet …")
 _MEASURES_OTHER = {
+    "fr": [("money", re.compile(r"\bcombien\b(?=.*\b(co[uû]t\w*|pa(y|i)\w*|prix|vend\w*)\b)|\bquel(le)? est le (prix|co[uû]t)\b", re.I)),
+           ("year", re.compile(r"\b(en|de) quelle année\b|\bquelle année\b", re.I)),
+           ("month", re.compile(r"\ben quel mois\b|\bquel mois\b", re.I)),
+           ("percent", re.compile(r"\bquel pourcentage\b|\bcombien de pour ?cent\b", re.I)),
+           ("clock", re.compile(r"\bà quelle heure\b", re.I)),
+           ("age", re.compile(r"\bquel âge\b", re.I)),
+           ("duration", re.compile(r"\bcombien de temps\b", re.I))],
+    "de": [("money", re.compile(r"\bwie ?viel\b(?=.*\b(kost\w*|zahl\w*|preis\w*|verkauf\w*)\b)|\bwas kostet\b|\bwelchen preis\b", re.I)),
+           ("year", re.compile(r"\b(in|seit) welchem jahr\b|\bwelches jahr\b", re.I)),
+           ("month", re.compile(r"\bin welchem monat\b", re.I)),
+           ("percent", re.compile(r"\bwie ?viel prozent\b|\bwelchen? (prozentsatz|prozentanteil)\b", re.I)),
+           ("clock", re.compile(r"\bum wie ?viel uhr\b|\bum welche uhrzeit\b", re.I)),
+           ("age", re.compile(r"\bwie alt\b", re.I)),
+           ("duration", re.compile(r"\bwie lange\b", re.I))],
+    "it": [("money", re.compile(r"\bquanto\b(?=.*\b(cost\w*|pag\w*|prezzo|vend\w*)\b)|\bqual è il (prezzo|costo)\b", re.I)),
+           ("year", re.compile(r"\bin (che|quale) anno\b|\bche anno\b", re.I)),
+           ("month", re.compile(r"\bin (che|quale) mese\b", re.I)),
+           ("percent", re.compile(r"\b(quale|che) percentuale\b|\bquanti per ?cento\b", re.I)),
+           ("clock", re.compile(r"\ba che ora\b|\ba quale ora\b", re.I)),
+           ("age", re.compile(r"\bquanti anni ha\w*\b|\bche età\b", re.I)),
+           ("duration", re.compile(r"\b(per )?quanto tempo\b|\bquanto dur\w*", re.I))],
+    "pt": [("money", re.compile(r"\bquanto\b(?=.*\b(cust\w*|pag\w*|preço|vend\w*)\b)|\bqual (é|o) (o )?(preço|custo)\b", re.I)),
+           ("year", re.compile(r"\bem (que|qual) ano\b|\bque ano\b", re.I)),
+           ("month", re.compile(r"\bem (que|qual) mês\b", re.I)),
+           ("percent", re.compile(r"\b(que|qual)( é| e)?( a| o)? (porcentagem|percentual)\b|\bquantos por ?cento\b", re.I)),
+           ("clock", re.compile(r"\b(a|às) que horas\b", re.I)),
+           ("age", re.compile(r"\bquantos anos tem\b|\bqual (é )?a idade\b", re.I)),
+           ("duration", re.compile(r"\b(por )?quanto tempo\b|\bquanto dur\w*", re.I))],
     "ru": [("money", re.compile(r"\b(сколько|почём|почем)\b(?=.*\b(сто[иія]\w*|плат\w*|заплат\w*|денег|долларов|юаней|рублей|евро)\b)"
                                 r"|\b(цен[аыу]|стоимост[ьи])\b", re.I)),
            ("year", re.compile(r"\bв (каком|котором) году\b|\bкакого года\b", re.I)),
@@ -578,13 +600,10 @@ def last_question(history: list[str] | tuple[str, ...]) -> int | None:
 
 
 def asked_measure(text: str) -> str:
-    """The measure a question (English, Spanish, Chinese, Russian, Japanese or Korean) asks for
-    ("money", "clock", "year", "month", "percent", "age", "duration"), or "" when it asks for none
-    more precise than its type; of a French, German, Italian or Portuguese question only "money"
-    is read."""
+    """The measure a question (English, Spanish, Chinese, French, German, Italian, Portuguese,
+    Russian, Japanese or Korean) asks for ("money", "clock", "year", "month", "percent", "age",
+    "duration"), or "" when it asks for none more precise than its type."""
     lang = identify(text)
-    if lang in _MONEY_OTHER:
-        return "money" if _MONEY_OTHER[lang].search(text) else ""
     table = _MEASURES_ZH if has_cjk(text) else _MEASURES if lang == "en" else _MEASURES_ES if lang == "es" \
         else _MEASURES_OTHER.get(lang, ())
     for name, rx in table:

@@ -244,6 +244,32 @@ def test_the_measure_a_spanish_or_chinese_question_asks_for(question, measure):
     assert parse(question).measure == measure  # not only for questions in English
 
 
+@pytest.mark.parametrize("question, measure", [
+    ("Combien coûtent les Quark AI Glasses ?", "money"),
+    ("En quelle année Baidu a-t-il été fondé ?", "year"),
+    ("À quelle heure ouvre le salon ?", "clock"),
+    ("Combien de temps dure la conférence ?", "duration"),
+    ("Quel âge a Zhao Lidong ?", "age"),
+    ("Combien de puces utilise le système ?", ""),  # a count
+    ("Wie viel kostet die Brille?", "money"),
+    ("In welchem Jahr wurde Baidu gegründet?", "year"),
+    ("Wie lange dauert die Konferenz?", "duration"),
+    ("Wie viel Videomaterial braucht das Tool?", ""),  # an amount: any number
+    ("In che anno è stata fondata Baidu?", "year"),
+    ("Quanto costano gli occhiali?", "money"),
+    ("Quanto tempo dura la conferenza?", "duration"),
+    ("Em que ano a Baidu foi fundada?", "year"),
+    ("Quanto custam os óculos?", "money"),
+    ("Qual é a porcentagem de empresas na aliança?", "percent"),
+    ("Quantos chips havia na demonstração?", ""),
+])
+def test_the_measure_a_french_german_italian_or_portuguese_question_asks_for(question, measure):
+    """Until the fifty-third session only a price was read in these languages."""
+    from qa.question import asked_measure
+
+    assert asked_measure(question) == measure
+
+
 @pytest.mark.parametrize("question, qtype", [
     ("¿Quién es el director ejecutivo de Tencent?", "person"),
     ("quien fundó MiniMax", "person"),
