@@ -23,6 +23,8 @@ from qa.spanish import content_words
     ("화웨이는 회의에서 무엇을 발표했나요?", "ko"),
     # an English function word that is the language's own too ("in", "do") is no vote for English
     ("Welches KI-Modell steckt in der Brille?", "de"), ("Quem é o CEO do Enflame?", "pt"),
+    # German's nouns taken for names, its function words left are English ones too ("ist", "das")
+    ("Was ist das Ziel des KI-Komitees der Handelskammer?", "de"), ("Was ist das Hunyuan3D World Model?", "de"),
     # names in Latin letters outweighing the words around them
     ("Quark AI Glasses什么时候上市？", "zh"), ("EnflameのCEOは誰ですか？", "ja"), ("Enflame CEO는 누구야?", "ko"),
     ("", "en"), ("???", "en"),
