@@ -30,6 +30,7 @@ TRANSLATE_COSINE = 0.80  # a foreign word and an English one this close are one 
 # a word its own language uses less than this (wordfreq) is a name or an acronym typed in lower
 # case ("waic", "hunyuan"), which USE embeds by its pieces: "waic" is nearest "wade" (0.89)
 KNOWN_ZIPF = 1.0
+NEAREST_TRIED = 5  # English words tried, nearest first, for one that is no piece of the word's spelling
 WORDS_KEPT = 10_000  # question words whose translation (or none) is kept
 # languages whose words are not translated: a Japanese word cut out by janome, a Korean one
 # stripped of its particle, reads worse as its nearest English word (披露 "disclosure", 뭔가 "ing")
@@ -90,16 +91,32 @@ class Lexicon:
         with self._lock:
             todo = [w for w in dict.fromkeys(words) if w not in self._known]
             if todo and self._vectors.shape[1]:
-                sims = self._encode(todo) @ self._vectors
-                best = sims.argmax(axis=1)
-                for w, k, row in zip(todo, best.tolist(), sims):
-                    self._known[w] = self._words[k] if row[k] >= TRANSLATE_COSINE else None
+                for w, row in zip(todo, self._encode(todo) @ self._vectors):
+                    self._known[w] = self._nearest(w, row)
             for w in todo:
                 self._known.setdefault(w, None)
             while len(self._known) > WORDS_KEPT:
                 self._known.popitem(last=False)
             found = {w: self._known[w] for w in words if w in self._known}
         return {w: e for w, e in found.items() if e is not None}
+
+
+    def _nearest(self, word: str, row: np.ndarray) -> str | None:
+        """The English word nearest ``word`` at TRANSLATE_COSINE or above that is no piece of its
+        spelling: USE reads "allianz" by its pieces, nearest "ian" (0.83), not "alliance"."""
+        for k in np.argsort(-row)[:NEAREST_TRIED].tolist():
+            if row[k] < TRANSLATE_COSINE:
+                break
+            if not _a_piece_of(self._words[k], word):
+                return self._words[k]
+        return None
+
+
+def _a_piece_of(english: str, word: str) -> bool:
+    """Whether ``english`` is written inside ``word`` past its first letter ("ian" in
+    "allianz", "zen" in "allianzen"): a piece of its spelling, where a word written at the start
+    is its stem ("model" of "modelo")."""
+    return english != word and english in word[1:]
 
 
 @lru_cache(maxsize=1)

@@ -101,3 +101,12 @@ def test_over_too_many_documents_to_read_every_word_is_translated(engine, monkey
     q = engine._understand("¿Qué gafas presentó Alibaba?", [], None)
     assert {"glasses", "Alibaba"} <= set(q.search.split()) and not q.aligned, q.search
     assert engine._understand("阿里巴巴发布了什么眼镜？", [], None).reading == ""  # Chinese: its glosses, as before
+
+
+def test_a_piece_of_the_words_spelling_is_no_translation():
+    """USE reads a word it hardly knows by its pieces: "allianz" came nearest "ian"."""
+    space = {"ian": _unit(1, 0, 0), "alliance": _unit(0, 1, 0), "model": _unit(0, 0, 1),
+             "allianz": _unit(1, 0.2, 0), "modelo": _unit(0, 0.1, 1)}
+    lexicon = Lexicon(lambda words: np.stack([space[w] for w in words]), words=lambda: ["ian", "alliance", "model"])
+    # "model" opens "modelo": its stem, kept
+    assert lexicon.translate(["allianz", "modelo"]) == {"modelo": "model"}
