@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from .compounds import is_compound
 from .contrast import OPPOSITES
 from .corpus import plain
 from .crosslingual import has_cjk, latin_names, listed_names, to_english, translate_words
@@ -822,7 +823,8 @@ def foreign_names(text: str, lang: str = "es") -> tuple[str, ...]:
     words = latin_names(text) if has_cjk(text) else (w for _, _, n in names(text)
                                                            for w in re.findall(r"[^\W\d_][\w-]*", n))
     found = tuple(w for w in words if _CODE.fullmatch(w) or len(w) >= 3  # a model's code ("N3", "X5") however short
-                  and zipf(as_written(w.lower(), lang), lang) < zipf(w.lower()) + SPANISH_MARGIN)  # "Pekin": Pekín
+                  and zipf(as_written(w.lower(), lang), lang) < zipf(w.lower()) + SPANISH_MARGIN  # "Pekin": Pekín
+                  and not is_compound(w, lang))  # "Handelskammer": German's words joined
     # a name made of common English words may be written otherwise ("United States" as "US")
     return tuple(n for n in found if any(zipf(w.lower()) < COMMON_NAME_ZIPF for w in n.split()))
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import contrast, features, nearwords, spanish
+from . import compounds, contrast, features, nearwords, spanish
 from .crosslingual import has_cjk, translate_words
 from .index import Index
 from .languages import identify
@@ -186,13 +186,24 @@ class Retriever:
             return replace(q, search=search, tokens=tuple(content_tokens(search)), reading=reading)
         else:
             words = spanish.content_words(q.search, q.lang)
-            aligned = self._word_aligner().nearest(words, docs, spanish.ALIGN_COSINE) if words and not many else {}
-            # a word no document writes nearly is read as its English translation ("fundó": "founded")
-            translated = {} if q.lang in UNTRANSLATED else english_lexicon().translate([w for w in words if w not in aligned], q.lang)
-            if not aligned and not translated:
+            aligned: dict[str, str] = {}
+
+            def read(words: list[str]) -> dict[str, str]:
+                """Words as the documents' words nearest them, else as their English translation
+                ("fundó": "founded"), those read neither way left out."""
+                near = self._word_aligner().nearest(words, docs, spanish.ALIGN_COSINE) if words and not many else {}
+                aligned.update(near)
+                translated = {} if q.lang in UNTRANSLATED else english_lexicon().translate([w for w in words if w not in near], q.lang)
+                return translated | near
+
+            done = read(words)
+            # a German compound neither reads is read by its parts ("Handelskammer": trade chamber)
+            done |= compounds.in_parts([w for w in words if w not in done], q.lang, read)
+            if not done:
                 return q
-            search = spanish.in_english(q.search, translated | aligned, q.lang)
-            return replace(q, search=search, tokens=tuple(content_tokens(search)), aligned=tuple(aligned.values()),
+            search = spanish.in_english(q.search, done, q.lang)
+            return replace(q, search=search, tokens=tuple(content_tokens(search)),
+                           aligned=tuple(aligned.values()),
                            content_words=len(words))
 
     def in_their_spelling(self, text: str, doc: str | None = None) -> str:

@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 
 from . import japanese
+from .compounds import is_compound
 from .languages import stop_words, without_particle
 from .lexical import zipf
 
@@ -130,9 +131,12 @@ def _words(text: str, lang: str = "es"):
         low = w.lower()
         # a name within the question, or opening it ("Alibaba"; "Gafas de ..." opens with a word);
         # a Spanish word capitalised inside it is read as a word ("¿qué dijo sobre Alemania?": Germany)
-        name = w[:1].isupper() and bool(text[:m.start()].strip(" ¿¡\"“'") and not is_common_word(low, lang)
-                                        or low not in function_words and low not in question_words
-                                        and zipf(low, lang) < COMMON_ZIPF)  # "¿Cuánta gente …?" opens with no name
+        # (German's compounds are no names: "Handelskammer")
+        inside = bool(text[:m.start()].strip(" ¿¡\"“'"))
+        name = w[:1].isupper() and not is_compound(w, lang) and (
+            not is_common_word(low, lang) if inside
+            else low not in function_words and low not in question_words
+            and zipf(low, lang) < COMMON_ZIPF)  # "¿Cuánta gente …?" opens with no name
         written = low if name or w[0].isdigit() else as_written(low, lang)
         yield w, written, name, written in function_words
 

@@ -54,6 +54,11 @@ def test_a_question_leaves_out_its_own_languages_function_words():
     # German capitalises its nouns: they are words to translate, not names
     assert content_words("Was hat Huawei auf der Konferenz vorgestellt?", "de") == ["konferenz", "vorgestellt"]
     assert foreign_names("Wer hat die Brille von Alibaba vorgestellt?", "de") == ("Alibaba",)
+    # a noun inside a question is a word if its language uses it, however rare ("Komitee": 3.7)
+    assert content_words("Welche Firmen sind im Komitee?", "de") == ["firmen", "komitee"]
+    # and a compound of such words is one too, though no word list has it
+    assert content_words("Welches Chipmodell hat Metax gezeigt?", "de") == ["chipmodell", "gezeigt"]
+    assert foreign_names("Welches Chipmodell hat Metax gezeigt?", "de") == ("Metax",)
 
 
 def test_a_french_question_is_read_without_spanish_rules():

@@ -197,13 +197,16 @@ def test_article_questions_in_french_and_german_written_blind(engine):
     questions in either language were refused whatever they asked. With French and German counts
     ("combien de personnes", "wie viele Leute": fifty-second session) 0.462 and 0.385 are
     refused, cite@1 the same (de false refusals 0.177); with "quel", "welche" read as "which",
-    fr 0.753, de 0.633; with German's "in" no vote for English, de 0.639 / 0.171 / 0.404."""
+    fr 0.753, de 0.633; with German's "in" no vote for English, de 0.639 / 0.171 / 0.404; with
+    words no document writes read in English (fifty-third session), fr 0.772 / 0.101 / 0.481, de
+    0.665 / 0.165 / 0.442; with German compounds read by their parts ("Handelskammer", fifty-fourth
+    session), de 0.728 / 0.101 / 0.442."""
     asked = read_questions(DATA / "translated" / "article_fr_de.jsonl")
     assert len(asked) == 420
     answers = run(engine, asked)[0]
     for lang in ("fr", "de"):
         got = score([q for q in asked if q["lang"] == lang], answers)[0]
-        _holds(got, right=0.72, false=0.2, refused=0.35)
+        _holds(got, right=0.72, false=0.13, refused=0.38)
 
 
 def test_article_questions_in_italian_and_portuguese_written_blind(engine):
