@@ -39,7 +39,7 @@ from .recase import read_name_words, recased
 from .rerank import get_reranker, previous_in_paragraph
 from .retrieve import Retriever
 from .segment import search_text
-from .languages import identify, language_model
+from .languages import foreign_words, identify, language_model
 from .lexicon import english_lexicon
 from .spanish import in_the_documents_words
 from .spelling import english_words
@@ -64,6 +64,7 @@ def _e5_vector(text: str) -> np.ndarray:
 
 def _ready_for_other_languages() -> None:
     language_model()
+    foreign_words()
     english_lexicon().prepare()
 
 

@@ -33,7 +33,7 @@ SURE = 0.95
 LIKELY = 0.5  # and when it has no English function word in LIKELY_WORDS words or more
 LIKELY_WORDS = 3
 ENGLISH_ZIPF = 3.0  # a word at least this common in English (wordfreq) is read as English without py3langid
-FOREIGN_MARGIN = 2.5  # Zipf points by which "ist" (7.1 in German, 3.4 in English) is another language's word
+FOREIGN_ZIPF = 4.0  # another language's function word this rare in English is no English word ("ist": 3.4)
 FOREIGN_WORDS = 2  # this many such words and the question is no longer English by its words alone
 # languages written in Latin letters that both multilingual models read, or close kin of them
 LATIN = ("en", "es", "fr", "de", "it", "pt", "nl", "pl", "tr", "ca", "ro", "sv", "da", "no", "fi", "id",
@@ -138,20 +138,21 @@ def _classify(text: str, languages: tuple[str, ...]) -> tuple[str, float]:
 
 
 def _all_english(words: str) -> bool:
-    """Every word one English uses (so py3langid, and its load, can be spared), and no two far
-    commoner in another language: German's function words are in English text too ("ist",
-    "das", "des"), and with its nouns capitalised, taken for names, "Was ist das Ziel des
+    """Every word one English uses (so py3langid, and its load, can be spared), and no two of
+    them function words of another language English seldom writes: German's are in English text
+    too ("ist", "das"), and with its nouns capitalised, taken for names, "Was ist das Ziel des
     KI-Komitees?" was read as "was ist das des", all English."""
     split = words.split()
-    return all(zipf(w) >= ENGLISH_ZIPF for w in split) and sum(map(_foreign, split)) < FOREIGN_WORDS
+    return all(zipf(w) >= ENGLISH_ZIPF for w in split) and sum(w in foreign_words() for w in split) < FOREIGN_WORDS
 
 
-def _foreign(word: str) -> bool:
-    """A word far commoner in another language written in Latin letters than in English."""
-    return max(zipf(word, lang) for lang in _WORD_LISTS) >= zipf(word) + FOREIGN_MARGIN
-
-
-_WORD_LISTS = tuple("nb" if lang == "no" else lang for lang in LATIN[1:])  # wordfreq's name for Norwegian
+@lru_cache(maxsize=1)
+def foreign_words() -> frozenset[str]:
+    """The other languages' function words English seldom writes ("ist", "und", "ein"; not "die",
+    "den" or "son"): the stop-words lists, small, where wordfreq's would cost 30 MB a language."""
+    english = stop_words("en") | EN_WORDS
+    return frozenset(w for lang in LATIN[1:] for w in stop_words(lang)
+                     if w not in english and zipf(w) < FOREIGN_ZIPF)
 
 
 def without_names(text: str) -> str:
