@@ -14,7 +14,7 @@ from .crosslingual import has_cjk, latin_names, listed_names, to_english, transl
 from .intent import TEXT_KINDS, small_talk
 from .languages import SPANISH_WORDS, identify, latin_apart
 from .lexical import UNSPLIT_LANGUAGES, stopwords, tokenize, zipf
-from .spanish import SPANISH_MARGIN, as_written
+from .spanish import SPANISH_MARGIN, an_opening_word, as_written
 
 MAX_QUESTION_CHARS = 2000
 MAX_RESOLVED_TURNS = 4  # how far back a chain of follow-ups is read
@@ -804,6 +804,7 @@ def names(text: str) -> list[tuple[int, int, str]]:
 
 
 _CODE = re.compile(r"(?=.*\d)[A-Z][A-Za-z\d-]*")  # letters and digits: a name in any language
+_OPENING_WORD = re.compile(r"[\s¿¡\"“'«]*([^\W\d_]+)")  # a question's first word
 COMMON_NAME_ZIPF = 5.0  # London, China, United States: written in other ways too (UK, PRC, US)
 
 
@@ -818,6 +819,9 @@ def foreign_names(text: str, lang: str = "es") -> tuple[str, ...]:
     a question word, German capitalises its nouns; "Xiaomi", "Helena" are names)."""
     if lang in _UNSPACED:
         text = latin_apart(text)
+    opening = _OPENING_WORD.match(text)
+    if opening and not has_cjk(text) and an_opening_word(opening.group(1), lang):  # "Comment s'appelle …?"
+        text = text[:opening.start(1)] + opening.group(1).lower() + text[opening.end(1):]
     if lang in UNSPLIT_LANGUAGES:  # Latin words in Chinese, Japanese or Korean: a Spanish question
         lang = "es"               # word is no name ("¿Qué presentó 華為?"); wordfreq can't split these
     words = latin_names(text) if has_cjk(text) else (w for _, _, n in names(text)

@@ -61,6 +61,20 @@ def test_a_question_leaves_out_its_own_languages_function_words():
     assert foreign_names("Welches Chipmodell hat Metax gezeigt?", "de") == ("Metax",)
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    # a first word is capitalised whatever it is: a question word or a verb of the language is no
+    # name the text must write ("Comment" is an English word too, and was one)
+    ("Comment s'appelle la première alliance ?", "fr", ()),
+    ("Cite les fabricants de puces de Shanghai.", "fr", ("Shanghai",)),
+    ("Welche Brille hat Alibaba gezeigt?", "de", ("Alibaba",)),
+    # a name opening the question stays one, however common in the language
+    ("Google a-t-il présenté quelque chose ?", "fr", ("Google",)),
+    ("Huawei hat was vorgestellt?", "de", ("Huawei",)),
+])
+def test_a_questions_first_word_is_a_name_only_if_its_language_has_no_such_word(text, lang, expected):
+    assert foreign_names(text, lang) == expected
+
+
 def test_a_french_question_is_read_without_spanish_rules():
     """Read as Spanish before, "présenté" was respelt with Spanish accents and the question
     refused; the reply's words stay English (the page has words in English, Spanish and Chinese)."""
