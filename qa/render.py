@@ -8,8 +8,9 @@ The words around an answer follow the asker's language (``Answer.lang``): in the
 sources panel's own words (its headings, a card's place and way back); the passages and their
 sentences stay as the documents write them. The page's frame (header, status line, empty panel,
 buttons, placeholders, the page's script's hints, why a question could not be asked) follows the
-visitor's language, `frame_language` of the browser's; qa/ui.py takes its words from the same
-table, ``WORDS``.
+visitor's language, `frame_language` of the browser's: English, Spanish, Chinese, French, German,
+Italian, Portuguese, Russian, Japanese or Korean, the languages the engine answers in. qa/ui.py
+takes its words from the same table, ``WORDS``.
 """
 from __future__ import annotations
 
@@ -28,7 +29,9 @@ EMPTY_SOURCES = ("Ask a question: the sentences the answer stands on appear here
                  "highlighted in their passages.")
 MARKER = re.compile(r"\[(\d+)\]")
 # The words around an answer, by the asker's language (qa/question.py `language`): the chat
-# bubble's, and the sources panel's. NB keeps "Paragraph 3 of 8" whole where a phone's footer wraps.
+# bubble's, and the sources panel's; and the page's frame, by the visitor's (`frame_language`).
+# Every language has every key, with the same {fields}; "doc_sep" also joins the titles of "from"
+# and the pairs of "read_as". NB keeps "Paragraph 3 of 8" whole where a phone's footer wraps.
 NB = "\u00a0"  # a space the line does not break at
 WORDS = {
     "en": {"nearest": NEAREST_LABEL, "from": "From {titles}", "confidence": "confidence {p}",
@@ -163,6 +166,333 @@ WORDS = {
            "why_engine_failed": "引擎出错（{error}），详见服务器日志。",
            "question_chars": "（{n} 个字符）",
            "not_in_corpus": "《{title}》已不在语料库中：已在全部文档中搜索。"},
+    # French: "vous"; a no-break space before the two-part marks (: ; « »), as French sets them
+    "fr": {"nearest": "Passages les plus proches (ce n'est pas une réponse)", "from": "D'après {titles}",
+           "confidence": "confiance {p}",
+           "confidence_title": "Probabilité que l'article réponde à la question, selon le moteur",
+           "low_confidence": "confiance faible · {p}",
+           "hedge": "Cette réponse ne correspond peut-être pas exactement à votre question.",
+           "gist": "son premier paragraphe", "questions": "les questions auxquelles il répond", "more": "la suite du texte",
+           "date": "sa ligne de date", "mentions": "les passages où il en est question", "quoted": "les personnes qu'il cite",
+           "ending": "son dernier paragraphe", "headline": "son titre", "named": "ceux qu'il nomme",
+           "section": f"sa section «{NB}{{section}}{NB}»",
+           "read_as": "{pairs}.", "pair": f"«{NB}{{typed}}{NB}» interprété comme «{NB}{{read}}{NB}»",
+           "show": "Afficher la source {k}",
+           "warming": f"Préparation du modèle{NB}: la réponse à votre question arrive dans un instant…",
+           "reading": "Lecture de l'article…", "colon": f"{NB}:",
+           "sources": "Sources", "cited": f"Sources citées{NB}: {{n}}",
+           "nothing_near": "Aucun passage n'est proche de cette question.",
+           "paragraph": f"Paragraphe{NB}{{i}}{NB}sur{NB}{{n}}", "characters": "Caractères {spans}",
+           "back": "Retour à la réponse ↑", "earlier": "Réponses précédentes",
+           "below": "Voir la source ci-dessous ↓", "below_many": "Voir les sources ci-dessous ↓",
+           "below_nearest": "Voir les passages les plus proches ci-dessous ↓",
+           "title_article": "Interroger l'article", "title_documents": "Interroger les documents",
+           "subtitle": "Les réponses citent mot pour mot les phrases sur lesquelles elles s'appuient, tirées de {names}.",
+           "subtitle_none": f"Les réponses citent mot pour mot les phrases sur lesquelles elles s'appuient{NB}; "
+                            "il n'y a pas encore de document.",
+           "doc_named": f"«{NB}{{title}}{NB}»", "doc_dated": " ({date})", "doc_sep": ", ",
+           # "de plus": right for one as for several ("et 1 autres" is not)
+           "n_documents": f"{{n}} documents{NB}: {{shown}}{{more}}", "and_more": " et {k} de plus",
+           "empty_sources": f"Posez une question{NB}: les phrases sur lesquelles s'appuie la réponse s'afficheront ici, "
+                            "surlignées dans leurs passages.",
+           "starting": "Démarrage…", "warming_up": f"Préparation{NB}: chargement de l'index et du modèle…",
+           "phase_warming": "Préparation", "phase_building": "Création de l'index (premier lancement)",
+           "progress": f"{{phase}}{NB}: {{detail}}…", "loading_models": "chargement des modèles de langue",
+           "reading_words": "lecture des mots des documents",
+           "ready_one": "Prêt · 1 document, {k} phrases indexées",
+           "ready_many": "Prêt · {n} documents, {k} phrases indexées",
+           "failed": f"Échec du chargement du moteur{NB}: {{error}}",
+           "ask": "Demander", "clear": "Effacer la conversation", "your_question": "Votre question",
+           "conversation": "Conversation", "search_in": "Rechercher dans", "all_documents": "Tous les documents",
+           "box_article": "Posez une question sur l'article", "box_documents": "Posez une question sur les documents",
+           "chat_article": "Posez une question sur l'article ou choisissez un exemple ci-dessous.",
+           "chat_documents": "Posez une question sur les documents ou choisissez un exemple ci-dessous.",
+           "type_first": "Saisissez d'abord une question.",
+           "disconnected": f"La connexion au serveur a été perdue{NB}: la page se rechargera dès qu'il sera de nouveau disponible.",
+           "gone": f"Les sources de cette réponse ne sont plus affichées{NB}: le panneau conserve celles des {{kept}} "
+                   "dernières réponses.",
+           "question_label": "Question", "answer_label": "Réponse",
+           "cant_ask": f"Impossible de poser cette question{NB}: {{reason}}",
+           "why_too_long": "elle fait {n} caractères, et une question ne peut pas en dépasser {limit}.",
+           "why_no_words": "elle ne contient aucun mot à rechercher, seulement des symboles, des émojis ou des caractères de contrôle.",
+           "why_no_documents": f"il n'y a rien à rechercher{NB}: le corpus ne contient aucun document utilisable.",
+           "why_engine_failed": f"le moteur a rencontré une erreur ({{error}}){NB}; consultez le journal du serveur.",
+           "question_chars": " ({n} caractères)",
+           "not_in_corpus": f"«{NB}{{title}}{NB}» ne fait plus partie du corpus{NB}: la recherche a porté sur tous les documents."},
+    # German: "Sie" where the page speaks to the reader, the infinitive on its controls, as German
+    # software does; a whole sentence after a colon starts with a capital
+    "de": {"nearest": "Nächstliegende Textstellen (keine Antwort)", "from": "Aus {titles}", "confidence": "Sicherheit {p}",
+           "confidence_title": "Wie wahrscheinlich der Artikel die Frage beantwortet, nach Einschätzung des Systems",
+           "low_confidence": "geringe Sicherheit · {p}", "hedge": "Das beantwortet Ihre Frage möglicherweise nicht genau.",
+           "gist": "der erste Absatz", "questions": "die beantworteten Fragen", "more": "der weitere Text",
+           "date": "die Datumszeile", "mentions": "die Erwähnungen", "quoted": "die zitierten Personen",
+           "ending": "der letzte Absatz", "headline": "die Überschrift", "named": "was darin genannt wird",
+           "section": "der Abschnitt „{section}“",
+           "read_as": "{pairs} gelesen.", "pair": "„{typed}“ als „{read}“", "show": "Quelle {k} anzeigen",
+           "warming": "Das Modell wird vorbereitet: Ihre Frage wird gleich beantwortet…",
+           "reading": "Der Artikel wird gelesen…", "colon": ":",
+           "sources": "Quellen", "cited": "Quellen · {n} zitiert", "nothing_near": "Keine Textstelle kommt dieser Frage nahe.",
+           "paragraph": f"Absatz{NB}{{i}}{NB}von{NB}{{n}}", "characters": "Zeichen {spans}",
+           "back": "Zurück zur Antwort ↑", "earlier": "Frühere Antworten",
+           "below": "Quelle unten ansehen ↓", "below_many": "Quellen unten ansehen ↓",
+           "below_nearest": "Nächstliegende Textstellen unten ansehen ↓",
+           "title_article": "Fragen an den Artikel", "title_documents": "Fragen an die Dokumente",
+           "subtitle": "Die Antworten zitieren wörtlich die Sätze, auf die sie sich stützen, aus {names}.",
+           "subtitle_none": "Die Antworten zitieren wörtlich die Sätze, auf die sie sich stützen; noch sind keine Dokumente vorhanden.",
+           "doc_named": "„{title}“", "doc_dated": " ({date})", "doc_sep": ", ",
+           # after "aus": the dative
+           "n_documents": "{n} Dokumenten: {shown}{more}", "and_more": " und {k} weiteren",
+           "empty_sources": "Stellen Sie eine Frage: Hier erscheinen die Sätze, auf die sich die Antwort stützt, "
+                            "markiert in ihren Textstellen.",
+           "starting": "Wird gestartet…", "warming_up": "Vorbereitung: Index und Modell werden geladen…",
+           "phase_warming": "Vorbereitung", "phase_building": "Index wird erstellt (erster Start)",
+           "progress": "{phase}: {detail}…", "loading_models": "Sprachmodelle werden geladen",
+           "reading_words": "Wörter der Dokumente werden gelesen",
+           "ready_one": "Bereit · 1 Dokument, {k} Sätze indexiert",
+           "ready_many": "Bereit · {n} Dokumente, {k} Sätze indexiert",
+           "failed": "Die Engine konnte nicht geladen werden: {error}",
+           "ask": "Fragen", "clear": "Unterhaltung löschen", "your_question": "Ihre Frage",
+           "conversation": "Unterhaltung", "search_in": "Suchen in", "all_documents": "Alle Dokumente",
+           "box_article": "Frage zum Artikel stellen", "box_documents": "Frage zu den Dokumenten stellen",
+           "chat_article": "Stellen Sie eine Frage zum Artikel oder wählen Sie unten ein Beispiel.",
+           "chat_documents": "Stellen Sie eine Frage zu den Dokumenten oder wählen Sie unten ein Beispiel.",
+           "type_first": "Bitte geben Sie zuerst eine Frage ein.",
+           "disconnected": "Die Verbindung zum Server ist unterbrochen: Die Seite wird neu geladen, sobald er wieder erreichbar ist.",
+           "gone": "Die Quellen dieser Antwort werden nicht mehr angezeigt: Der Bereich behält die Quellen der letzten {kept} Antworten.",
+           "question_label": "Frage", "answer_label": "Antwort",
+           # the reasons follow a colon as whole sentences: capitalized, and never opening on an
+           # ambiguous "Sie" (the question, or the reader?)
+           "cant_ask": "Diese Frage kann nicht gestellt werden: {reason}",
+           "why_too_long": "Mit {n} Zeichen ist sie zu lang; eine Frage darf höchstens {limit} Zeichen haben.",
+           "why_no_words": "Darin stehen keine Wörter zum Suchen, nur Symbole, Emojis oder Steuerzeichen.",
+           "why_no_documents": "Es gibt nichts zu durchsuchen: Das Korpus enthält keine verwendbaren Dokumente.",
+           "why_engine_failed": "Die Engine hat einen Fehler gemeldet ({error}); Details stehen im Serverprotokoll.",
+           "question_chars": " ({n} Zeichen)",
+           "not_in_corpus": "„{title}“ ist nicht mehr im Korpus: Es wurden alle Dokumente durchsucht."},
+    "it": {"nearest": "Passaggi più vicini (non sono una risposta)", "from": "Da {titles}", "confidence": "affidabilità {p}",
+           "confidence_title": "Probabilità che l'articolo risponda alla domanda, secondo il sistema",
+           "low_confidence": "affidabilità bassa · {p}", "hedge": "Potrebbe non essere la risposta esatta alla tua domanda.",
+           "gist": "il primo paragrafo", "questions": "le domande a cui risponde", "more": "il seguito",
+           "date": "la riga della data", "mentions": "i punti in cui se ne parla", "quoted": "le persone che cita",
+           "ending": "l'ultimo paragrafo", "headline": "il titolo", "named": "quelli che nomina", "section": "la sezione «{section}»",
+           "read_as": "Interpretato {pairs}.", "pair": "«{typed}» come «{read}»", "show": "Mostra la fonte {k}",
+           "warming": "Preparazione del modello: la risposta alla tua domanda arriverà tra un momento…",
+           "reading": "Lettura dell'articolo…", "colon": ":",
+           "sources": "Fonti", "cited": "Fonti citate: {n}", "nothing_near": "Nessun passaggio è vicino a questa domanda.",
+           "paragraph": f"Paragrafo{NB}{{i}}{NB}di{NB}{{n}}", "characters": "Caratteri {spans}",
+           "back": "Torna alla risposta ↑", "earlier": "Risposte precedenti",
+           "below": "Vedi la fonte qui sotto ↓", "below_many": "Vedi le fonti qui sotto ↓",
+           "below_nearest": "Vedi i passaggi più vicini qui sotto ↓",
+           "title_article": "Chiedi all'articolo", "title_documents": "Chiedi ai documenti",
+           "subtitle": "Le risposte citano alla lettera le frasi su cui si basano, tratte da {names}.",
+           "subtitle_none": "Le risposte citano alla lettera le frasi su cui si basano; per ora non ci sono documenti.",
+           "doc_named": "«{title}»", "doc_dated": " ({date})", "doc_sep": ", ",
+           # "in più": right for one as for several ("e altri 1" is not)
+           "n_documents": "{n} documenti: {shown}{more}", "and_more": " e {k} in più",
+           "empty_sources": "Fai una domanda: qui compariranno le frasi su cui si basa la risposta, "
+                            "evidenziate nei loro passaggi.",
+           "starting": "Avvio…", "warming_up": "Preparazione: caricamento dell'indice e del modello…",
+           "phase_warming": "Preparazione", "phase_building": "Creazione dell'indice (primo avvio)",
+           "progress": "{phase}: {detail}…", "loading_models": "caricamento dei modelli linguistici",
+           "reading_words": "lettura delle parole dei documenti",
+           "ready_one": "Pronto · 1 documento, {k} frasi indicizzate",
+           "ready_many": "Pronto · {n} documenti, {k} frasi indicizzate",
+           "failed": "Impossibile caricare il motore: {error}",
+           "ask": "Chiedi", "clear": "Cancella la conversazione", "your_question": "La tua domanda",
+           "conversation": "Conversazione", "search_in": "Cerca in", "all_documents": "Tutti i documenti",
+           "box_article": "Fai una domanda sull'articolo", "box_documents": "Fai una domanda sui documenti",
+           "chat_article": "Fai una domanda sull'articolo o scegli un esempio qui sotto.",
+           "chat_documents": "Fai una domanda sui documenti o scegli un esempio qui sotto.",
+           "type_first": "Scrivi prima una domanda.",
+           "disconnected": "Connessione al server persa: la pagina si ricaricherà quando sarà di nuovo disponibile.",
+           "gone": "Le fonti di questa risposta non sono più visibili: il pannello conserva quelle delle ultime {kept} risposte.",
+           "question_label": "Domanda", "answer_label": "Risposta",
+           "cant_ask": "Impossibile fare questa domanda: {reason}",
+           "why_too_long": "è lunga {n} caratteri, e una domanda può averne al massimo {limit}.",
+           "why_no_words": "non contiene parole da cercare, solo simboli, emoji o caratteri di controllo.",
+           "why_no_documents": "non c'è nulla in cui cercare: il corpus non ha documenti utilizzabili.",
+           "why_engine_failed": "il motore ha avuto un errore ({error}); consulta il log del server.",
+           "question_chars": " ({n} caratteri)",
+           "not_in_corpus": "«{title}» non è più nel corpus: la ricerca è stata fatta in tutti i documenti."},
+    # Portuguese as Brazil writes it ("você", “aspas”), the larger of the two audiences
+    "pt": {"nearest": "Trechos mais próximos (não são uma resposta)", "from": "De {titles}", "confidence": "confiança {p}",
+           "confidence_title": "Probabilidade de o artigo responder à pergunta, segundo o sistema",
+           "low_confidence": "confiança baixa · {p}", "hedge": "Talvez isso não responda exatamente à sua pergunta.",
+           "gist": "o primeiro parágrafo", "questions": "as perguntas que ele responde", "more": "a continuação",
+           "date": "a linha da data", "mentions": "os trechos em que aparece", "quoted": "as pessoas que ele cita",
+           "ending": "o último parágrafo", "headline": "o título", "named": "os que ele menciona", "section": "a seção “{section}”",
+           "read_as": "{pairs}.", "pair": "“{typed}” interpretado como “{read}”", "show": "Ver a fonte {k}",
+           "warming": "Preparando o modelo: sua pergunta será respondida em instantes…",
+           "reading": "Lendo o artigo…", "colon": ":",
+           "sources": "Fontes", "cited": "Fontes citadas: {n}", "nothing_near": "Nenhum trecho se aproxima desta pergunta.",
+           "paragraph": f"Parágrafo{NB}{{i}}{NB}de{NB}{{n}}", "characters": "Caracteres {spans}",
+           "back": "Voltar à resposta ↑", "earlier": "Respostas anteriores",
+           "below": "Veja a fonte abaixo ↓", "below_many": "Veja as fontes abaixo ↓",
+           "below_nearest": "Veja os trechos mais próximos abaixo ↓",
+           "title_article": "Pergunte ao artigo", "title_documents": "Pergunte aos documentos",
+           "subtitle": "As respostas citam literalmente as frases em que se baseiam, extraídas de {names}.",
+           "subtitle_none": "As respostas citam literalmente as frases em que se baseiam; ainda não há documentos.",
+           "doc_named": "“{title}”", "doc_dated": " ({date})", "doc_sep": ", ",
+           "n_documents": "{n} documentos: {shown}{more}", "and_more": " e mais {k}",
+           "empty_sources": "Faça uma pergunta: as frases em que a resposta se baseia aparecem aqui, "
+                            "destacadas nos seus trechos.",
+           "starting": "Iniciando…", "warming_up": "Preparando: carregando o índice e o modelo…",
+           "phase_warming": "Preparando", "phase_building": "Criando o índice (primeira execução)",
+           "progress": "{phase}: {detail}…", "loading_models": "carregando os modelos de linguagem",
+           "reading_words": "lendo as palavras dos documentos",
+           "ready_one": "Pronto · 1 documento, {k} frases indexadas",
+           "ready_many": "Pronto · {n} documentos, {k} frases indexadas",
+           "failed": "Não foi possível carregar o motor: {error}",
+           "ask": "Perguntar", "clear": "Limpar conversa", "your_question": "Sua pergunta",
+           "conversation": "Conversa", "search_in": "Pesquisar em", "all_documents": "Todos os documentos",
+           "box_article": "Pergunte sobre o artigo", "box_documents": "Pergunte sobre os documentos",
+           "chat_article": "Faça uma pergunta sobre o artigo ou escolha um exemplo abaixo.",
+           "chat_documents": "Faça uma pergunta sobre os documentos ou escolha um exemplo abaixo.",
+           "type_first": "Digite uma pergunta primeiro.",
+           "disconnected": "A conexão com o servidor caiu: a página será recarregada quando ele voltar.",
+           "gone": "As fontes desta resposta não são mais exibidas: o painel guarda as das últimas {kept} respostas.",
+           "question_label": "Pergunta", "answer_label": "Resposta",
+           "cant_ask": "Não é possível fazer essa pergunta: {reason}",
+           "why_too_long": "ela tem {n} caracteres, e uma pergunta pode ter no máximo {limit}.",
+           "why_no_words": "ela não tem palavras para pesquisar, só símbolos, emojis ou caracteres de controle.",
+           "why_no_documents": "não há nada para pesquisar: o corpus não tem documentos utilizáveis.",
+           "why_engine_failed": "o motor falhou ({error}); consulte o log do servidor.",
+           "question_chars": " ({n} caracteres)",
+           "not_in_corpus": "“{title}” não está mais no corpus: a pesquisa foi feita em todos os documentos."},
+    # Russian: "вы"; a count after a colon ("документов: 5") where a noun after it would have to
+    # agree with the number (1 документ, 2 документа, 5 документов), and no title after a preposition
+    # (a title in quotes is not declined)
+    "ru": {"nearest": "Ближайшие фрагменты (это не ответ)", "from": "Источник: {titles}", "confidence": "уверенность {p}",
+           "confidence_title": "Насколько вероятно, что статья отвечает на вопрос, по оценке системы",
+           "low_confidence": "низкая уверенность · {p}", "hedge": "Возможно, это не совсем точный ответ на ваш вопрос.",
+           "gist": "первый абзац", "questions": "вопросы, на которые отвечает текст", "more": "продолжение",
+           "date": "строка с датой", "mentions": "где это упоминается", "quoted": "цитируемые люди",
+           "ending": "последний абзац", "headline": "заголовок", "named": "перечисленное в тексте",
+           "section": "раздел «{section}»",
+           "read_as": "Прочитано {pairs}.", "pair": "«{typed}» как «{read}»", "show": "Показать источник {k}",
+           "warming": "Модель загружается: ответ на ваш вопрос появится через мгновение…",
+           "reading": "Чтение статьи…", "colon": ":",
+           "sources": "Источники", "cited": "Источники · процитировано: {n}",
+           "nothing_near": "Нет фрагментов, близких к этому вопросу.",
+           "paragraph": f"Абзац{NB}{{i}}{NB}из{NB}{{n}}", "characters": "Символы {spans}",
+           "back": "Назад к ответу ↑", "earlier": "Предыдущие ответы",
+           "below": "Источник ниже ↓", "below_many": "Источники ниже ↓", "below_nearest": "Ближайшие фрагменты ниже ↓",
+           "title_article": "Вопросы к статье", "title_documents": "Вопросы к документам",
+           "subtitle": "Ответы дословно цитируют предложения, на которые опираются. Источник: {names}.",
+           "subtitle_none": "Ответы дословно цитируют предложения, на которые опираются; документов пока нет.",
+           "doc_named": "«{title}»", "doc_dated": " ({date})", "doc_sep": ", ",
+           "n_documents": "{shown}{more} (всего документов: {n})", "and_more": " и ещё {k}",
+           "empty_sources": "Задайте вопрос: здесь появятся предложения, на которые опирается ответ, "
+                            "выделенные в своих фрагментах.",
+           "starting": "Запуск…", "warming_up": "Подготовка: загрузка индекса и модели…",
+           "phase_warming": "Подготовка", "phase_building": "Построение индекса (первый запуск)",
+           "progress": "{phase}: {detail}…", "loading_models": "загрузка языковых моделей",
+           "reading_words": "чтение слов из документов",
+           "ready_one": "Готово · 1 документ, проиндексировано предложений: {k}",
+           "ready_many": "Готово · документов: {n}, проиндексировано предложений: {k}",
+           "failed": "Не удалось загрузить движок: {error}",
+           "ask": "Спросить", "clear": "Очистить диалог", "your_question": "Ваш вопрос",
+           "conversation": "Диалог", "search_in": "Где искать", "all_documents": "Все документы",
+           "box_article": "Задайте вопрос о статье", "box_documents": "Задайте вопрос о документах",
+           "chat_article": "Задайте вопрос о статье или выберите пример ниже.",
+           "chat_documents": "Задайте вопрос о документах или выберите пример ниже.",
+           "type_first": "Сначала введите вопрос.",
+           "disconnected": "Соединение с сервером потеряно: страница перезагрузится, когда он снова станет доступен.",
+           "gone": "Источники этого ответа больше не показываются: на панели остаются источники только последних {kept} ответов.",
+           "question_label": "Вопрос", "answer_label": "Ответ",
+           "cant_ask": "Этот вопрос задать нельзя: {reason}",
+           "why_too_long": "он слишком длинный (символов: {n}; можно не больше {limit}).",
+           "why_no_words": "в нём нет слов для поиска — только символы, эмодзи или управляющие символы.",
+           "why_no_documents": "искать не в чем: в корпусе нет пригодных документов.",
+           "why_engine_failed": "в движке произошла ошибка ({error}); подробности в журнале сервера.",
+           "question_chars": " (символов: {n})",
+           "not_in_corpus": "«{title}» больше нет в корпусе: поиск выполнен по всем документам."},
+    # Japanese: です/ます; 「」 and full-width marks, and a space about a number as the zh entry has
+    "ja": {"nearest": "最も近い箇所（回答ではありません）", "from": "出典：{titles}", "confidence": "信頼度 {p}",
+           "confidence_title": "この記事が質問に答えている可能性（システムの判定）",
+           "low_confidence": "信頼度：低 · {p}", "hedge": "質問への正確な回答になっていない可能性があります。",
+           "gist": "冒頭の段落", "questions": "答えている質問", "more": "続きの内容", "date": "日付の行",
+           "mentions": "言及されている箇所", "quoted": "引用されている人物", "ending": "最後の段落", "headline": "見出し",
+           "named": "挙げられているもの", "section": "「{section}」のセクション",
+           "read_as": "{pairs}と読み替えました。", "pair": "「{typed}」を「{read}」", "show": "出典 {k} を表示",
+           "warming": "モデルを準備しています。まもなく質問にお答えします…", "reading": "記事を読んでいます…", "colon": "：",
+           "sources": "出典", "cited": "出典 · 引用 {n} 件", "nothing_near": "この質問に近い箇所はありません。",
+           "paragraph": f"第{NB}{{i}}{NB}段落（全{NB}{{n}}{NB}段落）", "characters": "文字位置 {spans}",
+           "back": "回答に戻る ↑", "earlier": "以前の回答",
+           "below": "下の出典を見る ↓", "below_many": "下の出典を見る ↓", "below_nearest": "下の最も近い箇所を見る ↓",
+           "title_article": "記事に質問する", "title_documents": "文書に質問する",
+           "subtitle": "回答は{names}から、根拠となる文をそのまま引用します。",
+           "subtitle_none": "回答は根拠となる文をそのまま引用します。まだ文書がありません。",
+           "doc_named": "「{title}」", "doc_dated": "（{date}）", "doc_sep": "、",
+           "n_documents": " {n} 件の文書（{shown}{more}）", "and_more": "ほか {k} 件",
+           "empty_sources": "質問してください。回答の根拠となる文が、その箇所の中で強調されてここに表示されます。",
+           "starting": "起動しています…", "warming_up": "準備中：インデックスとモデルを読み込んでいます…",
+           "phase_warming": "準備中", "phase_building": "インデックスを作成中（初回のみ）",
+           "progress": "{phase}：{detail}…", "loading_models": "言語モデルを読み込んでいます",
+           "reading_words": "文書の語を読み込んでいます",
+           "ready_one": "準備完了 · 1 件の文書、{k} 文をインデックス済み",
+           "ready_many": "準備完了 · {n} 件の文書、{k} 文をインデックス済み",
+           "failed": "エンジンを読み込めませんでした：{error}",
+           "ask": "質問する", "clear": "会話をクリア", "your_question": "質問",
+           "conversation": "会話", "search_in": "検索対象", "all_documents": "すべての文書",
+           "box_article": "記事について質問する", "box_documents": "文書について質問する",
+           "chat_article": "記事について質問するか、下の例から選んでください。",
+           "chat_documents": "文書について質問するか、下の例から選んでください。",
+           "type_first": "先に質問を入力してください。",
+           "disconnected": "サーバーとの接続が切れました。再接続されるとページが再読み込みされます。",
+           "gone": "この回答の出典は表示されなくなりました。パネルには直近 {kept} 件の回答の出典だけが残ります。",
+           "question_label": "質問", "answer_label": "回答",
+           "cant_ask": "この質問はできません：{reason}",
+           "why_too_long": "質問が長すぎます（{n} 文字、上限は {limit} 文字）。",
+           "why_no_words": "検索できる語がありません（記号、絵文字、制御文字のみです）。",
+           "why_no_documents": "検索できるものがありません：使用できる文書がコーパスにありません。",
+           "why_engine_failed": "エンジンでエラーが発生しました（{error}）。詳しくはサーバーのログを確認してください。",
+           "question_chars": "（{n} 文字）",
+           "not_in_corpus": "「{title}」はもうコーパスにありません：すべての文書を検索しました。"},
+    # Korean: 합니다 where the page tells, -세요 where it asks (as Korean software does); no particle
+    # after a title or a typed word, whose form (을/를, 은/는) would depend on its last sound
+    "ko": {"nearest": "가장 가까운 구절(답변 아님)", "from": "출처: {titles}", "confidence": "신뢰도 {p}",
+           "confidence_title": "이 기사가 질문에 답할 가능성(시스템 판단)",
+           "low_confidence": "낮은 신뢰도 · {p}", "hedge": "질문에 정확히 맞는 답변이 아닐 수 있습니다.",
+           "gist": "첫 문단", "questions": "다루는 질문", "more": "이어지는 내용", "date": "날짜 줄",
+           "mentions": "언급된 부분", "quoted": "인용된 사람들", "ending": "마지막 문단", "headline": "제목",
+           "named": "나열된 항목", "section": "‘{section}’ 섹션",
+           "read_as": "문서에 적힌 대로 읽었습니다: {pairs}.", "pair": "‘{typed}’ → ‘{read}’", "show": "출처 {k} 보기",
+           "warming": "모델을 준비하고 있습니다. 잠시 후 질문에 답변합니다…", "reading": "기사를 읽고 있습니다…", "colon": ":",
+           "sources": "출처", "cited": "출처 · {n}개 인용", "nothing_near": "이 질문과 가까운 구절이 없습니다.",
+           "paragraph": f"{{i}}번째{NB}문단{NB}(총{NB}{{n}}개)", "characters": "문자 위치 {spans}",
+           "back": "답변으로 돌아가기 ↑", "earlier": "이전 답변",
+           "below": "아래에서 출처 보기 ↓", "below_many": "아래에서 출처 보기 ↓",
+           "below_nearest": "아래에서 가장 가까운 구절 보기 ↓",
+           "title_article": "기사에 질문하기", "title_documents": "문서에 질문하기",
+           "subtitle": "답변은 {names}에서 근거가 되는 문장을 그대로 인용합니다.",
+           "subtitle_none": "답변은 근거가 되는 문장을 그대로 인용합니다. 아직 문서가 없습니다.",
+           "doc_named": "‘{title}’", "doc_dated": "({date})", "doc_sep": ", ",
+           "n_documents": "문서 {n}개({shown}{more})", "and_more": " 외 {k}개",
+           "empty_sources": "질문을 입력하면 답변의 근거가 되는 문장이 해당 구절 안에 강조되어 여기에 표시됩니다.",
+           "starting": "시작하는 중…", "warming_up": "준비 중: 색인과 모델을 불러오는 중…",
+           "phase_warming": "준비 중", "phase_building": "색인 생성 중(첫 실행)",
+           "progress": "{phase}: {detail}…", "loading_models": "언어 모델을 불러오는 중",
+           "reading_words": "문서의 단어를 읽는 중",
+           "ready_one": "준비 완료 · 문서 1개, 문장 {k}개 색인됨",
+           "ready_many": "준비 완료 · 문서 {n}개, 문장 {k}개 색인됨",
+           "failed": "엔진을 불러오지 못했습니다: {error}",
+           "ask": "질문하기", "clear": "대화 지우기", "your_question": "질문",
+           "conversation": "대화", "search_in": "검색 범위", "all_documents": "모든 문서",
+           "box_article": "기사에 대해 질문하세요", "box_documents": "문서에 대해 질문하세요",
+           "chat_article": "기사에 대해 질문하거나 아래 예시를 선택하세요.",
+           "chat_documents": "문서에 대해 질문하거나 아래 예시를 선택하세요.",
+           "type_first": "먼저 질문을 입력하세요.",
+           "disconnected": "서버와 연결이 끊어졌습니다. 서버가 다시 연결되면 페이지가 새로고침됩니다.",
+           "gone": "이 답변의 출처는 더 이상 표시되지 않습니다. 패널에는 최근 {kept}개 답변의 출처만 남습니다.",
+           "question_label": "질문", "answer_label": "답변",
+           "cant_ask": "이 질문은 할 수 없습니다: {reason}",
+           "why_too_long": "질문이 너무 깁니다({n}자, 최대 {limit}자).",
+           "why_no_words": "검색할 단어가 없습니다(기호, 이모지, 제어 문자만 있음).",
+           "why_no_documents": "검색할 대상이 없습니다. 코퍼스에 사용할 수 있는 문서가 없습니다.",
+           "why_engine_failed": "엔진에 오류가 발생했습니다({error}). 서버 로그를 확인하세요.",
+           "question_chars": " ({n}자)",
+           "not_in_corpus": "코퍼스에 더 이상 ‘{title}’ 문서가 없어 모든 문서에서 검색했습니다."},
 }
 # Below this confidence the engine itself rates an answer more likely wrong than right (it answers
 # from its threshold up, 0.26 in qa/models/ranker.json): the chat says so, calmly.
@@ -186,13 +516,13 @@ def words(lang: str) -> dict[str, str]:
 
 
 def frame_language(preferred: str | None) -> str:
-    """The page's language ("en", "es" or "zh") for a browser's: a language tag
-    (``navigator.language``: "es-ES", "zh-CN") or an Accept-Language header
-    ("zh-CN,zh;q=0.9,en;q=0.8"), of which the entry with the highest q counts (the first of
-    those tied; in practice the browser's first preference, which it sends with q=1); Spanish or
-    Chinese when that is one of them (any region, and Chinese in Simplified characters, as the
-    answers are), English otherwise. One language only, as Gradio's own translations (gr.I18n)
-    choose theirs: a Spanish or Chinese entry below the top one does not count."""
+    """The page's language (a language of ``WORDS``: "en", "es", "zh", "fr", "de", "it", "pt",
+    "ru", "ja" or "ko") for a browser's: a language tag (``navigator.language``: "es-ES", "zh-CN",
+    "pt-BR") or an Accept-Language header ("zh-CN,zh;q=0.9,en;q=0.8"), of which the entry with the
+    highest q counts (the first of those tied; in practice the browser's first preference, which it
+    sends with q=1); that language when the page has words for it (any region: "fr-CA", "de-CH";
+    Chinese in Simplified characters, as the answers are), English otherwise. One language only, as
+    Gradio's own translations (gr.I18n) choose theirs: an entry below the top one does not count."""
     best, top = "", -1.0
     for part in (preferred or "").split(","):
         tag, _, params = part.strip().partition(";")
@@ -207,15 +537,21 @@ def frame_language(preferred: str | None) -> str:
         if tag.strip() and q > top:
             best, top = tag.strip(), q
     primary = best.replace("_", "-").split("-")[0].lower()
-    return primary if primary in ("es", "zh") else "en"
+    return primary if primary in WORDS else "en"
+
+
+# How a language groups a number's digits where a comma is its decimal mark (CLDR, as the
+# browser's Intl.NumberFormat): the separator, and the least number grouped. In Spanish four
+# digits stay whole (RAE); French groups with a narrow no-break space; Portuguese as Brazil does.
+DIGIT_GROUPS = {"es": (NB, 10_000), "fr": ("\u202f", 1_000), "de": (".", 1_000), "it": (".", 1_000),
+                "pt": (".", 1_000), "ru": (NB, 1_000)}
 
 
 def number(n: int, lang: str = "en") -> str:
-    """A count or an offset as the language groups its digits: "2,208"; in Spanish, where a comma
-    is the decimal mark, "2208" and "12 208" (RAE: four digits stay whole, a no-break space groups)."""
-    if lang == "es":
-        return f"{n:,}".replace(",", NB) if n >= 10_000 else str(n)
-    return f"{n:,}"
+    """A count or an offset as the language groups its digits: "2,208" (also in Chinese, Japanese
+    and Korean); in Spanish "2208" and "12 208", in German "2.208" (DIGIT_GROUPS)."""
+    sep, least = DIGIT_GROUPS.get(lang, (",", 0))
+    return f"{n:,}".replace(",", sep) if n >= least else str(n)
 
 
 # explicit bidirectional embeddings, overrides and isolates: a document's unclosed U+202E would
@@ -408,7 +744,7 @@ def _source_line(ans: Answer, titles: list[str]) -> str:
         low = _unsure(ans)
         how = (f'<span class="qa-confidence{" qa-low" if low else ""}" title="{esc(w["confidence_title"])}">'
                f'{esc(w["low_confidence" if low else "confidence"].format(p=f"{ans.confidence:.0%}"))}</span>')
-    return f'<p class="qa-meta">{esc(w["from"].format(titles=", ".join(titles)))} · {how}</p>'
+    return f'<p class="qa-meta">{esc(w["from"].format(titles=w["doc_sep"].join(titles)))} · {how}</p>'
 
 
 def _is_markdown(docs: dict[str, Document] | None, doc_id: str) -> bool:
@@ -427,7 +763,7 @@ def respelt_note(ans: Answer) -> str:
     if not ans.respelt:
         return ""
     w = words(ans.lang)
-    note = w["read_as"].format(pairs=", ".join(w["pair"].format(typed=t, read=r) for t, r in ans.respelt))
+    note = w["read_as"].format(pairs=w["doc_sep"].join(w["pair"].format(typed=t, read=r) for t, r in ans.respelt))
     return f'<p class="qa-meta qa-respelt">{esc(note)}</p>'
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 REFUSAL = "The article doesn't say."
-# The refusal in the asker's language (qa/languages.py `identify`): the citations stay English, and
-# the page's other words are English, Spanish or Chinese (qa/question.py `language`)
+# The refusal in the asker's language (qa/languages.py `identify`): the citations stay English; the
+# page has its own words in each of these languages (qa/render.py WORDS)
 REFUSALS = {"en": REFUSAL, "es": "El artículo no lo dice.", "zh": "文章没有提到。",
             "fr": "L'article ne le dit pas.", "de": "Der Artikel sagt das nicht.", "it": "L'articolo non lo dice.",
             "pt": "O artigo não diz.", "ru": "В статье об этом не говорится.", "ja": "記事には書かれていません。",
@@ -101,7 +101,7 @@ class Answer:
     respelt: tuple[tuple[str, str], ...] = ()  # misspelt words read as the documents spell them
     kind: str = "search"  # "search"; "gist" (the lead paragraph, asked for; "questions" for a FAQ's); "more" (the sentences after
     # the previous answer, "tell me more"); "date" (the date line, "when was this written?"); "mentions" (where a name is written); "section" (a section asked for by its heading); "quoted" (who a story quotes); "ending" (its last paragraph); "headline" (its title line); "named" (the things of a kind it names); "chat" (small talk, a reply)
-    lang: str = "en"  # the asker's: en, es or zh; the refusal and the page's words around an answer follow it
+    lang: str = "en"  # the asker's, one of REFUSALS': the refusal and the page's words around an answer follow it
 
     def read_as(self) -> str:
         """How misspelt words were read, as a search engine says it ("" if none were)."""

@@ -3,8 +3,9 @@
 Gradio is imported first and the server started before the engine loads (torch and the model
 cost ~10 s): the page is served at once, says it is warming up, and answers when ready.
 The UI only formats Answers (qa.render); it never retrieves or scores. The page's own words (its
-frame) are in the visitor's language, English, Spanish or Chinese (render.frame_language of the
-browser's); an answer's follow its question's.
+frame) are in the visitor's language, one of render.WORDS' (English, Spanish, Chinese, French,
+German, Italian, Portuguese, Russian, Japanese, Korean: render.frame_language of the browser's);
+an answer's follow its question's.
 
 >>> serve("corpus", "index", port=7860)  # doctest: +SKIP
 """
@@ -54,7 +55,8 @@ def examples_for(docs: list[Document], picked: str | None = None) -> list[str]:
 # The words of the page's controls (labels, placeholders, buttons) in each language of render.WORDS,
 # translated by Gradio in the browser (`launch(i18n=...)`): in the visitor's language from the first
 # paint. Gradio picks the language from navigator.language among the locales it ships ("es", "zh-CN",
-# "zh-TW", ...; "zh" here serves both Chinese ones); `Page.load` sends the same words for the rest.
+# "zh-TW", "pt-BR", "fr", ...; "zh" here serves both Chinese ones, "pt" both Portuguese ones);
+# `Page.load` sends the same words for the rest (Italian, which Gradio does not ship; "zh-HK").
 I18N_WORDS = ("ask", "clear", "your_question", "conversation", "sources", "search_in",
               "box_article", "box_documents", "chat_article", "chat_documents")
 I18N = gr.I18n(**{lang: {f"qa.{key}": w[key] for key in I18N_WORDS} for lang, w in render.WORDS.items()})
@@ -102,10 +104,11 @@ USERS = ("document.querySelectorAll('#qa-chat [data-testid=\"user\"]').length"
          " - document.querySelectorAll('#qa-chat [data-testid=\"user\"] .qa-echo').length")
 # In the page's <head>, before Gradio draws the page: its language, as render.frame_language reads
 # navigator.language (the tag `Page.load` is sent), on <html data-qa-lang>. Until `Page.load` has
-# sent the header, the status line and the empty panel in it, a Spanish or Chinese page does not
-# show their English first drafts (CSS .qa-unframed), only the room they take.
+# sent the header, the status line and the empty panel in it, a page in another language than
+# English does not show their English first drafts (CSS .qa-unframed), only the room they take.
 HEAD_JS = """{ const tag = (navigator.language || '').toLowerCase().split(/[-_]/)[0];
-  window.qaLang = ['es', 'zh'].includes(tag) ? tag : 'en'; document.documentElement.dataset.qaLang = window.qaLang; }"""
+  window.qaLang = {LANGS}.includes(tag) ? tag : 'en'; document.documentElement.dataset.qaLang = window.qaLang; }""" \
+    .replace("{LANGS}", json.dumps(list(render.WORDS)))
 # Gradio draws the page a piece at a time as each component's code arrives: the sources panel first
 # where the chat would be, then the chat, the box and the examples pushing it down (on a phone it
 # jumped ~650 px in 150 ms; the layout-shift score was 0.40 on a phone and 0.78 on a desktop, where
@@ -196,7 +199,9 @@ PAGE_JS = """() => {
   const check = () => {
     document.querySelectorAll('#qa-chat [aria-label*="s message: <"]').forEach(el => {
       const who = words[el.getAttribute('aria-label').startsWith('user') ? 'question_label' : 'answer_label'];
-      el.setAttribute('aria-label', who + (words.colon === ':' ? ': ' : words.colon) + el.innerText.replace(/\\s+/g, ' ').trim());
+      // a space after a colon (": ", French " :"), none after a full-width one ("：")
+      el.setAttribute('aria-label', who + words.colon + (words.colon.endsWith('：') ? '' : ' ') +
+        el.innerText.replace(/\\s+/g, ' ').trim());
     });
     const hidden = document.body.classList.contains('qa-stale');
     const sent = window.qaSent;
@@ -727,7 +732,7 @@ class Page:
         Gradio's own translations follow, else the request's Accept-Language), kept for the events
         after it; the status line ticking until the engine is ready; the frame in that language:
         the empty sources panel, the words of the controls (gr.I18n has them already, in the
-        languages Gradio ships: a browser's "zh-HK" or "zh" is English to it), then `view`."""
+        languages Gradio ships: a browser's "zh-HK", "zh" or "it" is English to it), then `view`."""
         lang = browser_language(browser, request)
         status, timer = self.status(lang)
         header, picker, _, shown, *examples = self.view(lang)
@@ -937,7 +942,7 @@ def _wire(page, app, status, asked, panels, chat, box, ask_btn, examples, picker
 
 CSS = """
 .gradio-container { max-width: 1280px !important; margin: 0 auto; }
-html[data-qa-lang="es"] .qa-unframed, html[data-qa-lang="zh"] .qa-unframed { visibility: hidden; }  /* HEAD_JS */
+html[data-qa-lang]:not([data-qa-lang="en"]) .qa-unframed { visibility: hidden; }  /* HEAD_JS: not in English */
 #qa-header h1 { font-size: 1.75rem; font-weight: 700; margin: .25rem 0 .1rem; letter-spacing: -.01em; }
 #qa-header p { margin: 0; color: var(--body-text-color-subdued); }
 .qa-status { display: flex; align-items: center; gap: .5rem; font-size: .875rem;

@@ -420,13 +420,15 @@ def test_an_answer_the_engine_is_unsure_of_says_so_calmly(lang, badge, hedge):
 
 
 @pytest.mark.parametrize("browser, lang", [
-    ("es-ES", "es"), ("es-419", "es"), ("zh-CN", "zh"), ("zh-TW", "zh"), ("zh", "zh"), ("en-US", "en"), ("fr-FR", "en"),
-    ("", "en"), (None, "en"), ("zh-CN,zh;q=0.9,en;q=0.8", "zh"), ("en;q=0.5,es-MX", "es"), ("fr,es;q=0.9", "en"),
+    ("es-ES", "es"), ("es-419", "es"), ("zh-CN", "zh"), ("zh-TW", "zh"), ("zh", "zh"), ("en-US", "en"), ("fr-FR", "fr"),
+    ("", "en"), (None, "en"), ("zh-CN,zh;q=0.9,en;q=0.8", "zh"), ("en;q=0.5,es-MX", "es"), ("fr,es;q=0.9", "fr"),
+    ("nl-NL", "en"), ("nl,es;q=0.9", "en"), ("pt_BR", "pt"), ("de-CH;q=0.8,ja;q=0.9", "ja"),
 ])
 def test_the_page_is_in_the_browsers_first_language(browser, lang):
     """A language tag (navigator.language) or an Accept-Language header: its entry with the highest
     q (the browser's first preference, in practice), one language only, as Gradio's own
-    translations pick theirs; Spanish or Chinese in any region, English otherwise."""
+    translations pick theirs; a language the page has words for (render.WORDS) in any region,
+    English otherwise."""
     assert render.frame_language(browser) == lang
 
 
@@ -439,11 +441,20 @@ def test_the_page_is_in_the_browsers_first_language(browser, lang):
     ("en", "Ask the article", "Answers quote the exact sentences they stand on, from “Title &lt;i&gt;x&lt;/i&gt;” (2025-07-28).",
      "Ask a question: the sentences the answer stands on", "Ready · 1 document, 12,208 sentences indexed",
      "Clear conversation", "Type a question first."),
+    ("fr", "Interroger l&#x27;article", "Les réponses citent mot pour mot les phrases sur lesquelles elles s&#x27;appuient, "
+     "tirées de «\u00a0Title &lt;i&gt;x&lt;/i&gt;\u00a0» (2025-07-28).", "Posez une question\u00a0: les phrases",
+     "Prêt · 1 document, 12\u202f208 phrases indexées", "Effacer la conversation", "Saisissez d'abord une question."),
+    ("de", "Fragen an den Artikel", "Die Antworten zitieren wörtlich die Sätze, auf die sie sich stützen, aus "
+     "„Title &lt;i&gt;x&lt;/i&gt;“ (2025-07-28).", "Stellen Sie eine Frage: Hier erscheinen",
+     "Bereit · 1 Dokument, 12.208 Sätze indexiert", "Unterhaltung löschen", "Bitte geben Sie zuerst eine Frage ein."),
+    ("ja", "記事に質問する", "回答は「Title &lt;i&gt;x&lt;/i&gt;」（2025-07-28）から、根拠となる文をそのまま引用します。",
+     "質問してください。", "準備完了 · 1 件の文書、12,208 文をインデックス済み", "会話をクリア", "先に質問を入力してください。"),
 ])
 def test_the_pages_frame_is_worded_in_the_visitors_language(lang, title, subtitle, empty, ready, clear, hint):
-    """A Spanish or Chinese visitor saw an English page until they asked: the header, the status
-    line, the empty sources panel, the controls (Gradio's gr.I18n) and the page script's words
-    (the hint by the box, the clear's empty panel) come in the visitor's language, from one table."""
+    """A Spanish or Chinese visitor (or French, German, Japanese...) saw an English page until they
+    asked: the header, the status line, the empty sources panel, the controls (Gradio's gr.I18n)
+    and the page script's words (the hint by the box, the clear's empty panel) come in the
+    visitor's language, from one table."""
     pytest.importorskip("gradio")
     from types import SimpleNamespace
 
@@ -554,7 +565,9 @@ def test_the_page_says_why_in_its_language_when_the_engine_fails_or_refuses():
 
 
 @pytest.mark.parametrize("lang, length", [("en", "(5,000 characters)"), ("es", "(5000 caracteres)"),
-                                          ("zh", "（5,000 个字符）")])
+                                          ("zh", "（5,000 个字符）"), ("fr", "(5\u202f000 caractères)"),
+                                          ("de", "(5.000 Zeichen)"), ("ru", "(символов: 5\u00a0000)"),
+                                          ("ja", "（5,000 文字）")])
 def test_a_long_questions_length_is_said_in_the_pages_language(lang, length):
     shown = render.user_message("word " * 1000, lang)
     assert shown.endswith(f"{length}</div>") and (lang == "en") == ("characters" in shown)
