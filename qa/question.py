@@ -15,6 +15,7 @@ from .intent import TEXT_KINDS, small_talk
 from .languages import SPANISH_WORDS, identify, latin_apart
 from .lexical import UNSPLIT_LANGUAGES, stopwords, tokenize, zipf
 from .spanish import SPANISH_MARGIN, an_opening_word, as_written
+from .types import REFUSALS
 
 MAX_QUESTION_CHARS = 2000
 MAX_RESOLVED_TURNS = 4  # how far back a chain of follow-ups is read
@@ -635,6 +636,14 @@ def language(text: str) -> str:
     inside an English question ("What did 华为 launch?") leaves it English."""
     lang = identify(text)
     return lang if lang in ("zh", "es") else "en"
+
+
+def words_language(text: str) -> str:
+    """The language of the page's words around the answer to ``text`` (its bubble, the pending
+    message, the sources panel): the one asked in where the page has words for it, which are the
+    refusals' languages (qa/types.py REFUSALS, qa/render.py WORDS), else English."""
+    lang = identify(text)
+    return lang if lang in REFUSALS else "en"
 
 
 _DEMONSTRATIVES = frozenset("this that these those este esta estos estas ese esa esos esas".split())

@@ -20,7 +20,7 @@ from collections import OrderedDict
 from . import render
 from .corpus import load_corpus, titles_told_apart
 from .engine import Engine, QuestionError
-from .question import language
+from .question import words_language
 from .gradio_stubs import import_gradio
 from .types import Citation, Document
 
@@ -639,7 +639,7 @@ class Page:
             yield gr.update(), chat, asked, gr.update(), panels, *unchanged
             return
         chat = list(chat or []) + [_message("user", render.user_message(question, lang))]
-        pending = _message("assistant", render.pending_message(not self.warmup.ready, language(question)))
+        pending = _message("assistant", render.pending_message(not self.warmup.ready, words_language(question)))
         # the browser emptied the box; a conversation's first question empties the panel, where an
         # answer landing after a clear may have left the old one (hidden meanwhile: see PAGE_JS)
         empty = render.empty_panel(lang) if not asked else gr.update()
@@ -655,9 +655,9 @@ class Page:
             yield question, chat + [_message("assistant", reply)], asked, gr.update(), panels, *self.follow(documents, doc_id, lang)
             return
         if gone:  # said in the answer's words, the asker's language (as `render.answer_message`)
-            reply = render.scope_note(render.words(language(question))["not_in_corpus"].format(title=gone)) + reply
+            reply = render.scope_note(render.words(words_language(question))["not_in_corpus"].format(title=gone)) + reply
         # small talk ("thanks") leaves the panel on the last answer's sources
-        shown = render.with_earlier(sources, panels[:EARLIER_PANELS], language(question)) if sources else gr.update()
+        shown = render.with_earlier(sources, panels[:EARLIER_PANELS], words_language(question)) if sources else gr.update()
         if sources:  # small talk has no sources to keep
             panels = [(len(asked) + 1, question, sources)] + panels[:EARLIER_PANELS - 1]
         # the box is left as it is: the next question may be typed while this one was answered

@@ -229,3 +229,14 @@ def test_a_browser_in_a_new_language_gets_the_page_in_it(locale, lang):
             pg.wait_for_selector(f'#qa-chat [aria-label="{label}"]', timeout=5_000)
         finally:
             browser.close()
+
+
+@pytest.mark.parametrize("question, lang", [("Comment s'appelle la première alliance ?", "fr"),
+                                            ("Как называется второй консорциум?", "ru"),
+                                            ("¿Cómo se llama el segundo consorcio?", "es"),
+                                            ("What is the second consortium called?", "en"),
+                                            ("Wat heeft Huawei op de conferentie gelanceerd?", "en")])  # no Dutch words
+def test_the_words_around_an_answer_are_the_question_languages_where_the_page_has_them(question, lang):
+    from qa.question import words_language
+
+    assert words_language(question) == lang
