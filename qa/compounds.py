@@ -28,8 +28,6 @@ WHOLE_ZIPF = 4.5  # a word this common is read whole ("Unternehmen", not "Unter"
 # what German writes between a compound's parts: Gesicht-s-erkennung, Verbraucher-Ø-produkt,
 # Sonne-n-blume, Kind-er-garten, Tag-es-licht
 _LINKS = ("", "s", "es", "n", "en", "er", "e")
-
-
 NAME_ZIPF = 2.0  # a compound English writes this often is a name ("Volkswagen", "Lufthansa")
 _INNER_CAPITAL = re.compile(r".[A-Z]")  # "CloudMatrix" is a name, not "cloud" + "matrix"
 
@@ -74,7 +72,8 @@ def _split(word: str, lang: str) -> tuple[str, ...]:
 
 def _fewest(word: str, lang: str) -> tuple[str, ...]:
     """The split of ``word`` into common words with the fewest parts, the rarest part as common
-    as can be among those ("Handels|kammer", not "Hand|els|kammer"); () if there is none."""
+    as can be among those ("Handel|s|kammer": Handel 4.7, Kammer 4.2; not "Handels|kammer",
+    Handels 3.9); () if there is none."""
     best: dict[int, tuple[int, float, tuple[str, ...]]] = {len(word): (0, float("inf"), ())}
     for start in range(len(word) - SHORTEST_PART, -1, -1):
         options = []

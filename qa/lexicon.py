@@ -100,7 +100,6 @@ class Lexicon:
             found = {w: self._known[w] for w in words if w in self._known}
         return {w: e for w, e in found.items() if e is not None}
 
-
     def _nearest(self, word: str, row: np.ndarray) -> str | None:
         """The English word nearest ``word`` at TRANSLATE_COSINE or above that is no piece of its
         spelling: USE reads "allianz" by its pieces, nearest "ian" (0.83), not "alliance"."""

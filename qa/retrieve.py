@@ -197,7 +197,7 @@ class Retriever:
                 return translated | near
 
             done = read(words)
-            # a German compound neither reads is read by its parts ("Handelskammer": trade chamber)
+            # a German compound neither reads is read by its parts ("Handelskammer": commerce chamber)
             done |= compounds.in_parts([w for w in words if w not in done], q.lang, read)
             if not done:
                 return q
