@@ -14,7 +14,7 @@ from .crosslingual import has_cjk, latin_names, listed_names, to_english, transl
 from .intent import TEXT_KINDS, small_talk
 from .languages import SPANISH_WORDS, identify, latin_apart
 from .lexical import UNSPLIT_LANGUAGES, stopwords, tokenize, zipf
-from .spanish import SPANISH_MARGIN, an_opening_word, as_written
+from .spanish import SPANISH_MARGIN, an_opening_word, as_written, is_common_word
 from .types import REFUSALS
 
 MAX_QUESTION_CHARS = 2000
@@ -834,7 +834,7 @@ def foreign_names(text: str, lang: str = "es") -> tuple[str, ...]:
     if lang in UNSPLIT_LANGUAGES:  # Latin words in Chinese, Japanese or Korean: a Spanish question
         lang = "es"               # word is no name ("¿Qué presentó 華為?"); wordfreq can't split these
     words = latin_names(text) if has_cjk(text) else (w for _, _, n in names(text)
-                                                           for w in re.findall(r"[^\W\d_][\w-]*", n))
+                                                           for w in _named_part(re.findall(r"[^\W\d_][\w-]*", n), lang))
     found = tuple(w for w in words if _CODE.fullmatch(w) or len(w) >= 3  # a model's code ("N3", "X5") however short
                   and zipf(as_written(w.lower(), lang), lang) < zipf(w.lower()) + SPANISH_MARGIN  # "Pekin": Pekín
                   and not is_compound(w, lang))  # "Handelskammer": German's words joined
@@ -845,6 +845,14 @@ def foreign_names(text: str, lang: str = "es") -> tuple[str, ...]:
 
 # "Which is older, the Penrake bottle or the Ashcombe Punch Bowl?", "Who is older, the driver or
 # the cyclist?": a choice between two things, each of which the text tells of in its own sentence
+def _named_part(words: list[str], lang: str) -> list[str]:
+    """Hyphenated words without their parts that are common words of ``lang``: "C550-Prozessoren"
+    names C550, not the processors; "Nvidia-Produkt" Nvidia. A name's own parts stay joined
+    ("Supernode-Demo", "Coca-Cola")."""
+    kept = ("-".join(p for p in w.split("-") if p and not is_common_word(p.lower(), lang)) for w in words)
+    return [w for w in kept if w]
+
+
 _ALTERNATIVES = re.compile(r"(?i)^\W*(?:which|who|what)\b[^,?]*,\s*(?:(?:the|a|an|her|his|their|its)\s+)?(?P<a>[^,?]+?),?"
                            r"\s+or\s+(?:(?:the|a|an|her|his|their|its)\s+)?(?P<b>[^,?]+?)\s*[?.!]*\s*$")
 

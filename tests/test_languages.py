@@ -75,6 +75,18 @@ def test_a_questions_first_word_is_a_name_only_if_its_language_has_no_such_word(
     assert foreign_names(text, lang) == expected
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    # a model's code joined to a word of the language: the code is the name, not the processors
+    ("wofür sind die C550-Prozessoren von Metax gedacht", "de", ("C550", "Metax")),
+    ("Welches Nvidia-Produkt hat Huawei übertroffen?", "de", ("Nvidia", "Huawei")),
+    # a name's own parts stay one name
+    ("Was zeigte Metax in der Supernode-Demo?", "de", ("Metax", "Supernode-Demo")),
+    ("¿Qué lanzó Coca-Cola?", "es", ("Coca-Cola",)),
+])
+def test_a_hyphenated_name_leaves_out_the_words_of_its_language(text, lang, expected):
+    assert foreign_names(text, lang) == expected
+
+
 def test_a_french_question_is_read_without_spanish_rules():
     """Read as Spanish before, "présenté" was respelt with Spanish accents and the question
     refused; the reply's words stay English (the page has words in English, Spanish and Chinese)."""
