@@ -14,6 +14,7 @@ N1 article, ..."), which documents there are, and which of them mention a name. 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from .corpus import titles_told_apart
@@ -21,30 +22,78 @@ from .lexical import naming_words, tokenize
 
 # ------------------------------------------------------------------ small talk
 # whole messages only, matched after lower-casing and dropping punctuation, so "help" is small
-# talk and "How did the alliance help chipmakers?" is a question
+# talk and "How did the alliance help chipmakers?" is a question. Languages are tried in this
+# order, kind by kind: a word two languages share goes to the first ("ok" is English, "super"
+# French, "continua" Spanish); Chinese, Japanese and Korean are matched with spaces removed.
+# An apostrophe typed as ’ is dropped by `_normal`, and a hyphen too: "d'accord" may arrive as
+# "d accord", "qu'est-ce" as "qu est ce".
+_Q = r"[' ]?"  # an apostrophe, as typed or dropped: qu'est, qu est, quest
 _SMALL_TALK = {
     "greeting": {
         "en": r"(hi|hello|hey|hiya|howdy|yo|greetings|good (morning|afternoon|evening|day)|how are you( doing)?|"
-              r"(hi|hello|hey)( there| bot)?( how are you( doing)?)?|bonjour|salut|hallo|guten tag|ciao)",
+              r"(hi|hello|hey)( there| bot)?( how are you( doing)?)?)",
         "es": r"(hola|buenas|buenos d[ií]as|buenas (tardes|noches)|qu[eé] tal|c[oó]mo est[aá]s|hola qu[eé] tal)",
         "zh": r"(你好|您好|嗨|哈喽|哈啰|早上好|下午好|晚上好|你好吗)",
+        "fr": r"((bonjour|salut|bonsoir|coucou|hello)( [aà] tous| tout le monde)?( [cç]a va| comment [cç]a va| comment allez vous)?|"
+              r"[cç]a va|comment [cç]a va|comment allez vous|comment vas tu)",
+        "de": r"((hallo|guten (tag|morgen|abend)|servus|moin( moin)?|gr[uü](ß|ss) gott|gr[uü]ezi|sch[oö]nen guten tag)"
+              r"( zusammen)?( wie geht[' ]?s| wie geht es (ihnen|dir))?|wie geht (es )?(ihnen|dir)|wie geht[' ]?s)",
+        "it": r"((ciao|salve|buongiorno|buon giorno|buonasera|buona sera)( a tutti)?( come (stai|sta|va))?|come (stai|sta|va))",
+        "pt": r"((ol[aá]|oi|bom dia|boa tarde|boa noite)( tudo (bem|bom))?( como vai( voc[eê])?)?|tudo (bem|bom)|"
+              r"como vai( voc[eê])?|como voc[eê] est[aá]|e a[ií])",
+        "ru": r"((привет|здравствуйте|здравствуй|добрый (день|вечер)|доброе утро|приветствую)( как дела)?|как дела|"
+              r"как (вы|ты|у вас дела|у тебя дела))",
+        "ja": r"(こんにちは|こんにちわ|こんばんは|こんばんわ|おはよう(ございます)?|はじめまして|やあ|もしもし|"
+              r"お元気ですか|元気(ですか)?)",
+        "ko": r"(안녕|안녕하세요|안녕하십니까|반가워요|반갑습니다|처음뵙겠습니다|좋은아침(입니다|이에요)?|잘지내(요|세요|셨어요)?)",
     },
     "thanks": {
         "en": r"((ok|okay|great|perfect|awesome|cool|nice|got it|good) )*(thanks|thank you|thank u|thx|ty|cheers|"
-              r"many thanks|merci|danke)( (a lot|so much|very much|for (the|your) help|for (that|this|everything)))*",
+              r"many thanks)( (a lot|so much|very much|for (the|your) help|for (that|this|everything)))*",
         "es": r"((muchas|mil) )?gracias",
         "zh": r"(谢谢|谢谢你|谢谢您|多谢|感谢|非常感谢|谢了)",
+        "fr": rf"((ok|d{_Q}accord|super|parfait|tr[eè]s bien|g[eé]nial|top) )*(merci|mille mercis|je vous remercie|je te remercie)"
+              rf"( beaucoup| bien| infiniment| mille fois| encore| pour (tout|[cç]a|l{_Q}aide|votre aide|ton aide))*",
+        "de": r"((ok|okay|super|prima|perfekt|gut|alles klar|toll) )*(danke|dankesch[oö]n|vielen dank|besten dank|herzlichen dank|"
+              r"ich danke (ihnen|dir))( sch[oö]n| sehr| vielmals| f[uü]r (die|ihre|deine) hilfe| f[uü]r alles)*",
+        "it": rf"((ok|va bene|perfetto|ottimo|benissimo) )*(grazie|molte grazie|ti ringrazio|la ringrazio)"
+              rf"( mille| tante| molte| infinite| davvero| per (l{_Q}aiuto|tutto))*",
+        "pt": r"((ok|beleza|perfeito|[oó]timo|legal) )*(obrigad[oa]|muito obrigad[oa]|brigad[oa]|valeu|agrade[cç]o)"
+              r"( mesmo| demais| pela ajuda| por tudo)*",
+        "ru": r"((хорошо|отлично|понятно|ок|окей|супер) )*(спасибо|благодарю|большое спасибо|огромное спасибо)"
+              r"( большое| огромное| вам| тебе| за помощь| за всё| за все)*",
+        "ja": r"((了解|わかりました|分かりました|なるほど)(です)?)?(ありがとう(ございます|ございました)?|どうもありがとう(ございます)?|"
+              r"感謝します|サンキュー|助かりました|助かります)",
+        "ko": r"(감사합니다|감사해요|고맙습니다|고마워요|고마워|정말감사합니다|대단히감사합니다|정말고마워요|땡큐)",
     },
     "goodbye": {
         "en": r"(bye|goodbye|good bye|bye bye|see you|see ya|cya)",
         "es": r"(adi[oó]s|hasta luego|chao|nos vemos)",
         "zh": r"(再见|拜拜|回头见)",
+        "fr": r"(au revoir|[aà] bient[oô]t|[aà] plus|[aà] la prochaine|bonne (journ[eé]e|soir[eé]e|nuit)|adieu)",
+        "de": r"(tsch[uü]ss?|auf wiedersehen|bis (bald|sp[aä]ter|dann|zum n[aä]chsten mal)|sch[oö]nen tag( noch)?|gute nacht)",
+        "it": r"(arrivederci|a presto|a dopo|ci vediamo|addio|buona (giornata|serata|notte)|buonanotte)",
+        "pt": r"(tchau|adeus|at[eé] (logo|mais|breve|a pr[oó]xima)|falou)",
+        "ru": r"(пока|до свидания|до встречи|всего (доброго|хорошего)|до скорого|прощай(те)?)",
+        "ja": r"(さようなら|さよなら|じゃあね|またね|ではまた|また今度|失礼します|バイバイ|おやすみ(なさい)?)",
+        "ko": r"(안녕히(계세요|가세요|계십시오)|잘가(요)?|또봐요|다음에봐요|바이바이|수고하세요)",
     },
     "ack": {
         "en": r"((ok|okay|k|cool|great|nice|got it|i see|alright|all right|sure|awesome|perfect|good|fine|"
               r"lol|haha+|hah|wow|interesting|makes sense)( |$))+",
         "es": r"(vale|genial|de acuerdo|perfecto|entendido|bien|ok)",
         "zh": r"(好的|好|明白了|知道了|懂了|行|嗯)",
+        "fr": rf"((d{_Q}accord|d{_Q}ac|super|parfait|compris|entendu|tr[eè]s bien|g[eé]nial|[cç]a marche|je vois|int[eé]ressant|top|"
+              rf"ok|mdr)( |$))+",
+        "de": r"((alles klar|verstanden|genau|prima|toll|perfekt|einverstanden|in ordnung|klar|gut|sehr gut|interessant|"
+              r"ich verstehe|ok)( |$))+",
+        "it": rf"((va bene|d{_Q}accordo|perfetto|capito|ho capito|ottimo|benissimo|certo|chiaro|interessante|fantastico|ok)( |$))+",
+        "pt": r"((beleza|t[aá] bom|t[aá] certo|est[aá] bem|entendi|perfeito|[oó]timo|legal|combinado|show|interessante|"
+              r"blz|ok)( |$))+",
+        "ru": r"((хорошо|ок|окей|понятно|ясно|отлично|ладно|договорились|супер|понял|поняла|ага|интересно|круто)( |$))+",
+        "ja": r"(了解(です|しました)?|わかりました|分かりました|わかった|なるほど(です)?|はい|オーケー|オッケー|いいね|"
+              r"承知しました|かしこまりました)",
+        "ko": r"(네|넵|응|알겠습니다|알겠어요|알았어(요)?|좋아요|좋습니다|그렇군요|오케이|완벽해요|이해했습니다|이해했어요)",
     },
     "help": {
         "en": r"((who|what) are you|what is this|what can you do|what do you do|how does this work|"
@@ -54,56 +103,158 @@ _SMALL_TALK = {
               r"qu[eé] (puedo|debo) preguntar|c[oó]mo te llamas|cu[aá]l es tu nombre)",
         "zh": r"(你是谁|你是什么|你能做什么|你会做什么|你会什么|你可以做什么|帮助|帮帮我|怎么用|如何使用|"
               r"你叫什么(名字)?|你的名字是什么|你叫啥(名字)?)",
+        "fr": rf"((de l{_Q})?aide|[aà] l{_Q}aide|aide[zr]? moi|qui es tu|tu es qui|qui [eê]tes vous|vous [eê]tes qui|"
+              rf"que (peux tu|pouvez vous|sais tu) faire|qu{_Q}est ce que (tu peux|vous pouvez|tu sais) faire|"
+              rf"comment [cç]a (marche|fonctionne)|comment (t{_Q}appelles tu|vous appelez vous)|tu t{_Q}appelles comment|"
+              rf"quel est (ton|votre) nom|que (puis je|peut on) (demander|poser comme question)|"
+              rf"qu{_Q}est ce que (je peux|on peut) (te |vous )?demander|comment (on )?(t{_Q}|l{_Q}|vous )?utilise(r|z)?( vous)?)",
+        "de": r"(hilfe|hilf mir|helfen sie mir|wer bist du|wer sind sie|was bist du|was sind sie|"
+              r"was (kannst du|k[oö]nnen sie)( tun| machen)?|wie funktioniert (das|es)|wie (benutze|verwende) ich (das|dich|sie)|"
+              r"was kann ich (dich |sie )?fragen|wie hei(ß|ss)(t du|en sie)|wie ist (dein|ihr) name)",
+        "it": rf"(aiuto|aiutami|chi sei|cosa sei|che cosa sei|(che )?cosa (puoi|sai) fare|cosa fai|come funziona|come si usa|"
+              rf"come (ti )?uso|(che )?cosa posso chiederti|cosa posso chiedere|come ti chiami|qual [eè] il tuo nome)",
+        "pt": r"(ajuda|me ajuda|me ajude|ajude me|socorro|quem [eé] voc[eê]|o que voc[eê] [eé]|"
+              r"o que voc[eê] (pode|sabe) fazer|o que voc[eê] faz|como (isso )?funciona( isso)?|como (eu )?(uso|usar) (isso|voc[eê])|"
+              r"o que (eu )?(posso|devo) perguntar|qual [eé] o seu nome|qual (o )?seu nome|como voc[eê] se chama)",
+        "ru": r"(помощь|помоги(те)?( мне)?|справка|кто ты|кто вы|ты кто|вы кто|что ты (умеешь|можешь)|что вы (умеете|можете)|"
+              r"как это работает|как (тобой|вами|этим) пользоваться|что (можно|мне) (спросить|спрашивать)|"
+              r"как тебя зовут|как вас зовут)",
+        # not "誰ですか？" or "名前は？" alone: a follow-up asks them of what was just said
+        "ja": r"(ヘルプ|助けて(ください)?|手伝って(ください)?|(あなた|君|きみ)は(誰|だれ|何者|なに|何)(ですか|なの)?|"
+              r"何ができ(ますか|るの)|何ができるんですか|使い方(は|を教えて(ください)?)?|どうやって使(う|います)(の|んですか|か)?|"
+              r"どう使えばいいですか|何を(聞けば|質問すれば)いい(ですか|の)?|お名前は(何ですか)?|(あなた|君|きみ)の名前は(何ですか)?)",
+        "ko": r"(도움말|도움|도와줘(요)?|도와주세요|누구세요|(넌|너는)누구(야|니)|당신은누구(세요|입니까|예요)?|"
+              r"(뭘|무엇을|뭐)할수있(어|어요|나요|니)|어떻게(사용|써)(해요|하나요|하죠|요)?|사용법|"
+              r"(뭘|무엇을)물어볼수있(어|어요|나요)|이름이뭐(예요|에요|야)|이름이무엇입니까)",
     },
 }
 _SMALL_TALK_RX = {(kind, lang): re.compile(rx) for kind, by_lang in _SMALL_TALK.items() for lang, rx in by_lang.items()}
 
+_NB = "\u00a0"  # French puts a no-break space before ! ? : ; (as qa/render.py WORDS do)
+_LANGUAGES = {  # the languages questions may be asked in, for "help"
+    "fr": "espagnol, chinois, allemand, italien, portugais, russe, japonais, coréen",
+    "de": "Spanisch, Chinesisch, Französisch, Italienisch, Portugiesisch, Russisch, Japanisch, Koreanisch",
+    "it": "spagnolo, cinese, francese, tedesco, portoghese, russo, giapponese, coreano",
+    "pt": "espanhol, chinês, francês, alemão, italiano, russo, japonês, coreano",
+    "ru": "испанском, китайском, французском, немецком, итальянском, португальском, японском, корейском",
+    "ja": "スペイン語、中国語、フランス語、ドイツ語、イタリア語、ポルトガル語、ロシア語、韓国語",
+    "ko": "스페인어, 중국어, 프랑스어, 독일어, 이탈리아어, 포르투갈어, 러시아어, 일본어",
+}
 _REPLIES = {
     "greeting": {
         "en": "Hello! Ask me anything about {what}: I answer with its own sentences, cited, or tell you when it doesn't say.",
         "es": "¡Hola! Pregúntame lo que quieras sobre {what}: respondo con sus propias frases, citadas, o te digo si no lo dice.",
         "zh": "你好！可以问我关于{what}的任何问题：我用原文的句子回答并注明出处，原文没有提到的我会直说。",
+        "fr": (f"Bonjour{_NB}! Posez-moi n'importe quelle question sur {{what}}{_NB}: je réponds en citant mot pour mot "
+               "les phrases du texte, ou je vous dis quand il n'en parle pas."),
+        "de": ("Hallo! Fragen Sie mich alles zu {what}: Ich antworte mit wörtlich zitierten Sätzen aus dem Text "
+               "oder sage Ihnen, wenn dort nichts dazu steht."),
+        "it": ("Ciao! Chiedimi qualsiasi cosa su {what}: rispondo citando alla lettera le frasi del testo, "
+               "o ti dico quando non ne parla."),
+        "pt": ("Olá! Pergunte o que quiser sobre {what}: respondo com as próprias frases do texto, citadas, "
+               "ou digo quando ele não fala disso."),
+        "ru": ("Здравствуйте! Задавайте любые вопросы по {what}: я отвечаю дословными цитатами из текста "
+               "или говорю, если в нём об этом ничего нет."),
+        "ja": "こんにちは！{what}について何でも質問してください。本文の文をそのまま引用して答え、書かれていないことはそうお伝えします。",
+        "ko": "안녕하세요! {what}에 대해 무엇이든 물어보세요. 본문의 문장을 그대로 인용해 답하고, 본문에 없는 내용은 없다고 말씀드립니다.",
     },
     "thanks": {
         "en": "You're welcome. Ask another question about {what} whenever you like.",
         "es": "De nada. Pregunta lo que quieras sobre {what} cuando quieras.",
         "zh": "不客气。随时可以继续问关于{what}的问题。",
+        "fr": "Je vous en prie. Posez une autre question sur {what} quand vous voulez.",
+        "de": "Gern geschehen. Stellen Sie jederzeit eine weitere Frage zu {what}.",
+        "it": "Prego. Fammi un'altra domanda su {what} quando vuoi.",
+        "pt": "De nada. Faça outra pergunta sobre {what} quando quiser.",
+        "ru": "Пожалуйста. Задавайте новые вопросы по {what} в любое время.",
+        "ja": "どういたしまして。{what}について、いつでも続けて質問してください。",
+        "ko": "천만에요. {what}에 대해 언제든지 더 물어보세요.",
     },
     "goodbye": {
         "en": "Goodbye!",
         "es": "¡Adiós!",
         "zh": "再见！",
+        "fr": f"Au revoir{_NB}!",
+        "de": "Auf Wiedersehen!",
+        "it": "Arrivederci!",
+        "pt": "Tchau!",
+        "ru": "До свидания!",
+        "ja": "さようなら！",
+        "ko": "안녕히 가세요!",
     },
     "ack": {
         "en": "Ask another question about {what} whenever you like.",
         "es": "Pregunta lo que quieras sobre {what} cuando quieras.",
         "zh": "随时可以继续问关于{what}的问题。",
+        "fr": "Posez une autre question sur {what} quand vous voulez.",
+        "de": "Stellen Sie jederzeit eine weitere Frage zu {what}.",
+        "it": "Fammi un'altra domanda su {what} quando vuoi.",
+        "pt": "Faça outra pergunta sobre {what} quando quiser.",
+        "ru": "Задавайте новые вопросы по {what} в любое время.",
+        "ja": "{what}について、いつでも続けて質問してください。",
+        "ko": "{what}에 대해 언제든지 더 물어보세요.",
     },
     "help": {
         "en": ("I answer questions about {what}. Each answer quotes the exact sentences it stands on, "
                "highlighted in their passage, and I say so when the text doesn't cover something. "
-               "Ask who, what, when, where, why or how many, in English, Chinese or Spanish; "
+               "Ask who, what, when, where, why or how many, in English, Spanish, Chinese, French, German, "
+               "Italian, Portuguese, Russian, Japanese or Korean; "
                "follow-up questions work, and \"What is it about?\" gives the gist."),
         "es": ("Respondo preguntas sobre {what}. Cada respuesta cita las frases exactas en que se basa, "
                "resaltadas en su pasaje, y digo cuándo el texto no lo cubre. Pregunta quién, qué, cuándo, "
-               "dónde, por qué o cuántos, en español, inglés o chino; \"¿De qué trata?\" da la idea general."),
+               "dónde, por qué o cuántos, en español, inglés, chino, francés, alemán, italiano, portugués, ruso, "
+               "japonés o coreano; \"¿De qué trata?\" da la idea general."),
         "zh": ("我回答关于{what}的问题。每个回答都引用所依据的原句，并在段落中高亮；原文没有涉及的我会直说。"
-               "可以用中文、英文或西班牙文提问，也可以追问；问“讲了什么？”可以得到概要。"),
+               "可以用中文、英文、西班牙文、法文、德文、意大利文、葡萄牙文、俄文、日文或韩文提问，也可以追问；"
+               "问“讲了什么？”可以得到概要。"),
+        "fr": ("Je réponds aux questions sur {what}. Chaque réponse cite mot pour mot les phrases sur lesquelles elle "
+               "s'appuie, surlignées dans leur passage, et je vous dis quand le texte n'en parle pas. Demandez qui, quoi, "
+               f"quand, où, pourquoi ou combien, en français, en anglais ou dans une autre langue ({_LANGUAGES['fr']}){_NB}; "
+               "vous pouvez aussi poser des questions de suivi."),
+        "de": ("Ich beantworte Fragen zu {what}. Jede Antwort zitiert wörtlich die Sätze, auf die sie sich stützt, "
+               "hervorgehoben in ihrem Abschnitt, und ich sage Ihnen, wenn der Text etwas nicht behandelt. Fragen Sie, "
+               "wer, was, wann, wo, warum oder wie viele, auf Deutsch, Englisch oder in einer anderen Sprache "
+               f"({_LANGUAGES['de']}); auch Anschlussfragen sind möglich."),
+        "it": ("Rispondo a domande su {what}. Ogni risposta cita alla lettera le frasi su cui si basa, evidenziate nel "
+               "loro passaggio, e ti dico quando il testo non tratta qualcosa. Chiedi chi, cosa, quando, dove, perché o "
+               f"quanti, in italiano, in inglese o in un'altra lingua ({_LANGUAGES['it']}); puoi anche fare domande di seguito."),
+        "pt": ("Respondo a perguntas sobre {what}. Cada resposta cita as frases exatas em que se baseia, destacadas no "
+               "trecho, e digo quando o texto não trata de algo. Pergunte quem, o quê, quando, onde, por que ou quantos, "
+               f"em português, inglês ou outro idioma ({_LANGUAGES['pt']}); perguntas de acompanhamento também funcionam."),
+        "ru": ("Я отвечаю на вопросы по {what}. Каждый ответ дословно цитирует предложения, на которых он основан, "
+               "с выделением в их фрагменте, и я говорю, если в тексте об этом ничего нет. Спрашивайте, кто, что, когда, "
+               f"где, почему или сколько, по-русски, по-английски или на другом языке ({_LANGUAGES['ru']}); "
+               "уточняющие вопросы тоже работают."),
+        "ja": ("{what}についての質問に答えます。回答はそれぞれ根拠となる文をそのまま引用し、該当箇所で強調表示します。"
+               "本文に書かれていないことはそうお伝えします。誰が、何を、いつ、どこで、なぜ、いくつかなどを、日本語、英語、"
+               f"またはほかの言語（{_LANGUAGES['ja']}）で質問できます。続けて質問することもできます。"),
+        "ko": ("{what}에 대한 질문에 답합니다. 각 답변은 근거가 되는 문장을 그대로 인용하고 해당 구절에서 강조해 보여 주며, "
+               "본문에서 다루지 않는 내용은 그렇다고 말씀드립니다. 누가, 무엇을, 언제, 어디서, 왜, 몇 개인지 한국어, 영어 "
+               f"또는 다른 언어({_LANGUAGES['ko']})로 물어보세요. 이어서 질문할 수도 있습니다."),
     },
 }
-_WHAT = {"en": "the article", "es": "el artículo", "zh": "这篇文章"}
-_WHAT_SEVERAL = {"en": "the documents", "es": "los documentos", "zh": "这些文档"}
+# the text as a reply's {what} names it, in the case the reply puts it in ("zu dem Artikel", "по статье")
+_WHAT = {"en": "the article", "es": "el artículo", "zh": "这篇文章", "fr": "l'article", "de": "dem Artikel",
+         "it": "questo articolo", "pt": "o artigo", "ru": "статье", "ja": "この記事", "ko": "이 기사"}
+_WHAT_SEVERAL = {"en": "the documents", "es": "los documentos", "zh": "这些文档", "fr": "les documents",
+                 "de": "den Dokumenten", "it": "questi documenti", "pt": "os documentos", "ru": "документам",
+                 "ja": "これらの文書", "ko": "이 문서들"}
+# a title in a reply, quoted as the language quotes (qa/render.py WORDS "doc_named"); others “…”
+_TITLE_QUOTES = {"fr": f"«{_NB}{{}}{_NB}»", "de": "„{}“", "ru": "«{}»", "ja": "「{}」", "ko": "‘{}’"}
+_SPACELESS = ("zh", "ja", "ko")  # matched with spaces removed
 
 
 def _normal(text: str) -> str:
-    """Lower case, punctuation and emoji dropped, spaces collapsed: "Thanks!! 🙏" -> "thanks"."""
-    text = re.sub(r"[^\w\s']", " ", text.lower())
+    """Lower case, punctuation and emoji dropped, spaces collapsed: "Thanks!! 🙏" -> "thanks".
+    Accents composed first (NFC), so a decomposed "é" stays one letter."""
+    text = re.sub(r"[^\w\s']", " ", unicodedata.normalize("NFC", text).lower())
     return re.sub(r"\s+", " ", text).strip()
 
 
 def _whole(rx: re.Pattern, lang: str, norm: str) -> bool:
-    """Does the pattern match the whole normalised message? Chinese is matched without spaces."""
-    return rx.fullmatch(norm.replace(" ", "") if lang == "zh" else norm) is not None
+    """Does the pattern match the whole normalised message? Chinese, Japanese and Korean are
+    matched without spaces."""
+    return rx.fullmatch(norm.replace(" ", "") if lang in _SPACELESS else norm) is not None
 
 
 def small_talk(text: str) -> tuple[str, str] | None:
@@ -119,7 +270,7 @@ def small_talk(text: str) -> tuple[str, str] | None:
 
 def reply(kind: str, lang: str, title: str | None = None, several: bool = False) -> str:
     """The reply to a small talk message, naming the document when there is only one."""
-    what = f"“{title}”" if title else (_WHAT_SEVERAL if several else _WHAT)[lang]
+    what = _TITLE_QUOTES.get(lang, "“{}”").format(title) if title else (_WHAT_SEVERAL if several else _WHAT)[lang]
     return _REPLIES[kind][lang].format(what=what)
 
 
@@ -131,11 +282,34 @@ _MORE = {
     "es": r"(m[aá]s|cu[eé]ntame m[aá]s|dime m[aá]s|sigue|contin[uú]a|algo m[aá]s|qu[eé] m[aá]s|y qu[eé] m[aá]s)",
     "zh": r"(还有呢|还有吗|还有什么|继续|继续说|详细一点|详细点|详细说说|多说一点|再说说|更多|然后呢|"
           r"(请)?(告诉我|给我讲讲|讲讲|说说)(更多|多一点|多一些)?(吧)?)",
+    "fr": rf"((dis|dites|racontez|raconte) (m{_Q}en|moi) plus|(dis|dites) m{_Q}en davantage|en savoir plus|encore|la suite|"
+          rf"et (ensuite|apr[eè]s|alors)|continuez|continue[zr]? s{_Q}il (te|vous) pla[iî]t|quoi d{_Q}autre|(et )?autre chose|"
+          rf"plus de d[eé]tails|(et )?ensuite|vas y|allez y|d[eé]veloppe[zr]?|la suite s{_Q}il (te|vous) pla[iî]t)",
+    "de": r"((erz[aä]hl|erz[aä]hlen sie|sag|sagen sie) (mir )?mehr( dar[uü]ber)?|(noch )?mehr( bitte)?|weiter( bitte)?|"
+          r"bitte weiter|mach weiter|machen sie weiter|was noch|was sonst( noch)?|und (dann|weiter|sonst)|"
+          r"(noch )?mehr details|genauer|sonst noch etwas|und was noch)",
+    "it": rf"((dimmi|raccontami|mi dica) (di )?pi[uù]|di pi[uù]|vai avanti|e poi|e dopo|(che )?altro|cos{_Q}altro|"
+          rf"qualcos{_Q}altro|ancora|(pi[uù]|altri) dettagli|continua pure|prosegui)",
+    "pt": r"((me )?(conta|conte|fala|fale|diga|diz) mais|mais( detalhes| por favor)?|e depois|o que mais|que mais|"
+          r"mais alguma coisa|continue por favor|prossiga|vai em frente|e ent[aã]o)",
+    "ru": r"((расскажи|расскажите|скажи|скажите)( мне)? (ещё|еще|больше|подробнее)|(ещё|еще)( что нибудь)?|дальше|"
+          r"продолжай(те)?|подробнее|(а |и )?что (ещё|еще|дальше)|(а|и) дальше|больше( подробностей)?|а (ещё|еще))",
+    "ja": r"(もっと(教えて|詳しく(教えて)?)?(ください)?|続けて(ください)?|続き(は|を(教えて|お願いします)(ください)?)?|"
+          r"(他|ほか)に(は|何か(ありますか)?)|それで|それから|詳しく(教えて)?(ください)?|その後は)",
+    "ko": r"(더(알려|말해|이야기해)(줘|주세요|줘요)|더|더요|계속(해|해줘|해주세요|해요|하세요)?|그리고(요)?|그다음은(요)?|"
+          r"다른건(요)?|또(요|있어요)?|(더)?자세히(요|알려주세요|말해주세요)?|그래서(요)?)",
 }
 _MORE_RX = {lang: re.compile(rx) for lang, rx in _MORE.items()}
 _NOTHING_MORE = {"en": "That is where the article ends: it says nothing more after that.",
                  "es": "Ahí termina el artículo: no dice nada más después.",
-                 "zh": "文章到这里就结束了，后面没有更多内容。"}
+                 "zh": "文章到这里就结束了，后面没有更多内容。",
+                 "fr": f"L'article s'arrête là{_NB}: il ne dit rien de plus ensuite.",
+                 "de": "Hier endet der Artikel: Danach steht nichts mehr.",
+                 "it": "L'articolo finisce qui: dopo non dice nient'altro.",
+                 "pt": "O artigo termina aí: não diz mais nada depois disso.",
+                 "ru": "На этом статья заканчивается: дальше в ней ничего нет.",
+                 "ja": "記事はここで終わりです。この後には何も書かれていません。",
+                 "ko": "기사는 여기서 끝납니다. 그 뒤로는 더 이상 내용이 없습니다."}
 
 
 def more_request(text: str) -> str | None:

@@ -16,9 +16,10 @@ from qa.question import content_tokens, parse, two_questions
     ("what can you do?", "help", "en"), ("bye", "goodbye", "en"), ("ok", "ack", "en"),
     ("Hola", "greeting", "es"), ("Muchas gracias", "thanks", "es"), ("¿Quién eres?", "help", "es"),
     ("你好", "greeting", "zh"), ("谢谢", "thanks", "zh"), ("你是谁？", "help", "zh"), ("再见", "goodbye", "zh"),
-    # small talk as people type it: several pieces in one message, laughter, a greeting in French
+    # small talk as people type it: several pieces in one message, laughter; a greeting in French
+    # is answered in French now (fifty-fourth session), no longer in English
     ("cool, thanks!", "thanks", "en"), ("Thanks for the help", "thanks", "en"), ("Hey, how are you?", "greeting", "en"),
-    ("ok, got it", "ack", "en"), ("lol", "ack", "en"), ("Bonjour", "greeting", "en"), ("Danke", "thanks", "en"),
+    ("ok, got it", "ack", "en"), ("lol", "ack", "en"), ("Bonjour", "greeting", "fr"), ("Danke", "thanks", "de"),
     # asked its name, it says what it is (a search for it answered "你叫什么名字" from a story, 0.85)
     ("What's your name?", "help", "en"), ("¿Cómo te llamas?", "help", "es"), ("你叫什么名字", "help", "zh"),
 ])
