@@ -373,6 +373,34 @@ _GIST_ZH = re.compile(
     r"|(总结|概括|概述|归纳)(一下)?((这|该|本|此)(篇|个)?)?(文章|新闻|报道)?(的)?(内容|要点)?)(吗|呢)?")
 
 
+# asking for the gist in the other languages the engine reads, whole messages naming the text or
+# asking for a summary ("De quoi parle l'article ?", "Worum geht es im Artikel?", "О чём эта статья?")
+_TEXT_FR = rf"(l{_Q}article|le texte|le document|cet article|ce texte|ce document)"
+_TEXT_IT = rf"(l{_Q}articolo|il testo|il documento|questo articolo|questo testo)"
+_TEXT_PT = r"(o artigo|o texto|o documento|esse artigo|este artigo|a mat[eé]ria|a not[ií]cia)"
+_GIST_OTHER = {lang: re.compile(rx) for lang, rx in {
+    "fr": rf"((de quoi|sur quoi) (parle|traite|porte) {_TEXT_FR}|{_TEXT_FR} parle de quoi|que dit {_TEXT_FR}|"
+          rf"(quel est|c{_Q}est quoi) le (sujet|th[eè]me|r[eé]sum[eé]) (de l{_Q}article|du texte|de cet article|du document)|"
+          rf"r[eé]sum(e|ez|er)( moi| nous)?( {_TEXT_FR})?|(un |le )?r[eé]sum[eé]( de l{_Q}article| du texte| de cet article)?)"
+          rf"( s{_Q}il (te|vous) pla[iî]t)?",
+    "de": r"(worum geht es( in (dem|diesem) (artikel|text|dokument)| im (artikel|text|dokument))?|worum geht[' ]?s( im artikel)?|"
+          r"was (steht|sagt) (in )?(dem|diesem|der|im) (artikel|text)|wovon (handelt|spricht) (der|dieser) (artikel|text)|"
+          r"(fasse|fassen sie) (den|diesen) (artikel|text) zusammen|(eine )?zusammenfassung( des (artikels|textes))?( bitte)?|"
+          r"was ist (das thema|der inhalt) (des|dieses) (artikels|textes))",
+    "it": rf"((di )?(cosa|che cosa|che) (parla|tratta) {_TEXT_IT}|{_TEXT_IT} (di cosa parla|parla di cosa)|cosa dice {_TEXT_IT}|"
+          rf"riassumi( {_TEXT_IT})?|(fammi )?(un )?riassunto( dell{_Q}articolo| del testo)?)( per favore)?",
+    "pt": rf"((do que|sobre o que|de que) (fala|trata|[eé]) {_TEXT_PT}|{_TEXT_PT} (fala|trata) (de|sobre) (o )?qu[eê]|"
+          rf"o que diz {_TEXT_PT}|resum(a|e|ir)( {_TEXT_PT})?|(um )?resumo( do artigo| do texto| da mat[eé]ria)?)( por favor)?",
+    "ru": r"(о ч[её]м (эта |этот )?(статья|текст|документ)|о ч[её]м (говорится|рассказывается|пишут) в (этой )?(статье|тексте)|"
+          r"что (говорится|написано) в (этой )?(статье|тексте)|(кратко )?перескажи(те)?( (эту )?статью| текст)?|"
+          r"(краткое )?(содержание|резюме)( статьи| текста)?)( пожалуйста)?",
+    "ja": r"((この)?(記事|文章)(は|って)(何|なに)(について|の話)(ですか|書かれていますか|書かれているの|書いてありますか|の記事ですか)?|"
+          r"(この)?(記事|文章)の(要約|概要|要点|内容)(を教えて(ください)?|は(何ですか)?)?|(この)?(記事|文章)を要約して(ください)?)",
+    "ko": r"((이)?(기사|글|문서)(는|은)?(무엇|뭐)에관한(것인가요|거야|건가요|거예요|글인가요|기사인가요|것입니까)|"
+          r"(이)?(기사|글)(는|은)?무슨내용(이야|인가요|이에요|입니까)|(이)?(기사|글)(내용)?(을|를)?요약(해줘|해주세요|해줄래요?))",
+}.items()}
+
+
 def which_document(documents, shown: int = 5, ask: str = "What is the <title> article about?") -> str:
     """The reply to "What is this article about?" (or ``ask``) when several documents could be meant."""
     told = titles_told_apart(documents)
@@ -390,6 +418,8 @@ def gist_request(text: str, followup: bool = False) -> tuple[str, ...] | None:
     must name the text ("the article") or ask for a summary in so many words.
     """
     norm = _normal(text)
+    if any(_whole(rx, lang, norm) for lang, rx in _GIST_OTHER.items()):
+        return ()
     if re.search(r"[\u4e00-\u9fff]", text):
         return () if _whole(_GIST_ZH, "zh", norm) else None
     es = _GIST_ES_PREFIX.sub("", norm)

@@ -47,6 +47,24 @@ def test_gist_requests(text):
 
 
 @pytest.mark.parametrize("text", [
+    # the other languages the engine reads: these were searched, and refused ("L'article ne le dit pas.")
+    "De quoi parle l'article ?", "De quoi parle l’article ?", "Résume l'article", "Worum geht es in dem Artikel?",
+    "Fasse den Artikel zusammen", "Di cosa parla l'articolo?", "Riassumi l'articolo", "Sobre o que é o artigo?",
+    "Resuma o artigo", "О чём эта статья?", "Перескажи статью", "この記事は何について書かれていますか？",
+    "この記事の要約を教えてください", "이 기사는 무엇에 관한 것인가요?", "이 기사 요약해줘",
+])
+def test_gist_requests_in_other_languages(text):
+    assert gist_request(text) == ()
+    assert gist_request(text, followup=True) == ()  # each names the text or asks for a summary
+
+
+@pytest.mark.parametrize("text", ["Que dit l'article sur Huawei ?", "Was sagt der Artikel über Huawei?",
+                                  "O que diz o artigo sobre a Huawei?", "Worum geht es bei Huawei?", "Qui a fondé Biren ?"])
+def test_a_question_in_another_language_about_something_in_the_text_is_no_gist_request(text):
+    assert gist_request(text) is None
+
+
+@pytest.mark.parametrize("text", [
     "What does the article say about Huawei?", "What is Hunyuan3D about?", "What is known about Huawei?",
     "What term or idea is the main topic of the paragraph?", "What did the patent cover?",
     "Tell me about Huawei",

@@ -168,3 +168,14 @@ def test_question_words_are_read_in_english():
 
     assert in_english("Какая модель работает в очках", {"модель": "model"}, "ru").startswith("which model")
     assert "which AI model" in in_english("Quark グラス どの AI モデル", {"モデル": "model"}, "ja")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, lang", [("De quoi parle l'article ?", "fr"), ("О чём эта статья?", "ru"),
+                                            ("この記事は何について書かれていますか？", "ja")])
+def test_the_gist_asked_in_another_language_is_the_opening_paragraph(engine, question, lang):
+    """Searched, these were refused ("L'article ne le dit pas."): no sentence says what the article
+    is about."""
+    ans = engine.ask(question)
+    assert ans.answerable and ans.lang == lang, ans
+    assert "forming new alliances" in ans.citations[0].sentence
