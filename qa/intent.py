@@ -210,27 +210,31 @@ _REPLIES = {
         "fr": ("Je réponds aux questions sur {what}. Chaque réponse cite mot pour mot les phrases sur lesquelles elle "
                "s'appuie, surlignées dans leur passage, et je vous dis quand le texte n'en parle pas. Demandez qui, quoi, "
                f"quand, où, pourquoi ou combien, en français, en anglais ou dans une autre langue ({_LANGUAGES['fr']}){_NB}; "
-               "vous pouvez aussi poser des questions de suivi."),
+               f"vous pouvez aussi poser des questions de suivi, et «{_NB}De quoi parle l'article{_NB}?{_NB}» en donne l'essentiel."),
         "de": ("Ich beantworte Fragen zu {what}. Jede Antwort zitiert wörtlich die Sätze, auf die sie sich stützt, "
                "hervorgehoben in ihrem Abschnitt, und ich sage Ihnen, wenn der Text etwas nicht behandelt. Fragen Sie, "
                "wer, was, wann, wo, warum oder wie viele, auf Deutsch, Englisch oder in einer anderen Sprache "
-               f"({_LANGUAGES['de']}); auch Anschlussfragen sind möglich."),
+               f"({_LANGUAGES['de']}); auch Anschlussfragen sind möglich, und „Worum geht es im Artikel?“ gibt einen Überblick."),
         "it": ("Rispondo a domande su {what}. Ogni risposta cita alla lettera le frasi su cui si basa, evidenziate nel "
                "loro passaggio, e ti dico quando il testo non tratta qualcosa. Chiedi chi, cosa, quando, dove, perché o "
-               f"quanti, in italiano, in inglese o in un'altra lingua ({_LANGUAGES['it']}); puoi anche fare domande di seguito."),
+               f"quanti, in italiano, in inglese o in un'altra lingua ({_LANGUAGES['it']}); puoi anche fare domande di seguito, "
+               "e «Di cosa parla l'articolo?» ne dà il succo."),
         "pt": ("Respondo a perguntas sobre {what}. Cada resposta cita as frases exatas em que se baseia, destacadas no "
                "trecho, e digo quando o texto não trata de algo. Pergunte quem, o quê, quando, onde, por que ou quantos, "
-               f"em português, inglês ou outro idioma ({_LANGUAGES['pt']}); perguntas de acompanhamento também funcionam."),
+               f"em português, inglês ou outro idioma ({_LANGUAGES['pt']}); perguntas de acompanhamento também funcionam, "
+               "e “Sobre o que é o artigo?” dá o resumo."),
         "ru": ("Я отвечаю на вопросы по {what}. Каждый ответ дословно цитирует предложения, на которых он основан, "
                "с выделением в их фрагменте, и я говорю, если в тексте об этом ничего нет. Спрашивайте, кто, что, когда, "
                f"где, почему или сколько, по-русски, по-английски или на другом языке ({_LANGUAGES['ru']}); "
-               "уточняющие вопросы тоже работают."),
+               "уточняющие вопросы тоже работают, а на «О чём эта статья?» я отвечу кратким содержанием."),
         "ja": ("{what}についての質問に答えます。回答はそれぞれ根拠となる文をそのまま引用し、該当箇所で強調表示します。"
                "本文に書かれていないことはそうお伝えします。誰が、何を、いつ、どこで、なぜ、いくつかなどを、日本語、英語、"
-               f"またはほかの言語（{_LANGUAGES['ja']}）で質問できます。続けて質問することもできます。"),
+               f"またはほかの言語（{_LANGUAGES['ja']}）で質問できます。続けて質問することもできます。"
+               "「この記事は何について書かれていますか？」と聞くと概要がわかります。"),
         "ko": ("{what}에 대한 질문에 답합니다. 각 답변은 근거가 되는 문장을 그대로 인용하고 해당 구절에서 강조해 보여 주며, "
                "본문에서 다루지 않는 내용은 그렇다고 말씀드립니다. 누가, 무엇을, 언제, 어디서, 왜, 몇 개인지 한국어, 영어 "
-               f"또는 다른 언어({_LANGUAGES['ko']})로 물어보세요. 이어서 질문할 수도 있습니다."),
+               f"또는 다른 언어({_LANGUAGES['ko']})로 물어보세요. 이어서 질문할 수도 있고, "
+               "‘이 기사는 무엇에 관한 것인가요?’라고 물으면 요약을 볼 수 있습니다."),
     },
 }
 # the text as a reply's {what} names it, in the case the reply puts it in ("zu dem Artikel", "по статье")

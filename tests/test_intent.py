@@ -879,3 +879,15 @@ def test_a_greeting_before_the_question_changes_no_answer(engine):
             ans = engine.ask(asked)
             assert ans.answerable and ans.citations[0].sentence == plain.citations[0].sentence, asked
     assert engine.ask("hey, thanks!").kind == "chat"
+
+
+@pytest.mark.parametrize("lang, asked", [
+    ("fr", "De quoi parle l'article"), ("de", "Worum geht es im Artikel?"), ("it", "Di cosa parla l'articolo?"),
+    ("pt", "Sobre o que é o artigo?"), ("ru", "О чём эта статья?"), ("ja", "この記事は何について書かれていますか？"),
+    ("ko", "이 기사는 무엇에 관한 것인가요?"),
+])
+def test_the_help_reply_suggests_a_gist_request_the_engine_reads(lang, asked):
+    from qa.intent import reply
+
+    assert asked in reply("help", lang)
+    assert gist_request(asked) == ()
