@@ -1511,15 +1511,12 @@ def mentions(index: Index, q: Question, doc_ids: list[str], name: str) -> Answer
     return _read(index, q, hits, "mentions")
 
 
-def in_language(ans: Answer, lang: str, asked_in: str | None = None) -> Answer:
-    """The answer for an asker of ``lang``: a refusal said in it ("El artículo no lo dice."), or
-    in the language asked in when one is written for it (``asked_in``: "L'article ne le dit
-    pas."); the page words the rest of the bubble and the sources panel by ``Answer.lang``, the
-    language asked in too where it has words for it, which are the refusals' languages
-    (qa/render.py WORDS). Sentences cited stay as written."""
+def in_language(ans: Answer, lang: str) -> Answer:
+    """The answer for an asker of ``lang`` (qa/question.py `words_language`, one of REFUSALS'): a
+    refusal said in it ("El artículo no lo dice.", "L'article ne le dit pas."); the page words the
+    rest of the bubble and the sources panel by ``Answer.lang``. Sentences cited stay as written."""
     said = {REFUSAL: REFUSALS, REFUSAL_DOCUMENTS: REFUSALS_DOCUMENTS}.get(ans.answer) if not ans.answerable else None
-    answer = said.get(asked_in, said[lang]) if said else ans.answer
-    lang = asked_in if asked_in in REFUSALS else lang
+    answer = said[lang] if said else ans.answer
     if lang == ans.lang and answer == ans.answer:
         return ans
     return replace(ans, lang=lang, answer=answer)

@@ -33,13 +33,13 @@ from .kinds import kinds_request
 from .lexical import naming_words, tokenize, zipf
 from .offtopic import BACKGROUND_MARGIN, CHINESE_MARGIN, NEAREST_MARGIN, OFF_TOPIC_FACTOR, closer_to_background, pulls_away
 from .question import (MAX_QUESTION_CHARS, has_words, language, last_question, names, parse, person_names, refers_to_person, typed_word,
-                       refers_to_thing, two_questions, with_names, without_preamble)
+                       refers_to_thing, two_questions, with_names, without_preamble, words_language)
 from .rank import answer_features, confidence, load_models
 from .recase import read_name_words, recased
 from .rerank import get_reranker, previous_in_paragraph
 from .retrieve import Retriever
 from .segment import search_text
-from .languages import foreign_words, identify, language_model
+from .languages import foreign_words, language_model
 from .lexicon import english_lexicon
 from .spanish import in_the_documents_words
 from .spelling import english_words
@@ -240,7 +240,7 @@ class Engine:
         self.follow_corpus()
         # one index for the whole question, even if a corpus edit swaps in another meanwhile
         ans = self._ask(self.load()._retriever, question, history, doc)
-        return answering.in_language(ans, language(question), identify(question))
+        return answering.in_language(ans, words_language(question))
 
     def _ask(self, r: Retriever, question, history, doc) -> Answer:
         question, history, doc = self.validate(question, history, doc, r.index)

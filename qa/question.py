@@ -842,9 +842,6 @@ def foreign_names(text: str, lang: str = "es") -> tuple[str, ...]:
     return tuple(n for n in found if any(zipf(w.lower()) < COMMON_NAME_ZIPF for w in n.split()))
 
 
-
-# "Which is older, the Penrake bottle or the Ashcombe Punch Bowl?", "Who is older, the driver or
-# the cyclist?": a choice between two things, each of which the text tells of in its own sentence
 def _named_part(words: list[str], lang: str) -> list[str]:
     """Hyphenated words without their parts that are common words of ``lang``: "C550-Prozessoren"
     names C550, not the processors; "Nvidia-Produkt" Nvidia. A name's own parts stay joined
@@ -853,6 +850,8 @@ def _named_part(words: list[str], lang: str) -> list[str]:
     return [w for w in kept if w]
 
 
+# "Which is older, the Penrake bottle or the Ashcombe Punch Bowl?", "Who is older, the driver or
+# the cyclist?": a choice between two things, each of which the text tells of in its own sentence
 _ALTERNATIVES = re.compile(r"(?i)^\W*(?:which|who|what)\b[^,?]*,\s*(?:(?:the|a|an|her|his|their|its)\s+)?(?P<a>[^,?]+?),?"
                            r"\s+or\s+(?:(?:the|a|an|her|his|their|its)\s+)?(?P<b>[^,?]+?)\s*[?.!]*\s*$")
 

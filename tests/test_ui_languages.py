@@ -40,11 +40,11 @@ def test_an_answer_is_worded_in_the_language_asked_in(question, lang):
     """The bubble and the sources panel around a cited sentence follow the question's language,
     not only a refusal: before, a French question's answer was framed in English."""
     from qa.answer import in_language
-    from qa.question import language
+    from qa.question import words_language
 
     cited = _cite("The CloudMatrix 384 launched & won.")
     ans = Answer(question, cited.sentence, True, 0.9, (cited,))
-    shown = in_language(ans, language(question), lang)
+    shown = in_language(ans, words_language(question))
     assert shown.lang == lang and shown.answer == ans.answer
     assert render.esc(render.words(lang)["cited"].format(n=1)) in render.sources_panel(shown, 1, {"d1": DOC})
 
