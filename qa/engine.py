@@ -308,7 +308,7 @@ class Engine:
             if len(docs) == 1:
                 return answering.gist(r.index, q, docs[0].id)
             if len(docs) > 1:
-                return answering.chat(q.text, which_document(docs))
+                return answering.chat(q.text, which_document(docs, lang=words_language(q.text)))
         if date_request(q.text, followup=conversation):
             docs = self._earlier_document(r, history, doc) or r.in_scope(doc)
             ans = answering.dated(r.index, q, docs[0].id) if len(docs) == 1 else None

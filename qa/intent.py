@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from .corpus import titles_told_apart
 from .lexical import naming_words, tokenize
+from .render import words  # the page's label for its document picker, and how a language lists titles
 
 # ------------------------------------------------------------------ small talk
 # whole messages only, matched after lower-casing and dropping punctuation, so "help" is small
@@ -405,11 +406,38 @@ _GIST_OTHER = {lang: re.compile(rx) for lang, rx in {
 }.items()}
 
 
-def which_document(documents, shown: int = 5, ask: str = "What is the <title> article about?") -> str:
-    """The reply to "What is this article about?" (or ``ask``) when several documents could be meant."""
+# "Which document?" in the asker's language. Only the gist is asked for in these languages, and
+# its request names no title (_GIST_OTHER, _GIST_ES, _GIST_ZH are whole messages), so the reply
+# points to the page's document picker (its label, qa/render.py WORDS "search_in") instead of
+# suggesting an English question that names one.
+_WHICH_DOCUMENT = {
+    "es": ("Hay {n} documentos aquí: {titles}{more}. Elige uno en «{picker}» y vuelve a preguntar.", " y {k} más"),
+    "zh": ("这里有{n}篇文档：{titles}{more}。请在“{picker}”中选择一篇，再问一次。", "，以及另外{k}篇"),
+    "fr": (f"Il y a {{n}} documents ici{_NB}: {{titles}}{{more}}. Choisissez-en un dans «{_NB}{{picker}}{_NB}», "
+           "puis posez de nouveau la question.", " et {k} autres"),
+    "de": ("Hier gibt es {n} Dokumente: {titles}{more}. Wählen Sie unter „{picker}“ eines aus und fragen Sie noch einmal.",
+           " und {k} weitere"),
+    "it": ("Ci sono {n} documenti: {titles}{more}. Scegline uno in «{picker}» e chiedi di nuovo.", " e altri {k}"),
+    "pt": ("Há {n} documentos aqui: {titles}{more}. Escolha um em “{picker}” e pergunte de novo.", " e mais {k}"),
+    "ru": ("Документов здесь: {n} — {titles}{more}. Выберите один в поле «{picker}» и спросите ещё раз.", " и ещё {k}"),
+    "ja": ("ここには{n}件の文書があります：{titles}{more}。「{picker}」で1件を選んで、もう一度質問してください。", "ほか{k}件"),
+    "ko": ("여기에는 문서가 {n}개 있습니다: {titles}{more}. ‘{picker}’에서 하나를 골라 다시 질문해 주세요.", " 외 {k}개"),
+}
+
+
+def which_document(documents, shown: int = 5, ask: str = "What is the <title> article about?", lang: str = "en") -> str:
+    """The reply to "What is this article about?" (or ``ask``) when several documents could be
+    meant, in ``lang`` where there are words for it (else English)."""
     told = titles_told_apart(documents)
+    extra = len(documents) - shown
+    if lang in _WHICH_DOCUMENT:
+        said, more = _WHICH_DOCUMENT[lang]
+        w = words(lang)
+        titles = w["doc_sep"].join(w["doc_named"].format(title=told[d.id]) for d in documents[:shown])
+        return said.format(n=len(documents), titles=titles, more=more.format(k=extra) if extra > 0 else "",
+                           picker=w["search_in"])
     titles = [f"“{told[d.id]}”" for d in documents[:shown]]
-    more = f" and {len(documents) - shown} more" if len(documents) > shown else ""
+    more = f" and {extra} more" if extra > 0 else ""
     return (f"There are {len(documents)} documents here: {', '.join(titles)}{more}. "
             f"Pick one, or name it: \"{ask}\"")
 

@@ -135,6 +135,17 @@ def test_which_document_when_none_is_meant(engine):
     assert engine.ask("What is the FAQ about?").citations[0].doc == "FAQ"  # by file name
 
 
+def test_which_document_is_asked_in_the_language_of_the_gist_request(engine):
+    """A gist asked in another language names no title, so its reply points to the page's
+    document picker, in the asker's language; it was English."""
+    for question, picker in (("¿De qué trata el artículo?", "«Buscar en»"), ("De quoi parle l'article ?", "Rechercher dans"),
+                             ("Worum geht es im Artikel?", "„Suchen in“"), ("这篇文章讲了什么？", "“搜索范围”")):
+        which = engine.ask(question)
+        assert which.kind == "chat" and picker in which.answer and "5" in which.answer, question
+        assert "Pick one" not in which.answer, question
+    assert "Pick one, or name it" in engine.ask("What is the article about?").answer
+
+
 def test_which_documents_there_are_and_which_mention_a_name(engine):
     listed = engine.ask("What documents do you have?")  # was answered from a FAQ line
     assert listed.kind == "chat" and "5 documents" in listed.answer and "(2024-03-15)" in listed.answer
