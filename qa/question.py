@@ -12,7 +12,7 @@ from .contrast import OPPOSITES
 from .corpus import plain
 from .crosslingual import has_cjk, latin_names, listed_names, to_english, translate_words
 from .intent import TEXT_KINDS, small_talk
-from .languages import SPANISH_WORDS, identify, latin_apart
+from .languages import SPANISH_WORDS, identify, latin_apart, stop_words
 from .lexical import UNSPLIT_LANGUAGES, stopwords, tokenize, zipf
 from .spanish import SPANISH_MARGIN, an_opening_word, as_written, is_common_word
 from .types import REFUSALS
@@ -815,6 +815,8 @@ def names(text: str) -> list[tuple[int, int, str]]:
 _CODE = re.compile(r"(?=.*\d)[A-Z][A-Za-z\d-]*")  # letters and digits: a name in any language
 _OPENING_WORD = re.compile(r"[\s¿¡\"“'«]*([^\W\d_]+)")  # a question's first word
 COMMON_NAME_ZIPF = 5.0  # London, China, United States: written in other ways too (UK, PRC, US)
+TRANSLATED_NAME_ZIPF = 5.0  # in a name translated word by word, a word this common in its language is one of its words
+NOUNS_CAPITALISED = frozenset({"de"})  # languages that capitalise every noun
 
 
 # Japanese writes no spaces and Korean joins its particles to a word: read them `latin_apart`
@@ -833,13 +835,35 @@ def foreign_names(text: str, lang: str = "es") -> tuple[str, ...]:
         text = text[:opening.start(1)] + opening.group(1).lower() + text[opening.end(1):]
     if lang in UNSPLIT_LANGUAGES:  # Latin words in Chinese, Japanese or Korean: a Spanish question
         lang = "es"               # word is no name ("¿Qué presentó 華為?"); wordfreq can't split these
-    words = latin_names(text) if has_cjk(text) else (w for _, _, n in names(text)
+    runs = [] if has_cjk(text) else names(text)
+    translated = _translated_words(text, runs, lang)
+    words = latin_names(text) if has_cjk(text) else (w for _, _, n in runs
                                                            for w in _named_part(re.findall(r"[^\W\d_][\w-]*", n), lang))
-    found = tuple(w for w in words if _CODE.fullmatch(w) or len(w) >= 3  # a model's code ("N3", "X5") however short
+    found = tuple(w for w in words if w not in translated and (_CODE.fullmatch(w) or len(w) >= 3)  # a model's code ("N3", "X5") however short
                   and zipf(as_written(w.lower(), lang), lang) < zipf(w.lower()) + SPANISH_MARGIN  # "Pekin": Pekín
                   and not is_compound(w, lang))  # "Handelskammer": German's words joined
     # a name made of common English words may be written otherwise ("United States" as "US")
     return tuple(n for n in found if any(zipf(w.lower()) < COMMON_NAME_ZIPF for w in n.split()))
+
+
+def _translated_words(text: str, runs: list[tuple[int, int, str]], lang: str) -> set[str]:
+    """The words of a name translated word by word ("la Camera di Commercio": the Chamber of
+    Commerce) that English writes too ("camera"), so that they pass for a name English would
+    write: in capitalised words joined by the language's function words, when one of them is
+    clearly the language's ("Commercio"), those it uses at TRANSLATED_NAME_ZIPF or more."""
+    if lang in NOUNS_CAPITALISED:  # "die USA China den Zugang": names next to nouns, not one name
+        return set()
+    found: set[str] = set()
+    phrase: list[str] = []
+    for k, (start, end, name) in enumerate(runs):
+        phrase += re.findall(r"[^\W\d_]+", name)
+        between = text[end:runs[k + 1][0]] if k + 1 < len(runs) else "."
+        if all(w.lower() in stop_words(lang) for w in re.findall(r"\S+", between)):
+            continue  # "Camera di Commercio": one name, its runs joined by "di"
+        if any(is_common_word(w.lower(), lang) for w in phrase):
+            found |= {w for w in phrase if zipf(as_written(w.lower(), lang), lang) >= TRANSLATED_NAME_ZIPF}
+        phrase = []
+    return found
 
 
 def _named_part(words: list[str], lang: str) -> list[str]:

@@ -87,6 +87,27 @@ def test_a_hyphenated_name_leaves_out_the_words_of_its_language(text, lang, expe
     assert foreign_names(text, lang) == expected
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    # a name translated word by word: "Camera" is Italian's word (and English's), not a name
+    # English writes, when "Commercio" beside it is clearly Italian's; it was, and the question refused
+    ("Qual è l'obiettivo della Camera di Commercio Generale di Shanghai?", "it", ("Shanghai",)),
+    ("¿Cómo terminó Costa de Marfil el partido?", "es", ()),
+    # a common word capitalised alone, or beside names only, is judged as before
+    ("Quale camera ha usato Alibaba?", "it", ("Alibaba",)),
+    ("Cosa ha detto Google a Shanghai?", "it", ("Google", "Shanghai")),
+    # German capitalises every noun: a name beside a noun is no translated name ("USA" stays)
+    ("Wozu verwehren die USA China den Zugang?", "de", ("USA",)),
+])
+def test_a_name_translated_word_by_word_is_read_as_words(text, lang, expected):
+    assert foreign_names(text, lang) == expected
+
+
+@pytest.mark.slow
+def test_an_italian_question_naming_the_chamber_of_commerce_is_answered(engine):
+    answer = engine.ask("Qual è l'obiettivo del Comitato IA della Camera di Commercio Generale di Shanghai?")
+    assert answer.answerable and "aims to integrate AI" in answer.citations[0].sentence, answer
+
+
 def test_a_french_question_is_read_without_spanish_rules():
     """Read as Spanish before, "présenté" was respelt with Spanish accents and the question
     refused; the reply's words stay English (the page has words in English, Spanish and Chinese)."""
