@@ -848,14 +848,17 @@ def foreign_names(text: str, lang: str = "es") -> tuple[str, ...]:
 
 def _translated_words(text: str, runs: list[tuple[int, int, str]], lang: str) -> set[str]:
     """The words of a name translated word by word ("la Camera di Commercio": the Chamber of
-    Commerce) that English writes too ("camera"), so that they pass for a name English would
-    write: in capitalised words joined by the language's function words, when one of them is
-    clearly the language's ("Commercio"), those it uses at TRANSLATED_NAME_ZIPF or more."""
+    Commerce) that English writes too ("camera"), which would otherwise pass for a name the text
+    must write: in capitalised words joined by the language's function words, when one of them is
+    clearly the language's ("Commercio"), those it uses at TRANSLATED_NAME_ZIPF or more. The
+    question's first word, capitalised whatever it is, joins no name ("Qual è la Roma?")."""
     if lang in NOUNS_CAPITALISED:  # "die USA China den Zugang": names next to nouns, not one name
         return set()
     found: set[str] = set()
     phrase: list[str] = []
     for k, (start, end, name) in enumerate(runs):
+        if start == 0 or not text[:start].strip(" ¿¡\"“'«"):
+            continue  # the opening word (`an_opening_word` judges it)
         phrase += re.findall(r"[^\W\d_]+", name)
         between = text[end:runs[k + 1][0]] if k + 1 < len(runs) else "."
         if all(w.lower() in stop_words(lang) for w in re.findall(r"\S+", between)):

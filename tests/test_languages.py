@@ -95,6 +95,8 @@ def test_a_hyphenated_name_leaves_out_the_words_of_its_language(text, lang, expe
     # a common word capitalised alone, or beside names only, is judged as before
     ("Quale camera ha usato Alibaba?", "it", ("Alibaba",)),
     ("Cosa ha detto Google a Shanghai?", "it", ("Google", "Shanghai")),
+    # the first word, capitalised whatever it is, makes no name of the words after it
+    ("Qual è la Camera?", "it", ("Camera",)),
     # German capitalises every noun: a name beside a noun is no translated name ("USA" stays)
     ("Wozu verwehren die USA China den Zugang?", "de", ("USA",)),
 ])
