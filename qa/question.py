@@ -869,11 +869,19 @@ def _translated_words(text: str, runs: list[tuple[int, int, str]], lang: str) ->
     return found
 
 
+_NOT_LATIN = re.compile(r"[^\W\d_A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")  # a letter of another script than Latin
+
+
 def _named_part(words: list[str], lang: str) -> list[str]:
     """Hyphenated words without their parts that are common words of ``lang``: "C550-Prozessoren"
     names C550, not the processors; "Nvidia-Produkt" Nvidia. A name's own parts stay joined
-    ("Supernode-Demo", "Coca-Cola")."""
-    kept = ("-".join(p for p in w.split("-") if p and not is_common_word(p.lower(), lang)) for w in words)
+    ("Supernode-Demo", "Coca-Cola"). A part in another script than a Latin one beside it is the
+    language's word too ("LLM-стартапы": LLM startups), however rare the language's lists find it."""
+    def word_of_the_language(part: str, w: str) -> bool:
+        return is_common_word(part.lower(), lang) or bool(_NOT_LATIN.search(part)) and any(
+            q[:1].isalpha() and not _NOT_LATIN.search(q) for q in w.split("-"))
+
+    kept = ("-".join(p for p in w.split("-") if p and not word_of_the_language(p, w)) for w in words)
     return [w for w in kept if w]
 
 

@@ -82,6 +82,9 @@ def test_a_questions_first_word_is_a_name_only_if_its_language_has_no_such_word(
     # a name's own parts stay one name
     ("Was zeigte Metax in der Supernode-Demo?", "de", ("Metax", "Supernode-Demo")),
     ("¿Qué lanzó Coca-Cola?", "es", ("Coca-Cola",)),
+    # a part in another script than the Latin part beside it is the language's word, not the name's
+    ("Какие LLM-стартапы вошли в ИИ-комитет торговой палаты?", "ru", ("LLM",)),
+    ("Qui est Müller-Smith ?", "fr", ("Müller-Smith",)),  # accented Latin is no other script
 ])
 def test_a_hyphenated_name_leaves_out_the_words_of_its_language(text, lang, expected):
     assert foreign_names(text, lang) == expected
@@ -102,6 +105,13 @@ def test_a_hyphenated_name_leaves_out_the_words_of_its_language(text, lang, expe
 ])
 def test_a_name_translated_word_by_word_is_read_as_words(text, lang, expected):
     assert foreign_names(text, lang) == expected
+
+
+@pytest.mark.slow
+def test_a_russian_question_about_llm_startups_is_answered(engine):
+    """"LLM-стартапы" was a name the article never writes, and the question refused."""
+    answer = engine.ask("Какие LLM-стартапы вошли в ИИ-комитет торговой палаты?")
+    assert answer.answerable and "StepFun and MiniMax" in answer.citations[0].sentence, answer
 
 
 @pytest.mark.slow
