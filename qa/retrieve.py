@@ -28,7 +28,7 @@ from .index import Index
 from .languages import identify
 from .lexical import naming_words, tokenize
 from .lexicon import UNTRANSLATED, english_lexicon
-from .question import Question, content_tokens, names
+from .question import NOUNS_CAPITALISED, Question, content_tokens, names
 from .rank import Models
 from .segment import search_text
 from .spelling import Vocabulary, fold, respell
@@ -188,7 +188,7 @@ class Retriever:
             words = spanish.content_words(q.search, q.lang)
             aligned: dict[str, str] = {}
 
-            def read(words: list[str]) -> dict[str, str]:
+            def read_as(words: list[str]) -> dict[str, str]:
                 """Words as the documents' words nearest them, else as their English translation
                 ("fundó": "founded"), those read neither way left out."""
                 near = self._word_aligner().nearest(words, docs, spanish.ALIGN_COSINE) if words and not many else {}
@@ -196,6 +196,22 @@ class Retriever:
                 translated = {} if q.lang in UNTRANSLATED else english_lexicon().translate([w for w in words if w not in near], q.lang)
                 return translated | near
 
+            def read(words: list[str]) -> dict[str, str]:
+                """The same; German words as German writes them ("Zugang", "Brille"), since USE
+                reads a German noun typed in lower case as something else ("zugang": launch,
+                "brille": shine), a word typed in lower case tried capitalised too."""
+                if q.lang not in NOUNS_CAPITALISED:
+                    return read_as(words)
+                done: dict[str, str] = {}
+                for forms in ({w: typed.get(w, w) for w in words},
+                              {w: w[:1].upper() + w[1:] for w in words if w not in typed or typed[w][:1].islower()}):
+                    forms = {w: f for w, f in forms.items() if w not in done}
+                    if forms:
+                        got = read_as(list(dict.fromkeys(forms.values())))
+                        done |= {w: got[f] for w, f in forms.items() if f in got}
+                return done
+
+            typed = {w.lower(): w for w in re.findall(r"[^\W\d_]+", q.text)}
             done = read(words)
             # a German compound neither reads is read by its parts ("Handelskammer": commerce chamber)
             done |= compounds.in_parts([w for w in words if w not in done], q.lang, read)

@@ -108,6 +108,17 @@ def test_a_name_translated_word_by_word_is_read_as_words(text, lang, expected):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("question, reading", [
+    ("Wozu verwehren die USA China den Zugang?", "access"),  # "zugang" read in lower case: launch (0.59)
+    ("Welche Nachrichtenagentur hat über die neuen Allianzen berichtet?", "alliances"),
+    ("was kann man mit der brille von alibaba machen", "glasses"),  # typed in lower case: tried capitalised
+])
+def test_a_german_noun_is_read_as_german_writes_it(engine, question, reading):
+    q = engine._understand(question, [], None)
+    assert reading in q.search.split(), q.search
+
+
+@pytest.mark.slow
 def test_a_russian_question_about_llm_startups_is_answered(engine):
     """"LLM-стартапы" was a name the article never writes, and the question refused."""
     answer = engine.ask("Какие LLM-стартапы вошли в ИИ-комитет торговой палаты?")
