@@ -19,7 +19,6 @@ from functools import lru_cache
 
 from .corpus import titles_told_apart
 from .lexical import naming_words, tokenize
-from .render import words  # the page's label for its document picker, and how a language lists titles
 
 # ------------------------------------------------------------------ small talk
 # whole messages only, matched after lower-casing and dropping punctuation, so "help" is small
@@ -428,6 +427,8 @@ _WHICH_DOCUMENT = {
 def which_document(documents, shown: int = 5, ask: str = "What is the <title> article about?", lang: str = "en") -> str:
     """The reply to "What is this article about?" (or ``ask``) when several documents could be
     meant, in ``lang`` where there are words for it (else English)."""
+    from .render import words  # the page's picker label and title quotes; not loaded for every `qa ask`
+
     told = titles_told_apart(documents)
     extra = len(documents) - shown
     if lang in _WHICH_DOCUMENT:

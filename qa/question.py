@@ -836,7 +836,7 @@ def foreign_names(text: str, lang: str = "es") -> tuple[str, ...]:
     if lang in UNSPLIT_LANGUAGES:  # Latin words in Chinese, Japanese or Korean: a Spanish question
         lang = "es"               # word is no name ("¿Qué presentó 華為?"); wordfreq can't split these
     runs = [] if has_cjk(text) else names(text)
-    translated = _translated_words(text, runs, lang)
+    translated = _translated_words(text, runs, lang, opening.start(1) if opening else -1)
     words = latin_names(text) if has_cjk(text) else (w for _, _, n in runs
                                                            for w in _named_part(re.findall(r"[^\W\d_][\w-]*", n), lang))
     found = tuple(w for w in words if w not in translated and (_CODE.fullmatch(w) or len(w) >= 3)  # a model's code ("N3", "X5") however short
@@ -846,18 +846,18 @@ def foreign_names(text: str, lang: str = "es") -> tuple[str, ...]:
     return tuple(n for n in found if any(zipf(w.lower()) < COMMON_NAME_ZIPF for w in n.split()))
 
 
-def _translated_words(text: str, runs: list[tuple[int, int, str]], lang: str) -> set[str]:
+def _translated_words(text: str, runs: list[tuple[int, int, str]], lang: str, first: int) -> set[str]:
     """The words of a name translated word by word ("la Camera di Commercio": the Chamber of
     Commerce) that English writes too ("camera"), which would otherwise pass for a name the text
     must write: in capitalised words joined by the language's function words, when one of them is
     clearly the language's ("Commercio"), those it uses at TRANSLATED_NAME_ZIPF or more. The
-    question's first word, capitalised whatever it is, joins no name ("Qual è la Roma?")."""
+    question's first word (at ``first``), capitalised whatever it is, joins no name ("Qual è la Roma?")."""
     if lang in NOUNS_CAPITALISED:  # "die USA China den Zugang": names next to nouns, not one name
         return set()
     found: set[str] = set()
     phrase: list[str] = []
     for k, (start, end, name) in enumerate(runs):
-        if start == 0 or not text[:start].strip(" ¿¡\"“'«"):
+        if start == first:
             continue  # the opening word (`an_opening_word` judges it)
         phrase += re.findall(r"[^\W\d_]+", name)
         between = text[end:runs[k + 1][0]] if k + 1 < len(runs) else "."
@@ -877,11 +877,12 @@ def _named_part(words: list[str], lang: str) -> list[str]:
     names C550, not the processors; "Nvidia-Produkt" Nvidia. A name's own parts stay joined
     ("Supernode-Demo", "Coca-Cola"). A part in another script than a Latin one beside it is the
     language's word too ("LLM-стартапы": LLM startups), however rare the language's lists find it."""
-    def word_of_the_language(part: str, w: str) -> bool:
-        return is_common_word(part.lower(), lang) or bool(_NOT_LATIN.search(part)) and any(
-            q[:1].isalpha() and not _NOT_LATIN.search(q) for q in w.split("-"))
-
-    kept = ("-".join(p for p in w.split("-") if p and not word_of_the_language(p, w)) for w in words)
+    kept = []
+    for w in words:
+        parts = [p for p in w.split("-") if p]
+        latin = any(p[:1].isalpha() and not _NOT_LATIN.search(p) for p in parts)
+        kept.append("-".join(p for p in parts if not is_common_word(p.lower(), lang)
+                             and not (latin and _NOT_LATIN.search(p))))
     return [w for w in kept if w]
 
 

@@ -196,22 +196,23 @@ class Retriever:
                 translated = {} if q.lang in UNTRANSLATED else english_lexicon().translate([w for w in words if w not in near], q.lang)
                 return translated | near
 
+            def read_forms(forms: dict[str, str]) -> dict[str, str]:
+                """Each word read as the form it is mapped to."""
+                got = read_as(list(dict.fromkeys(forms.values()))) if forms else {}
+                return {w: got[f] for w, f in forms.items() if f in got}
+
             def read(words: list[str]) -> dict[str, str]:
                 """The same; German words as German writes them ("Zugang", "Brille"), since USE
                 reads a German noun typed in lower case as something else ("zugang": launch,
                 "brille": shine), a word typed in lower case tried capitalised too."""
                 if q.lang not in NOUNS_CAPITALISED:
                     return read_as(words)
-                done: dict[str, str] = {}
-                for forms in ({w: typed.get(w, w) for w in words},
-                              {w: w[:1].upper() + w[1:] for w in words if w not in typed or typed[w][:1].islower()}):
-                    forms = {w: f for w, f in forms.items() if w not in done}
-                    if forms:
-                        got = read_as(list(dict.fromkeys(forms.values())))
-                        done |= {w: got[f] for w, f in forms.items() if f in got}
-                return done
+                as_typed = {w: typed.get(w, w) for w in words}
+                done = read_forms(as_typed)
+                return done | read_forms({w: w[:1].upper() + w[1:] for w, f in as_typed.items()
+                                          if w not in done and f[:1].islower()})
 
-            typed = {w.lower(): w for w in re.findall(r"[^\W\d_]+", q.text)}
+            typed = {w.lower(): w for w in re.findall(r"[^\W\d_]+", q.text)} if q.lang in NOUNS_CAPITALISED else {}
             done = read(words)
             # a German compound neither reads is read by its parts ("Handelskammer": commerce chamber)
             done |= compounds.in_parts([w for w in words if w not in done], q.lang, read)
