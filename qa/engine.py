@@ -41,7 +41,7 @@ from .retrieve import Retriever
 from .segment import search_text
 from .languages import foreign_words, language_model
 from .lexicon import english_lexicon
-from .spanish import in_a_rare_word_of_theirs, in_the_documents_words
+from .spanish import in_the_documents_words
 from .spelling import english_words
 from .types import Answer, Hit
 from .units import unit_paraphrases
@@ -448,8 +448,7 @@ class Engine:
         if not q.context:
             # a question in the documents' own words, or naming one of their rare words, needs
             # general text to fit it clearly better to be about something else, as a Chinese one does
-            worded = not has_cjk(q.text) and (in_the_documents_words(q.aligned, q.content_words)
-                                              or in_a_rare_word_of_theirs(q.aligned, q.content_words, r.writes_as_name))
+            worded = not has_cjk(q.text) and in_the_documents_words(q.aligned, q.content_words, r.writes_as_name)
             margin = CHINESE_MARGIN if has_cjk(q.text) or worded else BACKGROUND_MARGIN
             return closer_to_background(e5vec.result(), float(F[:, E5_COLUMN].max()), margin=margin)
         sentences = np.asarray(r.index.e5[sorted(h.features["row"] for h in hits)], dtype=np.float32)

@@ -196,18 +196,16 @@ def in_english(text: str, aligned: dict[str, str], lang: str = "es") -> str:
     return " ".join(out)
 
 
-def in_the_documents_words(aligned: tuple[str, ...], words: int) -> bool:
-    """Does a Spanish question ask in the documents' own words, translated ("¿Avisaron al
-    sindicato antes de anunciar el cierre?": union, announcement, closure)? Then it is about them,
-    however near general Spanish text comes to it; an off-topic one ("¿Cuál es la capital de
-    Francia?", "¿Cuántos días faltan para Navidad?": days, missing) has one telling word at most."""
-    telling = sum(zipf(w) < TELLING_ZIPF for w in aligned)
-    return telling >= SAID_IN_THEIR_WORDS and 2 * len(aligned) >= words
-
-
-def in_a_rare_word_of_theirs(aligned: tuple[str, ...], words: int, is_name) -> bool:
-    """Does a question name its subject by one rare word the documents write ("¿Cómo se llama el
-    segundo consorcio?": consortium; "¿… sancionados por EE.UU.?": sanctioned)? Such a word says
-    what the question is about as two commoner ones do; a name it reads as is no such word ("mar"
-    read as Marlowe), nor is a word everyday text uses ("colour", "recommended", "begin")."""
-    return 2 * len(aligned) >= words and any(zipf(w) < RARE_WORD_ZIPF and not is_name(w) for w in aligned)
+def in_the_documents_words(aligned: tuple[str, ...], words: int, is_name) -> bool:
+    """Does a question ask in the documents' own words, translated ("¿Avisaron al sindicato antes
+    de anunciar el cierre?": union, announcement, closure), or name its subject by one rare word
+    they write ("¿Cómo se llama el segundo consorcio?": consortium)? Then it is about them,
+    however near general text comes to it. An off-topic one ("¿Cuál es la capital de Francia?",
+    "¿Cuántos días faltan para Navidad?": days, missing) has one telling word at most, and that
+    an everyday one ("colour", "recommended", "begin") or a name a word was misread as ("mar":
+    Marlowe; ``is_name`` says which words the documents write as names)."""
+    if 2 * len(aligned) < words:
+        return False
+    frequencies = [zipf(w) for w in aligned]
+    return (sum(f < TELLING_ZIPF for f in frequencies) >= SAID_IN_THEIR_WORDS
+            or any(f < RARE_WORD_ZIPF and not is_name(w) for w, f in zip(aligned, frequencies)))

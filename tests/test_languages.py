@@ -150,7 +150,7 @@ def test_general_questions_in_five_more_languages_are_refused_by_the_article(eng
     """tests/data/offtopic_es.txt in French, German, Italian, Portuguese and Russian (fifty-sixth
     session, written by the developer). "How can I learn English fast?" is answered in French,
     German and Russian (0.81-0.85, from the sentence on a tool copying a person's "body
-language", which e5 finds nearer than any general text); no other one is."""
+    language", which e5 finds nearer than any general text); no other one is."""
     from pathlib import Path
 
     answered = []
