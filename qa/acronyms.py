@@ -26,6 +26,62 @@ MAX_NAME_WORDS = 8
 MAX_ACRONYMS_PER_NAME = 16
 
 
+# abbreviations English uses for what a text may write out in lower case, or by words whose
+# initials are not the abbreviation's ("Soviet Union" for the USSR): read as written out when a
+# text writes them so ("What share of GDP …?" of "… of gross domestic product")
+WELL_KNOWN = {
+    "AI": ("artificial intelligence",),
+    "UN": ("United Nations",),
+    "EU": ("European Union",),
+    "USSR": ("Soviet Union", "Union of Soviet Socialist Republics"),
+    "GDP": ("gross domestic product",),
+    "GNP": ("gross national product",),
+    "IMF": ("International Monetary Fund",),
+    "WHO": ("World Health Organization", "World Health Organisation"),
+    "NATO": ("North Atlantic Treaty Organization", "North Atlantic Treaty Organisation"),
+    "OECD": ("Organisation for Economic Co-operation and Development",
+             "Organization for Economic Cooperation and Development"),
+    "NGO": ("non-governmental organization", "non-governmental organisation", "nongovernmental organization"),
+    "DNA": ("deoxyribonucleic acid",),
+    "RNA": ("ribonucleic acid",),
+    "HIV": ("human immunodeficiency virus",),
+    "AIDS": ("acquired immune deficiency syndrome", "acquired immunodeficiency syndrome"),
+    "CEO": ("chief executive officer", "chief executive"),
+    "LLM": ("large language model",),
+    "GPU": ("graphics processing unit",),
+    "CPU": ("central processing unit",),
+    "WWII": ("Second World War", "World War II"),
+    "WWI": ("First World War", "World War I"),
+}
+_WRITTEN_OUT = re.compile(r"(?<![\w-])(" + "|".join(
+    sorted((r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", full))) for fulls in WELL_KNOWN.values() for full in fulls),
+           key=len, reverse=True)) + r")s?(?![\w-])", re.I)  # "non-governmental organizations"
+_ABBREVIATION_OF = {re.sub(r"[\s-]+", " ", full.lower()): abbreviation.lower()
+                    for abbreviation, fulls in WELL_KNOWN.items() for full in fulls}
+
+
+def well_known_in(text: str) -> Counter[tuple[str, str]]:
+    """(abbreviation, name as written) for each name of WELL_KNOWN the text writes out, counted."""
+    return Counter((_ABBREVIATION_OF[re.sub(r"[\s-]+", " ", m.group(1).lower())], m.group(1))
+                   for m in _WRITTEN_OUT.finditer(text))
+
+
+_TYPED = re.compile(r"(?<![\w-])(" + "|".join(sorted(WELL_KNOWN, key=len, reverse=True)) + r")(?:['’]s)?(?![\w-])")
+_FORMS = {abbreviation: re.compile(r"(?<![\w-])(?:" + "|".join(r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", full)))
+                                                               for full in fulls) + r")(?![\w-])", re.I)
+          for abbreviation, fulls in WELL_KNOWN.items()}
+
+
+def abbreviation_paraphrases(question: str) -> list[tuple[str, re.Pattern]]:
+    """(an abbreviation of WELL_KNOWN the question types in capitals, a pattern of the ways it is
+    written out) for each: "Why are Chinese AI firms …?" is asked in a sentence writing "Chinese
+    artificial intelligence firms" too (read by qa/features.py, as a country's other names are).
+    A question typed all in capitals has no telling capitals ("WHO IS …")."""
+    if question.isupper():
+        return []
+    return [(m.group(1), _FORMS[m.group(1)]) for m in _TYPED.finditer(question)]
+
+
 def _letters(word: str) -> set[str]:
     """What one capitalised word may give an acronym: its initial, each hyphenated part's
     initial ("Model-Chip" -> "mc"), or all of it when it is an acronym itself ("AI" -> "ai");

@@ -13,6 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from . import contrast
+from .acronyms import abbreviation_paraphrases
 from .corpus import plain
 from .countries import country_paraphrases
 from .crosslingual import has_cjk
@@ -319,7 +320,8 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     # that writes "US export restrictions" (qa/countries.py)
     paraphrases = (role_paraphrases(q.search) + title_abbreviations(q.search) + unit_paraphrases(q.search)
                    + saying_paraphrases(q.search) + everyday_paraphrases(q.search)
-                   + country_paraphrases(q.search)) if q.english else ()
+                   + country_paraphrases(q.search)) if q.english else []
+    paraphrases = paraphrases + abbreviation_paraphrases(q.search)  # "AI" of "artificial intelligence", in any language
     for typed, titles in paraphrases:
         asked = frozenset(token_list(typed))
         stoks = [st | asked if titles.search(t) else st for st, t in zip(stoks, texts)]

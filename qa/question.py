@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from . import abbreviations
 from .compounds import is_compound
 from .contrast import OPPOSITES
 from .corpus import plain
@@ -697,8 +698,11 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
         text = _CORRECTION.sub("what about ", _SET_ASIDE.sub(r"\1\2", text), count=1)
     lang = identify(text)
     english = lang == "en"
-    # Chinese is translated word by word (CC-CEDICT) so names and keywords match the English text
-    words = (to_english(text) or text) if has_cjk(text) else latin_apart(text) if lang in _UNSPACED else text
+    # Chinese is translated word by word (CC-CEDICT) so names and keywords match the English text;
+    # another language has its abbreviations read as English writes them ("IA", "KI": AI), while
+    # e5 reads it as typed
+    words = (to_english(text) or text) if has_cjk(text) else latin_apart(text) if lang in _UNSPACED \
+        else text if english else abbreviations.in_english(text, lang)
     tokens = content_tokens(words)
     earlier = None
     if k is not None:  # the earlier question as it was understood: "When will it ship?" after
@@ -793,7 +797,8 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
                     multilingual=multilingual, fragment=followup and fragment, switched=switched,
                     alone_first=followup and dropped_longer,
                     measure=asked_measure(text) or (earlier.measure if borrows and earlier is not None else ""),
-                    names=() if english else foreign_names(text, lang), refers_back=refers_back)
+                    names=() if english else foreign_names(abbreviations.in_english(text, lang), lang),
+                    refers_back=refers_back)
 
 
 def names(text: str) -> list[tuple[int, int, str]]:

@@ -152,10 +152,13 @@ def _words(text: str, lang: str = "es"):
         # a Spanish word capitalised inside it is read as a word ("¿qué dijo sobre Alemania?": Germany)
         # (German's compounds are no names: "Handelskammer")
         inside = bool(text[:m.start()].strip(" ¿¡\"“'"))
-        name = w[:1].isupper() and not is_compound(w, lang) and (
+        # a word in capitals in a question that is not all capitals is an abbreviation, no word
+        # of the language ("la puce d'AI": French "ai" is "have")
+        acronym = len(w) > 1 and w.isupper() and not text.isupper()
+        name = w[:1].isupper() and not is_compound(w, lang) and (acronym or (
             not is_common_word(low, lang) if inside
             else low not in function_words and low not in question_words
-            and zipf(low, lang) < COMMON_ZIPF)  # "¿Cuánta gente …?" opens with no name
+            and zipf(low, lang) < COMMON_ZIPF))  # "¿Cuánta gente …?" opens with no name
         written = low if name or w[0].isdigit() else as_written(low, lang)
         yield w, written, name, written in function_words
 
@@ -184,9 +187,13 @@ def in_english(text: str, aligned: dict[str, str], lang: str = "es") -> str:
     when none is near)."""
     out = []
     translated = _table(lang, CLOSED_CLASS) | _table(lang, QUESTION_WORDS)
+    before = ""
     for w, low, name, function in _words(text, lang):
+        before, after_por = low, before == "por"
         if name or w[0].isdigit():
             out.append(w)
+        elif lang == "es" and after_por and low in ("qué", "que"):  # "¿Por qué …?" asks why, not what
+            out.append("why")
         elif low in translated:
             out.append(translated[low])
         elif low in aligned:

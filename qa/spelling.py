@@ -32,7 +32,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from .acronyms import acronyms_of, best_names, expand
+from .abbreviations import in_english
+from .acronyms import acronyms_of, best_names, expand, well_known_in
 from .corpus import plain
 from .crosslingual import has_cjk
 from .lexical import tokenize, zipf
@@ -93,11 +94,13 @@ class Vocabulary:
         counts: Counter[str] = Counter()
         inside: Counter[str] = Counter()
         names: Counter[tuple[str, str]] = Counter()
+        known: Counter[tuple[str, str]] = Counter()  # WELL_KNOWN's names written out
         for text in texts:
             text = plain(text)  # "é" as one letter however the file stores it (NFD splits a word at its accent)
             counts.update(WORD.findall(text))
             inside.update(_MID_SENTENCE.findall(text))
             names.update(acronyms_of(text, is_common))
+            known.update(well_known_in(text))
         spelling: dict[str, str] = {}
         count: Counter[str] = Counter()
         for word, n in counts.most_common():
@@ -109,7 +112,10 @@ class Vocabulary:
         for key in count:
             by_length.setdefault(len(key), []).append(key)
         upper, lower, capitalised = _mid_sentence_cases(inside)
-        return cls(spelling, dict(count), {n: tuple(keys) for n, keys in by_length.items()}, best_names(names),
+        acronyms = best_names(names)
+        for (key, name), _ in known.most_common():  # a text's own names first: its "UN" may be another
+            acronyms.setdefault(key, name)
+        return cls(spelling, dict(count), {n: tuple(keys) for n, keys in by_length.items()}, acronyms,
                    openings=frozenset(k for k in spelling if k not in upper and k not in lower),
                    lower_inside=frozenset(k for k, n in lower.items() if spelling.get(k, "")[:1].isupper() and n >= upper[k]),
                    possessed={k: w for k, w in capitalised.items() if k not in spelling and upper[k] > lower[k]})
@@ -196,7 +202,9 @@ def respell(q: Question, vocabulary: Callable[[], Vocabulary | None], known_stem
     be that word ("小米在WAIC上发布了什么？" would be answered from the conference sentence)."""
     if not q.english and has_cjk(q.text):
         return q
-    words = list(dict.fromkeys(WORD.findall(q.search) if q.english else _CAPITALS.findall(q.text) + [w for w in _LETTERS.findall(q.text) if w[0].isupper()]))
+    # (another language's acronyms as English writes them: "ONU" as "UN", qa/abbreviations.py)
+    words = list(dict.fromkeys(WORD.findall(q.search) if q.english else _CAPITALS.findall(in_english(q.text, q.lang))
+                               + [w for w in _LETTERS.findall(q.text) if w[0].isupper()]))
     stemmed = list(zip(words, tokenize(words) if words else []))
     unknown = [w for w, stems in stemmed if stems and not any(t in known_stems for t in stems)][:MAX_UNKNOWN]
     # a rare spelling that stems like a word of the text ("conferance" -> "confer", as "conference"
