@@ -23,6 +23,7 @@ from .sayings import ACTS, REPORTS_SAYING, saying_paraphrases, speaker
 from .segment import DATE_KEYS, list_item, meta_item, one_line
 from .span import find_span, person_spans
 from .spelling import fold
+from .spanish import asks_which_ones
 from .types import REFUSAL, REFUSAL_DOCUMENTS, REFUSALS, REFUSALS_DOCUMENTS, Answer, Citation, Hit, Sentence
 
 MAX_CITATIONS = 4
@@ -381,7 +382,9 @@ def _lists_what_is_asked(q: Question, text: str, introduced: str) -> bool:
     asked = set(q.tokens)
     if asked & (set(tokenize([text])[0]) - set(tokenize([introduced])[0])) or asked & set(tokenize([of])[0]):
         return True
-    return _ASKS_MEMBERS.search(q.text) is not None and (m.group("they") is not None or _MEMBERS.search(of) is not None)
+    # (a question in another language that asks which ones of a body asks for its members)
+    return (_ASKS_MEMBERS.search(q.text) is not None or not q.english and asks_which_ones(q.text, q.lang)) \
+        and (m.group("they") is not None or _MEMBERS.search(of) is not None)
 
 
 def list_read_on(index: Index, q: Question, hits: list[Hit]) -> list[Hit]:
@@ -392,8 +395,9 @@ def list_read_on(index: Index, q: Question, hits: list[Hit]) -> list[Hit]:
     Iluvatar CoreX."; "… joined the North Reach Hydrogen Alliance." "The alliance was set up in
     2023 …" "Its partners are …". The list is the answer and comes first; the sentence that says
     what it is a list of, second."""
-    if not (q.qtype == "list" or _ASKS_WHICH_ONES.search(q.text) or _ASKS_IN_A_BODY.search(q.text)) \
-            or not hits or hits[0].sentence.kind != "text":
+    asks = q.qtype == "list" or (_ASKS_WHICH_ONES.search(q.text) or _ASKS_IN_A_BODY.search(q.text) if q.english
+                                  else asks_which_ones(q.text, q.lang))
+    if not asks or not hits or hits[0].sentence.kind != "text":
         return hits
     top = hits[0]
     row, end = top.features["row"], index.doc_rows[top.sentence.doc][1]

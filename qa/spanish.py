@@ -62,6 +62,29 @@ OTHER_QUESTION_WORDS = {
     "ko": {"어떤": "which", "어느": "which", "무엇": "what", "뭐": "what", "무슨": "what", "누구": "who", "누가": "who",
            "언제": "when", "어디": "where", "왜": "why"},
 }
+# the words that ask for several ("¿Cuáles …?", "Какие LLM-стартапы …?", "Nenne die …", "有哪些",
+# "列出"): asked of a body its members are listed in, the list is the answer (qa/answer.py
+# `list_read_on`); a Spanish or Portuguese "qué"/"que" followed by a plural ("¿Qué fabricantes …?") too
+WHICH_ONES_WORDS = {
+    "es": {"cuáles", "cuales", "quiénes", "quienes", "nombra", "enumera", "menciona"},
+    "fr": {"quels", "quelles", "cite", "citez", "nomme", "nommez", "énumère", "énumérez"},
+    "it": {"quali", "elenca", "elencami", "nomina"}, "pt": {"quais", "cite", "liste", "nomeie"},
+    "de": {"welche", "nenne", "nennen", "nennt"}, "ru": {"какие", "каких", "назови", "назовите", "перечисли", "перечислите"},
+}
+_WHAT_PLURAL = re.compile(r"(?:^|[¿¡\s])qu[eé]\s+([^\W\d_]{3,}s)\b", re.I)
+_WHICH_ONES_ZH = re.compile(r"哪些|哪幾|哪几|列出|列举|列舉")
+
+
+def asks_which_ones(text: str, lang: str) -> bool:
+    """Whether a question in another language than English asks which ones ("¿Quiénes son los
+    miembros …?", "Welche Chiphersteller gehören …?", "哪些芯片厂商 …")."""
+    if lang == "zh" or _WHICH_ONES_ZH.search(text):
+        return bool(_WHICH_ONES_ZH.search(text))
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
+    return bool(words & WHICH_ONES_WORDS.get(lang, set())) or lang in ("es", "pt") and any(
+        m.group(1).lower() not in stop_words(lang) for m in _WHAT_PLURAL.finditer(text))  # not "¿qué más …?"
+
+
 # Numbers, days and months: words of one kind sit close together in any embedding space ("tres"
 # nearest "two", "jueves" nearest "Monday"), so they are translated from this table instead
 CLOSED_CLASS = {

@@ -4,7 +4,7 @@ import pytest
 
 from qa.languages import identify
 from qa.question import foreign_names, parse
-from qa.spanish import content_words
+from qa.spanish import asks_which_ones, content_words
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -116,6 +116,44 @@ def test_a_name_translated_word_by_word_is_read_as_words(text, lang, expected):
 def test_a_german_noun_is_read_as_german_writes_it(engine, question, reading):
     q = engine._understand(question, [], None)
     assert reading in q.search.split(), q.search
+
+
+@pytest.mark.parametrize("text, lang, several", [
+    ("¿Quiénes son los miembros del comité?", "es", True),
+    ("¿Qué fabricantes de chips forman parte del comité?", "es", True),   # "qué" and a plural
+    ("Nenne die Chiphersteller im KI-Komitee.", "de", True),
+    ("Quelles start-up ont rejoint le comité ?", "fr", True),
+    ("Какие LLM-стартапы вошли в комитет?", "ru", True),
+    ("委员会里有哪些芯片厂商", "zh", True),
+    ("el grupo, ¿qué es lo que intenta hacer realmente?", "es", False),  # "es" is no plural
+    ("¿Qué más presentó Huawei?", "es", False),
+    ("¿Quién dirige el comité?", "es", False),
+    ("商会那个组织到底想干什么?", "zh", False),
+])
+def test_a_question_asking_which_ones_is_told_in_any_language(text, lang, several):
+    assert asks_which_ones(text, lang) is several
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", [
+    "¿Quiénes son los miembros del Comité de IA de la Cámara de Comercio?",
+    "qué fabricantes de chips forman parte del Comité de IA de la Cámara General de Comercio de Shanghái",
+    "Nenne die Chiphersteller im KI-Komitee der Allgemeinen Handelskammer Shanghai.",
+    "Quelles start-up de LLM ont rejoint le comité IA de la chambre de commerce ?",
+    "quais fabricantes de chips fazem parte do Comitê de IA da Câmara Geral de Comércio de Xangai",
+    "上海总商会人工智能委员会里有哪些芯片厂商",
+])
+def test_which_members_of_a_body_in_another_language_cites_the_list_first(engine, question):
+    """The sentence naming the committee comes before "Members include …" and shares more of the
+    question's words; the list is the answer, as for "Which chipmakers are in the … Committee?"."""
+    answer = engine.ask(question)
+    assert answer.answerable and answer.citations[0].sentence.startswith("Members include"), answer
+
+
+@pytest.mark.slow
+def test_what_a_body_does_in_another_language_is_no_list(engine):
+    answer = engine.ask("el grupo de la cámara de comercio, ¿qué es lo que intenta hacer realmente?")
+    assert answer.answerable and "aims to integrate" in answer.citations[0].sentence, answer
 
 
 @pytest.mark.slow
