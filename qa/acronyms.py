@@ -53,17 +53,23 @@ WELL_KNOWN = {
     "WWII": ("Second World War", "World War II"),
     "WWI": ("First World War", "World War I"),
 }
-_WRITTEN_OUT = re.compile(r"(?<![\w-])(" + "|".join(
-    sorted((r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", full))) for fulls in WELL_KNOWN.values() for full in fulls),
-           key=len, reverse=True)) + r")s?(?![\w-])", re.I)  # "non-governmental organizations"
+# the names in lower case, matched in a text's lower case (twice as fast as ignoring case, over a
+# million sentences' words read in the background); a text whose lower case is longer ("İ")
+# is matched ignoring case
+_NAMES = "|".join(sorted((r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", full.lower())))
+                          for fulls in WELL_KNOWN.values() for full in fulls), key=len, reverse=True))
+_WRITTEN_OUT = re.compile(rf"\b({_NAMES})s?\b")  # "non-governmental organizations"
+_WRITTEN_OUT_ANY_CASE = re.compile(rf"\b({_NAMES})s?\b", re.I)
 _ABBREVIATION_OF = {re.sub(r"[\s-]+", " ", full.lower()): abbreviation.lower()
                     for abbreviation, fulls in WELL_KNOWN.items() for full in fulls}
 
 
 def well_known_in(text: str) -> Counter[tuple[str, str]]:
     """(abbreviation, name as written) for each name of WELL_KNOWN the text writes out, counted."""
-    return Counter((_ABBREVIATION_OF[re.sub(r"[\s-]+", " ", m.group(1).lower())], m.group(1))
-                   for m in _WRITTEN_OUT.finditer(text))
+    low = text.lower()
+    found = _WRITTEN_OUT.finditer(low) if len(low) == len(text) else _WRITTEN_OUT_ANY_CASE.finditer(text)
+    return Counter((_ABBREVIATION_OF[re.sub(r"[\s-]+", " ", m.group(1).lower())], text[m.start(1):m.end(1)])
+                   for m in found)
 
 
 _TYPED = re.compile(r"(?<![\w-])(" + "|".join(sorted(WELL_KNOWN, key=len, reverse=True)) + r")(?:['’]s)?(?![\w-])")
