@@ -22,8 +22,8 @@ from .roles import JOB_TITLES, SOURCE_TITLES, TITLED, office_asked, role_paraphr
 from .sayings import ACTS, REPORTS_SAYING, saying_paraphrases, speaker
 from .segment import DATE_KEYS, list_item, meta_item, one_line
 from .span import find_span, person_spans
-from .spelling import fold
 from .spanish import asks_which_ones
+from .spelling import fold
 from .types import REFUSAL, REFUSAL_DOCUMENTS, REFUSALS, REFUSALS_DOCUMENTS, Answer, Citation, Hit, Sentence
 
 MAX_CITATIONS = 4

@@ -78,7 +78,7 @@ _WHICH_ONES_ZH = re.compile(r"哪些|哪幾|哪几|列出|列举|列舉")
 def asks_which_ones(text: str, lang: str) -> bool:
     """Whether a question in another language than English asks which ones ("¿Quiénes son los
     miembros …?", "Welche Chiphersteller gehören …?", "哪些芯片厂商 …")."""
-    if lang == "zh" or _WHICH_ONES_ZH.search(text):
+    if lang == "zh":
         return bool(_WHICH_ONES_ZH.search(text))
     words = {w.lower() for w in re.findall(r"[^\W\d_]+", text)}
     return bool(words & WHICH_ONES_WORDS.get(lang, set())) or lang in ("es", "pt") and any(
