@@ -571,14 +571,42 @@ _EXPANSION_EN = re.compile(
     rf"what does (?:the )?(?:acronym |abbreviation ){_ACRONYM.format('d')} mean", re.I)
 
 
+# the same in other languages, the acronym in capitals as typed ("Was bedeutet das?" asks no
+# acronym), "in the article" allowed: Spanish, French, German, Italian, Portuguese, Russian, and
+# Chinese, Japanese and Korean, which put the acronym first ("LLM是什么意思", "LLMって何の略")
+_CAPS = r"[\"“'‘«]?(?P<{}>[A-Z][A-Z0-9&]{{1,9}})(?:s)?[\"”'’»]?"
+_EXPANSION_OTHER = re.compile("|".join([
+    rf"qu[eé] (?:significa|significan|quiere decir|quieren decir|son las siglas(?: de)?) (?:la sigla |las siglas "
+    rf"|el acr[oó]nimo )?{_CAPS.format('es')}(?: en (?:el|este) (?:art[ií]culo|texto))?",
+    rf"(?:que|qu['’]est-ce que) (?:signifie|veut dire) (?:le sigle |l['’]acronyme )?{_CAPS.format('fr')}"
+    rf"(?: dans (?:l['’]article|le texte))?",
+    rf"qu['’]est-ce que {_CAPS.format('fr2')} (?:signifie|veut dire)(?: dans (?:l['’]article|le texte))?",
+    rf"(?:was (?:bedeutet|heißt|heisst)|wof(?:ü|ue)r steht) (?:die Abkürzung |das Kürzel )?{_CAPS.format('de')}"
+    rf"(?: im (?:Artikel|Text))?",
+    rf"(?:(?:che )?cosa|che) (?:significa|vuol dire|sta per) (?:la sigla |l['’]acronimo )?{_CAPS.format('it')}"
+    rf"(?: nell['’]articolo| nel testo)?",
+    rf"per (?:che )?cosa sta {_CAPS.format('it2')}(?: nell['’]articolo| nel testo)?",
+    rf"o que (?:significa|quer dizer) (?:a sigla |o acr[oô]nimo )?{_CAPS.format('pt')}(?: no (?:artigo|texto))?",
+    rf"(?:что (?:означает|значит|обозначает)|как(?: в (?:статье|тексте))? расшифровывается)(?: в (?:статье|тексте))?"
+    rf" (?:аббревиатура )?{_CAPS.format('ru')}(?: в (?:статье|тексте))?",
+    rf"(?:(?:文章|記事|记事|기사).{{0,6}}?)?{_CAPS.format('cjk')}\s*(?:是什么意思|是什麼意思|指的是什么|指的是什麼|代表什么|"
+    rf"代表什麼|是什么的缩写|是什麼的縮寫|的全称是什么|って何の略|とは何の略|は何の略|とはどういう意味|[은는이가] 뭐의 약자|"
+    rf"[은는이가] 무슨 뜻)[^\s]{{0,4}}",
+]), re.I)
+_CAPS_TYPED = re.compile(r"[A-Z][A-Z0-9&]+")
+
+
 def expansion_request(text: str) -> str | None:
     """The acronym a message asks to be spelt out ("What does LLM stand for?", "What is WAIC
-    short for?", "What does the acronym GPU mean?"), in capitals; None for any other message."""
+    short for?", "What does the acronym GPU mean?", "¿Qué significa LLM en el artículo?",
+    "文章里的LLM是什么意思?"), in capitals; None for any other message."""
     norm = re.sub(r"[?!.。？！\s]+$", "", re.sub(r"\s+", " ", text.strip()))
     norm = re.sub(r"\s+(?:in|according to) (?:the|this) (?:article|text|story|document|piece)$", "", norm, flags=re.I)
     m = _EXPANSION_EN.fullmatch(_OPENER.sub("", norm))
     if m is None:
-        return None
+        m = _EXPANSION_OTHER.fullmatch(norm.lstrip("¿¡ "))
+        if m is None or not _CAPS_TYPED.fullmatch(next(g for g in m.groups() if g).rstrip("s")):
+            return None
     word = next(g for g in m.groups() if g)
     if len(word) > 2 and word.endswith("s") and word[:-1].isupper():  # "LLMs"
         word = word[:-1]

@@ -420,6 +420,40 @@ def test_a_question_asking_what_an_acronym_stands_for(text, acronym):
     assert expansion_request(text) == acronym
 
 
+@pytest.mark.parametrize("text, acronym", [
+    ("¿Qué quiere decir WAIC?", "WAIC"), ("que significa LLM en el artículo?", "LLM"),
+    ("Que veut dire WAIC ?", "WAIC"), ("Qu'est-ce que LLM signifie ?", "LLM"),
+    ("Was bedeutet WAIC?", "WAIC"), ("Wofür steht die Abkürzung GPU?", "GPU"),
+    ("Per cosa sta LLM?", "LLM"), ("O que quer dizer a sigla WAIC?", "WAIC"),
+    ("Что означает WAIC?", "WAIC"), ("Как расшифровывается LLM в статье?", "LLM"),
+    ("WAIC代表什么？", "WAIC"), ("文章里的LLM是什么意思?", "LLM"), ("記事でのLLMって何の略？", "LLM"),
+    ("기사에서 LLM은 뭐의 약자야?", "LLM"),
+    ("Was bedeutet das?", None),            # no acronym: a word in lower case
+    ("¿Qué significa Huawei?", None),       # a name, not in capitals
+    ("que significa llm", None),            # another language's acronym only as typed in capitals
+    ("¿Qué significa la alianza para Nvidia?", None),
+    ("华为发布了什么？", None),
+])
+def test_a_question_in_another_language_asking_what_an_acronym_stands_for(text, acronym):
+    from qa.intent import expansion_request
+
+    assert expansion_request(text) == acronym
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, cited", [
+    ("¿Qué quiere decir WAIC?", "three-day World Artificial Intelligence Conference"),
+    ("Que veut dire WAIC ?", "three-day World Artificial Intelligence Conference"),
+    ("Что означает WAIC?", "three-day World Artificial Intelligence Conference"),
+    ("WAIC代表什么？", "three-day World Artificial Intelligence Conference"),
+    ("Was bedeutet LLM?", "developers of large language models (LLMs)"),
+])
+def test_engine_spells_out_an_acronym_asked_in_another_language(engine, question, cited):
+    """Searched, "¿Qué significa LLM en el artículo?" cited the alliance's sentence in every language."""
+    ans = engine.ask(question)
+    assert ans.answerable and ans.confidence == 1.0 and cited in ans.citations[0].sentence
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("question, spelt, cited", [
     ("What does LLM stand for?", "large language models", "developers of large language models (LLMs)"),  # was refused, 0.09
