@@ -53,28 +53,36 @@ WELL_KNOWN = {
     "WWII": ("Second World War", "World War II"),
     "WWI": ("First World War", "World War I"),
 }
+
+
+def _written(full: str) -> str:
+    """A pattern of a name however its words are spaced or hyphenated ("non-governmental")."""
+    return r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", full)))
+
+
+def _spaced(name: str) -> str:
+    """A name as one key, however spaced, hyphenated or capitalised."""
+    return re.sub(r"[\s-]+", " ", name.lower())
+
+
 # the names in lower case, matched in a text's lower case (twice as fast as ignoring case, over a
 # million sentences' words read in the background); a text whose lower case is longer ("İ")
 # is matched ignoring case
-_NAMES = "|".join(sorted((r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", full.lower())))
-                          for fulls in WELL_KNOWN.values() for full in fulls), key=len, reverse=True))
+_NAMES = "|".join(sorted((_written(full.lower()) for fulls in WELL_KNOWN.values() for full in fulls), key=len, reverse=True))
 _WRITTEN_OUT = re.compile(rf"\b({_NAMES})s?\b")  # "non-governmental organizations"
 _WRITTEN_OUT_ANY_CASE = re.compile(rf"\b({_NAMES})s?\b", re.I)
-_ABBREVIATION_OF = {re.sub(r"[\s-]+", " ", full.lower()): abbreviation.lower()
-                    for abbreviation, fulls in WELL_KNOWN.items() for full in fulls}
+_ABBREVIATION_OF = {_spaced(full): abbreviation.lower() for abbreviation, fulls in WELL_KNOWN.items() for full in fulls}
 
 
 def well_known_in(text: str) -> Counter[tuple[str, str]]:
     """(abbreviation, name as written) for each name of WELL_KNOWN the text writes out, counted."""
     low = text.lower()
     found = _WRITTEN_OUT.finditer(low) if len(low) == len(text) else _WRITTEN_OUT_ANY_CASE.finditer(text)
-    return Counter((_ABBREVIATION_OF[re.sub(r"[\s-]+", " ", m.group(1).lower())], text[m.start(1):m.end(1)])
-                   for m in found)
+    return Counter((_ABBREVIATION_OF[_spaced(m.group(1))], text[m.start(1):m.end(1)]) for m in found)
 
 
 _TYPED = re.compile(r"(?<![\w-])(" + "|".join(sorted(WELL_KNOWN, key=len, reverse=True)) + r")(?:['’]s)?(?![\w-])")
-_FORMS = {abbreviation: re.compile(r"(?<![\w-])(?:" + "|".join(r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", full)))
-                                                               for full in fulls) + r")(?![\w-])", re.I)
+_FORMS = {abbreviation: re.compile(r"(?<![\w-])(?:" + "|".join(map(_written, fulls)) + r")(?![\w-])", re.I)
           for abbreviation, fulls in WELL_KNOWN.items()}
 
 

@@ -574,7 +574,7 @@ _EXPANSION_EN = re.compile(
 # the same in other languages, the acronym in capitals as typed ("Was bedeutet das?" asks no
 # acronym), "in the article" allowed: Spanish, French, German, Italian, Portuguese, Russian, and
 # Chinese, Japanese and Korean, which put the acronym first ("LLM是什么意思", "LLMって何の略")
-_CAPS = r"[\"“'‘«]?(?P<{}>[A-Z][A-Z0-9&]{{1,9}})(?:s)?[\"”'’»]?"
+_CAPS = r"[\"“'‘«]?(?P<{}>[A-Z][A-Z0-9&]{{1,9}})s?[\"”'’»]?"
 _EXPANSION_OTHER = re.compile("|".join([
     rf"qu[eé] (?:significa|significan|quiere decir|quieren decir|son las siglas(?: de)?) (?:la sigla |las siglas "
     rf"|el acr[oó]nimo )?{_CAPS.format('es')}(?: en (?:el|este) (?:art[ií]culo|texto))?",
@@ -603,11 +603,14 @@ def expansion_request(text: str) -> str | None:
     norm = re.sub(r"[?!.。？！\s]+$", "", re.sub(r"\s+", " ", text.strip()))
     norm = re.sub(r"\s+(?:in|according to) (?:the|this) (?:article|text|story|document|piece)$", "", norm, flags=re.I)
     m = _EXPANSION_EN.fullmatch(_OPENER.sub("", norm))
-    if m is None:
+    other = m is None
+    if other:
         m = _EXPANSION_OTHER.fullmatch(norm.lstrip("¿¡ "))
-        if m is None or not _CAPS_TYPED.fullmatch(next(g for g in m.groups() if g).rstrip("s")):
-            return None
+    if m is None:
+        return None
     word = next(g for g in m.groups() if g)
+    if other and not _CAPS_TYPED.fullmatch(word.rstrip("s")):
+        return None
     if len(word) > 2 and word.endswith("s") and word[:-1].isupper():  # "LLMs"
         word = word[:-1]
     if not word.isalpha() or not 2 <= len(word) <= 8 or word.lower() in _NOT_ACRONYMS:

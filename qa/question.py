@@ -701,8 +701,8 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
     # Chinese is translated word by word (CC-CEDICT) so names and keywords match the English text;
     # another language has its abbreviations read as English writes them ("IA", "KI": AI), while
     # e5 reads it as typed
-    words = (to_english(text) or text) if has_cjk(text) else latin_apart(text) if lang in _UNSPACED \
-        else text if english else abbreviations.in_english(text, lang)
+    read = text if english else abbreviations.in_english(text, lang)
+    words = (to_english(text) or text) if has_cjk(text) else latin_apart(text) if lang in _UNSPACED else read
     tokens = content_tokens(words)
     earlier = None
     if k is not None:  # the earlier question as it was understood: "When will it ship?" after
@@ -797,8 +797,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
                     multilingual=multilingual, fragment=followup and fragment, switched=switched,
                     alone_first=followup and dropped_longer,
                     measure=asked_measure(text) or (earlier.measure if borrows and earlier is not None else ""),
-                    names=() if english else foreign_names(abbreviations.in_english(text, lang), lang),
-                    refers_back=refers_back)
+                    names=() if english else foreign_names(read, lang), refers_back=refers_back)
 
 
 def names(text: str) -> list[tuple[int, int, str]]:
