@@ -38,7 +38,7 @@ _ENTITY = {
     "list": re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][\w-]*[A-Za-z]"),  # names: which companies, which chipmakers
     "reason": re.compile(r"\b(because|due to|since|as a result|in response|thanks to|so that|in order to|owing to|led to|caused)\b", re.I),
 }
-UNTRAINED_MEASURES = frozenset({"age", "month"})
+UNTRAINED_MEASURES = frozenset({"age", "month", "weight", "length", "temperature"})
 _SPELT_NUMBER = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                  r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand")
 _NUM = rf"(?:\d[\d,.]*|a|an|{_SPELT_NUMBER}|several|few|many|half|a couple of)"
@@ -75,6 +75,16 @@ _MEASURE = {
                       rf"(?:\d{{1,3}}|{_SPELT_NUMBER})\b(?! (?:percent|per cent|%|times|points?|minutes?|hours?|goals?))"
                       rf"|\b(?:was|were|is|turned) (?:about |around |only |just )?(?:\d{{1,3}}|{_SPELT_NUMBER}) when\b"
                       r"|\b\d[\d,.]*\s+(?:million |thousand |billion )?years? (?:ago|old|of age)\b", re.I),
+    # a physical size: a figure with a unit of its dimension ("weigh 68 grams", "1,986 m (6,516 ft)",
+    # "14 kilometres long", "a 23-metre rocket", "-5 °C"); no feature of the models (UNTRAINED_MEASURES)
+    "weight": re.compile(rf"(?<![$£€¥])\b(?:\d[\d,.]*|{_SPELT_NUMBER})(?:\s|-)?(?:million |thousand |billion |half )?(?:grams?|g|kg|kilo(?:gram)?s?|"
+                         r"milligrams?|mg|tonnes?|tons?|t|pounds?|lbs?|ounces?|oz|stone|carats?)\b(?!\s*(?:sterling|each|per))"
+                         rf"|\bweigh(?:s|ed|ing)?\s+(?:about |around |just |only |nearly |almost |roughly |over |under |less than |more than )?"
+                         rf"(?:\d|{_SPELT_NUMBER}|a\b)", re.I),
+    "length": re.compile(rf"(?<![$£€¥])\b(?:\d[\d,.]*|{_SPELT_NUMBER})(?:[\s-]+(?:and a )?half)?(?:\s|-)?(?:million |thousand |hundred )?(?:met(?:re|er)s?|m|km|kilomet(?:re|er)s?|"
+                         r"cm|centimet(?:re|er)s?|mm|millimet(?:re|er)s?|nm|nanomet(?:re|er)s?|miles?|mi|feet|foot|ft|inch(?:es)?|"
+                         r"yards?|yd|nautical miles?|light[\s-]years?|storeys?|stories)\b", re.I),
+    "temperature": re.compile(r"\d\s?°|\b(?:degrees?|celsius|centigrade|fahrenheit|kelvins?)\b|\b\d+\s?[CF]\b(?!-)", re.I),
     # ("five (5) years": a contract writes the figure again in brackets)
     "duration": re.compile(rf"\b{_NUM}[\s-]+(?:\(\d[\d,.]*\)[\s-]+)?(?:(?:and )?a half[\s-]+)?(?:\w+[\s-]+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|"
                            r"fortnights?|months?|years?|decades?|centur(?:y|ies)|millenni(?:um|a)|metres?|meters?|kilomet(?:re|er)s?|km|"

@@ -205,35 +205,50 @@ _MEASURES_OTHER = {
            ("percent", re.compile(r"\bquel pourcentage\b|\bcombien de pour ?cent\b", re.I)),
            ("clock", re.compile(r"\bà quelle heure\b", re.I)),
            ("age", re.compile(r"\bquel âge\b", re.I)),
-           ("duration", re.compile(r"\bcombien de temps\b", re.I))],
+           ("duration", re.compile(r"\bcombien de temps\b", re.I)),
+           ("weight", re.compile(r"\bcombien (?:p[eè]s\w*)\b|\bquel (?:est (?:le |son )?)?poids\b", re.I)),
+           ("length", re.compile(r"\bquelle (?:est (?:la |sa )?)?(?:hauteur|profondeur|largeur|altitude|distance)\b|\bà quelle distance\b", re.I)),
+           ("temperature", re.compile(r"\bquelle (?:est (?:la )?)?temp[ée]rature\b|\bcombien de degr[ée]s\b", re.I))],
     "de": [("money", re.compile(r"\bwie ?viel\b(?=.*\b(kost\w*|zahl\w*|preis\w*|verkauf\w*)\b)|\bwas kostet\b|\bwelchen preis\b", re.I)),
            ("year", re.compile(r"\b(in|seit) welchem jahr\b|\bwelches jahr\b", re.I)),
            ("month", re.compile(r"\bin welchem monat\b", re.I)),
            ("percent", re.compile(r"\bwie ?viel prozent\b|\bwelchen? (prozentsatz|prozentanteil)\b", re.I)),
            ("clock", re.compile(r"\bum wie ?viel uhr\b|\bum welche uhrzeit\b", re.I)),
            ("age", re.compile(r"\bwie alt\b", re.I)),
-           ("duration", re.compile(r"\bwie lange\b", re.I))],
+           ("duration", re.compile(r"\bwie lange\b", re.I)),
+           ("weight", re.compile(r"\bwie schwer\b|\bwie ?viel wieg\w*|\bwelches gewicht\b", re.I)),
+           ("length", re.compile(r"\bwie (?:tief|breit|dick|weit entfernt)\b|\bwie hoch (?:ist|sind|war|waren) (?:der|die|das) (?:berg|turm|gebäude|rakete)\b", re.I)),
+           ("temperature", re.compile(r"\bwie (?:heiß|heiss|kalt|warm)\b|\bwelche temperatur\b|\bwie ?viel grad\b", re.I))],
     "it": [("money", re.compile(r"\bquanto\b(?=.*\b(cost\w*|pag\w*|prezzo|vend\w*)\b)|\bqual è il (prezzo|costo)\b", re.I)),
            ("year", re.compile(r"\bin (che|quale) anno\b|\bche anno\b", re.I)),
            ("month", re.compile(r"\bin (che|quale) mese\b", re.I)),
            ("percent", re.compile(r"\b(quale|che) percentuale\b|\bquanti per ?cento\b", re.I)),
            ("clock", re.compile(r"\ba che ora\b|\ba quale ora\b", re.I)),
            ("age", re.compile(r"\bquanti anni ha\w*\b|\bche età\b", re.I)),
-           ("duration", re.compile(r"\b(per )?quanto tempo\b|\bquanto dur\w*", re.I))],
+           ("duration", re.compile(r"\b(per )?quanto tempo\b|\bquanto dur\w*", re.I)),
+           ("weight", re.compile(r"\bquanto pes\w*|\b(?:qual|che) (?:è )?(?:il )?peso\b", re.I)),
+           ("length", re.compile(r"\bquanto (?:è|sono) (?:alt|profond|larg)\w*|\b(?:quale|che) (?:è )?(?:l[a'’] ?)?(?:altezza|profondità|larghezza|distanza)\b|\bquanto dista\b", re.I)),
+           ("temperature", re.compile(r"\b(?:quale|che) temperatura\b|\bquanti gradi\b", re.I))],
     "pt": [("money", re.compile(r"\bquanto\b(?=.*\b(cust\w*|pag\w*|preço|vend\w*)\b)|\bqual (é|o) (o )?(preço|custo)\b", re.I)),
            ("year", re.compile(r"\bem (que|qual) ano\b|\bque ano\b", re.I)),
            ("month", re.compile(r"\bem (que|qual) mês\b", re.I)),
            ("percent", re.compile(r"\b(que|qual)( é| e)?( a| o)? (porcentagem|percentual)\b|\bquantos por ?cento\b", re.I)),
            ("clock", re.compile(r"\b(a|às) que horas\b", re.I)),
            ("age", re.compile(r"\bquantos anos tem\b|\bqual (é )?a idade\b", re.I)),
-           ("duration", re.compile(r"\b(por )?quanto tempo\b|\bquanto dur\w*", re.I))],
+           ("duration", re.compile(r"\b(por )?quanto tempo\b|\bquanto dur\w*", re.I)),
+           ("weight", re.compile(r"\bquanto pes\w*|\bqual (?:é )?o peso\b", re.I)),
+           ("length", re.compile(r"\bqual (?:é )?a (?:altura|profundidade|largura|distância)\b|\ba que distância\b", re.I)),
+           ("temperature", re.compile(r"\bqual (?:é )?a temperatura\b|\bquantos graus\b", re.I))],
     "ru": [("money", re.compile(r"\b(сколько|почём|почем)\b(?=.*\b(сто[иія]\w*|плат\w*|заплат\w*|денег|долларов|юаней|рублей|евро)\b)"
                                 r"|\b(цен[аыу]|стоимост[ьи])\b", re.I)),
            ("year", re.compile(r"\bв (каком|котором) году\b|\bкакого года\b", re.I)),
            ("month", re.compile(r"\bв каком месяце\b", re.I)),
            ("percent", re.compile(r"\bкакой процент\b|\bсколько процентов\b|\bкакая доля\b", re.I)),
            ("clock", re.compile(r"\bво сколько\b|\bв котором часу\b", re.I)),
-           ("duration", re.compile(r"\bкак долго\b|\bсколько (времени|дней|лет|часов|минут|недель|месяцев)\b", re.I))],
+           ("duration", re.compile(r"\bкак долго\b|\bсколько (времени|дней|лет|часов|минут|недель|месяцев)\b", re.I)),
+           ("weight", re.compile(r"\bсколько вес\w*|\bкакой вес\b|\bкаков вес\b", re.I)),
+           ("length", re.compile(r"\bкакой (?:высоты|глубины|ширины|длины)\b|\bкакова (?:высота|глубина|ширина)\b|\bна каком расстоянии\b", re.I)),
+           ("temperature", re.compile(r"\bкакая температура\b|\bсколько градусов\b", re.I))],
     "ja": [("money", re.compile(r"いくら|何(円|ドル|元)|(値段|価格|費用|料金|コスト|売価|定価|給料|報酬)(は|が|って|を)")),
            ("year", re.compile(r"何年(?!間|前|後|ぶり|目|生)|何年度")),
            ("month", re.compile(r"何月")),
@@ -241,14 +256,20 @@ _MEASURES_OTHER = {
            ("clock", re.compile(r"何時(?!間)")),
            ("age", re.compile(r"何歳|年齢")),
            ("duration", re.compile(r"何(日|年|時|週|か月|ヶ月|カ月)間|どれ(くらい|ぐらい)の期間|どの(くらい|ぐらい)の期間|"
-                                   r"(どれ|どの)(くらい|ぐらい)(続|かか)"))],
+                                   r"(どれ|どの)(くらい|ぐらい)(続|かか)")),
+           ("weight", re.compile(r"重さ|重量|何(グラム|キロ|トン)")),
+           ("length", re.compile(r"高さ|深さ|距離|何(メートル|キロメートル|センチ)")),
+           ("temperature", re.compile(r"温度|気温|何度"))],
     "ko": [("money", re.compile(r"얼마(?!나)|가격|비용|요금|값(은|이)")),
            ("year", re.compile(r"몇\s*년(?!\s*(간|동안|전|후))|몇\s*년도|어느\s*해")),
            ("month", re.compile(r"몇\s*월")),
            ("percent", re.compile(r"몇\s*(%|퍼센트|프로)|비율")),
            ("clock", re.compile(r"몇\s*시(?!간)")),
            ("age", re.compile(r"몇\s*살|나이")),
-           ("duration", re.compile(r"얼마나\s*(오래|걸)|몇\s*(년|시간|일|달|개월|주)\s*(간|동안)|기간"))],
+           ("duration", re.compile(r"얼마나\s*(오래|걸)|몇\s*(년|시간|일|달|개월|주)\s*(간|동안)|기간")),
+           ("weight", re.compile(r"무게|얼마나\s*무거|몇\s*(그램|킬로|톤)")),
+           ("length", re.compile(r"높이|깊이|거리|몇\s*(미터|킬로미터|센티)")),
+           ("temperature", re.compile(r"온도|기온|몇\s*도"))],
 }
 # The measure a question asks for, finer than its type (Li and Roth's 2002 answer types NUM:money,
 # NUM:period, NUM:perc): "How much does the LumaPod cost?" is not answered by "320 lux", nor "What
@@ -281,6 +302,19 @@ _MEASURES = [
                        r"(?:baby|babies|child|children|kids?|boy|girl|man|woman|men|women|people|person|writer|author|"
                        r"players?|victims?|patients?|students?|founder|owner|chef|coach|manager|pilot|driver)\b)")),
     ("duration", re.compile(r"\bhow long\b", re.I)),
+    # a physical size, asked by the adjective of its dimension ("How heavy are the glasses?": "weigh
+    # 68 grams", not "too heavy"); "how high" and "how far" only of a thing's place or height ("How
+    # far is Fresno from Los Angeles?", "How high is Mount Bogong?"), as "How far did shares fall?"
+    # and "How high did prices climb?" ask for a share or a sum
+    ("weight", re.compile(r"\bhow heavy\b|\bhow much (?:does|do|did|will|would|can|could) (?:[\w'’-]+ ){1,4}weigh\b"
+                          r"|\bwhat(?: is|['’]s| was| are| were)? (?:the |its |their |his |her )?weight\b", re.I)),
+    ("length", re.compile(r"\bhow (?:tall|deep|wide|thick)\b|\bhow high (?:is|are|was|were)\b(?!.*\b(?:rate|price|prices|cost|costs|"
+                          r"inflation|unemployment|share|shares|stock|index|tax|taxes|score|rank|ranked|ranking)\b)"
+                          r"|\bhow far (?:is|are|was|were)\b.*\bfrom\b|\bhow far (?:away )?(?:is|are|was|were)\b(?!.*\b(?:behind|ahead)\b)"
+                          r"|\bwhat(?: is|['’]s| was| are| were)? (?:the |its |their )?(?:height|width|depth|altitude|elevation|"
+                          r"wingspan|diameter)\b", re.I)),
+    ("temperature", re.compile(r"\bhow (?:hot|cold|warm)\b|\bwhat(?: is|['’]s| was| are| were)? (?:the |its )?"
+                               r"(?:(?:average|mean|maximum|minimum|highest|lowest|record) )?temperatures?\b", re.I)),
 ]
 # The same measures asked in Spanish and Chinese (the text answering is English either way): a
 # translated question's glosses come in Chinese word order, so the question itself is read
@@ -300,6 +334,10 @@ _MEASURES_ES = [
     ("age", re.compile(r"\b(?:a )?[Qq]u[eé] edad\b|\b[Cc]u[aá]ntos años (?:tiene|ten[ií]a|tienen|ten[ií]an|tendr[aá]|cumpli[oó])"
                        r"\s+(?:[A-Z]|él\b|ella\b)")),
     ("duration", re.compile(r"\bcu[aá]nto (tiempo|dura|duran|dur[oó]|duraron|durar[aá]|tarda|tardan|tard[oó])\b", re.I)),
+    ("weight", re.compile(r"\bcu[aá]nto (pesa|pesan|pesaba|pesaban|pes[oó])\b|\b(qu[eé]|cu[aá]l es el) peso\b", re.I)),
+    ("length", re.compile(r"\bqu[eé] (altura|profundidad|anchura|distancia)\b|\bcu[aá]l es (la|su) (altura|profundidad|anchura|distancia)\b"
+                          r"|\ba qu[eé] distancia\b|\bqu[eé] tan (alt|profund|lej)[oa]s?\b|\bcu[aá]n (alt|profund|lej)[oa]s?\b", re.I)),
+    ("temperature", re.compile(r"\bqu[eé] temperatura\b|\bcu[aá]ntos grados\b", re.I)),
 ]
 _MEASURES_ZH = [
     ("year", re.compile(r"哪一?年|什么年份|哪个年份|何年")),
@@ -313,6 +351,9 @@ _MEASURES_ZH = [
                          r"(多少|几)(美元|美金|元|块钱|英镑|欧元|人民币)")),
     ("age", re.compile(r"几岁|多少岁|年龄|年纪|岁数")),  # not 多大 (also "how big")
     ("duration", re.compile(r"多久|多长时间|多少时间|(持续|进行|举办|举行)了?(多长|几天|多少天)")),
+    ("weight", re.compile(r"多重|重量|多少(公斤|千克|克|吨|磅)")),  # not 多高 alone: "有效率有多高" asks a share
+    ("length", re.compile(r"多远|多深|多宽|多厚|(身高|高度|海拔|距离|深度|宽度)(是|为|有)?多少|多少(米|公里|千米|英里|厘米)")),
+    ("temperature", re.compile(r"多少度|温度|气温|多热|多冷")),
 ]
 # a name: capitalised words in a row ("Shanghai General Chamber", "Hunyuan3D World Model 1.0")
 NAME = re.compile(r"[A-Z][\w’'.&-]*(?:\s+[A-Z0-9][\w’'.&-]*)*")  # qa/span.py reads it too
@@ -361,7 +402,7 @@ class Question:
     # what it asks is about them, not about what the earlier question's words match
     switched: tuple[str, ...] = ()
     borrowed: tuple[str, ...] = ()  # the earlier question's names a follow-up's pronoun searches with
-    measure: str = ""  # money, clock, year, month, percent or duration: what a typed answer must be
+    measure: str = ""  # money, clock, year, month, percent, duration or a size: what a typed answer must be
     # a question in another language: the names it asks about as English writes them, which
     # the text must write for it to answer ("¿Qué anunció Xiaomi?" of a text that never names it)
     names: tuple[str, ...] = ()
@@ -605,7 +646,8 @@ def last_question(history: list[str] | tuple[str, ...]) -> int | None:
 def asked_measure(text: str) -> str:
     """The measure a question (English, Spanish, Chinese, French, German, Italian, Portuguese,
     Russian, Japanese or Korean) asks for ("money", "clock", "year", "month", "percent", "age",
-    "duration"), or "" when it asks for none more precise than its type."""
+    "duration", "weight", "length", "temperature"), or "" when it asks for none more precise than
+    its type."""
     lang = identify(text)
     table = _MEASURES_ZH if has_cjk(text) else _MEASURES if lang == "en" else _MEASURES_ES if lang == "es" \
         else _MEASURES_OTHER.get(lang, ())

@@ -184,7 +184,7 @@ def test_a_sentence_saying_the_asked_word_another_way_is_no_opposite():
     ("In what year was the fort built?", "year"),
     ("What percentage of voters agreed?", "percent"),
     ("How long has she been mayor?", "duration"),
-    ("How much does it weigh?", ""),          # a weight: any number
+    ("How much does it weigh?", "weight"),    # any number until the fifty-eighth session (tests/test_sizes_and_leaders.py)
     ("During what time did the empire flourish?", ""),  # a period, not a time of day
     ("What are the costs and benefits of the plan?", ""),
     ("How much time do students spend on homework?", ""),  # time, not money

@@ -1,0 +1,79 @@
+"""A size asked by its adjective ("How heavy …?", "How tall …?", "How cold …?"), fifty-eighth session."""
+import pytest
+
+from qa import answer
+from qa.features import entity_mentions
+from qa.question import asked_measure, parse
+from qa.types import Hit, Sentence
+
+
+@pytest.mark.parametrize("question, measure", [
+    ("How heavy are the glasses?", "weight"),
+    ("How much does the rocket weigh?", "weight"),
+    ("What is the weight of the new drill?", "weight"),
+    ("How tall is the Bank of America Tower?", "length"),
+    ("How high is Mount Bogong?", "length"),
+    ("How far is Fresno from Los Angeles?", "length"),
+    ("How deep is the lake?", "length"),
+    ("What is the height of the tower?", "length"),
+    ("How cold does the region get in winter?", "temperature"),
+    ("At what temperature does the metal melt?", "temperature"),
+    # a share, a sum or a place in a table, not a size
+    ("How far did shares fall?", ""),
+    ("How high is the unemployment rate?", ""),
+    ("How high did the river crest?", ""),  # a crest is often given as a record, not in metres
+    ("How big was the charity's contribution?", ""),  # a sum
+    ("How long is the strike going to last?", "duration"),
+    # other languages
+    ("¿Cuánto pesan las gafas?", "weight"),
+    ("¿A qué distancia está el faro?", "length"),
+    ("¿Qué temperatura hace en invierno?", "temperature"),
+    ("眼镜有多重？", "weight"),
+    ("灯塔离村子有多远？", "length"),
+    ("这一季的流感疫苗有效率有多高？", ""),  # 多高 of a rate: a share
+    ("Combien pèsent les lunettes ?", "weight"),
+    ("Wie schwer ist die Brille?", "weight"),
+    ("Quanto pesano gli occhiali?", "weight"),
+    ("Quanto pesam os óculos?", "weight"),
+    ("Сколько весят очки?", "weight"),
+    ("メガネの重さは？", "weight"),
+    ("안경 무게는?", "weight"),
+])
+def test_the_size_a_question_asks_for(question, measure):
+    assert asked_measure(question) == measure
+
+
+@pytest.mark.parametrize("measure, sentence, gives", [
+    ("weight", "The glasses, called Halo One, weigh 68 grams.", True),
+    ("weight", "The lens weighs about 1.4 tonnes.", True),
+    ("weight", "People told us smart glasses are too heavy.", False),
+    ("weight", "The firm raised £5 million.", False),
+    ("length", "Carrow is only about 14 kilometres long.", True),
+    ("length", "It has a height of 617 ft (188 m).", True),
+    ("length", "The 23-metre Albatross rocket lifted off.", True),
+    ("length", "It lies one-half mile south of the college.", True),
+    ("length", "The startup raised $5m last year.", False),
+    ("length", "Sales rose 5 percent in May.", False),
+    ("temperature", "Temperatures fell to -12 °C overnight.", True),
+    ("temperature", "The forces are indistinguishable at 1015 kelvins.", True),
+    ("temperature", "Highs near 100 degrees are expected.", True),
+    ("temperature", "The winter was long and wet.", False),
+])
+def test_what_gives_a_size(measure, sentence, gives):
+    assert bool(entity_mentions(measure, sentence)) is gives
+
+
+def _hits(*texts: str) -> list[Hit]:
+    return [Hit(Sentence("a", i, 0, len(t), t, i)) for i, t in enumerate(texts)]
+
+
+def test_the_sentence_giving_the_size_asked_is_cited_first():
+    """"How heavy are the glasses?" was answered with "… smart glasses are either too heavy …",
+    ranked above "The glasses … weigh 68 grams"."""
+    hits = _hits("“People told us smart glasses are either too heavy or too ugly,” the chief executive said.",
+                 "The glasses weigh 68 grams and look like ordinary spectacles.",
+                 "They go on sale in October.")
+    assert answer.measure_first(hits, parse("How heavy are the glasses?"))[0] is hits[1]
+    assert answer.measure_first(hits, parse("What do the glasses look like?"))[0] is hits[0]  # no size asked
+    assert answer.lacks_measure(hits[::2], parse("How heavy are the glasses?"))
+    assert not answer.lacks_measure(hits, parse("How heavy are the glasses?"))
