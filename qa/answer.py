@@ -12,7 +12,7 @@ from .corpus import plain, titles_told_apart
 from .crosslingual import has_cjk
 from .counts import asked_count, gives_count
 from .countries import countries_asked_in, country_named, written as country_written
-from .features import ASKS_PUBLISHED, NAME_LIKENESS, entity_mentions, framing_tokens, sentence_tokens
+from .features import ASKS_PUBLISHED, NAME_LIKENESS, entity_mentions, framing_tokens, sentence_tokens, token_list
 from .index import Index
 from .kinds import MEASURE_KINDS, named
 from .lexical import stopwords, tokenize, zipf
@@ -877,6 +877,63 @@ def role_first(hits: list[Hit], q: Question) -> list[Hit]:
     if answers(hits[0]):
         return hits
     return _first(hits, lambda h: h.sentence.kind == "text" and answers(h))
+
+
+# who leads an organisation, asked by what its leader does or is called ("Who runs Brightwater?",
+# "Who is the boss of Calder Brightworks?", "who's the ceo of austral launch systems"): the
+# organisation after the asking words
+_ASKS_LEADER = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?who(?:['’]s|\s+is|\s+was|\s+will)?\s+(?:the\s+)?(?:current\s+|new\s+)?"
+                          r"(?:runs?|running|heads?|leads?|boss|ceo|chief\s+executive|in\s+charge)\s+(?:of\s+|at\s+|for\s+)?"
+                          r"(?:the\s+)?(?P<org>[\w&’'.-]+(?:\s+[\w&’'.-]+){0,4}?)\W*$")
+# the top title given to a person named beside it: "Chief Executive Officer Margaret Okonjo", "co-founder and Chief
+# Executive Priya Raman", "Imogen Farrant, the company's chief executive" (not a deputy's, a former one's, a vice-president's)
+_TOP_TITLE = (r"(?<!vice[\s-])(?<!deputy\s)(?<!former\s)(?<!future\s)(?<!assistant\s)(?<!interim\s)"
+              r"(?:[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?|CEO|[Mm]anaging\s+[Dd]irector|[Pp]resident|[Cc]hair(?:man|woman|person)?)")
+_PERSON_AFTER = r"\s+(?:Dr\.?\s+|Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)+"
+_LEADER_GIVEN = re.compile(rf"(?P<before>(?:[A-Z][\w&’'.-]*\s+){{0,3}}){_TOP_TITLE}{_PERSON_AFTER}"
+                           rf"|[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)+,\s+(?:the\s+company['’]s\s+|its\s+)?(?i:chief\s+executive|CEO)\b")
+LEADER_DEPTH = 10  # how far down the ranking the sentence naming the subject's leader is sought
+
+
+def subject_leader(index: Index, hits: list[Hit], q: Question) -> Hit | None:
+    """For "Who runs Brightwater?" of a story whose first sentence is about Brightwater ("Brightwater
+    Appliances Inc. said on Thursday it would cut about 1,200 jobs …"), the best of the first
+    `LEADER_DEPTH` sentences of that story giving someone its top title with no other firm's name
+    before it ("“…,” Chief Executive Officer Margaret Okonjo told analysts"). A news story names the
+    company it is about once and calls its boss by title alone after; the word features find the
+    sentence naming the company, not the one naming its boss, and the answerability model judged
+    "Who runs Brightwater?" at 0.04 for want of a sentence writing "Brightwater" and a title together. None when the question asks something else, the story is about something else (every
+    word of the organisation asked must be in its first sentence: not "Brightwater Capital"), or
+    no such sentence is among the best."""
+    m = _ASKS_LEADER.match(q.text.strip()) if q.english else None
+    if m is None or not hits:
+        return None
+    org = [w for w in token_list(m.group("org")) if w not in stopwords()]
+    if not org:
+        return None
+    for h in hits[:LEADER_DEPTH]:
+        if h.sentence.kind != "text" or not _leads_with(index, h.sentence.doc, org):
+            continue
+        for g in _LEADER_GIVEN.finditer(h.sentence.text):
+            before = [w for w in token_list(g.group("before") or "") if w not in stopwords()]
+            if all(w in org for w in before):  # "Silverbrook Minerals Chief Executive …", not "Corvane analyst …"
+                return h
+    return None
+
+
+def leader_first(hits: list[Hit], leader: Hit | None) -> list[Hit]:
+    """The hits with the sentence naming the subject's leader (`subject_leader`) first, unless the
+    best one gives a top title already ("Silverbrook Minerals Chief Executive Officer Brian Hale")."""
+    if leader is None or not hits or _LEADER_GIVEN.search(hits[0].sentence.text):
+        return hits
+    return [leader] + [h for h in hits if h is not leader]
+
+
+def _leads_with(index: Index, doc_id: str, words: list[str]) -> bool:
+    """Whether the document's first sentence of text writes all these words (tokens)."""
+    a, b = index.doc_rows[doc_id]
+    first = next((index.sentences[k] for k in range(a, min(b, a + 5)) if index.sentences[k].kind == "text"), None)
+    return first is not None and set(words) <= sentence_tokens(first.text)
 
 
 def lacks_role(hits: list[Hit], q: Question) -> bool:

@@ -1,4 +1,6 @@
-"""A size asked by its adjective ("How heavy …?", "How tall …?", "How cold …?"), fifty-eighth session."""
+"""A size asked by its adjective ("How heavy …?", "How tall …?", "How cold …?") and a company's
+leader asked by what the leader does ("Who runs …?") of a story that names the boss by title alone
+(fifty-eighth session)."""
 import pytest
 
 from qa import answer
@@ -77,3 +79,55 @@ def test_the_sentence_giving_the_size_asked_is_cited_first():
     assert answer.measure_first(hits, parse("What do the glasses look like?"))[0] is hits[0]  # no size asked
     assert answer.lacks_measure(hits[::2], parse("How heavy are the glasses?"))
     assert not answer.lacks_measure(hits, parse("How heavy are the glasses?"))
+
+
+STORY = """Harwick Tools cuts 300 jobs as drill sales slow
+
+date 2026-02-03 Harwick Tools Ltd. said on Tuesday it would cut 300 jobs at its plant in Sheffield after sales of its cordless drills fell for a third quarter.
+
+Shares of the company fell 4% in London trading.
+
+“We have asked a great deal of our people, and this was not an easy decision,” Chief Executive Officer Naomi Whitfield told reporters. She said the company would focus on its professional range.
+
+Finance director Oliver Strand said the cuts would save about £18 million a year.
+
+Analyst Petra Lund of Corvane Research said other toolmakers faced the same pressure. Corvane chief executive Daniel Ekwueme did not comment.
+
+The company's newest drill weighs 1.2 kilograms, about a third less than its predecessor, and its battery runs for 40 minutes. Customers had complained that older models were too heavy for overhead work.
+"""
+
+
+@pytest.fixture(scope="module")
+def tools(tmp_path_factory):
+    from qa.engine import Engine
+
+    root = tmp_path_factory.mktemp("tools")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "harwick-tools-job-cuts.txt").write_text(STORY, encoding="utf-8")
+    return Engine(root / "corpus", root / "index", progress=False).load()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["Who runs Harwick Tools?", "who's the boss at harwick tools",
+                                      "Who is the CEO of Harwick?"])
+def test_the_leader_of_the_company_a_story_is_about_is_its_chief_executive(tools, question):
+    ans = tools.ask(question)
+    assert ans.answerable and "Naomi Whitfield" in ans.citations[0].sentence
+
+
+@pytest.mark.slow
+def test_no_leader_is_read_for_a_company_the_story_is_not_about(tools):
+    """Corvane's chief executive is named, but its name is not the story's subject: the rule
+    does not apply (whatever the ranker then makes of it), and "Harwick Capital" is another firm."""
+    q = parse("Who runs Harwick Capital?")
+    index = tools._retriever.index
+    hits = [Hit(s) for s in index.sentences]
+    assert answer.subject_leader(index, hits, q) is None
+    assert answer.subject_leader(index, hits, parse("Who runs Corvane Research?")) is None
+    assert answer.subject_leader(index, hits, parse("Who runs Harwick Tools?")).sentence.text.count("Naomi Whitfield")
+
+
+@pytest.mark.slow
+def test_the_size_asked_is_cited_from_the_story(tools):
+    ans = tools.ask("How heavy is the newest drill?")
+    assert ans.answerable and "1.2 kilograms" in ans.citations[0].sentence
