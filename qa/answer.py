@@ -18,7 +18,7 @@ from .kinds import MEASURE_KINDS, named
 from .lexical import stopwords, tokenize, zipf
 from .misnamed import misnamed
 from .question import NAME, POSSESSIVE, Question, content_tokens, language, names, refers_to_thing
-from .roles import JOB_TITLES, SOURCE_TITLES, TITLED, office_asked, role_paraphrases, says_the_job, title_abbreviations
+from .roles import JOB_TITLES, SOURCE_TITLES, TITLED, holder_asked, office_asked, role_paraphrases, says_the_job, title_abbreviations
 from .sayings import ACTS, REPORTS_SAYING, saying_paraphrases, speaker
 from .segment import DATE_KEYS, list_item, meta_item, one_line
 from .span import find_span, person_spans
@@ -879,54 +879,61 @@ def role_first(hits: list[Hit], q: Question) -> list[Hit]:
     return _first(hits, lambda h: h.sentence.kind == "text" and answers(h))
 
 
-# who leads an organisation, asked by what its leader does or is called ("Who runs Brightwater?",
-# "Who is the boss of Calder Brightworks?", "who's the ceo of austral launch systems"): the
-# organisation after the asking words
-_ASKS_LEADER = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?who(?:['’]s|\s+is|\s+was|\s+will)?\s+(?:the\s+)?(?:current\s+|new\s+)?"
-                          r"(?:runs?|running|heads?|leads?|boss|ceo|chief\s+executive|in\s+charge)\s+(?:of\s+|at\s+|for\s+)?"
-                          r"(?:the\s+)?(?P<org>[\w&’'.-]+(?:\s+[\w&’'.-]+){0,4}?)\W*$")
-# the top title given to a person named beside it: "Chief Executive Officer Margaret Okonjo", "co-founder and Chief
-# Executive Priya Raman", "Imogen Farrant, the company's chief executive" (not a deputy's, a former one's, a vice-president's)
-_TOP_TITLE = (r"(?<!vice[\s-])(?<!deputy\s)(?<!former\s)(?<!future\s)(?<!assistant\s)(?<!interim\s)"
-              r"(?:[Cc]hief\s+[Ee]xecutive(?:\s+[Oo]fficer)?|CEO|[Mm]anaging\s+[Dd]irector|[Pp]resident|[Cc]hair(?:man|woman|person)?)")
-_PERSON_AFTER = r"\s+(?:Dr\.?\s+|Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)+"
-_LEADER_GIVEN = re.compile(rf"(?P<before>(?:[A-Z][\w&’'.-]*\s+){{0,3}}){_TOP_TITLE}{_PERSON_AFTER}"
-                           rf"|[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)+,\s+(?:the\s+company['’]s\s+|its\s+)?(?i:chief\s+executive|CEO)\b")
-LEADER_DEPTH = 10  # how far down the ranking the sentence naming the subject's leader is sought
+# a person named beside a title: "Governor Elena Varga", "Chief Executive Officer Margaret Okonjo"
+# (and any capitalised words before the title: a firm's name, "Caldera coach Viktor Halloran");
+# "Bellamy, the company's chief technology officer" (not "Tom Birchwood, president of the union's
+# Local 412": another body's); "A department spokeswoman, Priya Nandakumar"
+_PERSON = r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)+"
+_SURNAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*"
+HOLDER_DEPTH = 10  # how far down the ranking the sentence naming the title's holder is sought
 
 
-def subject_leader(index: Index, hits: list[Hit], q: Question) -> Hit | None:
-    """For "Who runs Brightwater?" of a story whose first sentence is about Brightwater ("Brightwater
-    Appliances Inc. said on Thursday it would cut about 1,200 jobs …"), the best of the first
-    `LEADER_DEPTH` sentences of that story giving someone its top title with no other firm's name
-    before it ("“…,” Chief Executive Officer Margaret Okonjo told analysts"). A news story names the
-    company it is about once and calls its boss by title alone after; the word features find the
-    sentence naming the company, not the one naming its boss, and the answerability model judged
-    "Who runs Brightwater?" at 0.04 for want of a sentence writing "Brightwater" and a title together. None when the question asks something else, the story is about something else (every
-    word of the organisation asked must be in its first sentence: not "Brightwater Capital"), or
-    no such sentence is among the best."""
-    m = _ASKS_LEADER.match(q.text.strip()) if q.english else None
-    if m is None or not hits:
+@lru_cache(maxsize=256)
+def _holder_given(title: re.Pattern) -> re.Pattern:
+    """A sentence giving the title to a person named beside it."""
+    t = title.pattern
+    return re.compile(rf"(?P<before>(?:[A-Z][\w&’'.-]*\s+){{0,3}}){t}\s+{_PERSON}"
+                      rf"|{_SURNAME},\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+['’]s\s+|its\s+|their\s+)?(?:[a-z-]+\s+)?{t}(?!\s+(?:of|at|for)\b)"
+                      rf"|\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+)?{t},\s+{_PERSON}")
+
+
+def subject_holder(index: Index, hits: list[Hit], q: Question) -> Hit | None:
+    """For "Who runs Brightwater?" or "Who is the governor of Westmarch Province?" of a story whose
+    first sentence is about that organisation ("Brightwater Appliances Inc. said on Thursday it
+    would cut about 1,200 jobs …"), the best of the first `HOLDER_DEPTH` sentences of that story
+    giving someone the title asked (qa/roles.py `holder_asked`: for "runs", the top title) with no
+    other firm's name before it ("“…,” Chief Executive Officer Margaret Okonjo told analysts").
+    A news story names what it is about once and its officers by title alone after; the word
+    features find the sentence naming the company, not the one naming its boss, and the
+    answerability model judged "Who runs Brightwater?" at 0.04 for want of a sentence writing
+    "Brightwater" and a title together. None when the question asks something else, the story
+    is about something else (every word of the organisation asked must be in its first sentence:
+    not "Brightwater Capital"), or no such sentence is among the best."""
+    asked = holder_asked(q.text.strip()) if q.english and hits else None
+    if asked is None:
         return None
-    org = [w for w in token_list(m.group("org")) if w not in stopwords()]
-    if not org:
-        return None
-    for h in hits[:LEADER_DEPTH]:
-        if h.sentence.kind != "text" or not _leads_with(index, h.sentence.doc, org):
-            continue
-        for g in _LEADER_GIVEN.finditer(h.sentence.text):
-            before = [w for w in token_list(g.group("before") or "") if w not in stopwords()]
-            if all(w in org for w in before):  # "Silverbrook Minerals Chief Executive …", not "Corvane analyst …"
-                return h
+    org = [w for w in token_list(asked[0]) if w not in stopwords()]
+    for h in hits[:HOLDER_DEPTH] if org else ():
+        if h.sentence.kind == "text" and _leads_with(index, h.sentence.doc, org) and gives_title(h.sentence.text, asked[1], org):
+            return h
     return None
 
 
-def leader_first(hits: list[Hit], leader: Hit | None) -> list[Hit]:
-    """The hits with the sentence naming the subject's leader (`subject_leader`) first, unless the
-    best one gives a top title already ("Silverbrook Minerals Chief Executive Officer Brian Hale")."""
-    if leader is None or not hits or _LEADER_GIVEN.search(hits[0].sentence.text):
+def gives_title(text: str, title: re.Pattern, org: list[str]) -> bool:
+    """Whether the sentence gives the title to a person named beside it, with no other body's
+    name before it: "Silverbrook Minerals Chief Executive …" of Silverbrook, not "Corvane chief
+    executive …" (``org``: the organisation's words, as tokens)."""
+    for g in _holder_given(title).finditer(text):
+        if all(w in org for w in token_list(g.group("before") or "") if w not in stopwords()):
+            return True
+    return False
+
+
+def holder_first(hits: list[Hit], holder: Hit | None) -> list[Hit]:
+    """The hits with the sentence naming the title's holder (`subject_holder`) first."""
+    if holder is None or not hits or hits[0].sentence == holder.sentence:
         return hits
-    return [leader] + [h for h in hits if h is not leader]
+    return [holder] + [h for h in hits if h.sentence != holder.sentence]
 
 
 def _leads_with(index: Index, doc_id: str, words: list[str]) -> bool:

@@ -391,8 +391,8 @@ class Engine:
             conf *= OFF_TOPIC_FACTOR  # "What model powers it?" of the sentence naming "it", the World Model
         if conf < r.models.threshold and answering.asks_who_someone_is(q, hits[0]):
             conf = max(conf, confidence(r.models, evidence, english=False))
-        leader = answering.subject_leader(r.index, hits, q)  # "Who runs Brightwater?" of a story about it naming its chief executive
-        if leader is not None:
+        holder = answering.subject_holder(r.index, hits, q)  # "Who runs Brightwater?" of a story about it naming its chief executive
+        if holder is not None:
             conf = max(conf, r.models.threshold)
         conversation = any(h.strip() for h in history)
         if conf < r.models.threshold and answering.item_asked(r.index, q, hits, conversation):  # "and the second one?"
@@ -406,7 +406,7 @@ class Engine:
         if answerable:
             # the best few re-read for what is asked (an age, who holds a title, the earlier answer's sum)
             hits = answering.earlier_first(answering.role_first(answering.ability_first(answering.measure_first(hits, q), q), q), q, prior_top)
-            hits = answering.own_words_first(answering.asked_anew_first(answering.leader_first(hits, leader), q, prior_top), q, prior_top)
+            hits = answering.own_words_first(answering.asked_anew_first(answering.holder_first(hits, holder), q, prior_top), q, prior_top)
             if after:  # "she" is someone the sentence after the earlier answer names
                 hits = answering.named_first(hits, prior_top, people)
             hits = answering.announced_read_on(r.index, q, answering.list_read_on(r.index, q, answering.reason_read_on(r.index, q, hits, prior_top)))

@@ -187,3 +187,53 @@ def office_asked(question: str) -> re.Pattern | None:
     another way by most texts (CEO, chief, head, director, leader) are not asked here."""
     m = _WHO_HOLDS.match(question)
     return re.compile(rf"(?i)\b(?:{_OFFICE_WORDS[m.group('title').lower()]})") if m else None
+
+
+# who holds a title at an organisation, asked by the title ("Who is the governor of Westmarch
+# Province?", "who's the curator at the royal caledonian gallery", "who's brightwater's finance
+# chief") or by what its leader does ("Who runs Brightwater?", "Who is the boss of Calder
+# Brightworks?", "who's in charge of westmarch province"): the organisation and the title
+_WHO_IS = r"(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?who(?:['’]s|\s+is|\s+was|\s+will\s+be)?\s+"
+_ORG = r"(?P<org>[\w&’'.-]+(?:\s+[\w&’'.-]+){0,4}?)"
+_LEADER_ASKED = re.compile(_WHO_IS + r"(?:the\s+)?(?:current\s+|new\s+)?(?:runs?|running|heads?|leads?|boss|in\s+charge)\s+"
+                           rf"(?:of\s+|at\s+|for\s+)?(?:the\s+)?{_ORG}\W*$")
+_TITLE_OF = re.compile(_WHO_IS + r"(?:the\s+)?(?:current\s+|new\s+)?(?P<title>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+"
+                       rf"(?:of|at|for)\s+(?:the\s+)?{_ORG}\W*$")
+_ORGS_TITLE = re.compile(_WHO_IS + r"(?:the\s+)?" + _ORG + r"['’]s?\s+(?P<title>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\W*$")
+# the top title of an organisation: a firm's chief executive, a province's governor, a city's mayor
+# (not a deputy's, a former or future one's, a vice-president's)
+_NOT_THE_HOLDER = r"(?<![Vv]ice[\s-])(?<![Dd]eputy\s)(?<![Ff]ormer\s)(?<![Ff]uture\s)(?<![Aa]ssistant\s)(?<![Ii]nterim\s)(?<![Aa]cting\s)"
+_TOP = (r"chief\s+executive(?:\s+officer)?|CEO|managing\s+director|president|chair(?:man|woman|person)?|governor|mayor|premier|"
+        r"director[\s-]general")
+# a title a question names and the other ways a text writes it
+_SAME_TITLE = {"manager": r"manager|coach", "coach": r"coach|manager", "boss": _TOP, "head": _TOP, "leader": _TOP,
+               "chief": _TOP, "spokesperson": r"spokes(?:man|woman|person)", "spokesman": r"spokes(?:man|woman|person)",
+               "spokeswoman": r"spokes(?:man|woman|person)", "chairman": r"chair(?:man|woman|person)?",
+               "chairwoman": r"chair(?:man|woman|person)?", "chair": r"chair(?:man|woman|person)?"}
+
+
+def holder_asked(question: str) -> tuple[str, re.Pattern] | None:
+    """(the organisation, its title as a text writes it) for a question asking who holds a title
+    there; None for any other question ("Who runs the bakery in Pell Crossing mentioned …?" asks
+    no title a story would give) or a title the roles do not know."""
+    m = _LEADER_ASKED.match(question)
+    if m:
+        return m.group("org"), re.compile(rf"{_NOT_THE_HOLDER}(?<![\w-])(?i:{_TOP})(?![\w-])")
+    m = _TITLE_OF.match(question) or _ORGS_TITLE.match(question)
+    forms = m and _written_forms(m.group("title").lower())
+    if not forms:
+        return None
+    return m.group("org"), re.compile(rf"{_NOT_THE_HOLDER}(?<![\w-])(?i:{forms})(?![\w-])")
+
+
+def _written_forms(title: str) -> str | None:
+    """The ways a text writes a title a question names: "CTO" and "chief technology officer"
+    either way, a club's "manager" as its "coach" too, a boss as the top title; None for no title."""
+    for short, spelt in _ABBREVIATED.items():
+        if title.upper() == short or spelt.fullmatch(title):
+            return rf"{spelt.pattern}|{short}"
+    if title in _SAME_TITLE:
+        return _SAME_TITLE[title]
+    if JOB_TITLES.fullmatch(title):
+        return r"\s+".join(map(re.escape, title.split()))
+    return None
