@@ -18,7 +18,7 @@ from .kinds import MEASURE_KINDS, named
 from .lexical import stopwords, tokenize, zipf
 from .misnamed import misnamed
 from .question import NAME, POSSESSIVE, Question, content_tokens, language, names, refers_to_thing
-from .roles import JOB_TITLES, SOURCE_TITLES, TITLED, holder_asked, office_asked, role_paraphrases, says_the_job, title_abbreviations
+from .roles import JOB_TITLES, SOURCE_TITLES, TITLED, holder_asked, holder_asked_other, office_asked, role_paraphrases, says_the_job, title_abbreviations
 from .sayings import ACTS, REPORTS_SAYING, saying_paraphrases, speaker
 from .segment import DATE_KEYS, list_item, meta_item, one_line
 from .span import find_span, person_spans
@@ -908,8 +908,10 @@ def subject_holder(index: Index, hits: list[Hit], q: Question) -> Hit | None:
     answerability model judged "Who runs Brightwater?" at 0.04 for want of a sentence writing
     "Brightwater" and a title together. None when the question asks something else, the story
     is about something else (every word of the organisation asked must be in its first sentence:
-    not "Brightwater Capital"), or no such sentence is among the best."""
-    asked = holder_asked(q.text.strip()) if q.english and hits else None
+    not "Brightwater Capital"), or no such sentence is among the best. Asked in another language
+    ("¿Quién es el jefe de Calder Brightworks?", "Calder Brightworks 的老板是谁？"), the title is read
+    by qa/roles.py `holder_asked_other`."""
+    asked = (holder_asked(q.text.strip()) if q.english else holder_asked_other(q.text)) if hits else None
     if asked is None:
         return None
     org = [w for w in token_list(asked[0]) if w not in stopwords()]

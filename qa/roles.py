@@ -237,3 +237,38 @@ def _written_forms(title: str) -> str | None:
     if JOB_TITLES.fullmatch(title):
         return r"\s+".join(map(re.escape, title.split()))
     return None
+
+
+# the same titles asked in other languages ("¿Quién es el jefe de Calder Brightworks?", "Calder
+# Brightworks 的老板是谁？", "Wer leitet Austral Launch Systems?"): the English forms a text writes
+_CEO = r"chief\s+executive(?:\s+officer)?|CEO"
+_HOLDERS_ASKED_OTHER = [
+    (re.compile(r"(?i)director[ae]?\s+ejecutiv[oa]|consejer[oa]\s+delegad[oa]|\bPDG\b|directeur\s+g[ée]n[ée]ral|"
+                r"gesch[äa]ftsf[üu]hrer|vorstandschef|amministratore\s+delegato|diretor[a]?\s+execut\w+|генеральн\w+\s+директор|"
+                r"首席执行官|执行长|最高経営責任者|최고경영자|\bCEO\b"), _CEO),
+    (re.compile(r"(?i)\b(?:jef[ea]|patr[oó]n|patronne|chef|capo|chefe|босс|руководител\w*|dirige|leitet|f[üu]hrt|guida|"
+                r"руководит|возглавляет)\b|老板|负责人|领导|掌管|社長|トップ|사장|대표|이끄"), _TOP),
+    (re.compile(r"(?i)\b(?:gobernador[a]?|gouverneur|governatore|governador[a]?|губернатор\w*)\b|州长|省长|知事|지사"), r"governor"),
+    (re.compile(r"(?i)\b(?:alcalde(?:sa)?|maire|b[üu]rgermeister\w*|sindaco|prefeit[oa]|мэр\w*)\b|市长|市長|시장"), r"mayor"),
+    (re.compile(r"(?i)\b(?:portavoz|porte-parole|sprecher\w*|portavoce|porta-voz|пресс-секретар\w*)\b|发言人|広報|대변인"),
+     r"spokes(?:man|woman|person)"),
+    (re.compile(r"(?i)\b(?:entrenador[a]?|entra[îi]neur|trainer\w*|allenatore|treinador[a]?|тренер\w*)\b|教练|監督|감독"), r"coach|manager"),
+    (re.compile(r"(?i)\b(?:director[a]?|directeur|directrice|direktor\w*|direttor[ea]|diretor[a]?|директор\w*)\b|馆长|館長|관장"), r"director"),
+]
+
+
+# a name in Latin letters, as the English text writes it ("Calder Brightworks", "Valtrix"), and the
+# question words that open a question capitalised ("Wer leitet …", "Quem é …")
+_LATIN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z&’'.-]*(?:\s+[A-Z0-9][A-Za-z0-9&’'.-]*)*")
+_OPENING = re.compile(r"(?i)(?:wer|wie|was|quem|qui[eé]n(?:es)?|qui|chi|quale)\s+")
+
+
+def holder_asked_other(question: str) -> tuple[str, re.Pattern] | None:
+    """`holder_asked` for a question in another language: (the organisation's name, as the
+    question writes it in Latin letters, the title's English forms), or None."""
+    opened = _OPENING.sub("", question.lstrip(" ¿¡\"“'"), count=1)
+    for asks, forms in _HOLDERS_ASKED_OTHER:
+        if asks.search(opened):
+            named = " ".join(_LATIN_NAME.findall(asks.sub(" ", opened)))  # "Quem é o CEO da Huawei?": Huawei
+            return (named, re.compile(rf"{_NOT_THE_HOLDER}(?<![\w-])(?i:{forms})(?![\w-])")) if named else None
+    return None

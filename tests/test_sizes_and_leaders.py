@@ -157,6 +157,37 @@ def test_no_title_asked(question):
     assert holder_asked(question) is None
 
 
+@pytest.mark.parametrize("question, org, title", [
+    ("¿Quién es el jefe de Calder Brightworks?", "Calder Brightworks", "Chief Executive"),
+    ("Calder Brightworks 的老板是谁？", "Calder Brightworks", "CEO"),
+    ("¿Quién dirige Austral Launch Systems?", "Austral Launch Systems", "President"),
+    ("谁是Valtrix的首席执行官？", "Valtrix", "chief executive officer"),
+    ("Quem é o CEO da Huawei?", "Huawei", "CEO"),
+    ("Кто руководит Valtrix?", "Valtrix", "Chairman"),
+    ("Qui est le porte-parole de Valtrix ?", "Valtrix", "spokeswoman"),
+])
+def test_a_title_asked_in_another_language(question, org, title):
+    from qa.roles import holder_asked_other
+
+    asked_org, forms = holder_asked_other(question)
+    assert asked_org == org and forms.fullmatch(title)
+
+
+@pytest.mark.parametrize("question", ["¿Quién es el gobernador de la provincia?",  # no name to find the story by
+                                      "¿Qué anunció Valtrix?", "Valtrix发布了什么？"])
+def test_no_title_asked_in_another_language(question):
+    from qa.roles import holder_asked_other
+
+    assert holder_asked_other(question) is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["¿Quién dirige Harwick Tools?", "Harwick Tools 的老板是谁？"])
+def test_the_leader_asked_in_another_language(tools, question):
+    ans = tools.ask(question)
+    assert ans.answerable and "Naomi Whitfield" in ans.citations[0].sentence
+
+
 @pytest.mark.slow
 def test_no_leader_is_read_for_a_company_the_story_is_not_about(tools):
     """Corvane's chief executive is named, but its name is not the story's subject: the rule
