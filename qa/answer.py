@@ -18,7 +18,8 @@ from .kinds import MEASURE_KINDS, named
 from .lexical import stopwords, tokenize, zipf
 from .misnamed import misnamed
 from .question import NAME, POSSESSIVE, Question, content_tokens, language, names, refers_to_thing
-from .roles import JOB_TITLES, SOURCE_TITLES, TITLED, holder_asked, holder_asked_other, office_asked, role_paraphrases, says_the_job, title_abbreviations
+from .roles import (JOB_TITLES, SOURCE_TITLES, TITLED, holder_asked, holder_asked_other, office_asked, role_paraphrases,
+                    says_the_job, title_abbreviations)
 from .sayings import ACTS, REPORTS_SAYING, saying_paraphrases, speaker
 from .segment import DATE_KEYS, list_item, meta_item, one_line
 from .span import find_span, person_spans
@@ -753,7 +754,8 @@ def _names_one_of(kind: str, text: str) -> bool:
     return False
 
 
-FIRST_MEASURES = frozenset({"age", "money", "weight", "length", "temperature"})  # the measures whose sentence is cited first (`measure_first`)
+# the measures whose sentence is cited first (`measure_first`)
+FIRST_MEASURES = frozenset({"age", "money", "weight", "length", "temperature"})
 
 
 def measure_first(hits: list[Hit], q: Question) -> list[Hit]:

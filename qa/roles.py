@@ -203,13 +203,20 @@ _ORGS_TITLE = re.compile(_WHO_IS + r"(?:the\s+)?" + _ORG + r"['’]s?\s+(?P<titl
 # the top title of an organisation: a firm's chief executive, a province's governor, a city's mayor
 # (not a deputy's, a former or future one's, a vice-president's)
 _NOT_THE_HOLDER = r"(?<![Vv]ice[\s-])(?<![Dd]eputy\s)(?<![Ff]ormer\s)(?<![Ff]uture\s)(?<![Aa]ssistant\s)(?<![Ii]nterim\s)(?<![Aa]cting\s)"
-_TOP = (r"chief\s+executive(?:\s+officer)?|CEO|managing\s+director|president|chair(?:man|woman|person)?|governor|mayor|premier|"
-        r"director[\s-]general")
+_CEO = r"chief\s+executive(?:\s+officer)?|CEO"
+_CHAIR = r"chair(?:man|woman|person)?"
+_SPOKES = r"spokes(?:man|woman|person)"
+_COACH = r"coach|manager"
+_TOP = rf"{_CEO}|managing\s+director|president|{_CHAIR}|governor|mayor|premier|director[\s-]general"
 # a title a question names and the other ways a text writes it
-_SAME_TITLE = {"manager": r"manager|coach", "coach": r"coach|manager", "boss": _TOP, "head": _TOP, "leader": _TOP,
-               "chief": _TOP, "spokesperson": r"spokes(?:man|woman|person)", "spokesman": r"spokes(?:man|woman|person)",
-               "spokeswoman": r"spokes(?:man|woman|person)", "chairman": r"chair(?:man|woman|person)?",
-               "chairwoman": r"chair(?:man|woman|person)?", "chair": r"chair(?:man|woman|person)?"}
+_SAME_TITLE = {"manager": _COACH, "coach": _COACH, "boss": _TOP, "head": _TOP, "leader": _TOP, "chief": _TOP,
+               "spokesperson": _SPOKES, "spokesman": _SPOKES, "spokeswoman": _SPOKES,
+               "chairman": _CHAIR, "chairwoman": _CHAIR, "chair": _CHAIR}
+
+
+def _holder_title(forms: str) -> re.Pattern:
+    """A title in any of its forms, as a word, not a deputy's or a former holder's."""
+    return re.compile(rf"{_NOT_THE_HOLDER}(?<![\w-])(?i:{forms})(?![\w-])")
 
 
 def holder_asked(question: str) -> tuple[str, re.Pattern] | None:
@@ -218,12 +225,12 @@ def holder_asked(question: str) -> tuple[str, re.Pattern] | None:
     no title a story would give) or a title the roles do not know."""
     m = _LEADER_ASKED.match(question)
     if m:
-        return m.group("org"), re.compile(rf"{_NOT_THE_HOLDER}(?<![\w-])(?i:{_TOP})(?![\w-])")
+        return m.group("org"), _holder_title(_TOP)
     m = _TITLE_OF.match(question) or _ORGS_TITLE.match(question)
     forms = m and _written_forms(m.group("title").lower())
     if not forms:
         return None
-    return m.group("org"), re.compile(rf"{_NOT_THE_HOLDER}(?<![\w-])(?i:{forms})(?![\w-])")
+    return m.group("org"), _holder_title(forms)
 
 
 def _written_forms(title: str) -> str | None:
@@ -241,7 +248,6 @@ def _written_forms(title: str) -> str | None:
 
 # the same titles asked in other languages ("¿Quién es el jefe de Calder Brightworks?", "Calder
 # Brightworks 的老板是谁？", "Wer leitet Austral Launch Systems?"): the English forms a text writes
-_CEO = r"chief\s+executive(?:\s+officer)?|CEO"
 _HOLDERS_ASKED_OTHER = [
     (re.compile(r"(?i)director[ae]?\s+ejecutiv[oa]|consejer[oa]\s+delegad[oa]|\bPDG\b|directeur\s+g[ée]n[ée]ral|"
                 r"gesch[äa]ftsf[üu]hrer|vorstandschef|amministratore\s+delegato|diretor[a]?\s+execut\w+|генеральн\w+\s+директор|"
@@ -251,8 +257,8 @@ _HOLDERS_ASKED_OTHER = [
     (re.compile(r"(?i)\b(?:gobernador[a]?|gouverneur|governatore|governador[a]?|губернатор\w*)\b|州长|省长|知事|지사"), r"governor"),
     (re.compile(r"(?i)\b(?:alcalde(?:sa)?|maire|b[üu]rgermeister\w*|sindaco|prefeit[oa]|мэр\w*)\b|市长|市長|시장"), r"mayor"),
     (re.compile(r"(?i)\b(?:portavoz|porte-parole|sprecher\w*|portavoce|porta-voz|пресс-секретар\w*)\b|发言人|広報|대변인"),
-     r"spokes(?:man|woman|person)"),
-    (re.compile(r"(?i)\b(?:entrenador[a]?|entra[îi]neur|trainer\w*|allenatore|treinador[a]?|тренер\w*)\b|教练|監督|감독"), r"coach|manager"),
+     _SPOKES),
+    (re.compile(r"(?i)\b(?:entrenador[a]?|entra[îi]neur|trainer\w*|allenatore|treinador[a]?|тренер\w*)\b|教练|監督|감독"), _COACH),
     (re.compile(r"(?i)\b(?:director[a]?|directeur|directrice|direktor\w*|direttor[ea]|diretor[a]?|директор\w*)\b|馆长|館長|관장"), r"director"),
 ]
 
@@ -270,5 +276,5 @@ def holder_asked_other(question: str) -> tuple[str, re.Pattern] | None:
     for asks, forms in _HOLDERS_ASKED_OTHER:
         if asks.search(opened):
             named = " ".join(_LATIN_NAME.findall(asks.sub(" ", opened)))  # "Quem é o CEO da Huawei?": Huawei
-            return (named, re.compile(rf"{_NOT_THE_HOLDER}(?<![\w-])(?i:{forms})(?![\w-])")) if named else None
+            return (named, _holder_title(forms)) if named else None
     return None

@@ -109,12 +109,9 @@ The city hosts the headquarters of Frontex, the European Union agency for extern
 
 @pytest.fixture(scope="module")
 def city(tmp_path_factory):
-    from qa.engine import Engine
+    from test_document_shapes import engine_over
 
-    root = tmp_path_factory.mktemp("city")
-    (root / "corpus").mkdir()
-    (root / "corpus" / "city-notes.txt").write_text(CITY, encoding="utf-8")
-    return Engine(root / "corpus", root / "index", progress=False).load()
+    return engine_over(tmp_path_factory.mktemp("city"), **{"city-notes.txt": CITY}).load()
 
 
 @pytest.mark.slow

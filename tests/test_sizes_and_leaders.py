@@ -101,12 +101,9 @@ The company's newest drill weighs 1.2 kilograms, about a third less than its pre
 
 @pytest.fixture(scope="module")
 def tools(tmp_path_factory):
-    from qa.engine import Engine
+    from test_document_shapes import engine_over
 
-    root = tmp_path_factory.mktemp("tools")
-    (root / "corpus").mkdir()
-    (root / "corpus" / "harwick-tools-job-cuts.txt").write_text(STORY, encoding="utf-8")
-    return Engine(root / "corpus", root / "index", progress=False).load()
+    return engine_over(tmp_path_factory.mktemp("tools"), **{"harwick-tools-job-cuts.txt": STORY}).load()
 
 
 @pytest.mark.slow
