@@ -42,6 +42,10 @@ UNTRAINED_MEASURES = frozenset({"age", "month", "weight", "length", "temperature
 _SPELT_NUMBER = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                  r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand")
 _NUM = rf"(?:\d[\d,.]*|a|an|{_SPELT_NUMBER}|several|few|many|half|a couple of)"
+# a figure with a unit of weight ("68 grams", "1.4 tonnes") or temperature ("-12 °C", "100 degrees")
+_WEIGHT_FIGURE = (rf"(?<![$£€¥])\b(?:\d[\d,.]*|{_SPELT_NUMBER})(?:\s|-)?(?:million |thousand |billion |half )?(?:grams?|g|kg|"
+                  r"kilo(?:gram)?s?|milligrams?|mg|tonnes?|tons?|t|pounds?|lbs?|ounces?|oz|stone|carats?)\b(?!\s*(?:sterling|each|per))")
+_TEMPERATURE_FIGURE = r"-?\d[\d,.]*\s?°\s?[CF]?\b|-?\d[\d,.]*\s+(?:degrees?|kelvins?)(?:\s+(?:Celsius|Fahrenheit|centigrade))?\b"
 # what answers a question's measure (qa/question.py `asked_measure`), checked in place of its type
 _MEASURE = {
     "money": re.compile(r"[$£€¥₹]|\b(?:US|USD|EUR|GBP|RMB|CNY|CHF|HK)\s?\$?\d|\d\s?(?:bn|m|k|million|billion|thousand)?\s?(?:pounds?|quid|marks?|crowns?|won|EUR|USD|GBP)\b"
@@ -77,8 +81,7 @@ _MEASURE = {
                       r"|\b\d[\d,.]*\s+(?:million |thousand |billion )?years? (?:ago|old|of age)\b", re.I),
     # a physical size: a figure with a unit of its dimension ("weigh 68 grams", "1,986 m (6,516 ft)",
     # "14 kilometres long", "a 23-metre rocket", "-5 °C"); no feature of the models (UNTRAINED_MEASURES)
-    "weight": re.compile(rf"(?<![$£€¥])\b(?:\d[\d,.]*|{_SPELT_NUMBER})(?:\s|-)?(?:million |thousand |billion |half )?(?:grams?|g|kg|kilo(?:gram)?s?|"
-                         r"milligrams?|mg|tonnes?|tons?|t|pounds?|lbs?|ounces?|oz|stone|carats?)\b(?!\s*(?:sterling|each|per))"
+    "weight": re.compile(rf"{_WEIGHT_FIGURE}"
                          rf"|\bweigh(?:s|ed|ing)?\s+(?:about |around |just |only |nearly |almost |roughly |over |under |less than |more than )?"
                          rf"(?:\d|{_SPELT_NUMBER}|a\b)", re.I),
     "length": re.compile(rf"(?<![$£€¥])\b(?:\d[\d,.]*|{_SPELT_NUMBER})(?:[\s-]+(?:and a )?half)?(?:\s|-)?(?:million |thousand |hundred )?(?:met(?:re|er)s?|m|km|kilomet(?:re|er)s?|"
@@ -93,6 +96,10 @@ _MEASURE = {
                            r"|\b(?:since|until|till|throughout|overnight|all (?:day|night|week|month|year|summer|winter|season)|"
                            r"lifelong|for life)\b", re.I),
 }
+
+# the figure a size question's short answer marks (qa/span.py), its unit with it
+SIZE_FIGURES = {"weight": re.compile(_WEIGHT_FIGURE, re.I), "length": _MEASURE["length"],
+                "temperature": re.compile(_TEMPERATURE_FIGURE, re.I)}
 
 QTYPES = ("number", "date", "person", "place", "reason", "list", "other")
 

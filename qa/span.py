@@ -26,6 +26,7 @@ import re
 
 from .lexical import stem
 from .question import NAME, Question
+from .roles import JOB_TITLES
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -187,6 +188,34 @@ def person_spans(sentence: str) -> list[tuple[int, int]]:
     return out
 
 
+# a person's title before their name ("Chief Executive Officer Margaret Okonjo", "Governor Elena
+# Varga"): the name answers "Who runs …?"; a place's first word ("Port Augusta", "Mount Bogong")
+# names no one
+_TITLE_BEFORE = re.compile(r"(?:(?:Chief|Executive|Officer|Financial|Technology|Operating|Scientific|Managing|General|Vice|"
+                           r"Deputy|Acting|Interim|Governor|Mayor|President|Director|Chair(?:man|woman|person)?|Curator|"
+                           r"Coach|Manager|Commissioner|Minister|Senator|Judge|Councillor|Councilor|Captain|Sheriff|"
+                           r"Spokes(?:man|woman|person)|Transport|Finance|Commercial|Regional|Organiser|Organizer)\s+)+")
+_PLACE_FIRST = re.compile(r"(?:Port|Mount|Mt|Lake|Fort|Cape|Saint|St|San|Santa|Los|Las|Glen|River)\s")
+# a person named by surname beside their title: "Bellamy, the company's chief technology officer"
+_SURNAME_TITLED = re.compile(r"(?<![\w’'-])([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*),\s+(?:(?:the|a|an)\s+)?"
+                             r"(?:[\w’'-]+['’]s\s+|its\s+|their\s+)?(?:[a-z-]+\s+){0,2}(?i:" + JOB_TITLES.pattern + ")")
+
+
+def _people(sentence: str) -> list[tuple[int, int]]:
+    """The people a sentence names, as a short answer marks them: without a title before the
+    name, not a place, and a surname given a title after it too."""
+    out = []
+    for start, end in person_spans(sentence):
+        if _PLACE_FIRST.match(sentence, start):
+            continue
+        title = _TITLE_BEFORE.match(sentence, start, end)
+        if title and len(sentence[title.end():end].split()) >= 1:
+            start = title.end()
+        out.append((start, end))
+    return out + [(m.start(1), m.end(1)) for m in _SURNAME_TITLED.finditer(sentence)
+                  if not any(a <= m.start(1) < b for a, b in out)]
+
+
 def _kind(q: Question) -> str:
     """The kind of answer: the question's first wh-word when it has one, else its type."""
     if q.english:
@@ -233,10 +262,14 @@ def find_span(q: Question, sentence: str) -> tuple[int, int] | None:
     head = head_noun(q.text) if q.english else None
     if q.measure == "clock":  # "What time does it open?": "8 a.m.", not the date beside it
         cands = [(m.start(), m.end()) for m in _CLOCK.finditer(sentence)]
+    elif q.measure in ("weight", "length", "temperature"):  # "How heavy …?": "68 grams", the figure with its unit
+        from .features import SIZE_FIGURES  # (qa/features.py reads this module)
+
+        cands = [(m.start(), m.end()) for m in SIZE_FIGURES[q.measure].finditer(sentence)]
     elif kind == "number":
         cands = _numbers(q, sentence)
     elif kind == "person":
-        cands = person_spans(sentence)
+        cands = _people(sentence)
     elif kind in _PATTERNS:  # a date's leading "in"/"by"/"since" helps find it, not answer it
         cands = [(m.start() + len(m.group()) - len(_PREPOSITION.sub("", m.group())), m.end())
                  for m in _PATTERNS[kind].finditer(sentence)]
