@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from .lexical import stem
+from .lexical import stem, zipf
 from .question import NAME, Question
 from .roles import JOB_TITLES
 
@@ -188,32 +188,21 @@ def person_spans(sentence: str) -> list[tuple[int, int]]:
     return out
 
 
-# a person's title before their name ("Chief Executive Officer Margaret Okonjo", "Governor Elena
-# Varga"): the name answers "Who runs …?"; a place's first word ("Port Augusta", "Mount Bogong")
-# names no one
-_TITLE_BEFORE = re.compile(r"(?:(?:Chief|Executive|Officer|Financial|Technology|Operating|Scientific|Managing|General|Vice|"
-                           r"Deputy|Acting|Interim|Governor|Mayor|President|Director|Chair(?:man|woman|person)?|Curator|"
-                           r"Coach|Manager|Commissioner|Minister|Senator|Judge|Councillor|Councilor|Captain|Sheriff|"
-                           r"Spokes(?:man|woman|person)|Transport|Finance|Commercial|Regional|Organiser|Organizer)\s+)+")
-_PLACE_FIRST = re.compile(r"(?:Port|Mount|Mt|Lake|Fort|Cape|Saint|St|San|Santa|Los|Las|Glen|River)\s")
+# a place's first word ("Port Augusta", "Mount Bogong"): it names no one
+_PLACE_FIRST = re.compile(r"(?:Port|Mount|Mt|Lake|Fort|Cape|Glen|River)\s")
 # a person named by surname beside their title: "Bellamy, the company's chief technology officer"
+# (not "Often, the owner of the property acts as …": a common word is no surname)
 _SURNAME_TITLED = re.compile(r"(?<![\w’'-])([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*),\s+(?:(?:the|a|an)\s+)?"
                              r"(?:[\w’'-]+['’]s\s+|its\s+|their\s+)?(?:[a-z-]+\s+){0,2}(?i:" + JOB_TITLES.pattern + ")")
+SURNAME_ZIPF = 4.0  # a capitalised word at least this common in English (wordfreq) is a word, not a surname
 
 
 def _people(sentence: str) -> list[tuple[int, int]]:
-    """The people a sentence names, as a short answer marks them: without a title before the
-    name, not a place, and a surname given a title after it too."""
-    out = []
-    for start, end in person_spans(sentence):
-        if _PLACE_FIRST.match(sentence, start):
-            continue
-        title = _TITLE_BEFORE.match(sentence, start, end)
-        if title and len(sentence[title.end():end].split()) >= 1:
-            start = title.end()
-        out.append((start, end))
+    """The people a sentence names, as a short answer marks them: not a place, and a surname
+    given a title after it too."""
+    out = [c for c in person_spans(sentence) if not _PLACE_FIRST.match(sentence, c[0])]
     return out + [(m.start(1), m.end(1)) for m in _SURNAME_TITLED.finditer(sentence)
-                  if not any(a <= m.start(1) < b for a, b in out)]
+                  if zipf(m.group(1).split()[0].lower()) < SURNAME_ZIPF and not any(a <= m.start(1) < b for a, b in out)]
 
 
 def _kind(q: Question) -> str:
