@@ -19,7 +19,7 @@ from .lexical import stopwords, tokenize, zipf
 from .misnamed import misnamed
 from .question import NAME, POSSESSIVE, Question, content_tokens, language, names, refers_to_thing
 from .roles import (JOB_TITLES, SOURCE_TITLES, TITLED, holder_asked, holder_asked_other, office_asked, role_paraphrases,
-                    says_the_job, title_abbreviations)
+                    says_the_job, title_abbreviations, titled_after)
 from .sayings import ACTS, REPORTS_SAYING, saying_paraphrases, speaker
 from .segment import DATE_KEYS, list_item, meta_item, one_line
 from .span import find_span, person_spans
@@ -886,7 +886,6 @@ def role_first(hits: list[Hit], q: Question) -> list[Hit]:
 # "Bellamy, the company's chief technology officer" (not "Tom Birchwood, president of the union's
 # Local 412": another body's); "A department spokeswoman, Priya Nandakumar"
 _PERSON = r"(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)+"
-_SURNAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*"
 HOLDER_DEPTH = 10  # how far down the ranking the sentence naming the title's holder is sought
 
 
@@ -895,7 +894,7 @@ def _holder_given(title: re.Pattern) -> re.Pattern:
     """A sentence giving the title to a person named beside it."""
     t = title.pattern
     return re.compile(rf"(?P<before>(?:[A-Z][\w&’'.-]*\s+){{0,3}}){t}\s+{_PERSON}"
-                      rf"|{_SURNAME},\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+['’]s\s+|its\s+|their\s+)?(?:[a-z-]+\s+)?{t}(?!\s+(?:of|at|for)\b)"
+                      rf"|{titled_after(t, 1)}(?!\s+(?:of|at|for)\b)"
                       rf"|\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+)?{t},\s+{_PERSON}")
 
 

@@ -42,8 +42,10 @@ UNTRAINED_MEASURES = frozenset({"age", "month", "weight", "length", "temperature
 _SPELT_NUMBER = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                  r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand")
 _NUM = rf"(?:\d[\d,.]*|a|an|{_SPELT_NUMBER}|several|few|many|half|a couple of)"
+# a figure that is no sum of money ("$5m" is no length), then its unit
+_FIGURE = rf"(?<![$£€¥])\b(?:\d[\d,.]*|{_SPELT_NUMBER})"
 # a figure with a unit of weight ("68 grams", "1.4 tonnes") or temperature ("-12 °C", "100 degrees")
-_WEIGHT_FIGURE = (rf"(?<![$£€¥])\b(?:\d[\d,.]*|{_SPELT_NUMBER})(?:\s|-)?(?:million |thousand |billion |half )?(?:grams?|g|kg|"
+_WEIGHT_FIGURE = (rf"{_FIGURE}(?:\s|-)?(?:million |thousand |billion |half )?(?:grams?|g|kg|"
                   r"kilo(?:gram)?s?|milligrams?|mg|tonnes?|tons?|t|pounds?|lbs?|ounces?|oz|stone|carats?)\b(?!\s*(?:sterling|each|per))")
 _TEMPERATURE_FIGURE = r"-?\d[\d,.]*\s?°\s?[CF]?\b|-?\d[\d,.]*\s+(?:degrees?|kelvins?)(?:\s+(?:Celsius|Fahrenheit|centigrade))?\b"
 # what answers a question's measure (qa/question.py `asked_measure`), checked in place of its type
@@ -84,7 +86,7 @@ _MEASURE = {
     "weight": re.compile(rf"{_WEIGHT_FIGURE}"
                          rf"|\bweigh(?:s|ed|ing)?\s+(?:about |around |just |only |nearly |almost |roughly |over |under |less than |more than )?"
                          rf"(?:\d|{_SPELT_NUMBER}|a\b)", re.I),
-    "length": re.compile(rf"(?<![$£€¥])\b(?:\d[\d,.]*|{_SPELT_NUMBER})(?:[\s-]+(?:and a )?half)?(?:\s|-)?(?:million |thousand |hundred )?(?:met(?:re|er)s?|m|km|kilomet(?:re|er)s?|"
+    "length": re.compile(rf"{_FIGURE}(?:[\s-]+(?:and a )?half)?(?:\s|-)?(?:million |thousand |hundred )?(?:met(?:re|er)s?|m|km|kilomet(?:re|er)s?|"
                          r"cm|centimet(?:re|er)s?|mm|millimet(?:re|er)s?|nm|nanomet(?:re|er)s?|miles?|mi|feet|foot|ft|inch(?:es)?|"
                          r"yards?|yd|nautical miles?|light[\s-]years?|storeys?|stories)\b", re.I),
     "temperature": re.compile(r"\d\s?°|\b(?:degrees?|celsius|centigrade|fahrenheit|kelvins?)\b|\b\d+\s?[CF]\b(?!-)", re.I),

@@ -214,6 +214,18 @@ _SAME_TITLE = {"manager": _COACH, "coach": _COACH, "boss": _TOP, "head": _TOP, "
                "chairman": _CHAIR, "chairwoman": _CHAIR, "chair": _CHAIR}
 
 
+# a person named by surname, then the title given them after a comma: "Bellamy, the company's chief
+# technology officer" (qa/answer.py for whoever holds a title asked, qa/span.py for the person marked)
+SURNAME = r"[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*"
+
+
+def titled_after(title: str, words_between: int) -> str:
+    """A pattern of a surname (group "surname"), a comma, then ``title`` as its own ("the
+    company's", "its") after up to ``words_between`` lower-case words ("lead", "chief")."""
+    return (rf"(?P<surname>{SURNAME}),\s+(?:(?:the|a|an)\s+)?(?:[\w’'-]+['’]s\s+|its\s+|their\s+)?"
+            rf"(?:[a-z-]+\s+){{0,{words_between}}}{title}")
+
+
 def _holder_title(forms: str) -> re.Pattern:
     """A title in any of its forms, as a word, not a deputy's or a former holder's."""
     return re.compile(rf"{_NOT_THE_HOLDER}(?<![\w-])(?i:{forms})(?![\w-])")

@@ -26,7 +26,7 @@ import re
 
 from .lexical import stem, zipf
 from .question import NAME, Question
-from .roles import JOB_TITLES
+from .roles import JOB_TITLES, titled_after
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -192,8 +192,7 @@ def person_spans(sentence: str) -> list[tuple[int, int]]:
 _PLACE_FIRST = re.compile(r"(?:Port|Mount|Mt|Lake|Fort|Cape|Glen|River)\s")
 # a person named by surname beside their title: "Bellamy, the company's chief technology officer"
 # (not "Often, the owner of the property acts as …": a common word is no surname)
-_SURNAME_TITLED = re.compile(r"(?<![\w’'-])([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*),\s+(?:(?:the|a|an)\s+)?"
-                             r"(?:[\w’'-]+['’]s\s+|its\s+|their\s+)?(?:[a-z-]+\s+){0,2}(?i:" + JOB_TITLES.pattern + ")")
+_SURNAME_TITLED = re.compile(r"(?<![\w’'-])" + titled_after("(?i:" + JOB_TITLES.pattern + ")", 2))
 SURNAME_ZIPF = 4.0  # a capitalised word at least this common in English (wordfreq) is a word, not a surname
 
 
@@ -201,8 +200,8 @@ def _people(sentence: str) -> list[tuple[int, int]]:
     """The people a sentence names, as a short answer marks them: not a place, and a surname
     given a title after it too."""
     out = [c for c in person_spans(sentence) if not _PLACE_FIRST.match(sentence, c[0])]
-    return out + [(m.start(1), m.end(1)) for m in _SURNAME_TITLED.finditer(sentence)
-                  if zipf(m.group(1).split()[0].lower()) < SURNAME_ZIPF and not any(a <= m.start(1) < b for a, b in out)]
+    return out + [m.span("surname") for m in _SURNAME_TITLED.finditer(sentence)
+                  if zipf(m["surname"].split()[0].lower()) < SURNAME_ZIPF and not any(a <= m.start("surname") < b for a, b in out)]
 
 
 def _kind(q: Question) -> str:
