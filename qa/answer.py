@@ -755,7 +755,7 @@ def _names_one_of(kind: str, text: str) -> bool:
 
 
 # the measures whose sentence is cited first (`measure_first`)
-FIRST_MEASURES = frozenset({"age", "money", "weight", "length", "temperature"})
+FIRST_MEASURES = frozenset({"age", "money", "weight", "length", "temperature", "score"})
 
 
 def measure_first(hits: list[Hit], q: Question) -> list[Hit]:

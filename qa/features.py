@@ -23,6 +23,7 @@ from .roles import role_paraphrases, title_abbreviations
 from .sayings import saying_paraphrases
 from .segment import search_text
 from .span import names_nobody
+from .sports import SCORELINE, sport_paraphrases
 from .types import Document, Sentence
 from .units import unit_paraphrases
 
@@ -38,7 +39,7 @@ _ENTITY = {
     "list": re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][\w-]*[A-Za-z]"),  # names: which companies, which chipmakers
     "reason": re.compile(r"\b(because|due to|since|as a result|in response|thanks to|so that|in order to|owing to|led to|caused)\b", re.I),
 }
-UNTRAINED_MEASURES = frozenset({"age", "month", "weight", "length", "temperature"})
+UNTRAINED_MEASURES = frozenset({"age", "month", "weight", "length", "temperature", "score"})
 _SPELT_NUMBER = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                  r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand")
 _NUM = rf"(?:\d[\d,.]*|a|an|{_SPELT_NUMBER}|several|few|many|half|a couple of)"
@@ -90,6 +91,8 @@ _MEASURE = {
                          r"cm|centimet(?:re|er)s?|mm|millimet(?:re|er)s?|nm|nanomet(?:re|er)s?|miles?|mi|feet|foot|ft|inch(?:es)?|"
                          r"yards?|yd|nautical miles?|light[\s-]years?|storeys?|stories)\b", re.I),
     "temperature": re.compile(r"\d\s?°|\b(?:degrees?|celsius|centigrade|fahrenheit|kelvins?)\b|\b\d+\s?[CF]\b(?!-)", re.I),
+    # a game's result ("beating holders Caldera United 2-1"); no feature of the models (UNTRAINED_MEASURES)
+    "score": SCORELINE,
     # ("five (5) years": a contract writes the figure again in brackets)
     "duration": re.compile(rf"\b{_NUM}[\s-]+(?:\(\d[\d,.]*\)[\s-]+)?(?:(?:and )?a half[\s-]+)?(?:\w+[\s-]+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|"
                            r"fortnights?|months?|years?|decades?|centur(?:y|ies)|millenni(?:um|a)|metres?|meters?|kilomet(?:re|er)s?|km|"
@@ -339,7 +342,7 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     # that writes "US export restrictions" (qa/countries.py)
     paraphrases = (role_paraphrases(q.search) + title_abbreviations(q.search) + unit_paraphrases(q.search)
                    + saying_paraphrases(q.search) + everyday_paraphrases(q.search)
-                   + country_paraphrases(q.search)) if q.english else []
+                   + country_paraphrases(q.search) + sport_paraphrases(q.search)) if q.english else []
     paraphrases = paraphrases + abbreviation_paraphrases(q.search)  # "AI" of "artificial intelligence", in any language
     for typed, titles in paraphrases:
         asked = frozenset(token_list(typed))

@@ -16,6 +16,7 @@ from .intent import TEXT_KINDS, small_talk
 from .languages import SPANISH_WORDS, identify, latin_apart, stop_words
 from .lexical import UNSPLIT_LANGUAGES, stopwords, tokenize, zipf
 from .spanish import SPANISH_MARGIN, an_opening_word, as_written, is_common_word
+from .sports import ASKS_SCORE
 from .types import REFUSALS
 
 MAX_QUESTION_CHARS = 2000
@@ -301,6 +302,7 @@ _MEASURES = [
                        r"(?:(?:the|a|an|my|your|his|her|their|our|this|that)\s+)?(?:[a-z]+\s+)?"  # "the three people"
                        r"(?:baby|babies|child|children|kids?|boy|girl|man|woman|men|women|people|person|writer|author|"
                        r"players?|victims?|patients?|students?|founder|owner|chef|coach|manager|pilot|driver)\b)")),
+    ("score", ASKS_SCORE),  # "What was the final score?" (qa/sports.py)
     ("duration", re.compile(r"\bhow long\b", re.I)),
     # a physical size, asked by the adjective of its dimension ("How heavy are the glasses?": "weigh
     # 68 grams", not "too heavy"); "how high" and "how far" only of a thing's place or height ("How

@@ -27,6 +27,7 @@ import re
 from .lexical import stem, zipf
 from .question import NAME, Question
 from .roles import JOB_TITLES, titled_after
+from .sports import SCORELINE
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -254,6 +255,8 @@ def find_span(q: Question, sentence: str) -> tuple[int, int] | None:
         from .features import SIZE_FIGURES  # (qa/features.py reads this module)
 
         cands = [(m.start(), m.end()) for m in SIZE_FIGURES[q.measure].finditer(sentence)]
+    elif q.measure == "score":  # "What was the final score?": "3-1", not the minute beside it
+        cands = [(m.start(), m.end()) for m in SCORELINE.finditer(sentence)]
     elif kind == "number":
         cands = _numbers(q, sentence)
     elif kind == "person":

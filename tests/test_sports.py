@@ -1,0 +1,117 @@
+"""A match report read with a reader's words for the game: the score, the venue, who went ahead
+and who drew level, the crowd (qa/sports.py; fifty-ninth session)."""
+import pytest
+
+from qa.features import entity_mentions
+from qa.question import asked_measure
+from qa.sports import sport_paraphrases
+
+STORY = """date 2026-04-18
+Ferrow Athletic won the Western Shield on Saturday, beating Dunmore City 3-1 in a one-sided final at Kellaway Park.
+
+Dunmore had taken the lead in the 12th minute through striker Paulo Reyes, who tapped in at the far post.
+Ferrow equalised in the 38th minute when midfielder Ines Varga curled a free kick over the wall.
+Defender Tom Aske headed Ferrow in front early in the second half, and substitute Callum Drew added a third in the 81st minute.
+
+Ferrow manager Greta Holm said her side had been patient after the early setback.
+"We stayed calm and the goals came," Holm said.
+
+Dunmore goalkeeper Yannick Bauer made seven saves, but his side managed only two shots on target.
+Ferrow finished with 58% of possession.
+
+The match was played in front of a crowd of 22,300.
+It was Ferrow's first trophy since 2011.
+"""
+
+
+@pytest.mark.parametrize("question, typed", [
+    ("What was the final score?", "final score"),
+    ("Which venue hosted the final?", "venue hosted"),
+    ("Which stadium was the game played at?", "stadium"),
+    ("Who put Dunmore ahead?", "ahead"),
+    ("Who took the lead?", "took the lead"),
+    ("When did Ferrow draw level?", "draw level"),
+    ("who tied it up", "tied it"),
+    ("Who set him up?", "set him up"),
+    ("Who scored the winning goal?", "winning goal"),
+    ("how many ppl were at the game", "how many ppl"),
+    ("How much of the ball did Ferrow have?", "of the ball"),
+    ("Did Dunmore hit the woodwork?", "woodwork"),
+    ("What was the winning time?", "winning time"),
+])
+def test_a_readers_words_for_the_game(question, typed):
+    assert typed in [t for t, _ in sport_paraphrases(question)]
+
+
+@pytest.mark.parametrize("question", [
+    "Who scored the most points?",  # a scorer, not a score
+    "What score did he get on the test?",
+    "What is the sea level at the coast?",  # no one drew level
+    "What happens after the lead melts?",  # a metal
+    "Who is the lead author of the report?",
+    "What project structures assist the owner in integration?",
+    "How many people lived in Egypt at the start of the Black Death?",
+    "What is the total cost of attendance?",
+])
+def test_no_game_in_other_questions(question):
+    assert sport_paraphrases(question) == []
+
+
+@pytest.mark.parametrize("question, measure", [
+    ("What was the final score?", "score"),
+    ("what was the score that time", "score"),
+    ("What was the scoreline?", "score"),
+    ("Who scored the winner?", ""),
+    ("What was the score of the exam?", ""),
+])
+def test_a_score_is_a_measure(question, measure):
+    assert asked_measure(question) == measure
+
+
+@pytest.mark.parametrize("sentence, scores", [
+    ("Ferrow won, beating Dunmore City 3-1 in the final.", ("3-1",)),
+    ("The Hawks won 118–115 in overtime.", ("118–115",)),
+    ("She won 7-6 3-6 6-4.", ("7-6", "3-6", "6-4")),
+    ("The 2020-21 season was cut short.", ()),
+    ("Voters aged 18-24 years were polled.", ()),
+])
+def test_what_a_scoreline_is(sentence, scores):
+    assert entity_mentions("score", sentence) == scores
+
+
+@pytest.fixture(scope="module")
+def final(tmp_path_factory):
+    from test_document_shapes import engine_over
+
+    return engine_over(tmp_path_factory.mktemp("final"), **{"western-shield-final.txt": STORY}).load()
+
+
+@pytest.mark.parametrize("question, cited", [
+    ("What was the final score?", "beating Dunmore City 3-1"),
+    ("Which venue hosted the final?", "at Kellaway Park"),
+    ("Who put Dunmore ahead?", "Dunmore had taken the lead"),
+    ("When did Ferrow draw level?", "Ferrow equalised in the 38th minute"),
+    ("how many ppl were at the game", "a crowd of 22,300"),
+    ("How much of the ball did Ferrow have?", "58% of possession"),
+])
+def test_the_report_answers_a_readers_words(final, question, cited):
+    a = final.ask(question)
+    assert a.answerable, (question, a.confidence)
+    assert cited in a.citations[0].sentence
+
+
+def test_a_score_the_report_never_gives_is_refused(tmp_path):
+    from test_document_shapes import engine_over
+
+    text = STORY.replace("beating Dunmore City 3-1", "beating Dunmore City")
+    a = engine_over(tmp_path, **{"western-shield-final.txt": text}).load().ask("What was the final score?")
+    assert not a.answerable
+
+
+def test_the_short_answer_to_a_score_is_the_scoreline():
+    from qa.question import parse
+    from qa.span import find_span
+
+    sentence = "Ferrow Athletic won the Western Shield on Saturday, beating Dunmore City 3-1 in the 90th minute."
+    start, end = find_span(parse("What was the final score?"), sentence)
+    assert sentence[start:end] == "3-1"
