@@ -769,9 +769,31 @@ def measure_first(hits: list[Hit], q: Question) -> list[Hit]:
     A size asked by its adjective is ("How heavy are the glasses?": "… weigh 68 grams", not "…
     smart glasses are either too heavy …"; "How tall is the Bank of America Tower?": "It has a
     height of 617 ft (188 m)"): on SQuAD 2.0's first 25 articles one such question moved, right."""
+    if q.measure == "score" and hits:
+        return _result_first(hits, q)
     if q.measure not in FIRST_MEASURES or not hits or _gives(q.measure, q, hits[0].sentence.text):
         return hits
     return _first(hits, lambda h: h.sentence.kind == "text" and _gives(q.measure, q, h.sentence.text))
+
+
+_PART_OF_GAME = re.compile(r"(?:half[- ]?time|interval|break|quarter|period|set|innings|lap|that time|last time|then)", re.I)
+
+
+def _result_first(hits: list[Hit], q: Question) -> list[Hit]:
+    """For "What was the final score?", the one of the best few giving a scoreline that comes
+    first in its report: a report gives the result in its opening lines and the scorelines after
+    it are of runs, periods or earlier meetings ("an 11-2 run", "a 3-0 defeat to Caldera in
+    2009"). A score asked of a part of the game ("the halftime score") or of another meeting
+    ("What was the score that time?") keeps the best sentence giving one."""
+    scored = [h for h in hits[:MEASURE_WINDOW] if h.sentence.kind == "text" and _gives("score", q, h.sentence.text)]
+    if not scored:
+        return hits
+    best = scored[0] if _PART_OF_GAME.search(q.text) else \
+        min(scored, key=lambda h: (h.sentence.doc, h.features.get("row", 0)))
+    if len({h.sentence.doc for h in scored}) > 1:  # several reports: the best one's
+        best = scored[0]
+    k = hits.index(best)
+    return [hits[k]] + hits[:k] + hits[k + 1:]
 
 
 # "What can you do with Alibaba's glasses?", "What will people be able to do with …?", "What does it

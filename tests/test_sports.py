@@ -20,7 +20,7 @@ Dunmore goalkeeper Yannick Bauer made seven saves, but his side managed only two
 Ferrow finished with 58% of possession.
 
 The match was played in front of a crowd of 22,300.
-It was Ferrow's first trophy since 2011.
+It was Ferrow's first trophy since 2011, and revenge for the 2019 final, which Dunmore won 2-0.
 """
 
 
@@ -103,7 +103,7 @@ def test_the_report_answers_a_readers_words(final, question, cited):
 def test_a_score_the_report_never_gives_is_refused(tmp_path):
     from test_document_shapes import engine_over
 
-    text = STORY.replace("beating Dunmore City 3-1", "beating Dunmore City")
+    text = STORY.replace("beating Dunmore City 3-1", "beating Dunmore City").replace(", which Dunmore won 2-0", "")
     a = engine_over(tmp_path, **{"western-shield-final.txt": text}).load().ask("What was the final score?")
     assert not a.answerable
 
