@@ -990,9 +990,17 @@ def refers_to_thing(text: str) -> bool:
     return bool(_THING_PRONOUN.search(text))
 
 
+# the same with the accented letters of European names ("Tomás Ebrima", "Zoë Müller", "Łukasz
+# Wiśniewski"), for whom "he" or "she" of a follow-up means (the features keep PERSON_NAME, as
+# the models learnt it)
+_UPPER, _LOWER = "A-ZÀ-ÖØ-ÞĀ-ž", "a-zß-öø-ÿĀ-ž"
+_ANY_PERSON_NAME = re.compile(rf"\b[{_UPPER}][{_LOWER}]+(?:\s+[{_UPPER}][{_LOWER}]+)+\b")
+
+
 def person_names(text: str) -> list[str]:
-    """Two or more capitalised words in a row, as people's names are written ("Zhao Lidong")."""
-    return list(dict.fromkeys(PERSON_NAME.findall(text)))
+    """Two or more capitalised words in a row, as people's names are written ("Zhao Lidong",
+    "Tomás Ebrima")."""
+    return list(dict.fromkeys(_ANY_PERSON_NAME.findall(text)))
 
 
 def with_names(q: Question, extra: list[str]) -> Question:

@@ -115,3 +115,14 @@ def test_the_short_answer_to_a_score_is_the_scoreline():
     sentence = "Ferrow Athletic won the Western Shield on Saturday, beating Dunmore City 3-1 in the 90th minute."
     start, end = find_span(parse("What was the final score?"), sentence)
     assert sentence[start:end] == "3-1"
+
+
+@pytest.mark.parametrize("sentence, people", [
+    ("Substitute Tomás Ebrima headed the winner, meeting a corner from captain Liam Doherty.",
+     ["Substitute Tomás Ebrima", "Liam Doherty"]),
+    ("Zoë Müller beat Łukasz Wiśniewski.", ["Zoë Müller", "Łukasz Wiśniewski"]),
+])
+def test_a_follow_ups_he_may_mean_someone_with_an_accented_name(sentence, people):
+    from qa.question import person_names
+
+    assert person_names(sentence) == people
