@@ -776,7 +776,7 @@ def measure_first(hits: list[Hit], q: Question) -> list[Hit]:
     return _first(hits, lambda h: h.sentence.kind == "text" and _gives(q.measure, q, h.sentence.text))
 
 
-_PART_OF_GAME = re.compile(r"(?:half[- ]?time|interval|break|quarter|period|set|innings|lap|that time|last time|then)", re.I)
+_PART_OF_GAME = re.compile(r"\b(?:half[- ]?time|interval|break|quarter|period|set|innings|lap|that time|last time|then)\b", re.I)
 
 
 def _result_first(hits: list[Hit], q: Question) -> list[Hit]:

@@ -10,7 +10,7 @@ STORY = """date 2026-04-18
 Ferrow Athletic won the Western Shield on Saturday, beating Dunmore City 3-1 in a one-sided final at Kellaway Park.
 
 Dunmore had taken the lead in the 12th minute through striker Paulo Reyes, who tapped in at the far post.
-Ferrow equalised in the 38th minute when midfielder Ines Varga curled a free kick over the wall.
+Ferrow equalised in the 38th minute when midfielder Ines Varga curled a free kick over the wall, and it was 1-1 at half-time.
 Defender Tom Aske headed Ferrow in front early in the second half, and substitute Callum Drew added a third in the 81st minute.
 
 Ferrow manager Greta Holm said her side had been patient after the early setback.
@@ -91,6 +91,7 @@ def final(tmp_path_factory):
     ("Which venue hosted the final?", "at Kellaway Park"),
     ("Who put Dunmore ahead?", "Dunmore had taken the lead"),
     ("When did Ferrow draw level?", "Ferrow equalised in the 38th minute"),
+    ("What was the halftime score?", "it was 1-1 at half-time"),  # a part of the game: not the result
     ("how many ppl were at the game", "a crowd of 22,300"),
     ("How much of the ball did Ferrow have?", "58% of possession"),
 ])
@@ -103,7 +104,8 @@ def test_the_report_answers_a_readers_words(final, question, cited):
 def test_a_score_the_report_never_gives_is_refused(tmp_path):
     from test_document_shapes import engine_over
 
-    text = STORY.replace("beating Dunmore City 3-1", "beating Dunmore City").replace(", which Dunmore won 2-0", "")
+    text = STORY.replace("beating Dunmore City 3-1", "beating Dunmore City").replace(", which Dunmore won 2-0", "") \
+        .replace(", and it was 1-1 at half-time", "")
     a = engine_over(tmp_path, **{"western-shield-final.txt": text}).load().ask("What was the final score?")
     assert not a.answerable
 
