@@ -65,7 +65,7 @@ _SPORT = [(re.compile(asked, re.I), re.compile(written, re.I)) for asked, writte
     # a race's time ("What was the winning time?": "in a course record of 2:05:47")
     (r"\b(?:winning|finishing|finish) time\b", r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\b"),
     # who came to watch
-    (r"\bhow many (?:people|ppl|fans|spectators|supporters)\b(?=.*\b(?:at|attend\w*|watch\w*|in) the (?:game|match|final|race|fight|bout|"
+    (r"\bhow many (?:people|ppl|fans|spectators|supporters)\b(?=.*\b(?:at|attend\w*|watch\w*|in) the (?:[\w'’-]+ ){0,2}(?:game|match|final|race|fight|bout|"
      r"stadium|arena|ground|stands|building|house)\b)|\bhow big (?:was )?the crowd\b|\battendance\b(?=.*\b(?:game|match|final|race|fight|bout|stadium|arena)\b)",
      r"\bcrowd\b|\battendance\b|\bspectators\b|\bsell-?out\b"),
 )]

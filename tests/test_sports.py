@@ -35,6 +35,7 @@ It was Ferrow's first trophy since 2011, and revenge for the 2019 final, which D
     ("Who set him up?", "set him up"),
     ("Who scored the winning goal?", "winning goal"),
     ("how many ppl were at the game", "how many ppl"),
+    ("How many fans were at the cup final?", "How many fans"),
     ("How much of the ball did Ferrow have?", "of the ball"),
     ("Did Dunmore hit the woodwork?", "woodwork"),
     ("What was the winning time?", "winning time"),
