@@ -32,8 +32,10 @@ _SPORT = [(re.compile(asked, re.I), re.compile(written, re.I)) for asked, writte
     (r"\b(?:venue|stadium|arena|ballpark|ground)s?\b(?=.*\b(?:host|held|play|stag|match|game|final|race|fight|bout|tie)\w*)"
      r"|\b(?:match|game|final|race|fight|bout|semi-?final)\b.*\b(?:venue|stadium|arena|ground)\b"
      r"|(?<=\bvenue )host(?:ed|s)?\b|(?<=\bstadium )host(?:ed|s)?\b|(?<=\barena )host(?:ed|s)?\b",
-     r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s+(?:Stadium|Arena|Park|Ground|Field|Centre|Center|Dome|Coliseum|Bowl|Oval|"
-     r"Velodrome|Gardens?|Court|Circuit|Racecourse|Speedway)\b"),
+     # (a name's last word before the ground's: "Crescent Bank Arena"; one word keeps the search linear
+     # on a long run of capitalised words)
+     r"(?-i:\b[A-Z][\w'’.-]*\s+(?:Stadium|Arena|Park|Ground|Field|Centre|Center|Dome|Coliseum|Bowl|Oval|"
+     r"Velodrome|Gardens?|Court|Circuit|Racecourse|Speedway)\b)"),
     # who scored first, and who drew level
     (r"\b(?:put|puts|putting|got|get|go|went|goes|took|take|takes|gave|give|gives)\s+(?:\w+\s+){0,3}?(?P<w>ahead)\b"
      r"|\b(?:took|take|takes|taking|gave|give|gives|giving|held|hold|holds|had|has|have|extend(?:ed)?)\s+(?:an?\s+|the\s+|their\s+|his\s+|her\s+)?"

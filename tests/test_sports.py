@@ -129,3 +129,16 @@ def test_a_follow_ups_he_may_mean_someone_with_an_accented_name(sentence, people
     from qa.question import person_names
 
     assert person_names(sentence) == people
+
+
+def test_a_named_ground_is_read_fast_and_by_its_capitals():
+    import time
+
+    from qa.sports import _SPORT
+
+    asked, ground = next((a, w) for a, w in _SPORT if a.search("Which venue hosted the final?"))
+    assert ground.search("a tense final at Halvorsen Stadium") and ground.search("at the Crescent Bank Arena")
+    assert not ground.search("fans filled the stadium")  # no name: any text has a stadium
+    start = time.perf_counter()
+    ground.search(" ".join(["Word"] * 5000) + " ends here")  # a long run of capitals took 6 s
+    assert time.perf_counter() - start < 1.0
