@@ -788,12 +788,12 @@ def _result_first(hits: list[Hit], q: Question) -> list[Hit]:
     scored = [h for h in hits[:MEASURE_WINDOW] if h.sentence.kind == "text" and _gives("score", q, h.sentence.text)]
     if not scored:
         return hits
-    best = scored[0] if _PART_OF_GAME.search(q.text) else \
-        min(scored, key=lambda h: (h.sentence.doc, h.features.get("row", 0)))
-    if len({h.sentence.doc for h in scored}) > 1:  # several reports: the best one's
+    # (several reports among them: the best one's)
+    if _PART_OF_GAME.search(q.text) or len({h.sentence.doc for h in scored}) > 1:
         best = scored[0]
-    k = hits.index(best)
-    return [hits[k]] + hits[:k] + hits[k + 1:]
+    else:
+        best = min(scored, key=lambda h: h.features["row"])
+    return _first(hits, lambda h: h is best)
 
 
 # "What can you do with Alibaba's glasses?", "What will people be able to do with …?", "What does it

@@ -371,6 +371,8 @@ _LEADING_WORD = re.compile(r"(?i)what|which|who|whom|whose|when|where|why|how|is
                            r"qué|quién|quiénes|cuál|cuáles|cuándo|dónde|cómo|cuánto|cuánta|cuántos|cuántas|"
                            r"que|quien|cual|cuando|donde|como|cuanto|cuanta|cuantos|cuantas|por|para|en|y")
 _PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.I)
+# the upper- and lower-case letters of Latin-1 ("É", "ñ"), as names are written (qa/span.py reads them too)
+LATIN_UPPER, LATIN_LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
 # a person's name as written: two or more capitalised words ("Zhao Lidong"); qa/features.py reads it too
 PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
 # words about the document itself ("Which chipmakers are mentioned in the article?"): never evidence
@@ -990,11 +992,10 @@ def refers_to_thing(text: str) -> bool:
     return bool(_THING_PRONOUN.search(text))
 
 
-# the same with the accented letters of European names ("Tomás Ebrima", "Zoë Müller", "Łukasz
-# Wiśniewski"), for whom "he" or "she" of a follow-up means (the features keep PERSON_NAME, as
-# the models learnt it)
-_UPPER, _LOWER = "A-ZÀ-ÖØ-ÞĀ-ž", "a-zß-öø-ÿĀ-ž"
-_ANY_PERSON_NAME = re.compile(rf"\b[{_UPPER}][{_LOWER}]+(?:\s+[{_UPPER}][{_LOWER}]+)+\b")
+# the same with the accented letters of European names, Latin-1 and Latin Extended-A ("Tomás
+# Ebrima", "Zoë Müller", "Łukasz Wiśniewski"), for whom "he" or "she" of a follow-up means (the
+# features keep PERSON_NAME, as the models learnt it)
+_ANY_PERSON_NAME = re.compile(rf"\b[{LATIN_UPPER}Ā-ž][{LATIN_LOWER}Ā-ž]+(?:\s+[{LATIN_UPPER}Ā-ž][{LATIN_LOWER}Ā-ž]+)+\b")
 
 
 def person_names(text: str) -> list[str]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from .lexical import stem, zipf
-from .question import NAME, Question
+from .question import LATIN_LOWER, LATIN_UPPER, NAME, Question
 from .roles import JOB_TITLES, titled_after
 from .sports import SCORELINE
 
@@ -55,7 +55,7 @@ _PATTERNS = {
     "place": re.compile(rf"(?:(?<=\bin )|(?<=\bat )|(?<=\bfrom ))(?!{_MONTH}\b|{_WEEKDAY}\b)"
                         r"[A-Z][\w-]*(?:['’][A-Z][\w-]*)?(?: [A-Z][\w-]*(?:['’][A-Z][\w-]*)?)*"),
 }
-_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_UPPER, _LOWER = LATIN_UPPER, LATIN_LOWER
 _PARTICLE = r"(?:de|da|di|del|della|der|den|van|von|le|la|du|dos|y|bin|ibn|al)"
 _PERSON = re.compile(rf"(?<![\w’'-])[{_UPPER}][{_LOWER}’'-]+\.?(?:[ -](?:{_PARTICLE} )*[{_UPPER}][{_LOWER}’'-]*\.?)+(?![\w’'])")
 # a capitalised word a sentence may start with that names nobody ("The Duchy", "Some Normans")

@@ -77,7 +77,7 @@ def sport_paraphrases(question: str) -> list[tuple[str, re.Pattern]]:
     """(the question's words for something of a game, a pattern of what a report writes for it)."""
     out = []
     for asked, written in _SPORT:
-        typed = " ".join(m.group("w") or m.group(0) if "w" in m.re.groupindex else m.group(0) for m in asked.finditer(question))
+        typed = " ".join(m.groupdict().get("w") or m.group(0) for m in asked.finditer(question))  # "w": the word itself
         if typed:
             out.append((typed, written))
     return out
