@@ -19,7 +19,7 @@ from .lexical import stopwords, tokenize, zipf
 from .misnamed import misnamed
 from .question import NAME, POSSESSIVE, Question, content_tokens, language, names, refers_to_thing
 from .roles import (JOB_TITLES, SOURCE_TITLES, TITLED, holder_asked, holder_asked_other, office_asked, role_paraphrases,
-                    says_the_job, title_abbreviations, titled_after)
+                    says_the_job, title_abbreviations, title_named, titled_after)
 from .sayings import ACTS, REPORTS_SAYING, saying_paraphrases, speaker
 from .segment import DATE_KEYS, list_item, meta_item, one_line
 from .span import find_span, person_spans
@@ -994,6 +994,42 @@ def office_unwritten(index: Index, hits: list[Hit], q: Question) -> bool:
     if office is None or not hits:
         return False
     return not any(office.search(f"{doc.title}\n{doc.text}") for doc in _best_documents(index, hits))
+
+
+# whose a title is, as a text writes it: "CEO of Enflame", "president at Corvane Bank" (after it),
+# "Corvane chief executive", "Enflame's CEO" (before it)
+_OWNER_AFTER = re.compile(r"\s+(?:of|at|for)\s+(?:the\s+)?(?P<owner>[A-Z][\w&’'.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z0-9][\w&’'.-]*)*)")
+_OWNER_BEFORE = re.compile(r"(?P<owner>[A-Z][\w&’'.-]*(?:\s+[A-Z0-9][\w&’'.-]*)*?)(?:['’]s?)?\s+(?:[a-z-]+\s+)?$")
+
+
+def _title_owner(text: str, m: re.Match) -> set[str] | None:
+    """The words of the body a title written at ``m`` is given as belonging to, or None when the
+    text gives it no named body ("the company's CEO", "Chief Executive Officer Martin Okonjo")."""
+    after = _OWNER_AFTER.match(text, m.end())
+    before = _OWNER_BEFORE.search(text[max(0, m.start() - 80):m.start()])
+    words = {w for g in (after, before) if g for w in token_list(g.group("owner")) if w not in stopwords()}
+    return words or None
+
+
+def title_held_elsewhere(index: Index, hits: list[Hit], q: Question) -> bool:
+    """The question asks who holds a title at an organisation by the title ("Who is the CEO of
+    Huawei?", roles.title_named) and the best sentences' documents write that title only as
+    another named body's ("Zhao Lidong, CEO of Enflame"): they name no one to it. A title written
+    without its body ("the company's chief executive", "Chief Executive Officer Martin Okonjo
+    said") or as the organisation's own keeps the question answerable: a story names its own
+    subject's officers so."""
+    asked = title_named(q.text.strip()) if q.english and hits else None
+    org = {w for w in token_list(asked[0]) if w not in stopwords()} if asked else set()
+    if not org:
+        return False
+    elsewhere = False
+    for doc in _best_documents(index, hits):
+        for m in asked[1].finditer(doc.text):
+            owner = _title_owner(doc.text, m)
+            if owner is None or owner & org:
+                return False
+            elsewhere = True
+    return elsewhere
 
 
 def _best_documents(index: Index, hits: list[Hit]) -> list:

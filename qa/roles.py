@@ -181,10 +181,17 @@ _WHO_HOLDS = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?who(?:['’]s|\s
                         rf"(?P<title>{'|'.join(sorted(_OFFICE_WORDS, key=len, reverse=True))})\b")
 
 
+# or by what its holder does now ("Who chairs the committee?"; "Who chaired the meeting?" asks of an
+# event, which a text tells as "led" or "presided over")
+_WHO_CHAIRS = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?who\s+(?:currently\s+)?chairs\b")
+
+
 def office_asked(question: str) -> re.Pattern | None:
     """What a text that names the holder of an office asked by its title must write somewhere
-    ("chair" for "Who is the chairman of …?"), or None for any other question. Titles read
-    another way by most texts (CEO, chief, head, director, leader) are not asked here."""
+    ("chair" for "Who is the chairman of …?" and "Who chairs …?"), or None for any other question.
+    Titles read another way by most texts (CEO, chief, head, director, leader) are not asked here."""
+    if _WHO_CHAIRS.match(question):
+        return re.compile(r"(?i)\bchair")
     m = _WHO_HOLDS.match(question)
     return re.compile(rf"(?i)\b(?:{_OFFICE_WORDS[m.group('title').lower()]})") if m else None
 
@@ -243,6 +250,22 @@ def holder_asked(question: str) -> tuple[str, re.Pattern] | None:
     if not forms:
         return None
     return m.group("org"), _holder_title(forms)
+
+
+# what a leader is called when the question names no title: a text often names one without any
+# ("Kim Il-sung" for "Who was the leader of North Korea?")
+_LEADING_WORDS = frozenset({"leader", "head", "boss", "chief"})
+
+
+def title_named(question: str) -> tuple[str, re.Pattern] | None:
+    """`holder_asked` for a question naming the title itself ("Who is the CEO of Huawei?",
+    "Who is Valtrix's chief executive?"), None for one asking who leads or heads a body: a
+    text names a leader without a title as often as with one."""
+    m = _TITLE_OF.match(question) or _ORGS_TITLE.match(question)
+    if m is None or m.group("title").lower() in _LEADING_WORDS:
+        return None
+    forms = _written_forms(m.group("title").lower())
+    return (m.group("org"), _holder_title(forms)) if forms else None
 
 
 def _written_forms(title: str) -> str | None:

@@ -179,6 +179,7 @@ def test_engine_names_the_source_and_refuses_a_job_nobody_holds(engine):
     ("who's the mayor of harrowby", "Mayor Elena Voss"),
     ("Who is the captain of Ashcombe Town?", "club skipper Dan Hale"),
     ("Who is Brightwater's president?", "the company's president, Ann Cole"),
+    ("Who chairs the Shanghai General Chamber of Commerce AI Committee?", "the committee's chair, Li Wen"),
 ])
 def test_an_office_asked_by_its_title_is_written_in_any_form(question, office):
     """"Who is the chairman of Calder Brightworks?" was answered (0.53) from a story that never
@@ -198,3 +199,68 @@ def test_offices_read_other_ways_are_not_asked_by_title(question):
     from qa.roles import office_asked
 
     assert office_asked(question) is None
+
+
+@pytest.mark.parametrize("question, org", [
+    ("Who is the CEO of Huawei?", "Huawei"),
+    ("who is the ceo of huawei", "huawei"),
+    ("Who is Valtrix's chief executive?", "Valtrix"),
+    ("Who is the chairman of Silverbrook Minerals?", "Silverbrook Minerals"),
+])
+def test_a_title_named_at_an_organisation(question, org):
+    from qa.roles import title_named
+
+    asked = title_named(question)
+    assert asked is not None and asked[0] == org
+
+
+@pytest.mark.parametrize("question", ["Who was the leader of North Korea during the Korean war?", "Who runs Huawei?",
+                                      "Who is the head of the survey?", "What did the CEO of Huawei say?"])
+def test_a_leader_is_not_a_title_named(question):
+    """A text names a leader without any title ("Kim Il-sung"), so only a title the question names
+    is looked for as given to someone of another body."""
+    from qa.roles import title_named
+
+    assert title_named(question) is None
+
+
+def _hits_of(text: str):
+    from qa.types import Hit
+
+    return [Hit(Sentence(doc="d", i=0, start=0, end=len(text), text=text, para=0), 1.0)]
+
+
+class _OneDocument:
+    """The part of an Index `answer.title_held_elsewhere` reads: the best sentences' documents."""
+
+    def __init__(self, text: str):
+        from types import SimpleNamespace
+
+        self.by_id = {"d": SimpleNamespace(id="d", title="", text=text)}
+
+
+@pytest.mark.parametrize("text, elsewhere", [
+    # the only CEO a text names is another company's
+    ("Zhao Lidong, CEO of Enflame, described the alliance as an ecosystem. Huawei launched a system.", True),
+    ("Enflame's CEO Zhao Lidong praised it. Huawei launched a system.", True),
+    ("Corvane Bank chief executive Paul Ide declined to comment. Huawei launched a system.", True),
+    # a title without its body, or the asked body's own: the story may name Huawei's chief so
+    ("Chief Executive Officer Martin Okonjo said Huawei would grow.", False),
+    ("Huawei launched a system, its CEO, Ren Wei, said.", False),
+    ("Zhao Lidong, CEO of Enflame, spoke. Huawei's CEO Ren Wei spoke too.", False),
+    ("Huawei launched a system at the fair.", False),  # no CEO at all: office_unwritten's question
+])
+def test_a_title_held_only_elsewhere_names_no_one_to_it(text, elsewhere):
+    from qa.answer import title_held_elsewhere
+
+    hits = _hits_of(text.split(". ")[0])
+    assert title_held_elsewhere(_OneDocument(text), hits, parse("Who is the CEO of Huawei?")) is elsewhere
+
+
+@pytest.mark.slow
+def test_engine_refuses_a_title_the_article_gives_only_another_company(engine):
+    """The article's only CEO is Enflame's: "Who is the CEO of Huawei?" was answered (0.44) from
+    the sentence listing Huawei among an alliance's members; Enflame's CEO is still named."""
+    assert not engine.ask("Who is the CEO of Huawei?").answerable
+    ans = engine.ask("Who is the CEO of Enflame?")
+    assert ans.answerable and ans.citations[0].sentence.startswith("Zhao Lidong, CEO of Enflame")
