@@ -41,6 +41,7 @@ from .retrieve import Retriever
 from .segment import search_text
 from .languages import foreign_words, language_model
 from .lexicon import english_lexicon
+from .naming import lacks_name
 from .spanish import in_the_documents_words
 from .spelling import english_words
 from .types import Answer, Hit
@@ -413,7 +414,8 @@ class Engine:
                 hits = answering.named_first(hits, prior_top, people)
             hits = answering.announced_read_on(r.index, q, answering.list_read_on(r.index, q, answering.reason_read_on(r.index, q, hits, prior_top)))
             hits = answering.named_kind_first(hits, q)  # "Which model …?": the next sentence names the Qwen model
-            if answering.lacks_count(hits, q):  # "How many people attended?" of "the three-day conference"
+            # "How many people attended?" of "the three-day conference"; "What is the name of the hiker?" of "a hiker"
+            if answering.lacks_count(hits, q) or (q.english and lacks_name(hits[0].sentence.text, q.text)):
                 conf *= OFF_TOPIC_FACTOR
                 answerable = conf >= r.models.threshold
         return answering.build(r.index, q, hits, conf, answerable, r.models.cite_ratio,

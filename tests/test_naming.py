@@ -1,0 +1,65 @@
+"""qa/naming.py: a question asking for a name, of a sentence that gives none."""
+import pytest
+
+from qa.naming import NAME_ASKED, gives_name, lacks_name
+
+
+@pytest.mark.parametrize("question", [
+    "What is the name of Baidu's AI cloning tool?",
+    "what's the name of the hiker who reported the fire",
+    "And what was the name of the ship?",
+    "What are the names of the other firms besides Metax?",
+    "What is the full name of the alliance?",
+])
+def test_a_name_asked(question):
+    assert NAME_ASKED.match(question)
+
+
+@pytest.mark.parametrize("question", [
+    "Who named the ship?", "What did they name the ship?", "Which name did the firm choose?",
+    "What is the ship called?",  # a term, often a common noun: "is called primality"
+])
+def test_other_questions_ask_no_name_this_way(question):
+    assert not NAME_ASKED.match(question)
+
+
+@pytest.mark.parametrize("sentence, question", [
+    ("Huawei launched its CloudMatrix 384 system.", "What is the name of Huawei's new system?"),
+    ("The first, called the Model-Chip Ecosystem Innovation Alliance, brings together developers.",
+     "What is the name of the first alliance?"),
+    ("The property of being prime (or not) is called primality.", "What is the name of the property?"),  # lower case after "called"
+    ("The states are divided into smaller regions, called counties in all but two states.", "What is the name of the regions?"),
+    ("Huawei built it from 384 of its 910C chips.", "What is the name of Huawei's chip?"),  # letters and digits
+    ("Baidu showed a “digital human” tool.", "What is the name of Baidu's tool?"),  # words in quotes
+    ("Photosynthesis is how plants make food.", "What is the name of the process plants use?"),  # a rare first word
+])
+def test_a_sentence_giving_a_name(sentence, question):
+    assert gives_name(sentence, question) and not lacks_name(sentence, question)
+
+
+@pytest.mark.parametrize("sentence, question", [
+    ("Its AI cloning tool can replicate a person’s voice using just 10 minutes of footage.",
+     "What is the name of Baidu's AI cloning tool?"),
+    ("Meanwhile, Baidu showcased a new “digital human” technology.", "What is the name of Baidu's digital human product?"),
+    ("At least six other Chinese firms, including Metax, showcased similar systems.",
+     "What are the names of the other Chinese firms besides Metax?"),  # the only name is the question's
+])
+def test_a_sentence_naming_nothing_new(sentence, question):
+    assert lacks_name(sentence, question)
+
+
+def test_a_name_the_text_says_it_does_not_give():
+    """The sentence names places, but says the buyer was not identified."""
+    sentence = ("The work was sold at auction in London to a private collector in the United States, whom the auction house "
+                "did not identify.")
+    assert gives_name(sentence, "What is the name of the American collector?")
+    assert lacks_name(sentence, "What is the name of the American collector?")
+    assert not lacks_name(sentence, "Where was the work sold?")  # no name asked
+
+
+@pytest.mark.slow
+def test_engine_refuses_a_name_the_article_does_not_give(engine):
+    """Baidu's cloning tool is unnamed in the article; Huawei's system is named."""
+    assert not engine.ask("What is the name of Baidu's AI cloning tool?").answerable
+    ans = engine.ask("What is the name of Huawei's new system?")
+    assert ans.answerable and "CloudMatrix 384" in ans.citations[0].sentence
