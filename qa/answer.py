@@ -1119,6 +1119,7 @@ _ASKS_SAYING = re.compile(r"^\W*what (?:did|does|has|had) (?P<who>[^,]{1,40}?) (
 
 
 _SOMEONE = re.compile(r"\b(?:he|she|they)\b", re.I)
+_OWNERS = re.compile(r"[\w-]+['’]s?(?!\w)(?<![^s]['’])")  # "Nvidia’s", "the Rovers'": a possessive word
 
 
 def lacks_saying(hits: list[Hit], q: Question) -> bool:
@@ -1139,7 +1140,11 @@ def lacks_saying(hits: list[Hit], q: Question) -> bool:
     # a sentence naming them, or one speaking of "he" or "she" ("He said he had not decided …")
     naming = [t for t in best if all(w.search(t) for w in named) or _SOMEONE.search(t)] if named else best
     if asked is None and ACTS.search(q.text):  # a reaction may be a deed: any sentence naming them may tell it
-        return bool(named) and not naming
+        # but not one naming them only as an owner ("the system outperforms Nvidia's flagship"), unless it reports
+        # words or a response ("Beijing's AI industry push comes in response to …")
+        acting = [t for t in naming if all(w.search(_OWNERS.sub(" ", t)) for w in named) or _SOMEONE.search(t)
+                  or REPORTS_SAYING.search(_ACCORDING_TO.sub(" ", t)) or ACTS.search(t)]
+        return bool(named) and not acting
     # "According to research firm SemiAnalysis, the system outperforms Nvidia's …" reports what
     # SemiAnalysis says, not Nvidia
     told = [_ACCORDING_TO.sub(lambda m: m.group(0) if any(w.search(m.group(0)) for w in named) else " ", t) for t in naming]
