@@ -463,7 +463,12 @@ _SHORTHAND = {"ppl": "people", "u": "you", "ur": "your", "r": "are", "w": "with"
               "dept": "department", "bout": "about", "smth": "something", "sth": "something", "kinda": "kind of",
               "prolly": "probably", "rly": "really", "ppls": "people's", "pic": "picture", "pics": "pictures",
               "rep": "representative", "reps": "representatives",
-              "wen": "when", "nite": "night", "tonite": "tonight", "stn": "station"}
+              "wen": "when", "nite": "night", "tonite": "tonight", "stn": "station",
+              # question words and "the" with their letters slipped, which no text writes ("wich companies
+              # joined …", "how long had she been in teh job"), capitalised as a question opens too
+              **{typo: word for word, typos in {"which": "wich whcih wihch whihc", "what": "waht whta",
+                                                "how": "hwo", "where": "wehre whree", "the": "teh hte"}.items()
+                 for typo in typos.split() + [t.capitalize() for t in typos.split() if word != "the"]}}
 # everyday words for what a text names formally: a sentence writing the latter counts as writing
 # the former, for the word features (qa/features.py), as a title does for "runs" (qa/roles.py)
 _EVERYDAY = {word: re.compile(written, re.I) for word, written in {

@@ -193,6 +193,10 @@ def test_engine_answers_which_ones_the_article_mentions(engine):
     ("How many exams has she passed?", "How many exams has she passed?"),
     ("what was the new record temp", "what was the new record temperature"),
     ("did they hire temp staff", "did they hire temp staff"),  # temporary
+    ("wich companies joined the committee?", "which companies joined the committee?"),  # a question word's letters slipped
+    ("Waht did Baidu show?", "what did Baidu show?"),
+    ("how long had she been in teh job", "how long had she been in the job"),
+    ("Who coached the Wichita team?", "Who coached the Wichita team?"),  # a name, not a typo
 ])
 def test_chat_shorthand_is_read_as_the_words_it_stands_for(text, read):
     """"ppl", "lol", "or nah" were words the text had to write: half the news stories' chat-typed
