@@ -44,7 +44,9 @@ def saying_paraphrases(question: str) -> list[tuple[str, re.Pattern]]:
 _SPEAKER = re.compile(r"(?i)\b(?:how|what)\s+(?:did|does|do|has|have|had|was|is|were|are|will|would)\s+(?P<who>[^,?]{1,50}?)\s+"
                       r"(?:react|respond|repl(?:y|ied)|feel|felt|think|thought|comment|pledge|promise|vow|warn|"
                       r"worried|concerned|hope|fear|complain|critici[sz]e|praise|say|tell)\b"
-                      r"|(?P<owner>(?<!['’])\b[\w.-]+(?:\s+[\w.-]+){0,3})['’]s?\s+(?:views?|opinion|reaction|response|take|statement)\b")
+                      r"|(?P<owner>(?<!['’])\b[\w.-]+(?:\s+[\w.-]+){0,3})['’]s?\s+(?:views?|opinion|reaction|response|take|statement)\b"
+                      # or whether they did: "Did Nvidia respond to SemiAnalysis's claims?"
+                      r"|^\W*(?:did|has|have|had)\s+(?P<whether>[^,?]{1,50}?)\s+(?:react|respond|repl(?:y|ied)|comment)(?:ed)?\b")
 
 
 # a reaction or a feeling may be told as a deed ("How did King Louis XV respond to British plans?":
@@ -55,5 +57,5 @@ ACTS = re.compile(r"(?i)\b(?:react(?:ed|s|ion)?|respond(?:ed|s)?|response|repl(?
 def speaker(question: str) -> str | None:
     """Whose words a question asks for, as it writes them ("the new mayor", "Vasquez"), or None."""
     m = _SPEAKER.search(question)
-    return (m.group("who") or m.group("owner")) if m else None
+    return (m.group("who") or m.group("owner") or m.group("whether")) if m else None
 

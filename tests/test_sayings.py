@@ -186,3 +186,23 @@ def test_a_reaction_is_told_of_whoever_acts_not_of_an_owner(texts, lacking):
     hits = [Hit(Sentence("a", k, 0, len(t), t, k)) for k, t in enumerate(texts)]
     question = "How did Beijing respond to the restrictions?" if "Beijing" in texts[0] else "How did Nvidia respond to the launch?"
     assert lacks_saying(hits, parse(question)) is lacking
+
+
+@pytest.mark.parametrize("question, who", [
+    ("Did Nvidia respond to SemiAnalysis's claims about Huawei?", "Nvidia"),
+    ("Has the Sierra Club commented on the permit decision?", "the Sierra Club"),
+    ("Did the union react?", "the union"),
+])
+def test_whether_someone_reacted_asks_for_their_words(question, who):
+    """"Did Nvidia respond …?" was answered (0.59) of an article naming Nvidia only as the owner of
+    chips: whether they reacted is answered only by a sentence telling how."""
+    from qa.sayings import speaker
+
+    assert speaker(question) == who
+
+
+@pytest.mark.parametrize("question", ["Did the union win?", "Did the council vote on the charge?", "Who responded first?"])
+def test_other_yes_no_questions_name_no_speaker(question):
+    from qa.sayings import speaker
+
+    assert speaker(question) is None
