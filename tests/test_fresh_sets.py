@@ -89,7 +89,7 @@ def test_fresh_article_questions(engine):
     summary, _, _ = score(questions, run(engine, questions)[0])
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.9, summary  # right when answered: 0.96
     assert summary["false_abstain"] <= 0.15, summary
-    assert summary["abstain_correct"] >= 0.4, summary
+    assert summary["abstain_correct"] >= 0.6, summary  # 0.667 since the sixtieth session (0.533 before)
 
 
 def test_more_blind_article_questions(engine):
@@ -100,9 +100,9 @@ def test_more_blind_article_questions(engine):
     questions = read_questions(DATA / "article_blind.jsonl")
     assert len(questions) == 60 and sum(q["answerable"] for q in questions) == 42
     summary, _, _ = score(questions, run(engine, questions)[0])
-    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.74, summary  # 0.780
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.78, summary  # 0.829
     assert summary["false_abstain"] <= 0.1, summary
-    assert summary["abstain_correct"] >= 0.5, summary
+    assert summary["abstain_correct"] >= 0.7, summary  # 0.778 since the sixtieth session (0.556 before)
 
 
 def _as_typed(question: str, how: str) -> str:
@@ -342,7 +342,7 @@ def test_questions_asking_who_holds_an_office(tmp_path):
     summary = _each_asked_of_its_document("titles", tmp_path, questions=60, documents=10)
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.64, summary  # 0.682
     assert summary["false_abstain"] <= 0.30, summary
-    assert summary["abstain_correct"] >= 0.62, summary
+    assert summary["abstain_correct"] >= 0.7, summary  # 0.733 since the sixtieth session (0.700 before)
 
 
 def test_how_many_people_questions(tmp_path):

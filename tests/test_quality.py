@@ -699,7 +699,7 @@ def test_fresh_article_questions_cited_right_when_answered(engine):
     right_when_answered = summary["cite_top1"] / (1 - summary["false_abstain"])
     assert right_when_answered >= 0.88, summary
     assert summary["false_abstain"] <= 0.20, summary
-    assert summary["abstain_correct"] >= 0.4, summary
+    assert summary["abstain_correct"] >= 0.8, summary  # 0.909 since the sixtieth session (0.773 before)
 
 
 def test_invisible_characters_in_a_question_change_nothing(engine):
