@@ -17,7 +17,7 @@ from .index import Index
 from .kinds import MEASURE_KINDS, named
 from .lexical import stopwords, tokenize, zipf
 from .misnamed import misnamed
-from .question import NAME, POSSESSIVE, Question, content_tokens, language, names, refers_to_thing
+from .question import ASKS_FREE, NAME, PAID, POSSESSIVE, Question, content_tokens, language, names, refers_to_thing
 from .roles import (JOB_TITLES, SOURCE_TITLES, TITLED, holder_asked, holder_asked_other, office_asked, role_paraphrases,
                     says_the_job, title_abbreviations, title_named, titled_after)
 from .sayings import ACTS, REPORTS_SAYING, saying_paraphrases, speaker
@@ -1106,7 +1106,7 @@ def _gives(measure: str, q: Question, text: str) -> bool:
     is no answer to "How old is Gary Thorne?") when it names anyone."""
     given = entity_mentions(measure, plain(text))
     if not given:
-        return False
+        return measure == "money" and ASKS_FREE.search(q.text) is not None and PAID.search(text) is not None
     named = [n.split()[-1] for _, _, n in names(q.text)] if measure == "age" else []
     # or of "she": "She was 45 when the window was unveiled" in her biography (not "Corrigan was 19 when she …")
     return not named or any(_SOMEONE.fullmatch(g.split()[0]) for g in given) \

@@ -272,6 +272,15 @@ _MEASURES_OTHER = {
            ("length", re.compile(r"높이|깊이|거리|몇\s*(미터|킬로미터|센티)")),
            ("temperature", re.compile(r"온도|기온|몇\s*도"))],
 }
+# whether something costs nothing: "Is Baidu's tool free to use?", "Is there free parking?", "Do members
+# get in free?" (not "free to leave", "free from bugs": a liberty, a lack); a price answers it, and so
+# does a sentence saying it is paid for ("Satellite messaging requires a subscription plan")
+ASKS_FREE = re.compile(r"^\W*(?:is|are|was|were|will|would|does|do|did|can|could)\b[^?]*?\b(?:free(?=\s*(?:\?|$|to\s+(?:use|enter|"
+                       r"attend|visit|download|watch|play|stream|try)\b|for\b|of\s+charge\b|on\b|at\b|with\b|"
+                       r"(?:parking|entry|admission|shipping|delivery|returns?|wi-?fi|tickets?|shuttle|trials?|tier|version|"
+                       r"access|tours?)\b))|cost\s+anything\b|charge\s+(?:anything|for)\b)", re.I)
+PAID = re.compile(r"\b(?:subscriptions?|paid|pay|pays|charged?|charges|fees?|costs?|priced?|premium|free)\b", re.I)
+
 # The measure a question asks for, finer than its type (Li and Roth's 2002 answer types NUM:money,
 # NUM:period, NUM:perc): "How much does the LumaPod cost?" is not answered by "320 lux", nor "What
 # time does the session start?" by "April 2", nor "What year ...?" by "one of the best".
@@ -292,7 +301,8 @@ _MEASURES = [
                          r"|\bwhat(?: is|['’]s| was| are| were)? (?:the |a |an |its |their )?"
                          r"(?:(?!human |social |environmental |emotional |political |moral |opportunity |personal )\w+ )?"
                          r"(price|cost|fee|fare|salary)(?:s(?! and))?\b(?! of living)"
-                         r"|\bwhat (?:does|did|do|will|would) .+ cost\b", re.I)),
+                         r"|\bwhat (?:does|did|do|will|would) .+ cost\b"
+                         rf"|{ASKS_FREE.pattern}", re.I)),
     # a person's age: "How old is Daniel Okafor?", "… was she", "… were the victims" (not "How old are
     # the gravestones?", "At what age do immune responses decline?": SQuAD's answers are spans of time)
     ("age", re.compile(r"\b[Hh]ow old (?:is|was|were|are)\b[^?]*\bwhen (?:he|she|they|I|you|we)\b|"

@@ -200,6 +200,12 @@ def test_a_sentence_saying_the_asked_word_another_way_is_no_opposite():
     ("How long did she live in Ohio?", "duration"),
     ("¿Cuánto ganó la empresa el año pasado?", "money"),
     ("¿Por cuánto ganó Marruecos la tanda de penaltis?", ""),  # by how much: a margin ("4-2")
+    ("Is Baidu's digital human tool free to use?", "money"),  # whether it costs nothing
+    ("Is there free parking at the Larch Road building?", "money"),
+    ("Do members of the Friends of Brennock get in free?", "money"),
+    ("Are workers free to leave?", ""),      # a liberty
+    ("Is the code free from bugs?", ""),     # a lack
+    ("Is the press free in China?", ""),
 ])
 def test_the_measure_a_question_asks_for(question, measure):
     from qa.question import asked_measure
@@ -467,3 +473,18 @@ def test_a_question_about_someone_the_text_never_names(question, unwritten):
     index = SimpleNamespace(by_id={"a": Document("a", "Harbour Expo", text)})
     hits = [Hit(_sentence("a", 0, 0, "Metax showed a chip at the Harbour Expo."))]
     assert answer.subject_unwritten(index, hits, parse(question)) is unwritten
+
+
+@pytest.mark.parametrize("sentence, gives", [
+    ("Satellite messaging requires a subscription plan, with monthly and annual options.", True),  # paid for: "no"
+    ("Entry is free for members.", True),
+    ("Tickets cost £5.", True),
+    ("Baidu showcased a new digital human technology.", False),
+])
+def test_whether_something_is_free_is_answered_by_a_price_or_a_payment(sentence, gives):
+    """"Is Baidu's digital human tool free to use?" was answered (0.77) of an article giving no
+    price: it asks for a price, which "requires a subscription plan" answers too."""
+    from qa.answer import _gives
+    from qa.question import parse
+
+    assert _gives("money", parse("Is satellite messaging free on the X200?"), sentence) is gives
