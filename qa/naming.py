@@ -7,8 +7,10 @@ identify". The sentence is about the thing asked, so the ranker and the answerab
 it; what it lacks is the one thing asked for, a name. A name is read loosely, as a reader would
 take one: a capitalised word the question doesn't write (after the sentence's first word, or that
 word when it is rare), a word of letters and digits ("910C"), words in quotes or in brackets, or
-the words after "called", "known as", "named" ("is called primality"). qa/answer.py `lacks_name`
-refuses when the best sentence writes none, or says the name was not given.
+the words after "called", "known as", "named" ("is called primality"). The same holds for "Which
+analyst …?", "Which company …?": a kind of thing always known by name, where quoted words are a
+quotation and name no one. qa/engine.py refuses (`lacks_name`) when the sentence cited writes no
+name, or says the name was not given.
 """
 from __future__ import annotations
 
@@ -19,6 +21,12 @@ from .lexical import stopwords, zipf
 # "What is the name of …?", "what's the full name of …", "And what was the name of …?"
 NAME_ASKED = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+"
                         r"(?:the\s+)?(?:full\s+|official\s+|actual\s+)?names?\s+of\b")
+# or which one of a kind always known by name: "Which analyst at Pennick & Rowe commented?", "Which
+# Chinese livestreamers use Baidu's hosts?", "Which company makes the chips?"
+_NAMED_KINDS = (r"compan(?:y|ies)|firms?|startups?|start-ups?|brands?|manufacturers?|makers?|banks?|universit(?:y|ies)|"
+                r"clubs?|teams?|newspapers?|broadcasters?|airlines?|carriers?|publishers?|retailers?|"
+                r"analysts?|players?|council+ors?|livestreamers?|streamers?|journalists?|reporters?|athletes?|riders?")
+WHICH_NAMED = re.compile(rf"(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?which\s+(?:[\w-]+\s+){{0,2}}?(?:{_NAMED_KINDS})\b")
 # the text saying it does not give the name ("whom the auction house did not identify", "an unnamed buyer")
 NOT_NAMED = re.compile(r"(?i)\b(?:(?:did|does|do|would|will|could)\s+not|didn['’]t|declined\s+to|refused\s+to)\s+"
                        r"(?:name|identify|disclose)\b|\bnot\s+(?:been\s+)?(?:named|identified|disclosed)\b|"
@@ -33,8 +41,9 @@ def _bare(word: str) -> str:
     return re.sub(r"['’]s$", "", word.lower())
 
 
-def gives_name(sentence: str, question: str) -> bool:
-    """Whether the sentence writes a name the question doesn't."""
+def gives_name(sentence: str, question: str, quoted: bool = True) -> bool:
+    """Whether the sentence writes a name the question doesn't; words in quotes count only when
+    ``quoted`` (a product's name, not a company's or a person's: those are quotations)."""
     asked = {_bare(w) for w in _WORD.findall(question)}
 
     def new(word: str) -> bool:
@@ -46,11 +55,14 @@ def gives_name(sentence: str, question: str) -> bool:
             continue
         if (re.search(r"\d", w) and re.search(r"[^\W\d_]", w)) or (w[0].isupper() and (k or zipf(_bare(w)) < RARE_FIRST_ZIPF)):
             return True
-    quoted = (t for q in _QUOTED.findall(sentence) for t in _WORD.findall(q))
-    return any(map(new, quoted)) or any(map(new, _TERMED.findall(sentence)))
+    in_quotes = (t for q in _QUOTED.findall(sentence) for t in _WORD.findall(q)) if quoted else ()
+    return any(map(new, in_quotes)) or any(map(new, _TERMED.findall(sentence)))
 
 
 def lacks_name(sentence: str, question: str) -> bool:
     """The question asks for a name (English) and the sentence gives none, or says it was not given."""
-    return NAME_ASKED.match(question) is not None and (NOT_NAMED.search(sentence) is not None
-                                                      or not gives_name(sentence, question))
+    if NAME_ASKED.match(question) is not None:
+        return NOT_NAMED.search(sentence) is not None or not gives_name(sentence, question)
+    if WHICH_NAMED.match(question) is not None:
+        return NOT_NAMED.search(sentence) is not None or not gives_name(sentence, question, quoted=False)
+    return False

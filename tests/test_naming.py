@@ -63,3 +63,26 @@ def test_engine_refuses_a_name_the_article_does_not_give(engine):
     assert not engine.ask("What is the name of Baidu's AI cloning tool?").answerable
     ans = engine.ask("What is the name of Huawei's new system?")
     assert ans.answerable and "CloudMatrix 384" in ans.citations[0].sentence
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Which analyst at Pennick & Rowe commented on the results?", True),
+    ("Which Chinese livestreamers are already using Baidu's virtual hosts?", True),
+    ("which company is going to build it?", True),
+    ("Which organ makes insulin?", False),   # a kind not always known by name
+    ("Which officials spoke?", False),       # often unnamed: "city officials said"
+])
+def test_which_one_of_a_kind_known_by_name(question, asks):
+    from qa.naming import WHICH_NAMED
+
+    assert bool(WHICH_NAMED.match(question)) is asks
+
+
+def test_a_quotation_names_no_company_or_person():
+    """"Analysts at Pennick & Rowe described the results as "solid beneath the noise"": the quoted
+    words are what they said, not who they are; for a product, quoted words are its name."""
+    sentence = 'Analysts at Pennick & Rowe described the results as "solid beneath the noise".'
+    assert lacks_name(sentence, "Which analyst at Pennick & Rowe commented on the results?")
+    assert not lacks_name("Analyst Joan Reyes at Pennick & Rowe called them solid.",
+                          "Which analyst at Pennick & Rowe commented on the results?")
+    assert not lacks_name('Baidu showed a "digital human" tool.', "What is the name of Baidu's tool?")
