@@ -89,7 +89,7 @@ def test_fresh_article_questions(engine):
     summary, _, _ = score(questions, run(engine, questions)[0])
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.9, summary  # right when answered: 0.96
     assert summary["false_abstain"] <= 0.15, summary
-    assert summary["abstain_correct"] >= 0.6, summary  # 0.667 since the sixtieth session (0.533 before)
+    assert summary["abstain_correct"] >= 0.7, summary  # 0.767 since the sixtieth session (0.533 before)
 
 
 def test_more_blind_article_questions(engine):
