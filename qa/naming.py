@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .lexical import stopwords, zipf
+from .spelling import POSSESSIVE
 
 # "What is the name of …?", "what's the full name of …", "And what was the name of …?"
 NAME_ASKED = re.compile(r"(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+"
@@ -38,7 +39,7 @@ RARE_FIRST_ZIPF = 3.5  # a sentence's first word, capitalised by place, is a nam
 
 
 def _bare(word: str) -> str:
-    return re.sub(r"['’]s$", "", word.lower())
+    return POSSESSIVE.sub("", word.lower())
 
 
 def gives_name(sentence: str, question: str, quoted: bool = True) -> bool:

@@ -224,19 +224,13 @@ def test_a_leader_is_not_a_title_named(question):
     assert title_named(question) is None
 
 
-def _hits_of(text: str):
-    from qa.types import Hit
-
-    return [Hit(Sentence(doc="d", i=0, start=0, end=len(text), text=text, para=0), 1.0)]
-
-
 class _OneDocument:
     """The part of an Index `answer.title_held_elsewhere` reads: the best sentences' documents."""
 
     def __init__(self, text: str):
         from types import SimpleNamespace
 
-        self.by_id = {"d": SimpleNamespace(id="d", title="", text=text)}
+        self.by_id = {"a": SimpleNamespace(id="a", title="", text=text)}
 
 
 @pytest.mark.parametrize("text, elsewhere", [
@@ -253,7 +247,7 @@ class _OneDocument:
 def test_a_title_held_only_elsewhere_names_no_one_to_it(text, elsewhere):
     from qa.answer import title_held_elsewhere
 
-    hits = _hits_of(text.split(". ")[0])
+    hits = _hits(text.split(". ")[0])
     assert title_held_elsewhere(_OneDocument(text), hits, parse("Who is the CEO of Huawei?")) is elsewhere
 
 
