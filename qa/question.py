@@ -604,10 +604,12 @@ _OPENS_A_QUESTION = re.compile(rf"(?i)^\W*(?:{_ASKING_EN}|{_ASKING_ES}|(?:is|are
 # "sorry, I meant when do the talks start again": the question itself follows the correction; its
 # lead goes and the question is read as any other (a pronoun in it still points back)
 _CORRECTED_QUESTION = re.compile(rf"{_CORRECTING}(?=(?:{_ASKING_EN})\b)", re.I)
-# "…, and when does it get paid?", "… and for how long?", "… y cuándo?": a second question joined on
+# "…, and when does it get paid?", "… and for how long?", "… y cuándo?": a second question joined on;
+# "What did Huawei unveil? When will it ship?", "… — when did it open?": one written after the first
 _SECOND_QUESTION = re.compile(
     rf"(?i)(?:,\s*|\s+)(?:and\s+(?=(?:(?:for|since|in|at|on|by|from|to|with|until)\s+)?(?:{_ASKING_EN})\b)"
-    rf"|[ye]\s+(?=(?:(?:para|desde|en|con|hasta|a|de)\s+)?(?:{_ASKING_ES_ACCENTED})\b))")
+    rf"|[ye]\s+(?=(?:(?:para|desde|en|con|hasta|a|de)\s+)?(?:{_ASKING_ES_ACCENTED})\b))"
+    rf"|(?:[?？]|\s+[—–-]+|\s*;)\s*(?=¿?(?:{_ASKING_EN}|{_ASKING_ES_ACCENTED})\b)")
 # asks one thing of two ("What is the difference between what X said and what Y said?")
 _ONE_OF_TWO = re.compile(r"(?i)\b(?:between|whether|differ\w*|compar\w*|entre|diferencia)\b")
 # an English first part with a verb of its own ("how big *is* the dividend", "who *runs* the pub"), not
@@ -636,7 +638,7 @@ def two_questions(text: str) -> tuple[str, str] | None:
     if not joins or len(joins) >= MAX_QUESTIONS_IN_ONE:  # a message of many questions is searched as one
         return None
     m = joins[0]
-    first, second = text[:m.start()].strip(" ,;"), text[m.end():].strip()
+    first, second = text[:m.start()].strip(" ,;—–-"), text[m.end():].strip()
     if len(first.split()) < 3 and not _TWO_WORD_QUESTION.match(first):
         return None
     if re.match(rf"(?i)^\W*(?:{_ASKING_EN})\b", first) and not _HAS_A_VERB.search(first):
@@ -644,7 +646,7 @@ def two_questions(text: str) -> tuple[str, str] | None:
     if _ONE_OF_TWO.search(first) or not has_words(second):
         return None
     end = re.search(r"[?？]\s*$", text)
-    return first + ("?" if end else ""), ("¿" if first.startswith("¿") else "") + second
+    return first + ("?" if end else ""), ("¿" if first.startswith("¿") and not second.startswith("¿") else "") + second
 
 
 def has_words(text: str) -> bool:

@@ -610,6 +610,9 @@ def test_a_swapped_name_is_refused_and_a_question_asking_two_is_answered_twice(t
     one = engine.ask("What was the turnout and what is the capital of France?")  # the part answered, the other refused
     assert one.answerable and one.citations[0].sentence.startswith("Turnout was")
     assert one.answer.endswith("“what is the capital of France?” — The article doesn't say."), one.answer
+    # the second written after the first, as chat writes it (sixty-first session: asked as one, it was refused)
+    two = engine.ask("How big is the dividend? When does it get paid?")
+    assert two.answerable and [c.sentence[:12] for c in two.citations[:2]] == ["The council ", "It will be p"], two.answer
 
 
 def test_a_review_under_its_byline_and_date(tmp_path):

@@ -272,6 +272,8 @@ def test_gist_of_a_document_named_by_its_title(tmp_path):
     "When was this written?", "When did this come out?", "How old is this article?", "What is the publication date?",
     "When was the story posted?", "What's the date of this article?", "¿Cuándo se publicó?",
     "¿De qué fecha es el artículo?", "文章是什么时候发表的？", "这篇报道是哪天写的？", "发表日期是什么？",
+    # sixty-first session: the kind of text said after "this" (a news set's "match report" was searched and refused)
+    "What date was this match report published?", "When was this news story posted?", "When was this press release issued?",
 ])
 def test_date_requests(text):
     assert date_request(text)
@@ -280,7 +282,7 @@ def test_date_requests(text):
 @pytest.mark.parametrize("text", [
     "When was the alliance formed?", "When was the conference held?", "What is the date of the conference?",
     "When did Tencent release it?", "How old is Zhao Lidong?", "¿Cuándo se lanzó el modelo?", "它什么时候发布的？",
-    "时间是什么时候",
+    "时间是什么时候", "When was the police report published?",  # a report the story tells of, not "this" one
 ])
 def test_questions_about_the_story_are_no_date_request(text):
     assert not date_request(text)
@@ -637,6 +639,14 @@ def test_engine_reads_the_headline_where_the_text_writes_one(engine, tmp_path):
     (" and ".join(["what did Huawei do in 2019"] * 5) + "?", None),  # five questions: searched as one
     ("Have both boards signed off on the deal, and when should it close?",
      ("Have both boards signed off on the deal?", "when should it close?")),
+    # sixty-first session: the second written after the first ("… unveil? When …" was asked as one and refused)
+    ("What did Huawei unveil? When will it ship?", ("What did Huawei unveil?", "When will it ship?")),
+    ("How long has the Dayton plant been around — when did it open?", ("How long has the Dayton plant been around?", "when did it open?")),
+    ("What is the price; when does it ship?", ("What is the price?", "when does it ship?")),
+    ("¿Qué lanzó Alibaba? ¿Cuándo sale?", ("¿Qué lanzó Alibaba?", "¿Cuándo sale?")),
+    ("do the dayton ppl get to keep a job somewhere else?? like transfer", None),  # no second question
+    ("What is the well-known model?", None),
+    ("Who won? Who lost? Who scored? Who saved? Who cried?", None),  # five: searched as one
 ])
 def test_a_question_that_asks_two_is_read_as_its_two_questions(text, parts):
     """Asked as one, the sentence that answers either part shares half the question's words:
