@@ -471,7 +471,11 @@ def gist_request(text: str, followup: bool = False) -> tuple[str, ...] | None:
 # not the date line's ("published on"), and searching it was refused (0.04). Whole messages only;
 # "it" is the text only at the start of a conversation (later it is the thing asked about last:
 # "When was it released?" after "What did Alibaba unveil?").
-_TEXT_EN = r"(article|story|piece|report|text|news( story| item)?|post|document|write ?up|item|e-?mail)"
+_TEXT_EN = r"(article|story|piece|report|text|news( story| item)?|post|document|write ?up|item|e-?mail|press release)"
+# "this match report", "this news article": the kind of text, said after "this" or "that" only ("the
+# police report" may be one the text tells of)
+_TEXT_KIND = re.compile(rf"\b(this|that) (?:match|game|race|news|press|police|weather|research|company|opinion|feature|"
+                        rf"magazine|newspaper|wire|blog|local|sports?) (?={_TEXT_EN}\b)")
 _WHEN_EN = r"(when|what day|what date|on what date|on which date|which day)"
 _DATE_EN = re.compile(
     rf"({_WHEN_EN} (was|were|is) (this|that|the) e-?mail sent"  # "sent" only of an e-mail: a probe is sent too
@@ -543,7 +547,7 @@ def date_request(text: str, followup: bool = False) -> bool:
         if not _whole(_DATE_ZH, "zh", norm):
             return False
         return not followup or re.search(rf"{_TEXT_ZH}|发表|写|刊登|刊出", text) is not None  # 发布 also releases products
-    norm = _OPENER.sub("", norm)
+    norm = _TEXT_KIND.sub(r"\1 ", _OPENER.sub("", norm))
     if _DATE_ES.fullmatch(norm):
         return not followup or re.search(rf"{_TEXT_ES}|public|escri", norm) is not None  # "salió" may be a product
     if not _DATE_EN.fullmatch(norm.replace("'", " ").replace("  ", " ")):
