@@ -492,7 +492,16 @@ _EVERYDAY = {word: re.compile(written, re.I) for word, written in {
     **dict.fromkeys(("injured", "injure", "injures", "hurt"), r"\binjur(?:y|ies|ed|ing)\b|\bwounded\b"),
     **dict.fromkeys(("injury", "injuries"), r"\binjur(?:e|ed|es|ing)\b|\bhurt\b|\bwounded\b"),
     "house": r"\bhomes?\b", "houses": r"\bhomes?\b", "home": r"\bhous(?:e|es)\b", "homes": r"\bhous(?:e|es)\b",
-    **dict.fromkeys(("destroyed", "destroy", "destroys"), r"\bdestruction\b"), "destruction": r"\bdestroy(?:s|ed|ing)?\b"}.items()}
+    **dict.fromkeys(("destroyed", "destroy", "destroys"), r"\bdestruction\b"), "destruction": r"\bdestroy(?:s|ed|ing)?\b",
+    # and one thing in two words (sixty-first session: "Which road was shut?" of "the A7 highway was closed", "Which
+    # firm did the council hire?" of "consultancy Marlowe & Finch Inc.", "Did sales beat Wall Street forecasts?" of "the
+    # $2.27 billion analysts had expected")
+    **dict.fromkeys(("shut", "shuts", "shutting", "shutdown"), r"\bclos(?:e|es|ed|ing|ures?)\b"),
+    **dict.fromkeys(("close", "closes", "closed", "closing", "closure", "closures"), r"\bshut(?:s|ting|down)?\b"),
+    **dict.fromkeys(("firm", "firms"), r"\bcompan(?:y|ies)\b"), **dict.fromkeys(("company", "companies"), r"\bfirms?\b"),
+    **dict.fromkeys(("forecast", "forecasts", "expectations", "estimates", "predicted"),
+                    r"\bexpect(?:ed|ations?)\b|\bforecasts?\b|\bestimates?\b|\bconsensus\b|\bpredicted\b"),
+    "wall street": r"\banalysts?\b"}.items()}
 _EVERYDAY_WORD = re.compile(r"(?i)\b(?:%s)\b" % "|".join(_EVERYDAY))
 
 

@@ -136,7 +136,12 @@ def test_credit_as_a_thing_is_not_asked_as_a_cause():
 @pytest.mark.parametrize("question, written", [("Has anyone died?", "No deaths had been reported."),
                                                ("Was anyone injured?", "There were no injuries."),
                                                ("How many houses burned down?", "The blaze burned down 46 homes."),
-                                               ("How many deaths were there?", "Two people died.")])
+                                               ("How many deaths were there?", "Two people died."),
+                                               # sixty-first session: one thing in two words
+                                               ("Which road was shut?", "The road to the airport was closed."),
+                                               ("Will the schools close?", "All schools will shut on Monday."),
+                                               ("Which firm built the bridge?", "The bridge was built by a Dutch company."),
+                                               ("What were the Wall Street forecasts for sales?", "Analysts had expected sales of $2.27 billion.")])
 def test_the_words_of_one_family_count_as_written(question, written):
     """"Has anyone died in the fire?" was refused (0.17) of a story that says "No deaths had been
     reported": "died" and "deaths" stem apart, and a word missing from the text counts against it."""
