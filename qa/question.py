@@ -510,6 +510,12 @@ _EVERYDAY_WORD = re.compile(r"(?i)\b(?:%s)\b" % "|".join(_EVERYDAY))
 _CAUSE_ASKED = re.compile(r"(?i)\b(?:credit(?:s|ed|ing)?(?=\b.*\b(?:for|with)\b)|attribut(?:e|es|ed|ing)(?=\b.*\bto\W*$)"
                           r"|blam(?:e|es|ed|ing)(?=\b.*\b(?:for|on)\b))\b")
 _WHO = re.compile(r"(?i)^\W*who(?:m|se|['’]s)?\b")
+# a result asked against what was expected ("Did sales beat Wall Street forecasts?", "did the profit beat what
+# analysts expected"), and the ways a text compares the two ("below the $2.27 billion analysts had expected")
+_BEAT_ASKED = re.compile(r"(?i)\b(?:beat|beats|beaten|top|topped|exceed(?:s|ed)?|miss(?:es|ed)?|surpass(?:es|ed)?)\b"
+                         r"(?=.*\b(?:forecasts?|expectations?|estimates?|expected|predicted|wall\s+street|analysts?|consensus)\b)")
+_BEAT_WRITTEN = re.compile(r"(?i)\b(?:above|below|short\s+of|ahead\s+of|exceed(?:s|ed|ing)?|beat(?:s|ing)?|top(?:s|ped)|"
+                           r"miss(?:es|ed)?|surpass(?:es|ed)?|expected|forecast|estimated?)\b")
 _CAUSE_WRITTEN = re.compile(r"(?i)\b(?:thanks to|due to|because|owing to|as a result of|result(?:s|ed)? from|caused by"
                             r"|driven by|credit(?:s|ed)?|attribut(?:e|es|ed)|blam(?:e|es|ed))\b")
 
@@ -520,7 +526,7 @@ def everyday_paraphrases(text: str) -> list[tuple[str, re.Pattern]]:
     # (not who is credited or blamed: "Who is credited with inventing the telephone?" asks for a person)
     cause = [] if _WHO.match(text) else [m.group(0) for m in _CAUSE_ASKED.finditer(text)]
     return ([(m.group(0), _EVERYDAY[m.group(0).lower()]) for m in _EVERYDAY_WORD.finditer(text)]
-            + [(word, _CAUSE_WRITTEN) for word in cause])
+            + [(word, _CAUSE_WRITTEN) for word in cause] + [(m.group(0), _BEAT_WRITTEN) for m in _BEAT_ASKED.finditer(text)])
 
 
 # interjections and tags that carry no meaning ("… lol", "wait what did …", "… or nah")

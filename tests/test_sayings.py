@@ -127,6 +127,8 @@ def test_a_verb_asking_for_a_cause_counts_as_written_where_the_text_gives_one(qu
 def test_credit_as_a_thing_is_not_asked_as_a_cause():
     from qa.question import everyday_paraphrases
 
+    assert everyday_paraphrases("Who beat Caldera in the final?") == []  # beaten by a side, not against a forecast
+
     assert everyday_paraphrases("How much credit did the bank extend?") == []
     assert everyday_paraphrases("Who got the credit?") == []
     assert everyday_paraphrases("Who is credited with inventing the telephone?") == []  # a person
@@ -141,7 +143,8 @@ def test_credit_as_a_thing_is_not_asked_as_a_cause():
                                                ("Which road was shut?", "The road to the airport was closed."),
                                                ("Will the schools close?", "All schools will shut on Monday."),
                                                ("Which firm built the bridge?", "The bridge was built by a Dutch company."),
-                                               ("What were the Wall Street forecasts for sales?", "Analysts had expected sales of $2.27 billion.")])
+                                               ("What were the Wall Street forecasts for sales?", "Analysts had expected sales of $2.27 billion."),
+                                               ("Did sales beat Wall Street forecasts?", "Sales came in below what analysts had expected.")])
 def test_the_words_of_one_family_count_as_written(question, written):
     """"Has anyone died in the fire?" was refused (0.17) of a story that says "No deaths had been
     reported": "died" and "deaths" stem apart, and a word missing from the text counts against it."""
