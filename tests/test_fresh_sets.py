@@ -173,7 +173,7 @@ def test_six_news_stories_written_blind(tmp_path):
     the opposite of SQuAD, where the models learnt (docs/results.md)."""
     summary = _each_asked_of_its_document("news_articles", tmp_path, questions=210, documents=6)
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.7, summary  # 0.76
-    assert summary["false_abstain"] <= 0.56, summary
+    assert summary["false_abstain"] <= 0.39, summary  # 0.370 since the sixty-first session (0.406 before)
     assert summary["abstain_correct"] >= 0.48, summary
 
 
