@@ -501,7 +501,10 @@ _EVERYDAY = {word: re.compile(written, re.I) for word, written in {
     **dict.fromkeys(("firm", "firms"), r"\bcompan(?:y|ies)\b"), **dict.fromkeys(("company", "companies"), r"\bfirms?\b"),
     **dict.fromkeys(("forecast", "forecasts", "expectations", "estimates", "predicted"),
                     r"\bexpect(?:ed|ations?)\b|\bforecasts?\b|\bestimates?\b|\bconsensus\b|\bpredicted\b"),
-    "wall street": r"\banalysts?\b"}.items()}
+    "wall street": r"\banalysts?\b",
+    # a title written for a man, a woman or anyone ("Who is the spokesperson …?" of "A department spokeswoman, …")
+    **dict.fromkeys(("spokesperson", "spokespersons", "spokespeople", "spokesman", "spokesmen", "spokeswoman", "spokeswomen"),
+                    r"\bspokes(?:person|persons|people|man|men|woman|women)\b")}.items()}
 _EVERYDAY_WORD = re.compile(r"(?i)\b(?:%s)\b" % "|".join(_EVERYDAY))
 
 

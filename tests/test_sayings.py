@@ -144,7 +144,8 @@ def test_credit_as_a_thing_is_not_asked_as_a_cause():
                                                ("Will the schools close?", "All schools will shut on Monday."),
                                                ("Which firm built the bridge?", "The bridge was built by a Dutch company."),
                                                ("What were the Wall Street forecasts for sales?", "Analysts had expected sales of $2.27 billion."),
-                                               ("Did sales beat Wall Street forecasts?", "Sales came in below what analysts had expected.")])
+                                               ("Did sales beat Wall Street forecasts?", "Sales came in below what analysts had expected."),
+                                               ("Who is the spokesperson for the department?", "A department spokeswoman, Priya Nandakumar, said so.")])
 def test_the_words_of_one_family_count_as_written(question, written):
     """"Has anyone died in the fire?" was refused (0.17) of a story that says "No deaths had been
     reported": "died" and "deaths" stem apart, and a word missing from the text counts against it."""
