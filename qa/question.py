@@ -502,6 +502,25 @@ _EVERYDAY = {word: re.compile(written, re.I) for word, written in {
     **dict.fromkeys(("forecast", "forecasts", "expectations", "estimates", "predicted"),
                     r"\bexpect(?:ed|ations?)\b|\bforecasts?\b|\bestimates?\b|\bconsensus\b|\bpredicted\b"),
     "wall street": r"\banalysts?\b",
+    # an idiom and the plain words a text writes ("When does the charge kick in?" of "take effect on Jan. 5", "How
+    # long could the ruling hold up construction?" of "delay construction", "Who should reporters get in touch with?"
+    # of "Media contact: …")
+    **dict.fromkeys(("kick in", "kicks in", "kicked in"), r"\btak(?:e|es|ing)\s+effect\b|\btook\s+effect\b|\bcom(?:e|es|ing)\s+into\s+"
+                    r"(?:force|effect)\b|\bstart(?:s|ed|ing)?\b|\bbegin(?:s|ning)?\b|\bbegan\b"),
+    **dict.fromkeys(("hold up", "holds up", "held up", "holding up"), r"\bdelay(?:s|ed|ing)?\b"),
+    **dict.fromkeys(("in touch", "touch"), r"\bcontact(?:s|ed)?\b"),
+    # words of one family that stem apart, and the same thing's everyday and formal names
+    **dict.fromkeys(("evacuee", "evacuees"), r"\bevacuat(?:e|es|ed|ing|ion|ions)\b"),
+    **dict.fromkeys(("charger", "chargers"), r"\bcharging\b"),
+    **dict.fromkeys(("manufacturer", "manufacturers"), r"\bmakers?\b"), **dict.fromkeys(("maker", "makers"), r"\bmanufacturers?\b"),
+    **dict.fromkeys(("stock", "stocks"), r"\bshares\b"),
+    "phd": r"\bdoctora(?:l|te|tes)\b", "ev": r"\belectric[\s-]+vehicles?\b", "evs": r"\belectric[\s-]+vehicles?\b",
+    **dict.fromkeys(("normal", "normally"), r"\btypical(?:ly)?\b|\busual(?:ly)?\b"),
+    **dict.fromkeys(("typical", "typically"), r"\bnormal(?:ly)?\b|\busual(?:ly)?\b"),
+    **dict.fromkeys(("tough", "tougher", "toughest"), r"\bhard(?:er|est)?\b|\bdifficult\b"),
+    **dict.fromkeys(("concern", "concerns"), r"\bproblems?\b|\bissues?\b|\bworr(?:y|ies|ied)\b"),
+    **dict.fromkeys(("needle", "needles"), r"\binjections?\b|\bjabs?\b"),
+    **dict.fromkeys(("surcharge", "surcharges"), r"\bextra\b|\badditional\b"),
     # a title written for a man, a woman or anyone ("Who is the spokesperson …?" of "A department spokeswoman, …")
     **dict.fromkeys(("spokesperson", "spokespersons", "spokespeople", "spokesman", "spokesmen", "spokeswoman", "spokeswomen"),
                     r"\bspokes(?:person|persons|people|man|men|woman|women)\b")}.items()}

@@ -145,7 +145,17 @@ def test_credit_as_a_thing_is_not_asked_as_a_cause():
                                                ("Which firm built the bridge?", "The bridge was built by a Dutch company."),
                                                ("What were the Wall Street forecasts for sales?", "Analysts had expected sales of $2.27 billion."),
                                                ("Did sales beat Wall Street forecasts?", "Sales came in below what analysts had expected."),
-                                               ("Who is the spokesperson for the department?", "A department spokeswoman, Priya Nandakumar, said so.")])
+                                               ("Who is the spokesperson for the department?", "A department spokeswoman, Priya Nandakumar, said so."),
+                                               ("When does the charge kick in?", "The charge will take effect on Jan. 5."),
+                                               ("How long could the ruling hold up construction?", "The ruling could delay construction by two years."),
+                                               ("Where can evacuees find shelter?", "Shelters opened for evacuated residents."),
+                                               ("How many EV chargers will the lot have?", "The lot will have 12 electric vehicle charging points."),
+                                               ("How many PhD students did she supervise?", "She supervised 38 doctoral students."),
+                                               ("How long does a normal inspection take?", "A typical inspection takes two days."),
+                                               ("Were there any safety concerns?", "No safety problems were found."),
+                                               ("Why could Sunday be tougher?", "Sunday could be harder."),
+                                               ("What do kids get instead of a needle?", "Children get a spray instead of an injection."),
+                                               ("Did the stock go up?", "Shares went up 6%.")])
 def test_the_words_of_one_family_count_as_written(question, written):
     """"Has anyone died in the fire?" was refused (0.17) of a story that says "No deaths had been
     reported": "died" and "deaths" stem apart, and a word missing from the text counts against it."""
