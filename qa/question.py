@@ -521,6 +521,10 @@ _EVERYDAY = {word: re.compile(written, re.I) for word, written in {
     **dict.fromkeys(("concern", "concerns"), r"\bproblems?\b|\bissues?\b|\bworr(?:y|ies|ied)\b"),
     **dict.fromkeys(("needle", "needles"), r"\binjections?\b|\bjabs?\b"),
     **dict.fromkeys(("surcharge", "surcharges"), r"\bextra\b|\badditional\b"),
+    "ac": r"\bair[\s-]+condition(?:ing|ers?)\b",
+    **dict.fromkeys(("feed", "feeds"), r"\bserv(?:e|es|ings?)\b"),  # "How many people does this recipe feed?"
+    **dict.fromkeys(("attend", "attended", "attends", "attending", "attendance"), r"\bcrowds?\b|\bturnout\b|\bspectators\b"),
+    **dict.fromkeys(("shrink", "shrinks", "shrank", "shrunk"), r"\bnarrow(?:s|ed)?\b|\bcontract(?:s|ed)\b|\bdeclin(?:e|es|ed)\b"),
     # a title written for a man, a woman or anyone ("Who is the spokesperson …?" of "A department spokeswoman, …")
     **dict.fromkeys(("spokesperson", "spokespersons", "spokespeople", "spokesman", "spokesmen", "spokeswoman", "spokeswomen"),
                     r"\bspokes(?:person|persons|people|man|men|woman|women)\b")}.items()}

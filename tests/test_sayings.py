@@ -155,7 +155,11 @@ def test_credit_as_a_thing_is_not_asked_as_a_cause():
                                                ("Were there any safety concerns?", "No safety problems were found."),
                                                ("Why could Sunday be tougher?", "Sunday could be harder."),
                                                ("What do kids get instead of a needle?", "Children get a spray instead of an injection."),
-                                               ("Did the stock go up?", "Shares went up 6%.")])
+                                               ("Did the stock go up?", "Shares went up 6%."),
+                                               ("How many people does this recipe feed?", "The recipe serves six people."),
+                                               ("How many fans attended the match?", "A crowd of 1,184 saw the match."),
+                                               ("Why did the gross margin shrink?", "Gross margin narrowed to 34.1 percent."),
+                                               ("Did the grid cope with AC demand?", "The grid met air-conditioning demand, and did cope.")])
 def test_the_words_of_one_family_count_as_written(question, written):
     """"Has anyone died in the fire?" was refused (0.17) of a story that says "No deaths had been
     reported": "died" and "deaths" stem apart, and a word missing from the text counts against it."""
