@@ -193,7 +193,7 @@ def common_words(text: str) -> dict[str, str]:
     out = {}
     for m in _WORD.finditer(text):
         w = m.group(0)
-        if w[:1].isupper() and m.start() > 0:
+        if w[:1].isupper() and m.start() > 0 and w.lower() not in QUALIFIERS:  # "OK" is no name
             continue
         stems = token_list(w)
         if len(stems) == 1:
@@ -352,7 +352,9 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     idf = {t: math.log(1 + n_total / (1 + df.get(t, 0))) for t in qtok}
     total_idf = sum(idf.values()) or 1.0
     rare = [t for t in qtok if df.get(t, 0) <= max(3, 0.01 * n_total)]
-    caps = set(tokenize([" ".join(re.findall(r"\b[A-Z][\w-]*", q.search))])[0]) if q.english else set()
+    # ("Is it OK to …?": a qualifier in capitals is no name)
+    caps = set(tokenize([" ".join(w for w in re.findall(r"\b[A-Z][\w-]*", q.search) if w.lower() not in QUALIFIERS)])[0]) \
+        if q.english else set()
     caps = {t for t in caps if t in idf}
     # the names of a question in another language ("¿Qué anunció Xiaomi?", "DeepSeek" in a Chinese
     # question): read for coverage only, the ranker learnt its name features on English questions

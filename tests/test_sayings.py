@@ -229,3 +229,13 @@ def test_other_yes_no_questions_name_no_speaker(question):
     from qa.sayings import speaker
 
     assert speaker(question) is None
+
+
+def test_a_qualifier_in_capitals_is_no_name():
+    """"Is it OK to use canned beans instead of dried?" was refused (0.20): "OK", capitalised,
+    was read as a name the recipe never writes (sixty-first session)."""
+    F, col = _features("Is it OK to use canned beans instead of dried?",
+                       ["You can use three tins of canned beans instead of dried ones.", "Serve hot."])
+    assert F[0, col["missing_name"]] == 0.0 and F[0, col["missing_idf"]] == 0.0
+    F, col = _features("Is Okafor leaving?", ["Okafor signed a new deal.", "Serve hot."])
+    assert F[0, col["cap_cover"]] == 1.0  # a name stays a name
