@@ -88,7 +88,7 @@ def test_fresh_article_questions(engine):
     assert len(questions) == 90
     summary, _, _ = score(questions, run(engine, questions)[0])
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.9, summary  # right when answered: 0.96
-    assert summary["false_abstain"] <= 0.15, summary
+    assert summary["false_abstain"] <= 0.04, summary  # 0.033 since the sixty-first session (0.050 before)
     assert summary["abstain_correct"] >= 0.7, summary  # 0.767 since the sixtieth session (0.533 before)
 
 
@@ -149,7 +149,7 @@ def test_short_documents_of_everyday_genres(tmp_path):
     was read): paraphrase is what these documents' questions do most, and the weakest spot."""
     summary = _each_asked_of_its_document("short_documents", tmp_path, questions=120, documents=6)
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.78, summary  # 0.83
-    assert summary["false_abstain"] <= 0.25, summary
+    assert summary["false_abstain"] <= 0.16, summary  # 0.141 since the sixty-first session (0.192 before)
     assert summary["abstain_correct"] >= 0.45, summary
 
 
@@ -161,7 +161,7 @@ def test_five_more_short_documents_written_blind(tmp_path):
     asked for was read). Its misses were not read while changing the code."""
     summary = _each_asked_of_its_document("short_documents_b", tmp_path, questions=150, documents=5)
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.8, summary  # 0.86
-    assert summary["false_abstain"] <= 0.27, summary
+    assert summary["false_abstain"] <= 0.18, summary  # 0.16 since the sixty-first session (0.20 before)
     assert summary["abstain_correct"] >= 0.26, summary
 
 
@@ -173,7 +173,7 @@ def test_six_news_stories_written_blind(tmp_path):
     the opposite of SQuAD, where the models learnt (docs/results.md)."""
     summary = _each_asked_of_its_document("news_articles", tmp_path, questions=210, documents=6)
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.7, summary  # 0.76
-    assert summary["false_abstain"] <= 0.39, summary  # 0.370 since the sixty-first session (0.406 before)
+    assert summary["false_abstain"] <= 0.36, summary  # 0.348 since the sixty-first session (0.406 before)
     assert summary["abstain_correct"] >= 0.48, summary
 
 
@@ -217,7 +217,7 @@ def test_conversations_about_news_stories(tmp_path):
     refusals 0.326, correct refusals 0.528."""
     summary = _each_asked_of_its_document("conversations_news", tmp_path, questions=180, documents=12)
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.6, summary  # 0.639
-    assert summary["false_abstain"] <= 0.36, summary
+    assert summary["false_abstain"] <= 0.295, summary  # 0.292 since the sixty-first session (0.299 before)
     assert summary["abstain_correct"] >= 0.47, summary
 
 
@@ -226,7 +226,7 @@ def test_more_news_stories(tmp_path):
     first run 0.463 cite@1, false refusals 0.412, correct refusals 0.600). Today 0.475, 0.388, 0.600."""
     summary = _each_asked_of_its_document("news_articles_b", tmp_path, questions=120, documents=4)
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.73, summary  # 0.776
-    assert summary["false_abstain"] <= 0.42, summary
+    assert summary["false_abstain"] <= 0.34, summary  # 0.325 since the sixty-first session (0.362 before)
     assert summary["abstain_correct"] >= 0.55, summary
 
 
@@ -341,7 +341,7 @@ def test_questions_asking_who_holds_an_office(tmp_path):
     Austral Launch Systems?" as a question about a name the story never writes, fixed)."""
     summary = _each_asked_of_its_document("titles", tmp_path, questions=60, documents=10)
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.64, summary  # 0.682
-    assert summary["false_abstain"] <= 0.30, summary
+    assert summary["false_abstain"] <= 0.18, summary  # 0.167 since the sixty-first session (0.200 before)
     assert summary["abstain_correct"] >= 0.7, summary  # 0.733 since the sixtieth session (0.700 before)
 
 
