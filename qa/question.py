@@ -508,7 +508,7 @@ _EVERYDAY = {word: re.compile(written, re.I) for word, written in {
     **dict.fromkeys(("kick in", "kicks in", "kicked in"), r"\btak(?:e|es|ing)\s+effect\b|\btook\s+effect\b|\bcom(?:e|es|ing)\s+into\s+"
                     r"(?:force|effect)\b|\bstart(?:s|ed|ing)?\b|\bbegin(?:s|ning)?\b|\bbegan\b"),
     **dict.fromkeys(("hold up", "holds up", "held up", "holding up"), r"\bdelay(?:s|ed|ing)?\b"),
-    **dict.fromkeys(("in touch", "touch"), r"\bcontact(?:s|ed)?\b"),
+    "in touch": r"\bcontact(?:s|ed)?\b",  # not "touch" alone: "Does the screen respond to touch?"
     # words of one family that stem apart, and the same thing's everyday and formal names
     **dict.fromkeys(("evacuee", "evacuees"), r"\bevacuat(?:e|es|ed|ing|ion|ions)\b"),
     **dict.fromkeys(("charger", "chargers"), r"\bcharging\b"),
