@@ -498,7 +498,8 @@ _EVERYDAY = {word: re.compile(written, re.I) for word, written in {
     # $2.27 billion analysts had expected")
     **dict.fromkeys(("shut", "shuts", "shutting", "shutdown"), r"\bclos(?:e|es|ed|ing|ures?)\b"),
     **dict.fromkeys(("close", "closes", "closed", "closing", "closure", "closures"), r"\bshut(?:s|ting|down)?\b"),
-    **dict.fromkeys(("firm", "firms"), r"\bcompan(?:y|ies)\b"), **dict.fromkeys(("company", "companies"), r"\bfirms?\b"),
+    # (not "company" for "firm": "is his company sanctioned?" of Enflame's boss is not "sanctioned … firm SenseTime")
+    **dict.fromkeys(("firm", "firms"), r"\bcompan(?:y|ies)\b"),
     **dict.fromkeys(("forecast", "forecasts", "expectations", "estimates", "predicted"),
                     r"\bexpect(?:ed|ations?)\b|\bforecasts?\b|\bestimates?\b|\bconsensus\b|\bpredicted\b"),
     "wall street": r"\banalysts?\b",
