@@ -128,6 +128,8 @@ def test_credit_as_a_thing_is_not_asked_as_a_cause():
     from qa.question import everyday_paraphrases
 
     assert everyday_paraphrases("Who beat Caldera in the final?") == []  # beaten by a side, not against a forecast
+    assert everyday_paraphrases("Does the screen respond to touch?") == []  # "get in touch" is contact, "touch" alone is not
+    assert [typed for typed, _ in everyday_paraphrases("Is his company sanctioned?")] == []  # a firm is a company, not the reverse
 
     assert everyday_paraphrases("How much credit did the bank extend?") == []
     assert everyday_paraphrases("Who got the credit?") == []
