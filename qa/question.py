@@ -515,7 +515,7 @@ _EVERYDAY = {word: re.compile(written, re.I) for word, written in {
     **dict.fromkeys(("charger", "chargers"), r"\bcharging\b"),
     **dict.fromkeys(("manufacturer", "manufacturers"), r"\bmakers?\b"), **dict.fromkeys(("maker", "makers"), r"\bmanufacturers?\b"),
     **dict.fromkeys(("stock", "stocks"), r"\bshares\b"),
-    "phd": r"\bdoctora(?:l|te|tes)\b", "ev": r"\belectric[\s-]+vehicles?\b", "evs": r"\belectric[\s-]+vehicles?\b",
+    "phd": r"\bdoctora(?:l|te|tes)\b", **dict.fromkeys(("ev", "evs"), r"\belectric[\s-]+vehicles?\b"),
     **dict.fromkeys(("normal", "normally"), r"\btypical(?:ly)?\b|\busual(?:ly)?\b"),
     **dict.fromkeys(("typical", "typically"), r"\bnormal(?:ly)?\b|\busual(?:ly)?\b"),
     **dict.fromkeys(("tough", "tougher", "toughest"), r"\bhard(?:er|est)?\b|\bdifficult\b"),

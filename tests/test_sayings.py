@@ -127,14 +127,19 @@ def test_a_verb_asking_for_a_cause_counts_as_written_where_the_text_gives_one(qu
 def test_credit_as_a_thing_is_not_asked_as_a_cause():
     from qa.question import everyday_paraphrases
 
-    assert everyday_paraphrases("Who beat Caldera in the final?") == []  # beaten by a side, not against a forecast
-    assert everyday_paraphrases("Does the screen respond to touch?") == []  # "get in touch" is contact, "touch" alone is not
-    assert [typed for typed, _ in everyday_paraphrases("Is his company sanctioned?")] == []  # a firm is a company, not the reverse
-
     assert everyday_paraphrases("How much credit did the bank extend?") == []
     assert everyday_paraphrases("Who got the credit?") == []
     assert everyday_paraphrases("Who is credited with inventing the telephone?") == []  # a person
     assert everyday_paraphrases("What device is attributed to Turing?") == []  # its author, not a cause
+
+
+def test_a_word_read_as_another_only_where_it_means_it():
+    """Sixty-first session: the pairs are read one way, and in the sense they share."""
+    from qa.question import everyday_paraphrases
+
+    assert everyday_paraphrases("Who beat Caldera in the final?") == []  # beaten by a side, not against a forecast
+    assert everyday_paraphrases("Does the screen respond to touch?") == []  # "get in touch" is contact, "touch" alone is not
+    assert [typed for typed, _ in everyday_paraphrases("Is his company sanctioned?")] == []  # a firm is a company, not the reverse
 
 
 @pytest.mark.parametrize("question, written", [("Has anyone died?", "No deaths had been reported."),
