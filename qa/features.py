@@ -179,7 +179,7 @@ QUALIFIERS = frozenset(
     "usually normally typically generally mostly mainly ordinarily often sometimes currently "
     "besides instead apart aside except "
     "anyone anybody anything someone somebody something everyone everybody everything "
-    "supposed meant ok okay actually basically really "
+    "supposed meant ok okay actual actually basically really according "
     # and the order of events, which a text tells by its own order ("How did they *finally* find it?")
     "finally eventually ultimately initially originally afterwards afterward overall "
     # and comparison ("How do the two alliances *differ*?"): the text gives each side, rarely the word
