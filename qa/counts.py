@@ -74,6 +74,11 @@ _CODE = re.compile(r"\b(?=\w*\d)(?=\w*[^\W\d_])\w+\b")  # "910C", "GB200", "H100
 _NO_CODE = re.compile(r"\d+(?:s|m|bn|k|km|kg|cm|mm)", re.I)  # "1990s", "5m", "40km" are figures ("79th" is an order)
 # a time of day: "7 a.m.", "6pm", "17:30"
 _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)|\b\d{1,2}:\d{2}\b", re.I)
+# a date's day or year: "March 14", "Oct. 29", "14 March", "in 2024" count nothing (a year counts time only)
+_MONTHS = (r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|"
+           r"September|October|November|December")
+_DATED = re.compile(rf"\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b(?!\s*(?:people|persons|[a-z]+(?:ers|ors|ists|ians|ants|ents|ees))\b)")
 # a number joined to the word it measures: "a 3.2-inch display", "two-way messaging", "a five-star hotel"
 # count that word's things only ("How many inches …?"), not what a question counts otherwise
 _COMPOUND = re.compile(rf"(?:\b\d[\d,.]*|\b(?:{_SPELT}))-(?!(?:half|halves|thirds?|quarters?|fifths?|tenths?)\b)"
@@ -101,8 +106,13 @@ _PEOPLE = (r"people|persons?|residents?|inhabitants?|citizens?|employees?|worker
            r"subscribers?|attendees?|delegates?|deaths?|dead|killed|injured|wounded|survivors?|babies|infants?|"
            r"girls?|boys?|families|households?|nurses?|doctors?|teachers?|officers?|officials?|personnel|crews?|"
            r"firefighters?|police(?:men|women)?|"
+           # people counted by what they do ("How many startup founders were convicted?")
+           r"founders?|executives?|directors?|managers?|scientists?|researchers?|economists?|analysts?|investors?|"
+           r"engineers?|farmers?|drivers?|pilots?|lawyers?|jurors?|prisoners?|inmates?|climbers?|hikers?|runners?|"
+           r"athletes?|miners?|shoppers?|commuters?|travell?ers?|protesters?|demonstrators?|divers?|astronauts?|"
+           r"archaeologists?|musicians?|artists?|"
            r"jobs|lives")
-_PEOPLE_ASKED = re.compile(rf"(?i)^(?:(?:of\s+)?(?:the\s+)?(?:{_PEOPLE})\b|(?:personas|habitantes|residentes|"
+_PEOPLE_ASKED = re.compile(rf"(?i)^(?:(?:of\s+)?(?:the\s+)?(?:(?!{_TIME_EN}\b)[a-z]+[\s-]+)?(?:{_PEOPLE})\b|(?:personas|habitantes|residentes|"
                            rf"ciudadanos|empleados|trabajadores|niños|niñas|pacientes|miembros|estudiantes|alumnos|"
                            rf"víctimas|muertos|heridos|aficionados|espectadores|visitantes|turistas|pasajeros|"
                            rf"soldados|voluntarios|jugadores|usuarios|familias)\b|(?:多少|几)(?:个)?(?:人|名|位)"
@@ -161,8 +171,9 @@ def gives_count(text: str, asked: str = "") -> bool:
     skip += [m.span() for m in _CLOCK.finditer(text)]
     skip += [m.span() for m in _COMPOUND.finditer(text) if m.group("word")[:4].lower() not in prefixes
              and not (of_time and _TIME_ASKED_EN.fullmatch(m.group("word")))]
+    skip += [m.span() for m in _DATED.finditer(text)]
     if not of_time:
-        skip += [m.span() for m in _TIMED.finditer(text)]
+        skip += [m.span() for m in _TIMED.finditer(text)] + [m.span() for m in _YEAR.finditer(text)]
     if counts_people(asked) and not _gives_people(text, asked_words):
         return False
     return any(not any(a <= m.start() < b for a, b in skip) for m in _NUMBER.finditer(text))

@@ -35,6 +35,7 @@ NOT_NAMED = re.compile(r"(?i)\b(?:(?:did|does|do|would|will|could)\s+not|didn['�
 _WORD = re.compile(r"[\w’'-]+")
 _QUOTED = re.compile(r"[“\"(]([^”\")]+)[”\")]")
 _TERMED = re.compile(r"(?i)\b(?:called|named|known\s+as|termed|referred\s+to\s+as|dubbed)\s+(?:the\s+|a\s+|an\s+)?([\w’'-]+)")
+_MEASURED = re.compile(r"\d[\d.,]*(?:-[a-z]+)+$")  # a number joined to what it measures ("51-year-old", "24-metre"): no name
 RARE_FIRST_ZIPF = 3.5  # a sentence's first word, capitalised by place, is a name when this rare ("Photosynthesis")
 
 
@@ -54,7 +55,8 @@ def gives_name(sentence: str, question: str, quoted: bool = True) -> bool:
         w = m.group(0)
         if not new(w):
             continue
-        if (re.search(r"\d", w) and re.search(r"[^\W\d_]", w)) or (w[0].isupper() and (k or zipf(_bare(w)) < RARE_FIRST_ZIPF)):
+        if (re.search(r"\d", w) and re.search(r"[^\W\d_]", w) and not _MEASURED.match(w)) \
+                or (w[0].isupper() and (k or zipf(_bare(w)) < RARE_FIRST_ZIPF)):
             return True
     in_quotes = (t for q in _QUOTED.findall(sentence) for t in _WORD.findall(q)) if quoted else ()
     return any(map(new, in_quotes)) or any(map(new, _TERMED.findall(sentence)))

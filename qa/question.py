@@ -307,7 +307,8 @@ _MEASURES = [
     # the gravestones?", "At what age do immune responses decline?": SQuAD's answers are spans of time)
     ("age", re.compile(r"\b[Hh]ow old (?:is|was|were|are)\b[^?]*\bwhen (?:he|she|they|I|you|we)\b|"
                        r"\b[Hh]ow old (?:is|was|were|are|will|would|does|did|do)\s+(?:"
-                       r"(?:(?:[Cc]EO|[Mm]ayor|[Dd]r\.?|[Mm]rs?\.?|[Mm]s\.?|[Pp]rofessor|[Pp]resident)\s+)?"  # a name ("Joost van Aarle")
+                       r"(?:(?:[Cc]EO|[Mm]ayor|[Dd]r\.?|[Mm]rs?\.?|[Mm]s\.?|[Pp]rofessor|[Pp]resident)\s+"  # a name ("Joost van Aarle")
+                       r"|(?:the|a|an)\s+(?:[a-z-]+\s+){1,2})?"  # after what the person does ("the fisherman Nikola Zuanic")
                        r"[A-Z][\w’'-]+(?:\s+(?:van|von|de|der|da|di|du|la|le|bin|al))*\s+[A-Z]|(?:he|she|they|I|you|we)\b|"
                        r"(?:(?:the|a|an|my|your|his|her|their|our|this|that)\s+)?(?:[a-z]+\s+)?"  # "the three people"
                        r"(?:baby|babies|child|children|kids?|boy|girl|man|woman|men|women|people|person|writer|author|"

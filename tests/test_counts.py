@@ -88,6 +88,11 @@ def test_a_number_joined_to_the_word_asked_counts_it():
     ("How many companies joined?", False),
     ("How many cylinders does the engine have?", False),  # a word ending like a trade's is no person
     ("How many kilometers long is it?", False),
+    # sixty-second session: people counted by what they do, after a word saying which
+    ("How many startup founders were convicted of fraud?", True),
+    ("How many local residents objected?", True),
+    ("How many train accidents happened last year?", False),
+    ("How many hours did people wait?", False),
 ])
 def test_which_counts_are_of_people(question, people):
     assert counts_people(asked_count(question)) is people
@@ -107,6 +112,17 @@ def test_which_counts_are_of_people(question, people):
 def test_a_count_of_people_counts_people(sentence, answers):
     assert gives_count(sentence, asked_count("How many people live there?")) is answers
     assert gives_count(sentence, asked_count("How many companies joined?"))  # any count counts things
+
+
+def test_a_date_counts_nothing():
+    """Sixty-second session: "How many startup founders were convicted of fraud last year?" was
+    answered (0.69) with a story's first sentence, whose only number is its dateline's day."""
+    founders = asked_count("How many startup founders were convicted of fraud?")
+    jars = asked_count("How many jars were found?")
+    assert not gives_count("SAN FRANCISCO, March 14 (NewsWire) - A jury found the founder guilty.", founders)
+    assert not gives_count("The jars were found on 14 May.", jars) and not gives_count("The jars were found in 2024.", jars)
+    assert gives_count("In 2024, 312 jars were found.", jars)
+    assert gives_count("It took three years, from 2019 to 2022.", asked_count("How many years did it take?"))
 
 
 def test_people_counted_by_what_they_did():

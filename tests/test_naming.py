@@ -43,6 +43,8 @@ def test_a_sentence_giving_a_name(sentence, question):
     ("Meanwhile, Baidu showcased a new “digital human” technology.", "What is the name of Baidu's digital human product?"),
     ("At least six other Chinese firms, including Metax, showcased similar systems.",
      "What are the names of the other Chinese firms besides Metax?"),  # the only name is the question's
+    # sixty-second session: a number joined to what it measures is no name
+    ("The driver, a 51-year-old with 23 years of experience, survived.", "What is the name of the train's driver?"),
 ])
 def test_a_sentence_naming_nothing_new(sentence, question):
     assert lacks_name(sentence, question)
