@@ -18,7 +18,7 @@ from .kinds import MEASURE_KINDS, named
 from .lexical import stopwords, tokenize, zipf
 from .misnamed import misnamed
 from .question import ASKS_FREE, NAME, PAID, POSSESSIVE, Question, content_tokens, language, names, refers_to_thing
-from .roles import (JOB_TITLES, SOURCE_TITLES, TITLED, holder_asked, holder_asked_other, office_asked, role_paraphrases,
+from .roles import (JOB_TITLES, SOURCE_TITLES, TITLED, holder_asked, holder_asked_other, lead_asked, office_asked, role_paraphrases,
                     says_the_job, title_abbreviations, title_named, titled_after)
 from .sayings import ACTS, REPORTS_SAYING, saying_paraphrases, speaker
 from .segment import DATE_KEYS, list_item, meta_item, one_line
@@ -942,6 +942,24 @@ def subject_holder(index: Index, hits: list[Hit], q: Question) -> Hit | None:
         if h.sentence.kind == "text" and _leads_with(index, h.sentence.doc, org) and gives_title(h.sentence.text, asked[1], org):
             return h
     return None
+
+
+_LEADING = r"(?:co-)?(?:director|leader|head|chief|coordinator)|(?:led|headed|directed)\s+by"
+_BEFORE_NAME = r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Captain|Capt)\.?\s+)?"
+
+
+def leader_given(hits: list[Hit], q: Question) -> Hit | None:
+    """For "Who is leading the project?" or "Who headed the research team?", the first of the best
+    `HOLDER_DEPTH` sentences naming someone by that role: "project director Ivana Radic", "The team,
+    led by Dr. Helena Marchetti, …". The word features see "lead" and "director" apart, and the
+    answerability model judged both questions at 0.07 and 0.14. None for any other question."""
+    noun = lead_asked(q.text.strip()) if q.english and hits else None
+    if noun is None:
+        return None
+    thing = re.escape(noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun) + r"s?"
+    role = re.compile(rf"(?i:\b{thing}\b,?\s+(?:(?:which|that|who)\s+(?:is|was|are|were)\s+)?(?:{_LEADING})\b),?\s+{_BEFORE_NAME}[A-Z][\w’'-]+"
+                      rf"|[A-Z][\w’'-]+,\s+(?:the\s+)?(?i:(?:{_LEADING})\s+of\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}{thing}\b)")
+    return next((h for h in hits[:HOLDER_DEPTH] if h.sentence.kind == "text" and role.search(h.sentence.text)), None)
 
 
 def gives_title(text: str, title: re.Pattern, org: list[str]) -> bool:

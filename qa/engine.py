@@ -394,7 +394,9 @@ class Engine:
             conf *= OFF_TOPIC_FACTOR  # "What model powers it?" of the sentence naming "it", the World Model
         if conf < r.models.threshold and answering.asks_who_someone_is(q, hits[0]):
             conf = max(conf, confidence(r.models, evidence, english=False))
-        holder = answering.subject_holder(r.index, hits, q)  # "Who runs Brightwater?" of a story about it naming its chief executive
+        # "Who runs Brightwater?" of a story about it naming its chief executive; "Who is leading the project?" of
+        # "project director Ivana Radic"
+        holder = answering.subject_holder(r.index, hits, q) or answering.leader_given(hits, q)
         if holder is not None:
             conf = max(conf, r.models.threshold)
         conversation = any(h.strip() for h in history)

@@ -204,6 +204,22 @@ _WHO_IS = r"(?i)^\W*(?:(?:and|so|but|ok|okay)\W+)?who(?:['’]s|\s+is|\s+was|\s+
 _ORG = r"(?P<org>[\w&’'.-]+(?:\s+[\w&’'.-]+){0,4}?)"
 _LEADER_ASKED = re.compile(_WHO_IS + r"(?:the\s+)?(?:current\s+|new\s+)?(?:runs?|running|heads?|leads?|boss|in\s+charge)\s+"
                            rf"(?:of\s+|at\s+|for\s+)?(?:the\s+)?{_ORG}\W*$")
+# who leads a group or an undertaking named in lower case ("Who is leading the project?", "Who headed the research
+# team?"): a story names its leader by the role ("project director Ivana Radic") or writes "led by", not a title at a firm
+_LEAD_ASKED = re.compile(_WHO_IS + r"(?:currently\s+|now\s+)?(?:(?:co-)?lead(?:s|ing)?|led|(?:co-)?head(?:s|ed|ing)?|in\s+charge\s+of|"
+                         r"direct(?:s|ed|ing)?)\s+(?:the\s+|this\s+|that\s+)?(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
+                         r"(?:\s+(?:now|currently|today|these\s+days))?\W*$")
+
+
+def lead_asked(question: str) -> str | None:
+    """The last word of what a question asks the leader of, when it names it in lower case ("team" of "Who
+    headed the research team?"); None for any other question ("Who runs Brightwater?": `holder_asked`)."""
+    m = _LEAD_ASKED.match(question)
+    if m is None or not m.group("what").islower():
+        return None
+    return m.group("what").split()[-1]
+
+
 _TITLE_OF = re.compile(_WHO_IS + r"(?:the\s+)?(?:current\s+|new\s+)?(?P<title>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+"
                        rf"(?:of|at|for)\s+(?:the\s+)?{_ORG}\W*$")
 _ORGS_TITLE = re.compile(_WHO_IS + r"(?:the\s+)?" + _ORG + r"['’]s?\s+(?P<title>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\W*$")

@@ -216,3 +216,19 @@ def test_the_short_answer_marks_the_figure_with_its_unit_and_the_holder_named(qu
 
     start, end = find_span(parse(question), sentence)
     assert sentence[start:end] == marked
+
+
+@pytest.mark.parametrize("question, sentence, given", [
+    ("Who is leading the project?", '"The coins narrow the window," said project director Ivana Radic.', True),
+    ("Who headed the research team?", "The team, led by Dr. Helena Marchetti of the University of Geneva, watched the planet.", True),
+    ("who's in charge of the team now?", "Ana Silva, head of the team, said so.", True),
+    ("Who is leading the project?", "The project was approved in March.", False),  # no one named for it
+    ("Who is leading the project?", "The team, led by Dr. Helena Marchetti, watched the planet.", False),  # another thing's leader
+    ("Who leads Brightwater?", "Brightwater director Ana Silva said so.", False),  # a firm by name: its top title (subject_holder)
+    ("What is the project about?", "Project director Ivana Radic said so.", False),
+])
+def test_who_leads_a_group_named_in_lower_case(question, sentence, given):
+    """Sixty-second session: "Who is leading the project?" (0.07) and "Who headed the research team?"
+    (0.14) of stories naming "project director Ivana Radic" and "The team, led by Dr. Helena Marchetti"."""
+    hit = answer.leader_given(_hits("The wreck lies at a depth of 47 metres.", sentence), parse(question))
+    assert (hit is not None and hit.sentence.text == sentence) is given
