@@ -324,6 +324,7 @@ _MEASURES = [
     ("length", re.compile(r"\bhow (?:tall|deep|wide|thick)\b|\bhow high (?:is|are|was|were)\b(?!.*\b(?:rate|price|prices|cost|costs|"
                           r"inflation|unemployment|share|shares|stock|index|tax|taxes|score|rank|ranked|ranking)\b)"
                           r"|\bhow far (?:is|are|was|were)\b.*\bfrom\b|\bhow far (?:away )?(?:is|are|was|were)\b(?!.*\b(?:behind|ahead)\b)"
+                          r"|\bhow far (?:away )?from\b"
                           r"|\bwhat(?: is|['’]s| was| are| were)? (?:the |its |their )?(?:height|width|depth|altitude|elevation|"
                           r"wingspan|diameter)\b", re.I)),
     ("temperature", re.compile(r"\bhow (?:hot|cold|warm)\b|\bwhat(?: is|['’]s| was| are| were)? (?:the |its )?"
@@ -498,7 +499,7 @@ _EVERYDAY = {word: re.compile(written, re.I) for word, written in {
     # firm did the council hire?" of "consultancy Marlowe & Finch Inc.", "Did sales beat Wall Street forecasts?" of "the
     # $2.27 billion analysts had expected")
     **dict.fromkeys(("shut", "shuts", "shutting", "shutdown"), r"\bclos(?:e|es|ed|ing|ures?)\b"),
-    **dict.fromkeys(("close", "closes", "closed", "closing", "closure", "closures"), r"\bshut(?:s|ting|down)?\b"),
+    **dict.fromkeys(("close", "closes", "closed", "closing", "closure", "closures"), r"\bshut(?:s|ting|down)?\b|\bseal(?:s|ed)\b"),
     # (not "company" for "firm": "is his company sanctioned?" of Enflame's boss is not "sanctioned … firm SenseTime")
     **dict.fromkeys(("firm", "firms"), r"\bcompan(?:y|ies)\b"),
     **dict.fromkeys(("forecast", "forecasts", "expectations", "estimates", "predicted"),
@@ -563,11 +564,21 @@ _EVERYDAY = {word: re.compile(written, re.I) for word, written in {
     "how high": r"\bheights?\b|\baltitudes?\b|\belevations?\b", "how heavy": r"\bweigh(?:s|ed|ing|t|ts)?\b",
     "how far": r"\bdistances?\b|\baway\b", "how fast": r"\bspeeds?\b|\bmph\b|\bkm/h\b",
     "how old": r"\baged?\b|\b\d+-year-old\b|\bborn\b", **dict.fromkeys(("how big", "how large"), r"\bsizes?\b|\barea\b"),
+    **dict.fromkeys(("spoke to", "spoke with", "speak to", "speaks to", "speaking to", "talked to", "talk to", "talking to"),
+                    r"\bsaid\b|\bsays\b|\btold\b|\btells\b"),
+    **dict.fromkeys(("traveller", "travellers", "traveler", "travelers"), r"\bpassengers?\b"),
+    **dict.fromkeys(("lost their lives", "lose their lives", "lost his life", "lost her life"), r"\bdie[ds]?\b|\bkilled\b|\bdead\b|\bdeaths?\b"),
+    **dict.fromkeys(("bend", "bends"), r"\bcurves?\b"), **dict.fromkeys(("packed", "crowded"), r"\bfull\b|\bcapacity\b"),
+    **dict.fromkeys(("goes around", "go around", "going around", "goes round", "go round"), r"\borbit(?:s|ed|ing)?\b|\bcircl(?:e|es|ed|ing)\b"),
+    **dict.fromkeys(("retire", "retires", "retired", "retiring"), r"\breplac(?:e|es|ed|ing)\b|\bphas(?:e|es|ed|ing)\s+out\b|\bdecommission(?:s|ed)?\b"),
+    **dict.fromkeys(("organisation", "organisations", "organization", "organizations"),
+                    r"\bgroups?\b|\bassociations?\b|\bagenc(?:y|ies)\b|\bcharit(?:y|ies)\b|\bfoundations?\b|\binstitut(?:e|es|ion|ions)\b"),
     # words of one family a stemmer splits, irregular verbs ("How much money did investors end up losing?" of
     # "Investors lost about $240 million")
     **dict.fromkeys(("lose", "loses", "losing"), r"\blost\b|\blosses\b|\bloss\b"),
     **dict.fromkeys(("pay", "pays", "paying"), r"\bpaid\b"), **dict.fromkeys(("buy", "buys", "buying"), r"\bbought\b"),
     **dict.fromkeys(("sell", "sells", "selling"), r"\bsold\b"), **dict.fromkeys(("sink", "sinks", "sank", "sunk"), r"\bs[aiu]nk(?:ing)?\b"),
+    **dict.fromkeys(("drive", "drives", "driving", "drove", "driven"), r"\bdrivers?\b"),
     **dict.fromkeys(("spend", "spends", "spending"), r"\bspent\b"), **dict.fromkeys(("build", "builds"), r"\bbuilt\b"),
     # a title written for a man, a woman or anyone ("Who is the spokesperson …?" of "A department spokeswoman, …")
     **dict.fromkeys(("spokesperson", "spokespersons", "spokespeople", "spokesman", "spokesmen", "spokeswoman", "spokeswomen"),

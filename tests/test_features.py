@@ -196,6 +196,7 @@ def test_a_sentence_saying_the_asked_word_another_way_is_no_opposite():
     ("How old were the three people found in the car?", "age"),
     ("how old was helena varga when she died", "age"),
     ("How old are the gravestones?", ""),  # a thing's age: SQuAD answers "dating to 1338–39"
+    ("How far from Earth is the star?", "length"),  # sixty-second session
     ("How old is the fisherman Nikola Zuanic?", "age"),  # sixty-second session: a name after what the person does
     ("How old is the Roman Empire?", ""),  # capitalised words with no lower-case word before them: a thing's name
     ("At what age do immune responses begin to decline?", ""),

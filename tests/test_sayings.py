@@ -194,7 +194,17 @@ def test_a_word_read_as_another_only_where_it_means_it():
                                                ("How much did investors end up losing?", "Investors lost about $240 million."),
                                                ("How deep is the wreck?", "The wreck lies at a depth of 47 metres."),
                                                ("How heavy are the glasses?", "The glasses weigh 68 grams."),
-                                               ("How old is the driver?", "The driver, aged 51, survived.")])
+                                               ("How old is the driver?", "The driver, aged 51, survived."),
+                                               ("Which prosecutor spoke to the press?", "Prosecutor Rachel Dunmore told reporters the case was strong."),
+                                               ("How many travellers did the airline carry?", "The airline carried 14.6 million passengers."),
+                                               ("How many people lost their lives?", "Seven people died."),
+                                               ("Was the train speeding on the bend?", "The train was speeding on a curve."),
+                                               ("Were the jars still closed?", "The jars were still sealed."),
+                                               ("How packed were the planes?", "The planes were 91% full."),
+                                               ("How far is the star the planet goes around?", "The planet orbits a star 48 light-years away."),
+                                               ("How many old planes are being retired?", "The new jets will replace 28 old planes."),
+                                               ("What organisation does Marko Petkovic run?", "Marko Petkovic, head of a campaign group, objected."),
+                                               ("How experienced was the person driving the train?", "The person at the train's controls, an experienced driver, survived.")])
 def test_the_words_of_one_family_count_as_written(question, written):
     """"Has anyone died in the fire?" was refused (0.17) of a story that says "No deaths had been
     reported": "died" and "deaths" stem apart, and a word missing from the text counts against it."""
