@@ -672,6 +672,39 @@ def _names_any(names: tuple[str, ...], index: Index, hit: Hit) -> bool:
     return any(n.casefold() in text for n in names)
 
 
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+_MONTH = re.compile(r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+                    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
+# a month a question asks about: after "in", "for", "of", "during", "since", "until" or "by", or before a day or a year
+_MONTH_ASKED = re.compile(r"\b(?:in|for|of|during|since|until|by)\s+(January|February|March|April|May|June|July|August|September|"
+                          r"October|November|December)\b|\b(January|February|March|April|June|July|August|September|October|"
+                          r"November|December)\s+\d")
+
+
+_MONTH_SPAN = re.compile(r"\b(?:after|before|since|until|till|from|between|through|by|as\s+of)\s+(?:the\s+)?(?:end\s+of\s+|early\s+|mid-?|late\s+)?"
+                         r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?" + _MONTH.pattern, re.I)
+
+
+def _month_number(word: str) -> int:
+    return next(k for k, m in enumerate(_MONTH_NAMES) if m.startswith(word.lower().rstrip(".")[:3]))
+
+
+def other_month(hits: list[Hit], q: Question) -> bool:
+    """The question asks about a month ("What was Chile's annual inflation rate in December?") and
+    the sentence cited gives others, never that one ("Annual inflation quickened to 4.6% in
+    February from 4.1% in January"): the figure asked is for a month the text doesn't give."""
+    m = _MONTH_ASKED.search(q.text) if q.english and hits else None
+    if m is None:
+        return False
+    text = hits[0].sentence.text
+    if _MONTH_SPAN.search(text):  # "Customers who joined after 1 August are not affected" speaks of September too
+        return False
+    asked = _month_number(m.group(1) or m.group(2))
+    given = {_month_number(g) for g in _MONTH.findall(text)}
+    return bool(given) and asked not in given
+
+
 def lacks_count(hits: list[Hit], q: Question) -> bool:
     """The question asks how many of something (qa/counts.py) and the sentence it would be
     answered with counts nothing of the kind: "How many people attended the conference?" of "the

@@ -417,7 +417,9 @@ class Engine:
             hits = answering.announced_read_on(r.index, q, answering.list_read_on(r.index, q, answering.reason_read_on(r.index, q, hits, prior_top)))
             hits = answering.named_kind_first(hits, q)  # "Which model …?": the next sentence names the Qwen model
             # "How many people attended?" of "the three-day conference"; "What is the name of the hiker?" of "a hiker"
-            if answering.lacks_count(hits, q) or (q.english and lacks_name(hits[0].sentence.text, q.text)):
+            # and "What was the inflation rate in December?" of "… 4.6% in February from 4.1% in January"
+            if (answering.lacks_count(hits, q) or answering.other_month(hits, q)
+                    or (q.english and lacks_name(hits[0].sentence.text, q.text))):
                 conf *= OFF_TOPIC_FACTOR
                 answerable = conf >= r.models.threshold
         return answering.build(r.index, q, hits, conf, answerable, r.models.cite_ratio,

@@ -232,3 +232,19 @@ def test_who_leads_a_group_named_in_lower_case(question, sentence, given):
     (0.14) of stories naming "project director Ivana Radic" and "The team, led by Dr. Helena Marchetti"."""
     hit = answer.leader_given(_hits("The wreck lies at a depth of 47 metres.", sentence), parse(question))
     assert (hit is not None and hit.sentence.text == sentence) is given
+
+
+@pytest.mark.parametrize("question, sentence, other", [
+    ("What was Chile's annual inflation rate in December?", "Annual inflation quickened to 4.6% in February from 4.1% in January.", True),
+    ("Who went to Fort Duquesne in July 1755?", "In June 1755 the expedition set out.", True),
+    ("What was the inflation rate in February?", "Annual inflation quickened to 4.6% in February from 4.1% in January.", False),
+    ("What happened on December 5?", "On Dec. 5 the council voted.", False),  # a month abbreviated
+    ("What was the inflation rate in December?", "Inflation rose to 4.6%.", False),  # no month given: another rule's
+    ("What may the bank do next?", "The bank meets again in June.", False),  # "may" asks no month
+    ("i joined rewards in september, am i affected", "Customers who joined after 1 August 2025 are not affected.", False),  # a span
+])
+def test_a_month_asked_and_others_given(question, sentence, other):
+    """Sixty-second session: a figure asked for one month, of a sentence giving it for others, is refused
+    ("What was Chile's annual inflation rate in December?" was answered at 0.73; SQuAD 2.0's unanswerable
+    "Who went to Fort Dusquesne in July 1755?" at 0.84)."""
+    assert answer.other_month(_hits(sentence), parse(question)) is other
