@@ -12,7 +12,7 @@ from .corpus import plain, titles_told_apart
 from .crosslingual import has_cjk
 from .counts import asked_count, gives_count
 from .countries import countries_asked_in, country_named, written as country_written
-from .features import ASKS_PUBLISHED, NAME_LIKENESS, entity_mentions, framing_tokens, sentence_tokens, token_list
+from .features import ASKS_PUBLISHED, NAME_LIKENESS, entity_mentions, framing_tokens, mention_spans, sentence_tokens, token_list
 from .index import Index
 from .kinds import MEASURE_KINDS, named
 from .lexical import stopwords, tokenize, zipf
@@ -1152,6 +1152,9 @@ def _first(hits: list[Hit], better) -> list[Hit]:
     return hits if k is None else [hits[k]] + hits[:k] + hits[k + 1:]
 
 
+AGE_REACH = 60  # characters between an age and the person asked about, named with no one else between
+
+
 def _gives(measure: str, q: Question, text: str) -> bool:
     """Whether a sentence gives the measure; an age, of someone the question names ("Okafor, 19,"
     is no answer to "How old is Gary Thorne?") when it names anyone."""
@@ -1159,9 +1162,30 @@ def _gives(measure: str, q: Question, text: str) -> bool:
     if not given:
         return measure == "money" and ASKS_FREE.search(q.text) is not None and PAID.search(text) is not None
     named = [n.split()[-1] for _, _, n in names(q.text)] if measure == "age" else []
-    # or of "she": "She was 45 when the window was unveiled" in her biography (not "Corrigan was 19 when she …")
+    # or of "she": "She was 45 when the window was unveiled" in her biography (not "Corrigan was 19 when she …");
+    # next to the name, not of another the sentence names ("Ortega, the 24-year-old Argentine, hit back" asks
+    # nothing of Vranken's age however often it names her)
+    plain_text = plain(text)
     return not named or any(_SOMEONE.fullmatch(g.split()[0]) for g in given) \
-        or any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in named)
+        or any(_age_of(plain_text, n) for n in named)
+
+
+def _age_of(text: str, name: str) -> bool:
+    """Whether an age in the sentence is the named person's: the name near it (`AGE_REACH`) with no
+    other name between ("Helena Varga died on October 21, 2019, at the age of 72", "Kieran Maddox,
+    38,"; not Vranken's in "Ortega, the 24-year-old Argentine, …, but Vranken held on")."""
+    ages = mention_spans("age", text)
+    for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+        for a, b in ages:
+            gap = text[m.end():a] if m.end() <= a else text[b:m.start()] if b <= m.start() else ""
+            if len(gap) <= AGE_REACH and not any(w.lower() not in _NOT_NAMES for w in re.findall(r"\b[A-Z][\w’'-]*", gap)):
+                return True
+    return False
+
+
+# capitalised words that name no one: months and days ("died on October 21"), and how a clause opens
+_NOT_NAMES = frozenset(_MONTH_NAMES) | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+                                                 "friday saturday sunday".split())
 
 
 # "What did Marcus Bell say?": asks what someone said

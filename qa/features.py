@@ -163,6 +163,11 @@ def entity_mentions(kind: str, text: str) -> tuple[str, ...]:
     return tuple(f.lower() for f in found)
 
 
+def mention_spans(kind: str, text: str) -> list[tuple[int, int]]:
+    """Where the sentence mentions the kind of thing asked (`entity_mentions`' matches, unfiltered)."""
+    return [m.span() for m in (_MEASURE.get(kind) or _ENTITY[kind]).finditer(text)]
+
+
 # Zipf frequency (wordfreq: 6 is once per thousand English words) at and above which a question
 # word frames the question rather than naming what it asks about: "How *many* firms ...", "What
 # did Baidu *show*?", "What *might* the alliances serve as?". A long article writes such words

@@ -388,6 +388,19 @@ def test_a_measure_none_of_the_best_sentences_gives_is_not_answered():
     assert answer.lacks_measure(hits[:2], parse("What time does phone support open?"))
 
 
+def test_an_age_is_of_the_person_named_next_to_it():
+    """Sixty-second session: "How old is Ilse Vranken?" was answered (0.55) with "Ortega, the
+    24-year-old Argentine, …", a sentence that names Vranken too, far from the age."""
+    ortega = [answer.Hit(_sentence("a", 0, 0, "Ortega, the 24-year-old Argentine, hit back by breaking in the fourth game, "
+                                                "but Vranken held on to win the set."))]
+    maddox = [answer.Hit(_sentence("a", 0, 0, "Kieran Maddox, 38, was convicted on seven of the nine counts he faced."))]
+    assert answer.lacks_measure(ortega, parse("How old is Ilse Vranken?"))
+    assert not answer.lacks_measure(ortega, parse("How old is Camila Ortega?"))
+    assert not answer.lacks_measure(maddox, parse("How old is Kieran Maddox?"))
+    varga = [answer.Hit(_sentence("a", 0, 0, "Helena Varga died on October 21, 2019, at the age of 72."))]
+    assert not answer.lacks_measure(varga, parse("how old was Helena Varga when she died"))
+
+
 @pytest.mark.parametrize("sentence, person", [
     ("We stayed at Gull Cottage for a week.", False),
     ("It is designed by Brightfield Labs, a small company.", False),
