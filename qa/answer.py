@@ -1183,7 +1183,7 @@ def _age_of(text: str, name: str) -> bool:
     return False
 
 
-# capitalised words that name no one: months and days ("died on October 21"), and how a clause opens
+# capitalised words that name no one, between a name and an age: months and days ("died on October 21, 2019, at the age of 72")
 _NOT_NAMES = frozenset(_MONTH_NAMES) | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
                                                  "friday saturday sunday".split())
 

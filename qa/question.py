@@ -467,7 +467,8 @@ def clean(text: str) -> str:
 
 # chat shorthand, typed in lower case, and the words it stands for ("how many ppl were at the game")
 _SHORTHAND = {"ppl": "people", "u": "you", "ur": "your", "r": "are", "w": "with", "pls": "please", "plz": "please",
-              "bc": "because", "cuz": "because", "coz": "because", "abt": "about", "govt": "government", "biz": "business", "stuff": "things",
+              "bc": "because", "cuz": "because", "coz": "because", "abt": "about", "govt": "government", "biz": "business",
+              "stuff": "things",
               "b4": "before", "tho": "though", "hows": "how is", "whats": "what is", "wheres": "where is",
               "whos": "who is", "whens": "when is", "yrs": "years", "yr": "year", "wat": "what", "wut": "what",
               "wot": "what", "qtr": "quarter", "wanna": "want to", "gonna": "going to", "gotta": "have to",
