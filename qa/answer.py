@@ -12,7 +12,7 @@ from .corpus import plain, titles_told_apart
 from .crosslingual import has_cjk
 from .counts import asked_count, gives_count
 from .countries import countries_asked_in, country_named, written as country_written
-from .features import ASKS_PUBLISHED, NAME_LIKENESS, entity_mentions, framing_tokens, mention_spans, sentence_tokens, token_list
+from .features import ASKS_PUBLISHED, MONTHS, NAME_LIKENESS, entity_mentions, framing_tokens, mention_spans, sentence_tokens, token_list
 from .index import Index
 from .kinds import MEASURE_KINDS, named
 from .lexical import stopwords, tokenize, zipf
@@ -674,12 +674,11 @@ def _names_any(names: tuple[str, ...], index: Index, hit: Hit) -> bool:
 
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                 "november", "december")
-_MONTH = re.compile(r"\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-                    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
-# a month a question asks about: after "in", "for", "of", "during", "since", "until" or "by", or before a day or a year
-_MONTH_ASKED = re.compile(r"\b(?:in|for|of|during|since|until|by)\s+(January|February|March|April|May|June|July|August|September|"
-                          r"October|November|December)\b|\b(January|February|March|April|June|July|August|September|October|"
-                          r"November|December)\s+\d")
+_MONTH = re.compile(rf"\b{MONTHS}\b\.?")
+# a month a question asks about: after "in", "for", "of", "during", "since", "until" or "by", or before a day or a
+# year (not "May" before a figure: at a question's start it is a verb as often as a month)
+_MONTH_ASKED = re.compile(r"\b(?:in|for|of|during|since|until|by)\s+(%s)\b|\b(%s)\s+\d"
+                          % ("|".join(m.capitalize() for m in _MONTH_NAMES), "|".join(m.capitalize() for m in _MONTH_NAMES if m != "may")))
 
 
 _MONTH_SPAN = re.compile(r"\b(?:after|before|since|until|till|from|between|through|by|as\s+of)\s+(?:the\s+)?(?:end\s+of\s+|early\s+|mid-?|late\s+)?"
@@ -1158,14 +1157,14 @@ AGE_REACH = 60  # characters between an age and the person asked about, named wi
 def _gives(measure: str, q: Question, text: str) -> bool:
     """Whether a sentence gives the measure; an age, of someone the question names ("Okafor, 19,"
     is no answer to "How old is Gary Thorne?") when it names anyone."""
-    given = entity_mentions(measure, plain(text))
+    plain_text = plain(text)
+    given = entity_mentions(measure, plain_text)
     if not given:
         return measure == "money" and ASKS_FREE.search(q.text) is not None and PAID.search(text) is not None
     named = [n.split()[-1] for _, _, n in names(q.text)] if measure == "age" else []
     # or of "she": "She was 45 when the window was unveiled" in her biography (not "Corrigan was 19 when she …");
     # next to the name, not of another the sentence names ("Ortega, the 24-year-old Argentine, hit back" asks
     # nothing of Vranken's age however often it names her)
-    plain_text = plain(text)
     return not named or any(_SOMEONE.fullmatch(g.split()[0]) for g in given) \
         or any(_age_of(plain_text, n) for n in named)
 
@@ -1184,8 +1183,8 @@ def _age_of(text: str, name: str) -> bool:
 
 
 # capitalised words that name no one, between a name and an age: months and days ("died on October 21, 2019, at the age of 72")
-_NOT_NAMES = frozenset(_MONTH_NAMES) | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
-                                                 "friday saturday sunday".split())
+_NOT_NAMES = frozenset(_MONTH_NAMES) | {m[:3] for m in _MONTH_NAMES} | {"sept"} \
+    | frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 # "What did Marcus Bell say?": asks what someone said

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 
+from .features import MONTHS
 from .lexical import stopwords
 
 _TIME_EN = (r"seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|"
@@ -75,9 +76,7 @@ _NO_CODE = re.compile(r"\d+(?:s|m|bn|k|km|kg|cm|mm)", re.I)  # "1990s", "5m", "4
 # a time of day: "7 a.m.", "6pm", "17:30"
 _CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.|[ap]m\b)|\b\d{1,2}:\d{2}\b", re.I)
 # a date's day or year: "March 14", "Oct. 29", "14 March", "in 2024" count nothing (a year counts time only)
-_MONTHS = (r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|"
-           r"September|October|November|December")
-_DATED = re.compile(rf"\b(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b")
+_DATED = re.compile(rf"\b{MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\b")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b(?!\s*(?:people|persons|[a-z]+(?:ers|ors|ists|ians|ants|ents|ees))\b)")
 # a number joined to the word it measures: "a 3.2-inch display", "two-way messaging", "a five-star hotel"
 # count that word's things only ("How many inches …?"), not what a question counts otherwise

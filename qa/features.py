@@ -27,11 +27,12 @@ from .sports import SCORELINE, sport_paraphrases
 from .types import Document, Sentence
 from .units import unit_paraphrases
 
-_MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+# a month by name or its abbreviation (one group); counts.py and answer.py read months by it too
+MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 _AM_PM = r"\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b"  # a time of day: "6 am", "5.30 p.m."
 _ENTITY = {
     "number": re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|several|half)\b", re.I),
-    "date": re.compile(rf"\b(1\d{{3}}|20\d{{2}})s?\b|\b{_MONTHS}\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|century|decade|\d{{4}}-\d{{2}}-\d{{2}})\b"
+    "date": re.compile(rf"\b(1\d{{3}}|20\d{{2}})s?\b|\b{MONTHS}\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|century|decade|\d{{4}}-\d{{2}}-\d{{2}})\b"
                        rf"|{_AM_PM}|\b\d{{1,2}}:\d{{2}}\b|\b(noon|midnight)\b", re.I),  # "When does it open?": "6 am"
     "person": re.compile(rf"{PERSON_NAME.pattern}|\b(he|she|CEO|president|king|queen|emperor|minister|leader|founder|director)\b"),
     "place": re.compile(r"\b(in|at|from|near|to|behind|beside|outside|inside|opposite|along|beyond|towards?|next to|across from) "
@@ -65,7 +66,7 @@ _MEASURE = {
                        r"|\b(?:following|next|previous|same|that|this|last) year\b|\byears? (?:later|earlier|before|after)\b", re.I),
     # a month by name ("held on April 14", "in Sept."), in a date written in figures ("2025-07-28"),
     # or counted from now ("next month")
-    "month": re.compile(rf"\b{_MONTHS}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"
+    "month": re.compile(rf"\b{MONTHS}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"
                         r"|\b(?:this|last|next|that|the following|the same|the previous) month\b"),
     "percent": re.compile(rf"%|\bper ?cent|\bpercentage|\b(?:half|third|quarter|fifth|tenth|majority|minority)s?\b"
                           rf"|\b(?:\d+|{_SPELT_NUMBER}) (?:in|out of) (?:\d+|{_SPELT_NUMBER})\b", re.I),
