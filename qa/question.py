@@ -581,6 +581,29 @@ _EVERYDAY = {word: re.compile(written, re.I) for word, written in {
     **dict.fromkeys(("sell", "sells", "selling"), r"\bsold\b"), **dict.fromkeys(("sink", "sinks", "sank", "sunk"), r"\bs[aiu]nk(?:ing)?\b"),
     **dict.fromkeys(("drive", "drives", "driving", "drove", "driven"), r"\bdrivers?\b"),
     **dict.fromkeys(("spend", "spends", "spending"), r"\bspent\b"), **dict.fromkeys(("build", "builds"), r"\bbuilt\b"),
+    # (sixty-third session, from six more news stories written blind: "How big is the organisation's workforce?" of
+    # "employs 9,200 people", "Why did the company switch off most of its network?" of "took systems offline", "Was the
+    # board's decision unanimous?" of "voted 5-2")
+    "workforce": r"\bemploy(?:s|ed|ees?)\b|\bstaff\b|\bworkers\b",
+    **dict.fromkeys(("switch off", "switched off", "switches off", "switching off", "turn off", "turned off", "turns off"),
+                    r"\bshut(?:s|ting)?\b|\bshutdown\b|\boffline\b|\bdisconnect(?:s|ed|ing)?\b|\bpower(?:s|ed)?\s+down\b"),
+    **dict.fromkeys(("discover", "discovers", "discovered", "discovery"),
+                    r"\bdetect(?:s|ed|ion)?\b|\bfound\b|\bspotted\b|\bnoticed\b|\bidentified\b|\buncovered\b"),
+    **dict.fromkeys(("penalty", "penalties"), r"\bfines?\b|\bfined\b|\bsanctions?\b"),
+    **dict.fromkeys(("slim", "slimmer", "slimmest"), r"\bthin(?:ner|nest)?\b"), **dict.fromkeys(("thinner", "thinnest"), r"\bslim(?:mer|mest)?\b"),
+    **dict.fromkeys(("agreement", "agreements"), r"\bdeals?\b|\bcontracts?\b|\bpartnerships?\b"),
+    **dict.fromkeys(("inside", "internal", "interior"), r"\binner\b|\binside\b|\binternal\b|\binterior\b"),
+    **dict.fromkeys(("extra", "extras"), r"\badditional\b|\bfurther\b|\bbonus\b|\badded\b"),
+    **dict.fromkeys(("walk away", "walks away", "walked away", "back out", "pull out", "pulls out", "pulled out"),
+                    r"\bexit(?:s|ed)?\b|\bterminat(?:e|es|ed|ion)\b|\bwithdraw(?:s|n|al)?\b|\bwithdrew\b|\bcancel(?:s|led|lation)?\b"),
+    "aimed at": r"\btarget(?:s|ed|ing)?\b|\bintended\b|\breserved\b|\bdesigned\s+for\b|\bmeant\s+for\b",
+    **dict.fromkeys(("grab", "grabbed", "grabs"), r"\bst(?:ole|olen|eal|eals|ealing)\b|\btook\b|\btaken\b|\bcopied\b|\bobtained\b|\bexfiltrat\w*"),
+    **dict.fromkeys(("hacker", "hackers"), r"\battackers?\b|\bgang\b|\bcriminals?\b|\bransomware\b|\bcyber"),
+    **dict.fromkeys(("medicine", "medicines"), r"\bdrugs\b|\bmedications?\b|\bprescriptions?\b"),
+    **dict.fromkeys(("unanimous", "unanimously"), r"\bvot(?:e|es|ed)\b|\bdissent\w*|\b\d+[-–]\d+\b"),
+    **dict.fromkeys(("allowed", "allow", "allows"), r"\bpermitted\b|\bbann?(?:ed|s)?\b|\bprohibit(?:s|ed)?\b|\bbarred\b|\bforbid(?:s|den)?\b"),
+    **dict.fromkeys(("price tag", "price-tag"), r"\bcost(?:s|ing)?\b|\bpriced\b|\bworth\b|[$£€]\s?\d"),
+    **dict.fromkeys(("how hot", "how cold", "how warm", "hottest", "coldest"), r"\btemperatures?\b|\bdegrees\b|°|\b\d+(?:\.\d+)?\s?C\b"),
     # a title written for a man, a woman or anyone ("Who is the spokesperson …?" of "A department spokeswoman, …")
     **dict.fromkeys(("spokesperson", "spokespersons", "spokespeople", "spokesman", "spokesmen", "spokeswoman", "spokeswomen"),
                     r"\bspokes(?:person|persons|people|man|men|woman|women)\b")}.items()}

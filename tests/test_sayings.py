@@ -204,7 +204,23 @@ def test_a_word_read_as_another_only_where_it_means_it():
                                                ("How far is the star the planet goes around?", "The planet orbits a star 48 light-years away."),
                                                ("How many old planes are being retired?", "The new jets will replace 28 old planes."),
                                                ("What organisation does Marko Petkovic run?", "Marko Petkovic, head of a campaign group, objected."),
-                                               ("How experienced was the person driving the train?", "The person at the train's controls, an experienced driver, survived.")])
+                                               ("How experienced was the person driving the train?", "The person at the train's controls, an experienced driver, survived."),
+                                               # sixty-third session, from six more news stories written blind
+                                               ("How big is the hospital group's workforce?", "The hospital group employs about 11,000 people."),
+                                               ("Why did the company switch off its network?", "The company took its network offline."),
+                                               ("Where did staff first discover the problem?", "Staff first detected the attack in Harrisburg."),
+                                               ("What is the largest penalty?", "The largest fine is 3,000 euros."),
+                                               ("Why is the phone slimmer?", "The phone is thinner because of a new hinge."),
+                                               ("Does the firm have agreements with carriers?", "The firm has deals with two carriers."),
+                                               ("How big is the screen on the inside?", "The inner screen measures 8 inches."),
+                                               ("Can either party walk away early?", "Either party may terminate the contract in 2028."),
+                                               ("Who are the homes aimed at?", "The homes are targeted at nurses and teachers."),
+                                               ("How much data did the hackers grab?", "The gang said it stole 2 terabytes of data."),
+                                               ("How long does it take to get medicines?", "Drugs now take four hours to arrive."),
+                                               ("Was the vote unanimous?", "The board voted 9-2 in favour."),
+                                               ("What are residents allowed to do?", "Residents are banned from filling pools."),
+                                               ("What is the project's price tag?", "The project will cost $410 million."),
+                                               ("How hot did it get?", "Temperatures reached 44.1 degrees on Sunday.")])
 def test_the_words_of_one_family_count_as_written(question, written):
     """"Has anyone died in the fire?" was refused (0.17) of a story that says "No deaths had been
     reported": "died" and "deaths" stem apart, and a word missing from the text counts against it."""
