@@ -26,7 +26,7 @@ from . import compounds, contrast, features, nearwords, spanish
 from .crosslingual import has_cjk, translate_words
 from .index import Index
 from .languages import identify
-from .lexical import naming_words, tokenize
+from .lexical import naming_words, tokenize, zipf
 from .lexicon import UNTRANSLATED, english_lexicon
 from .question import NOUNS_CAPITALISED, Question, content_tokens, names
 from .rank import Models
@@ -58,6 +58,17 @@ def _section_words() -> frozenset[str]:
     return frozenset(tokenize(["section sections part chapter heading say says said list steps step details detail "
                                "information info contents content points items under tell show give explain describe "
                                "article document page"])[0])
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _words_dropped(heading: str) -> frozenset[str]:
+    """The words of a heading that say what it is about but are stop words to the tokenizer
+    ("won" of "How the race was won"; not "how", "the", "was"): without them its one token
+    left, "race", would fit "When did the race start?" as "What does the Race section say?"."""
+    return frozenset(w.lower() for w in _LATIN_WORD.findall(heading)
+                     if zipf(w.lower()) < features.FRAMING_ZIPF and not tokenize([w])[0])
 
 
 def _writes(folded: str, name: str) -> bool:
@@ -141,6 +152,7 @@ class Retriever:
         self._sounded: dict[str | None, dict[str, str]] = {}  # names by how they sound (qa/transliterate.py)
         self._doc_stems: dict[str, frozenset[str]] = {}
         self._heading_tokens: list[frozenset[str]] | None = None  # each section heading's words, on first need
+        self._heading_lost: list[frozenset[str]] = []  # and the words of it the tokenizer drops, that say something
         self._mentioned: OrderedDict[tuple[str, str], bool] = OrderedDict()  # (document, name) -> written there
         self._folded: OrderedDict[str, str] = OrderedDict()  # document id -> title, file name and text, case-folded
         self._near: nearwords.NearWords | None = None  # a small scope's words, in other words
@@ -393,7 +405,10 @@ class Retriever:
         if self._heading_tokens is None:
             # a section's number is no word of its name: "What does the Scope section say?" asks "2.1 Scope"
             self._heading_tokens = [frozenset(t) for t in tokenize([_SECTION_NUMBER.sub("", h) for h in table.sections])]
-        fits = [k for k, h in enumerate(self._heading_tokens) if h & asked and len(h) <= SECTION_HEADING_WORDS and h <= words]
+            self._heading_lost = [_words_dropped(h) for h in table.sections]
+        written = {w.lower() for w in _LATIN_WORD.findall(q.search)}
+        fits = [k for k, h in enumerate(self._heading_tokens)
+                if h & asked and len(h) <= SECTION_HEADING_WORDS and h <= words and self._heading_lost[k] <= written]
         if not fits:
             return None
         scope = {self.index.documents.index(d) for d in self.in_scope(doc)} if doc is not None else None

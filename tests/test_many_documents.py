@@ -186,3 +186,23 @@ def test_a_section_asked_for_by_its_heading_is_read_out(tmp_path):
     # in a conversation about another document, "the requirements" are that document's
     assert engine.ask("What are the requirements?", ["Where did the wiki move?"]).kind == "search"
     assert engine.ask("What are the known issues?", ["What are the requirements?"]).kind == "section"
+
+
+RACE = ("Lund wins the Tour of the Hills\n\nTRENTO, Italy, June 15 (NewsWire) - Erik Lund won the Tour of the Hills on "
+        "Sunday.\n\nHow the race was won\n\nThe decisive moment came on the final climb, where Lund attacked.\n\n"
+        "He crossed the line alone in Trento, the race's finish, after 147 riders had started in Rovereto on June 9.\n")
+
+
+def test_a_heading_is_not_asked_for_by_the_one_word_the_tokenizer_keeps(tmp_path):
+    """"When did the race get under way?" was answered at 1.0 with the section "How the race was
+    won": "won" is a stop word to the tokenizer, so the heading's only token, "race", fit a question
+    whose other words ("get", "way") frame it."""
+    from qa.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "race.txt").write_text(RACE, encoding="utf-8")
+    engine = Engine(corpus, tmp_path / "index", progress=False).load()
+    for question in ("When did the race get under way?", "When did the race start?", "In which city did the race end?"):
+        assert engine.ask(question).kind == "search", question
+    assert engine.ask("How was the race won?").kind == "section"
