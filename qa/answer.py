@@ -955,15 +955,15 @@ def _holder_given(title: re.Pattern) -> re.Pattern:
 def subject_holder(index: Index, hits: list[Hit], q: Question) -> Hit | None:
     """For "Who runs Brightwater?" or "Who is the governor of Westmarch Province?" of a story whose
     first sentence is about that organisation ("Brightwater Appliances Inc. said on Thursday it
-    would cut about 1,200 jobs …"), the best of the first `HOLDER_DEPTH` sentences of that story
+    would cut about 1,200 jobs …"), or whose paragraph names it, the best of the first `HOLDER_DEPTH` sentences of that story
     giving someone the title asked (qa/roles.py `holder_asked`: for "runs", the top title) with no
     other firm's name before it ("“…,” Chief Executive Officer Margaret Okonjo told analysts").
     A news story names what it is about once and its officers by title alone after; the word
     features find the sentence naming the company, not the one naming its boss, and the
     answerability model judged "Who runs Brightwater?" at 0.04 for want of a sentence writing
     "Brightwater" and a title together. None when the question asks something else, the story
-    is about something else (every word of the organisation asked must be in its first sentence:
-    not "Brightwater Capital"), or no such sentence is among the best. Asked in another language
+    is about something else (every word of the organisation asked must be in its first sentence
+    or the holder's paragraph: not "Brightwater Capital"), or no such sentence is among the best. Asked in another language
     ("¿Quién es el jefe de Calder Brightworks?", "Calder Brightworks 的老板是谁？"), the title is read
     by qa/roles.py `holder_asked_other`."""
     asked = (holder_asked(q.text.strip()) if q.english else holder_asked_other(q.text)) if hits else None
@@ -971,9 +971,19 @@ def subject_holder(index: Index, hits: list[Hit], q: Question) -> Hit | None:
         return None
     org = [w for w in token_list(asked[0]) if w not in stopwords()]
     for h in hits[:HOLDER_DEPTH] if org else ():
-        if h.sentence.kind == "text" and _leads_with(index, h.sentence.doc, org) and gives_title(h.sentence.text, asked[1], org):
+        if h.sentence.kind == "text" and gives_title(h.sentence.text, asked[1], org) \
+                and (_leads_with(index, h.sentence.doc, org) or _paragraph_writes(index, h.sentence, org)):
             return h
     return None
+
+
+def _paragraph_writes(index: Index, sentence, words: list[str]) -> bool:
+    """Whether the sentence's paragraph writes all these words (tokens): a story about a fire
+    names the firm whose plant burnt where it tells of it, and its boss by title alone after
+    ("Rheinkraft, which employs about 520 people at the site, said … . Chief executive Matthias
+    Kellner said the company was cooperating fully …")."""
+    para = _by_paragraph(index, sentence.doc).get(sentence.para, [])
+    return set(words) <= set().union(*(sentence_tokens(s.text) for s in para))
 
 
 _LEADING = r"(?:co-)?(?:director|leader|head|chief|coordinator)|(?:led|headed|directed)\s+by"
@@ -1001,7 +1011,17 @@ def gives_title(text: str, title: re.Pattern, org: list[str]) -> bool:
     for g in _holder_given(title).finditer(text):
         if all(w in org for w in token_list(g.group("before") or "") if w not in stopwords()):
             return True
+    # or of this body by name: "said Rodrigo Ferrada Vial, chief executive of Terminales Australes"
+    for g in _holder_of(title).finditer(text):
+        if set(org) <= set(token_list(g.group("body"))):
+            return True
     return False
+
+
+def _holder_of(title: re.Pattern) -> re.Pattern:
+    """A person named, then the title of a body named after it ("Ferrada, chief executive of …")."""
+    return re.compile(rf"{titled_after(title.pattern, 1)}\s+(?:of|at|for)\s+(?:the\s+)?"
+                      rf"(?P<body>[A-Z][\w&’'.-]*(?:\s+(?:[A-Z][\w&’'.-]*|of|de|for)){{0,4}})")
 
 
 def holder_first(hits: list[Hit], holder: Hit | None) -> list[Hit]:

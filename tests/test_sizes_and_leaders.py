@@ -131,6 +131,11 @@ def test_any_title_of_the_company_a_story_is_about(tools, question, named):
     ("who's brightwater's finance chief", "brightwater", "Chief Financial Officer Daniel Reyes said the cost would rise.", True),
     ("who's the manager of caldera united", "caldera united", "Caldera coach Viktor Halloran said the decision was wrong.", True),
     ("Who is the spokesperson for the Bureau?", "Bureau", "A spokesperson, Karen Oduya, declined to comment.", True),
+    # the body named after the title (sixty-third session)
+    ("Who runs Terminales Australes?", "Terminales Australes",
+     "“Ships are getting bigger,” said Rodrigo Ferrada Vial, chief executive of Terminales Australes.", True),
+    ("Who runs Brightwater?", "Brightwater", "said Ana Ruiz, chief executive of Brightwater Capital.", True),
+    ("Who runs Brightwater?", "Brightwater", "said Ana Ruiz, chief executive of Corvane Research.", False),
     # another body's president, a vice-president, an analyst
     ("Who runs Brightwater?", "Brightwater", "said Tom Birchwood, president of the union’s Local 412.", False),
     ("Who runs Brightwater?", "Brightwater", "Vice President John Hale said sales fell.", False),
@@ -187,14 +192,17 @@ def test_the_leader_asked_in_another_language(tools, question):
 
 @pytest.mark.slow
 def test_no_leader_is_read_for_a_company_the_story_is_not_about(tools):
-    """Corvane's chief executive is named, but its name is not the story's subject: the rule
-    does not apply (whatever the ranker then makes of it), and "Harwick Capital" is another firm."""
+    """"Harwick Capital" is another firm than the story's; Corvane is not the story's subject, but
+    the paragraph naming its chief executive names "Corvane Research" too (sixty-third session:
+    "Who is the boss of Rheinkraft?" of a fire story whose paragraph on the plant's owner names
+    "Chief executive Matthias Kellner" after it)."""
     q = parse("Who runs Harwick Capital?")
     index = tools._retriever.index
     hits = [Hit(s) for s in index.sentences]
     assert answer.subject_holder(index, hits, q) is None
-    assert answer.subject_holder(index, hits, parse("Who runs Corvane Research?")) is None
     assert answer.subject_holder(index, hits, parse("Who runs Harwick Tools?")).sentence.text.count("Naomi Whitfield")
+    assert answer.subject_holder(index, hits, parse("Who runs Corvane Research?")).sentence.text.count("Daniel Ekwueme")
+    assert answer.subject_holder(index, hits, parse("Who runs Kestrel Research?")) is None  # never named
 
 
 @pytest.mark.slow
