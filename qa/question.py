@@ -604,6 +604,21 @@ _EVERYDAY = {word: re.compile(written, re.I) for word, written in {
     **dict.fromkeys(("allowed", "allow", "allows"), r"\bpermitted\b|\bbann?(?:ed|s)?\b|\bprohibit(?:s|ed)?\b|\bbarred\b|\bforbid(?:s|den)?\b"),
     **dict.fromkeys(("price tag", "price-tag"), r"\bcost(?:s|ing)?\b|\bpriced\b|\bworth\b|[$£€]\s?\d"),
     **dict.fromkeys(("how hot", "how cold", "how warm", "hottest", "coldest"), r"\btemperatures?\b|\bdegrees\b|°|\b\d+(?:\.\d+)?\s?C\b"),
+    # (and from the next six: "Was anyone killed in the fire?" of "No deaths were reported", "Who was tipped to win?" of
+    # "pre-race favourite Julien Marchetti", "Which watchdog approved it?" of "the environmental regulator")
+    **dict.fromkeys(("kill", "kills", "killed", "killing"), r"\bdeaths?\b|\bdead\b|\bdie[ds]?\b|\bfatalit(?:y|ies)\b"),
+    **dict.fromkeys(("on purpose", "intentionally", "intentional"), r"\bdeliberate(?:ly)?\b|\barson\b|\bintentional(?:ly)?\b"),
+    **dict.fromkeys(("watchdog", "watchdogs"), r"\bregulators?\b|\bauthorit(?:y|ies)\b|\bcommission\b|\bombudsman\b|\bagency\b"),
+    **dict.fromkeys(("inquiry", "inquiries", "probe", "probes", "probing"), r"\binvestigat(?:e|es|ed|ing|ion|ions|ors?)\b|\binquir(?:y|ies)\b|\bprobe\b"),
+    **dict.fromkeys(("lawmaker", "lawmakers", "legislator", "legislators"), r"\bparliament\w*|\blegislat\w*|\bcongress\w*|\bsenat\w*|\bdeputies\b|\bMPs?\b"),
+    **dict.fromkeys(("publication", "publications"), r"\bjournals?\b|\bmagazines?\b|\bnewspapers?\b"),
+    **dict.fromkeys(("tipped", "favourite", "favourites", "favorite", "favorites"), r"\bfavou?rites?\b|\btipped\b"),
+    **dict.fromkeys(("necessary", "needed"), r"\bneed(?:s|ed)?\b|\bnecessary\b|\brequired?\b|\bessential\b"),
+    **dict.fromkeys(("quit", "quits", "dropout", "dropouts"), r"\bdropp(?:ed|ing)\s+out\b|\bwithdr(?:ew|awn|aw|awal)\b|\bleft\b|\bresign(?:s|ed)?\b"),
+    **dict.fromkeys(("proportion", "proportions"), r"%|\bper\s?cent\b|\bshare\b|\bhalf\b|\bthird\b|\bquarter\b|\bmajority\b"),
+    **dict.fromkeys(("on the table", "put on the table"), r"\boffer(?:s|ed)?\b|\bbids?\b|\bproposals?\b"),
+    **dict.fromkeys(("enrol", "enroll", "enrols", "enrolls", "enrolled", "sign up", "signing up", "signed up"),
+                    r"\bparticipants?\b|\brecruit(?:s|ed|ing|ment)?\b|\bvolunteers?\b|\bregist(?:er|ered|ration)\b"),
     # a title written for a man, a woman or anyone ("Who is the spokesperson …?" of "A department spokeswoman, …")
     **dict.fromkeys(("spokesperson", "spokespersons", "spokespeople", "spokesman", "spokesmen", "spokeswoman", "spokeswomen"),
                     r"\bspokes(?:person|persons|people|man|men|woman|women)\b")}.items()}

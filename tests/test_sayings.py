@@ -220,7 +220,19 @@ def test_a_word_read_as_another_only_where_it_means_it():
                                                ("Was the vote unanimous?", "The board voted 9-2 in favour."),
                                                ("What are residents allowed to do?", "Residents are banned from filling pools."),
                                                ("What is the project's price tag?", "The project will cost $410 million."),
-                                               ("How hot did it get?", "Temperatures reached 44.1 degrees on Sunday.")])
+                                               ("How hot did it get?", "Temperatures reached 44.1 degrees on Sunday."),
+                                               ("Was anyone killed?", "No deaths were reported."),
+                                               ("Was the fire set on purpose?", "The fire was not set deliberately."),
+                                               ("Which watchdog approved the port?", "The environmental regulator approved the port."),
+                                               ("Who leads the inquiry?", "Prosecutor Annika Brandt leads the investigation."),
+                                               ("When will lawmakers debate the fire?", "The state parliament will debate the fire in October."),
+                                               ("In which publication did the study appear?", "The study appeared in the journal Clinical Ageing Review."),
+                                               ("Who was tipped to win?", "Julien Marchetti was the pre-race favourite to win."),
+                                               ("Why is the tax necessary?", "The mayor said the tax was needed to fund housing."),
+                                               ("Why did the volunteers quit?", "Most volunteers dropped out because of the travel."),
+                                               ("What proportion of voters backed it?", "About 61% of voters backed it."),
+                                               ("How much has Harlow put on the table?", "Harlow's offer is worth 2.4 billion pounds."),
+                                               ("How many patients will be enrolled?", "The trial will recruit 4,200 patients.")])
 def test_the_words_of_one_family_count_as_written(question, written):
     """"Has anyone died in the fire?" was refused (0.17) of a story that says "No deaths had been
     reported": "died" and "deaths" stem apart, and a word missing from the text counts against it."""
