@@ -382,17 +382,17 @@ def test_six_news_stories_read_after_the_sixty_second_session(tmp_path):
 
 
 @pytest.mark.parametrize("name, ratio, false_abstain, abstain_correct", [
-    # sixty-third session, first run 0.435 cite@1, false refusals 0.435, correct refusals 0.625
-    ("news_articles_e", 0.74, 0.47, 0.60),
-    # sixty-third session, first run 0.391, 0.500, 0.569
-    ("news_articles_f", 0.75, 0.53, 0.54)])
+    # sixty-third session, first run 0.435 cite@1, false refusals 0.435, correct refusals 0.625; with that
+    # session's rules, some drawn from it, 0.486, 0.377, 0.625
+    ("news_articles_e", 0.74, 0.41, 0.60),
+    # sixty-third session, first run 0.391, 0.500, 0.569; never read: 0.399, 0.493, 0.569 on that session's final code
+    ("news_articles_f", 0.75, 0.52, 0.54)])
 def test_news_stories_written_blind_in_the_sixty_third_session(tmp_path, name, ratio, false_abstain, abstain_correct):
     """Twice six news stories and 210 questions each, written blind in the sixty-third session: what
-    the rules are worth on stories nobody tuned for. Each gave the same figures on the session's
-    start and final code; the second set was never read, the first only after it was measured
-    (docs/results.md)."""
+    the rules are worth on stories nobody tuned for. The first was read for its misses after it
+    was measured; the second was never read (docs/results.md)."""
     summary = _each_asked_of_its_document(name, tmp_path, questions=210, documents=6)
-    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= ratio, summary  # 0.770, 0.782
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= ratio, summary  # 0.780, 0.787
     assert summary["false_abstain"] <= false_abstain, summary
     assert summary["abstain_correct"] >= abstain_correct, summary
 
