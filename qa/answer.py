@@ -972,9 +972,18 @@ def subject_holder(index: Index, hits: list[Hit], q: Question) -> Hit | None:
     org = [w for w in token_list(asked[0]) if w not in stopwords()]
     for h in hits[:HOLDER_DEPTH] if org else ():
         if h.sentence.kind == "text" and gives_title(h.sentence.text, asked[1], org) \
-                and (_leads_with(index, h.sentence.doc, org) or _paragraph_writes(index, h.sentence, org)):
+                and (_leads_with(index, h.sentence.doc, org) or _paragraph_writes(index, h.sentence, org)) \
+                and not _holder_is(h.sentence.text, asked[1], org):
             return h
     return None
+
+
+def _holder_is(text: str, title: re.Pattern, org: list[str]) -> bool:
+    """Whether the words asked as the organisation are the name of the person the sentence gives
+    the title to: "首席执行官Margaret Okonjo多大年纪？" asks the age of "Chief Executive Officer
+    Margaret Okonjo", not who is her chief executive."""
+    return any(set(org) <= set(token_list(m.group("person")))
+               for m in re.finditer(rf"{title.pattern}\s+(?P<person>{_PERSON})", text))
 
 
 def _paragraph_writes(index: Index, sentence, words: list[str]) -> bool:
