@@ -955,17 +955,19 @@ def _holder_given(title: re.Pattern) -> re.Pattern:
 def subject_holder(index: Index, hits: list[Hit], q: Question) -> Hit | None:
     """For "Who runs Brightwater?" or "Who is the governor of Westmarch Province?" of a story whose
     first sentence is about that organisation ("Brightwater Appliances Inc. said on Thursday it
-    would cut about 1,200 jobs …"), or whose paragraph names it, the best of the first `HOLDER_DEPTH` sentences of that story
-    giving someone the title asked (qa/roles.py `holder_asked`: for "runs", the top title) with no
-    other firm's name before it ("“…,” Chief Executive Officer Margaret Okonjo told analysts").
-    A news story names what it is about once and its officers by title alone after; the word
-    features find the sentence naming the company, not the one naming its boss, and the
-    answerability model judged "Who runs Brightwater?" at 0.04 for want of a sentence writing
-    "Brightwater" and a title together. None when the question asks something else, the story
-    is about something else (every word of the organisation asked must be in its first sentence
-    or the holder's paragraph: not "Brightwater Capital"), or no such sentence is among the best. Asked in another language
-    ("¿Quién es el jefe de Calder Brightworks?", "Calder Brightworks 的老板是谁？"), the title is read
-    by qa/roles.py `holder_asked_other`."""
+    would cut about 1,200 jobs …"), or whose paragraph names it, the best of the first
+    `HOLDER_DEPTH` sentences of that story giving someone the title asked (qa/roles.py
+    `holder_asked`: for "runs", the top title) with no other firm's name before it ("“…,” Chief
+    Executive Officer Margaret Okonjo told analysts") or with this one's after it ("Rodrigo
+    Ferrada Vial, chief executive of Terminales Australes"). A news story names what it is about
+    once and its officers by title alone after; the word features find the sentence naming the
+    company, not the one naming its boss, and the answerability model judged "Who runs
+    Brightwater?" at 0.04 for want of a sentence writing "Brightwater" and a title together. None
+    when the question asks something else, the story is about something else (every word of the
+    organisation asked must be in its first sentence or the holder's paragraph: not "Brightwater
+    Capital"), or no such sentence is among the best. Asked in another language ("¿Quién es el
+    jefe de Calder Brightworks?", "Calder Brightworks 的老板是谁？"), the title is read by
+    qa/roles.py `holder_asked_other`."""
     asked = (holder_asked(q.text.strip()) if q.english else holder_asked_other(q.text)) if hits else None
     if asked is None:
         return None

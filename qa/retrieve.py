@@ -404,8 +404,8 @@ class Retriever:
             return None
         if self._heading_tokens is None:
             # a section's number is no word of its name: "What does the Scope section say?" asks "2.1 Scope"
+            self._heading_lost = [_words_dropped(h) for h in table.sections]  # first: another thread reads both once this is set
             self._heading_tokens = [frozenset(t) for t in tokenize([_SECTION_NUMBER.sub("", h) for h in table.sections])]
-            self._heading_lost = [_words_dropped(h) for h in table.sections]
         written = {w.lower() for w in _LATIN_WORD.findall(q.search)}
         fits = [k for k, h in enumerate(self._heading_tokens)
                 if h & asked and len(h) <= SECTION_HEADING_WORDS and h <= words and self._heading_lost[k] <= written]
