@@ -60,15 +60,11 @@ def _section_words() -> frozenset[str]:
                                "article document page"])[0])
 
 
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
-
-
 def _words_dropped(heading: str) -> frozenset[str]:
     """The words of a heading that say what it is about but are stop words to the tokenizer
     ("won" of "How the race was won"; not "how", "the", "was"): without them its one token
     left, "race", would fit "When did the race start?" as "What does the Race section say?"."""
-    return frozenset(w.lower() for w in _LATIN_WORD.findall(heading)
-                     if zipf(w.lower()) < features.FRAMING_ZIPF and not tokenize([w])[0])
+    return frozenset(w for w in features.lower_words(heading) if zipf(w) < features.FRAMING_ZIPF and not tokenize([w])[0])
 
 
 def _writes(folded: str, name: str) -> bool:
@@ -406,7 +402,7 @@ class Retriever:
             # a section's number is no word of its name: "What does the Scope section say?" asks "2.1 Scope"
             self._heading_lost = [_words_dropped(h) for h in table.sections]  # first: another thread reads both once this is set
             self._heading_tokens = [frozenset(t) for t in tokenize([_SECTION_NUMBER.sub("", h) for h in table.sections])]
-        written = {w.lower() for w in _LATIN_WORD.findall(q.search)}
+        written = features.lower_words(q.search)
         fits = [k for k, h in enumerate(self._heading_tokens)
                 if h & asked and len(h) <= SECTION_HEADING_WORDS and h <= words and self._heading_lost[k] <= written]
         if not fits:
