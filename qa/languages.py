@@ -119,15 +119,28 @@ _model, _model_lock = None, threading.Lock()
 
 
 def language_model():
-    """py3langid's model over its 97 languages (~1.3 s to load: Engine.warm_up starts it in the
-    background; a question that needs it meanwhile waits for that load, not a second one)."""
+    """py3langid's model, cut to the languages it is asked to choose among (~1.3 s to load:
+    Engine.warm_up starts it in the background; a question that needs it meanwhile waits for that
+    load, not a second one)."""
     global _model
     with _model_lock:
         if _model is None:
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-            _model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            _model = _model_of(LATIN + OTHER_SCRIPTS)
         return _model
+
+
+def _model_of(languages: tuple[str, ...]):
+    """py3langid's model with only ``languages``' columns of its table of n-gram weights (5 MB of
+    its 27: 26 of its 142 classes). Each class's score is read from its own column, so the
+    likeliest of ``languages`` and its probability among them are what the whole model gives."""
+    import numpy as np
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    from py3langid.modelio import load_model
+
+    ptc, pc, classes, nextmove, rows, output = load_model(MODEL_DIR / MODEL_FILE)
+    keep = [k for k, c in enumerate(classes) if c in languages]
+    return LanguageIdentifier(np.ascontiguousarray(ptc[:, keep]), pc[keep], [classes[k] for k in keep],
+                              nextmove, output, norm_probs=True, tk_row=rows)
 
 
 def _classify(text: str, languages: tuple[str, ...]) -> tuple[str, float]:
