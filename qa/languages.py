@@ -162,7 +162,8 @@ def _all_english(words: str) -> bool:
 @lru_cache(maxsize=1)
 def foreign_words() -> frozenset[str]:
     """The other languages' function words English seldom writes ("ist", "und", "ein"; not "die",
-    "den" or "son"): the stop-words lists, small, where wordfreq's would cost 30 MB a language."""
+    "den" or "son"): the stop-words lists, small, where wordfreq's would be read for each of 17
+    languages."""
     english = stop_words("en") | EN_WORDS
     return frozenset(w for lang in LATIN[1:] for w in stop_words(lang)
                      if w not in english and zipf(w) < FOREIGN_ZIPF)

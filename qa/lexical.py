@@ -11,7 +11,7 @@ import numpy as np
 def zipf(word: str, lang: str = "en") -> float:
     """The word's frequency in a language (wordfreq's Zipf scale: 6 is once per thousand words);
     0 in Chinese, Japanese and Korean, whose word splitters (jieba, MeCab) are not installed."""
-    from wordfreq import zipf_frequency
+    from .frequencies import zipf_frequency
 
     return 0.0 if lang in UNSPLIT_LANGUAGES else zipf_frequency(word, lang)
 

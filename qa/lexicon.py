@@ -43,8 +43,7 @@ _WORD = re.compile(r"[a-z][a-z-]*[a-z]")  # no "group's" or "she'd": never what 
 def lexicon_words() -> list[str]:
     """The English words translated into: the commonest, lower case, of three letters or more,
     stop words left out (a function word is never what a foreign content word means)."""
-    from wordfreq import top_n_list
-
+    from .frequencies import top_n_list
     from .lexical import stopwords
 
     stop = stopwords()

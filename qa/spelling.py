@@ -270,7 +270,7 @@ _NEIGHBOURS = {c: {r[j] for r in _ROWS[max(0, i - 1):i + 2] for j in range(len(r
 def english_words() -> frozenset[str]:
     """The commonest English words (wordfreq's list, down to about Zipf 2.9), read once (~150 ms:
     a server reads them at warm-up)."""
-    from wordfreq import top_n_list
+    from .frequencies import top_n_list
 
     return frozenset(w for w in top_n_list("en", 30000) if w.isalpha())
 

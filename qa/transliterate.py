@@ -20,6 +20,7 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
+from .frequencies import Frequencies, table
 from .languages import KOREAN_PARTICLES
 from .lexical import zipf
 
@@ -70,16 +71,18 @@ def names_by_sound(spellings: Iterable[str]) -> dict[str, str]:
 
 
 @lru_cache(maxsize=8)
-def _frequencies(lang: str) -> dict[str, float]:
+def _frequencies(lang: str) -> Frequencies | None:
     """wordfreq's list for a language read as it is (its lookup would split Japanese and Korean
     with MeCab, which is not installed)."""
-    from wordfreq import available_languages, get_frequency_dict
-    return get_frequency_dict(lang, "best") if lang in available_languages() else {}
+    from wordfreq import available_languages
+
+    return table(lang) if lang in available_languages() else None
 
 
 def _rare(word: str, lang: str) -> bool:
     """A word its own language seldom uses: a name, not a loanword or a common word."""
-    f = _frequencies(lang).get(word.lower(), 0.0)
+    freqs = _frequencies(lang)
+    f = (freqs.get(word.lower()) if freqs is not None else None) or 0.0
     return f == 0.0 or math.log10(f) + 9 < (OWN_ZIPF_SPELT if _OTHER_LETTERS.fullmatch(word) else OWN_ZIPF)
 
 
