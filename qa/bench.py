@@ -51,6 +51,7 @@ DIM = 384
 SIGMA = 0.02  # per-dimension noise of the synthetic vectors: |noise| ~ 0.39, cos(copy, original) ~ 0.93
 HNSW_M = 32
 EF_SEARCH = (16, 32, 64, 128, 256, 512, 1024)
+SQ_KINDS = ("hnsw_sq8", "hnsw_sq4")  # HNSW over 8-bit codes (before), over 4-bit codes (the engine's)
 SQ8_SHORTLIST = 40  # HNSW-SQ8 candidates re-scored exactly for a top 10
 TIE_TOL = 0.01  # cosine: a miss closer than this to the exact 10th best is a near-tie (diagnostic only)
 N_QUERIES = 200
@@ -565,8 +566,9 @@ def _make_index(kind: str, a: dict):
         return faiss.IndexFlatIP(DIM)
     if kind == "hnsw":
         index = faiss.IndexHNSWFlat(DIM, HNSW_M, faiss.METRIC_INNER_PRODUCT)
-    else:  # hnsw_sq8
-        index = faiss.IndexHNSWSQ(DIM, faiss.ScalarQuantizer.QT_8bit, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+    else:  # hnsw_sq8, hnsw_sq4 (the engine's)
+        bits = {"hnsw_sq8": faiss.ScalarQuantizer.QT_8bit, "hnsw_sq4": faiss.ScalarQuantizer.QT_4bit}[kind]
+        index = faiss.IndexHNSWSQ(DIM, bits, HNSW_M, faiss.METRIC_INNER_PRODUCT)
         index.train(_read_rows(a["vectors"], 0, min(a["n"], 100_000)))
     index.hnsw.efConstruction = a.get("ef_construction", 100)
     return index
@@ -613,7 +615,7 @@ def _serve_child(a: dict) -> dict:
         out.update(rss_split())
         return out
     truth = np.load(a["truth"])
-    search = _hnsw_search(index, q) if kind == "hnsw" else _hnsw_sq8_search(index, q, a["vectors"])
+    search = _hnsw_search(index, q) if kind == "hnsw" else _hnsw_sq_search(index, q, a["vectors"])
     rows, found = [], []
     for ef in EF_SEARCH:
         times, ids = search(10, ef)
@@ -638,7 +640,7 @@ def _serve_child(a: dict) -> dict:
         row["recall10_within_tie_tol"] = _r(ok / (10 * len(q)), 4)
     out.update({"sweep": rows, "chosen": _pick(rows), "k100": k100, "M": HNSW_M,
                 "ef_construction": index.hnsw.efConstruction, "tie_tol": TIE_TOL})
-    if kind == "hnsw_sq8":
+    if kind in SQ_KINDS:
         out["shortlist"] = SQ8_SHORTLIST
     return out
 
@@ -669,8 +671,8 @@ def _hnsw_search(index, q):
     return search
 
 
-def _hnsw_sq8_search(index, q, vectors_file: str):
-    """HNSW over 8-bit codes in RAM; the top candidates re-scored exactly from the float32
+def _hnsw_sq_search(index, q, vectors_file: str):
+    """HNSW over 8- or 4-bit codes in RAM; the top candidates re-scored exactly from the float32
     vectors memory-mapped from disk (the engine already maps vectors.npy)."""
     import numpy as np
 
@@ -821,7 +823,7 @@ def bench_scale(n: int, work: Path, ef_construction: int = 100) -> dict:
         say(f"  {n:,}: generating vectors")
         out["synthetic"] = run_child("gen", {"base": str(work / "base.npy"), "n": n, "out": str(vec),
                                              "queries": str(work / "queries.npy")})
-        for kind in ("exact", "hnsw", "hnsw_sq8"):
+        for kind in ("exact", "hnsw", *SQ_KINDS):
             args = {**common, "kind": kind, "index_file": str(work / f"{kind}-{n}.faiss")}
             say(f"  {n:,}: {kind}: build")
             built = run_child("build", args)
@@ -979,11 +981,15 @@ def projection(res: dict) -> dict:
     for n, c in res.get("scale", {}).get("corpora", {}).items():
         try:
             row = {}
-            for kind in ("hnsw", "hnsw_sq8", "exact"):
+            for kind in ("hnsw", *SQ_KINDS, "exact"):
+                if kind not in c:  # a run from before 4-bit codes were measured
+                    continue
                 dense = _k100(c[kind])["p50_ms"]
                 row[f"p50_ms_with_{kind}"] = _r(base + dense + c["bm25"]["query"]["p50_ms"]) if base is not None else None
-            row["rss_mb_with_hnsw_sq8"] = _r(rss_engine + c["hnsw_sq8"]["loaded_mb"] + c["bm25"]["index_mb"]
-                                             + c["bm25"]["sentence_objects_mb"], 0) if rss_engine else None
+            for kind in SQ_KINDS:
+                if kind in c:
+                    row[f"rss_mb_with_{kind}"] = _r(rss_engine + c[kind]["loaded_mb"] + c["bm25"]["index_mb"]
+                                                    + c["bm25"]["sentence_objects_mb"], 0) if rss_engine else None
             row["rss_mb_with_hnsw"] = _r(rss_engine + c["hnsw"]["loaded_mb"] + c["bm25"]["index_mb"]
                                          + c["bm25"]["sentence_objects_mb"], 0) if rss_engine else None
             out["per_scale"][n] = row
@@ -1033,6 +1039,12 @@ def bars(res: dict) -> list[dict]:
             ("1M serving process peak RSS (MB), HNSW-SQ8", get("scale", "corpora", "1000000", "hnsw_sq8", "process_peak_rss_mb"),
              BARS["scale_1m_peak_rss_mb"], "<="),
             ("1M engine RSS projected (MB), HNSW-SQ8", get("projection", "per_scale", "1000000", "rss_mb_with_hnsw_sq8"),
+             BARS["scale_1m_peak_rss_mb"], "<="),
+            ("1M recall@10, HNSW-SQ4 + exact re-score (the engine's)",
+             get("scale", "corpora", "1000000", "hnsw_sq4", "chosen", "recall10"), BARS["scale_1m_recall10"], ">="),
+            ("1M serving process peak RSS (MB), HNSW-SQ4 (the engine's)",
+             get("scale", "corpora", "1000000", "hnsw_sq4", "process_peak_rss_mb"), BARS["scale_1m_peak_rss_mb"], "<="),
+            ("1M engine RSS projected (MB), HNSW-SQ4", get("projection", "per_scale", "1000000", "rss_mb_with_hnsw_sq4"),
              BARS["scale_1m_peak_rss_mb"], "<="),
         ]
     out = []
@@ -1143,7 +1155,8 @@ def table(res: dict) -> str:
                 L.append(f"| {n_s} | exact IndexFlatIP | {_f(x['build_s'], ' s')} | {_f(x['loaded_mb'], ' MB', 0)} | "
                          f"{_f(x['process_peak_rss_mb'], ' MB', 0)} ({_f(x['build_peak_rss_mb'], ' MB', 0)}) | - | 1.000 | {_f(x['k10']['p50_ms'], ' ms', 2)} | "
                          f"{_f(x['k10']['p95_ms'], ' ms', 2)} | {_f(x['k100']['p50_ms'], ' ms', 2)} |")
-            for kind, label in (("hnsw", f"IndexHNSWFlat M={HNSW_M}"), ("hnsw_sq8", f"IndexHNSWSQ 8-bit M={HNSW_M} + exact re-score")):
+            for kind, label in (("hnsw", f"IndexHNSWFlat M={HNSW_M}"), ("hnsw_sq8", f"IndexHNSWSQ 8-bit M={HNSW_M} + exact re-score"),
+                                ("hnsw_sq4", f"IndexHNSWSQ 4-bit M={HNSW_M} + exact re-score (the engine's)")):
                 if kind in c:
                     x = c[kind]
                     ch = x["chosen"]
@@ -1163,7 +1176,7 @@ def table(res: dict) -> str:
                  "cosine of the exact 10th best):")
         L.append("")
         for n, c in sc["corpora"].items():
-            for kind in ("hnsw", "hnsw_sq8"):
+            for kind in ("hnsw", *SQ_KINDS):
                 if kind in c:
                     cells = ", ".join(f"{r['ef_search']}: {r['recall10']:.3f} / {r['p50_ms']:.2f}"
                                       + (f" (near-tie {r['recall10_within_tie_tol']:.3f})" if "recall10_within_tie_tol" in r else "")
@@ -1177,12 +1190,14 @@ def table(res: dict) -> str:
         L.append(f"Projected engine cost per question (fixed part {pr['fixed_part_ms']} ms from the {pr['fixed_part_from']}, "
                  "plus dense search at k=100 and BM25 at N):")
         L.append("")
-        L.append("| sentences | p50 with HNSW | with HNSW-SQ8 + re-score | with exact flat (today) | RSS with HNSW | RSS with HNSW-SQ8 |")
-        L.append("|---|---|---|---|---|---|")
+        L.append("| sentences | p50 with HNSW | with HNSW-SQ8 + re-score | with HNSW-SQ4 + re-score | with exact flat | "
+                 "RSS with HNSW | RSS with HNSW-SQ8 | RSS with HNSW-SQ4 |")
+        L.append("|---|---|---|---|---|---|---|---|")
         for n, row in pr["per_scale"].items():
-            L.append(f"| {int(n):,} | {_f(row['p50_ms_with_hnsw'], ' ms')} | {_f(row['p50_ms_with_hnsw_sq8'], ' ms')} | "
-                     f"{_f(row['p50_ms_with_exact'], ' ms')} | {_f(row['rss_mb_with_hnsw'], ' MB', 0)} | "
-                     f"{_f(row['rss_mb_with_hnsw_sq8'], ' MB', 0)} |")
+            L.append(f"| {int(n):,} | {_f(row.get('p50_ms_with_hnsw'), ' ms')} | {_f(row.get('p50_ms_with_hnsw_sq8'), ' ms')} | "
+                     f"{_f(row.get('p50_ms_with_hnsw_sq4'), ' ms')} | {_f(row.get('p50_ms_with_exact'), ' ms')} | "
+                     f"{_f(row.get('rss_mb_with_hnsw'), ' MB', 0)} | {_f(row.get('rss_mb_with_hnsw_sq8'), ' MB', 0)} | "
+                     f"{_f(row.get('rss_mb_with_hnsw_sq4'), ' MB', 0)} |")
     if res.get("bars"):
         L.append("")
         L.append("| bar (issue 5) | measured | target | met |")

@@ -12,7 +12,7 @@ Layout of an index folder (readable with numpy/json/faiss alone)::
     g-<id>/vectors.npy       float32 (n, dim) L2-normalised MiniLM embeddings, row = sentence
     g-<id>/e5.npy            float32 (n, 384) multilingual-e5-small vectors, same rows
     g-<id>/bm25/             bm25s sparse matrices over the sentences (absent when there are none)
-    g-<id>/minilm.hnsw       above ANN_LIMIT sentences only: a FAISS HNSW graph over 8-bit codes of
+    g-<id>/minilm.hnsw       above ANN_LIMIT sentences only: a FAISS HNSW graph over 4-bit codes of
                              vectors.npy (faiss.read_index), so a question's dense candidates cost
                              milliseconds at a million sentences; features still use the exact vectors
     g-<id>/checksums.json    sha256 of every file above, to detect damage
@@ -62,7 +62,15 @@ REQUIRED_FILES = ("documents.json", "sections.json", "sentences.npy", *CHANNELS.
 # approximate dense search above this many sentences (exact search costs ~160 ms at 1M, HNSW ~1-2 ms)
 ANN_LIMIT = 100_000
 ANN_FILE = "minilm.hnsw"
-ANN_PARAMS = {"kind": "hnsw_sq8", "M": 32, "ef_construction": 100}  # recall@10 0.98 at 1M (qa bench)
+# 4-bit codes: 192 MB at a million sentences where 8-bit ones took 384 (the graph's links take
+# 256 more); the top 100 are re-scored exactly, and the real engine at a million sentences cites
+# as it does with 8-bit codes (docs/performance.md, sixty-fourth session)
+ANN_PARAMS = {"kind": "hnsw_sq4", "M": 32, "ef_construction": 100}
+_ANN_BITS = {"hnsw_sq8": "QT_8bit", "hnsw_sq4": "QT_4bit"}
+# how many times k a search reads from the graph, re-scored with the exact vectors: 4-bit codes
+# order the top 100 roughly (recall@100 against exact 0.845 at a million sentences, 8-bit codes
+# 0.923); the top 300 re-scored give 0.923
+ANN_SHORTLIST = {"hnsw_sq8": 1, "hnsw_sq4": 3}
 PREAD_LIMIT = 200_000  # dense vectors memory-mapped up to this many sentences, read by row above
 EAGER_LIMIT = 200_000  # sentences made into objects at load; above, made on access (memory)
 SENTENCE_DTYPE = np.dtype([("doc", "<i4"), ("start", "<i8"), ("end", "<i8"), ("para", "<i4"),
@@ -201,12 +209,12 @@ def _load_ann(gen: Path, spec, n_rows: int):
 
 
 def build_ann(vectors: np.ndarray):
-    """HNSW over 8-bit scalar-quantised vectors: about a third of the memory of HNSW-Flat with the
-    same recall (qa bench), and only a candidate generator, since ranking re-reads exact vectors."""
+    """HNSW over scalar-quantised vectors (ANN_PARAMS' bits): a fraction of the memory of
+    HNSW-Flat, and only a candidate generator, since ranking re-reads exact vectors."""
     import faiss
 
-    ann = faiss.IndexHNSWSQ(vectors.shape[1], faiss.ScalarQuantizer.QT_8bit, ANN_PARAMS["M"],
-                            faiss.METRIC_INNER_PRODUCT)
+    bits = getattr(faiss.ScalarQuantizer, _ANN_BITS[ANN_PARAMS["kind"]])
+    ann = faiss.IndexHNSWSQ(vectors.shape[1], bits, ANN_PARAMS["M"], faiss.METRIC_INNER_PRODUCT)
     ann.hnsw.efConstruction = ANN_PARAMS["ef_construction"]
     x = np.ascontiguousarray(vectors, dtype=np.float32)
     ann.train(x)

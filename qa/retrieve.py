@@ -24,7 +24,7 @@ import numpy as np
 
 from . import compounds, contrast, features, nearwords, spanish
 from .crosslingual import has_cjk, translate_words
-from .index import Index
+from .index import ANN_SHORTLIST, Index
 from .languages import identify
 from .lexical import naming_words, tokenize, zipf
 from .lexicon import UNTRANSLATED, english_lexicon
@@ -317,13 +317,19 @@ class Retriever:
         if self._dense is None:
             if self.index.ann is not None:
                 self._dense = self.index.ann
-                self._dense.hnsw.efSearch = max(EF_SEARCH, k)
+                self._dense.hnsw.efSearch = max(EF_SEARCH, k * max(ANN_SHORTLIST.values()))
             else:
                 idx = faiss.IndexFlatIP(self.index.vectors.shape[1])
                 idx.add(np.ascontiguousarray(self.index.vectors))
                 self._dense = idx
-        _, ids = self._dense.search(np.ascontiguousarray(qvec, dtype=np.float32).reshape(1, -1), k)
-        return ids[0][ids[0] >= 0]
+        spec = self.index.manifest.get("ann") if self.index.ann is not None else None
+        n = k * ANN_SHORTLIST.get(spec.get("kind"), 1) if isinstance(spec, dict) else k
+        _, ids = self._dense.search(np.ascontiguousarray(qvec, dtype=np.float32).reshape(1, -1), n)
+        ids = ids[0][ids[0] >= 0]
+        if len(ids) > k:  # coarse codes: their shortlist ordered by the exact vectors
+            ids = np.sort(ids)
+            ids = ids[np.argsort(-(self.index.vectors[ids] @ qvec), kind="stable")[:k]]
+        return ids
 
     def candidates(self, q: Question, qvec: np.ndarray, bm25_all: np.ndarray, doc: str | None,
                    e5_qvec: "np.ndarray | Future | None" = None) -> np.ndarray:

@@ -45,7 +45,7 @@ def test_scale_run_measures_every_index(tiny_scale):
     c = tiny_scale
     assert c["synthetic"]["n"] == 3000 and c["synthetic"]["base_rows"] == 300
     assert c["exact"]["k10"]["n"] == 20 and c["exact"]["k10"]["p50_ms"] > 0
-    for kind in ("hnsw", "hnsw_sq8"):
+    for kind in ("hnsw", "hnsw_sq8", "hnsw_sq4"):
         assert [r["ef_search"] for r in c[kind]["sweep"]] == list(bench.EF_SEARCH)
         assert all(0.0 <= r["recall10"] <= 1.0 for r in c[kind]["sweep"])
         assert c[kind]["chosen"]["recall10"] >= 0.9  # easy data: the sweep reaches the bar
