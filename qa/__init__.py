@@ -21,4 +21,22 @@ for _key, _value in {
 }.items():
     os.environ.setdefault(_key, _value)
 
+
+
+def _few_malloc_arenas() -> None:
+    """glibc gives each thread that allocates an arena of its own (up to 8 a core), and each
+    keeps what was freed in it: two serve the engine's few threads, ~20 MB less for the
+    article's server after questions in nine languages. MALLOC_ARENA_MAX, when set, decides."""
+    if "MALLOC_ARENA_MAX" in os.environ:
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").mallopt(-8, 2)  # M_ARENA_MAX
+    except (OSError, AttributeError):  # another C library: its own allocator, left as it is
+        pass
+
+
+_few_malloc_arenas()
+
 __version__ = "0.1.0"
