@@ -195,3 +195,24 @@ def test_a_refusal_is_said_in_the_askers_language(engine, question, refusal):
 def test_an_answer_in_another_language_keeps_the_english_sentences(engine):
     ans = engine.ask("¿Qué modelo de IA hace funcionar las gafas?")
     assert ans.answerable and ans.lang == "es" and ans.answer.startswith(ans.citations[0].sentence)
+
+
+def test_the_headwords_table_holds_every_entry_as_the_file_writes_it():
+    """Held as the file's bytes and hashes (~14 MB where a dictionary of strings took ~44): each
+    headword, traditional or simplified, gives its entries in file order, joined by newlines."""
+    import gzip
+
+    from qa.crosslingual import _dictionary, dictionary_path
+
+    plain: dict[str, str] = {}
+    with gzip.open(dictionary_path(), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line[0] == "#" or line.count(" ") < 2:
+                continue
+            trad, simp, rest = line.rstrip("\r\n").split(" ", 2)
+            for head in (trad, simp) if simp != trad else (trad,):
+                plain[head] = rest if head not in plain else f"{plain[head]}\n{rest}"
+    table, longest = _dictionary()
+    assert len(table) == len(plain) > 100_000 and longest == 8
+    assert all(table.get(head) == entries for head, entries in plain.items())
+    assert "阿里巴巴" in table and "阿里巴巴吧吧" not in table and table.get("qq") is None
