@@ -22,7 +22,6 @@ for _key, _value in {
     os.environ.setdefault(_key, _value)
 
 
-
 def _few_malloc_arenas() -> None:
     """glibc gives each thread that allocates an arena of its own (up to 8 a core), and each
     keeps what was freed in it: two serve the engine's few threads, ~20 MB less for the

@@ -2,17 +2,17 @@
 
 wordfreq keeps each language it is asked about for the process's life, twice: its list of words
 by frequency and a dictionary of them (both lru-cached), ~45 MB for English and ~125 MB for
-Russian. A server answering questions in a few languages grew by ~350 MB, past the memory bar at
-a million sentences. Here a language is a sorted array of its words' hashes and one of their
-frequencies, read from wordfreq's own file a bucket at a time; `zipf` gives what
-`wordfreq.zipf_frequency` gives (the same tokenizer, numbers and rounding).
+Russian. Nine questions in other languages grew the article's server by 370 MB, and a
+million-sentence server past the memory bar. Here a language is a sorted array of its words'
+hashes and one of their frequencies, read from wordfreq's own file a list at a time;
+`zipf_frequency` and `top_n_list` give what wordfreq's do (the same tokenizer, numbers and
+rounding).
 """
 from __future__ import annotations
 
 import gzip
 import math
 import threading
-from functools import lru_cache
 
 import numpy as np
 
@@ -70,11 +70,23 @@ def _buckets(path: str):
             yield unpacker.unpack()
 
 
+_tables: dict[str, Frequencies | None] = {}
 _lock = threading.Lock()
 
 
-@lru_cache(maxsize=None)
-def _table(lang: str) -> Frequencies | None:
+def table(lang: str) -> Frequencies | None:
+    """The language's frequencies (None: wordfreq has no list for it), read once: a language
+    being read makes a question needing another one wait, not one needing a language read."""
+    found = _tables.get(lang, _tables)
+    if found is not _tables:
+        return found
+    with _lock:
+        if lang not in _tables:
+            _tables[lang] = _read(lang)
+        return _tables[lang]
+
+
+def _read(lang: str) -> Frequencies | None:
     path = _list_path(lang)
     if path is None:
         return None
@@ -86,13 +98,6 @@ def _table(lang: str) -> Frequencies | None:
     if not hashes:
         return Frequencies(np.zeros(0, np.int64), np.zeros(0, np.uint16))
     return Frequencies(np.concatenate(hashes), np.concatenate(centibels))
-
-
-def table(lang: str) -> Frequencies | None:
-    """The language's frequencies (None: wordfreq has no list for it), read once; two threads
-    asking for the same language meanwhile wait for one read."""
-    with _lock:
-        return _table(lang)
 
 
 def word_frequency(word: str, lang: str) -> float:

@@ -63,8 +63,9 @@ REQUIRED_FILES = ("documents.json", "sections.json", "sentences.npy", *CHANNELS.
 ANN_LIMIT = 100_000
 ANN_FILE = "minilm.hnsw"
 # 4-bit codes: 192 MB at a million sentences where 8-bit ones took 384 (the graph's links take
-# 256 more); the top 100 are re-scored exactly, and the real engine at a million sentences cites
-# as it does with 8-bit codes (docs/performance.md, sixty-fourth session)
+# 256 more); with its top 300 re-scored exactly for the 100 (ANN_SHORTLIST), the engine at a
+# million sentences cites as exact search does for 200 of 200 questions (8-bit codes: 199;
+# docs/performance.md, sixty-fourth session)
 ANN_PARAMS = {"kind": "hnsw_sq4", "M": 32, "ef_construction": 100}
 _ANN_BITS = {"hnsw_sq8": "QT_8bit", "hnsw_sq4": "QT_4bit"}
 # how many times k a search reads from the graph, re-scored with the exact vectors: 4-bit codes

@@ -63,3 +63,26 @@ def test_the_engines_word_lookups_leave_wordfreqs_own_tables_unread():
     assert transliterate._rare("Тенсент", "ru") and not transliterate._rare("университет", "ru")
     assert wordfreq.get_frequency_list.cache_info().currsize == 0
     assert wordfreq.get_frequency_dict.cache_info().currsize == 0
+
+
+def test_a_language_is_read_once_when_two_questions_need_it(monkeypatch):
+    import threading
+    import time
+
+    reads = []
+
+    def slow_read(lang):
+        reads.append(lang)
+        time.sleep(0.2)
+        return None
+
+    monkeypatch.setattr(frequencies, "_read", slow_read)
+    monkeypatch.setattr(frequencies, "_tables", {"en": frequencies.table("en")})
+    got = []
+    threads = [threading.Thread(target=lambda: got.append(frequencies.table("zz"))) for _ in range(2)]
+    for t in threads:
+        t.start()
+    english = frequencies.table("en")  # a language read already is not held up by one being read
+    for t in threads:
+        t.join()
+    assert reads == ["zz"] and got == [None, None] and english is not None
