@@ -76,8 +76,8 @@ def test_a_language_is_read_once_when_two_questions_need_it(monkeypatch):
         time.sleep(0.2)
         return None
 
-    monkeypatch.setattr(frequencies, "_read", slow_read)
     monkeypatch.setattr(frequencies, "_tables", {"en": frequencies.table("en")})
+    monkeypatch.setattr(frequencies, "_read", slow_read)
     got = []
     threads = [threading.Thread(target=lambda: got.append(frequencies.table("zz"))) for _ in range(2)]
     for t in threads:
