@@ -52,6 +52,7 @@ SIGMA = 0.02  # per-dimension noise of the synthetic vectors: |noise| ~ 0.39, co
 HNSW_M = 32
 EF_SEARCH = (16, 32, 64, 128, 256, 512, 1024)
 SQ_KINDS = ("hnsw_sq8", "hnsw_sq4")  # HNSW over 8-bit codes (before), over 4-bit codes (the engine's)
+ANN_KINDS = ("hnsw", *SQ_KINDS)  # the approximate indexes a scale run builds (exact always)
 SQ8_SHORTLIST = 40  # HNSW-SQ8 candidates re-scored exactly for a top 10
 TIE_TOL = 0.01  # cosine: a miss closer than this to the exact 10th best is a near-tie (diagnostic only)
 N_QUERIES = 200
@@ -615,7 +616,7 @@ def _serve_child(a: dict) -> dict:
         out.update(rss_split())
         return out
     truth = np.load(a["truth"])
-    search = _hnsw_search(index, q) if kind == "hnsw" else _hnsw_sq_search(index, q, a["vectors"])
+    search = _hnsw_search(index, q) if kind == "hnsw" else _hnsw_sq_search(index, q, a["vectors"], _shortlist(kind))
     rows, found = [], []
     for ef in EF_SEARCH:
         times, ids = search(10, ef)
@@ -641,7 +642,7 @@ def _serve_child(a: dict) -> dict:
     out.update({"sweep": rows, "chosen": _pick(rows), "k100": k100, "M": HNSW_M,
                 "ef_construction": index.hnsw.efConstruction, "tie_tol": TIE_TOL})
     if kind in SQ_KINDS:
-        out["shortlist"] = SQ8_SHORTLIST
+        out["shortlist"] = _shortlist(kind)
     return out
 
 
@@ -671,8 +672,16 @@ def _hnsw_search(index, q):
     return search
 
 
-def _hnsw_sq_search(index, q, vectors_file: str):
-    """HNSW over 8- or 4-bit codes in RAM; the top candidates re-scored exactly from the float32
+def _shortlist(kind: str) -> int:
+    """Rows read from a graph over codes and re-scored exactly: 40 for a top 10 over 8-bit codes;
+    over 4-bit codes, what the engine reads for its 100 (qa/index.py ANN_SHORTLIST), 300."""
+    from .index import ANN_SHORTLIST
+
+    return SQ8_SHORTLIST if kind == "hnsw_sq8" else ENGINE_TOP_K * ANN_SHORTLIST[kind]
+
+
+def _hnsw_sq_search(index, q, vectors_file: str, shortlist: int = SQ8_SHORTLIST):
+    """HNSW over 8- or 4-bit codes in RAM; the top ``shortlist`` re-scored exactly from the float32
     vectors memory-mapped from disk (the engine already maps vectors.npy)."""
     import numpy as np
 
@@ -684,7 +693,7 @@ def _hnsw_sq_search(index, q, vectors_file: str):
         times = []
         for i in range(len(q)):
             t0 = time.perf_counter()
-            _, I = index.search(q[i: i + 1], max(k, SQ8_SHORTLIST))
+            _, I = index.search(q[i: i + 1], max(k, shortlist))
             cand = np.sort(I[0][I[0] >= 0])
             top = cand[np.argsort(-(vectors[cand] @ q[i]))[:k]]
             times.append(time.perf_counter() - t0)
@@ -814,7 +823,7 @@ def prepare_scale_base(work: Path, squad_index: Path | None) -> dict:
     return info
 
 
-def bench_scale(n: int, work: Path, ef_construction: int = 100) -> dict:
+def bench_scale(n: int, work: Path, ef_construction: int = 100, ann_kinds: tuple[str, ...] = ANN_KINDS) -> dict:
     vec = work / f"synthetic-{n}.npy"
     common = {"n": n, "vectors": str(vec), "queries": str(work / "queries.npy"),
               "truth": str(work / f"truth-{n}.npy"), "ef_construction": ef_construction}
@@ -823,7 +832,7 @@ def bench_scale(n: int, work: Path, ef_construction: int = 100) -> dict:
         say(f"  {n:,}: generating vectors")
         out["synthetic"] = run_child("gen", {"base": str(work / "base.npy"), "n": n, "out": str(vec),
                                              "queries": str(work / "queries.npy")})
-        for kind in ("exact", "hnsw", *SQ_KINDS):
+        for kind in ("exact", *(k for k in ANN_KINDS if k in ann_kinds)):
             args = {**common, "kind": kind, "index_file": str(work / f"{kind}-{n}.faiss")}
             say(f"  {n:,}: {kind}: build")
             built = run_child("build", args)
@@ -862,7 +871,7 @@ def default_out() -> Path:
 
 def run(corpus: Path, questions_file: Path = DEV_QUESTIONS, repeat: int = 5, cold_runs: int = 3,
         scales: tuple[int, ...] = (100_000,), skip_squad: bool = False, skip_page: bool = False,
-        work: Path | None = None, ef_construction: int = 100) -> dict:
+        work: Path | None = None, ef_construction: int = 100, ann_kinds: tuple[str, ...] = ANN_KINDS) -> dict:
     """Run every measurement; returns the results dict (also what --out writes)."""
     own_work = work is None
     work = Path(work or tempfile.mkdtemp(prefix="qa-bench-"))
@@ -964,7 +973,7 @@ def _run(res, corpus, questions_file, repeat, cold_runs, scales, skip_squad, ski
             rec["base"] = prepare_scale_base(work, squad_index)
             rec["corpora"] = {}
             for n in scales:
-                rec["corpora"][str(n)] = bench_scale(n, work, ef_construction)
+                rec["corpora"][str(n)] = bench_scale(n, work, ef_construction, ann_kinds)
     res["projection"] = projection(res)
 
 
@@ -1217,7 +1226,8 @@ def main(args) -> int:
     scales = tuple(int(x) for x in str(args.scale).replace("_", "").split(",") if x.strip() and int(x) > 0)
     out = Path(args.out) if args.out else default_out()
     res = run(Path(args.corpus), Path(args.questions), args.repeat, args.cold_runs, scales,
-              args.skip_squad, args.skip_page, Path(args.work) if args.work else None, args.ef_construction)
+              args.skip_squad, args.skip_page, Path(args.work) if args.work else None, args.ef_construction,
+              tuple(k for k in str(args.ann).split(",") if k.strip()))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(res, indent=1, ensure_ascii=False), encoding="utf-8")
     print(table(res))
