@@ -882,7 +882,8 @@ def run(corpus: Path, questions_file: Path = DEV_QUESTIONS, repeat: int = 5, col
                           "argv": sys.argv, "repeat": repeat, "cold_runs": cold_runs,
                           "scales": list(scales), "work": str(work)}}
     try:
-        _run(res, corpus, questions_file, repeat, cold_runs, scales, skip_squad, skip_page, work, ef_construction)
+        _run(res, corpus, questions_file, repeat, cold_runs, scales, skip_squad, skip_page, work, ef_construction,
+             ann_kinds)
     finally:
         res["meta"]["loadavg_end"] = loadavg()
         res["meta"]["total_s"] = _r(time.monotonic() - t_start, 1)
@@ -892,7 +893,8 @@ def run(corpus: Path, questions_file: Path = DEV_QUESTIONS, repeat: int = 5, col
     return res
 
 
-def _run(res, corpus, questions_file, repeat, cold_runs, scales, skip_squad, skip_page, work, ef_construction):
+def _run(res, corpus, questions_file, repeat, cold_runs, scales, skip_squad, skip_page, work, ef_construction,
+         ann_kinds=ANN_KINDS):
     from .embed import get_embedder
 
     dev = read_questions(questions_file)
