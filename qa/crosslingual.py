@@ -28,6 +28,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .frequencies import key_span
+
 __all__ = ["has_cjk", "has_kana", "latin_names", "to_english", "translate_words", "listed_names", "dictionary_path"]
 
 MAX_WORD = 8        # longest headword tried by maximum matching
@@ -116,8 +118,7 @@ def dictionary_path() -> Path:
 class Headwords:
     """headword (traditional or simplified) -> the "[pinyin] /gloss/gloss/" part of its entries
     (several entries, in file order, joined by newlines), in ~15 MB where a dictionary of strings
-    took ~40: the file's bytes, and per headword the hash of its UTF-8 bytes (a str's own hash
-    reads its stored bytes, alike for some strings of different letters) and where its entry is."""
+    took ~40: the file's bytes, and per entry its headword's `utf8_key` and where it is."""
 
     def __init__(self, data: bytes, rows: np.ndarray) -> None:
         table = rows[np.argsort(rows[:, 0], kind="stable")]  # a headword's entries stay in file order
@@ -127,9 +128,7 @@ class Headwords:
         return len(np.unique(self._hashes))
 
     def get(self, word: str, default: str | None = None) -> str | None:
-        h = hash(word.encode("utf-8", "surrogatepass"))
-        a = int(np.searchsorted(self._hashes, h))
-        b = int(np.searchsorted(self._hashes, h, side="right"))
+        a, b = key_span(self._hashes, word)
         if a == b:
             return default
         return "\n".join(self._data[s:e].decode("utf-8") for s, e in self._spans[a:b].tolist())
@@ -151,7 +150,7 @@ def _dictionary() -> tuple[Headwords, int]:
         trad, simp, rest = line.rstrip(b"\r\n").split(b" ", 2)
         rest_at = start + len(trad) + len(simp) + 2
         for head in (trad, simp) if simp != trad else (trad,):
-            rows.extend((hash(head), rest_at, rest_at + len(rest)))
+            rows.extend((hash(head), rest_at, rest_at + len(rest)))  # `utf8_key` of the headword
         longest = max(longest, len(trad.decode("utf-8")))
     return Headwords(data, np.frombuffer(rows, dtype=np.int64).reshape(-1, 3)), min(longest, MAX_WORD)
 

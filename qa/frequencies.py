@@ -19,10 +19,22 @@ import numpy as np
 MINIMUM = 1e-9  # zipf_frequency's floor (Zipf 0): a word no list holds
 
 
+def utf8_key(word: str) -> int:
+    """The hash of a word's UTF-8 bytes, by which a table of words in a sorted array finds it (one
+    process's table, never saved): a str's own hash reads its stored bytes, the same for "u0"
+    and "ふ"."""
+    return hash(word.encode("utf-8", "surrogatepass"))
+
+
+def key_span(keys: np.ndarray, word: str) -> tuple[int, int]:
+    """Where the rows of ``word`` are in ``keys`` (sorted `utf8_key`s): an empty span when none."""
+    h = utf8_key(word)
+    return int(np.searchsorted(keys, h)), int(np.searchsorted(keys, h, side="right"))
+
+
 class Frequencies:
-    """A language's words by the hash of their UTF-8 bytes (one process's table, never saved; a
-    str's own hash reads its stored bytes, the same for "u0" and "ふ"), each with its frequency in
-    centibels below 1 (wordfreq's bucket number)."""
+    """A language's words by `utf8_key`, each with its frequency in centibels below 1 (wordfreq's
+    bucket number)."""
 
     def __init__(self, hashes: np.ndarray, centibels: np.ndarray) -> None:
         order = np.argsort(hashes, kind="stable")
@@ -34,15 +46,8 @@ class Frequencies:
     def get(self, word: str) -> float | None:
         """The word's frequency as wordfreq's dictionary gives it, or None when it lacks the word
         (of a word listed twice, the rarer, as the dictionary keeps the last)."""
-        h = _key(word)
-        k = int(np.searchsorted(self._hashes, h, side="right")) - 1
-        if k < 0 or self._hashes[k] != h:
-            return None
-        return 10 ** (-int(self._centibels[k]) / 100)
-
-
-def _key(word: str) -> int:
-    return hash(word.encode("utf-8", "surrogatepass"))
+        a, b = key_span(self._hashes, word)
+        return 10 ** (-int(self._centibels[b - 1]) / 100) if b > a else None
 
 
 def _list_path(lang: str) -> str | None:
@@ -93,7 +98,7 @@ def _read(lang: str) -> Frequencies | None:
     hashes, centibels = [], []
     for index, bucket in enumerate(_buckets(path)):
         if bucket:
-            hashes.append(np.fromiter(map(_key, bucket), dtype=np.int64, count=len(bucket)))
+            hashes.append(np.fromiter(map(utf8_key, bucket), dtype=np.int64, count=len(bucket)))
             centibels.append(np.full(len(bucket), index, dtype=np.uint16))
     if not hashes:
         return Frequencies(np.zeros(0, np.int64), np.zeros(0, np.uint16))
