@@ -143,6 +143,7 @@ class Retriever:
         self.index = index
         self.models = models
         self._dense = None
+        self._shortlist = 1  # times k the dense index is read (its codes' ANN_SHORTLIST), re-scored exactly
         self._vocabularies: dict[str | None, tuple[Future, bool]] = {}  # the job, and whether no question waits for it
         self._vocabulary_lock = threading.Lock()
         self._sounded: dict[str | None, dict[str, str]] = {}  # names by how they sound (qa/transliterate.py)
@@ -316,15 +317,15 @@ class Retriever:
 
         if self._dense is None:
             if self.index.ann is not None:
+                spec = self.index.manifest.get("ann")
+                self._shortlist = ANN_SHORTLIST.get(spec.get("kind"), 1) if isinstance(spec, dict) else 1
                 self._dense = self.index.ann
-                self._dense.hnsw.efSearch = max(EF_SEARCH, k * max(ANN_SHORTLIST.values()))
+                self._dense.hnsw.efSearch = max(EF_SEARCH, k * self._shortlist)
             else:
                 idx = faiss.IndexFlatIP(self.index.vectors.shape[1])
                 idx.add(np.ascontiguousarray(self.index.vectors))
-                self._dense = idx
-        spec = self.index.manifest.get("ann") if self.index.ann is not None else None
-        n = k * ANN_SHORTLIST.get(spec.get("kind"), 1) if isinstance(spec, dict) else k
-        _, ids = self._dense.search(np.ascontiguousarray(qvec, dtype=np.float32).reshape(1, -1), n)
+                self._shortlist, self._dense = 1, idx
+        _, ids = self._dense.search(np.ascontiguousarray(qvec, dtype=np.float32).reshape(1, -1), k * self._shortlist)
         ids = ids[0][ids[0] >= 0]
         if len(ids) > k:  # coarse codes: their shortlist ordered by the exact vectors
             ids = np.sort(ids)
