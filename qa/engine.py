@@ -36,7 +36,7 @@ from .question import (MAX_QUESTION_CHARS, has_words, language, last_question, n
                        refers_to_thing, two_questions, with_names, without_preamble, words_language)
 from .rank import answer_features, confidence, load_models
 from .recase import read_name_words, recased
-from .rerank import get_reranker, previous_in_paragraph
+from .rerank import context_of, get_reranker
 from .retrieve import Retriever
 from .segment import search_text
 from .languages import foreign_words, language_model
@@ -547,7 +547,7 @@ class Engine:
         # like "How much does it cost?" asked after "What is the N1?"
         places = [k for k, h in enumerate(hits[:rr.k]) if not h.features.get("penalty")]
         top = [hits[k] for k in places]
-        contexts = [previous_in_paragraph(index, h.features["row"]) if rr.context == "previous" else "" for h in top]
+        contexts = [context_of(index, h.features["row"], rr.context) for h in top]
         if len({(h.sentence.text, c) for h, c in zip(top, contexts)}) < 2:  # copies of one passage: nothing to reorder
             return hits
         # a table row is read with its header's labels, as it was searched

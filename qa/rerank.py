@@ -18,7 +18,9 @@ A model trained with context (`train_reranker.py --context previous`; its config
 ``"context": "previous"``) reads each sentence followed by the sentence before it in its paragraph,
 as "Members include SenseTime ..." answers "Which companies are members of the AI Committee?" only
 through the sentence naming the committee. It gained 2 held-out questions of 909 for 1.6x longer
-pairs, so the shipped model reads sentences alone (docs/results.md). Likewise a file whose
+pairs, so the shipped model reads sentences alone (docs/results.md); one trained with
+``"context": "title"`` reads each after its document's title, as the dense channels embed it, and
+lost 5 of them. Likewise a file whose
 ``"base"`` is multilingual-e5-small (`train_reranker.py --base e5`) is read through e5's weights,
 tokenizer and pair layout; it gained 2 held-out questions for a network twice as deep.
 """
@@ -54,6 +56,31 @@ def with_context(sentence: str, context: str) -> str:
     return f"{sentence} [SEP] {context}" if context else sentence
 
 
+CONTEXTS = ("none", "previous", "title")
+
+
+def context_of(index, row: int, how: str) -> str:
+    """What a model trained with context `how` reads besides index row `row`'s sentence: the
+    sentence before it in its paragraph, its document's title, or nothing."""
+    if how == "previous":
+        return previous_in_paragraph(index, row)
+    if how == "title":
+        s = index.sentences[row]
+        return index.by_id[s.doc].title if s.kind == "text" else ""
+    return ""
+
+
+def read_as(sentence: str, context: str, how: str) -> str:
+    """The text a model trained with context `how` reads for a sentence: the one before it after a
+    [SEP], or its document's title in front as the dense channels embed it ("Normans: They gave
+    their name to Normandy", `segment.embed_text`)."""
+    if how == "previous":
+        return with_context(sentence, context)
+    if how == "title" and context:
+        return f"{context}: {sentence}"
+    return sentence
+
+
 def with_updates(bert: Bert, delta, segments, store=None) -> Bert:
     """The frozen encoder with each layer's low-rank updates added (``delta(layer, m)`` for m in
     q, k, v, o, i, f) and a segment table of its own: what the engine runs (its matrices stored
@@ -81,7 +108,7 @@ class Reranker:
             t = {name: fh.get_tensor(name).float() for name in fh.keys()}
         self.k, self.weight = int(meta["k"]), float(meta["weight"])
         self.skip_margin = float(meta.get("skip_margin", 1e9))
-        self.context = meta.get("context", "none")  # "previous": read the sentence before each one too
+        self.context = meta.get("context", "none")  # "previous" / "title": what it reads besides each sentence
         self.calibration = (float(meta["scale"]), float(meta["bias"]))
         self.config, self.info = meta, meta.get("info", {})
         scale = float(meta["lora_alpha"]) / float(meta["lora_rank"])
@@ -116,10 +143,10 @@ class Reranker:
     def rescore(self, question: str, sentences: list[str], logits: np.ndarray,
                 contexts: list[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """The ranker's logits of its top hits combined with the cross-encoder's: (new logits,
-        calibrated probabilities). Equal sentences get equal logits. `contexts` (the sentence
-        before each) are read only by a model trained with them."""
-        if self.context == "previous" and contexts is not None:
-            sentences = [with_context(s, c) for s, c in zip(sentences, contexts)]
+        calibrated probabilities). Equal sentences get equal logits. `contexts` (`context_of` each)
+        are read only by a model trained with them."""
+        if contexts is not None:
+            sentences = [read_as(s, c, self.context) for s, c in zip(sentences, contexts)]
         unique = list(dict.fromkeys(sentences))  # a copied document repeats its sentences: read each once
         read = dict(zip(unique, self.logits(question, unique)))
         combined = np.asarray(logits, dtype=np.float32) + self.weight * np.array([read[s] for s in sentences], np.float32)

@@ -15,6 +15,7 @@ linear layer learns a rank-16 update (LoRA), with a linear head on the mean-pool
     python scripts/train_reranker.py      # about 32 minutes on 2 cores (transformers, bfloat16)
     python scripts/train_reranker.py --from-model qa/models/reranker.safetensors --k 2   # 5 minutes
     python scripts/train_reranker.py --context previous --out /tmp/ctx.safetensors   # the context experiment, 49 minutes
+    python scripts/train_reranker.py --context title --out /tmp/title.safetensors   # each sentence after its title, 37 minutes
     python scripts/train_reranker.py --base e5 --out /tmp/e5.safetensors   # multilingual-e5-small as the network, 60 minutes
     python scripts/train_reranker.py --refit qa/models/reranker.safetensors --out FILE   # the final fit, ~40 minutes
 
@@ -28,6 +29,7 @@ import argparse
 import json
 import logging
 import math
+import os
 import random
 import sys
 import time
@@ -41,10 +43,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from train_ranker import PARAPHRASES, add_split_arguments, embed_questions, load_split, paraphrased  # noqa: E402
 
+from qa.bert import fast_bf16  # noqa: E402
 from qa.minilm import LAYERS, model_dir  # noqa: E402
 from qa.question import parse  # noqa: E402
 from qa.rank import load_models  # noqa: E402
-from qa.rerank import MODEL_PATH, previous_in_paragraph, with_context, with_updates  # noqa: E402
+from qa.rerank import CONTEXTS, MODEL_PATH, context_of, read_as, with_updates  # noqa: E402
 from qa.retrieve import Retriever  # noqa: E402
 
 log = logging.getLogger("train-reranker")
@@ -68,8 +71,7 @@ def candidates(work: Path, squad: Path, n_art: int, keep: int, context: str,
         hits, _, logits = retriever.rank(p, a, doc=q["doc"], e5_qvec=b)
         starts = golds.get(q["id"], [])
         y = [any(h.sentence.start <= s < h.sentence.end for s in starts) for h in hits]
-        texts = [with_context(h.sentence.text, previous_in_paragraph(index, h.features["row"]) if context == "previous" else "")
-                 for h in hits]
+        texts = [read_as(h.sentence.text, context_of(index, h.features["row"], context), context) for h in hits]
         gold = next((t for t, g in zip(texts, y) if g), None)
         out.append({"q": p.search, "answerable": q["answerable"], "article": article_of[q["doc"]],
                     "sents": texts[:keep], "logits": logits[:keep].tolist(),
@@ -135,7 +137,7 @@ class CrossEncoder:
         torch = self.torch
         enc = self.tok([a for a, _ in pairs], [b for _, b in pairs], padding=True, truncation=True,
                        max_length=MAX_TOKENS, return_tensors="pt")
-        with torch.autocast("cpu", dtype=torch.bfloat16):
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=fast_bf16()):  # emulated (slow) without AVX-512 BF16
             h = self.bert(**enc).last_hidden_state
         m = enc["attention_mask"][..., None].float()
         return self.head((h.float() * m).sum(1) / m.sum(1)).squeeze(-1)
@@ -212,7 +214,7 @@ class E5CrossEncoder:
         scale = self.alpha / self.rank
         bert = with_updates(self.e5.bert, lambda i, m: scale * (self.B[i][m] @ self.A[i][m]), self.type,
                             store=torch.float32)
-        with torch.autocast("cpu", dtype=torch.bfloat16):
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=fast_bf16()):
             pooled = bert.pooled([i for i, _ in enc], torch.float32, [t for _, t in enc])
         return self.head(pooled.float()).squeeze(-1)
 
@@ -241,6 +243,7 @@ class E5CrossEncoder:
 
 def train(model: CrossEncoder, lists: list[dict], epochs: float, lr: float, per_step: int, rng: random.Random) -> None:
     torch = model.torch
+    torch.set_num_threads(os.cpu_count() or 1)  # the candidates' question encodes left torch on one thread
     opt = torch.optim.AdamW([{"params": model.lora, "lr": lr}, {"params": list(model.head.parameters()), "lr": 1e-3}],
                             weight_decay=0.01)
     steps = max(1, int(len(lists) * epochs / per_step))
@@ -269,7 +272,7 @@ def train(model: CrossEncoder, lists: list[dict], epochs: float, lr: float, per_
         loss.backward()
         opt.step()
         sched.step()
-        if step % 100 == 0 or step == steps - 1:
+        if step % 100 == 0 or step in (10, 30) or step == steps - 1:
             log.info("step %d/%d loss %.3f (%.0fs)", step + 1, steps, loss.item(), time.perf_counter() - t0)
     model.bert.eval()
 
@@ -286,9 +289,10 @@ def main() -> int:
     ap.add_argument("--alpha", type=float, default=32.0)
     ap.add_argument("--questions-per-step", type=int, default=4)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--context", choices=("none", "previous"), default="none",
-                    help="read each sentence alone, or followed by the one before it in its paragraph "
-                         "(held-out top-1 0.815 against 0.813, but 0.740 against 0.782 on its own: not shipped)")
+    ap.add_argument("--context", choices=CONTEXTS, default="none",
+                    help="read each sentence alone, followed by the one before it in its paragraph "
+                         "(held-out top-1 0.815 against 0.813, but 0.740 against 0.782 on its own: not shipped), "
+                         "or after its document's title, as the dense channels embed it")
     ap.add_argument("--base", choices=("minilm", "e5"), default="minilm",
                     help="the network re-reading the pairs: all-MiniLM-L6-v2 (6 layers) or multilingual-e5-small (12)")
     ap.add_argument("--from-model", help="skip training: take the network from this file and only choose "

@@ -142,7 +142,18 @@ def test_the_context_is_the_previous_sentence_of_the_same_paragraph(engine):
     assert rerank.with_context("B.", "A.") == "B. [SEP] A." and rerank.with_context("B.", "") == "B."
 
 
-@pytest.mark.parametrize("context", ["previous", "none"])
+def test_a_title_model_reads_the_sentence_after_its_documents_title(engine):
+    index = engine.index
+    story = next(k for k, s in enumerate(index.sentences) if s.kind == "text")
+    title = index.by_id[index.sentences[story].doc].title
+    assert title and rerank.context_of(index, story, "title") == title
+    assert rerank.read_as("B.", title, "title") == f"{title}: B."
+    assert rerank.read_as("B.", "A.", "previous") == "B. [SEP] A." and rerank.read_as("B.", "A.", "none") == "B."
+    date_line = next(k for k, s in enumerate(index.sentences) if s.kind == "meta")
+    assert rerank.context_of(index, date_line, "title") == ""  # spelt out on its own: no title in front
+
+
+@pytest.mark.parametrize("context", ["previous", "title", "none"])
 def test_the_engine_gives_a_context_model_its_contexts(engine, monkeypatch, context):
     reranker = rerank.get_reranker()
     calls = []
@@ -157,5 +168,5 @@ def test_the_engine_gives_a_context_model_its_contexts(engine, monkeypatch, cont
         assert set(contexts) == {""}
     else:
         by_text = {s.text: k for k, s in enumerate(engine.index.sentences)}
-        assert contexts == [rerank.previous_in_paragraph(engine.index, by_text[s]) for s in sentences]
+        assert contexts == [rerank.context_of(engine.index, by_text[s], context) for s in sentences]
         assert any(contexts)
