@@ -1229,7 +1229,7 @@ def main(args) -> int:
     out = Path(args.out) if args.out else default_out()
     res = run(Path(args.corpus), Path(args.questions), args.repeat, args.cold_runs, scales,
               args.skip_squad, args.skip_page, Path(args.work) if args.work else None, args.ef_construction,
-              tuple(k for k in str(args.ann).split(",") if k.strip()))
+              tuple(k for k in args.ann.split(",") if k.strip()) if args.ann else ANN_KINDS)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(res, indent=1, ensure_ascii=False), encoding="utf-8")
     print(table(res))

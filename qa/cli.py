@@ -67,9 +67,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--skip-squad", action="store_true", help="skip the 35 SQuAD articles (indexing, re-indexing)")
     p.add_argument("--skip-page", action="store_true", help="skip timing the page (app.py)")
     p.add_argument("--ef-construction", type=int, default=100, help="HNSW efConstruction for the synthetic runs (default 100)")
-    p.add_argument("--ann", default="hnsw,hnsw_sq8,hnsw_sq4",
-                   help="approximate indexes the synthetic runs build, comma-separated (exact search always; "
-                        "default hnsw,hnsw_sq8,hnsw_sq4)")
+    p.add_argument("--ann", default=None,
+                   help="approximate indexes the synthetic runs build, comma-separated, of hnsw, hnsw_sq8 and "
+                        "hnsw_sq4 (exact search always; default: all three)")
     p.add_argument("--work", default=None, help="scratch folder (default: a temp folder, removed afterwards)")
     p.add_argument("--out", default=None, help="JSON results (default: docs/bench.json in the repo, else ./bench.json)")
     return ap
