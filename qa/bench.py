@@ -680,7 +680,7 @@ def _shortlist(kind: str) -> int:
     return SQ8_SHORTLIST if kind == "hnsw_sq8" else ENGINE_TOP_K * ANN_SHORTLIST[kind]
 
 
-def _hnsw_sq_search(index, q, vectors_file: str, shortlist: int = SQ8_SHORTLIST):
+def _hnsw_sq_search(index, q, vectors_file: str, shortlist: int):
     """HNSW over 8- or 4-bit codes in RAM; the top ``shortlist`` re-scored exactly from the float32
     vectors memory-mapped from disk (the engine already maps vectors.npy)."""
     import numpy as np
@@ -894,7 +894,7 @@ def run(corpus: Path, questions_file: Path = DEV_QUESTIONS, repeat: int = 5, col
 
 
 def _run(res, corpus, questions_file, repeat, cold_runs, scales, skip_squad, skip_page, work, ef_construction,
-         ann_kinds=ANN_KINDS):
+         ann_kinds):
     from .embed import get_embedder
 
     dev = read_questions(questions_file)
@@ -1225,11 +1225,10 @@ def table(res: dict) -> str:
 
 def main(args) -> int:
     """`qa bench` (called by qa.cli.cmd_bench with its parsed arguments)."""
-    scales = tuple(int(x) for x in str(args.scale).replace("_", "").split(",") if x.strip() and int(x) > 0)
     out = Path(args.out) if args.out else default_out()
-    res = run(Path(args.corpus), Path(args.questions), args.repeat, args.cold_runs, scales,
+    res = run(Path(args.corpus), Path(args.questions), args.repeat, args.cold_runs, args.scale,
               args.skip_squad, args.skip_page, Path(args.work) if args.work else None, args.ef_construction,
-              tuple(k for k in args.ann.split(",") if k.strip()) if args.ann else ANN_KINDS)
+              args.ann or ANN_KINDS)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(res, indent=1, ensure_ascii=False), encoding="utf-8")
     print(table(res))

@@ -63,17 +63,43 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--questions", default=None, help="warm-latency questions (default: ../shared/eval/article_dev.jsonl)")
     p.add_argument("--repeat", type=int, default=5, help="times each question is asked for warm latency (default 5)")
     p.add_argument("--cold-runs", type=int, default=3, help="fresh processes per cold-start figure (default 3)")
-    p.add_argument("--scale", default="100000", help="synthetic corpus sizes, comma-separated; 0 skips (default 100000)")
+    p.add_argument("--scale", default="100000", type=_sizes,
+                   help="synthetic corpus sizes, comma-separated; 0 skips (default 100000)")
     p.add_argument("--skip-squad", action="store_true", help="skip the 35 SQuAD articles (indexing, re-indexing)")
     p.add_argument("--skip-page", action="store_true", help="skip timing the page (app.py)")
     p.add_argument("--ef-construction", type=int, default=100, help="HNSW efConstruction for the synthetic runs (default 100)")
-    p.add_argument("--ann", default=None,
+    p.add_argument("--ann", default=None, type=_ann_kinds,
                    help="approximate indexes the synthetic runs build, comma-separated, of hnsw, hnsw_sq8 and "
                         "hnsw_sq4 (exact search always; default: all three)")
     p.add_argument("--work", default=None, help="scratch folder (default: a temp folder, removed afterwards)")
     p.add_argument("--out", default=None, help="JSON results (default: docs/bench.json in the repo, else ./bench.json)")
     return ap
 
+
+
+def _sizes(text: str) -> tuple[int, ...]:
+    """`--scale 100_000,1000000`: the synthetic corpus sizes to build; 0 (or nothing) skips them."""
+    try:
+        sizes = tuple(int(part) for part in text.replace("_", "").split(",") if part.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a comma-separated list of sentence counts: {text!r}") from None
+    if any(n < 0 for n in sizes):
+        raise argparse.ArgumentTypeError(f"a corpus size cannot be negative: {text!r}")
+    return tuple(n for n in sizes if n > 0)
+
+
+def _ann_kinds(text: str) -> tuple[str, ...]:
+    """`--ann hnsw,hnsw_sq4`: a name `qa bench` does not build is refused rather than dropped,
+    so a typo cannot silently leave an index out of the run."""
+    from .bench import ANN_KINDS  # standard library only: cheap at parse time
+
+    kinds = tuple(part.strip() for part in text.split(",") if part.strip())
+    unknown = [k for k in kinds if k not in ANN_KINDS]
+    if unknown or not kinds:
+        raise argparse.ArgumentTypeError(
+            f"unknown index kind{'s' if len(unknown) > 1 else ''} {', '.join(unknown) or repr(text)}; "
+            f"choose from {', '.join(ANN_KINDS)}")
+    return kinds
 
 def main(argv: list[str] | None = None) -> int:
     stderr = sys.stderr

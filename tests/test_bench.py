@@ -19,9 +19,23 @@ def test_percentiles_and_latency_summary():
 
 
 def test_cli_takes_bench_arguments():
-    args = parser().parse_args(["bench", "--scale", "1000,2000", "--repeat", "2", "--skip-squad", "--out", "x.json"])
-    assert (args.command, args.scale, args.repeat, args.skip_squad, args.out) == ("bench", "1000,2000", 2, True, "x.json")
-    assert parser().parse_args(["bench"]).scale == "100000"
+    args = parser().parse_args(["bench", "--scale", "1000,2_000", "--repeat", "2", "--skip-squad", "--out", "x.json"])
+    assert (args.command, args.scale, args.repeat, args.skip_squad, args.out) == ("bench", (1000, 2000), 2, True, "x.json")
+    defaults = parser().parse_args(["bench"])
+    assert (defaults.scale, defaults.ann) == ((100000,), None)  # None: bench.main builds every kind
+    assert parser().parse_args(["bench", "--scale", "0"]).scale == ()
+    assert parser().parse_args(["bench", "--ann", "hnsw_sq4, hnsw"]).ann == ("hnsw_sq4", "hnsw")
+
+
+@pytest.mark.parametrize("option, value, said", [("--ann", "hnsw,hnsw_sq5", "unknown index kind hnsw_sq5"),
+                                                 ("--ann", ",", "unknown index kind"),
+                                                 ("--scale", "100k", "not a comma-separated list"),
+                                                 ("--scale", "-5", "cannot be negative")])
+def test_cli_refuses_bench_arguments_it_cannot_run(option, value, said, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        parser().parse_args(["bench", option, value])
+    assert exit_.value.code == 2
+    assert said in capsys.readouterr().err
 
 
 @pytest.fixture(scope="module")
