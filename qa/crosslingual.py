@@ -125,7 +125,8 @@ class Headwords:
         self._data, self._hashes, self._spans = data, table[:, 0].copy(), table[:, 1:].copy()
 
     def __len__(self) -> int:
-        return len(np.unique(self._hashes))
+        """How many headwords: the keys are sorted, so each new one starts a run."""
+        return int(np.count_nonzero(np.diff(self._hashes))) + (len(self._hashes) > 0)
 
     def get(self, word: str, default: str | None = None) -> str | None:
         a, b = key_span(self._hashes, word)
