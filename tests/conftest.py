@@ -77,3 +77,23 @@ def dev_questions() -> list[dict]:
     if not DEV_QUESTIONS.exists():
         pytest.skip(f"{DEV_QUESTIONS} not present")
     return read_questions(DEV_QUESTIONS)
+
+
+@pytest.fixture(scope="session")
+def data_engine(tmp_path_factory):
+    """``data_engine(corpus)``: a new Engine over one of tests/data's corpora, whose index is
+    built at the corpus's first use and shared by the session's later tests of it. Several tests
+    ask the same documents, and each build embeds every sentence again (2-5 s); asking only reads
+    an index, never writes it, and each test still gets an engine of its own."""
+    from qa.engine import Engine
+
+    root = tmp_path_factory.mktemp("data-indexes")
+    built: dict[Path, Path] = {}
+
+    def engine_of(corpus: Path) -> Engine:
+        corpus = Path(corpus).resolve()
+        if corpus not in built:
+            built[corpus] = root / f"{len(built)}-{corpus.parent.name}"
+        return Engine(corpus, built[corpus], progress=False)
+
+    return engine_of

@@ -527,17 +527,15 @@ def test_questions_about_the_story_as_a_story(text, quoted, ending):
 
 
 @pytest.mark.slow
-def test_engine_reads_who_a_story_quotes_and_how_it_ends(engine, tmp_path):
+def test_engine_reads_who_a_story_quotes_and_how_it_ends(engine, data_engine):
     """Searched, "Who is quoted in the story?" (0.03) and "How does the story end?" were refused:
     no sentence says "quoted" or "end". The first sentence quoting each named speaker is read out,
     and the last paragraph."""
-    from qa.engine import Engine
-
     ans = engine.ask("How does the article end?")
     assert ans.kind == "ending" and ans.citations[-1].sentence.startswith("As per Reuters, the AI alliances unveiled")
     ans = engine.ask("Who is quoted in the article?")
     assert ans.kind == "quoted" and [c.sentence[:11] for c in ans.citations] == ["Zhao Lidong"]
-    news = Engine(Path(__file__).parent / "data" / "news_articles" / "corpus", tmp_path / "index", progress=False)
+    news = data_engine(Path(__file__).parent / "data" / "news_articles" / "corpus")
     ans = news.ask("In the Brightwater story, who is quoted?")  # the document named in the question
     cited = " ".join(c.sentence for c in ans.citations)
     assert ans.kind == "quoted" and len(ans.citations) >= 4 and "Okonjo" in cited and "Priya Natarajan" in cited

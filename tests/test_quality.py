@@ -474,14 +474,12 @@ def test_thirty_off_topic_spanish_questions_of_the_article_are_refused(engine):
     assert not answered, answered
 
 
-def test_off_topic_chinese_questions_are_refused_more_often_than_not(tmp_path):
+def test_off_topic_chinese_questions_are_refused_more_often_than_not(data_engine):
     """tests/data/offtopic_zh.txt (fortieth session: tests/data/offtopic_es.txt in Chinese), asked
     of each of five short documents: 66 of 150 were answered ("晚饭我该吃什么？" from the recipe),
     as a Chinese question was judged only by whether it shares a dictionary gloss with the text.
     Judged by e5 against general text too (qa/offtopic.py CHINESE_MARGIN), 21 are."""
-    from qa.engine import Engine
-
-    engine = Engine(Path(__file__).parent / "data" / "short_documents_b" / "corpus", tmp_path / "index", progress=False)
+    engine = data_engine(Path(__file__).parent / "data" / "short_documents_b" / "corpus")
     lines = [x for x in (Path(__file__).parent / "data" / "offtopic_zh.txt").read_text(encoding="utf-8").splitlines() if x]
     assert len(lines) == 30
     answered = [(x, d.id) for d in engine.documents for x in lines if engine.ask(x, doc=d.id).answerable]
@@ -514,12 +512,10 @@ def test_a_spanish_follow_up_that_points_back_is_about_the_conversation(engine, 
     assert cited in c.sentence
 
 
-def test_a_spanish_question_opening_with_y_leans_on_the_conversation(tmp_path):
+def test_a_spanish_question_opening_with_y_leans_on_the_conversation(data_engine):
     """"¿Y …?" points back even with a verb and a noun of its own: alone, these read as general
     Spanish and were refused as off-topic (0.03, 0.05) of the flood story."""
-    from qa.engine import Engine
-
-    engine = Engine(Path(__file__).parent / "data" / "news_articles" / "corpus", tmp_path / "index", progress=False)
+    engine = data_engine(Path(__file__).parent / "data" / "news_articles" / "corpus")
     for question, earlier, cited in (
             ("¿Y cuándo fue el récord anterior?", "¿Hasta qué altura subió el río en Harrowby?", "previous record set in 1987"),
             ("¿Y cuánta gente sigue desaparecida?", "¿Cuántas personas murieron en las inundaciones?", "At least 11 people were missing")):
@@ -554,14 +550,12 @@ def test_a_chinese_follow_up_that_drops_its_subject_leans_on_the_conversation(en
     assert not engine.ask("今天天气怎么样", history=[earlier]).answerable
 
 
-def test_who_someone_is_is_answered_by_the_sentence_naming_them_after_a_quote(tmp_path):
+def test_who_someone_is_is_answered_by_the_sentence_naming_them_after_a_quote(data_engine):
     """"Who is Priya Natarajan?" of a story that names her once, after a long quote ("“…,” said
     Priya Natarajan, an analyst at Halden & Co."), was refused (0.14): the embedders put a bare
     name far from a sentence that is mostly quote. Asked for no more than who someone is or what
     they said, and with the name written in full, it is judged on whether the text covers it."""
-    from qa.engine import Engine
-
-    engine = Engine(Path(__file__).parent / "data" / "news_articles" / "corpus", tmp_path / "index", progress=False)
+    engine = data_engine(Path(__file__).parent / "data" / "news_articles" / "corpus")
     doc = "brightwater-appliances-dayton-job-cuts"
     for question in ("Who is Priya Natarajan?", "What did Priya Natarajan say?"):
         ans = engine.ask(question, doc=doc)
@@ -584,14 +578,12 @@ def test_what_a_company_said_is_its_own_words_not_words_about_it(engine, questio
     assert engine.ask(question).answerable is answered
 
 
-def test_what_someone_promised_or_how_they_reacted(tmp_path):
+def test_what_someone_promised_or_how_they_reacted(data_engine):
     """A reaction, a promise or a view is asked in words the text rarely writes ("pledge" for
     "promised", "react" for "called the vote …"): a sentence reporting speech covers them
     (qa/sayings.py). Asked of someone the text never quotes, it is refused: "What was the WHO's
     view of the trial?" of a story naming the WHO for its figures only."""
-    from qa.engine import Engine
-
-    engine = Engine(Path(__file__).parent / "data" / "news_articles" / "corpus", tmp_path / "index", progress=False)
+    engine = data_engine(Path(__file__).parent / "data" / "news_articles" / "corpus")
     ans = engine.ask("What did the mayor promise?", doc="port-calloway-congestion-charge")  # refused (0.17)
     assert ans.answerable and ans.citations[0].sentence.startswith("Mayor Elena Voss"), ans.confidence
     assert not engine.ask("What was the WHO's view of the trial?", doc="trv-204-malaria-antibody-trial-mali").answerable

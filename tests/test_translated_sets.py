@@ -41,79 +41,69 @@ def test_article_questions_in_spanish_and_chinese(engine):
     _holds(got["zh"], right=0.78, false=0.04, refused=0.25)
 
 
-def test_short_document_questions_in_spanish_and_chinese(tmp_path):
+def test_short_document_questions_in_spanish_and_chinese(data_engine):
     """Held out: Spanish 0.756 / 0.051 / 0.143 (0.692 / 0.115 / 0.167 before the off-topic check's
     margin, 0.667 before the reranker read Spanish questions,
     0.513 / 0.115 / 0.071 before the twenty-fourth session), Chinese 0.821 / 0.000 / 0.119
     (0.795 before the reranker read Chinese questions, 0.744 / 0.026 / 0.071 before the
     twenty-fourth session)."""
-    from qa.engine import Engine
-
-    engine = Engine(DATA / "short_documents" / "corpus", tmp_path / "index", progress=False)
+    engine = data_engine(DATA / "short_documents" / "corpus")
     got = _by_language(engine, DATA / "translated" / "short_documents_es_zh.jsonl", 240)
     _holds(got["es"], right=0.76, false=0.08, refused=0.11)
     _holds(got["zh"], right=0.80, false=0.03, refused=0.07)
 
 
-def test_five_more_short_documents_in_spanish_and_chinese(tmp_path):
+def test_five_more_short_documents_in_spanish_and_chinese(data_engine):
     """Held out: Spanish 0.55 / 0.15 / 0.18 (0.47 / 0.26 / 0.28 before the off-topic check's margin;
     0.44 / 0.26 / 0.24 before the twenty-fourth session), Chinese 0.69 / 0.02 /
     0.10 (0.68 before the reranker read Chinese questions; 0.67 / 0.02 / 0.04 before): these questions paraphrase most, and a Spanish word the
     text says another way finds no English word near it."""
-    from qa.engine import Engine
-
-    engine = Engine(DATA / "short_documents_b" / "corpus", tmp_path / "index", progress=False)
+    engine = data_engine(DATA / "short_documents_b" / "corpus")
     got = _by_language(engine, DATA / "translated" / "short_documents_b_es_zh.jsonl", 300)
     _holds(got["es"], right=0.62, false=0.18, refused=0.15)
     _holds(got["zh"], right=0.67, false=0.05, refused=0.06)
 
 
-def test_six_news_stories_in_spanish_and_chinese(tmp_path):
+def test_six_news_stories_in_spanish_and_chinese(data_engine):
     """Written with the stories (twenty-sixth session): 8 answerable and 4 unanswerable questions
     of each story in each language. First run: Spanish 0.562 / 0.333 / 0.083, Chinese 0.729 /
     0.000 / 0.125. Spanish 0.625 / 0.229 / 0.083 once a follow-up that points back ("¿Y la
     cuarta?") was no longer judged off-topic alone; 0.688 / 0.167 / 0.250 once a question in the
     stories' own words ("¿Avisaron al sindicato antes de anunciar el cierre?") needed general
     Spanish to fit it by a wider margin (forty-third session, from these misses)."""
-    from qa.engine import Engine
-
-    engine = Engine(DATA / "news_articles" / "corpus", tmp_path / "index", progress=False)
+    engine = data_engine(DATA / "news_articles" / "corpus")
     got = _by_language(engine, DATA / "translated" / "news_articles_es_zh.jsonl", 144)
     _holds(got["es"], right=0.78, false=0.21, refused=0.20)  # 0.825
     _holds(got["zh"], right=0.68, false=0.05, refused=0.08)
 
 
-def test_questions_about_names_in_spanish_and_chinese(tmp_path):
+def test_questions_about_names_in_spanish_and_chinese(data_engine):
     """tests/data/named_subjects' 120 questions (forty-first session), translated blind: half ask
     about a name the document never writes. Before the session's rule (qa/answer.py
     `subject_unwritten`): Spanish 0.683 / 0.067 / 0.550, Chinese 0.767 / 0.050 / 0.567; its
     first form, blind, 0.667 / 0.100 / 0.817 and 0.733 / 0.100 / 0.700 (each word of a name judged
     alone: "Jim Prat" lacked "Prat", "Biadu" was no Baidu). Today 0.683 / 0.067 / 0.783 and 0.767 /
     0.050 / 0.667."""
-    from qa.engine import Engine
-
-    engine = Engine(DATA / "named_subjects" / "corpus", tmp_path / "index", progress=False)
+    engine = data_engine(DATA / "named_subjects" / "corpus")
     got = _by_language(engine, DATA / "translated" / "named_subjects_es_zh.jsonl", 240)
     _holds(got["es"], right=0.69, false=0.10, refused=0.72)  # 0.732
     _holds(got["zh"], right=0.77, false=0.09, refused=0.62)  # 0.807
 
 
-def test_questions_about_countries_in_spanish_and_chinese(tmp_path):
+def test_questions_about_countries_in_spanish_and_chinese(data_engine):
     """tests/data/countries' 60 questions (forty-third session), translated blind with each
     country in the words of the question's language ("Reino Unido", "EE. UU.", 英国). Before that
     session's rule (a country named in Spanish or Chinese must be written in some English form):
     Spanish 0.750 / 0.083 / 0.333, Chinese 0.944 / 0.000 / 0.083; with it, blind, 0.750 / 0.083 /
     0.625 and 0.944 / 0.000 / 1.000. Spanish adjectives ("los viticultores alemanes") are not
     read as countries."""
-    from qa.engine import Engine
-
-    engine = Engine(DATA / "countries" / "corpus", tmp_path / "index", progress=False)
+    engine = data_engine(DATA / "countries" / "corpus")
     got = _by_language(engine, DATA / "translated" / "countries_es_zh.jsonl", 120)
     _holds(got["es"], right=0.78, false=0.12, refused=0.58)  # 0.818
     _holds(got["zh"], right=0.90, false=0.04, refused=0.95)  # 0.944
 
 
-def test_questions_written_in_spanish_about_the_countries_stories(tmp_path):
+def test_questions_written_in_spanish_about_the_countries_stories(data_engine):
     """tests/data/countries/spanish_questions.jsonl (forty-third session): 80 questions a helper
     wrote in Spanish, not translated, about the five stories of tests/data/countries, read only
     the stories: 40 answerable in the writer's own words (some typed casually), 20 about a detail
@@ -122,9 +112,7 @@ def test_questions_written_in_spanish_about_the_countries_stories(tmp_path):
     refusals 0.550 (16 of the 20 off-topic, 6 of the 20 others), the same before and after that
     session's wider off-topic margin for questions in the documents' words. Today 0.575 / 0.125 /
     0.550: "¿Por cuánto ganó Marruecos la tanda de penaltis?" asks for a margin, not money."""
-    from qa.engine import Engine
-
-    engine = Engine(DATA / "countries" / "corpus", tmp_path / "index", progress=False)
+    engine = data_engine(DATA / "countries" / "corpus")
     asked = read_questions(DATA / "countries" / "spanish_questions.jsonl")
     assert len(asked) == 80 and {q["lang"] for q in asked} == {"es"}
     _holds(score(asked, run(engine, asked)[0])[0], right=0.60, false=0.20, refused=0.50)  # 0.647
