@@ -76,7 +76,6 @@ def parser() -> argparse.ArgumentParser:
     return ap
 
 
-
 def _sizes(text: str) -> tuple[int, ...]:
     """`--scale 100_000,1000000`: the synthetic corpus sizes to build; 0 (or nothing) skips them."""
     try:
@@ -100,6 +99,7 @@ def _ann_kinds(text: str) -> tuple[str, ...]:
             f"unknown index kind{'s' if len(unknown) > 1 else ''} {', '.join(unknown) or repr(text)}; "
             f"choose from {', '.join(ANN_KINDS)}")
     return kinds
+
 
 def main(argv: list[str] | None = None) -> int:
     stderr = sys.stderr
