@@ -36,6 +36,7 @@ import numpy as np
 
 from .bert import Bert, bulk_threads, fast_bf16
 from .embed import get_embedder
+from .segment import title_before, titled
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ def context_of(index, row: int, how: str) -> str:
         return previous_in_paragraph(index, row)
     if how == "title":
         s = index.sentences[row]
-        return index.by_id[s.doc].title if s.kind == "text" else ""
+        return title_before(s, index.by_id[s.doc])
     return ""
 
 
@@ -76,8 +77,8 @@ def read_as(sentence: str, context: str, how: str) -> str:
     their name to Normandy", `segment.embed_text`)."""
     if how == "previous":
         return with_context(sentence, context)
-    if how == "title" and context:
-        return f"{context}: {sentence}"
+    if how == "title":
+        return titled(context, sentence)
     return sentence
 
 

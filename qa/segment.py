@@ -657,6 +657,15 @@ def embed_text(s: Sentence, doc: Document) -> str:
     top-1 from 0.776 to 0.791, and dense features alone from 0.706 to 0.747. BM25 keeps the bare
     sentence: the same title words on every sentence of a document would only blur it.
     """
-    text = search_text(s, doc)
-    return f"{doc.title}: {text}" if doc.title and s.kind != "meta" else text
+    return titled(title_before(s, doc), search_text(s, doc))
+
+
+def title_before(s: Sentence, doc: Document) -> str:
+    """The title read before a sentence: its document's, none before a spelt-out date line."""
+    return doc.title if s.kind != "meta" else ""
+
+
+def titled(title: str, text: str) -> str:
+    """"Normans: They gave their name to Normandy", or the text alone when there is no title."""
+    return f"{title}: {text}" if title else text
 
