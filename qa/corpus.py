@@ -310,7 +310,7 @@ def _is_file(entry: os.DirEntry) -> bool:
     except OSError as exc:
         if entry.path not in _UNLISTABLE:  # said once: a running engine lists the folder often
             _UNLISTABLE.add(entry.path)
-            log.warning("skipping %s: %s", entry.name, exc.strerror or exc)
+            log.warning("skipping %s: %s", shown(entry.name), exc.strerror or exc)
         return False
 
 
@@ -337,6 +337,12 @@ def load_document(path: Path, data: bytes | None = None) -> Document:
     meta = {key: value for key, value, _, _ in items}
     title = meta.get("title") or _heading_title(text, items, body_start) or title_from_id(path.stem, text)
     return Document(id=path.stem, title=title, text=text, date=meta.get("date"), path=str(path))
+
+
+def shown(name: str) -> str:
+    """A file name as text any log or message can carry: bytes that are not UTF-8 (which
+    os.fsdecode keeps as lone surrogates, and which a UTF-8 writer refuses) shown as \\xe9."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _undecodable(name: str) -> bool:
@@ -374,14 +380,14 @@ def load_corpus(folder: str | Path) -> list[Document]:
             data = path.read_bytes()
             doc = load_document(path, data)
         except (OSError, ValueError) as exc:
-            log.warning("skipping %s: %s", path.name, exc)
+            log.warning("skipping %s: %s", shown(path.name), exc)
             continue
         digest = content_hash(data)
         if doc.id in ids:
-            log.warning("skipping %s: another file already has the id %r", path.name, doc.id)
+            log.warning("skipping %s: another file already has the id %r", shown(path.name), doc.id)
             continue
         if digest in seen:
-            log.warning("skipping %s: same content as %s", path.name, seen[digest])
+            log.warning("skipping %s: same content as %s", shown(path.name), seen[digest])
             continue
         seen[digest] = path.name
         ids.add(doc.id)

@@ -43,7 +43,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .corpus import content_hash, corpus_files, load_document
+from .corpus import content_hash, corpus_files, load_document, shown
 from .embed import E5_NAME, MINILM_NAME, get_embedder
 from .lexical import BM25
 from .minilm import MiniLM
@@ -105,7 +105,7 @@ class Index:
         """Why the corpus file with this id was left out of the index, if it was."""
         for f in self.manifest.get("files", ()):
             if isinstance(f, dict) and f.get("skipped") and Path(str(f.get("file"))).stem == doc_id:
-                return f"{f['file']} was left out of the index: {f['skipped']}"
+                return f"{shown(str(f['file']))} was left out of the index: {f['skipped']}"
         return None
 
     @cached_property
@@ -490,7 +490,7 @@ def build_index(corpus: str | Path, folder: str | Path, progress: bool = True,
                 st = path.stat()
                 data = path.read_bytes()
             except OSError as exc:
-                log.warning("skipping %s: %s", path.name, exc)
+                log.warning("skipping %s: %s", shown(path.name), exc)
                 continue  # unreadable: not listed, so the next open tries again
             digest = content_hash(data)
             entry = {"file": path.name, "size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": digest}
@@ -549,7 +549,7 @@ def _looks_like_index(folder: Path) -> bool:
 
 
 def _skipped(entry: dict, reason: str) -> dict:
-    log.warning("skipping %s: %s", entry["file"], reason)
+    log.warning("skipping %s: %s", shown(entry["file"]), reason)
     return {**entry, "skipped": reason}
 
 

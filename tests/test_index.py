@@ -414,6 +414,21 @@ def test_skips_unusable_files_when_building(small, spy):
     assert spy.by_kind == {}, "nothing changed: nothing is re-embedded"
 
 
+def test_a_file_name_that_is_not_utf8_is_logged_as_text(small, caplog):
+    """Its name reaches the log as "caf\\xe9.txt", not as a lone surrogate that a UTF-8 log file
+    (or a test runner sending the log to another process) cannot write."""
+    corpus, folder = small
+    _add_unusable_files(corpus)
+    with caplog.at_level("WARNING", logger="qa"):
+        open_index(corpus, folder, progress=False)
+        load_corpus(corpus)
+    skipped = [r.getMessage() for r in caplog.records if "caf" in r.getMessage()]
+    assert len(skipped) == 2, caplog.text
+    for message in skipped:
+        message.encode("utf-8")
+        assert message.startswith("skipping caf\\xe9.txt: its file name is not valid UTF-8"), message
+
+
 def test_unusable_files_do_not_force_a_rebuild_on_every_open(small):
     corpus, folder = small
     _add_unusable_files(corpus)
