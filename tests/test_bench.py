@@ -1,5 +1,6 @@
 """`qa bench` in miniature: the helpers, a tiny synthetic scale run (child processes, no model),
-and the in-process parts (warm latency, timed indexing) on the session engine. Well under a minute."""
+the in-process parts (warm latency, timed indexing) on the session engine, and the command's
+quickest run end to end. About a minute."""
 import json
 
 import numpy as np
@@ -99,3 +100,38 @@ def test_warm_latency_and_timed_indexing(engine, dev_questions, tmp_path):
     # only the edited document is re-embedded: its two sentences plus the appended one
     assert inc["reembedded_sentences"] == 3
     assert inc["pct_of_full_build"] > 0
+
+
+@pytest.mark.slow
+def test_bench_command_runs_end_to_end(dev_questions, tmp_path):
+    """`qa bench` as a user runs it, in its quickest form: the article's cold start (a fresh `qa
+    ask` process and the staged scripts) and warm latency, through the CLI, `run()`, the table on
+    stdout and the JSON file. The SQuAD, page and scale parts are the same plumbing, tested above
+    piece by piece; a full run takes minutes."""
+    import subprocess
+    import sys
+
+    from conftest import CORPUS, ROOT
+
+    questions = tmp_path / "questions.jsonl"
+    questions.write_text("".join(json.dumps(q) + "\n" for q in dev_questions[:3]), encoding="utf-8")
+    out = tmp_path / "bench.json"
+    index_before = sorted((p.name, p.stat().st_mtime_ns) for p in (ROOT / "index").rglob("*")) \
+        if (ROOT / "index").exists() else []
+    done = subprocess.run([sys.executable, "-c", "from qa.cli import main; main()", "bench", "--corpus", str(CORPUS),
+                           "--questions", str(questions), "--skip-squad", "--skip-page", "--scale", "0",
+                           "--cold-runs", "1", "--repeat", "1", "--out", str(out)],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    res = json.loads(out.read_text())
+    by_name = {b["bar"]: b for b in res["bars"]}
+    for measured in ("article warm p50 (ms)", "article warm p95 (ms)", "cold start to first answer (s), qa ask"):
+        assert by_name[measured]["value"] > 0 and by_name[measured]["met"] in (True, False), by_name[measured]
+    for skipped in ("page served (s)", "indexing, 35 SQuAD articles (sentences/s)"):
+        assert by_name[skipped]["value"] is None and by_name[skipped]["met"] is None
+    assert res["warm_article"]["engine"]["n"] == 3 and res["meta"]["scales"] == []
+    assert "| article warm p50 (ms) |" in done.stdout and "JSON written to" in done.stdout
+    assert "[bench " in done.stderr and "[bench " not in done.stdout  # progress goes to stderr
+    after = sorted((p.name, p.stat().st_mtime_ns) for p in (ROOT / "index").rglob("*")) \
+        if (ROOT / "index").exists() else []
+    assert after == index_before, "the bench touched the repository's index/"
