@@ -116,8 +116,11 @@ def test_bench_command_runs_end_to_end(dev_questions, tmp_path):
     questions = tmp_path / "questions.jsonl"
     questions.write_text("".join(json.dumps(q) + "\n" for q in dev_questions[:3]), encoding="utf-8")
     out = tmp_path / "bench.json"
-    index_before = sorted((p.name, p.stat().st_mtime_ns) for p in (ROOT / "index").rglob("*")) \
-        if (ROOT / "index").exists() else []
+
+    def repo_index() -> list[tuple[str, int]]:
+        return sorted((p.name, p.stat().st_mtime_ns) for p in (ROOT / "index").rglob("*"))
+
+    index_before = repo_index()
     done = subprocess.run([sys.executable, "-c", "from qa.cli import main; main()", "bench", "--corpus", str(CORPUS),
                            "--questions", str(questions), "--skip-squad", "--skip-page", "--scale", "0",
                            "--cold-runs", "1", "--repeat", "1", "--out", str(out)],
@@ -132,6 +135,4 @@ def test_bench_command_runs_end_to_end(dev_questions, tmp_path):
     assert res["warm_article"]["engine"]["n"] == 3 and res["meta"]["scales"] == []
     assert "| article warm p50 (ms) |" in done.stdout and "JSON written to" in done.stdout
     assert "[bench " in done.stderr and "[bench " not in done.stdout  # progress goes to stderr
-    after = sorted((p.name, p.stat().st_mtime_ns) for p in (ROOT / "index").rglob("*")) \
-        if (ROOT / "index").exists() else []
-    assert after == index_before, "the bench touched the repository's index/"
+    assert repo_index() == index_before, "the bench touched the repository's index/"
