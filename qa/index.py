@@ -604,8 +604,10 @@ def _write_generation(folder, docs, doc_meta, files, sentences, vectors) -> str:
         rows = np.array([(doc_index[s.doc], s.start, s.end, s.para,
                           sec_index.get(s.section, -1), KINDS.index(s.kind)) for s in sentences],
                         dtype=SENTENCE_DTYPE)
+        # the path is only shown and read for its suffix; a corpus folder whose name is not UTF-8
+        # would leave lone surrogates in it, which a UTF-8 file cannot hold
         (tmp / "documents.json").write_text(json.dumps(
-            [{"id": d.id, "title": d.title, "date": d.date, "path": d.path, "text": d.text} for d in docs],
+            [{"id": d.id, "title": d.title, "date": d.date, "path": shown(d.path), "text": d.text} for d in docs],
             ensure_ascii=False), encoding="utf-8")
         (tmp / "sections.json").write_text(json.dumps(sections, ensure_ascii=False), encoding="utf-8")
         np.save(tmp / "sentences.npy", rows)

@@ -1,6 +1,7 @@
 """BM25 over sentences, on bm25s's sparse matrices (fast at a million rows, saved as .npy files)."""
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,9 +40,18 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word.lower())
 
 
+def _bm25s():
+    """bm25s, imported on first use. It sets its own logger to DEBUG, so without this every build
+    would print "Building index from IDs objects" among its progress lines."""
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    return bm25s
+
+
 def tokenize(texts: list[str]) -> list[list[str]]:
     """Lower-cased, stop-worded, Snowball-stemmed tokens: the same rule for sentences and questions."""
-    import bm25s
+    bm25s = _bm25s()
 
     return bm25s.tokenize(texts, stopwords="en_plus", stemmer=_stemmer(), return_ids=False,
                           show_progress=False)
@@ -62,7 +72,7 @@ class BM25:
 
     @classmethod
     def build(cls, texts: list[str]) -> "BM25":
-        import bm25s
+        bm25s = _bm25s()
 
         retriever = bm25s.BM25()
         retriever.index(bm25s.tokenize(texts, stopwords="en_plus", stemmer=_stemmer(), show_progress=False),
@@ -74,7 +84,7 @@ class BM25:
 
     @classmethod
     def load(cls, folder: Path) -> "BM25":
-        import bm25s
+        bm25s = _bm25s()
 
         # read into memory (~100 MB at a million sentences), not mapped: a mapped matrix keeps
         # resident every posting list a question touched, which grows without bound at scale

@@ -450,6 +450,25 @@ def test_answers_go_out_while_the_index_builds_with_stderr_closed_or_broken(tmp_
     assert all("error" not in o and o["citations"] for o in out)
 
 
+def test_a_corpus_folder_whose_name_is_not_utf8_is_indexed_and_answered(tmp_path):
+    """A folder copied from an old Latin-1 system ("caf\\xe9"): its path reached documents.json as
+    lone surrogates, which a UTF-8 file cannot hold, and the first build crashed. The build's
+    stderr is progress and nothing else (bm25s sets its own logger to DEBUG)."""
+    from conftest import copy_corpus
+
+    folder = tmp_path / os.fsdecode(b"caf\xe9")
+    corpus = copy_corpus(folder / "corpus")
+    cmd = [sys.executable, "-m", "qa.cli", "ask", "--jsonl", "--corpus", str(corpus), "--index", str(folder / "index")]
+    for build in (True, False):  # built, then read back from the index
+        p = subprocess.run(cmd, input=line({"id": "a", "question": "What did Huawei launch?"}), capture_output=True,
+                           env=env(), timeout=SUBPROCESS_TIMEOUT)
+        err = p.stderr.decode(errors="replace")
+        out = [json.loads(s) for s in p.stdout.decode().splitlines()]
+        assert p.returncode == 0 and len(out) == 1 and "CloudMatrix" in out[0]["citations"][0]["sentence"], err[-2000:]
+        assert "Traceback" not in err and "DEBUG" not in err, err[-2000:]
+        assert ("sentences:" in err) is build, err[-2000:]  # the encoders' progress only while building
+
+
 @pytest.mark.parametrize("after", [0.4, 0.5, 0.6, 0.8])
 def test_ctrl_c_while_starting_exits_130(tmp_path, after, engine, corpus_dir, index_dir):
     """Ctrl-C while the engine loads (a worker thread may be inside `import torch`) exits 130,
