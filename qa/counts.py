@@ -136,16 +136,25 @@ _GIVES_PEOPLE = re.compile(rf"(?i){_COUNT}(?:\s+[\w’'-]+){{0,3}}?\s+(?:{_PEOPL
 
 
 _COUNTED = re.compile(rf"(?i){_COUNT}(?P<words>(?:\s+[\w’'-]+){{1,2}})")  # "8,000 signatures", "1,000 new signatures"
+# a fact sheet's line, the count after its label: "Employees: 4,200 (2023)", "Staff: about 300"
+_LABELLED = re.compile(rf"(?i)\s*(?P<words>[^\W\d_][\w’' -]{{0,30}}?)\s*:\s*(?:(?:about|around|approximately|approx\.|"
+                       rf"nearly|almost|over|more than|under|fewer than|some|c\.|ca\.|~)\s*)?{_COUNT}")
+_PEOPLE_WORD = re.compile(rf"(?i)\b(?:{_PEOPLE}|[a-z]+(?:ers|ors|ists|ians|ants|ents|ees))\b")
 
 
 def _gives_people(text: str, asked_words: list[str]) -> bool:
     """Whether a sentence counts people, or counts what the question says they did ("How many
     people have signed?": "more than 8,000 signatures", by the first four letters of the asked
     words that are not stop words). The counted words are the number's next two: "2.3 million
-    bottles of Norvasta" does not count "people were taking norvasta"."""
+    bottles of Norvasta" does not count "people were taking norvasta"; on a fact sheet's line,
+    its label ("Employees: 4,200 (2023)")."""
     if _GIVES_PEOPLE.search(text):
         return True
     did = {w[:4].lower() for w in asked_words if w.lower() not in stopwords()}
+    labelled = _LABELLED.match(text)
+    if labelled and (_PEOPLE_WORD.search(labelled.group("words"))
+                     or any(w[:4].lower() in did for w in labelled.group("words").split())):
+        return True
     return any(w[:4].lower() in did for m in _COUNTED.finditer(text) for w in m.group("words").split())
 
 

@@ -131,3 +131,19 @@ def test_people_counted_by_what_they_did():
     # the name after the thing counted is not what they did
     taking = asked_count("how many people were taking norvasta before the recall")
     assert not gives_count("In May, Veltrana recalled about 2.3 million bottles of Norvasta.", taking)
+
+
+@pytest.mark.parametrize("line, answers", [
+    ("Employees: 4,200 (2023)", True),
+    ("Staff: about 300", True),
+    ("Population: 12,400", True),
+    ("Members: 120", True),
+    ("Capacity: 32,000", False),  # seats, not people
+    ("Founded: 1968", False),
+    ("Revenue: $4 million", False),
+])
+def test_a_fact_sheet_line_counts_what_its_label_names(line, answers):
+    """"How many employees does Umbrella have?" of "Employees: 30,000 (2002)" was refused: the
+    number comes after its label, where a sentence writes it before ("30,000 employees")."""
+    assert gives_count(line, asked_count("How many employees does Umbrella have?")) is answers
+    assert gives_count("Capacity: 32,000", asked_count("How many seats does the stadium have?"))
