@@ -386,7 +386,7 @@ _PERSON_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers)\b", re.I)
 # the upper- and lower-case letters of Latin-1 ("É", "ñ"), as names are written (qa/span.py reads them too)
 LATIN_UPPER, LATIN_LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
 # a person's name as written: two or more capitalised words ("Zhao Lidong"); qa/features.py reads it too
-PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:(?:\s+[A-Z]\.)*\s+[A-Z][a-z]+)+\b")  # "Charles W. Eliot" too
 # words about the document itself ("Which chipmakers are mentioned in the article?"): never evidence
 _DOC_WORDS = {"articl", "mention", "passag", "document", "paragraph"}
 # what a text does ("What does the article say about Huawei?"): no evidence either, when the

@@ -407,6 +407,8 @@ def test_an_age_is_of_the_person_named_next_to_it():
     ("The Creel seats only 20 people.", False),
     ("Marie Curie won the prize twice.", True),
     ("The plan, she said, was sound.", True),
+    ("The company was founded by Oswell E. Spencer.", True),  # a middle initial ("Charles W. Eliot")
+    ("The U.S. Army moved to Washington D.C. in May.", False),
 ])
 def test_a_place_or_an_organisation_is_no_person(sentence, person):
     assert bool(features.entity_mentions("person", sentence)) is person
