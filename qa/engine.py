@@ -38,7 +38,7 @@ from .rank import answer_features, confidence, load_models
 from .recase import read_name_words, recased
 from .rerank import context_of, get_reranker
 from .retrieve import Retriever
-from .segment import search_text
+from .segment import field_line, search_text
 from .languages import foreign_words, language_model
 from .lexicon import english_lexicon
 from .naming import lacks_name
@@ -550,9 +550,9 @@ class Engine:
         contexts = [context_of(index, h.features["row"], rr.context) for h in top]
         if len({(h.sentence.text, c) for h, c in zip(top, contexts)}) < 2:  # copies of one passage: nothing to reorder
             return hits
-        # a table row is read with its header's labels, as it was searched
-        texts = [search_text(h.sentence, index.by_id[h.sentence.doc]) if "|" in h.sentence.text else h.sentence.text
-                 for h in top]
+        # a table row is read with its header's labels, and a fact sheet's line after its page's title, as searched
+        texts = [search_text(h.sentence, doc) if "|" in h.sentence.text or field_line(h.sentence, doc) else h.sentence.text
+                 for h, doc in ((h, index.by_id[h.sentence.doc]) for h in top)]
         combined, probs = rr.rescore(q.reading or q.dense_text(q.search), texts, logits[places], contexts)
         order = np.argsort(-combined, kind="stable")
         out = list(hits)

@@ -21,7 +21,7 @@ from .lexical import tokenize, zipf
 from .question import PERSON_NAME, Question, everyday_paraphrases
 from .roles import role_paraphrases, title_abbreviations
 from .sayings import saying_paraphrases
-from .segment import search_text
+from .segment import field_line, search_text
 from .span import names_nobody
 from .sports import SCORELINE, sport_paraphrases
 from .types import Document, Sentence
@@ -333,9 +333,12 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     if n == 0:
         return F
     col = {name: k for k, name in enumerate(NAMES)}
-    texts = [search_text(s, docs.get(s.doc) if docs is not None else None) for s in sents]
-    # the sentence as written (meta lines too; search_text spells those out), accents composed
-    raw = [plain(s.text) if s.kind == "meta" else t for s, t in zip(sents, texts)]
+    owners = [docs.get(s.doc) if docs is not None else None for s in sents]
+    texts = [search_text(s, d) for s, d in zip(sents, owners)]
+    # the sentence as written (meta lines and a fact sheet's lines too, which search_text spells
+    # out: "Founder: Oswell Spencer" names no one else, whatever the page's title), accents composed
+    fields = [field_line(s, d) for s, d in zip(sents, owners)]
+    raw = [plain(s.text) if s.kind == "meta" or field else t for s, field, t in zip(sents, fields, texts)]
     stoks = [sentence_tokens(t) for t in texts]
     for typed, name in q.aliases:  # "WAIC" is in a sentence that writes the name out
         said = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I)
@@ -439,7 +442,9 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     # (a translated question's glosses are alternatives); numbers are digits in every language
     qnums = contrast.numbers(q.search, spelt=False)
     if qnums:
-        F[:, col["number_missing"]] = [float(contrast.number_missing(qnums, contrast.numbers(r))) for r in raw]
+        # a fact sheet's line is about the page's subject: "First flight: 22 June 1983" of the HT-9
+        F[:, col["number_missing"]] = [float(contrast.number_missing(qnums, contrast.numbers(t if field else r)))
+                                       for r, t, field in zip(raw, texts, fields)]
     if q.english:
         negated = contrast.negated_words(q.search)
         if negated:

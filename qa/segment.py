@@ -604,6 +604,8 @@ def search_text(s: Sentence, doc: Document | None = None) -> str:
         if key.lower() in _MAIL_SAYS:  # an e-mail's header line (qa/corpus.py)
             return _MAIL_SAYS[key.lower()].format(value=value)
         return f"The article's {key} is {value}."
+    if field_line(s, doc):  # "Founder: Oswell Spencer" is the founder of the page's subject
+        return _searched(titled(doc.title, s.text))
     before = doc.text[s.start - 1:s.start] if doc is not None and s.start else ""
     header = table_header(doc.text, s.start) if before in (" ", "\t", "|") else None
     cells = [c.strip() for c in s.text.split("|")] if header else []
@@ -611,6 +613,32 @@ def search_text(s: Sentence, doc: Document | None = None) -> str:
         labelled = "; ".join(f"{h}: {c}" if h else c for h, c in zip(header, cells))
         return _searched(labelled if labelled.endswith((".", "!", "?")) else labelled + ".")
     return _searched(s.text)
+
+
+_FIELD_VALUE_WORDS = 10  # "Raccoon City, United States", "Albert Wesker (CEO)"; not a line of dialogue
+
+
+def field_line(s: Sentence, doc: Document | None) -> bool:
+    """Whether a sentence is a line of a fact sheet: a short "Label: value" line beside another
+    (an infobox, a profile's key facts: "Founded: 1968" over "Founder: Oswell Spencer"). Such a
+    line leaves out what it is about, the document's subject, as a table's row leaves out its
+    column's name; "TOM: I'd like to propose we move the launch" is a line of dialogue."""
+    if doc is None or s.kind != "text" or (s.start and doc.text[s.start - 1] != "\n") or not _is_field(s.text):
+        return False
+    text = doc.text
+    end = text.find("\n", s.end)
+    end = len(text) if end < 0 else end
+    if text[s.end:end].strip():  # the line goes on: another sentence follows on it
+        return False
+    above = text[text.rfind("\n", 0, max(0, s.start - 1)) + 1:max(0, s.start - 1)] if s.start else ""
+    below_end = text.find("\n", end + 1)
+    below = text[end + 1:len(text) if below_end < 0 else below_end]
+    return _is_field(above.strip()) or _is_field(below.strip())
+
+
+def _is_field(line: str) -> bool:
+    m = _FIELD_LINE.match(line)
+    return m is not None and len(line[m.end() - 1:].split()) <= _FIELD_VALUE_WORDS
 
 
 @lru_cache(maxsize=200_000)
@@ -661,8 +689,9 @@ def embed_text(s: Sentence, doc: Document) -> str:
 
 
 def title_before(s: Sentence, doc: Document) -> str:
-    """The title read before a sentence: its document's, none before a spelt-out date line."""
-    return doc.title if s.kind != "meta" else ""
+    """The title read before a sentence: its document's, none before a spelt-out date line or
+    a fact sheet's line (whose search text has the title already)."""
+    return doc.title if s.kind != "meta" and not field_line(s, doc) else ""
 
 
 def titled(title: str, text: str) -> str:

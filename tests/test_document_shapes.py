@@ -9,7 +9,7 @@ import pytest
 
 from qa.answer import announces
 from qa.corpus import load_corpus
-from qa.segment import search_text, segment
+from qa.segment import embed_text, search_text, segment
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -625,3 +625,44 @@ def test_a_review_under_its_byline_and_date(tmp_path):
         assert ans.answerable and ans.citations[0].sentence == "By Kenji Watanabe"
     ans = engine.ask("When was it published?")
     assert ans.answerable and ans.citations[0].sentence == "March 2, 2026" and "2026-03-02" in ans.answer
+
+
+FACT_SHEET = ("Umbrella Corporation\n\n"
+              "Type: Private\nIndustry: Pharmaceuticals\nFounded: 1968\nFounder: Oswell E. Spencer\n"
+              "Headquarters: Raccoon City, United States\nKey people: Albert Wesker (CEO)\nEmployees: 30,000 (2002)\n\n"
+              "Umbrella Corporation is a pharmaceutical company known for its cold medicines and cosmetics. "
+              "The company grew quickly in the 1970s after opening research labs in Europe.\n\n"
+              "Note: the figures above are from the company's last annual report.\n\n"
+              "TOM: I think the labs in Europe should close before the end of the year, and soon.\n"
+              "ANA: We agreed to wait for the audit.\n")
+
+
+def test_a_fact_sheets_lines_are_searched_as_facts_about_the_pages_subject(tmp_path):
+    """"Founder: Oswell E. Spencer" never writes whose founder it names; a run of such lines (an
+    infobox, a profile's key facts) is about the page's subject, as a table's row is about its
+    column's name. A lone "Note: …" line and lines of dialogue stay as written."""
+    (tmp_path / "umbrella.txt").write_text(FACT_SHEET, encoding="utf-8")
+    doc = load_corpus(tmp_path)[0]
+    by_text = {s.text: s for s in segment(doc)}
+    founder = by_text["Founder: Oswell E. Spencer"]
+    assert search_text(founder, doc) == "Umbrella Corporation: Founder: Oswell E. Spencer"
+    assert embed_text(founder, doc) == "Umbrella Corporation: Founder: Oswell E. Spencer"  # the title once
+    assert search_text(founder) == founder.text  # without its document, the line as written
+    for text in ("Note: the figures above are from the company's last annual report.",
+                 "TOM: I think the labs in Europe should close before the end of the year, and soon.",
+                 "Umbrella Corporation is a pharmaceutical company known for its cold medicines and cosmetics."):
+        assert search_text(by_text[text], doc) == text
+
+
+@pytest.mark.slow
+def test_questions_about_a_fact_sheet_cite_its_lines(tmp_path):
+    """Before, the page's first sentence answered most of them ("Who founded Umbrella?",
+    "Where is Umbrella headquartered?"), and "How many employees does Umbrella have?" was refused:
+    its count comes after the label, where a sentence writes it before the word it counts."""
+    engine = engine_over(tmp_path, **{"umbrella.txt": FACT_SHEET})
+    for question, line in (("Where is Umbrella headquartered?", "Headquarters: Raccoon City"),
+                           ("How many employees does Umbrella have?", "Employees: 30,000"),
+                           ("What industry is Umbrella in?", "Industry: Pharmaceuticals"),
+                           ("When was the company founded", "Founded: 1968")):
+        ans = engine.ask(question)
+        assert ans.answerable and ans.citations[0].sentence.startswith(line), (question, ans.confidence, ans.answer)

@@ -69,6 +69,13 @@ targets: each bound sits below today's figure by a question or two.
   bank's rate decision, a Roman shipwreck, an airline's results, a fraud verdict, a telescope's
   finding, a derailment report) and 210 questions (138 answerable, 18 of them follow-ups; 72 not,
   48 reusing the story's names), from three helpers; first run blind on the session-start code.
+- tests/data/fact_sheets/ (sixty-eighth session): eight profile pages pasted as text (a company,
+  a town, a biography, a stadium, an album, a university, an aircraft, a national park), each a
+  title, a block of "Label: value" lines (an infobox) and prose, and 96 questions (48 about facts
+  only the block gives, 24 about the prose, 24 not answered); it shaped the reading of such lines
+  (docs/results.md), so it is a guard. tests/data/fact_sheets_b/: six more (a restaurant, a river,
+  a video game, a hospital, a bridge, a football club) and 84 questions (42, 18, 24), written
+  blind after that change.
 - tests/data/article_blind.jsonl (forty-seventh session): 60 more questions about the article
   from a helper who read only it (41 English, 10 Spanish, 9 Chinese; 8 follow-ups; 42
   answerable, 18 not), typed the ways people type (terse, misspelt, long and polite).
@@ -404,3 +411,25 @@ def test_sports_reports(data_engine):
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.50, summary  # 0.552
     assert summary["false_abstain"] <= 0.32, summary
     assert summary["abstain_correct"] >= 0.62, summary
+
+
+def test_fact_sheets(data_engine):
+    """A page's "Founder: Oswell Spencer" line answers "Who founded Umbrella?" (sixty-eighth
+    session, docs/results.md). On the session-start code 0.486 cite@1 (16 of the 48 questions
+    about the block's lines right), false refusals 0.153, correct refusals 0.458; today 0.722
+    (33 of 48), 0.125, 0.375."""
+    summary = _each_asked_of_its_document("fact_sheets", data_engine, questions=96, documents=8)
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.79, summary  # 0.825
+    assert summary["false_abstain"] <= 0.15, summary
+    assert summary["abstain_correct"] >= 0.33, summary
+
+
+def test_fact_sheets_written_blind(data_engine):
+    """Six more pages, written after the change and first run on it (blind): 0.533 cite@1 (16 of
+    the 42 questions about the block's lines right), false refusals 0.217, correct refusals 0.625;
+    the session-start code 0.450 (11 of 42), 0.233, 0.583. Today, with the re-reading network
+    reading a line after its page's title too, 0.550 (17 of 42), 0.217, 0.625."""
+    summary = _each_asked_of_its_document("fact_sheets_b", data_engine, questions=84, documents=6)
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.66, summary  # 0.702
+    assert summary["false_abstain"] <= 0.25, summary
+    assert summary["abstain_correct"] >= 0.58, summary
