@@ -21,7 +21,7 @@ from .question import ASKS_FREE, NAME, PAID, POSSESSIVE, Question, content_token
 from .roles import (JOB_TITLES, SOURCE_TITLES, TITLED, holder_asked, holder_asked_other, lead_asked, office_asked, role_paraphrases,
                     says_the_job, title_abbreviations, title_named, titled_after)
 from .sayings import ACTS, REPORTS_SAYING, saying_paraphrases, speaker
-from .segment import DATE_KEYS, list_item, meta_item, one_line
+from .segment import DATE_KEYS, field_line, list_item, meta_item, one_line
 from .span import find_span, person_spans
 from .spanish import asks_which_ones
 from .spelling import fold
@@ -1049,18 +1049,26 @@ def _leads_with(index: Index, doc_id: str, words: list[str]) -> bool:
     return first is not None and set(words) <= sentence_tokens(first.text)
 
 
-def lacks_role(hits: list[Hit], q: Question) -> bool:
+def lacks_role(hits: list[Hit], q: Question, index: Index | None = None) -> bool:
     """The question asks who does a job and none of the best sentences gives the title to someone
     of what it names, or says the job: "Who manages Valebridge Cycling?" of a race report naming
     only its rider ("Lena Mercer of Valebridge Cycling won …"), "Which newspaper reported the
-    launch?" of a text whose only source is a news agency, named for another fact."""
+    launch?" of a text whose only source is a news agency, named for another fact. A fact sheet's
+    line whose label is the title ("Owner: Marisol Tenbrook") gives it to its value, of the page's
+    subject (``index`` finds the page)."""
     # not a trade, any noun ("Arthur Ellison, a signalman"), nor a maker (roles.TITLED)
     roles = _asked_roles(q, but=JOB_TITLES)
     if not roles or not hits:
         return False
     best = hits[:MEASURE_WINDOW]
     answers = _answers_role(q, roles, best)
-    return not any(answers(h) for h in best)
+    return not any(answers(h) or index is not None and _labelled_role(roles, h, index) for h in best)
+
+
+def _labelled_role(roles, hit: Hit, index: Index) -> bool:
+    """Whether the sentence is a fact sheet's line labelled with one of the roles' titles."""
+    label = hit.sentence.text.partition(":")[0]
+    return any(t.search(label) for _, t in roles) and field_line(hit.sentence, index.by_id[hit.sentence.doc])
 
 
 def office_unwritten(index: Index, hits: list[Hit], q: Question) -> bool:
@@ -1087,7 +1095,8 @@ def _title_owner(text: str, m: re.Match) -> set[str] | None:
     """The words of the body a title written at ``m`` is given as belonging to, or None when the
     text gives it no named body ("the company's CEO", "Chief Executive Officer Martin Okonjo")."""
     after = _OWNER_AFTER.match(text, m.end())
-    before = _OWNER_BEFORE.search(text[max(0, m.start() - 80):m.start()])
+    # on the title's own line: "Helipad: Yes" over "Chief Executive: Dr. Helena Osterby" names no owner
+    before = _OWNER_BEFORE.search(text[max(0, m.start() - 80, text.rfind("\n", 0, m.start()) + 1):m.start()])
     words = {w for g in (after, before) if g for w in token_list(g.group("owner")) if w not in stopwords()}
     return words or None
 

@@ -377,7 +377,7 @@ class Engine:
             conf *= OFF_TOPIC_FACTOR
         if answering.lacks_saying(hits, q):  # "What did Marcus Bell say?" of a story where he only scores
             conf *= OFF_TOPIC_FACTOR
-        if (answering.lacks_role(hits, q) or answering.office_unwritten(r.index, hits, q)
+        if (answering.lacks_role(hits, q, r.index) or answering.office_unwritten(r.index, hits, q)
                 or answering.title_held_elsewhere(r.index, hits, q)):
             # "Who manages Valebridge Cycling?" of a text giving no one that job; "Who is the chairman of …?" of one never
             # writing "chair"; "Who is the CEO of Huawei?" of one whose only CEO is Enflame's

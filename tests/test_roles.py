@@ -243,6 +243,8 @@ class _OneDocument:
     ("Huawei launched a system, its CEO, Ren Wei, said.", False),
     ("Zhao Lidong, CEO of Enflame, spoke. Huawei's CEO Ren Wei spoke too.", False),
     ("Huawei launched a system at the fair.", False),  # no CEO at all: office_unwritten's question
+    # a fact sheet's line: the line above is no owner of the title ("Helipad: Yes", "... Enflame")
+    ("Huawei\n\nFounded: 1987\nHelipad: Yes\nCEO: Ren Wei\nPartner: Enflame\nCEO: Ren Wei", False),
 ])
 def test_a_title_held_only_elsewhere_names_no_one_to_it(text, elsewhere):
     from qa.answer import title_held_elsewhere
@@ -258,3 +260,25 @@ def test_engine_refuses_a_title_the_article_gives_only_another_company(engine):
     assert not engine.ask("Who is the CEO of Huawei?").answerable
     ans = engine.ask("Who is the CEO of Enflame?")
     assert ans.answerable and ans.citations[0].sentence.startswith("Zhao Lidong, CEO of Enflame")
+
+
+def test_a_fact_sheets_line_labelled_with_the_job_gives_it():
+    """"Owner: Marisol Tenbrook" on the page of The Copper Heron answers "who owns the copper
+    heron" (the job check refused it: the line never names the restaurant), and "Owner:
+    Ravensholt Borough Council" too, an owner that is no person."""
+    from types import SimpleNamespace
+
+    from qa.answer import lacks_role
+    from qa.types import Hit
+
+    text = "The Copper Heron\n\nOpened: 2004\nOwner: Marisol Tenbrook\nSeats: 86\n\nThe Copper Heron is a restaurant by the harbour.\n"
+    index = SimpleNamespace(by_id={"a": SimpleNamespace(id="a", title="The Copper Heron", text=text)})
+    start = text.index("Owner")
+    owner = Hit(Sentence("a", 1, start, start + len("Owner: Marisol Tenbrook"), "Owner: Marisol Tenbrook", 2), 0.9)
+    start = text.index("The Copper Heron is")
+    lead = Hit(Sentence("a", 3, start, len(text) - 1, text[start:-1], 4), 0.5)
+    question = parse("Who owns The Copper Heron?")  # as the engine reads it: the page writes the name so
+    assert lacks_role([lead, owner], question)  # without the page, the line names no restaurant
+    assert not lacks_role([lead, owner], question, index)
+    assert lacks_role([lead], question, index)  # the prose names no owner
+
