@@ -551,8 +551,9 @@ class Engine:
         if len({(h.sentence.text, c) for h, c in zip(top, contexts)}) < 2:  # copies of one passage: nothing to reorder
             return hits
         # a table row is read with its header's labels, and a fact sheet's line after its page's title, as searched
-        texts = [search_text(h.sentence, doc) if "|" in h.sentence.text or field_line(h.sentence, doc) else h.sentence.text
-                 for h, doc in ((h, index.by_id[h.sentence.doc]) for h in top)]
+        docs = [index.by_id[h.sentence.doc] for h in top]
+        texts = [search_text(h.sentence, d) if "|" in h.sentence.text or field_line(h.sentence, d) else h.sentence.text
+                 for h, d in zip(top, docs)]
         combined, probs = rr.rescore(q.reading or q.dense_text(q.search), texts, logits[places], contexts)
         order = np.argsort(-combined, kind="stable")
         out = list(hits)

@@ -40,6 +40,7 @@ def stem(word: str) -> str:
     return _stemmer().stemWord(word.lower())
 
 
+@lru_cache(maxsize=1)
 def _bm25s():
     """bm25s, imported on first use. It sets its own logger to DEBUG, so without this every build
     would print "Building index from IDs objects" among its progress lines."""
@@ -51,10 +52,8 @@ def _bm25s():
 
 def tokenize(texts: list[str]) -> list[list[str]]:
     """Lower-cased, stop-worded, Snowball-stemmed tokens: the same rule for sentences and questions."""
-    bm25s = _bm25s()
-
-    return bm25s.tokenize(texts, stopwords="en_plus", stemmer=_stemmer(), return_ids=False,
-                          show_progress=False)
+    return _bm25s().tokenize(texts, stopwords="en_plus", stemmer=_stemmer(), return_ids=False,
+                             show_progress=False)
 
 
 @lru_cache(maxsize=100_000)
