@@ -808,6 +808,36 @@ def measure_first(hits: list[Hit], q: Question) -> list[Hit]:
     return _first(hits, lambda h: h.sentence.kind == "text" and _gives(q.measure, q, h.sentence.text))
 
 
+# what a fact sheet's value must be to answer a question of each kind (qa/features.py's patterns)
+_LABEL_VALUE_KINDS = ("number", "date", "person", "place", "year", "month", "money", "percent", "length", "weight")
+
+
+def label_first(index: Index, hits: list[Hit], q: Question) -> list[Hit]:
+    """The best few's fact-sheet line whose label says what the question asks ("Founded: 1954"
+    for "When was Venmore Pumps founded?", "Producer: Callum Ashdown" for "Who produced Salt and
+    Lantern?"), first, when the best one is no such line: the page's first sentence names the
+    subject and sums it up, and so often outranks the line. The label must say at least half of
+    what the question asks besides the page's title ("Staff: 85" is not "how many staff work on
+    the helpline"), and the value be of the kind asked ("Founded: 1954" is no answer to "Who
+    founded Venmore Pumps?"). SQuAD and SQuADShifts have no such lines."""
+    if not q.english or not hits:
+        return hits
+    kind = q.measure if q.measure in _LABEL_VALUE_KINDS else q.qtype
+
+    def labelled(hit: Hit) -> bool:
+        doc = index.by_id[hit.sentence.doc]
+        if hit.sentence.kind != "text" or not field_line(hit.sentence, doc):
+            return False
+        label, _, value = hit.sentence.text.partition(":")
+        asked = set(q.tokens) - sentence_tokens(doc.title)
+        if 2 * len(set(token_list(label)) & asked) < max(1, len(asked)):
+            return False
+        # a place is a value by itself ("Headquarters: Kettleby, England"), where a sentence puts "in" before it
+        return kind not in _LABEL_VALUE_KINDS or bool(entity_mentions(kind, f"in {value}" if kind == "place" else value))
+
+    return hits if labelled(hits[0]) else _first(hits, labelled)
+
+
 _PART_OF_GAME = re.compile(r"\b(?:half[- ]?time|interval|break|quarter|period|set|innings|lap|that time|last time|then)\b", re.I)
 
 

@@ -136,8 +136,8 @@ _GIVES_PEOPLE = re.compile(rf"(?i){_COUNT}(?:\s+[\w’'-]+){{0,3}}?\s+(?:{_PEOPL
 
 
 _COUNTED = re.compile(rf"(?i){_COUNT}(?P<words>(?:\s+[\w’'-]+){{1,2}})")  # "8,000 signatures", "1,000 new signatures"
-# a fact sheet's line, the count after its label: "Employees: 4,200 (2023)", "Staff: about 300"
-_LABELLED = re.compile(rf"(?i)\s*(?P<words>[^\W\d_][\w’' -]{{0,30}}?)\s*:\s*(?:(?:about|around|approximately|approx\.|"
+# a fact sheet's line, the count after its label: "Employees: 4,200 (2023)", "Passengers (2023): 9.4 million"
+_LABELLED = re.compile(rf"(?i)\s*(?P<words>[^\W\d_][\w’'() -]{{0,30}}?)\s*:\s*(?:(?:about|around|approximately|approx\.|"
                        rf"nearly|almost|over|more than|under|fewer than|some|c\.|ca\.|~)\s*)?{_COUNT}")
 _PEOPLE_WORD = re.compile(rf"(?i)\b(?:{_PEOPLE}|[a-z]+(?:ers|ors|ists|ians|ants|ents|ees))\b")
 

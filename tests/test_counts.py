@@ -138,6 +138,7 @@ def test_people_counted_by_what_they_did():
     ("Staff: about 300", True),
     ("Population: 12,400", True),
     ("Members: 120", True),
+    ("Passengers (2023): 9.4 million", True),  # a year in the label
     ("Capacity: 32,000", False),  # seats, not people
     ("Founded: 1968", False),
     ("Revenue: $4 million", False),

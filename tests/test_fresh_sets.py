@@ -76,7 +76,9 @@ targets: each bound sits below today's figure by a question or two.
   (docs/results.md), so it is a guard. tests/data/fact_sheets_b/: six more (a restaurant, a river,
   a video game, a hospital, a bridge, a football club) and 84 questions (42, 18, 24), written
   blind after that change; tests/data/fact_sheets_c/: six more (a museum, a school, a novel, a
-  charity, a ferry, a festival) and 84 questions (42, 18, 24), written blind after all of it.
+  charity, a ferry, a festival) and 84 questions (42, 18, 24), written blind after its first
+  changes; tests/data/fact_sheets_d/: six more (a politician, a lake, a phone, an airport, a
+  concert hall, a brewery) and 84 questions (42, 18, 24), written blind before the last.
 - tests/data/article_blind.jsonl (forty-seventh session): 60 more questions about the article
   from a helper who read only it (41 English, 10 Spanish, 9 Chinese; 8 follow-ups; 42
   answerable, 18 not), typed the ways people type (terse, misspelt, long and polite).
@@ -417,10 +419,10 @@ def test_sports_reports(data_engine):
 def test_fact_sheets(data_engine):
     """A page's "Founder: Oswell Spencer" line answers "Who founded Umbrella?" (sixty-eighth
     session, docs/results.md). On the session-start code 0.486 cite@1 (16 of the 48 questions
-    about the block's lines right), false refusals 0.153, correct refusals 0.458; today 0.736
-    (34 of 48), 0.111, 0.375."""
+    about the block's lines right), false refusals 0.153, correct refusals 0.458; today 0.778
+    (37 of 48), 0.111, 0.375."""
     summary = _each_asked_of_its_document("fact_sheets", data_engine, questions=96, documents=8)
-    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.79, summary  # 0.828
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.83, summary  # 0.875
     assert summary["false_abstain"] <= 0.14, summary
     assert summary["abstain_correct"] >= 0.33, summary
 
@@ -429,19 +431,33 @@ def test_fact_sheets_written_blind(data_engine):
     """Six more pages, written after the change and first run on it (blind): 0.533 cite@1 (16 of
     the 42 questions about the block's lines right), false refusals 0.217, correct refusals 0.625;
     the session-start code 0.450 (11 of 42), 0.233, 0.583. Today, with the re-reading network
-    reading a line after its page's title too and the job and office checks reading a line as
-    one (changes made after that run), 0.583 (19 of 42), 0.183, 0.625."""
+    reading a line after its page's title too, the job and office checks reading a line as one
+    and a line whose label says what is asked put first (changes made after that run), 0.600 (21
+    of 42), 0.183, 0.625."""
     summary = _each_asked_of_its_document("fact_sheets_b", data_engine, questions=84, documents=6)
-    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.68, summary  # 0.714
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.70, summary  # 0.735
     assert summary["false_abstain"] <= 0.22, summary
     assert summary["abstain_correct"] >= 0.58, summary
 
 
 def test_fact_sheets_written_blind_after_every_change(data_engine):
-    """Six more pages, written after every change of the sixty-eighth session and first run on
-    it (blind): 0.617 cite@1 (21 of the 42 questions about the block's lines right), false
-    refusals 0.183, correct refusals 0.792; the session-start code 0.500 (14 of 42), 0.250, 0.833."""
+    """Six more pages, written after the sixty-eighth session's first changes and first run on
+    them (blind): 0.617 cite@1 (21 of the 42 questions about the block's lines right), false
+    refusals 0.183, correct refusals 0.792; the session-start code 0.500 (14 of 42), 0.250, 0.833.
+    Today, with a line whose label says what is asked put first, 0.683 (25 of 42), 0.183, 0.792."""
     summary = _each_asked_of_its_document("fact_sheets_c", data_engine, questions=84, documents=6)
-    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.71, summary  # 0.755
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.79, summary  # 0.836
     assert summary["false_abstain"] <= 0.22, summary
     assert summary["abstain_correct"] >= 0.75, summary
+
+
+def test_fact_sheets_written_blind_before_the_last_change(data_engine):
+    """Six more pages, written blind before a line whose label says what is asked was put first
+    (`answer.label_first`): 0.633 cite@1 (24 of the 42 questions about the block's lines right),
+    false refusals 0.167, correct refusals 0.833 on the code before it; 0.667, 0.183, 0.833 with
+    it; today, a label with a year in it read as counting ("Passengers (2023): 9.4 million"),
+    0.683 (27 of 42), 0.167, 0.833. The session-start code 0.450 (13 of 42), 0.217, 0.833."""
+    summary = _each_asked_of_its_document("fact_sheets_d", data_engine, questions=84, documents=6)
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.78, summary  # 0.820
+    assert summary["false_abstain"] <= 0.20, summary
+    assert summary["abstain_correct"] >= 0.79, summary

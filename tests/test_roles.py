@@ -282,3 +282,29 @@ def test_a_fact_sheets_line_labelled_with_the_job_gives_it():
     assert not lacks_role([lead, owner], question, index)
     assert lacks_role([lead], question, index)  # the prose names no owner
 
+
+
+def test_a_fact_sheets_line_whose_label_says_what_is_asked_comes_first():
+    """"Who produced Salt and Lantern?" cited the page's first sentence over "Producer: Callum
+    Ashdown". The label must say what is asked, of the kind asked: "Founded: 1954" is no answer
+    to who founded it, and "Staff: 85" is not how many staff work on the helpline."""
+    from types import SimpleNamespace
+
+    from qa.answer import label_first
+    from qa.types import Hit
+
+    text = ("Venmore Pumps\n\nFounded: 1954\nFounder: Aldous Venmore\nStaff: 85\n\n"
+            "Venmore Pumps is a British maker of pumps, founded by a farmer's son. It runs a helpline.\n")
+    index = SimpleNamespace(by_id={"a": SimpleNamespace(id="a", title="Venmore Pumps", text=text)})
+
+    def hit(line: str, k: int) -> Hit:
+        start = text.index(line)
+        return Hit(Sentence("a", k, start, start + len(line), line, k), 1.0 - k / 10)
+
+    lead = hit("Venmore Pumps is a British maker of pumps, founded by a farmer's son.", 3)
+    founded, founder, staff = hit("Founded: 1954", 0), hit("Founder: Aldous Venmore", 1), hit("Staff: 85", 2)
+    first = lambda question, hits: label_first(index, hits, parse(question))[0].sentence.text  # noqa: E731
+    assert first("When was Venmore Pumps founded?", [lead, founder, founded]) == "Founded: 1954"
+    assert first("Who founded Venmore Pumps?", [lead, founded]) == lead.sentence.text  # a year is no one
+    assert first("How many staff does Venmore Pumps have?", [lead, staff]) == "Staff: 85"
+    assert first("How many staff work on the helpline?", [lead, staff]) == lead.sentence.text
