@@ -825,17 +825,26 @@ def label_first(index: Index, hits: list[Hit], q: Question) -> list[Hit]:
     kind = q.measure if q.measure in _LABEL_VALUE_KINDS else q.qtype
 
     def labelled(hit: Hit) -> bool:
-        doc = index.by_id[hit.sentence.doc]
-        if hit.sentence.kind != "text" or not field_line(hit.sentence, doc):
+        field = _field(index, hit)
+        if field is None:
             return False
-        label, _, value = hit.sentence.text.partition(":")
-        asked = set(q.tokens) - sentence_tokens(doc.title)
+        label, value = field
+        asked = set(q.tokens) - sentence_tokens(index.by_id[hit.sentence.doc].title)
         if 2 * len(set(token_list(label)) & asked) < max(1, len(asked)):
             return False
         # a place is a value by itself ("Headquarters: Kettleby, England"), where a sentence puts "in" before it
         return kind not in _LABEL_VALUE_KINDS or bool(entity_mentions(kind, f"in {value}" if kind == "place" else value))
 
     return hits if labelled(hits[0]) else _first(hits, labelled)
+
+
+def _field(index: Index, hit: Hit) -> tuple[str, str] | None:
+    """A fact sheet's line's label and value ("Owner", " Marisol Tenbrook"), or None when the
+    sentence is no such line (`segment.field_line`)."""
+    if not field_line(hit.sentence, index.by_id[hit.sentence.doc]):
+        return None
+    label, _, value = hit.sentence.text.partition(":")
+    return label, value
 
 
 _PART_OF_GAME = re.compile(r"\b(?:half[- ]?time|interval|break|quarter|period|set|innings|lap|that time|last time|then)\b", re.I)
@@ -1097,8 +1106,8 @@ def lacks_role(hits: list[Hit], q: Question, index: Index | None = None) -> bool
 
 def _labelled_role(roles, hit: Hit, index: Index) -> bool:
     """Whether the sentence is a fact sheet's line labelled with one of the roles' titles."""
-    label = hit.sentence.text.partition(":")[0]
-    return any(t.search(label) for _, t in roles) and field_line(hit.sentence, index.by_id[hit.sentence.doc])
+    field = _field(index, hit)
+    return field is not None and any(t.search(field[0]) for _, t in roles)
 
 
 def office_unwritten(index: Index, hits: list[Hit], q: Question) -> bool:

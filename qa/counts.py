@@ -125,10 +125,11 @@ _PEOPLE_ASKED = re.compile(rf"(?i)^(?:(?:of\s+)?(?:the\s+)?(?:(?!{_TIME_EN}\b)[a
                            rf"сотрудник\w*|работник\w*|посетител\w*|участник\w*|зрител\w*|дет\w*|член\w*|"
                            rf"пользовател\w*|погибш\w*|жертв\w*|игрок\w*)\b|何(?:人|名)|몇\s*(?:명|사람))")
 _COUNT = (rf"(?:(?<![\w$£€¥.,])\d[\d,.]*|(?<!\d\s)\b(?:{_SPELT}))(?:[\s-]+(?:million|billion|thousand|hundred|m|bn)\b)?")  # not money
+# a word for people, or any of a trade's ("firefighters", "investors", "scientists", "descendants")
+_PEOPLE_NOUN = rf"(?:{_PEOPLE}|[a-z]+(?:ers|ors|ists|ians|ants|ents|ees))"
 # a number then, within three words, a word for people ("about 2,300 people", "four out of five
 # young children", "three of its firefighters"), a number of "them"/"whom", or what counts people
-# (the word may be any of a trade's: "firefighters", "investors", "scientists", "descendants")
-_GIVES_PEOPLE = re.compile(rf"(?i){_COUNT}(?:\s+[\w’'-]+){{0,3}}?\s+(?:{_PEOPLE}|[a-z]+(?:ers|ors|ists|ians|ants|ents|ees))\b"
+_GIVES_PEOPLE = re.compile(rf"(?i){_COUNT}(?:\s+[\w’'-]+){{0,3}}?\s+{_PEOPLE_NOUN}\b"
                            rf"|{_COUNT}(?:\s+[\w’'-]+){{0,2}}?\s+of\s+(?:them|whom|those)\b"
                            r"|\b(?:population|populous|inhabited|census|employs|employed|enrol+ment|enrolled|"
                            r"attendance|attended|crowds?|membership|headcount|workforce|home\s+to|death\s+toll|toll|"
@@ -139,7 +140,7 @@ _COUNTED = re.compile(rf"(?i){_COUNT}(?P<words>(?:\s+[\w’'-]+){{1,2}})")  # "8
 # a fact sheet's line, the count after its label: "Employees: 4,200 (2023)", "Passengers (2023): 9.4 million"
 _LABELLED = re.compile(rf"(?i)\s*(?P<words>[^\W\d_][\w’'() -]{{0,30}}?)\s*:\s*(?:(?:about|around|approximately|approx\.|"
                        rf"nearly|almost|over|more than|under|fewer than|some|c\.|ca\.|~)\s*)?{_COUNT}")
-_PEOPLE_WORD = re.compile(rf"(?i)\b(?:{_PEOPLE}|[a-z]+(?:ers|ors|ists|ians|ants|ents|ees))\b")
+_PEOPLE_WORD = re.compile(rf"(?i)\b{_PEOPLE_NOUN}\b")
 
 
 def _gives_people(text: str, asked_words: list[str]) -> bool:
