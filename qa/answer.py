@@ -21,7 +21,7 @@ from .question import ASKS_FREE, NAME, PAID, POSSESSIVE, Question, content_token
 from .roles import (JOB_TITLES, SOURCE_TITLES, TITLED, holder_asked, holder_asked_other, lead_asked, office_asked, role_paraphrases,
                     says_the_job, title_abbreviations, title_named, titled_after)
 from .sayings import ACTS, REPORTS_SAYING, saying_paraphrases, speaker
-from .segment import DATE_KEYS, field_line, list_item, meta_item, one_line
+from .segment import DATE_KEYS, field_line, list_item, meta_item, one_line, signer
 from .span import find_span, person_spans
 from .spanish import asks_which_ones
 from .spelling import fold
@@ -125,7 +125,8 @@ def _meta_key(s) -> str:
 
 # what a metadata question asks for, by the keys of the lines that answer it
 _ASKS_META = ((DATE_KEYS, ASKS_PUBLISHED),
-              (("author", "from"), re.compile(r"\b(who wrote|who sent|written by|sent by|author|writer|sender|byline)\b", re.I)),
+              (("author", "from"), re.compile(r"\b(who wrote|who sent|written by|sent by|author|writer|sender|byline|"
+                                              r"(this|the|that) e-?mail (come|came|was sent) from)\b", re.I)),
               (("url",), re.compile(r"\b(url|link|web ?address)\b", re.I)),
               (("source",), re.compile(r"\bsource\b|\bwhere is (this|the) (article|story|report|piece|text) from\b", re.I)))
 
@@ -809,6 +810,56 @@ def measure_first(hits: list[Hit], q: Question) -> list[Hit]:
 
 
 # what a fact sheet's value must be to answer a question of each kind (qa/features.py's patterns)
+# "ok I've filled the tank, what next?", "What do I do after the officer has checked my stall?":
+# the step after the one the question describes
+_ASKS_NEXT_STEP = re.compile(r"\b(?:what(?:['’]s| is)? next|what now|then what|(?:the )?next step|what (?:comes|happens) (?:next|after)"
+                             r"|what (?:do|should|shall|must|can) (?:i|we|you) do (?:next|then|after(?:wards)?\b|once|when (?:i|we|you)(?:['’]ve)? \w+ed))",
+                             re.I)
+_STEP_NUMBER = re.compile(r"[ \t]*(\d{1,2})[.)][ \t]+")
+_STEP_TIME = re.compile(r"[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[ap]\.?m\.?)?[ \t]+", re.I)  # a schedule's "10:30 Safety briefing"
+STEP_WINDOW = 2  # the described step is one of the best this many sentences
+STEP_REACH = 30  # sentences between a step and the next
+
+
+def _step(index: Index, row: int) -> tuple[str, int] | None:
+    """A numbered step's number ("4. Wait for a licensing officer …" -> ("number", 4)), or a
+    schedule's line (a time first: ("time", 0)), whose text holds the sentence at ``row``; None
+    for any other sentence."""
+    s = index.sentences[row]
+    while row > index.doc_rows[s.doc][0] and index.sentences[row - 1].para == s.para and index.sentences[row - 1].kind == "text":
+        row -= 1
+    first = index.sentences[row]
+    text = index.by_id[first.doc].text
+    line = text.rfind("\n", 0, first.start) + 1
+    if m := _STEP_NUMBER.fullmatch(text, line, first.start):
+        return "number", int(m.group(1))
+    return ("time", 0) if not text[line:first.start].strip() and _STEP_TIME.match(text, first.start) else None
+
+
+def next_step(index: Index, hits: list[Hit], q: Question) -> list[Hit]:
+    """For a question asking what to do (or what happens) after a step, with that step among
+    the best two: the step numbered after it, or a schedule's next line, first. The question
+    describes the step it has done, so the ranker's best sentence is that step, not the one
+    asked for."""
+    if not _ASKS_NEXT_STEP.search(q.text):
+        return hits
+    for h in hits[:STEP_WINDOW]:
+        row = h.features.get("row")
+        step = _step(index, row) if row is not None and h.sentence.kind == "text" else None
+        if step is None:
+            continue
+        kind, number = step
+        wanted = (kind, number + 1 if kind == "number" else 0)
+        end = index.doc_rows[h.sentence.doc][1]
+        after = next((r for r in range(row + 1, min(end, row + STEP_REACH)) if index.sentences[r].para != index.sentences[r - 1].para
+                      and index.sentences[r].section == h.sentence.section and _step(index, r) == wanted), None)
+        if after is None:
+            return hits
+        step = next((x for x in hits if x.features.get("row") == after), None) or Hit(index.sentences[after], h.score, {"row": after})
+        return [step] + [x for x in hits if x is not step]
+    return hits
+
+
 _LABEL_VALUE_KINDS = ("number", "date", "person", "place", "year", "month", "money", "percent", "length", "weight")
 
 
@@ -1239,13 +1290,23 @@ def _gives(measure: str, q: Question, text: str) -> bool:
     plain_text = plain(text)
     given = entity_mentions(measure, plain_text)
     if not given:
-        return measure == "money" and ASKS_FREE.search(q.text) is not None and PAID.search(text) is not None
+        return (measure == "money" and ASKS_FREE.search(q.text) is not None and PAID.search(text) is not None
+                or measure == "length" and _HOW_FAR.search(q.text) is not None and _TRAVEL_TIME.search(plain_text) is not None)
     named = [n.split()[-1] for _, _, n in names(q.text)] if measure == "age" else []
     # or of "she": "She was 45 when the window was unveiled" in her biography (not "Corrigan was 19 when she …");
     # next to the name, not of another the sentence names ("Ortega, the 24-year-old Argentine, hit back" asks
     # nothing of Vranken's age however often it names her)
     return not named or any(_SOMEONE.fullmatch(g.split()[0]) for g in given) \
         or any(_age_of(plain_text, n) for n in named)
+
+
+# "How far is it from the station?" is answered by how long it takes to get there: "a 25-minute
+# walk", "two hours by car", "ten minutes away"
+_HOW_FAR = re.compile(r"\bhow far\b", re.I)
+_TRAVEL_TIME = re.compile(r"\b(?:\d+|an?|few|couple|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|fifty)"
+                          r"(?:[- ](?:and[- ]a[- ]half[- ])?|[- ]of[- ])(?:minutes?|mins?|hours?|hrs?)(?:['’]s?)?"
+                          r"[- ](?:walk|drive|ride|cycle|bike ride|journey|trip|flight|sail|away|on foot|by (?:car|bus|train|bike|taxi|road|rail|boat|ferry|air))\b",
+                          re.I)
 
 
 def _age_of(text: str, name: str) -> bool:
@@ -1511,12 +1572,22 @@ _BYLINE = re.compile(r"\(?\s*(?:Reporting|Written|Writing|Words|Text|Reported) b
 def byline(index: Index, q: Question, doc_id: str) -> Answer | None:
     """"Who wrote the article?": the document's author line ("author: Agnes Varga", "By Kenji
     Watanabe" under the headline, an e-mail's From), or else a byline in its text (a news
-    agency's "(Reporting by ...; Editing by ...)"), cited. None if it has neither (the question
-    is then searched, and refused)."""
+    agency's "(Reporting by ...; Editing by ...)"), or else the name a letter is signed with,
+    cited. None if it has none of them (the question is then searched, and refused)."""
     a, b = index.doc_rows[doc_id]
     row = next((i for i in _metadata_rows(index, doc_id) if _meta_key(index.sentences[i]) in ("author", "from")), None)
     if row is None:
         row = next((i for i in range(a, b) if index.sentences[i].kind == "text" and _BYLINE.match(index.sentences[i].text)), None)
+    if row is None:  # a letter without a header: the name it is signed with (the newest message's, in a thread)
+        doc = index.by_id[doc_id]
+        row = next((i for i in range(a, b) if signer(index.sentences[i], doc) == index.sentences[i].text.strip()), None)
+    return None if row is None else _read(index, q, [Hit(index.sentences[row], 1.0, {"row": row})], "search")
+
+
+def header_line(index: Index, q: Question, doc_id: str, key: str) -> Answer | None:
+    """"Who is the memo addressed to?", "Who was copied in?": the e-mail's or memo's To or Cc
+    line (``key``), cited; None if it has none (the question is then searched)."""
+    row = next((i for i in _metadata_rows(index, doc_id) if _meta_key(index.sentences[i]) == key), None)
     return None if row is None else _read(index, q, [Hit(index.sentences[row], 1.0, {"row": row})], "search")
 
 

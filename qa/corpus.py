@@ -36,8 +36,11 @@ _DATE_TAIL = (r"(?:[ \t]*(?:[|·•,–—-]|at)?[ \t]*(?:\d{1,2}[:.]\d{2}(?:[ \
               r"|\d+[ \t]*min(?:ute)?s?[ \t]+read))*")
 _LINE_END_OR_MORE = r"(?=[ \t]*(?:[|·•]|\r?\n|$))"  # the line ends, or a separator (another item may follow)
 _DATE_LINE = re.compile(rf"\s*(?P<span>(?:{_DATE_LABEL})?(?P<value>{_WRITTEN_DATE}){_DATE_TAIL}){_LINE_END_OR_MORE}", re.I)
-# a byline under a title: "By Jane Marsh", "By Kenji Watanabe | March 2, 2026"
-_BYLINE = re.compile(rf"\s*(?P<span>[Bb]y[ \t]+(?P<value>[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|van|von|da|del|al|bin)){{1,3}})){_LINE_END_OR_MORE}")
+# a byline under a title: "By Jane Marsh", "By Kenji Watanabe | March 2, 2026", and a notice's
+# "Posted by: Rosalind Thackeray, Chief Executive"
+_BYLINE = re.compile(rf"\s*(?P<span>(?:(?:Posted|Written|Published)[ \t]+by:?|[Bb]y)[ \t]+"
+                     rf"(?P<value>[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|de|van|von|da|del|al|bin)){{1,3}}"
+                     rf"(?:,[ \t]+[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|of|and|&)){{0,4}})?)){_LINE_END_OR_MORE}")
 _ITEM_SEPARATOR = re.compile(r"[ \t]*[|·•][ \t]*(?=\S)")
 # front-matter lines such as `title: Something` or `author: Someone` (on the next line after another)
 _LINE_META = re.compile(r"(?:[ \t]*\r?\n)*[ \t]*(?P<span>(?P<key>title|author|source|url)[ \t]*:[ \t]*(?P<value>[^\r\n]+?))"
@@ -66,7 +69,7 @@ def read_metadata(text: str) -> tuple[list[tuple[str, str, int, int]], int]:
     front = _FRONT_MATTER.match(text, len(text) - len(text.lstrip()))
     if front and _is_yaml(front.group("body")):
         return _front_matter_items(front), front.end()
-    mail = _mail_headers(text)
+    mail = _mail_headers(text, len(text) - len(text.lstrip()))
     if mail:
         return mail, mail[-1][3]
     out = _items_from(text, 0)
@@ -75,6 +78,8 @@ def read_metadata(text: str) -> tuple[list[tuple[str, str, int, int]], int]:
     # a title line and a blank line first ("# Garden Notes", then "date 2024-05-02"): the items under it, and the
     # body starts with the title (the segmenter skips the items' lines)
     title = _TITLE_FIRST.match(text)
+    if title and (mail := _mail_under_title(text, title.end())):
+        return mail, 0
     items = _items_from(text, title.end()) if title else []
     if items and "\n" not in text[title.end("line"):title.end()].replace("\r", "")[1:] \
             and not _LINE_END.match(text, items[-1][3]):
@@ -146,15 +151,17 @@ def written_meta(text: str) -> tuple[str, str]:
 
 # an e-mail's header lines at its top ("From: Priya Shah <priya@…>", "Subject: Re: Venue booking",
 # "Date: Tue, 15 Apr 2025 09:42:10 +0100"): the sender is its author, the subject its title
-_MAIL_LINE = re.compile(r"[ \t]*(?P<span>(?P<key>from|to|cc|bcc|subject|date|sent|reply-to)[ \t]*:[ \t]*(?P<value>[^\r\n]*?))"
+# (a memo's header is the same: "TO: All Staff", "FROM: Gwendolyn Pastore, CFO", "RE: Travel policy")
+_MAIL_LINE = re.compile(r"[ \t]*(?P<span>(?P<key>from|to|cc|bcc|subject|date|sent|reply-to|re)[ \t]*:[ \t]*(?P<value>[^\r\n]*?))"
                         r"[ \t]*(?:\r?\n|$)", re.I)
 _REPLY_PREFIX = re.compile(r"^(?:(?:re|fwd?|aw|wg)\s*:\s*)+", re.I)
 
 
-def _mail_headers(text: str) -> list[tuple[str, str, int, int]]:
-    """An e-mail's header lines as metadata items (keys as written, lower case: the date also as
-    ISO "date", the subject as "title"); [] unless two lines or more, with a From or a Subject."""
-    lines, pos = [], len(text) - len(text.lstrip())
+def _mail_headers(text: str, pos: int, titled: bool = False) -> list[tuple[str, str, int, int]]:
+    """An e-mail's (or a memo's) header lines from ``pos`` as metadata items (keys as written,
+    lower case: the date also as ISO "date", the subject as "title" unless a title line stands
+    above, ``titled``); [] unless two lines or more, with a From or a Subject."""
+    lines = []
     while (m := _MAIL_LINE.match(text, pos)) and m.group("value").strip():
         lines.append(m)
         pos = m.end()
@@ -165,10 +172,18 @@ def _mail_headers(text: str) -> list[tuple[str, str, int, int]]:
         key, value = m.group("key").lower(), m.group("value").strip()
         if key in ("date", "sent"):
             key, value = ("date", iso) if (iso := _mail_date(value)) else ("sent", value)  # no date: not the document's
-        elif key == "subject":
-            key, value = "title", _REPLY_PREFIX.sub("", value).strip() or value
+        elif key in ("subject", "re"):
+            key, value = "subject" if titled else "title", _REPLY_PREFIX.sub("", value).strip() or value
         out.append((key, value, m.start("span"), m.end("span")))
     return out
+
+
+def _mail_under_title(text: str, pos: int) -> list[tuple[str, str, int, int]]:
+    """The header of an e-mail or memo pasted under its title line, and perhaps under a line
+    such as "MEMORANDUM" too: "Switching our print vendor" over "From: Delphine Okorafor …"."""
+    mail = _mail_headers(text, pos, titled=True)
+    second = _TITLE_FIRST.match(text, pos) if not mail else None
+    return mail or (_mail_headers(text, second.end(), titled=True) if second else [])
 
 
 def _mail_date(value: str) -> str | None:
@@ -179,7 +194,11 @@ def _mail_date(value: str) -> str | None:
         return parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError):
         iso = _ISO_DATE.search(value)
-        return iso.group(1) if iso else None
+        written = _DATE_LINE.match(value)  # "Tuesday, 11 June 2024 09:42", "6 May 2024, 16:05"
+        if iso or not written:
+            return iso.group(1) if iso else None
+        day = iso_date(written.group("value"))
+        return day if _ISO_DATE.fullmatch(day) else None
 
 
 _YAML_LINE = re.compile(r"[ \t]*(?:[A-Za-z_][\w-]*[ \t]*:.*|-.*|#.*)|[ \t]+\S.*|[ \t]*\r?")

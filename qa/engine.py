@@ -28,7 +28,8 @@ from .features import NAMES as FEATURE_NAMES
 from .index import CorpusWatch, is_fresh, open_index, read_manifest
 from .intent import (about_a_named_text, author_request, date_request, documents_list, documents_request, ending_request,
                      expansion_request, gist_request, headline_request, mentions_request, more_request, named_document,
-                     nothing_more, quoted_request, reply, said_nothing_more, small_talk, which_document)
+                     nothing_more, quoted_request, recipient_request, reply, said_nothing_more, small_talk,
+                     which_document)
 from .kinds import kinds_request
 from .lexical import naming_words, tokenize, zipf
 from .offtopic import BACKGROUND_MARGIN, CHINESE_MARGIN, NEAREST_MARGIN, OFF_TOPIC_FACTOR, closer_to_background, pulls_away
@@ -38,7 +39,7 @@ from .rank import answer_features, confidence, load_models
 from .recase import read_name_words, recased
 from .rerank import context_of, get_reranker
 from .retrieve import Retriever
-from .segment import field_line, search_text
+from .segment import field_line, search_text, signer
 from .languages import foreign_words, language_model
 from .lexicon import english_lexicon
 from .naming import lacks_name
@@ -322,6 +323,11 @@ class Engine:
             ans = answering.byline(r.index, q, docs[0].id) if len(docs) == 1 else None
             if ans is not None:
                 return ans
+        if key := recipient_request(q.text):  # "Who is the memo addressed to?": its To line
+            docs = self._earlier_document(r, history, doc) or r.in_scope(doc)
+            ans = answering.header_line(r.index, q, docs[0].id, key) if len(docs) == 1 else None
+            if ans is not None:
+                return ans
         for asks, read in ((quoted_request, answering.quoted), (ending_request, answering.ending),
                            (headline_request, answering.headline)):
             if asks(q.text):  # "Who is quoted in the story?", "How does the story end?", "What is the headline?"
@@ -410,7 +416,7 @@ class Engine:
         hits = answering.answers_not_questions(r.index, answering.metadata_as_asked(hits, q))
         if answerable:
             # the best few re-read for what is asked (an age, who holds a title, the earlier answer's sum)
-            hits = answering.earlier_first(answering.role_first(answering.ability_first(answering.measure_first(answering.label_first(r.index, hits, q), q), q), q), q, prior_top)
+            hits = answering.earlier_first(answering.role_first(answering.ability_first(answering.measure_first(answering.label_first(r.index, answering.next_step(r.index, hits, q), q), q), q), q), q, prior_top)
             hits = answering.own_words_first(answering.asked_anew_first(answering.holder_first(hits, holder), q, prior_top), q, prior_top)
             if after:  # "she" is someone the sentence after the earlier answer names
                 hits = answering.named_first(hits, prior_top, people)
@@ -552,7 +558,8 @@ class Engine:
             return hits
         # a table row is read with its header's labels, and a fact sheet's line after its page's title, as searched
         docs = [index.by_id[h.sentence.doc] for h in top]
-        texts = [search_text(h.sentence, d) if "|" in h.sentence.text or field_line(h.sentence, d) else h.sentence.text
+        texts = [search_text(h.sentence, d) if "|" in h.sentence.text or field_line(h.sentence, d) or signer(h.sentence, d)
+                 else h.sentence.text
                  for h, d in zip(top, docs)]
         combined, probs = rr.rescore(q.reading or q.dense_text(q.search), texts, logits[places], contexts)
         order = np.argsort(-combined, kind="stable")

@@ -21,7 +21,7 @@ from .lexical import tokenize, zipf
 from .question import PERSON_NAME, Question, everyday_paraphrases
 from .roles import role_paraphrases, title_abbreviations
 from .sayings import saying_paraphrases
-from .segment import field_line, search_text
+from .segment import field_line, search_text, signer
 from .span import names_nobody
 from .sports import SCORELINE, sport_paraphrases
 from .types import Document, Sentence
@@ -337,7 +337,7 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
     texts = [search_text(s, d) for s, d in zip(sents, owners)]
     # the sentence as written (meta lines and a fact sheet's lines too, which search_text spells
     # out: "Founder: Oswell Spencer" names no one else, whatever the page's title), accents composed
-    fields = [field_line(s, d) for s, d in zip(sents, owners)]
+    fields = [field_line(s, d) or bool(signer(s, d)) for s, d in zip(sents, owners)]
     raw = [plain(s.text) if s.kind == "meta" or field else t for s, field, t in zip(sents, fields, texts)]
     stoks = [sentence_tokens(t) for t in texts]
     for typed, name in q.aliases:  # "WAIC" is in a sentence that writes the name out

@@ -111,8 +111,8 @@ _SMALL_TALK = {
         "de": r"(hilfe|hilf mir|helfen sie mir|wer bist du|wer sind sie|was bist du|was sind sie|"
               r"was (kannst du|k[oö]nnen sie)( tun| machen)?|wie funktioniert (das|es)|wie (benutze|verwende) ich (das|dich|sie)|"
               r"was kann ich (dich |sie )?fragen|wie hei(ß|ss)(t du|en sie)|wie ist (dein|ihr) name)",
-        "it": rf"(aiuto|aiutami|chi sei|cosa sei|che cosa sei|(che )?cosa (puoi|sai) fare|cosa fai|come funziona|come si usa|"
-              rf"come (ti )?uso|(che )?cosa posso chiederti|cosa posso chiedere|come ti chiami|qual [eè] il tuo nome)",
+        "it": r"(aiuto|aiutami|chi sei|cosa sei|che cosa sei|(che )?cosa (puoi|sai) fare|cosa fai|come funziona|come si usa|"
+              r"come (ti )?uso|(che )?cosa posso chiederti|cosa posso chiedere|come ti chiami|qual [eè] il tuo nome)",
         "pt": r"(ajuda|me ajuda|me ajude|ajude me|socorro|quem [eé] voc[eê]|o que voc[eê] [eé]|"
               r"o que voc[eê] (pode|sabe) fazer|o que voc[eê] faz|como (isso )?funciona( isso)?|como (eu )?(uso|usar) (isso|voc[eê])|"
               r"o que (eu )?(posso|devo) perguntar|qual [eé] o seu nome|qual (o )?seu nome|como voc[eê] se chama)",
@@ -471,14 +471,15 @@ def gist_request(text: str, followup: bool = False) -> tuple[str, ...] | None:
 # not the date line's ("published on"), and searching it was refused (0.04). Whole messages only;
 # "it" is the text only at the start of a conversation (later it is the thing asked about last:
 # "When was it released?" after "What did Alibaba unveil?").
-_TEXT_EN = r"(article|story|piece|report|text|news( story| item)?|post|document|write ?up|item|e-?mail|press release)"
+_TEXT_EN = (r"(article|story|piece|report|text|news( story| item)?|post|document|write ?up|item|e-?mail|press release|"
+            r"memo|memorandum|letter|message|notice|announcement|newsletter|circular|bulletin)")
 # "this match report", "this news article": the kind of text, said after "this" or "that" only ("the
 # police report" may be one the text tells of)
 _TEXT_KIND = re.compile(rf"\b(this|that) (?:match|game|race|news|press|police|weather|research|company|opinion|feature|"
                         rf"magazine|newspaper|wire|blog|local|sports?) (?={_TEXT_EN}\b)")
 _WHEN_EN = r"(when|what day|what date|on what date|on which date|which day)"
 _DATE_EN = re.compile(
-    rf"({_WHEN_EN} (was|were|is) (this|that|the) e-?mail sent"  # "sent" only of an e-mail: a probe is sent too
+    rf"({_WHEN_EN} (was|were|is) (this|that|the) (e-?mail|memo|letter|message|notice|newsletter) sent"  # not "a probe"
     rf"|{_WHEN_EN} (was|were|is) (this|that|the|it)( {_TEXT_EN})? (written|published|posted|put out|put online|"
     rf"issued|dated|from|out|released|written up|filed)( on)?"
     rf"|when did (this|that|it|the {_TEXT_EN})( {_TEXT_EN})? (come out|appear|run|go (up|online|out)|get (published|posted))"
@@ -559,9 +560,12 @@ def date_request(text: str, followup: bool = False) -> bool:
 
 
 # not "report": "Who wrote the report?" may ask the text
-_BYLINED = r"(article|story|piece|text|news( story| item)?|post|document|e-?mail|review|blog( post)?|column|essay|newsletter|recipe|write-?up)"
+_BYLINED = (r"(article|story|piece|text|news( story| item)?|post|document|e-?mail|review|blog( post)?|column|essay|newsletter|"
+            r"recipe|write-?up|memo|memorandum|letter|message|notice|announcement|circular|bulletin)")
 _AUTHOR_EN = re.compile(
-    rf"(who (wrote|authored|reported|edited) (this|that|the|it)( {_BYLINED})?( for (us|you))?|who sent (this|that|the) e-?mail|"
+    rf"(who (wrote|authored|reported|edited) (this|that|the|it)( {_BYLINED})?( for (us|you))?|"
+    rf"who (sent|posted|issued) (this|that|the)( {_BYLINED})|who (sent|posted) (this|it)|"
+    rf"who (is|was|s) (this|that|the) {_BYLINED} from|"
     rf"who (is|was|are|were) the (author|writer|reporter|journalist|editor)s?( of (this|that|the|it)( {_BYLINED})?)?|"
     rf"(who is|what is the name of) the (author|writer|reporter)( of (this|the) {_BYLINED})?|"
     rf"(by whom|written by whom) (was|is) (this|that|the|it)( {_BYLINED})? written)")
@@ -629,6 +633,27 @@ def author_request(text: str) -> bool:
     """Whether the whole message asks who wrote (reported, edited) the text itself: "Who wrote
     the article?", "Who is the author?"; not "Who reported the two alliances?"."""
     return _AUTHOR_EN.fullmatch(_OPENER.sub("", _normal(text))) is not None
+
+
+_LETTER = r"(e-?mail|memo|memorandum|letter|message|note|notice|thread|mail)"
+_ON_IT = rf"( (on|in) (this|that|the|it)( (latest|last|first|original|newest|new|older|earlier|reply))?( {_LETTER})?)?"
+_RECIPIENT_EN = re.compile(
+    rf"(who (is|was|s) (this|that|it|the {_LETTER}|this {_LETTER}) (addressed|sent|written) to"
+    rf"|to whom (is|was) (this|that|it|the {_LETTER}|this {_LETTER}) (addressed|sent|written)"
+    rf"|who (are|were) the recipients( of (this|that|the) {_LETTER})?|who (got|received) (this|that|the) {_LETTER})")
+_COPIED_EN = re.compile(
+    rf"(who (is|was|s|has been|s been|have been|were|got|are) (cc ?d|bcc ?d|copied|copied in|cc ?ed|ccd){_ON_IT}"
+    rf"|who (did|do) (they|you|he|she|we) (cc|copy|copy in|bcc){_ON_IT}|who else (got|received) (this|it|the {_LETTER}))")
+
+
+def recipient_request(text: str) -> str | None:
+    """The header line a whole message asks for, when it asks who a letter or e-mail went to:
+    "to" ("Who is the memo addressed to?"), "cc" ("Who's been copied in on this thread?");
+    None for any other message."""
+    norm = _OPENER.sub("", _normal(text)).replace("'", " ").replace("  ", " ")
+    if _RECIPIENT_EN.fullmatch(norm):
+        return "to"
+    return "cc" if _COPIED_EN.fullmatch(norm) else None
 
 
 # ------------------------------------------------------------------ who a story quotes, how it ends

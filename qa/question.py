@@ -150,7 +150,7 @@ _TYPES_ES = [
     ("number", re.compile(r"(?<!\ben )\bcu[aá]nt[oa]s?\b(?! a\b)|\b(qu[eé]|cu[aá]l) (año|número|porcentaje|cantidad|tamaño|edad)\b", re.I)),
     ("date", re.compile(rf"\bcu[aá]ndo\b|\bqu[eé] (fecha|d[ií]a|mes|hora|siglo|d[eé]cada)\b|{_OPENS_ES}cuando\b", re.I)),
     ("person", re.compile(rf"\bqui[eé]n(es)?\b|{_OPENS_ES}quien(es)?\b", re.I)),
-    ("place", re.compile(rf"\b(a|de)?d[oó]nde\b|\b(qu[eé]|cu[aá]l) (ciudad|pa[ií]s|lugar|regi[oó]n|estado|pueblo|continente)\b", re.I)),
+    ("place", re.compile(r"\b(a|de)?d[oó]nde\b|\b(qu[eé]|cu[aá]l) (ciudad|pa[ií]s|lugar|regi[oó]n|estado|pueblo|continente)\b", re.I)),
     ("reason", re.compile(r"\bpor qu[eé]\b|\bqu[eé] (caus[oó]|motiv[oó]|llev[oó] a)\b|\bpara qu[eé]\b|\bcu[aá]l (es|fue) (la raz[oó]n|el motivo)\b", re.I)),
     ("list", re.compile(r"\bcu[aá]les\b|\bqu[eé] (\w+ ){0,2}(son|eran|fueron)\b|\b(enumera|nombra|cada uno|ambos|ambas)\b", re.I)),
 ]

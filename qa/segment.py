@@ -473,7 +473,8 @@ def heading_flags(text: str, blocks: list[tuple[int, int]]) -> list[bool]:
     in_run = [field[k] and (k > 0 and field[k - 1] and text.count("\n", blocks[k - 1][1], blocks[k][0]) == 1
                             or k + 1 < n and field[k + 1] and text.count("\n", blocks[k][1], blocks[k + 1][0]) == 1)
               for k in range(n)]
-    like = [not md and not run and is_heading(line) for line, md, run in zip(lines, markdown, in_run)]
+    like = [not md and not run and (is_heading(line) or numbered_title(lines, k, blank_above, text, blocks))
+            for k, (line, md, run) in enumerate(zip(lines, markdown, in_run))]
     title = like[0] and text.count("\n", blocks[0][1], blocks[1][0]) >= 2
     # two such lines, then a blank line ("Brookfield Community Health Center" over "Seasonal Flu
     # Vaccination: What You Need to Know"): a title block, the first line the title, the second a heading
@@ -500,8 +501,24 @@ def heading_flags(text: str, blocks: list[tuple[int, int]]) -> list[bool]:
         prev_like = k > 0 and like[k - 1] and not (k == 1 and title) and not (k == 2 and title_block) and not tops
         next_like = k + 1 < n and like[k + 1]
         last = k == n - 1  # nothing under it: "The warranty lasts two years" ending a note is text
-        flags.append(like[k] and not prev_like and not next_like and not last)
+        # "Kasia" under "Cheers," signs a letter off, and heads nothing (the quoted message below it)
+        signed = k > 0 and _VALEDICTION.fullmatch(lines[k - 1].strip(" \t>")) is not None \
+            and text.count("\n", blocks[k - 1][1], blocks[k][0]) == 1
+        flags.append(like[k] and not prev_like and not next_like and not last and not signed)
     return flags
+
+
+_NUMBER_MARK = re.compile(r"\d{1,2}[.)][ \t]+")
+
+
+def numbered_title(lines: list[str], k: int, blank_above: list[bool], text: str, blocks: list[tuple[int, int]]) -> bool:
+    """"2. Car park resurfacing" right over its paragraph, after a blank line: the heading of a
+    numbered agenda item or section (minutes, a report), not an item of a list, whose items
+    stand one under another."""
+    mark = _NUMBER_MARK.match(lines[k])
+    return (mark is not None and blank_above[k] and k + 1 < len(lines) and is_heading(lines[k][mark.end():])
+            and text.count("\n", blocks[k][1], blocks[k + 1][0]) == 1
+            and not _LIST_ITEM.match(lines[k + 1].lstrip()) and not is_heading(lines[k + 1]))
 
 
 # an encyclopedia page's apparatus: its reference entries ("Nobel Lecture.", split at every full
@@ -584,8 +601,10 @@ DATE_KEYS = ("date", "published")
 
 
 def meta_item(s: Sentence) -> tuple[str, str]:
-    """A metadata line's key and value as written (`corpus.written_meta`)."""
-    return written_meta(s.text)
+    """A metadata line's key and value as written (`corpus.written_meta`); a memo's "RE" line is
+    its subject line."""
+    key, value = written_meta(s.text)
+    return ("Subject" if key.lower() == "re" else key), value
 
 
 _MAIL_SAYS = {"from": "The e-mail was written and sent by {value} (author, sender).",
@@ -606,6 +625,11 @@ def search_text(s: Sentence, doc: Document | None = None) -> str:
         return f"The article's {key} is {value}."
     if field_line(s, doc):  # "Founder: Oswell Spencer" is the founder of the page's subject
         return _searched(titled(doc.title, s.text))
+    if name := signer(s, doc):  # "Tel: 020 7946 0388" is the signer's phone; the name line says who signed
+        if s.text.strip() == name:
+            return _searched(f"Signed by {name}.")
+        role = _job_line(s, doc, name)  # the line under the name: "Senior Lettings Manager"
+        return _searched(titled(name, f"{s.text} (job title)" if role else s.text))
     before = doc.text[s.start - 1:s.start] if doc is not None and s.start else ""
     header = table_header(doc.text, s.start) if before in (" ", "\t", "|") else None
     cells = [c.strip() for c in s.text.split("|")] if header else []
@@ -633,7 +657,61 @@ def field_line(s: Sentence, doc: Document | None) -> bool:
     above = text[text.rfind("\n", 0, max(0, s.start - 1)) + 1:max(0, s.start - 1)] if s.start else ""
     below_end = text.find("\n", end + 1)
     below = text[end + 1:len(text) if below_end < 0 else below_end]
-    return _is_field(above.strip()) or _is_field(below.strip())
+    return (_is_field(above.strip()) or _is_field(below.strip())) and not signer(s, doc)  # a signature's lines are the signer's
+
+
+# a letter's closing ("Kind regards,", "Cheers,", "Thanks,") over its signature block: the signer's
+# name, then lines about them ("Engineering Manager, Kestrel Works", "Tel: 020 7946 0321")
+_VALEDICTION = re.compile(r"(?:(?:kind|best|warm|warmest|many|with|all the)\s+)?(?:regards|wishes|thanks|thank you|cheers|best|"
+                          r"sincerely|yours(?:\s+(?:sincerely|faithfully|truly))?|take care|speak soon)[,.!]?", re.I)
+_SIGNER = re.compile(r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}")  # "Bea Lindgren"
+_QUOTE_MARKS = re.compile(r"(?:[ \t]*>)*[ \t]*")
+SIGNATURE_LINES = 6  # a signature block's lines: name, job, company, phones, address
+_SIGNATURE_WORDS = 8  # words on a line of it
+
+
+def _lines_above(text: str, start: int):
+    """The lines above offset ``start``'s line, nearest first, without a quote's ">" marks."""
+    end = text.rfind("\n", 0, start)
+    while end > 0:
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end]
+        yield line[_QUOTE_MARKS.match(line).end():].strip()
+        end = begin - 1
+
+
+def signer(s: Sentence, doc: Document | None) -> str:
+    """The name a line of a letter's signature block belongs to ("Bea Lindgren" for "Tel: 020
+    7946 0388" under her name, after "Thanks, Bea"), or "". Such a line leaves out whose it is,
+    as a fact sheet's line leaves out its page's subject."""
+    if doc is None or s.kind != "text" or len(s.text.split()) > _SIGNATURE_WORDS:
+        return ""
+    text = doc.text
+    if text[text.rfind("\n", 0, s.start) + 1:s.start].strip(" \t>"):  # not the start of its line
+        return ""
+    run = [s.text.strip()]
+    above = _lines_above(text, s.start)
+    for line in above:
+        if not line:
+            break
+        if len(run) >= SIGNATURE_LINES or len(line.split()) > _SIGNATURE_WORDS:
+            return ""
+        run.append(line)
+    name = run[-1]
+    if not _SIGNER.fullmatch(name):
+        return ""
+    closing = [line for line, _ in zip(above, range(3)) if line]  # the closing, perhaps with a first name under it
+    return name if any(_VALEDICTION.fullmatch(line) for line in closing[-2:]) else ""
+
+
+_COMPANY = re.compile(r"\b(?:Ltd|Limited|Inc|LLC|plc|PLC|GmbH|Co|Corp|Corporation|LLP)\.?$")
+
+
+def _job_line(s: Sentence, doc: Document, name: str) -> bool:
+    """Whether a signature's line is the job under the signer's name (not a "Tel:" line, not
+    the company: "Tallow Creek Goods Ltd.")."""
+    above = next(_lines_above(doc.text, s.start), "")
+    return above == name and not _FIELD_LINE.match(s.text) and not _COMPANY.search(s.text.strip())
 
 
 def _is_field(line: str) -> bool:
