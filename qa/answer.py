@@ -809,7 +809,6 @@ def measure_first(hits: list[Hit], q: Question) -> list[Hit]:
     return _first(hits, lambda h: h.sentence.kind == "text" and _gives(q.measure, q, h.sentence.text))
 
 
-# what a fact sheet's value must be to answer a question of each kind (qa/features.py's patterns)
 # "ok I've filled the tank, what next?", "What do I do after the officer has checked my stall?":
 # the step after the one the question describes
 _ASKS_NEXT_STEP = re.compile(r"\b(?:what(?:['’]s| is)? next|what now|then what|(?:the )?next step|what (?:comes|happens) (?:next|after)"
@@ -860,6 +859,47 @@ def next_step(index: Index, hits: list[Hit], q: Question) -> list[Hit]:
     return hits
 
 
+_QUOTED_LINE = re.compile(r"[ \t]*>")
+NEWER_WINDOW = 3  # a newer message's sentence among the best this many
+
+
+def quote_depth(index: Index, s: Sentence) -> int:
+    """How deep a sentence is quoted in an e-mail thread: 0 in the newest message, 1 in the
+    message quoted below it ("> …"), and so on."""
+    text = index.by_id[s.doc].text
+    depth, pos = 0, text.rfind("\n", 0, s.start) + 1
+    while (m := _QUOTED_LINE.match(text, pos)) and m.end() <= s.start:
+        depth, pos = depth + 1, m.end()
+    return depth
+
+
+def newest_first(index: Index, hits: list[Hit], q: Question) -> list[Hit]:
+    """In an e-mail thread, the newer message's answer before the quoted older one's: "How much
+    per person is the venue going to cost?" of a reply giving "£68 per head" over the quoted
+    "the quote is £95 per head". A newer sentence among the best three goes first when it gives
+    the measure asked and so does the older one; without a measure, when it is second and has as
+    many of the question's words, two or more. A reply
+    corrects what it quotes, so the two say the same thing, and the ranker can't tell them apart
+    but by words."""
+    if len(hits) < 2 or hits[0].sentence.kind != "text" or not index.by_id[hits[0].sentence.doc].text.count("\n>"):
+        return hits
+    depth = quote_depth(index, hits[0].sentence)
+    if depth == 0:
+        return hits
+    measure = q.measure if q.measure and _gives(q.measure, q, hits[0].sentence.text) else ""
+    asked = set(q.tokens)
+    said = len(asked & sentence_tokens(hits[0].sentence.text))
+
+    def answers_too(h: Hit) -> bool:  # the measure, or as many of the question's words
+        return _gives(measure, q, h.sentence.text) if measure else 2 <= said <= len(asked & sentence_tokens(h.sentence.text))
+
+    window = hits[1:NEWER_WINDOW] if measure else hits[1:2]
+    newer = next((h for h in window if h.sentence.kind == "text" and h.sentence.doc == hits[0].sentence.doc
+                  and quote_depth(index, h.sentence) < depth and answers_too(h)), None)
+    return hits if newer is None else [newer] + [h for h in hits if h is not newer]
+
+
+# what a fact sheet's value must be to answer a question of each kind (qa/features.py's patterns)
 _LABEL_VALUE_KINDS = ("number", "date", "person", "place", "year", "month", "money", "percent", "length", "weight")
 
 

@@ -416,7 +416,8 @@ class Engine:
         hits = answering.answers_not_questions(r.index, answering.metadata_as_asked(hits, q))
         if answerable:
             # the best few re-read for what is asked (an age, who holds a title, the earlier answer's sum)
-            hits = answering.earlier_first(answering.role_first(answering.ability_first(answering.measure_first(answering.label_first(r.index, answering.next_step(r.index, hits, q), q), q), q), q), q, prior_top)
+            hits = answering.next_step(r.index, answering.newest_first(r.index, hits, q), q)  # a reply's answer, the step after
+            hits = answering.earlier_first(answering.role_first(answering.ability_first(answering.measure_first(answering.label_first(r.index, hits, q), q), q), q), q, prior_top)
             hits = answering.own_words_first(answering.asked_anew_first(answering.holder_first(hits, holder), q, prior_top), q, prior_top)
             if after:  # "she" is someone the sentence after the earlier answer names
                 hits = answering.named_first(hits, prior_top, people)

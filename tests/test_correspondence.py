@@ -166,3 +166,24 @@ def test_how_far_is_answered_by_a_travel_time(tmp_path):
     ans = engine.ask("how far is it from the station", doc="aria")
     assert ans.answerable and ans.citations[0].sentence == "The studio is a 25-minute walk from Tilbeck station."
     assert not engine.ask("how far is the Mill Lane car park from the clinic?", doc="memo").answerable
+
+
+REPLY = ("Re: Offsite venue\n\nFrom: Tomas Hale <t.hale@kestrel.example>\nTo: Bea Lund <b.lund@kestrel.example>\n"
+         "Subject: Re: Offsite venue\n\nHi Bea,\n\n"
+         "I checked with Fernhollow Lodge and they can still do the 20th for the day, but their price for the "
+         "day-only package is £68 per head rather than the £95 you were quoted, because there's no evening dinner. "
+         "Please don't bring packed lunches, since lunch is included after all.\n\nCheers,\nTomas\n\n"
+         "On 3 May 2024, Bea Lund wrote:\n\n> Hi Tomas,\n>\n"
+         "> I'd suggest Fernhollow Lodge near Ashby Vale. They can host 24 of us, and the quote is £95 per head, "
+         "which includes lunch, the evening dinner and one night's accommodation. "
+         "Lunch isn't included, so please bring a packed lunch.\n>\n> The budget Ogechi approved is £2,500.\n")
+
+
+def test_a_reply_answers_before_the_message_it_quotes(tmp_path):
+    """A reply corrects what it quotes: "how much per person is the venue going to cost" cited
+    the quoted "£95 per head" over the reply's "£68 per head", the same words either way."""
+    engine = engine_over(tmp_path, **{"venue.txt": REPLY})
+    assert "£68 per head" in engine.ask("how much per person is the venue going to cost").citations[0].sentence
+    assert engine.ask("do we need to bring a packed lunch").citations[0].sentence.startswith("Please don't bring")
+    # only the quoted message says it: the quoted sentence stays first
+    assert engine.ask("what budget was approved").citations[0].sentence == "The budget Ogechi approved is £2,500."
