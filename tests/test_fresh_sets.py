@@ -79,6 +79,15 @@ targets: each bound sits below today's figure by a question or two.
   charity, a ferry, a festival) and 84 questions (42, 18, 24), written blind after its first
   changes; tests/data/fact_sheets_d/: six more (a politician, a lake, a phone, an airport, a
   concert hall, a brewery) and 84 questions (42, 18, 24), written blind before the last.
+- tests/data/correspondence/ (sixty-ninth session): six letters, e-mails and memos as people
+  paste them (an e-mail under its subject line, a memo under "MEMORANDUM", minutes with numbered
+  items and action lines, a customer notice, a reply over a quoted message, a retirement notice)
+  and 84 questions (42 about the text, 18 about a header, signature or action line, 24 not
+  answered); it shaped that session's reading of such texts. tests/data/correspondence_b/: six
+  more and 84 questions, written blind after its first changes. tests/data/guides/: six practical
+  texts (a manual, a recipe, a FAQ, rules, a permit guide, a course sheet) and 84 questions (30
+  about a list item, step or "Label: value" line, 30 about prose, 24 not answered);
+  tests/data/guides_b/: six more, written blind after the first changes.
 - tests/data/article_blind.jsonl (forty-seventh session): 60 more questions about the article
   from a helper who read only it (41 English, 10 Spanish, 9 Chinese; 8 follow-ups; 42
   answerable, 18 not), typed the ways people type (terse, misspelt, long and polite).
@@ -461,3 +470,56 @@ def test_fact_sheets_written_blind_before_the_last_change(data_engine):
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.78, summary  # 0.820
     assert summary["false_abstain"] <= 0.20, summary
     assert summary["abstain_correct"] >= 0.79, summary
+
+
+def test_letters_and_e_mails(data_engine):
+    """Six pieces of correspondence (an e-mail with its subject line pasted above the header, a
+    memo, minutes, a price-change notice, a reply over a quoted message, a retirement notice) and
+    84 questions (42 about the text, 18 about a header, signature or action line, 24 not
+    answered), written blind (sixty-ninth session). They shaped that session's reading of such
+    texts, so this is a guard. The session-start code: 0.550 cite@1, false refusals 0.317,
+    correct refusals 0.500; today 0.783, 0.133, 0.500 (0.767 before a reply's answer went before
+    the quoted message's)."""
+    summary = _each_asked_of_its_document("correspondence", data_engine, questions=84, documents=6)
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.86, summary  # 0.904 (0.805 before)
+    assert summary["false_abstain"] <= 0.17, summary
+    assert summary["abstain_correct"] >= 0.45, summary
+
+
+def test_letters_and_e_mails_written_blind_after_the_change(data_engine):
+    """Six more (a landlord's letter, an e-mail with a numbered list, committee minutes, a
+    three-message thread, a memo, a customer-service reply), written blind after the sixty-ninth
+    session's first changes and first run on them: 0.633 cite@1, false refusals 0.183, correct
+    refusals 0.417; the session-start code 0.567, 0.233, 0.417. Today, with a signature's job
+    line and a letter's signer read and a reply's answer before the quoted message's, 0.733,
+    0.150, 0.417."""
+    summary = _each_asked_of_its_document("correspondence_b", data_engine, questions=84, documents=6)
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.82, summary  # 0.863 (0.739 before)
+    assert summary["false_abstain"] <= 0.19, summary
+    assert summary["abstain_correct"] >= 0.375, summary
+
+
+def test_guides_and_instructions(data_engine):
+    """Six practical texts (a humidifier's manual, a recipe, a router's FAQ, a library's rules, a
+    permit guide, a course's information sheet) and 84 questions (30 about a list item, step or
+    "Label: value" line, 30 about prose, 24 not answered), written blind (sixty-ninth session);
+    a guard since. The session-start code: 0.533 cite@1, false refusals 0.333, correct refusals
+    0.625; today 0.583, 0.317, 0.625. The weak spot is refusal: eleven of the nineteen refused
+    answerable questions have the right sentence first ("How many people does this recipe
+    feed?" of "Serves: 4", 0.06)."""
+    summary = _each_asked_of_its_document("guides", data_engine, questions=84, documents=6)
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.82, summary  # 0.854 (0.800 before)
+    assert summary["false_abstain"] <= 0.34, summary
+    assert summary["abstain_correct"] >= 0.58, summary
+
+
+def test_guides_and_instructions_written_blind_after_the_change(data_engine):
+    """Six more (an e-bike's quick start, a muffin recipe, a laundry service's FAQ, a climbing
+    centre's rules, a boat registration guide, a three-day walk's itinerary), written blind
+    after the sixty-ninth session's first changes and first run on them: 0.533 cite@1, false
+    refusals 0.317, correct refusals 0.750; the session-start code 0.483, 0.317, 0.750. Today,
+    with a schedule's next line read for "what happens after …", 0.550, 0.317, 0.750."""
+    summary = _each_asked_of_its_document("guides_b", data_engine, questions=84, documents=6)
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.77, summary  # 0.805 (0.707 before)
+    assert summary["false_abstain"] <= 0.34, summary
+    assert summary["abstain_correct"] >= 0.7, summary
