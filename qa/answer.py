@@ -8,7 +8,7 @@ from itertools import takewhile
 
 import numpy as np
 
-from .corpus import plain, titles_told_apart
+from .corpus import plain, titles_told_apart, written_meta
 from .crosslingual import has_cjk
 from .counts import asked_count, gives_count
 from .countries import countries_asked_in, country_named, written as country_written
@@ -854,8 +854,9 @@ def next_step(index: Index, hits: list[Hit], q: Question) -> list[Hit]:
                       and index.sentences[r].section == h.sentence.section and _step(index, r) == wanted), None)
         if after is None:
             return hits
-        step = next((x for x in hits if x.features.get("row") == after), None) or Hit(index.sentences[after], h.score, {"row": after})
-        return [step] + [x for x in hits if x is not step]
+        following = next((x for x in hits if x.features.get("row") == after), None) \
+            or Hit(index.sentences[after], h.score, {"row": after})
+        return [following] + [x for x in hits if x is not following]
     return hits
 
 
@@ -878,9 +879,8 @@ def newest_first(index: Index, hits: list[Hit], q: Question) -> list[Hit]:
     per person is the venue going to cost?" of a reply giving "£68 per head" over the quoted
     "the quote is £95 per head". A newer sentence among the best three goes first when it gives
     the measure asked and so does the older one; without a measure, when it is second and has as
-    many of the question's words, two or more. A reply
-    corrects what it quotes, so the two say the same thing, and the ranker can't tell them apart
-    but by words."""
+    many of the question's words, two or more. A reply corrects what it quotes, so the two say
+    the same thing, and the ranker can't tell them apart but by words."""
     if len(hits) < 2 or hits[0].sentence.kind != "text" or not index.by_id[hits[0].sentence.doc].text.count("\n>"):
         return hits
     depth = quote_depth(index, hits[0].sentence)
@@ -1550,13 +1550,21 @@ def _writes_alike(written: frozenset[str], word: str, beside: bool = False) -> b
         or any(len(w) == len(word) and sorted(w) == sorted(word) and OSA.distance(w, word) == 1 for w in written)
 
 
-_MAIL_SAID = {"from": "The e-mail is from {value}.", "to": "The e-mail was sent to {value}.",
-              "cc": "The e-mail was copied to {value}.", "subject": "The e-mail's subject is {value}."}
+_MAIL_SAID = {"from": "The {what} is from {value}.", "to": "The {what} was sent to {value}.",
+              "cc": "The {what} was copied to {value}.", "subject": "The {what}'s subject is {value}."}
+_MEMO = re.compile(r"(?:^|\n)[ \t]*(?:MEMO|MEMORANDUM|Memo|Memorandum)[ \t]*\r?\n")
 
 
-def _is_mail(index: Index, doc_id: str) -> bool:
-    """An e-mail: its metadata lines are its header (a From line; qa/corpus.py)."""
-    return any(_meta_key(index.sentences[i]) == "from" for i in _metadata_rows(index, doc_id))
+def _mail_kind(index: Index, doc_id: str) -> str | None:
+    """"e-mail" or "memo" when the document's metadata lines are such a header (a From line;
+    qa/corpus.py), a memo's under a "MEMO" line or with an "RE:" line; None for any other."""
+    rows = list(_metadata_rows(index, doc_id))
+    if not any(_meta_key(index.sentences[i]) == "from" for i in rows):
+        return None
+    text = index.by_id[doc_id].text
+    memo = _MEMO.search(text, 0, index.sentences[rows[0]].start) or any(
+        written_meta(index.sentences[i].text)[0].lower() == "re" for i in rows)
+    return "memo" if memo else "e-mail"
 
 
 def answer_text(index: Index, chosen: list[Hit]) -> str:
@@ -1568,7 +1576,7 @@ def answer_text(index: Index, chosen: list[Hit]) -> str:
             key, value = meta_item(s)
             key, value = key.lower(), value.strip("\"'")
             date = index.by_id[s.doc].date if key in DATE_KEYS else None
-            what = "e-mail" if _is_mail(index, s.doc) else "article"
+            what = _mail_kind(index, s.doc) or "article"
             text = f"The {what} is dated {date}." if date else _MAIL_SAID.get(key, "The {what}'s {key} is {value}.").format(
                 what=what, key=key, value=value)
         else:

@@ -59,6 +59,7 @@ def test_an_e_mail_pasted_under_its_subject_line_keeps_its_header(tmp_path):
     engine = engine_over(tmp_path / "e", **{"review.txt": MAIL})
     sender = engine.ask("who sent this email")
     assert sender.answerable and sender.citations[0].sentence.startswith("From: Ines Arkwright")
+    assert sender.answer.startswith("The e-mail is from Ines Arkwright")
     letter = MAIL[MAIL.index("Hi Paulo"):]  # no header: the name it is signed with
     signed = engine_over(tmp_path / "letter", **{"letter.txt": letter}).ask("who sent this letter?")
     assert signed.answerable and signed.citations[0].sentence == "Ines Arkwright"
@@ -80,6 +81,7 @@ def test_a_memos_header_is_its_metadata(tmp_path):
     engine = engine_over(tmp_path / "e", **{"parking.txt": MEMO})
     author = engine.ask("who wrote the memo?")
     assert author.answerable and author.citations[0].sentence == "FROM: Odile Renshaw, Practice Manager"
+    assert author.answer == "The memo is from Odile Renshaw, Practice Manager. [1]"
     to = engine.ask("Who is the memo addressed to?")
     assert to.citations[0].sentence == "TO: All Staff, Brackwater Clinic"
     assert engine.ask("what date is on this memo").citations[0].sentence == "DATE: 2 September 2024"
