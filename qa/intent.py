@@ -488,15 +488,17 @@ _DATE_EN = re.compile(
     rf"|(what|which) (is|was|s) the (publication |publishing |publish |release )?date( of (this|that|the) {_TEXT_EN})?"
     rf"|(what|which) date (is|was) (on )?(this|that|it|the {_TEXT_EN})( {_TEXT_EN})?"
     rf"|(the )?(publication|publishing|publish) date( of (this|that|the) {_TEXT_EN})?)( please)?")
-_TEXT_ES = r"(el|este|esta|la|esa|ese) (art[ií]culo|noticia|texto|nota|reportaje|documento|informe)"
+_TEXT_ES = (r"(el|este|esta|la|esa|ese) (art[ií]culo|noticia|texto|nota|reportaje|documento|informe|correo( electr[oó]nico)?|"
+            r"e-?mail|mensaje|carta|memor[aá]ndum|memo|aviso|comunicado|circular)")
 _DATE_ES = re.compile(
-    rf"((cu[aá]ndo|en qu[eé] fecha|qu[eé] d[ií]a) (se )?(public[oó]|escribi[oó]|sali[oó]|fue (publicad[oa]|escrit[oa]))( {_TEXT_ES})?"
+    rf"((cu[aá]ndo|en qu[eé] fecha|qu[eé] d[ií]a) (se )?(public[oó]|escribi[oó]|sali[oó]|envi[oó]|mand[oó]"
+    rf"|fue (publicad[oa]|escrit[oa]|enviad[oa]|mandad[oa]))( {_TEXT_ES})?"
     rf"|(de qu[eé] fecha|de cu[aá]ndo) es( {_TEXT_ES})?"
     rf"|qu[eé] fecha (tiene|lleva)( {_TEXT_ES})?"
     rf"|(cu[aá]l es )?la fecha( de publicaci[oó]n)?( de(l| {_TEXT_ES}| art[ií]culo))?)( por favor)?")
-_TEXT_ZH = r"((这|该|本|此)(篇|则|个)?)?(文章|新闻|报道|文本|稿子|文)"
+_TEXT_ZH = r"((这|该|本|此)(篇|则|个|封|份)?)?(文章|新闻|报道|文本|稿子|文|邮件|电邮|信件|信|备忘录|通知)"
 _DATE_ZH = re.compile(
-    rf"(请问)?({_TEXT_ZH})?(是)?(什么时候|何时|哪天|哪一天|几号|什么日期)(发表|发布|写|撰写|刊登|刊出|发出|出版|登出)(的)?(吗|呢)?"
+    rf"(请问)?({_TEXT_ZH})?(是)?(什么时候|何时|哪天|哪一天|几号|什么日期)(发表|发布|写|撰写|刊登|刊出|发出|出版|登出|发送|寄出|发|寄)(的)?(吗|呢)?"
     rf"|(请问)?({_TEXT_ZH}(的)?(发表|发布|刊登|出版)?|(发表|发布|刊登|出版))(日期|时间)(是)?(什么|哪天|何时|多少)?(时候)?(呢)?")
 
 
@@ -630,9 +632,13 @@ _NOT_ACRONYMS = frozenset("it its this that these those they them he she we you 
 
 
 def author_request(text: str) -> bool:
-    """Whether the whole message asks who wrote (reported, edited) the text itself: "Who wrote
-    the article?", "Who is the author?"; not "Who reported the two alliances?"."""
-    return _AUTHOR_EN.fullmatch(_OPENER.sub("", _normal(text))) is not None
+    """Whether the whole message asks who wrote (reported, edited, sent) the text itself: "Who
+    wrote the article?", "Who is the author?", "¿Quién envió este correo?", "这封邮件是谁发的？";
+    not "Who reported the two alliances?"."""
+    norm = _OPENER.sub("", _normal(text))
+    if re.search(r"[\u4e00-\u9fff]", text):
+        return _whole(_AUTHOR_ZH, "zh", norm)
+    return _AUTHOR_EN.fullmatch(norm) is not None or _AUTHOR_ES.fullmatch(norm) is not None
 
 
 _LETTER = r"(e-?mail|memo|memorandum|letter|message|note|notice|thread|mail)"
@@ -646,14 +652,37 @@ _COPIED_EN = re.compile(
     rf"|who (did|do) (they|you|he|she|we) (cc|copy|copy in|bcc){_ON_IT}|who else (got|received) (this|it|the {_LETTER}))")
 
 
+# the same in Spanish and Chinese: "¿Quién envió este correo?", "¿A quién va dirigido el correo?",
+# "¿Quién está en copia?", "这封邮件是谁发的？", "这封邮件是发给谁的？", "抄送给了谁？"
+_LETTER_ES = (r"((el|la|este|esta|ese|esa) )?(correo( electr[oó]nico)?|e-?mail|mensaje|carta|memor[aá]ndum|memo|nota|aviso|"
+              r"comunicado|circular|art[ií]culo|noticia|texto|reportaje)")
+_AUTHOR_ES = re.compile(
+    rf"qui[eé]n (envi[oó]|escribi[oó]|mand[oó]|redact[oó]|firm[oó]|public[oó]) {_LETTER_ES}|de qui[eé]n es {_LETTER_ES}"
+    rf"|qui[eé]n (es|fue) el (autor|remitente)( (de|del) {_LETTER_ES})?|qui[eé]n (lo|la) (envi[oó]|escribi[oó]|mand[oó]|firm[oó])")
+_LETTER_ZH = r"((这|该|此|本)(封|篇|份|条)?)?(邮件|电邮|信件|信|备忘录|通知|文章|新闻|报道)"
+_AUTHOR_ZH = re.compile(rf"(请问)?({_LETTER_ZH})?(是)?谁(发|写|寄|发送|撰写|签|签发|发出)(的|了)?({_LETTER_ZH})?(呢|啊)?"
+                        rf"|(请问)?({_LETTER_ZH}的?)?(发件人|作者|寄件人|撰稿人)(是谁|是哪位)(呢)?")
+_RECIPIENT_ES = re.compile(
+    rf"a qui[eé]n (va|iba|est[aá]|fue) (dirigid[oa]|enviad[oa]|mandad[oa]) {_LETTER_ES}|a qui[eé]n (se )?(envi[oó]|mand[oó]|dirigi[oó]) "
+    rf"{_LETTER_ES}|a qui[eé]n va {_LETTER_ES}|qui[eé]n (es|fue) el destinatario( (de|del) {_LETTER_ES})?"
+    rf"|qui[eé]n(es)? (recibi[oó]|recibieron) {_LETTER_ES}")
+_RECIPIENT_ZH = re.compile(rf"(请问)?({_LETTER_ZH})?(是)?(发|寄|写|发送)给谁(的)?(呢)?|(请问)?({_LETTER_ZH}的?)?收件人(是谁|是哪位)(呢)?")
+_COPIED_ES = re.compile(rf"qui[eé]n(es)? (est[aá]n?|va|van|iba|iban|fue|fueron) en copia( (en|de|del) {_LETTER_ES})?"
+                        rf"|a qui[eé]n(es)? (se )?(puso|pusieron|pusiste|puse|pone|ponen) en copia( (en|de|del) {_LETTER_ES})?"
+                        rf"|qui[eé]n(es)? (recibi[oó]|recibieron) (una )?copia( (de|del) {_LETTER_ES})?")
+_COPIED_ZH = re.compile(rf"(请问)?({_LETTER_ZH})?(抄送|cc)(给)?(了)?(谁|哪些人)(了)?(呢)?|(请问)?谁(被)?抄送(了)?|(请问)?({_LETTER_ZH}的?)?抄送人(是谁|有谁)(呢)?")
+
+
 def recipient_request(text: str) -> str | None:
     """The header line a whole message asks for, when it asks who a letter or e-mail went to:
-    "to" ("Who is the memo addressed to?"), "cc" ("Who's been copied in on this thread?");
-    None for any other message."""
+    "to" ("Who is the memo addressed to?", "¿A quién va dirigido el correo?"), "cc" ("Who's
+    been copied in on this thread?", "抄送给了谁？"); None for any other message."""
     norm = _OPENER.sub("", _normal(text)).replace("'", " ").replace("  ", " ")
-    if _RECIPIENT_EN.fullmatch(norm):
+    if re.search(r"[\u4e00-\u9fff]", text):
+        return "to" if _whole(_RECIPIENT_ZH, "zh", norm) else "cc" if _whole(_COPIED_ZH, "zh", norm) else None
+    if _RECIPIENT_EN.fullmatch(norm) or _RECIPIENT_ES.fullmatch(norm):
         return "to"
-    return "cc" if _COPIED_EN.fullmatch(norm) else None
+    return "cc" if _COPIED_EN.fullmatch(norm) or _COPIED_ES.fullmatch(norm) else None
 
 
 # ------------------------------------------------------------------ who a story quotes, how it ends

@@ -108,6 +108,22 @@ def test_the_words_that_ask_for_a_letters_header():
     assert date_request("what date is on this memo") and date_request("what date was this notice sent?")
 
 
+def test_the_same_asked_in_spanish_and_chinese(tmp_path):
+    """ "¿Quién envió este correo?" cited a sentence of the body (0.68), "这封邮件是发给谁的？" the
+    greeting "Hi Marcus," (0.89): only English questions read an e-mail's header."""
+    assert author_request("¿Quién envió este correo?") and author_request("这封邮件是谁发的？")
+    assert author_request("¿Quién escribió el artículo?") and author_request("这篇文章的作者是谁？")
+    assert not author_request("¿Quién ganó el partido?") and not author_request("谁发布了新产品？")
+    assert recipient_request("¿A quién va dirigido el correo?") == "to" and recipient_request("收件人是谁？") == "to"
+    assert recipient_request("¿Quién está en copia?") == "cc" and recipient_request("抄送给了谁？") == "cc"
+    assert date_request("¿Cuándo se envió el correo?") and date_request("这封邮件是什么时候发的？")
+    engine = engine_over(tmp_path, **{"review.txt": MAIL})
+    for question, line in (("¿Quién envió este correo?", "From: Ines Arkwright"), ("这封邮件是发给谁的？", "To: Paulo Ferrand"),
+                           ("¿Quién está en copia?", "Cc: Greta Holm"), ("这封邮件是什么时候发的？", "Date: Tuesday, 11 June 2024")):
+        ans = engine.ask(question)
+        assert ans.answerable and ans.citations[0].sentence.startswith(line), question
+
+
 def test_a_signature_blocks_lines_belong_to_the_signer(tmp_path):
     """A signature's "Tel: 020 7946 0388" said nothing of whose it was: "what's dev's phone number"
     cited the sign-off line "Dev"; "Phone:" and "Mobile:" under a name were read as a fact
