@@ -21,7 +21,7 @@ from .question import ASKS_FREE, NAME, PAID, POSSESSIVE, Question, content_token
 from .roles import (JOB_TITLES, SOURCE_TITLES, TITLED, holder_asked, holder_asked_other, lead_asked, office_asked, role_paraphrases,
                     says_the_job, title_abbreviations, title_named, titled_after)
 from .sayings import ACTS, REPORTS_SAYING, saying_paraphrases, speaker
-from .segment import DATE_KEYS, field_line, list_item, meta_item, one_line, signer
+from .segment import DATE_KEYS, field_line, list_item, meta_item, one_line, quote_depth, signer
 from .span import find_span, person_spans
 from .spanish import asks_which_ones
 from .spelling import fold
@@ -524,6 +524,11 @@ def _metadata_rows(index: Index, doc_id: str):
     return takewhile(lambda i: index.sentences[i].kind == "meta", range(a, b))
 
 
+def _metadata_row(index: Index, doc_id: str, keys: tuple[str, ...]) -> int | None:
+    """The row of the document's first metadata line with one of ``keys`` ("from", "date"), or None."""
+    return next((i for i in _metadata_rows(index, doc_id) if _meta_key(index.sentences[i]) in keys), None)
+
+
 def lacks_metadata(index: Index, hits: list[Hit], q: Question) -> bool:
     """The question asks for a field the best hit's document does not have ("Who wrote the
     article?" of a dated article with no author line): another field is no answer to it, and
@@ -860,18 +865,7 @@ def next_step(index: Index, hits: list[Hit], q: Question) -> list[Hit]:
     return hits
 
 
-_QUOTED_LINE = re.compile(r"[ \t]*>")
 NEWER_WINDOW = 3  # a newer message's sentence among the best this many
-
-
-def quote_depth(index: Index, s: Sentence) -> int:
-    """How deep a sentence is quoted in an e-mail thread: 0 in the newest message, 1 in the
-    message quoted below it ("> …"), and so on."""
-    text = index.by_id[s.doc].text
-    depth, pos = 0, text.rfind("\n", 0, s.start) + 1
-    while (m := _QUOTED_LINE.match(text, pos)) and m.end() <= s.start:
-        depth, pos = depth + 1, m.end()
-    return depth
 
 
 def newest_first(index: Index, hits: list[Hit], q: Question) -> list[Hit]:
@@ -883,7 +877,7 @@ def newest_first(index: Index, hits: list[Hit], q: Question) -> list[Hit]:
     the same thing, and the ranker can't tell them apart but by words."""
     if len(hits) < 2 or hits[0].sentence.kind != "text" or not index.by_id[hits[0].sentence.doc].text.count("\n>"):
         return hits
-    depth = quote_depth(index, hits[0].sentence)
+    depth = _quote_depth(index, hits[0].sentence)
     if depth == 0:
         return hits
     measure = q.measure if q.measure and _gives(q.measure, q, hits[0].sentence.text) else ""
@@ -895,8 +889,12 @@ def newest_first(index: Index, hits: list[Hit], q: Question) -> list[Hit]:
 
     window = hits[1:NEWER_WINDOW] if measure else hits[1:2]
     newer = next((h for h in window if h.sentence.kind == "text" and h.sentence.doc == hits[0].sentence.doc
-                  and quote_depth(index, h.sentence) < depth and answers_too(h)), None)
+                  and _quote_depth(index, h.sentence) < depth and answers_too(h)), None)
     return hits if newer is None else [newer] + [h for h in hits if h is not newer]
+
+
+def _quote_depth(index: Index, s: Sentence) -> int:
+    return quote_depth(index.by_id[s.doc].text, s.start)
 
 
 # what a fact sheet's value must be to answer a question of each kind (qa/features.py's patterns)
@@ -1608,7 +1606,7 @@ def _read(index: Index, q: Question, hits: list[Hit], kind: str) -> Answer:
 def dated(index: Index, q: Question, doc_id: str) -> Answer | None:
     """"When was this written?": the document's date line, cited (None if it has none; a date
     written in its text is then for the search to find)."""
-    row = next((i for i in _metadata_rows(index, doc_id) if _meta_key(index.sentences[i]) in DATE_KEYS), None)
+    row = _metadata_row(index, doc_id, DATE_KEYS)
     return None if row is None else _read(index, q, [Hit(index.sentences[row], 1.0, {"row": row})], "date")
 
 
@@ -1623,7 +1621,7 @@ def byline(index: Index, q: Question, doc_id: str) -> Answer | None:
     agency's "(Reporting by ...; Editing by ...)"), or else the name a letter is signed with,
     cited. None if it has none of them (the question is then searched, and refused)."""
     a, b = index.doc_rows[doc_id]
-    row = next((i for i in _metadata_rows(index, doc_id) if _meta_key(index.sentences[i]) in ("author", "from")), None)
+    row = _metadata_row(index, doc_id, ("author", "from"))
     if row is None:
         row = next((i for i in range(a, b) if index.sentences[i].kind == "text" and _BYLINE.match(index.sentences[i].text)), None)
     if row is None:  # a letter without a header: the name it is signed with (the newest message's, in a thread)
@@ -1635,7 +1633,7 @@ def byline(index: Index, q: Question, doc_id: str) -> Answer | None:
 def header_line(index: Index, q: Question, doc_id: str, key: str) -> Answer | None:
     """"Who is the memo addressed to?", "Who was copied in?": the e-mail's or memo's To or Cc
     line (``key``), cited; None if it has none (the question is then searched)."""
-    row = next((i for i in _metadata_rows(index, doc_id) if _meta_key(index.sentences[i]) == key), None)
+    row = _metadata_row(index, doc_id, (key,))
     return None if row is None else _read(index, q, [Hit(index.sentences[row], 1.0, {"row": row})], "search")
 
 
@@ -1648,7 +1646,7 @@ def headline(index: Index, q: Question, doc_id: str) -> Answer:
     """"What is the headline?": the document's title where its text writes one (a "title:" or
     "Subject:" line, a heading line over the text), cited; else a reply that it has none, with
     the title its file name gives (which is no sentence of the text to cite)."""
-    row = next((i for i in _metadata_rows(index, doc_id) if _meta_key(index.sentences[i]) in ("title", "subject")), None)
+    row = _metadata_row(index, doc_id, ("title", "subject"))
     if row is not None:
         return _read(index, q, [Hit(index.sentences[row], 1.0, {"row": row})], "headline")
     doc = index.by_id[doc_id]

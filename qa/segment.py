@@ -670,6 +670,12 @@ SIGNATURE_LINES = 6  # a signature block's lines: name, job, company, phones, ad
 _SIGNATURE_WORDS = 8  # words on a line of it
 
 
+def quote_depth(text: str, start: int) -> int:
+    """How deep the sentence at offset ``start`` is quoted in an e-mail thread: 0 in the newest
+    message, 1 in the message quoted below it ("> …"), and so on."""
+    return _QUOTE_MARKS.match(text, text.rfind("\n", 0, start) + 1, start).group().count(">")
+
+
 def _lines_above(text: str, start: int):
     """The lines above offset ``start``'s line, nearest first, without a quote's ">" marks."""
     end = text.rfind("\n", 0, start)
