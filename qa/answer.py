@@ -21,7 +21,8 @@ from .question import ASKS_FREE, NAME, PAID, POSSESSIVE, Question, content_token
 from .roles import (JOB_TITLES, SOURCE_TITLES, TITLED, holder_asked, holder_asked_other, lead_asked, office_asked, role_paraphrases,
                     says_the_job, title_abbreviations, title_named, titled_after)
 from .sayings import ACTS, REPORTS_SAYING, saying_paraphrases, speaker
-from .segment import DATE_KEYS, field_line, list_item, meta_item, one_line, quote_depth, signer
+from .segment import (DATE_KEYS, attributed, field_line, first_turns, list_item, meta_item, one_line, quote_depth, signer,
+                      turn_speaker, turn_start, unlabelled)
 from .span import find_span, person_spans
 from .spanish import asks_which_ones
 from .spelling import fold
@@ -165,6 +166,16 @@ _Q_LABEL = re.compile(r"(?:Q|Question|P|Pregunta|问)\s*[:：.]\s", re.I)  # "Q:
 _A_LABEL = re.compile(r"(?:A|Answer|R|Respuesta|答)\s*[:：.]\s", re.I)  # "A: Open Settings ..."
 
 
+# "Which reporter asked who would pay?", "who wanted to know about the buses": the question in the
+# text is the answer; so in Spanish and Chinese
+_WHO_ASKED = re.compile(r"\b(?:who|which\s+\w+(?:\s+\w+)?)\s+(?:first\s+|had\s+|has\s+)?(?:asked|asks|queried|wanted to know|"
+                        r"questioned)\b|\bqui[eé]n(?:es)?\s+(?:pregunt[oóa]\w*|quiso saber)|谁(?:问|提问|提出了?问题)", re.I)
+
+
+def asks_who_asked(q: Question) -> bool:
+    return bool(_WHO_ASKED.search(q.text))
+
+
 def _is_question(s) -> bool:
     return s.kind == "text" and (s.text.rstrip("\"'”’)] \t\r\n").endswith(("?", "？")) or bool(_Q_LABEL.match(s.text)))
 
@@ -182,7 +193,7 @@ def _replies(question, s) -> bool:
     return len(s.text.split()) >= 4 and not s.text.rstrip().endswith(",") and bool(shared)
 
 
-SHORT_REPLY = 3  # words: "A: Yes." answers, but what follows it says how
+SHORT_REPLY = 3  # words after a speaker's label: "A: Yes." answers, but what follows it says how
 # who speaks a paragraph of a transcript: "Interviewer: ...", "OKAFOR: ...", "Dr. Okafor: ..."
 _SPEAKER = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*[:：]\s")
 _LEAD_IN = re.compile(r"(\*\*|__)[^*_\n]+\1")  # a sentence in bold, all of it: "**Devices drop off after a power cut.**"
@@ -203,6 +214,28 @@ def _other_speaker(index: Index, question_row: int, row: int) -> bool:
         return False
     m = _SPEAKER.match(index.sentences[row].text)
     return m is not None and m.group(1).casefold() != asking
+
+
+TRAILING_REMARKS = 1  # sentences a speaker may add after a question before the other's reply
+
+
+def _next_turn(index: Index, row: int) -> int | None:
+    """The row opening the next turn of a transcript after a question at ``row``, when its speaker
+    adds at most a remark first ("Why rooftops? I think most of our listeners picture bees in a
+    field." / "Marcus: Two reasons. …"); None elsewhere."""
+    s = index.sentences[row]
+    doc = index.by_id.get(s.doc)
+    turn = turn_start(s, doc)
+    if turn < 0:
+        return None
+    end = index.doc_rows[s.doc][1]
+    for r in range(row + 1, min(row + TRAILING_REMARKS + 2, end)):
+        later = index.sentences[r]
+        if later.kind != "text":
+            return None
+        if turn_start(later, doc) != turn:
+            return r
+    return None
 
 
 FAQ_SENTENCES = 3  # an answer paragraph's sentences that may stand for its question line
@@ -456,30 +489,33 @@ def announced_read_on(index: Index, q: Question, hits: list[Hit]) -> list[Hit]:
     return told + [announcing] + [h for h in hits[1:] if h.features["row"] not in rows]
 
 
-def answers_not_questions(index: Index, hits: list[Hit]) -> list[Hit]:
+def answers_not_questions(index: Index, hits: list[Hit], q: Question | None = None) -> list[Hit]:
     """A question in the text ("Q: How do I reset my password?", a speaker asking) is not its
     own answer, however well it matches: the sentence after it is, when that one answers it
     (see `_replies`). Such a hit gives its place and score to that sentence, and to the one
     after it too when the first is a bare reply ("A: Yes." then "Go to Settings > Export").
     A bold lead-in ("**The hub does not appear in the app.**") brings the sentence after it, and
-    a line that opens a list ("Veldmark is twinned with:") the list's first items."""
+    a line that opens a list ("Veldmark is twinned with:") the list's first items. Not when ``q``
+    asks who asked: the question in the text is then what answers."""
+    keep_questions = q is not None and asks_who_asked(q)
     out, rows = [], set()
     for h in hits:
         row = h.features["row"]
         given = [h]
         end = index.doc_rows[h.sentence.doc][1]
-        if _is_question(h.sentence):
+        if _is_question(h.sentence) and not keep_questions:
             replies = []
             asked = row + 1  # the question goes on in its paragraph: "Q: The lamp doesn't turn on. What should I do?"
             while asked < end and index.sentences[asked].para == h.sentence.para and _is_question(index.sentences[asked]):
                 asked += 1
-            for r in range(asked, min(asked + 2, end)):
+            turn = _next_turn(index, asked - 1)  # a transcript's reply is the next speaker's
+            for r in range(turn or asked, min((turn or asked) + 2, end)):
                 s = index.sentences[r]
-                if not (_replies(h.sentence, s) or not replies and _other_speaker(index, row, r)
+                if not (_replies(h.sentence, s) or not replies and (r == turn or _other_speaker(index, row, r))
                         or replies and s.kind == "text" and not _is_question(s)):
                     break
                 replies.append(Hit(s, h.score, {**h.features, "row": r}))
-                if len(s.text.split()) > SHORT_REPLY or r + 1 >= end or index.sentences[r + 1].para != s.para:
+                if len(unlabelled(s.text).split()) > SHORT_REPLY or r + 1 >= end or index.sentences[r + 1].para != s.para:
                     break
             given = replies or _faq_answer(index, h, hits) or given
         elif _LEAD_IN.fullmatch(h.sentence.text) and row + 1 < end and paragraph_rows(index, row)[0] == row:
@@ -1374,13 +1410,13 @@ _SOMEONE = re.compile(r"\b(?:he|she|they)\b", re.I)
 _OWNERS = re.compile(r"[\w-]+['’]s?(?!\w)(?<![^s]['’])")  # "Nvidia’s", "the Rovers'": a possessive word
 
 
-def lacks_saying(hits: list[Hit], q: Question) -> bool:
+def lacks_saying(hits: list[Hit], q: Question, index: Index | None = None) -> bool:
     """The question asks what someone said (thought, wrote, how they reacted, what they promised)
     and none of the best sentences that name them reports any: "What did Marcus Bell say?" of a
     match report where he scores and says nothing was answered with his goal (0.5); "How did the
     WHO react to the results?" of a story quoting only the trial's researchers. A question naming
     nobody ("What did the governor say?", "How did the lawyer react?") needs any of them to report
-    speech."""
+    speech. A transcript's sentence (``index`` finds its document) is speech, by its speaker."""
     asked = _ASKS_SAYING.match(q.text)
     who = asked.group("who") if asked else speaker(q.text) if saying_paraphrases(q.text) else None
     if who is None or not q.english or not hits:
@@ -1388,6 +1424,10 @@ def lacks_saying(hits: list[Hit], q: Question) -> bool:
     typed = [POSSESSIVE.sub("", n) for _, _, n in names(who)]
     lower = not typed and re.fullmatch(r"[a-z][\w-]*", who) is not None and zipf(who) < RARE_ZIPF
     named = [_naming(who, typed=True)] if lower else [_naming_named(n) for n in typed]  # "what did nvidia say"
+    if index is not None:  # "FINCH: …" says what "the chief executive" and "Finch" said
+        speakers = [turn_speaker(h.sentence, index.by_id.get(h.sentence.doc)) for h in hits[:MEASURE_WINDOW]]
+        if any(by and all(w.search(by) or w.search(by.title()) for w in named) for by in speakers):
+            return False
     best = [h.sentence.text for h in hits[:MEASURE_WINDOW]]
     # a sentence naming them, or one speaking of "he" or "she" ("He said he had not decided …")
     naming = [t for t in best if all(w.search(t) for w in named) or _SOMEONE.search(t)] if named else best
@@ -1566,10 +1606,13 @@ def _mail_kind(index: Index, doc_id: str) -> str | None:
 
 
 def answer_text(index: Index, chosen: list[Hit]) -> str:
-    """The cited sentences themselves, numbered; metadata is spelt out."""
-    parts = []
+    """The cited sentences themselves, numbered; metadata is spelt out, and a transcript's
+    sentence follows who says it."""
+    parts, turn = [], ("", -1)
     for k, h in enumerate(chosen, 1):
         s = h.sentence
+        doc = index.by_id.get(s.doc)
+        said_in, turn = turn, (s.doc, turn_start(s, doc))
         if s.kind == "meta":
             key, value = meta_item(s)
             key, value = key.lower(), value.strip("\"'")
@@ -1578,7 +1621,8 @@ def answer_text(index: Index, chosen: list[Hit]) -> str:
             text = f"The {what} is dated {date}." if date else _MAIL_SAID.get(key, "The {what}'s {key} is {value}.").format(
                 what=what, key=key, value=value)
         else:
-            text = one_line(s.text)  # a hard-wrapped sentence reads as one line
+            # a hard-wrapped sentence reads as one line; a transcript's, after who says it (once a turn)
+            text = one_line(s.text if turn[1] >= 0 and turn == said_in else attributed(s, doc))
         parts.append(f"{text} [{k}]")
     return " ".join(parts)
 
@@ -1724,6 +1768,29 @@ _NOBODY = frozenset({"The", "A", "An", "It", "This", "That", "He", "She", "They"
 _QUOTED_COUNT = {"en": ("One speaker is quoted by name.", "{n} speakers are quoted by name."),
                  "es": ("Se cita a una fuente por su nombre.", "Se cita a {n} fuentes por su nombre."),
                  "zh": ("文中点名引用了1个来源的话。", "文中点名引用了{n}个来源的话。")}
+
+
+def speakers(index: Index, q: Question, doc_id: str) -> Answer | None:
+    """"Who is in this chat?", "Who are the speakers?": the sentence each speaker of a transcript
+    first says, in reading order, after the count when asked "How many …?". None when the text is
+    no transcript of two speakers or more: the question is then searched."""
+    a, b = index.doc_rows[doc_id]
+    firsts = dict(first_turns(index.by_id[doc_id]))
+    rows = [i for i in range(a, b) if index.sentences[i].kind == "text" and index.sentences[i].start in firsts]
+    if len(rows) < 2:
+        return None
+    ans = _read(index, q, [Hit(index.sentences[i], 1.0, {"row": i}) for i in rows[:QUOTED_SHOWN]], "speakers")
+    lang = language(q.text)
+    listed, counted = _SPEAKERS_SAID[lang]
+    names = [firsts[index.sentences[i].start] for i in rows]
+    who = ("、" if lang == "zh" else "; " if any("," in n for n in names) else ", ").join(names)
+    said = (counted if q.qtype == "number" else listed).format(n=len(rows), names=who)  # "How many people are in the chat?"
+    return replace(ans, answer=f"{said} {ans.answer}")
+
+
+_SPEAKERS_SAID = {"en": ("Speakers: {names}.", "{n} people speak: {names}."),
+                  "es": ("Hablan: {names}.", "Hablan {n} personas: {names}."),
+                  "zh": ("发言人：{names}。", "共有{n}人发言：{names}。")}
 
 
 def quoted(index: Index, q: Question, doc_id: str) -> Answer | None:

@@ -29,7 +29,7 @@ from .index import CorpusWatch, is_fresh, open_index, read_manifest
 from .intent import (about_a_named_text, author_request, date_request, documents_list, documents_request, ending_request,
                      expansion_request, gist_request, headline_request, mentions_request, more_request, named_document,
                      nothing_more, quoted_request, recipient_request, reply, said_nothing_more, small_talk,
-                     which_document)
+                     speakers_request, which_document)
 from .kinds import kinds_request
 from .lexical import naming_words, tokenize, zipf
 from .offtopic import BACKGROUND_MARGIN, CHINESE_MARGIN, NEAREST_MARGIN, OFF_TOPIC_FACTOR, closer_to_background, pulls_away
@@ -328,9 +328,10 @@ class Engine:
             ans = answering.header_line(r.index, q, docs[0].id, key) if len(docs) == 1 else None
             if ans is not None:
                 return ans
-        for asks, read in ((quoted_request, answering.quoted), (ending_request, answering.ending),
-                           (headline_request, answering.headline)):
-            if asks(q.text):  # "Who is quoted in the story?", "How does the story end?", "What is the headline?"
+        for asks, read in ((speakers_request, answering.speakers), (quoted_request, answering.quoted),
+                           (ending_request, answering.ending), (headline_request, answering.headline)):
+            # "Who is in this chat?", "Who is quoted in the story?", "How does the story end?", "What is the headline?"
+            if asks(q.text):
                 docs = self._earlier_document(r, history, doc) or r.in_scope(doc)
                 ans = read(r.index, q, docs[0].id) if len(docs) == 1 else None
                 if ans is not None:
@@ -379,9 +380,9 @@ class Engine:
             conf *= OFF_TOPIC_FACTOR
         # "How much does it cost?" of a text that names no price; a question line of the text ("How
         # much does it cost?" over "For all other adults, the cost is $25") is read as its answer
-        if answering.lacks_measure(answering.answers_not_questions(r.index, hits[:answering.MEASURE_WINDOW]), q, r.index):
+        if answering.lacks_measure(answering.answers_not_questions(r.index, hits[:answering.MEASURE_WINDOW], q), q, r.index):
             conf *= OFF_TOPIC_FACTOR
-        if answering.lacks_saying(hits, q):  # "What did Marcus Bell say?" of a story where he only scores
+        if answering.lacks_saying(hits, q, r.index):  # "What did Marcus Bell say?" of a story where he only scores
             conf *= OFF_TOPIC_FACTOR
         if (answering.lacks_role(hits, q, r.index) or answering.office_unwritten(r.index, hits, q)
                 or answering.title_held_elsewhere(r.index, hits, q)):
@@ -413,7 +414,7 @@ class Engine:
             hits = answering.next_item(r.index, q, self._rerank(r.index, q, hits, logits), conversation)
             if followed:  # "it" is the earlier question's thing, not the one the best sentence is about
                 hits = answering.followed_first(r.index, hits, q, prior_rows, earlier_names) or hits
-        hits = answering.answers_not_questions(r.index, answering.metadata_as_asked(hits, q))
+        hits = answering.answers_not_questions(r.index, answering.metadata_as_asked(hits, q), q)
         if answerable:
             # the best few re-read for what is asked (an age, who holds a title, the earlier answer's sum)
             hits = answering.next_step(r.index, answering.newest_first(r.index, hits, q), q)  # a reply's answer, the step after

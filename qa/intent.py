@@ -689,6 +689,9 @@ def recipient_request(text: str) -> str | None:
 # questions about a story as a story: searched, they were refused ("Who is quoted in the story?"
 # 0.03, "How does the story end?" 0.10), since no sentence says "quoted" or "end"
 _STORY = r"(the |this |that )?(article|story|text|piece|report|news|document|post)"
+# a transcript as a reader calls it: "Who is in this chat?", "Who took part in the call?"
+_TALK = (r"(the |this |that )?(transcript|interview|conversation|chat|call|meeting|podcast|episode|show|hearing|"
+         r"discussion|debate|press conference|webinar|session|thread|exchange)")
 _QUOTED_EN = re.compile(
     rf"(who|which (people|persons|experts|officials|sources|analysts|executives|individuals)|"
     rf"how many (people|persons|sources|experts|officials))"
@@ -697,6 +700,13 @@ _QUOTED_EN = re.compile(
     rf"whose (words|quotes|comments) (are|were) (quoted|cited|used)( in {_STORY})?|"
     rf"(list|name) (the |all )?(people|sources|speakers|experts) (quoted|cited)( in {_STORY})?|"
     rf"who (does|did) {_STORY} quote")
+# who takes part in a transcript ("Who is in this chat?", "Who are the speakers?"): its speakers' labels
+_SPEAKERS_EN = re.compile(
+    rf"who (speaks|spoke|talks|talked|is speaking|is talking|takes part|took part|participates|participated|was|is|were|are)"
+    rf" (in|on) {_TALK}|who (are|were) the (speakers|participants|people talking)( (in|on) {_TALK})?|"
+    rf"(list|name) (the |all )?(speakers|participants)( (in|on) {_TALK})?|who (is|was|are|were) (speaking|talking)|"
+    rf"how many (people|persons|speakers|participants) (are |were )?(there |speaking |talking |taking part )?"
+    rf"(speak |spoke |talk |talked |take part |took part )?(in|on) {_TALK}")
 _ENDING_EN = re.compile(
     rf"how (does|did) {_STORY} (end|finish|conclude|close)|"  # not "How does it end?" (the match, in a conversation)
     rf"what (is|was) (the )?(last|final|closing|concluding) (sentence|line|paragraph|part|bit)( of {_STORY})?|"
@@ -723,9 +733,14 @@ _HEADLINE_ZH = re.compile(r"(这篇|该|本)?(文章|新闻|报道)?的?(标题|
 _QUOTED_ES = re.compile(rf"(a )?qui[eé]n(es)? (es|son|fue|fueron|est[aá]n?) (citad[oa]s?|entrevistad[oa]s?)( en {_STORY_ES})?|"
                         rf"(a )?qui[eé]n(es)? cita {_STORY_ES}|cu[aá]ntas personas (son|est[aá]n|fueron) citadas( en {_STORY_ES})?|"
                         rf"qui[eé]n(es)? habla(n)? en {_STORY_ES}")
+_SPEAKERS_ES = re.compile(r"qui[eé]n(es)? (habla(n)?|participa(n)?|particip[oó]|hablaron|est[aá]n?) en (la |el |esta |este )?"
+                          r"(transcripci[oó]n|entrevista|conversaci[oó]n|chat|llamada|reuni[oó]n|podcast|episodio|debate)|"
+                          r"qui[eé]nes son los (participantes|interlocutores|oradores)")
 _ENDING_ES = re.compile(rf"c[oó]mo (termina|acaba|concluye|finaliza) {_STORY_ES}|"
                         rf"(cu[aá]l es|qu[eé] dice) (el|la) ([uú]ltim[oa] (frase|p[aá]rrafo|parte)|final)( del? {_STORY_ES})?")
 _QUOTED_ZH = re.compile(r"(这篇|该|本)?(文章|新闻|报道)?(里|中)?(引用|引述)了?(谁|哪些人|哪几个人)(的话)?|谁(的话)?被(引用|引述)了?|(有)?几个人被(引用|引述)")
+_SPEAKERS_ZH = re.compile(r"(这次|这场|这段|这个|本次)?(对话|访谈|采访|会议|聊天|通话|播客|节目)?(里|中)?(有)?(谁|哪些人|哪几个人)(在)?(发言|说话|参加|参与)(了)?|"
+                          r"(发言人|参与者|参加者)(有|是)(谁|哪些人)")
 _ENDING_ZH = re.compile(r"(这篇|该|本)?(文章|新闻|报道)?(是)?(怎么|如何)(结尾|结束)的?|(这篇|该|本)?(文章|新闻|报道)?的?(结尾|最后一段|最后一句)(是什么|说了什么|讲了什么|写了什么)")
 
 
@@ -734,6 +749,12 @@ def quoted_request(text: str) -> bool:
     "How many people are quoted?", "¿A quién cita el artículo?", 文章引用了谁的话？); not "Who was
     quoted as saying the alliance was vital?"."""
     return _asks(text, _QUOTED_EN, _QUOTED_ES, _QUOTED_ZH)
+
+
+def speakers_request(text: str) -> bool:
+    """Whether the whole message asks who takes part in a transcript ("Who is in this chat?",
+    "Who are the speakers?", "¿Quiénes son los participantes?", 参与者有谁？)."""
+    return _asks(text, _SPEAKERS_EN, _SPEAKERS_ES, _SPEAKERS_ZH)
 
 
 def ending_request(text: str) -> bool:

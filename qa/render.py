@@ -38,7 +38,7 @@ WORDS = {
            "confidence_title": "How likely the article answers the question, as the engine judges it",
            "low_confidence": "low confidence · {p}", "hedge": "This may not answer your question exactly.",
            "gist": "its opening paragraph", "questions": "the questions it answers", "more": "what it says next",
-           "date": "its date line", "mentions": "where it is named", "quoted": "the people it quotes",
+           "date": "its date line", "mentions": "where it is named", "quoted": "the people it quotes", "speakers": "each speaker's first words",
            "ending": "its last paragraph", "headline": "its headline", "named": "the ones it names", "section": "its “{section}” section",
            "read_as": "Read {pairs}.", "pair": "“{typed}” as “{read}”", "show": "Show source {k}",
            "warming": "Warming up the model: your question will be answered in a moment…",
@@ -86,7 +86,7 @@ WORDS = {
            "confidence_title": "Probabilidad de que el artículo responda a la pregunta, según el sistema",
            "low_confidence": "confianza baja · {p}", "hedge": "Puede que esto no responda exactamente a tu pregunta.",
            "gist": "su primer párrafo", "questions": "las preguntas que responde", "more": "lo que dice a continuación",
-           "date": "su línea de fecha", "mentions": "dónde se nombra", "quoted": "las personas que cita",
+           "date": "su línea de fecha", "mentions": "dónde se nombra", "quoted": "las personas que cita", "speakers": "las primeras palabras de cada interlocutor",
            "ending": "su último párrafo", "headline": "su titular", "named": "los que nombra", "section": "su sección «{section}»",
            "read_as": "Leído {pairs}.", "pair": "«{typed}» como «{read}»", "show": "Ver la fuente {k}",
            "warming": "Preparando el modelo: tu pregunta se responderá en un momento…",
@@ -130,7 +130,7 @@ WORDS = {
            "confidence_title": "系统判断文章能回答这个问题的可能性",
            "low_confidence": "置信度低 · {p}", "hedge": "这未必能准确回答你的问题。",
            "gist": "开头一段", "questions": "它回答的问题", "more": "接下来的内容", "date": "日期行",
-           "mentions": "提到它的地方", "quoted": "它引用的人", "ending": "最后一段", "headline": "标题", "named": "文中提到的", "section": "“{section}”一节", "read_as": "已将{pairs}。",
+           "mentions": "提到它的地方", "quoted": "它引用的人", "speakers": "每位发言人的第一句话", "ending": "最后一段", "headline": "标题", "named": "文中提到的", "section": "“{section}”一节", "read_as": "已将{pairs}。",
            "pair": "“{typed}”理解为“{read}”", "show": "查看来源 {k}",
            "warming": "模型正在加载：稍后回答你的问题…", "reading": "正在阅读文章…", "colon": "：",
            "sources": "来源", "cited": "来源 · 引用 {n} 处", "nothing_near": "没有与这个问题相近的段落。",
@@ -173,7 +173,7 @@ WORDS = {
            "low_confidence": "confiance faible · {p}",
            "hedge": "Cette réponse ne correspond peut-être pas exactement à votre question.",
            "gist": "son premier paragraphe", "questions": "les questions auxquelles il répond", "more": "la suite du texte",
-           "date": "sa ligne de date", "mentions": "les passages où il en est question", "quoted": "les personnes qu'il cite",
+           "date": "sa ligne de date", "mentions": "les passages où il en est question", "quoted": "les personnes qu'il cite", "speakers": "les premiers mots de chaque intervenant",
            "ending": "son dernier paragraphe", "headline": "son titre", "named": "ceux qu'il nomme",
            "section": f"sa section «{NB}{{section}}{NB}»",
            "read_as": "{pairs}.", "pair": f"«{NB}{{typed}}{NB}» interprété comme «{NB}{{read}}{NB}»",
@@ -225,7 +225,7 @@ WORDS = {
            "confidence_title": "Wie wahrscheinlich der Artikel die Frage beantwortet, nach Einschätzung des Systems",
            "low_confidence": "geringe Sicherheit · {p}", "hedge": "Das beantwortet Ihre Frage möglicherweise nicht genau.",
            "gist": "der erste Absatz", "questions": "die beantworteten Fragen", "more": "der weitere Text",
-           "date": "die Datumszeile", "mentions": "die Erwähnungen", "quoted": "die zitierten Personen",
+           "date": "die Datumszeile", "mentions": "die Erwähnungen", "quoted": "die zitierten Personen", "speakers": "die ersten Worte jeder sprechenden Person",
            "ending": "der letzte Absatz", "headline": "die Überschrift", "named": "was darin genannt wird",
            "section": "der Abschnitt „{section}“",
            "read_as": "{pairs} gelesen.", "pair": "„{typed}“ als „{read}“", "show": "Quelle {k} anzeigen",
@@ -273,7 +273,7 @@ WORDS = {
            "confidence_title": "Probabilità che l'articolo risponda alla domanda, secondo il sistema",
            "low_confidence": "affidabilità bassa · {p}", "hedge": "Potrebbe non essere la risposta esatta alla tua domanda.",
            "gist": "il primo paragrafo", "questions": "le domande a cui risponde", "more": "il seguito",
-           "date": "la riga della data", "mentions": "i punti in cui se ne parla", "quoted": "le persone che cita",
+           "date": "la riga della data", "mentions": "i punti in cui se ne parla", "quoted": "le persone che cita", "speakers": "le prime parole di ogni interlocutore",
            "ending": "l'ultimo paragrafo", "headline": "il titolo", "named": "quelli che nomina", "section": "la sezione «{section}»",
            "read_as": "Interpretato {pairs}.", "pair": "«{typed}» come «{read}»", "show": "Mostra la fonte {k}",
            "warming": "Preparazione del modello: la risposta alla tua domanda arriverà tra un momento…",
@@ -319,7 +319,7 @@ WORDS = {
            "confidence_title": "Probabilidade de o artigo responder à pergunta, segundo o sistema",
            "low_confidence": "confiança baixa · {p}", "hedge": "Talvez isso não responda exatamente à sua pergunta.",
            "gist": "o primeiro parágrafo", "questions": "as perguntas que ele responde", "more": "a continuação",
-           "date": "a linha da data", "mentions": "os trechos em que aparece", "quoted": "as pessoas que ele cita",
+           "date": "a linha da data", "mentions": "os trechos em que aparece", "quoted": "as pessoas que ele cita", "speakers": "as primeiras palavras de cada participante",
            "ending": "o último parágrafo", "headline": "o título", "named": "os que ele menciona", "section": "a seção “{section}”",
            "read_as": "{pairs}.", "pair": "“{typed}” interpretado como “{read}”", "show": "Ver a fonte {k}",
            "warming": "Preparando o modelo: sua pergunta será respondida em instantes…",
@@ -366,7 +366,7 @@ WORDS = {
            "confidence_title": "Насколько вероятно, что статья отвечает на вопрос, по оценке системы",
            "low_confidence": "низкая уверенность · {p}", "hedge": "Возможно, это не совсем точный ответ на ваш вопрос.",
            "gist": "первый абзац", "questions": "вопросы, на которые отвечает текст", "more": "продолжение",
-           "date": "строка с датой", "mentions": "где это упоминается", "quoted": "цитируемые люди",
+           "date": "строка с датой", "mentions": "где это упоминается", "quoted": "цитируемые люди", "speakers": "первые слова каждого участника",
            "ending": "последний абзац", "headline": "заголовок", "named": "перечисленное в тексте",
            "section": "раздел «{section}»",
            "read_as": "Прочитано {pairs}.", "pair": "«{typed}» как «{read}»", "show": "Показать источник {k}",
@@ -412,7 +412,7 @@ WORDS = {
            "confidence_title": "この記事が質問に答えている可能性（システムの判定）",
            "low_confidence": "信頼度：低 · {p}", "hedge": "質問への正確な回答になっていない可能性があります。",
            "gist": "冒頭の段落", "questions": "答えている質問", "more": "続きの内容", "date": "日付の行",
-           "mentions": "言及されている箇所", "quoted": "引用されている人物", "ending": "最後の段落", "headline": "見出し",
+           "mentions": "言及されている箇所", "quoted": "引用されている人物", "speakers": "各発言者の最初の発言", "ending": "最後の段落", "headline": "見出し",
            "named": "挙げられているもの", "section": "「{section}」のセクション",
            "read_as": "{pairs}と読み替えました。", "pair": "「{typed}」を「{read}」", "show": "出典 {k} を表示",
            "warming": "モデルを準備しています。まもなく質問にお答えします…", "reading": "記事を読んでいます…", "colon": "：",
@@ -455,7 +455,7 @@ WORDS = {
            "confidence_title": "이 기사가 질문에 답할 가능성(시스템 판단)",
            "low_confidence": "낮은 신뢰도 · {p}", "hedge": "질문에 정확히 맞는 답변이 아닐 수 있습니다.",
            "gist": "첫 문단", "questions": "다루는 질문", "more": "이어지는 내용", "date": "날짜 줄",
-           "mentions": "언급된 부분", "quoted": "인용된 사람들", "ending": "마지막 문단", "headline": "제목",
+           "mentions": "언급된 부분", "quoted": "인용된 사람들", "speakers": "각 발언자의 첫 발언", "ending": "마지막 문단", "headline": "제목",
            "named": "나열된 항목", "section": "‘{section}’ 섹션",
            "read_as": "문서에 적힌 대로 읽었습니다: {pairs}.", "pair": "‘{typed}’ → ‘{read}’", "show": "출처 {k} 보기",
            "warming": "모델을 준비하고 있습니다. 잠시 후 질문에 답변합니다…", "reading": "기사를 읽고 있습니다…", "colon": ":",
@@ -498,7 +498,7 @@ WORDS = {
 # from its threshold up, 0.26 in qa/models/ranker.json): the chat says so, calmly.
 LOW_CONFIDENCE = 0.5
 # What a request reads ("its opening paragraph"): asked for, so no confidence is shown for it.
-REQUESTS = ("gist", "questions", "more", "date", "mentions", "section", "quoted", "ending", "headline", "named")
+REQUESTS = ("gist", "questions", "more", "date", "mentions", "section", "quoted", "speakers", "ending", "headline", "named")
 # Why a question could not be asked, as the engine words it (qa/engine.py `Engine.validate`; /ask
 # and `qa ask --jsonl` keep these English words): each reason the page can meet, by the key of its
 # words in WORDS, whose {fields} the pattern's groups fill (a count in the language's digits). A
