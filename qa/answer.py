@@ -1772,8 +1772,8 @@ _QUOTED_COUNT = {"en": ("One speaker is quoted by name.", "{n} speakers are quot
 
 def speakers(index: Index, q: Question, doc_id: str) -> Answer | None:
     """"Who is in this chat?", "Who are the speakers?": the sentence each speaker of a transcript
-    first says, in reading order, after the count when asked "How many …?". None when the text is
-    no transcript of two speakers or more: the question is then searched."""
+    first says, in reading order, after their names (and their count, asked "How many …?"). None
+    when the text is no transcript of two speakers or more: the question is then searched."""
     a, b = index.doc_rows[doc_id]
     firsts = dict(first_turns(index.by_id[doc_id]))
     rows = [i for i in range(a, b) if index.sentences[i].kind == "text" and index.sentences[i].start in firsts]

@@ -758,12 +758,13 @@ def _labelled_lines(text: str):
 _LABEL_REACH = 120  # a time stamp, a name, a job and an outlet: "Q (AMIR HADAD, COASTLINE COURIER):"
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def _turns(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
     """Where each turn of a transcript starts and who speaks it (the label as written, without
     its time stamp), or nothing when the text is no transcript: a fact sheet's "Founded:" and
-    "Founder:" lines open one line each, and a guide's "Tip:" is no one. Remembered for as many
-    documents as a question's candidates come from."""
+    "Founder:" lines open one line each, and a guide's "Tip:" is no one. Remembered for every
+    document of a million-sentence corpus (5,838 of them): reading one takes ~45 µs, and every
+    candidate sentence's search text asks."""
     found = [(m.start(), m.group("label"), m.group("key").casefold(), _speech(text, m.end())) for m in _labelled_lines(text)]
     keys = [key for _, _, key, _ in found]
     repeated = {k for k in keys if keys.count(k) >= 2}
