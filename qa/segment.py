@@ -732,7 +732,7 @@ _NO_ONE = re.compile(r"Q|A|System", re.I)  # an interview's "Q:" and "A:", a cha
 # labels that open lines of notes and guides, not turns of speech ("Note:", "Tip:", "Action:")
 _NOT_SPEAKERS = frozenset("note notes tip tips warning caution important action actions step example update edit source "
                           "sources decision decisions outcome agreed summary answer question re subject date from to cc "
-                          "time location venue price cost".split())
+                          "time location venue price cost present absent apologies attendees agenda".split())
 TURNS_MIN = 2  # a transcript has at least this many speakers who each open two or more lines
 
 
@@ -785,14 +785,15 @@ def _named(label: str) -> str:
 
 def first_turns(doc: Document) -> list[tuple[int, str]]:
     """Where each speaker of a transcript first speaks (a character offset), and who, in reading
-    order: one person under two labels ("TEODORA FINCH, CHIEF EXECUTIVE" then "FINCH") is one
-    speaker, known by the last word of the name; an interview's bare "Q" and "A" name no one."""
-    seen, firsts = set(), []
+    order: one person under two labels, one's words among the other's ("TEODORA FINCH, CHIEF
+    EXECUTIVE" then "FINCH", "CHAIR" then "CHAIR (Helen Marchetti)"), is one speaker, while
+    "Agent (Priya)" and "Agent (Tom)" are two; an interview's bare "Q" and "A" name no one."""
+    seen, firsts = [], []
     for at, label in zip(*_turns(doc.text)):
         name = _named(label)
-        words = name.split(",")[0].split("(")[0].split()
-        if words and words[-1].casefold() not in seen:
-            seen.add(words[-1].casefold())
+        words = frozenset(re.findall(r"[\w'’-]+", name.casefold()))
+        if words and not any(words <= known or known <= words for known in seen):
+            seen.append(words)
             firsts.append((at, name))
     return firsts
 

@@ -70,6 +70,8 @@ def test_a_chats_notices_and_labelled_lines_of_other_texts_are_no_ones(tmp_path)
     assert turn_speaker(by_text["[09:07] System: Tomasz has ended the chat."], doc) == ""
     assert turn_speaker(by_text["I bought them in March."], doc) == "Customer"
     assert [name for _, name in first_turns(doc)] == ["Agent (Tomasz)", "Customer"]
+    doc, _ = _sentences(tmp_path, CHAT + "\n[09:08] Agent (Ines): Hi, I'm Ines from the returns team, taking over.\n")
+    assert [name for _, name in first_turns(doc)] == ["Agent (Tomasz)", "Customer", "Agent (Ines)"]  # two agents
     for text in (FACTS, GUIDE):
         doc, by_text = _sentences(tmp_path, text)
         assert not first_turns(doc) and all(turn_speaker(s, doc) == "" for s in by_text.values())
