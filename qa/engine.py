@@ -39,7 +39,7 @@ from .rank import answer_features, confidence, load_models
 from .recase import read_name_words, recased
 from .rerank import context_of, get_reranker
 from .retrieve import Retriever
-from .segment import field_line, search_text, signer
+from .segment import field_line, first_turns, search_text, signer
 from .languages import foreign_words, language_model
 from .lexicon import english_lexicon
 from .naming import lacks_name
@@ -333,6 +333,11 @@ class Engine:
             # "Who is in this chat?", "Who is quoted in the story?", "How does the story end?", "What is the headline?"
             if asks(q.text):
                 docs = self._earlier_document(r, history, doc) or r.in_scope(doc)
+                if asks is speakers_request and len(docs) > 1:  # "Who is in this chat?" of the transcripts among them
+                    talks = [d for d in docs if len(first_turns(d)) > 1]
+                    if len(talks) > 1:
+                        return answering.chat(q.text, which_document(talks, ask="Who are the speakers in the <title> document?"))
+                    docs = talks or docs
                 ans = read(r.index, q, docs[0].id) if len(docs) == 1 else None
                 if ans is not None:
                     return ans

@@ -135,3 +135,21 @@ def test_a_press_conference_answers_who_asked_and_what_the_mayor_said(tmp_path):
     assert "OKAFOR: Yes." in said.answer
     claim = engine.ask("How much can shops claim?")
     assert claim.answer.startswith("OKAFOR: Shops can claim up to 4,000 dollars each from the council.")
+
+
+def test_who_is_in_the_chat_of_several_documents_reads_the_transcript_among_them(tmp_path):
+    """With the article beside it, "who is in this chat?" reads the one transcript; with two
+    transcripts it asks which, in words that name one ("Who are the speakers in the <title>
+    document?"). It had been searched over all of them and refused."""
+    article = "Night trains\n\nThe night train to Vienna returns in May, the operator said on Monday.\n"
+    engine = engine_over(tmp_path / "one", **{"chat.txt": CHAT, "trains.txt": article})
+    assert engine.ask("who is in this chat?").answer.startswith("Speakers: Agent (Tomasz), Customer.")
+    engine = engine_over(tmp_path / "two", **{"chat.txt": CHAT, "night-skies.txt": PODCAST})
+    which = engine.ask("who is in this chat?")
+    assert not which.answerable and "Who are the speakers in the" in which.answer
+    named = engine.ask("In the Episode 12 – Night skies document, who are the speakers?")
+    assert named.answer.startswith("Speakers: Rhea Mont, Oskar Lind, Amaya Cole.")
+    # no transcript among them: searched, as before
+    engine = engine_over(tmp_path / "none", **{"trains.txt": article, "facts.txt": FACTS})
+    assert engine.ask("who is in this chat?").kind == "search"
+
