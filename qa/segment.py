@@ -760,27 +760,26 @@ _LABEL_REACH = 120  # a time stamp, a name, a job and an outlet: "Q (AMIR HADAD,
 
 @lru_cache(maxsize=8192)
 def _turns(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
-    """Where each turn of a transcript starts and who speaks it (the label as written, without
-    its time stamp), or nothing when the text is no transcript: a fact sheet's "Founded:" and
-    "Founder:" lines open one line each, and a guide's "Tip:" is no one. Remembered for every
-    document of a million-sentence corpus (5,838 of them): reading one takes ~45 µs, and every
-    candidate sentence's search text asks."""
-    found = [(m.start(), m.group("label"), m.group("key").casefold(), _speech(text, m.end())) for m in _labelled_lines(text)]
+    """Where each turn of a transcript starts and who speaks it (`_speaker`), or nothing when the
+    text is no transcript: a fact sheet's "Founded:" and "Founder:" lines open one line each, and
+    a guide's "Tip:" is no one. Remembered for every document of a million-sentence corpus (5,838
+    of them): reading one takes ~45 µs, and every candidate sentence's search text asks."""
+    found = [(m.start(), _speaker(m), m.group("key").casefold(), _speech(text, m.end())) for m in _labelled_lines(text)]
     keys = [key for _, _, key, _ in found]
     repeated = {k for k in keys if keys.count(k) >= 2}
     if len(repeated) < TURNS_MIN:
         return (), ()
     # a speaker heard once (a reporter, the chief executive's opening) says a sentence; "Started: 18
     # Jan 2024, 14:02" says none
-    found = [(at, label) for at, label, key, speech in found if key in repeated or speech]
-    return tuple(at for at, _ in found), tuple(label for _, label in found)
+    found = [(at, who) for at, who, key, speech in found if key in repeated or speech]
+    return tuple(at for at, _ in found), tuple(who for _, who in found)
 
 
-def _named(label: str) -> str:
-    """Who a label names: itself, or for an interview's "Q (AMIR HADAD, COASTLINE COURIER)" the
-    reporter in brackets; "" for a bare "Q" or "A", or a chat's "System"."""
-    m = _TURN.match(label + ": .")
-    return (m.group("aside") or "").strip() if m and _NO_ONE.fullmatch(m.group("key")) else label
+def _speaker(m: re.Match) -> str:
+    """Who a turn's label names: the label as written, without its time stamp, or for an
+    interview's "Q (AMIR HADAD, COASTLINE COURIER)" the reporter in brackets; "" for a bare "Q"
+    or "A", or a chat's "System"."""
+    return (m.group("aside") or "").strip() if _NO_ONE.fullmatch(m.group("key")) else m.group("label")
 
 
 def first_turns(doc: Document) -> list[tuple[int, str]]:
@@ -789,8 +788,7 @@ def first_turns(doc: Document) -> list[tuple[int, str]]:
     EXECUTIVE" then "FINCH", "CHAIR" then "CHAIR (Helen Marchetti)"), is one speaker, while
     "Agent (Priya)" and "Agent (Tom)" are two; an interview's bare "Q" and "A" name no one."""
     seen, firsts = [], []
-    for at, label in zip(*_turns(doc.text)):
-        name = _named(label)
+    for at, name in zip(*_turns(doc.text)):
         words = frozenset(re.findall(r"[\w'’-]+", name.casefold()))
         if words and not any(words <= known or known <= words for known in seen):
             seen.append(words)
@@ -817,7 +815,7 @@ def turn_speaker(s: Sentence, doc: Document | None) -> str:
     the athletic directors."), "" outside a transcript, before its first turn, or when the
     label names no one ("A:"). A reporter's "Q (AMIR HADAD, COASTLINE COURIER)" is the reporter."""
     k = _turn(s, doc)
-    return _named(_turns(doc.text)[1][k]) if k >= 0 else ""
+    return _turns(doc.text)[1][k] if k >= 0 else ""
 
 
 def _opens_turn(s: Sentence, doc: Document) -> bool:
