@@ -10,6 +10,7 @@ import numpy as np
 
 from .corpus import plain, titles_told_apart, written_meta
 from .crosslingual import has_cjk
+from .definitions import asked_meaning, defines
 from .counts import asked_count, gives_count
 from .countries import countries_asked_in, country_named, written as country_written
 from .features import ASKS_PUBLISHED, MONTHS, NAME_LIKENESS, entity_mentions, framing_tokens, mention_spans, sentence_tokens, token_list
@@ -21,8 +22,8 @@ from .question import ASKS_FREE, NAME, PAID, POSSESSIVE, Question, content_token
 from .roles import (JOB_TITLES, SOURCE_TITLES, TITLED, holder_asked, holder_asked_other, lead_asked, office_asked, role_paraphrases,
                     says_the_job, title_abbreviations, title_named, titled_after)
 from .sayings import ACTS, REPORTS_SAYING, saying_paraphrases, speaker
-from .segment import (DATE_KEYS, attributed, field_line, first_turns, list_item, meta_item, one_line, quote_depth, signer,
-                      turn_speaker, turn_start, unlabelled)
+from .segment import (DATE_KEYS, as_lead, attributed, field_line, first_turns, hangs_from, lead_in, list_item, meta_item,
+                      one_line, quote_depth, signer, turn_speaker, turn_start, unlabelled)
 from .span import find_span, person_spans
 from .spanish import asks_which_ones
 from .spelling import fold
@@ -526,8 +527,8 @@ def answers_not_questions(index: Index, hits: list[Hit], q: Question | None = No
                 given = [h, Hit(after, h.score, {**h.features, "row": row + 1})]
         elif h.sentence.text.rstrip().endswith(":"):
             # "Veldmark is twinned with:" says what the list under it holds: the items answer
-            text = index.by_id[h.sentence.doc].text
-            items = list(takewhile(lambda r: index.sentences[r].kind == "text" and list_item(text, index.sentences[r].start),
+            doc = index.by_id[h.sentence.doc]
+            items = list(takewhile(lambda r: _opens_item(index.sentences[r], h.sentence, doc),
                                    range(row + 1, min(row + MAX_CITATIONS, end))))
             given = [h] + [Hit(index.sentences[r], h.score, {**h.features, "row": r, "item_of": row}) for r in items]
         for g in given:
@@ -535,6 +536,13 @@ def answers_not_questions(index: Index, hits: list[Hit], q: Question | None = No
                 rows.add(g.features["row"])
                 out.append(g)
     return out
+
+
+def _opens_item(s: Sentence, lead: Sentence, doc) -> bool:
+    """Whether a sentence opens an item of the list under a line ending in a colon: "- Zigbee"
+    under "Veldmark is twinned with:", "(a) unpaid rent …" under "… only for:"."""
+    return s.kind == "text" and (list_item(doc.text, s.start)
+                                 or hangs_from(s, lead, doc) and doc.text.rfind("\n", 0, s.start) + 1 == s.start)
 
 
 def metadata_as_asked(hits: list[Hit], q: Question) -> list[Hit]:
@@ -1199,8 +1207,58 @@ def _holder_of(title: re.Pattern) -> re.Pattern:
                       rf"(?P<body>[A-Z][\w&’'.-]*(?:\s+(?:[A-Z][\w&’'.-]*|of|de|for)){{0,4}})")
 
 
+ITEM_REACH = 10  # the best hits among which a lead-in line's item is looked for
+LIST_LENGTH = 30  # sentences above an item where the line its list hangs from is looked for
+
+
+# a question asking yes or no: "Do I still have to pay the exit fee?", "I'm moving. Can I cancel?", "is a worn brush covered"
+_ASKS_YES_NO = re.compile(r"(?:^|[.?!,;:]\s+|\b(?:so|and|but|then)\s+)(?:can|could|do|does|did|is|are|am|was|were|will|would|"
+                          r"should|shall|may|must|have|has)\s+(?:i|you|we|they|he|she|it|my|your|the|a|an|this|that|these|"
+                          r"those|there|anyone|someone)\b", re.I)
+
+
+def list_as_asked(index: Index, hits: list[Hit], q: Question) -> list[Hit]:
+    """A list under a line ending in a colon, read as the question asks. Asking yes or no, the
+    best item in place of that line, when the line is the best sentence: "1.3 No leaving fee is
+    payable if you:" says nothing by itself of "do I still pay the leaving fee if I move away?",
+    and the answer reads it before the item ("No leaving fee is payable if you: (a) relocate more
+    than 40 km …"). Asking which ones, the line in place of its best item, when the item is the
+    best sentence: "Which cities is Veldmark twinned with?" is answered by "Veldmark is twinned
+    with:" and the items under it (`answers_not_questions`), not "Bergen, Norway" alone."""
+    if not hits or hits[0].sentence.kind != "text":
+        return hits
+    top = hits[0]
+    doc = index.by_id.get(top.sentence.doc)
+    if top.sentence.text.rstrip().endswith(":"):
+        if not _ASKS_YES_NO.search(q.text):
+            return hits
+        k = next((k for k, h in enumerate(hits[1:ITEM_REACH], 1) if hangs_from(h.sentence, top.sentence, doc)), None)
+        return hits if k is None else [replace(hits[k], score=max(hits[k].score, top.score))] + hits[1:k] + hits[k + 1:]
+    if lead_in(top.sentence, doc) is None or not (q.qtype == "list" or _ASKS_SEVERAL.search(q.text)
+                                                   or _ASKS_WHICH_ONES.search(q.text)):
+        return hits
+    row = top.features["row"]
+    first = index.doc_rows[top.sentence.doc][0]
+    lead = next((r for r in range(row - 1, max(first, row - LIST_LENGTH) - 1, -1)
+                 if index.sentences[r].text.rstrip().endswith(":") and hangs_from(top.sentence, index.sentences[r], doc)), None)
+    if lead is None:
+        return hits
+    return [Hit(index.sentences[lead], top.score, {**top.features, "row": lead})] + [h for h in hits if h.features["row"] != lead]
+
+
+def defined_asked(hits: list[Hit], q: Question) -> Hit | None:
+    """The best few's sentence defining the term an English question asks the meaning of ("who
+    counts as close family?": '"close family member" means a spouse or partner, …'), which the
+    sentence using the term outranks (qa/definitions.py)."""
+    term = asked_meaning(q.text) if q.english else None
+    if term is None:
+        return None
+    return next((h for h in hits[:MEASURE_WINDOW] if h.sentence.kind == "text" and defines(h.sentence.text, term)), None)
+
+
 def holder_first(hits: list[Hit], holder: Hit | None) -> list[Hit]:
-    """The hits with the sentence naming the title's holder (`subject_holder`) first."""
+    """The hits with the sentence naming the title's holder (`subject_holder`), or defining the
+    term asked about (`defined_asked`), first."""
     if holder is None or not hits or hits[0].sentence == holder.sentence:
         return hits
     return [holder] + [h for h in hits if h.sentence != holder.sentence]
@@ -1606,13 +1664,16 @@ def _mail_kind(index: Index, doc_id: str) -> str | None:
 
 
 def answer_text(index: Index, chosen: list[Hit]) -> str:
-    """The cited sentences themselves, numbered; metadata is spelt out, and a transcript's
-    sentence follows who says it."""
-    parts, turn = [], ("", -1)
+    """The cited sentences themselves, numbered; metadata is spelt out, a transcript's sentence
+    follows who says it, and a list item the line it hangs from ("No early termination fee is
+    payable if you: (a) move your permanent residence …"), once a list, unless that is cited."""
+    parts, turn, listed = [], ("", -1), None
     for k, h in enumerate(chosen, 1):
         s = h.sentence
         doc = index.by_id.get(s.doc)
         said_in, turn = turn, (s.doc, turn_start(s, doc))
+        lead, shown = lead_in(s, doc), listed
+        listed = (s.doc, lead or as_lead(s.text))  # the lead-in itself cited just before: not again
         if s.kind == "meta":
             key, value = meta_item(s)
             key, value = key.lower(), value.strip("\"'")
@@ -1623,6 +1684,8 @@ def answer_text(index: Index, chosen: list[Hit]) -> str:
         else:
             # a hard-wrapped sentence reads as one line; a transcript's, after who says it (once a turn)
             text = one_line(s.text if turn[1] >= 0 and turn == said_in else attributed(s, doc))
+            if lead and shown != (s.doc, lead):
+                text = f"{lead} {text}"
         parts.append(f"{text} [{k}]")
     return " ".join(parts)
 

@@ -407,9 +407,10 @@ class Engine:
         if conf < r.models.threshold and answering.asks_who_someone_is(q, hits[0]):
             conf = max(conf, confidence(r.models, evidence, english=False))
         # "Who runs Brightwater?" of a story about it naming its chief executive; "Who is leading the project?" of
-        # "project director Ivana Radic"
-        holder = answering.subject_holder(r.index, hits, q) or answering.leader_given(hits, q)
-        if holder is not None:
+        # "project director Ivana Radic"; "What counts as close family?" of '"close family member" means …'
+        given = (answering.subject_holder(r.index, hits, q) or answering.leader_given(hits, q)
+                 or answering.defined_asked(hits, q))
+        if given is not None:
             conf = max(conf, r.models.threshold)
         conversation = any(h.strip() for h in history)
         if conf < r.models.threshold and answering.item_asked(r.index, q, hits, conversation):  # "and the second one?"
@@ -419,12 +420,13 @@ class Engine:
             hits = answering.next_item(r.index, q, self._rerank(r.index, q, hits, logits), conversation)
             if followed:  # "it" is the earlier question's thing, not the one the best sentence is about
                 hits = answering.followed_first(r.index, hits, q, prior_rows, earlier_names) or hits
-        hits = answering.answers_not_questions(r.index, answering.metadata_as_asked(hits, q), q)
+        # "No leaving fee is payable if you:" answers "do I still pay it if I move?" by an item of its list
+        hits = answering.answers_not_questions(r.index, answering.list_as_asked(r.index, answering.metadata_as_asked(hits, q), q), q)
         if answerable:
             # the best few re-read for what is asked (an age, who holds a title, the earlier answer's sum)
             hits = answering.next_step(r.index, answering.newest_first(r.index, hits, q), q)  # a reply's answer, the step after
             hits = answering.earlier_first(answering.role_first(answering.ability_first(answering.measure_first(answering.label_first(r.index, hits, q), q), q), q), q, prior_top)
-            hits = answering.own_words_first(answering.asked_anew_first(answering.holder_first(hits, holder), q, prior_top), q, prior_top)
+            hits = answering.own_words_first(answering.asked_anew_first(answering.holder_first(hits, given), q, prior_top), q, prior_top)
             if after:  # "she" is someone the sentence after the earlier answer names
                 hits = answering.named_first(hits, prior_top, people)
             hits = answering.announced_read_on(r.index, q, answering.list_read_on(r.index, q, answering.reason_read_on(r.index, q, hits, prior_top)))

@@ -75,6 +75,15 @@ def is_markup(line: str) -> bool:
     return not any(c.isalnum() for c in line) or bool(_FENCE.fullmatch(line))
 
 
+# a form's empty fields: "Signed (Member): ______________   Date: ________", "Signed by the Landlord: ........."
+_FORM_BLANKS = re.compile(r"(?:[ \t]*[^:_.\r\n]{1,40}:[ \t]*(?:_{3,}|\.{4,}|…{2,})[ \t]*)+\r?\n?")
+
+
+def is_form_blank(block: str) -> bool:
+    """A block of a form's empty fields, to fill in: it says nothing to cite."""
+    return all(_FORM_BLANKS.fullmatch(line) for line in block.strip().splitlines())
+
+
 # what no heading has: a sentence end inside ("Yes. Go to Settings"), a "Label: text" line that
 # says something ("TOM: I'd like to propose ...", "Attendees: Ana, Bruno"), a link, address or code at the end
 _NOT_HEADING = re.compile(r"[.!?]\s+\S|^[^:]{1,40}:\s+(?:\S+\s+){2}\S|^[^:]{1,40}:\s+[^,]+,|(?:https?://|www\.|@)\S+$|`$")
@@ -108,6 +117,71 @@ def table_header(text: str, start: int) -> list[str] | None:
             return None
         end = above
     return None
+
+
+# a list item's marker, by kind: "- ", "1. ", "(b) ", "(ii) ", and a clause's number before a lower-case
+# word ("The Tenant agrees:" over "4.1 to keep the interior …"; "4.2 The Landlord shall …" is a clause)
+_ITEM_KINDS = re.compile(r"[ \t]*(?:(?P<bullet>[-*+•▪◦])|(?P<number>\d{1,3}[.)])|(?P<roman>\([ivx]{1,4}\))|(?P<letter>\([a-z]\))"
+                         r"|(?P<clause>\d{1,3}(?:\.\d{1,3})+\.?(?=[ \t]+[a-z])))[ \t]")
+LEAD_IN_WORDS = 40  # a lead-in is a sentence, not a paragraph
+_CLAUSE_NUMBER = re.compile(r"[ \t]*(?:\d{1,3}(?:\.\d{1,3})*\.?|\([a-z]\))[ \t]+")
+
+
+def _item_kind(line: str) -> str | None:
+    m = _ITEM_KINDS.match(line)
+    return m.lastgroup if m else None
+
+
+@lru_cache(maxsize=8192)
+def _lead_ins(text: str) -> dict[int, tuple[int, str]]:
+    """The line each list item's line hangs from, by the item line's start: where that line
+    starts, and its last sentence. It is the line before a list ending in a colon ("This warranty
+    does not cover:" over "- filters, which are consumable items"; "No early termination fee is
+    payable if you:" over "(a) move your permanent residence …"). An item alone doesn't say what
+    it is a case of. Every item of the list, of one kind of marker, hangs from it; blank lines
+    between items are allowed. Remembered per document, as every candidate's search text asks."""
+    found, lead, kind = {}, None, None
+    at = lead_at = 0
+    for line in text.splitlines(keepends=True):
+        start, at = at, at + len(line)
+        stripped = line.strip()
+        if not stripped:
+            continue
+        item = _item_kind(line)
+        if lead is not None and item is not None and item == (kind or item):
+            found[start], kind = (lead_at, lead), item
+            if not stripped.endswith(":"):
+                continue
+        lead, lead_at, kind = None, start, None
+        if stripped.endswith(":") and len(stripped) > 1 and not _TABLE_ROW.fullmatch(stripped):
+            spans = split_sentences(stripped)
+            last = as_lead(stripped[spans[-1][0]:spans[-1][1]] if spans else stripped)
+            lead = last if len(last.split()) <= LEAD_IN_WORDS else None
+    return found
+
+
+def as_lead(text: str) -> str:
+    """A lead-in as an item's search text and answer read it: "3.3 No early termination fee is
+    payable if you:" without its clause's number."""
+    return _CLAUSE_NUMBER.sub("", text.strip(), count=1)
+
+
+def _hangs_from(s: Sentence, doc: Document | None) -> tuple[int, str] | None:
+    if doc is None or s.kind != "text":
+        return None
+    return _lead_ins(doc.text).get(doc.text.rfind("\n", 0, s.start) + 1)
+
+
+def lead_in(s: Sentence, doc: Document | None) -> str | None:
+    """The line a list item hangs from (`_lead_ins`), for a sentence on an item's line."""
+    hung = _hangs_from(s, doc)
+    return hung[1] if hung else None
+
+
+def hangs_from(item: Sentence, s: Sentence, doc: Document | None) -> bool:
+    """Whether ``item`` is on a list item's line hanging from the line ``s`` ends."""
+    hung = _hangs_from(item, doc)
+    return hung is not None and item.doc == s.doc and hung[0] == doc.text.rfind("\n", 0, s.start) + 1
 
 
 _CAPS_SECTION = re.compile(r"\d{1,2}[.)]\s+([^a-z]*[A-Z]{2}[^a-z]*)")  # a numbered section in capitals: "1. SCOPE"
@@ -555,7 +629,8 @@ def segment(doc: Document) -> list[Sentence]:
         if heading:
             section = strip_heading_marker(line)  # offsets never point into headings
             continue
-        if is_markup(line) or section.casefold() in APPARATUS:  # "---", "|---|---|": layout, not a sentence to cite
+        if is_markup(line) or is_form_blank(line) or section.casefold() in APPARATUS:
+            # "---", "|---|---|", "Date: ________": layout, not a sentence to cite
             continue
         cells = _TABLE_ROW.fullmatch(line)
         if cells:
@@ -637,7 +712,9 @@ def search_text(s: Sentence, doc: Document | None = None) -> str:
     if header and len(cells) == len(header):
         labelled = "; ".join(f"{h}: {c}" if h else c for h, c in zip(header, cells))
         return _searched(labelled if labelled.endswith((".", "!", "?")) else labelled + ".")
-    return _searched(speaker_said(s, doc))  # a transcript's sentence is searched with who says it
+    said = speaker_said(s, doc)  # a transcript's sentence is searched with who says it
+    lead = lead_in(s, doc)  # "This warranty does not cover: filters, which are consumable items"
+    return _searched(f"{lead} {said}" if lead else said)
 
 
 _FIELD_VALUE_WORDS = 10  # "Raccoon City, United States", "Albert Wesker (CEO)"; not a line of dialogue
