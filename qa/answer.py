@@ -1241,7 +1241,9 @@ def list_as_asked(index: Index, hits: list[Hit], q: Question) -> list[Hit]:
     first = index.doc_rows[top.sentence.doc][0]
     lead = next((r for r in range(row - 1, max(first, row - LIST_LENGTH) - 1, -1)
                  if index.sentences[r].text.rstrip().endswith(":") and hangs_from(top.sentence, index.sentences[r], doc)), None)
-    if lead is None:
+    # the line must say what is asked that the item doesn't ("twinned" of "Which cities is Veldmark
+    # twinned with?"): "Essential:" or "Contract details:" over "… two days a week on site" is a label
+    if lead is None or not set(q.tokens) & (sentence_tokens(index.sentences[lead].text) - sentence_tokens(top.sentence.text)):
         return hits
     return [Hit(index.sentences[lead], top.score, {**top.features, "row": lead})] + [h for h in hits if h.features["row"] != lead]
 

@@ -138,8 +138,10 @@ def _lead_ins(text: str) -> dict[int, tuple[int, str]]:
     starts, and its last sentence. It is the line before a list ending in a colon ("This warranty
     does not cover:" over "- filters, which are consumable items"; "No early termination fee is
     payable if you:" over "(a) move your permanent residence …"). An item alone doesn't say what
-    it is a case of. Every item of the list, of one kind of marker, hangs from it; blank lines
-    between items are allowed. Remembered per document, as every candidate's search text asks."""
+    it is a case of, so the answer reads it first (`answer.answer_text`). Every item of the
+    list, of one kind of marker, hangs from it; blank lines between items are allowed. Searched
+    with it, items ranked worse: its words outweigh a short item's (docs/results.md).
+    Remembered per document, as each answer's citations ask."""
     found, lead, kind = {}, None, None
     at = lead_at = 0
     for line in text.splitlines(keepends=True):
@@ -712,9 +714,7 @@ def search_text(s: Sentence, doc: Document | None = None) -> str:
     if header and len(cells) == len(header):
         labelled = "; ".join(f"{h}: {c}" if h else c for h, c in zip(header, cells))
         return _searched(labelled if labelled.endswith((".", "!", "?")) else labelled + ".")
-    said = speaker_said(s, doc)  # a transcript's sentence is searched with who says it
-    lead = lead_in(s, doc)  # "This warranty does not cover: filters, which are consumable items"
-    return _searched(f"{lead} {said}" if lead else said)
+    return _searched(speaker_said(s, doc))  # a transcript's sentence is searched with who says it
 
 
 _FIELD_VALUE_WORDS = 10  # "Raccoon City, United States", "Albert Wesker (CEO)"; not a line of dialogue

@@ -39,20 +39,21 @@ def _document(tmp_path):
     return doc, {s.text: s for s in segment(doc)}
 
 
-def test_a_list_item_is_searched_with_the_line_it_hangs_from(tmp_path):
+def test_a_list_item_hangs_from_the_line_ending_in_a_colon_above_it(tmp_path):
     """"(a) relocate more than 40 km …" alone doesn't say that no leaving fee is payable; the line
     ending in a colon above it does. Each item of the list hangs from it, blank lines between them
-    too, and the clause after the list ("1.4 Fees rise …") and the line after it don't."""
+    too, and the clause after the list ("1.4 Fees rise …") and the line after it don't. An item is
+    searched as written: with the line, items ranked worse (docs/results.md)."""
     doc, by_text = _document(tmp_path)
     relocate = by_text["(a) relocate more than 40 km from the pool and send us proof of your new address; or"]
     assert lead_in(relocate, doc) == "No leaving fee is payable if you:"
-    assert search_text(relocate, doc) == "No leaving fee is payable if you: " + relocate.text
+    assert search_text(relocate, doc) == relocate.text
     assert lead_in(by_text["(b) become pregnant, with a note from your midwife."], doc) == "No leaving fee is payable if you:"
     assert lead_in(by_text["1.4 Fees rise by no more than 5% a year."], doc) is None
     for item in ("shower before entering the water;", "keep to the lane marked for their speed."):
-        assert search_text(by_text[item], doc) == "Swimmers must: " + item
+        assert lead_in(by_text[item], doc) == "Swimmers must:"
     assert lead_in(by_text["The lifeguard's decision is final."], doc) is None
-    assert search_text(by_text["1.1 Monthly members pay $42 per month by direct debit."], doc).startswith("1.1 Monthly")
+    assert lead_in(by_text["1.1 Monthly members pay $42 per month by direct debit."], doc) is None
 
 
 def test_a_forms_blanks_are_not_sentences(tmp_path):
