@@ -18,7 +18,8 @@ from .index import Index
 from .kinds import MEASURE_KINDS, named
 from .lexical import stopwords, tokenize, zipf
 from .misnamed import misnamed
-from .question import ASKS_FREE, NAME, PAID, POSSESSIVE, Question, content_tokens, language, names, refers_to_thing
+from .question import (ASKS_FREE, NAME, PAID, POSSESSIVE, Question, content_tokens, everyday_paraphrases, language, names,
+                       refers_to_thing)
 from .roles import (JOB_TITLES, SOURCE_TITLES, TITLED, holder_asked, holder_asked_other, lead_asked, office_asked, role_paraphrases,
                     says_the_job, title_abbreviations, title_named, titled_after)
 from .sayings import ACTS, REPORTS_SAYING, saying_paraphrases, speaker
@@ -956,6 +957,7 @@ def label_first(index: Index, hits: list[Hit], q: Question) -> list[Hit]:
     if not q.english or not hits:
         return hits
     kind = q.measure if q.measure in _LABEL_VALUE_KINDS else q.qtype
+    paraphrased = everyday_paraphrases(q.search)
 
     def labelled(hit: Hit) -> bool:
         field = _field(index, hit)
@@ -963,7 +965,9 @@ def label_first(index: Index, hits: list[Hit], q: Question) -> list[Hit]:
             return False
         label, value = field
         asked = set(q.tokens) - sentence_tokens(index.by_id[hit.sentence.doc].title)
-        if 2 * len(set(token_list(label)) & asked) < max(1, len(asked)):
+        # and what the label writes in other words ("Closing date" for "when's the deadline?")
+        written = set(token_list(label)) | {t for word, other in paraphrased if other.search(label) for t in token_list(word)}
+        if 2 * len(written & asked) < max(1, len(asked)):
             return False
         # a place is a value by itself ("Headquarters: Kettleby, England"), where a sentence puts "in" before it
         return kind not in _LABEL_VALUE_KINDS or bool(entity_mentions(kind, f"in {value}" if kind == "place" else value))

@@ -484,6 +484,8 @@ _SHORTHAND = {"ppl": "people", "u": "you", "ur": "your", "r": "are", "w": "with"
                  for typo in typos.split() + [t.capitalize() for t in typos.split() if word != "the"]}}
 # everyday words for what a text names formally: a sentence writing the latter counts as writing
 # the former, for the word features (qa/features.py), as a title does for "runs" (qa/roles.py)
+# a sum of money a job pays: "£38,249", "$24.95", "€13.20 an hour", "32k", "per annum", "p/h"
+_A_SUM = r"[£$€]\s?\d|\b\d[\d,.]*\s?k\b|\bper\s+(?:annum|hour|year|day|week|month)\b|\bp/h\b|\ban\s+hour\b|\bday\s+rate\b"
 _EVERYDAY = {word: re.compile(written, re.I) for word, written in {
     "kid": r"\bchild", "kids": r"\bchild(?:ren)?", "kiddies": r"\bchild(?:ren)?", "cop": r"\bpolice",
     "cops": r"\bpolice", "mum": r"\bmother", "mom": r"\bmother", "dad": r"\bfather",
@@ -527,6 +529,11 @@ _EVERYDAY = {word: re.compile(written, re.I) for word, written in {
     **dict.fromkeys(("surcharge", "surcharges"), r"\bextra\b|\badditional\b"),
     "ac": r"\bair[\s-]+condition(?:ing|ers?)\b",
     **dict.fromkeys(("feed", "feeds"), r"\bserv(?:e|es|ings?)\b"),  # "How many people does this recipe feed?"
+    # what a job pays, and its range, written as the sums ("What's the salary range for the grade 7 post?" of
+    # "Grade 7: £38,249 to £45,163 per annum"), and when applications close (seventy-first session: job postings)
+    **dict.fromkeys(("salary", "salaries", "wage", "wages"), _A_SUM),
+    "range": r"\d\s*(?:–|—|-|to)\s*[£$€]?\s?\d",
+    "deadline": r"\bclos(?:es|ing)\b|\bno\s+later\s+than\b|\bapply\s+by\b",
     **dict.fromkeys(("attend", "attended", "attends", "attending", "attendance"), r"\bcrowds?\b|\bturnout\b|\bspectators\b"),
     **dict.fromkeys(("shrink", "shrinks", "shrank", "shrunk"), r"\bnarrow(?:s|ed)?\b|\bcontract(?:s|ed)\b|\bdeclin(?:e|es|ed)\b"),
     # (sixty-second session, from six news stories written blind: "Where is the airline headquartered?" of "The
