@@ -5,7 +5,7 @@ partner, child, …', 'You may cancel within 7 days of signing up (the "cooling-
 readers ask about them in their own words ("who counts as close family for bereavement leave?",
 "what does cooling-off period mean"). The sentence that uses the term ("If a close family member
 dies, you may take up to 5 days' …") shares more words with such a question than the one that
-defines it, so the ranker puts the user first.
+defines it, so the ranker puts it first.
 """
 from __future__ import annotations
 

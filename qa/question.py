@@ -482,10 +482,10 @@ _SHORTHAND = {"ppl": "people", "u": "you", "ur": "your", "r": "are", "w": "with"
               **{typo: word for word, typos in {"which": "wich whcih wihch whihc", "what": "waht whta",
                                                 "how": "hwo", "where": "wehre whree", "the": "teh hte"}.items()
                  for typo in typos.split() + [t.capitalize() for t in typos.split() if word != "the"]}}
-# everyday words for what a text names formally: a sentence writing the latter counts as writing
-# the former, for the word features (qa/features.py), as a title does for "runs" (qa/roles.py)
 # a sum of money a job pays: "£38,249", "$24.95", "€13.20 an hour", "32k", "per annum", "p/h"
 _A_SUM = r"[£$€]\s?\d|\b\d[\d,.]*\s?k\b|\bper\s+(?:annum|hour|year|day|week|month)\b|\bp/h\b|\ban\s+hour\b|\bday\s+rate\b"
+# everyday words for what a text names formally: a sentence writing the latter counts as writing
+# the former, for the word features (qa/features.py), as a title does for "runs" (qa/roles.py)
 _EVERYDAY = {word: re.compile(written, re.I) for word, written in {
     "kid": r"\bchild", "kids": r"\bchild(?:ren)?", "kiddies": r"\bchild(?:ren)?", "cop": r"\bpolice",
     "cops": r"\bpolice", "mum": r"\bmother", "mom": r"\bmother", "dad": r"\bfather",

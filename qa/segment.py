@@ -163,8 +163,8 @@ def _lead_ins(text: str) -> dict[int, tuple[int, str]]:
 
 
 def as_lead(text: str) -> str:
-    """A lead-in as an item's search text and answer read it: "3.3 No early termination fee is
-    payable if you:" without its clause's number."""
+    """A lead-in as an item's answer reads it: "3.3 No early termination fee is payable if you:"
+    without its clause's number."""
     return _CLAUSE_NUMBER.sub("", text.strip(), count=1)
 
 

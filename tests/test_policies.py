@@ -106,3 +106,29 @@ def test_policy_questions_in_a_readers_words(tmp_path):
     cap = engine.ask("do I need a swim cap?")
     assert cap.citations and cap.citations[0].sentence == "wear a swim cap if their hair is longer than shoulder length;"
     assert cap.answer.startswith("Swimmers must: wear a swim cap")
+
+
+JOB = ("Research Assistant in Coastal Ecology\n\n"
+       "Reference: RA-2291\n"
+       "Closing date: 30/06/2026 17:00\n"
+       "Location: Marrow Point Field Station\n\n"
+       "We are looking for a research assistant to join a three-year project on salt-marsh birds.\n\n"
+       "Grade 6: £31,020 to £35,480 per annum, rising to Grade 7 on completion of a PhD.\n\n"
+       "You will:\n"
+       "- count and ring birds on the marsh from April to August;\n"
+       "- keep the project's database up to date;\n"
+       "- help run two public open days each summer.\n\n"
+       "To apply, send a CV and a cover letter to jobs@marrowpoint.example.org.\n"
+       "Interviews will be held at the field station in the week of 13 July.\n")
+
+
+def test_job_posting_questions_in_a_job_seekers_words(tmp_path):
+    """On the session-start code "what's the salary?" and "what is the pay range" were refused
+    (0.16, 0.23): neither "salary" nor "range" is written, the sums are. "whens the deadline to
+    apply?" was refused too (0.11): "Closing date" says no word of it."""
+    engine = engine_over(tmp_path, **{"coastal-ra.txt": JOB})
+    for asked in ("what's the salary?", "what is the pay range"):
+        pay = engine.ask(asked)
+        assert pay.answerable and pay.citations[0].sentence.startswith("Grade 6: £31,020 to £35,480 per annum")
+    deadline = engine.ask("whens the deadline to apply?")
+    assert deadline.answerable and deadline.citations[0].sentence == "Closing date: 30/06/2026 17:00"
