@@ -762,7 +762,8 @@ def lacks_count(hits: list[Hit], q: Question) -> bool:
     re-reading: a story writes numbers in most sentences (dates, codes, "two alliances"), so one
     among the best three says little, and the best before re-reading is not always the one cited."""
     asked = None if q.measure else asked_count(q.text)
-    return asked is not None and bool(hits) and not gives_count(hits[0].sentence.text, asked)
+    return (asked is not None and bool(hits) and not gives_count(hits[0].sentence.text, asked)
+            and not (_ASKS_TALLY.search(q.text) and _TALLY.search(hits[0].sentence.text)))  # "22 for, 6 against" counts people
 
 
 # "Which model …", "What system …": the kind of thing a question asks for, its first words after
@@ -1260,6 +1261,50 @@ def defined_asked(hits: list[Hit], q: Question) -> Hit | None:
     if term is None:
         return None
     return next((h for h in hits[:MEASURE_WINDOW] if h.sentence.kind == "text" and defines(h.sentence.text, term)), None)
+
+
+# what minutes answer on the line after the item: a vote's count, whether it passed, what was decided
+_ASKS_TALLY = re.compile(r"\b(?:votes?|voted|voting|ballot|how\s+many\s+(?:\w+\s+){0,2}(?:for|against|in\s+favou?r|abstain\w*))\b", re.I)
+_ASKS_OUTCOME = re.compile(r"\b(?:pass(?:ed)?|carried|approv\w*|agree[sd]?|decid\w*|decision|go\s+ahead|"
+                           r"reject\w*|turn(?:ed)?\s+down|outcome|result|accept\w*|support(?:ed)?|object(?:ed)?|"
+                           r"oppose[sd]?|adopt\w*|pick(?:ed)?|cho(?:ose|se|sen))\b", re.I)
+_TALLY = re.compile(r"\b\d+\s+(?:votes?\s+)?(?:for|against|in\s+favou?r|abstentions?)\b|\bunanimous(?:ly)?\b|\bnem\.?\s*con\b", re.I)
+_OUTCOME = re.compile(r"^[ \t]*(?:RESOLVED|Resolved)\b|^[ \t]*(?:Carried|CARRIED|Agreed|AGREED|Approved|APPROVED|Defeated|DEFEATED|"
+                      r"Rejected|Deferred|Votes?|VOTES?|Decision|DECISION|Outcome|OUTCOME)\b"
+                      r"(?=\s*[:.,;]|\s+[–—-]\s|\s+(?:unanimously|by|with|nem|in\s+principle))|\b(?:resolved\s+to|agreed\s+to|voted\s+(?:to|for|against)|"
+                      r"(?:was|were)\s+(?:carried|defeated|withdrawn|approved|rejected|deferred|adopted|refused|granted|lost)|"
+                      r"agreed\s+in\s+principle|decision\s+(?:should|would|will|was)\s+be|deferred)\b")
+OUTCOME_REACH = 2  # lines after the item where minutes record what became of it
+
+
+def outcome_asked(index: Index, hits: list[Hit], q: Question) -> Hit | None:
+    """For "What was the vote on buying another speed sign?" or "did the motion to open
+    committee meetings pass?", the line after the best one that records what became of it, when
+    the best one only states the item ("Motion 3 (proposed Paul Nunez): "That committee meetings
+    be open to all members."" then "The motion was withdrawn by the proposer."; "RESOLVED: to
+    spend up to £2,900 on a second Speed Indicator Device" then "Votes: 4 in favour, 1 against").
+    Minutes write the outcome in words the question doesn't use, so neither the ranker nor the
+    answerability model finds it; the item line must share a word of the question's."""
+    if not q.english or not hits or hits[0].sentence.kind != "text":
+        return None
+    tally = _ASKS_TALLY.search(q.text) is not None
+    if not tally and not _ASKS_OUTCOME.search(q.text):
+        return None
+    top = hits[0]
+    if (_TALLY if tally else _OUTCOME).search(top.sentence.text):
+        return None  # the best line says it already
+    asked = set(content_tokens(_ASKS_OUTCOME.sub(" ", _ASKS_TALLY.sub(" ", q.text)))) - stopwords()
+    if not asked & sentence_tokens(top.sentence.text):
+        return None
+    row, end = top.features["row"], index.doc_rows[top.sentence.doc][1]
+    for r in range(row + 1, min(row + 1 + OUTCOME_REACH, end)):
+        s = index.sentences[r]
+        if s.kind != "text" or s.section != top.sentence.section:
+            return None
+        if (_TALLY if tally else _OUTCOME).search(s.text):
+            ranked = next((h for h in hits if h.features["row"] == r), None)
+            return replace(ranked, score=max(ranked.score, top.score)) if ranked else Hit(s, top.score, {**top.features, "row": r})
+    return None
 
 
 def holder_first(hits: list[Hit], holder: Hit | None) -> list[Hit]:

@@ -407,9 +407,10 @@ class Engine:
         if conf < r.models.threshold and answering.asks_who_someone_is(q, hits[0]):
             conf = max(conf, confidence(r.models, evidence, english=False))
         # "Who runs Brightwater?" of a story about it naming its chief executive; "Who is leading the project?" of
-        # "project director Ivana Radic"; "What counts as close family?" of '"close family member" means …'
+        # "project director Ivana Radic"; "What counts as close family?" of '"close family member" means …';
+        # "What was the vote on the second speed sign?" of minutes' "Votes: 4 in favour, 1 against" under the item
         given = (answering.subject_holder(r.index, hits, q) or answering.leader_given(hits, q)
-                 or answering.defined_asked(hits, q))
+                 or answering.defined_asked(hits, q) or answering.outcome_asked(r.index, hits, q))
         if given is not None:
             conf = max(conf, r.models.threshold)
         conversation = any(h.strip() for h in history)

@@ -562,6 +562,9 @@ def heading_flags(text: str, blocks: list[tuple[int, int]]) -> list[bool]:
     # second stays text, as it was (a dateline, an address: a reader may ask what it says)
     title_line = (not title and not title_block and n > 2 and like[0] and like[1] and not like[2] and not markdown[2]
                   and text.count("\n", blocks[0][1], blocks[1][0]) == 1 and text.count("\n", blocks[1][1], blocks[2][0]) == 1)
+    # an entry of a list or a timetable is never a heading, though it still counts as heading-like
+    # for the lines around it ("Weeks 3-4  Module 2: SQL for Analysts" over its indented topics)
+    item = _items(text, blocks, lines)
     flags = []
     for k in range(n):
         if markdown[k] or (k == 0 and (title or title_line)) or (k < 2 and title_block):
@@ -581,10 +584,31 @@ def heading_flags(text: str, blocks: list[tuple[int, int]]) -> list[bool]:
         # "Kasia" under "Cheers," signs a letter off, and heads nothing (the quoted message below it)
         signed = k > 0 and _VALEDICTION.fullmatch(lines[k - 1].strip(" \t>")) is not None \
             and text.count("\n", blocks[k - 1][1], blocks[k][0]) == 1
-        flags.append(like[k] and not prev_like and not next_like and not last and not signed)
+        flags.append(like[k] and not prev_like and not next_like and not last and not signed and not item[k])
     return flags
 
 
+def _items(text: str, blocks: list[tuple[int, int]], lines: list[str]) -> list[bool]:
+    """Which blocks are entries of a list or a timetable rather than headings, whatever their
+    words: a line indented right under another ("FARES" over "  Adult foot passenger: £6.40" and
+    "  Car (up to 5 metres) including driver: £24.00"), and a line opening with a time right under
+    another that does, the indented lines between them aside ("14:40 – 15:00  Short break"),
+    unless indented lines hang from it ("10:40 – 11:30  Parallel sessions" over "    Track A
+    (Room Birch): …")."""
+    indented = [a > text.rfind("\n", 0, a) + 1 for a, _ in blocks]
+    under = [k > 0 and text.count("\n", blocks[k - 1][1], a) == 1 for k, (a, _) in enumerate(blocks)]
+    timed = [_CLOCK_LED.match(line) is not None for line in lines]
+    heads = [k + 1 < len(blocks) and under[k + 1] and indented[k + 1] and not indented[k] for k in range(len(blocks))]
+    items = []
+    for k in range(len(blocks)):
+        above = k - 1  # the line above at the margin, in the same run of lines
+        while above > 0 and indented[above] and under[above]:
+            above -= 1
+        items.append(under[k] and (indented[k] or (timed[k] and timed[above] and not heads[k])))
+    return items
+
+
+_CLOCK_LED = re.compile(r"\d{1,2}[:.]\d{2}\b")  # "14:40 – 15:00  Short break", "09.30 Registration"
 _NUMBER_MARK = re.compile(r"\d{1,2}[.)][ \t]+")
 
 
@@ -832,6 +856,15 @@ def _labelled_lines(text: str):
         at += len(line) + 1
 
 
+def _says(text: str, m: re.Match) -> bool:
+    """Whether a label's line reads as someone's words: a sentence (`_speech`), a time stamp before
+    the label, or a long line (TALK_WORDS words or more after the label)."""
+    end = text.find("\n", m.end())
+    words = len(text[m.end():end if end >= 0 else len(text)].split())
+    return _speech(text, m.end()) or bool(text[m.start():m.start("label")].strip()) or words >= TALK_WORDS
+
+
+TALK_WORDS = 14
 _LABEL_REACH = 120  # a time stamp, a name, a job and an outlet: "Q (AMIR HADAD, COASTLINE COURIER):"
 
 
@@ -841,9 +874,15 @@ def _turns(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
     text is no transcript: a fact sheet's "Founded:" and "Founder:" lines open one line each, and
     a guide's "Tip:" is no one. Remembered for every document of a million-sentence corpus (5,838
     of them): reading one takes ~45 µs, and every candidate sentence's search text asks."""
-    found = [(m.start(), _speaker(m), m.group("key").casefold(), _speech(text, m.end())) for m in _labelled_lines(text)]
+    labelled = list(_labelled_lines(text))
+    found = [(m.start(), _speaker(m), m.group("key").casefold(), _speech(text, m.end())) for m in labelled]
     keys = [key for _, _, key, _ in found]
-    repeated = {k for k in keys if keys.count(k) >= 2}
+    # a speaker opens two lines or more, and in one says a sentence, is time-stamped or talks on (an
+    # automatic caption's unpunctuated line): a results table's "Revenue: £82.4 million (Q3 2023: …)"
+    # and an agenda's "Track A (Room Birch): Streaming ingestion at scale — Ana Lucero" repeat, but
+    # are no one's words
+    said = {m.group("key").casefold() for m in labelled if _says(text, m)}
+    repeated = {k for k in keys if keys.count(k) >= 2 and k in said}
     if len(repeated) < TURNS_MIN:
         return (), ()
     # a speaker heard once (a reporter, the chief executive's opening) says a sentence; "Started: 18
