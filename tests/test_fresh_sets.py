@@ -101,6 +101,14 @@ targets: each bound sits below today's figure by a question or two.
   blind before the changes. tests/data/job_postings/ and job_postings_b/: six job postings each,
   84 questions each (24 requirements, 18 pay, hours and dates, 18 details, 24 not answered),
   written blind; the second was first run on the session's first commit.
+- tests/data/reports/ and reports_b/ (seventy-second session): six minutes and reports each
+  (council, board, AGM and club minutes, results releases and trading updates, incident,
+  inspection, recall and annual reports), 84 questions each (24 decisions and findings, 18
+  numbers, 18 details, 24 not answered); tests/data/schedules/ and schedules_b/: six agendas,
+  programmes, timetables, syllabuses, term dates and itineraries each, 84 questions each (24
+  when and where, 18 numbers, 18 details, 24 not answered). All written blind; the first of each
+  shaped that session's reading of list entries, field labels and minutes' outcomes, the second
+  was first run on its changes.
 - tests/data/article_blind.jsonl (forty-seventh session): 60 more questions about the article
   from a helper who read only it (41 English, 10 Spanish, 9 Chinese; 8 follow-ups; 42
   answerable, 18 not), typed the ways people type (terse, misspelt, long and polite).
@@ -491,10 +499,11 @@ def test_letters_and_e_mails(data_engine):
     84 questions (42 about the text, 18 about a header, signature or action line, 24 not
     answered), written blind (sixty-ninth session). They shaped that session's reading of such
     texts, so this is a guard. The session-start code: 0.550 cite@1, false refusals 0.317,
-    correct refusals 0.500; today 0.783, 0.133, 0.500 (0.767 before a reply's answer went before
-    the quoted message's)."""
+    correct refusals 0.500; today 0.800, 0.133, 0.458 (0.767 before a reply's answer went before
+    the quoted message's; 0.783 and 0.500 before the seventy-second session read minutes'
+    "Decision:" lines as what was decided)."""
     summary = _each_asked_of_its_document("correspondence", data_engine, questions=84, documents=6)
-    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.86, summary  # 0.904 (0.805 before)
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.86, summary  # 0.923 (0.805, then 0.904 before)
     assert summary["false_abstain"] <= 0.17, summary
     assert summary["abstain_correct"] >= 0.45, summary
 
@@ -607,3 +616,52 @@ def test_job_postings_written_blind(data_engine):
     assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.77, summary  # 0.818 (0.813 before)
     assert summary["false_abstain"] <= 0.30, summary
     assert summary["abstain_correct"] >= 0.54, summary
+
+
+def test_minutes_and_reports(data_engine):
+    """Six minutes and reports (a parish council's minutes, a quarterly results release, an
+    incident investigation, a school inspection summary, a charity's annual report, a residents'
+    AGM) and 84 questions (24 decisions and findings, 18 numbers, 18 details, 24 not answered),
+    written blind (seventy-second session); they shaped its reading of minutes' outcomes and of a
+    results table's labels, so this is a guard. The session-start code: 0.367 cite@1, false
+    refusals 0.367, correct refusals 0.583; today 0.450, 0.333, 0.583."""
+    summary = _each_asked_of_its_document("reports", data_engine, questions=84, documents=6)
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.64, summary  # 0.675 (0.579 before)
+    assert summary["false_abstain"] <= 0.36, summary
+    assert summary["abstain_correct"] >= 0.54, summary
+
+
+def test_minutes_and_reports_written_blind(data_engine):
+    """Six more (a co-operative's board minutes, a water company's performance summary, a kettle
+    recall, a research group's annual report, a rugby club's committee minutes, a retailer's
+    trading update), written blind and first run on the seventy-second session's first changes:
+    0.483 cite@1, false refusals 0.217, correct refusals 0.417, as on the session-start code."""
+    summary = _each_asked_of_its_document("reports_b", data_engine, questions=84, documents=6)
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.58, summary  # 0.617
+    assert summary["false_abstain"] <= 0.24, summary
+    assert summary["abstain_correct"] >= 0.375, summary
+
+
+def test_schedules_and_timetables(data_engine):
+    """Six schedules (a conference agenda, an arts festival programme, a ferry timetable's notes,
+    a course syllabus, a school's term dates, a walking tour's itinerary) and 84 questions (24 when
+    and where, 18 numbers, 18 details, 24 not answered), written blind (seventy-second session);
+    they shaped its reading of list and timetable entries. The session-start code: 0.400 cite@1,
+    false refusals 0.417, correct refusals 0.458; today 0.433, 0.383, 0.500."""
+    summary = _each_asked_of_its_document("schedules", data_engine, questions=84, documents=6)
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.67, summary  # 0.703 (0.686 before)
+    assert summary["false_abstain"] <= 0.41, summary
+    assert summary["abstain_correct"] >= 0.45, summary
+
+
+def test_schedules_and_timetables_written_blind(data_engine):
+    """Six more (a wedding weekend's schedule, a football league's season notice, a community
+    centre's timetable, a hospital's visiting and clinic information, a bootcamp's programme, a
+    marathon's runner guide), written blind; first run on the seventy-second session's first
+    changes (0.583 cite@1, false refusals 0.183, correct refusals 0.625), whose heading rule it
+    corrected: a timetable entry still counts as heading-like for the line above it. The
+    session-start code: 0.617, 0.167, 0.583; today 0.617, 0.167, 0.625."""
+    summary = _each_asked_of_its_document("schedules_b", data_engine, questions=84, documents=6)
+    assert summary["cite_top1"] / (1 - summary["false_abstain"]) >= 0.70, summary  # 0.740
+    assert summary["false_abstain"] <= 0.20, summary
+    assert summary["abstain_correct"] >= 0.58, summary
