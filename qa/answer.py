@@ -1290,8 +1290,8 @@ def outcome_asked(index: Index, hits: list[Hit], q: Question) -> Hit | None:
     tally = _ASKS_TALLY.search(q.text) is not None
     if not tally and not _ASKS_OUTCOME.search(q.text):
         return None
-    top = hits[0]
-    if (_TALLY if tally else _OUTCOME).search(top.sentence.text):
+    top, record = hits[0], (_TALLY if tally else _OUTCOME)  # record: a line giving what was asked
+    if record.search(top.sentence.text):
         return None  # the best line says it already
     asked = set(content_tokens(_ASKS_OUTCOME.sub(" ", _ASKS_TALLY.sub(" ", q.text)))) - stopwords()
     if not asked & sentence_tokens(top.sentence.text):
@@ -1301,7 +1301,7 @@ def outcome_asked(index: Index, hits: list[Hit], q: Question) -> Hit | None:
         s = index.sentences[r]
         if s.kind != "text" or s.section != top.sentence.section:
             return None
-        if (_TALLY if tally else _OUTCOME).search(s.text):
+        if record.search(s.text):
             ranked = next((h for h in hits if h.features["row"] == r), None)
             return replace(ranked, score=max(ranked.score, top.score)) if ranked else Hit(s, top.score, {**top.features, "row": r})
     return None

@@ -564,7 +564,7 @@ def heading_flags(text: str, blocks: list[tuple[int, int]]) -> list[bool]:
                   and text.count("\n", blocks[0][1], blocks[1][0]) == 1 and text.count("\n", blocks[1][1], blocks[2][0]) == 1)
     # an entry of a list or a timetable is never a heading, though it still counts as heading-like
     # for the lines around it ("Weeks 3-4  Module 2: SQL for Analysts" over its indented topics)
-    item = _items(text, blocks, lines)
+    item = _items(text, blocks, lines, blank_above)
     flags = []
     for k in range(n):
         if markdown[k] or (k == 0 and (title or title_line)) or (k < 2 and title_block):
@@ -588,7 +588,7 @@ def heading_flags(text: str, blocks: list[tuple[int, int]]) -> list[bool]:
     return flags
 
 
-def _items(text: str, blocks: list[tuple[int, int]], lines: list[str]) -> list[bool]:
+def _items(text: str, blocks: list[tuple[int, int]], lines: list[str], blank_above: list[bool]) -> list[bool]:
     """Which blocks are entries of a list or a timetable rather than headings, whatever their
     words: a line indented right under another ("FARES" over "  Adult foot passenger: £6.40" and
     "  Car (up to 5 metres) including driver: £24.00"), and a line opening with a time right under
@@ -596,7 +596,7 @@ def _items(text: str, blocks: list[tuple[int, int]], lines: list[str]) -> list[b
     unless indented lines hang from it ("10:40 – 11:30  Parallel sessions" over "    Track A
     (Room Birch): …")."""
     indented = [a > text.rfind("\n", 0, a) + 1 for a, _ in blocks]
-    under = [k > 0 and text.count("\n", blocks[k - 1][1], a) == 1 for k, (a, _) in enumerate(blocks)]
+    under = [not blank for blank in blank_above]  # right under the line above
     timed = [_CLOCK_LED.match(line) is not None for line in lines]
     heads = [k + 1 < len(blocks) and under[k + 1] and indented[k + 1] and not indented[k] for k in range(len(blocks))]
     items = []
@@ -856,12 +856,12 @@ def _labelled_lines(text: str):
         at += len(line) + 1
 
 
-def _says(text: str, m: re.Match) -> bool:
-    """Whether a label's line reads as someone's words: a sentence (`_speech`), a time stamp before
-    the label, or a long line (TALK_WORDS words or more after the label)."""
+def _says(text: str, m: re.Match, speech: bool) -> bool:
+    """Whether a label's line reads as someone's words: a sentence (``speech``, `_speech`'s), a
+    time stamp before the label, or a long line (TALK_WORDS words or more after the label)."""
     end = text.find("\n", m.end())
     words = len(text[m.end():end if end >= 0 else len(text)].split())
-    return _speech(text, m.end()) or bool(text[m.start():m.start("label")].strip()) or words >= TALK_WORDS
+    return speech or bool(text[m.start():m.start("label")].strip()) or words >= TALK_WORDS
 
 
 TALK_WORDS = 14
@@ -881,7 +881,7 @@ def _turns(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
     # automatic caption's unpunctuated line): a results table's "Revenue: £82.4 million (Q3 2023: …)"
     # and an agenda's "Track A (Room Birch): Streaming ingestion at scale — Ana Lucero" repeat, but
     # are no one's words
-    said = {m.group("key").casefold() for m in labelled if _says(text, m)}
+    said = {key for m, (_, _, key, speech) in zip(labelled, found) if _says(text, m, speech)}
     repeated = {k for k in keys if keys.count(k) >= 2 and k in said}
     if len(repeated) < TURNS_MIN:
         return (), ()
