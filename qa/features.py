@@ -418,7 +418,9 @@ def compute(q: Question, sents: list[Sentence], dense: np.ndarray, bm25: np.ndar
         qwords = {w.lower() for w in _WORD.findall(q.search)}
         mentions = [entity_mentions(kind, r) for r in raw]
         F[:, col["type_match"]] = [1.0 if m else 0.0 for m in mentions]
-        # an answer of the expected type that the question itself doesn't already contain
+        # an answer of the expected type that the question itself doesn't already contain (a mention
+        # of several words, "fiona lockhart", counts as new even where the question writes it: the
+        # ranker learnt it so, and comparing its words lost two SQuAD test answers, docs/results.md)
         F[:, col["type_new"]] = [1.0 if any(w not in qwords for w in m) else 0.0 for m in mentions]
     # "Another consortium, the X Committee, ... . Members include A, B and C.": the answer often
     # continues the sentence that names what the question asks about

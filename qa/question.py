@@ -820,15 +820,26 @@ def asked_measure(text: str) -> str:
     return ""
 
 
-def answer_type(text: str) -> str:
+_CLAUSE_TYPES = ("date", "person", "place", "reason")  # "when", "who", "where", "why" also open a clause
+
+
+def answer_type(text: str, ordered: bool = True) -> str:
     """The coarse type of answer a question asks for, by its question words in English, Spanish,
     French, German, Italian, Portuguese, Russian, Japanese or Korean (a Chinese one is read
-    through its English glosses); "other" in any other language."""
+    through its English glosses, which are not ``ordered`` as its words are); "other" in any other
+    language. Of an English or Spanish question's "when", "who", "where" and "why", the first
+    asks and a later one opens a clause: "Who's taking over as CFO when Fiona Lockhart retires?"
+    asks for a person, "Where was the man who built it born?" for a place. A number asked comes
+    first wherever it stands ("The area where Jacksonville sits has been inhabited for how many
+    years?")."""
     lang = identify(text)
-    for name, rx in _TYPES if lang == "en" else _TYPES_ES if lang == "es" else _TYPES_OTHER.get(lang, ()):
-        if rx.search(text):
-            return name
-    return "other"
+    types = _TYPES if lang == "en" else _TYPES_ES if lang == "es" else _TYPES_OTHER.get(lang, ())
+    found = [(name, m) for name, rx in types if (m := rx.search(text))]
+    if ordered and lang in ("en", "es") and found and found[0][0] != "number":
+        clauses = [(m.start(), name) for name, m in found if name in _CLAUSE_TYPES]
+        if clauses:
+            return min(clauses)[1]
+    return found[0][0] if found else "other"
 
 
 def is_english(text: str) -> bool:
@@ -996,7 +1007,7 @@ def parse(text: str, history: list[str] | tuple[str, ...] = (), _depth: int = 0,
             # about nothing; one naming its own subject ("¿Qué lanzó Huawei en ella?") keeps e5 on it
             multilingual = " ".join([text, *(n for n in before if n.lower() not in text.lower())])
     return Question(text=text, search=search, tokens=tuple(content_tokens(search)), borrowed=borrowed,
-                    qtype=answer_type(words), english=english, followup=followup, lang=lang,
+                    qtype=answer_type(words, ordered=not has_cjk(text)), english=english, followup=followup, lang=lang,
                     context=prior if followup else "",
                     subjects=listed_names(text) if has_cjk(text) else subjects(text),
                     multilingual=multilingual, fragment=followup and fragment, switched=switched,

@@ -80,6 +80,11 @@ _NOT_PERSON = {
     "cottage", "hotel", "inn", "restaurant", "cafe", "café", "hall", "centre", "center", "clinic", "hospital",
     "library", "office", "harbour", "harbor", "port", "lake", "bay", "beach", "falls", "square", "avenue", "lane",
     "labs", "ventures", "partners", "holdings", "robotics",
+    # a title written in capitals, with no one's name after it ("Fiona Lockhart, Chief Financial
+    # Officer, …": a "who" question's answer is not the title)
+    "officer", "director", "president", "minister", "manager", "secretary", "chairman", "chairwoman", "chairperson",
+    "chair", "executive", "governor", "mayor", "treasurer", "commissioner", "chancellor", "headteacher", "principal",
+    "spokesperson", "spokesman", "spokeswoman", "editor", "coach", "chief", "general", "emperor",
 }
 _WORD = re.compile(r"\w+")
 MARGIN = 5  # characters by which the nearest candidate must beat the next (chosen on SQuAD 2.0 articles 0-24)

@@ -299,6 +299,22 @@ def test_the_type_of_answer_a_spanish_question_asks_for(question, qtype):
     assert parse(question).qtype == qtype
 
 
+@pytest.mark.parametrize("question, qtype", [
+    ("who's taking over as CFO when Fiona Lockhart retires?", "person"),  # was "date": "when" opens a clause
+    ("Where was the man who built the bridge born?", "place"),  # was "person"
+    ("Why did the people who lived there leave?", "reason"),  # was "person"
+    ("Why is nothing coming out when I turn it on?", "reason"),  # was "date"
+    ("¿Quién ganó cuando llovió?", "person"),  # was "date": "cuando" unaccented opens a clause
+    ("When did the man who founded it die?", "date"),
+    ("Who won, and when?", "person"),
+    ("What happened when the dam broke?", "date"),
+    ("The area where Jacksonville sits has been inhabited for how many years?", "number"),  # a number wherever it stands
+    ("How old was she when she became queen?", "number"),
+])
+def test_the_first_question_word_asks_and_a_later_one_opens_a_clause(question, qtype):
+    assert parse(question).qtype == qtype
+
+
 @pytest.mark.parametrize("question, qtype", [("How hot is it expected to get on Sunday?", "number"),
                                              ("How deep is the lake?", "number"),
                                              ("How did the heat affect hospitals?", "other")])
@@ -409,6 +425,9 @@ def test_an_age_is_of_the_person_named_next_to_it():
     ("The plan, she said, was sound.", True),
     ("The company was founded by Oswell E. Spencer.", True),  # a middle initial ("Charles W. Eliot")
     ("The U.S. Army moved to Washington D.C. in May.", False),
+    ("The Chief Financial Officer will step down.", False),  # a title in capitals names nobody
+    ("The Secretary General spoke first.", False),
+    ("Prime Minister David Cameron spoke first.", True),
 ])
 def test_a_place_or_an_organisation_is_no_person(sentence, person):
     assert bool(features.entity_mentions("person", sentence)) is person
